@@ -1,0 +1,30 @@
+package vn.binhyen.eventlog;
+
+import java.util.List;
+
+/** An append-only store of hash-chained streams. */
+public interface EventStore {
+    /** Expectation for appends that need no concurrency check (e.g. an audit trail stream). */
+    long ANY_VERSION = -1;
+
+    /**
+     * Appends events at versions expectedVersion+1..expectedVersion+n, atomically.
+     *
+     * @throws ConcurrencyException when the stream is no longer at {@code expectedVersion}
+     */
+    AppendResult append(String streamId, long expectedVersion, List<NewEvent> events);
+
+    /** The stream's events in version order; empty for a stream never written. */
+    List<Envelope> read(String streamId);
+
+    /** The stream's current version, 0 for a stream never written. */
+    long version(String streamId);
+
+    /** Committed events after {@code after} in commit order, at most {@code limit}. */
+    List<StoredEvent> readAll(LogPosition after, int limit);
+
+    /** Re-checks the stream's versions, links and hashes; names the first broken link. */
+    default ChainVerification verify(String streamId) {
+        return HashChain.verify(read(streamId));
+    }
+}

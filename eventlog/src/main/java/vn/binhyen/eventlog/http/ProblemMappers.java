@@ -1,0 +1,162 @@
+package vn.binhyen.eventlog.http;
+
+import com.fasterxml.jackson.core.exc.StreamReadException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.ElementKind;
+import jakarta.validation.Path;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.Response.Status;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import vn.binhyen.eventlog.ConcurrencyException;
+import vn.binhyen.eventlog.decider.RuleViolation;
+import vn.binhyen.eventlog.decider.StaleVersionException;
+
+/**
+ * Client mistakes as RFC 9457 problem documents. Each mapper names one kind of mistake;
+ * there is deliberately no catch-all, so a bug stays a 500 and is seen.
+ */
+public class ProblemMappers {
+
+    @ServerExceptionMapper
+    public Response concurrency(ConcurrencyException e) {
+        return Problem.of("concurrent-change", "Thay đổi đồng thời / Concurrent change", Status.CONFLICT,
+                e.getMessage() + "; reload and try again").toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response stale(StaleVersionException e) {
+        return Problem.of("stale-version", "Phiên bản đã cũ / Stale version", Status.PRECONDITION_FAILED,
+                e.getMessage()).toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response rule(RuleViolation e) {
+        Problem p = Problem.of("rule-violation", "Trái quy chế / Refused by a rule", Status.fromStatusCode(422),
+                e.getMessage()).withCitation(e.citation());
+        if (e.field() != null) {
+            p = p.withErrors(List.of(new Problem.FieldError(e.field(), e.citation(), e.reason())));
+        }
+        return p.toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response invalidIfMatch(InvalidIfMatchException e) {
+        return Problem.of("invalid-if-match", "If-Match không hợp lệ / Invalid If-Match", Status.BAD_REQUEST,
+                e.getMessage()).withErrors(List.of(new Problem.FieldError("If-Match", "etag", e.getMessage())))
+                .toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response validation(ConstraintViolationException e) {
+        boolean returnValue = e.getConstraintViolations().stream()
+                .anyMatch(v -> kinds(v.getPropertyPath()).contains(ElementKind.RETURN_VALUE));
+        if (returnValue) {
+            throw e; // our own response broke its contract: a bug, not the client's mistake
+        }
+        List<Problem.FieldError> errors = e.getConstraintViolations().stream()
+                .sorted(Comparator.comparing(v -> v.getPropertyPath().toString()))
+                .map(v -> new Problem.FieldError(field(v), constraint(v), v.getMessage()))
+                .toList();
+        return Problem.of("invalid-request", "Dữ liệu không hợp lệ / Invalid request", Status.BAD_REQUEST,
+                errors.stream().map(f -> f.field() + ": " + f.message()).collect(Collectors.joining("; ")))
+                .withErrors(errors).toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response unknownField(UnrecognizedPropertyException e) {
+        String field = path(e);
+        return Problem.of("unknown-field", "Trường không được phép / Unknown field", Status.BAD_REQUEST,
+                "unknown field " + field).withErrors(List.of(new Problem.FieldError(field, "unknown-field",
+                        "this field is not part of the request"))).toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response mismatched(MismatchedInputException e) {
+        String field = path(e);
+        String expected = e.getTargetType() == null ? "a different value" : e.getTargetType().getSimpleName();
+        return Problem.of("invalid-field", "Giá trị không hợp lệ / Invalid value", Status.BAD_REQUEST,
+                (field.isEmpty() ? "the body" : field) + " must be " + expected)
+                .withErrors(List.of(new Problem.FieldError(field.isEmpty() ? "body" : field, "type",
+                        "must be " + expected))).toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response instantiation(ValueInstantiationException e) {
+        String field = path(e);
+        String reason = e.getCause() == null ? e.getOriginalMessage() : e.getCause().getMessage();
+        return Problem.of("invalid-field", "Giá trị không hợp lệ / Invalid value", Status.BAD_REQUEST, reason)
+                .withErrors(List.of(new Problem.FieldError(field.isEmpty() ? "body" : field, "value", reason)))
+                .toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response unreadable(StreamReadException e) {
+        return Problem.of("malformed-json", "JSON không đọc được / Malformed JSON", Status.BAD_REQUEST,
+                e.getOriginalMessage()).withErrors(List.of(new Problem.FieldError("body", "json",
+                        e.getOriginalMessage()))).toResponse();
+    }
+
+    static String path(JsonMappingException e) {
+        StringBuilder b = new StringBuilder();
+        for (JsonMappingException.Reference r : e.getPath()) {
+            if (r.getFieldName() != null) {
+                if (!b.isEmpty()) {
+                    b.append('.');
+                }
+                b.append(r.getFieldName());
+            } else if (r.getIndex() >= 0) {
+                b.append('[').append(r.getIndex()).append(']');
+            }
+        }
+        return b.toString();
+    }
+
+    private static List<ElementKind> kinds(Path path) {
+        List<ElementKind> kinds = new ArrayList<>();
+        path.forEach(n -> kinds.add(n.getKind()));
+        return kinds;
+    }
+
+    /** The field as the client named it: the method and its parameter are left out. */
+    private static String field(ConstraintViolation<?> v) {
+        StringBuilder b = new StringBuilder();
+        for (Path.Node n : v.getPropertyPath()) {
+            if (n.getKind() == ElementKind.METHOD || n.getKind() == ElementKind.PARAMETER) {
+                continue;
+            }
+            if (n.getKind() == ElementKind.CONTAINER_ELEMENT && n.getName() != null && n.getName().startsWith("<")) {
+                continue;
+            }
+            if (n.getIndex() != null) {
+                b.append('[').append(n.getIndex()).append(']');
+            }
+            if (n.getName() != null) {
+                if (!b.isEmpty()) {
+                    b.append('.');
+                }
+                b.append(n.getName());
+            }
+        }
+        if (b.isEmpty()) {
+            for (Path.Node n : v.getPropertyPath()) {
+                if (n.getKind() == ElementKind.PARAMETER) {
+                    b.append(n.getName());
+                }
+            }
+        }
+        return b.toString();
+    }
+
+    private static String constraint(ConstraintViolation<?> v) {
+        return v.getConstraintDescriptor().getAnnotation().annotationType().getSimpleName();
+    }
+}

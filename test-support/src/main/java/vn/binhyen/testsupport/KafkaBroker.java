@@ -1,0 +1,198 @@
+package vn.binhyen.testsupport;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import kafka.server.KafkaConfig;
+import kafka.server.KafkaRaftServer;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.Uuid;
+import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.utils.Time;
+import org.apache.kafka.metadata.storage.Formatter;
+import org.apache.kafka.server.common.Feature;
+import org.apache.kafka.server.common.MetadataVersion;
+
+/**
+ * A real Apache Kafka broker in KRaft mode (combined broker and controller, one node),
+ * in this JVM: for tests, the benchmarks and {@code bin/stack}. Log directory formatted with
+ * Kafka's own {@link Formatter}; retention infinite; single-replica internal topics.
+ */
+public final class KafkaBroker implements AutoCloseable {
+    private final KafkaRaftServer server;
+    private final Path directory;
+    private final boolean temporary;
+    private final String bootstrapServers;
+
+    private KafkaBroker(KafkaRaftServer server, Path directory, boolean temporary, String bootstrapServers) {
+        this.server = server;
+        this.directory = directory;
+        this.temporary = temporary;
+        this.bootstrapServers = bootstrapServers;
+    }
+
+    /** A broker on free ports with a temporary log directory, deleted on {@link #close()}. */
+    public static KafkaBroker startTemporary() {
+        try {
+            return start(freePort(), freePort(), Files.createTempDirectory("binhyen-kafka-"), true);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A broker on {@code port} (controller on {@code controllerPort}) keeping its data in {@code directory}. */
+    public static KafkaBroker start(int port, int controllerPort, Path directory, boolean temporary) {
+        Path logs = directory.resolve("logs");
+        Properties p = new Properties();
+        p.put("process.roles", "broker,controller");
+        p.put("node.id", "1");
+        p.put("controller.quorum.voters", "1@127.0.0.1:" + controllerPort);
+        p.put("listeners", "PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort);
+        p.put("advertised.listeners", "PLAINTEXT://127.0.0.1:" + port);
+        p.put("controller.listener.names", "CONTROLLER");
+        p.put("inter.broker.listener.name", "PLAINTEXT");
+        p.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
+        p.put("log.dirs", logs.toString());
+        p.put("offsets.topic.replication.factor", "1");
+        p.put("offsets.topic.num.partitions", "1");
+        p.put("transaction.state.log.replication.factor", "1");
+        p.put("transaction.state.log.min.isr", "1");
+        p.put("transaction.state.log.num.partitions", "1");
+        p.put("share.coordinator.state.topic.replication.factor", "1");
+        p.put("share.coordinator.state.topic.min.isr", "1");
+        p.put("group.initial.rebalance.delay.ms", "0");
+        p.put("auto.create.topics.enable", "true");
+        p.put("num.partitions", "1");
+        p.put("log.retention.ms", "-1");
+        p.put("log.retention.bytes", "-1");
+        try {
+            Files.createDirectories(logs);
+            Formatter formatter = new Formatter()
+                    .setPrintStream(new PrintStream(OutputStream.nullOutputStream()))
+                    .setNodeId(1)
+                    .setClusterId(Uuid.randomUuid().toString())
+                    .setDirectories(List.of(logs.toString()))
+                    .setMetadataLogDirectory(Optional.of(logs.toString()))
+                    .setControllerListenerName("CONTROLLER")
+                    .setSupportedFeatures(Feature.PRODUCTION_FEATURES)
+                    .setReleaseVersion(MetadataVersion.latestProduction())
+                    .setIgnoreFormatted(true);
+            formatter.run();
+        } catch (Exception e) {
+            throw new IllegalStateException("could not format the Kafka log directory " + logs + ": " + e, e);
+        }
+        KafkaRaftServer server = new KafkaRaftServer(new KafkaConfig(p, false), Time.SYSTEM);
+        server.startup();
+        KafkaBroker broker = new KafkaBroker(server, directory, temporary, "127.0.0.1:" + port);
+        broker.awaitReady(Duration.ofSeconds(60));
+        return broker;
+    }
+
+    public String bootstrapServers() {
+        return bootstrapServers;
+    }
+
+    /** Creates topics that do not exist yet (infinite retention). */
+    public void createTopics(List<String> topics, int partitions) {
+        try (Admin admin = admin()) {
+            for (String t : topics) {
+                NewTopic nt = new NewTopic(t, partitions, (short) 1)
+                        .configs(Map.of("retention.ms", "-1", "retention.bytes", "-1"));
+                try {
+                    admin.createTopics(List.of(nt)).all().get(30, TimeUnit.SECONDS);
+                } catch (java.util.concurrent.ExecutionException e) {
+                    if (!(e.getCause() instanceof TopicExistsException)) {
+                        throw new IllegalStateException("could not create topic " + t, e.getCause());
+                    }
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new IllegalStateException("topic creation timed out", e);
+        }
+    }
+
+    public Admin admin() {
+        return Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000));
+    }
+
+    private void awaitReady(Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        Exception last = null;
+        while (System.nanoTime() < deadline) {
+            try (Admin admin = admin()) {
+                if (!admin.describeCluster().nodes().get(5, TimeUnit.SECONDS).isEmpty()) {
+                    return;
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            } catch (Exception e) {
+                last = e;
+            }
+        }
+        throw new IllegalStateException("Kafka broker at " + bootstrapServers + " not ready in " + timeout, last);
+    }
+
+    @Override
+    public void close() {
+        server.shutdown();
+        server.awaitShutdown();
+        if (temporary) {
+            try (Stream<Path> files = Files.walk(directory)) {
+                files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+            } catch (IOException e) {
+                // a temporary directory left behind is not worth failing a test run
+            }
+        }
+    }
+
+    static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            s.setReuseAddress(true);
+            return s.getLocalPort();
+        }
+    }
+
+    /**
+     * {@code bin/stack}'s broker process: {@code KafkaBroker --port 9092 --dir .stack/kafka
+     * --topics a,b --partitions 3}. Runs until killed.
+     */
+    public static void main(String[] args) throws Exception {
+        int port = 9092;
+        Path dir = Path.of(".stack/kafka");
+        List<String> topics = List.of();
+        int partitions = 3;
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--port" -> port = Integer.parseInt(args[++i]);
+                case "--dir" -> dir = Path.of(args[++i]);
+                case "--topics" -> topics = List.of(args[++i].split(","));
+                case "--partitions" -> partitions = Integer.parseInt(args[++i]);
+                default -> throw new IllegalArgumentException("unknown argument " + args[i]);
+            }
+        }
+        KafkaBroker broker = start(port, port + 1, dir, false);
+        broker.createTopics(topics, partitions);
+        Runtime.getRuntime().addShutdownHook(new Thread(broker::close));
+        System.out.println("kafka ready at " + broker.bootstrapServers());
+        Thread.currentThread().join();
+    }
+}

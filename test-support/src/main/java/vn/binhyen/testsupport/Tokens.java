@@ -1,0 +1,101 @@
+package vn.binhyen.testsupport;
+
+import io.smallrye.jwt.build.Jwt;
+import io.smallrye.jwt.util.KeyUtils;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.PrivateKey;
+import java.time.Duration;
+import java.util.Set;
+import vn.binhyen.contracts.Roles;
+
+/**
+ * Signed bearer tokens for every role, with the development key in
+ * {@code binhyen/dev-jwt/} (never a production key). Services verify them in {@code %test}
+ * and under {@code bin/stack}.
+ */
+public final class Tokens {
+    public static final String ISSUER = "https://binhyen.vn/dev";
+    private static final PrivateKey KEY = load();
+
+    private Tokens() {
+    }
+
+    public static String forRole(String role) {
+        return forRole(role, role.toLowerCase() + "-1");
+    }
+
+    public static String forRole(String role, String subject) {
+        return forRoles(Set.of(role), subject, Duration.ofHours(12));
+    }
+
+    public static String forRoles(Set<String> roles, String subject, Duration lifetime) {
+        for (String r : roles) {
+            if (!Roles.ALL.contains(r)) {
+                throw new IllegalArgumentException("unknown role " + r + "; roles are " + Roles.ALL);
+            }
+        }
+        return Jwt.issuer(ISSUER)
+                .subject(subject)
+                .upn(subject)
+                .groups(roles)
+                .expiresIn(lifetime)
+                .sign(KEY);
+    }
+
+    /** A token signed by some other key, which no service may accept. */
+    public static String forgedForRole(String role) {
+        try {
+            var generator = java.security.KeyPairGenerator.getInstance("RSA");
+            generator.initialize(2048);
+            return Jwt.issuer(ISSUER).subject("forger").upn("forger").groups(Set.of(role))
+                    .expiresIn(Duration.ofHours(1)).sign(generator.generateKeyPair().getPrivate());
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static PrivateKey load() {
+        try (InputStream in = Tokens.class.getResourceAsStream("/binhyen/dev-jwt/privateKey.pem")) {
+            if (in == null) {
+                throw new IllegalStateException("binhyen/dev-jwt/privateKey.pem is missing from test-support");
+            }
+            return KeyUtils.decodePrivateKey(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException("the development private key does not decode", e);
+        }
+    }
+
+    /** {@code Tokens ROLE [--subject ID] [--hours N]}: prints a token ({@code bin/stack token}). */
+    public static void main(String[] args) throws IOException {
+        if (args.length < 1) {
+            System.err.println("usage: token ROLE [--subject ID] [--hours N]   roles: " + Roles.ALL);
+            System.exit(2);
+        }
+        String role = args[0].toUpperCase();
+        String subject = role.toLowerCase() + "-1";
+        long hours = 12;
+        for (int i = 1; i < args.length; i++) {
+            switch (args[i]) {
+                case "--subject" -> subject = args[++i];
+                case "--hours" -> hours = Long.parseLong(args[++i]);
+                default -> {
+                    System.err.println("unknown argument " + args[i]);
+                    System.exit(2);
+                }
+            }
+        }
+        if (!Roles.ALL.contains(role)) {
+            System.err.println("unknown role " + role + "; roles are " + Roles.ALL);
+            System.exit(2);
+        }
+        System.out.println(forRoles(Set.of(role), subject, Duration.ofHours(hours)));
+    }
+
+}
