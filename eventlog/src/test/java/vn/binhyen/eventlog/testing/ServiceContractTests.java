@@ -1,0 +1,125 @@
+package vn.binhyen.eventlog.testing;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasItems;
+
+import io.agroal.api.AgroalDataSource;
+import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Test;
+import vn.binhyen.contracts.EventHeaders;
+import vn.binhyen.contracts.Roles;
+import vn.binhyen.eventlog.Actor;
+import vn.binhyen.eventlog.AppendResult;
+import vn.binhyen.eventlog.EventStore;
+import vn.binhyen.eventlog.Json;
+import vn.binhyen.eventlog.NewEvent;
+import vn.binhyen.testsupport.Tokens;
+
+/**
+ * What every service owes from the foundation, checked against its real boot (real broker,
+ * throwaway database): health, OpenAPI and metrics; bearer tokens verified against the
+ * configured key; its Flyway migrations (eventlog's included) run; its relay publishing
+ * what it appends to its topic. Each service's boot test extends this.
+ */
+public abstract class ServiceContractTests {
+    @Inject
+    EventStore store;
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    @ConfigProperty(name = "binhyen.eventlog.relay.topic")
+    String topic;
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrapServers;
+
+    @ConfigProperty(name = "quarkus.application.name")
+    String service;
+
+    @Test
+    void health_isUpWithDatabaseKafkaAndRelay() {
+        given().get("/q/health").then().statusCode(200)
+                .body("status", equalTo("UP"))
+                .body("checks.name", hasItems("event relay", "Database connections health check"));
+    }
+
+    @Test
+    void openApiAndMetrics_areServed() {
+        given().get("/q/openapi").then().statusCode(200).body(containsString("/api/v1/me"));
+        given().get("/q/metrics").then().statusCode(200).body(containsString("jvm_"));
+    }
+
+    @Test
+    void api_withoutToken_isUnauthorized() {
+        given().get("/api/v1/me").then().statusCode(401);
+    }
+
+    @Test
+    void api_tokenSignedByAnotherKey_isUnauthorized() {
+        given().auth().oauth2(Tokens.forgedForRole(Roles.SYSTEM_ADMIN)).get("/api/v1/me").then().statusCode(401);
+    }
+
+    @Test
+    void api_validToken_isAcceptedWithItsRoles() {
+        given().auth().oauth2(Tokens.forRole(Roles.DUTY_OFFICER, "officer-7")).get("/api/v1/me").then()
+                .statusCode(200)
+                .body("service", equalTo(service))
+                .body("subject", equalTo("officer-7"))
+                .body("roles", hasItem(Roles.DUTY_OFFICER))
+                .header("X-Correlation-Id", org.hamcrest.Matchers.notNullValue());
+    }
+
+    @Test
+    void migrations_ranOnTheServiceDatabase() throws Exception {
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("select count(*) from information_schema.tables where table_name in "
+                        + "('event', 'relay_checkpoint', 'inbox', 'flyway_schema_history')")) {
+            rs.next();
+            assertThat(rs.getInt(1)).isEqualTo(4);
+        }
+    }
+
+    @Test
+    void relay_publishesAnAppendedEventToTheServiceTopic() {
+        String stream = "probe-" + UUID.randomUUID();
+        AppendResult appended = store.append(stream, 0, List.of(NewEvent.of("ProbeRecorded",
+                Json.MAPPER.createObjectNode().put("service", service), Instant.now(),
+                Actor.system(service), "corr-" + stream)));
+
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
+                "bootstrap.servers", bootstrapServers, "group.id", "contract-" + UUID.randomUUID(),
+                "auto.offset.reset", "earliest", "key.deserializer", StringDeserializer.class.getName(),
+                "value.deserializer", ByteArrayDeserializer.class.getName()))) {
+            consumer.subscribe(List.of(topic));
+            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ZERO).until(() -> {
+                for (var r : consumer.poll(Duration.ofMillis(200))) {
+                    var hash = r.headers().lastHeader(EventHeaders.HASH);
+                    if (stream.equals(r.key()) && hash != null && new String(hash.value(), StandardCharsets.UTF_8)
+                            .equals(appended.events().getFirst().hash())) {
+                        return true;
+                    }
+                }
+                return false;
+            });
+        }
+    }
+}
