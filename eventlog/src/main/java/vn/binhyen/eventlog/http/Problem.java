@@ -19,7 +19,11 @@ public record Problem(URI type, String title, int status, String detail, String 
     }
 
     public static Problem of(String slug, String title, Response.Status status, String detail) {
-        return new Problem(URI.create(BASE + slug), title, status.getStatusCode(), detail, null, null);
+        return of(slug, title, status.getStatusCode(), detail);
+    }
+
+    public static Problem of(String slug, String title, int status, String detail) {
+        return new Problem(URI.create(BASE + slug), title, status, detail, null, null);
     }
 
     public Problem withCitation(String c) {

@@ -1,6 +1,7 @@
 package vn.binhyen.eventlog.http;
 
 import com.fasterxml.jackson.core.exc.StreamReadException;
+import com.fasterxml.jackson.databind.DatabindException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
@@ -9,6 +10,7 @@ import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.ElementKind;
 import jakarta.validation.Path;
+import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.Response.Status;
 import java.util.ArrayList;
@@ -25,6 +27,33 @@ import vn.binhyen.eventlog.decider.StaleVersionException;
  * there is deliberately no catch-all, so a bug stays a 500 and is seen.
  */
 public class ProblemMappers {
+    static final int UNPROCESSABLE = 422;
+
+    /**
+     * Quarkus REST wraps unreadable JSON in a bare 400 {@link WebApplicationException}; give those a
+     * problem document naming the field. Every other WebApplicationException keeps its own response.
+     */
+    @ServerExceptionMapper
+    public Response wrapped(WebApplicationException e) {
+        if (e.getResponse().getStatus() == Status.BAD_REQUEST.getStatusCode()) {
+            if (e.getCause() instanceof StreamReadException s) {
+                return unreadable(s);
+            }
+            if (e.getCause() instanceof ValueInstantiationException v) {
+                return instantiation(v);
+            }
+            if (e.getCause() instanceof MismatchedInputException m) {
+                return mismatched(m);
+            }
+            if (e.getCause() instanceof DatabindException d) {
+                String field = d instanceof JsonMappingException j ? path(j) : "";
+                return Problem.of("invalid-field", "Giá trị không hợp lệ / Invalid value", Status.BAD_REQUEST,
+                        d.getOriginalMessage()).withErrors(List.of(new Problem.FieldError(
+                                field.isEmpty() ? "body" : field, "value", d.getOriginalMessage()))).toResponse();
+            }
+        }
+        return e.getResponse();
+    }
 
     @ServerExceptionMapper
     public Response concurrency(ConcurrencyException e) {
@@ -40,7 +69,7 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response rule(RuleViolation e) {
-        Problem p = Problem.of("rule-violation", "Trái quy chế / Refused by a rule", Status.fromStatusCode(422),
+        Problem p = Problem.of("rule-violation", "Trái quy chế / Refused by a rule", UNPROCESSABLE,
                 e.getMessage()).withCitation(e.citation());
         if (e.field() != null) {
             p = p.withErrors(List.of(new Problem.FieldError(e.field(), e.citation(), e.reason())));
