@@ -81,6 +81,10 @@ public final class KafkaBroker implements AutoCloseable {
         p.put("log.retention.bytes", "-1");
         try {
             Files.createDirectories(logs);
+            if (Files.exists(logs.resolve("meta.properties"))) {
+                // formatted by an earlier run (bin/stack keeps its data): keep its cluster id
+                return startFormatted(p, port, directory, temporary);
+            }
             Formatter formatter = new Formatter()
                     .setPrintStream(new PrintStream(OutputStream.nullOutputStream()))
                     .setNodeId(1)
@@ -95,6 +99,10 @@ public final class KafkaBroker implements AutoCloseable {
         } catch (Exception e) {
             throw new IllegalStateException("could not format the Kafka log directory " + logs + ": " + e, e);
         }
+        return startFormatted(p, port, directory, temporary);
+    }
+
+    private static KafkaBroker startFormatted(Properties p, int port, Path directory, boolean temporary) {
         KafkaRaftServer server = new KafkaRaftServer(new KafkaConfig(p, false), Time.SYSTEM);
         server.startup();
         KafkaBroker broker = new KafkaBroker(server, directory, temporary, "127.0.0.1:" + port);
