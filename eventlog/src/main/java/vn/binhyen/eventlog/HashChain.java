@@ -20,7 +20,7 @@ public final class HashChain {
     public static String hashOf(Envelope e) {
         MessageDigest sha = sha256();
         sha.update(HEX.parseHex(e.prevHash()));
-        sha.update(CanonicalJson.bytes(EnvelopeJson.toTree(e, false)));
+        sha.update(EnvelopeJson.canonical(e, false));
         return HEX.formatHex(sha.digest());
     }
 

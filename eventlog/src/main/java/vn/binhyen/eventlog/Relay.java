@@ -159,54 +159,78 @@ public final class Relay implements AutoCloseable {
         }
     }
 
+    /** A sent batch whose checkpoint is saved once the broker acknowledged all of it. */
+    private record InFlight(List<Future<RecordMetadata>> acks, Checkpoint checkpoint, int events) {
+    }
+
     private void publishWhileRunning(Connection c) throws Exception {
-        Checkpoint cp = loadCheckpoint(c);
-        LedgerDigest ledger = new LedgerDigest(cp.ledgerCount(), cp.ledgerDigest());
+        Checkpoint saved = loadCheckpoint(c);
+        LedgerDigest ledger = new LedgerDigest(saved.ledgerCount(), saved.ledgerDigest());
+        LogPosition cursor = saved.position();
         long ledgerCountAtRecord = ledger.count();
         Instant ledgerRecordAt = clock.instant();
+        InFlight inFlight = null;
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(producerConfig)) {
             while (running) {
-                List<StoredEvent> batch = PostgresEventStore.readAll(c, cp.position(), config.batchSize());
+                List<StoredEvent> batch = PostgresEventStore.readAll(c, cursor, config.batchSize());
                 boolean timeForLedger = ledger.count() > ledgerCountAtRecord
                         && !clock.instant().isBefore(ledgerRecordAt.plus(config.ledgerEvery()));
                 if (batch.isEmpty() && !timeForLedger) {
-                    pause(config.pollInterval());
+                    if (inFlight != null) {
+                        settle(c, inFlight);
+                        inFlight = null;
+                    } else {
+                        pause(config.pollInterval());
+                    }
                     continue;
                 }
                 List<Future<RecordMetadata>> acks = new ArrayList<>(batch.size() + 1);
-                LogPosition last = cp.position();
                 for (StoredEvent e : batch) {
                     ledger.fold(e.envelope().hash());
                     acks.add(producer.send(record(e.envelope(), ledger.count())));
-                    last = LogPosition.of(e);
+                    cursor = LogPosition.of(e);
                     if (ledger.count() - ledgerCountAtRecord >= config.ledgerEveryEvents()) {
-                        acks.add(producer.send(ledgerRecord(last, ledger)));
+                        acks.add(producer.send(ledgerRecord(cursor, ledger)));
                         ledgerCountAtRecord = ledger.count();
                         ledgerRecordAt = clock.instant();
                     }
                 }
                 if (ledger.count() > ledgerCountAtRecord
                         && !clock.instant().isBefore(ledgerRecordAt.plus(config.ledgerEvery()))) {
-                    acks.add(producer.send(ledgerRecord(last, ledger)));
+                    acks.add(producer.send(ledgerRecord(cursor, ledger)));
                     ledgerCountAtRecord = ledger.count();
                     ledgerRecordAt = clock.instant();
                 }
-                producer.flush();
-                for (Future<RecordMetadata> ack : acks) {
-                    try {
-                        ack.get();
-                    } catch (ExecutionException failed) {
-                        throw new EventLogException("broker refused a record: " + failed.getCause(), failed);
-                    }
+                // while this batch travels, settle the previous one: its acks, then its checkpoint
+                if (inFlight != null) {
+                    settle(c, inFlight);
                 }
-                cp = new Checkpoint(last, ledger.count(), ledger.digest());
-                saveCheckpoint(c, cp);
-                published.addAndGet(batch.size());
+                inFlight = new InFlight(acks, new Checkpoint(cursor, ledger.count(), ledger.digest()), batch.size());
+            }
+            if (inFlight != null) {
+                settle(c, inFlight);
             }
         }
     }
 
+    private void settle(Connection c, InFlight batch) throws Exception {
+        for (Future<RecordMetadata> ack : batch.acks()) {
+            try {
+                ack.get();
+            } catch (ExecutionException failed) {
+                throw new EventLogException("broker refused a record: " + failed.getCause(), failed);
+            }
+        }
+        saveCheckpoint(c, batch.checkpoint());
+        published.addAndGet(batch.events());
+    }
+
     private ProducerRecord<String, byte[]> record(Envelope e, long ledgerSequence) {
+        return record(config.topic(), config.name(), e, ledgerSequence);
+    }
+
+    /** The record a relay publishes for {@code e}: key = stream id, value = RFC 8785 envelope, headers = its fields. */
+    public static ProducerRecord<String, byte[]> record(String topic, String ledger, Envelope e, long ledgerSequence) {
         RecordHeaders h = new RecordHeaders();
         header(h, EventHeaders.EVENT_ID, e.eventId().toString());
         header(h, EventHeaders.EVENT_TYPE, e.eventType());
@@ -223,9 +247,9 @@ public final class Relay implements AutoCloseable {
         header(h, EventHeaders.CAUSATION_ID, e.causationId());
         header(h, EventHeaders.PREV_HASH, e.prevHash());
         header(h, EventHeaders.HASH, e.hash());
-        header(h, EventHeaders.LEDGER, config.name());
+        header(h, EventHeaders.LEDGER, ledger);
         header(h, EventHeaders.LEDGER_SEQUENCE, Long.toString(ledgerSequence));
-        return new ProducerRecord<>(config.topic(), null, e.streamId(), EnvelopeJson.toBytes(e), h);
+        return new ProducerRecord<>(topic, null, e.streamId(), EnvelopeJson.toBytes(e), h);
     }
 
     private ProducerRecord<String, byte[]> ledgerRecord(LogPosition at, LedgerDigest ledger)

@@ -43,6 +43,21 @@ class HashChainTests {
     }
 
     @Test
+    void envelopeCanonicalForm_equalsRfc8785OfItsTree_withAndWithoutOptionalFields() throws Exception {
+        Envelope plain = sample(1, HashChain.GENESIS).sealed();
+        Envelope full = new Envelope(plain.eventId(), plain.eventType(), 2, plain.streamType(), plain.streamId(), 3,
+                plain.occurredAt(), plain.recordedAt(), new Actor("bot-1", "BOT", "citizen-\"9\""), "corr-2",
+                "cause-1", plain.payload(), plain.prevHash(), null).sealed();
+        for (Envelope e : List.of(plain, full)) {
+            for (boolean withHash : new boolean[] {true, false}) {
+                assertThat(new String(EnvelopeJson.canonical(e, withHash), StandardCharsets.UTF_8))
+                        .isEqualTo(new String(CanonicalJson.referenceBytes(EnvelopeJson.toTree(e, withHash)),
+                                StandardCharsets.UTF_8));
+            }
+        }
+    }
+
+    @Test
     void verify_reorderedEvents_reportVersionGap() {
         Envelope first = sample(1, HashChain.GENESIS).sealed();
         Envelope second = sample(2, first.hash()).sealed();
