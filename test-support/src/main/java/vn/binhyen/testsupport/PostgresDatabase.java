@@ -45,9 +45,13 @@ public final class PostgresDatabase implements AutoCloseable {
     }
 
     public static PostgresDatabase create() {
+        return create(serverUrl(), user(), password());
+    }
+
+    static PostgresDatabase create(String serverUrl, String user, String password) {
         byte[] random = new byte[6];
         new SecureRandom().nextBytes(random);
-        PostgresDatabase db = new PostgresDatabase(serverUrl(), user(), password(),
+        PostgresDatabase db = new PostgresDatabase(serverUrl, user, password,
                 "binhyen_test_" + HexFormat.of().formatHex(random));
         db.execute("create database " + db.name);
         return db;
