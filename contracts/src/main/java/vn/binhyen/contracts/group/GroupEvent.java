@@ -1,0 +1,117 @@
+package vn.binhyen.contracts.group;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The events group-service publishes to {@code binhyen.group.events} (the payload of each
+ * envelope). Type names are the stable strings of {@link #TYPES}, never class names; each
+ * record's schema version is in {@link #TYPES} too.
+ */
+public sealed interface GroupEvent {
+    String groupId();
+
+    /** A group was established under a regulation profile (police-song-tri:8.1). */
+    record GroupEstablished(String groupId, String name, String purpose, String profile, int profileVersion,
+            String unit, String kind, String responsibility, String avatarRule, Member leader) implements GroupEvent {
+    }
+
+    /** Who a member is: the platform account, the Zalo account, the shown full name. */
+    record Member(String memberId, String fullName, String zaloId, String phone, boolean householdRepresentative) {
+    }
+
+    /** An admin proposed adding or removing someone; the leader decides (ward-binh-phuoc:6.3). */
+    record MembershipProposed(String groupId, String proposalId, String change, Member member, GroupRole role,
+            String proposedBy, String reason) implements GroupEvent {
+    }
+
+    record ProposalRejected(String groupId, String proposalId, String rejectedBy, String reason) implements GroupEvent {
+    }
+
+    /** {@code approvedBy} is the leader who approved (or acted directly); {@code proposalId} may be null. */
+    record MemberAdded(String groupId, Member member, GroupRole role, String approvedBy, String proposalId)
+            implements GroupEvent {
+    }
+
+    record MemberRemoved(String groupId, String memberId, String approvedBy, String proposalId, String reason)
+            implements GroupEvent {
+    }
+
+    record LeaveRequested(String groupId, String memberId, String reason) implements GroupEvent {
+    }
+
+    record MemberLeft(String groupId, String memberId, String consentedBy) implements GroupEvent {
+    }
+
+    /** A role passed from one person to a successor in one step (ward-binh-phuoc:6.1). */
+    record RoleHandedOver(String groupId, GroupRole role, String fromMemberId, Member successor, String directedBy)
+            implements GroupEvent {
+    }
+
+    record RoleAssigned(String groupId, String memberId, GroupRole role, String assignedBy) implements GroupEvent {
+    }
+
+    /** A new Zalo id or phone replaces the old; the event keeps the old ones (ioc-dak-lak:8.2). */
+    record AccountChanged(String groupId, String memberId, String oldZaloId, String newZaloId, String oldPhone,
+            String newPhone) implements GroupEvent {
+    }
+
+    /** Posting frozen at once; leaders, admins and members are to be told (ioc-dak-lak:4.3.8). */
+    record AccountCompromisedReported(String groupId, String memberId, String reportedBy, String details)
+            implements GroupEvent {
+    }
+
+    record GroupInfoChanged(String groupId, String name, String avatar, String description, String directedBy,
+            String changedBy) implements GroupEvent {
+    }
+
+    record MessagePinned(String groupId, String pinId, String messageId, String pinnedBy, Instant expiresAt)
+            implements GroupEvent {
+    }
+
+    record PinExpired(String groupId, String pinId, Instant expiredAt) implements GroupEvent {
+    }
+
+    record MessageUnpinned(String groupId, String pinId, String unpinnedBy) implements GroupEvent {
+    }
+
+    /** By a superior authority's decision, until a set time (police-song-tri:9.2). */
+    record GroupSuspended(String groupId, String decisionRef, String reason, Instant until, String suspendedBy)
+            implements GroupEvent {
+    }
+
+    record GroupResumed(String groupId, String resumedBy) implements GroupEvent {
+    }
+
+    /** For a serious violation, or a unit dissolved without handover (police-song-tri:9.3). */
+    record GroupTerminated(String groupId, String ground, String reason, String terminatedBy) implements GroupEvent {
+    }
+
+    /** Stable type names and schema versions of the published events. */
+    Map<String, Class<? extends GroupEvent>> TYPES = Map.ofEntries(
+            Map.entry("GroupEstablished", GroupEstablished.class),
+            Map.entry("MembershipProposed", MembershipProposed.class),
+            Map.entry("ProposalRejected", ProposalRejected.class),
+            Map.entry("MemberAdded", MemberAdded.class),
+            Map.entry("MemberRemoved", MemberRemoved.class),
+            Map.entry("LeaveRequested", LeaveRequested.class),
+            Map.entry("MemberLeft", MemberLeft.class),
+            Map.entry("RoleHandedOver", RoleHandedOver.class),
+            Map.entry("RoleAssigned", RoleAssigned.class),
+            Map.entry("AccountChanged", AccountChanged.class),
+            Map.entry("AccountCompromisedReported", AccountCompromisedReported.class),
+            Map.entry("GroupInfoChanged", GroupInfoChanged.class),
+            Map.entry("MessagePinned", MessagePinned.class),
+            Map.entry("PinExpired", PinExpired.class),
+            Map.entry("MessageUnpinned", MessageUnpinned.class),
+            Map.entry("GroupSuspended", GroupSuspended.class),
+            Map.entry("GroupResumed", GroupResumed.class),
+            Map.entry("GroupTerminated", GroupTerminated.class));
+
+    /** Every type is at schema version 1 for now. */
+    int SCHEMA_VERSION = 1;
+
+    /** Kinds of group a profile distinguishes. */
+    List<String> KINDS = List.of("AGENCY", "NEIGHBOURHOOD", "POLICE", "COUNCIL", "OPERATIONS", "PROVINCE");
+}

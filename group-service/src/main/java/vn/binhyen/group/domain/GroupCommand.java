@@ -1,0 +1,76 @@
+package vn.binhyen.group.domain;
+
+import java.time.Instant;
+import vn.binhyen.contracts.group.GroupEvent.Member;
+import vn.binhyen.contracts.group.GroupRole;
+
+/** What people ask of a group. {@code actor} is the member id of whoever asks; {@code at} is when. */
+public sealed interface GroupCommand {
+    String actor();
+
+    Instant at();
+
+    record EstablishGroup(String groupId, String name, String purpose, String profile, String unit, String kind,
+            String responsibility, String avatarRule, Member leader, String actor, Instant at) implements GroupCommand {
+    }
+
+    /** ADD with {@code member}, or REMOVE with {@code member.memberId()}. */
+    record ProposeMembership(String proposalId, Change change, Member member, GroupRole role, String reason,
+            String actor, Instant at) implements GroupCommand {
+    }
+
+    enum Change { ADD, REMOVE }
+
+    record DecideProposal(String proposalId, boolean approve, String reason, String actor, Instant at)
+            implements GroupCommand {
+    }
+
+    record RequestLeave(String reason, String actor, Instant at) implements GroupCommand {
+    }
+
+    record ConsentToLeave(String memberId, String actor, Instant at) implements GroupCommand {
+    }
+
+    record HandOverRole(GroupRole role, String fromMemberId, Member successor, String actor, Instant at)
+            implements GroupCommand {
+    }
+
+    /** The leader assigns deputies and admins (ward-binh-phuoc:4.1). */
+    record AssignRole(String memberId, GroupRole role, String actor, Instant at) implements GroupCommand {
+    }
+
+    record ChangeAccount(String memberId, String newZaloId, String newPhone, String actor, Instant at)
+            implements GroupCommand {
+    }
+
+    record ReportAccountCompromised(String memberId, String details, String actor, Instant at) implements GroupCommand {
+    }
+
+    record ChangeGroupInfo(String name, String avatar, String description, String directedBy, String actor,
+            Instant at) implements GroupCommand {
+    }
+
+    /** {@code expiresAt} null: the profile's default pin expiry. */
+    record PinMessage(String pinId, String messageId, Instant expiresAt, String actor, Instant at)
+            implements GroupCommand {
+    }
+
+    record Unpin(String pinId, String actor, Instant at) implements GroupCommand {
+    }
+
+    /** The scheduler's: expires a pin whose time has come, exactly once. */
+    record ExpirePin(String pinId, String actor, Instant at) implements GroupCommand {
+    }
+
+    record SuspendGroup(String decisionRef, String reason, Instant until, String actor, Instant at)
+            implements GroupCommand {
+    }
+
+    record ResumeGroup(String actor, Instant at) implements GroupCommand {
+    }
+
+    enum TerminationGround { SERIOUS_VIOLATION, UNIT_DISSOLVED_WITHOUT_HANDOVER }
+
+    record TerminateGroup(TerminationGround ground, String reason, String actor, Instant at) implements GroupCommand {
+    }
+}

@@ -1,0 +1,528 @@
+package vn.binhyen.group.domain;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import vn.binhyen.contracts.group.GroupEvent;
+import vn.binhyen.contracts.group.GroupEvent.AccountChanged;
+import vn.binhyen.contracts.group.GroupEvent.AccountCompromisedReported;
+import vn.binhyen.contracts.group.GroupEvent.GroupEstablished;
+import vn.binhyen.contracts.group.GroupEvent.GroupInfoChanged;
+import vn.binhyen.contracts.group.GroupEvent.GroupResumed;
+import vn.binhyen.contracts.group.GroupEvent.GroupSuspended;
+import vn.binhyen.contracts.group.GroupEvent.GroupTerminated;
+import vn.binhyen.contracts.group.GroupEvent.LeaveRequested;
+import vn.binhyen.contracts.group.GroupEvent.Member;
+import vn.binhyen.contracts.group.GroupEvent.MemberAdded;
+import vn.binhyen.contracts.group.GroupEvent.MemberLeft;
+import vn.binhyen.contracts.group.GroupEvent.MemberRemoved;
+import vn.binhyen.contracts.group.GroupEvent.MembershipProposed;
+import vn.binhyen.contracts.group.GroupEvent.MessagePinned;
+import vn.binhyen.contracts.group.GroupEvent.MessageUnpinned;
+import vn.binhyen.contracts.group.GroupEvent.PinExpired;
+import vn.binhyen.contracts.group.GroupEvent.ProposalRejected;
+import vn.binhyen.contracts.group.GroupEvent.RoleAssigned;
+import vn.binhyen.contracts.group.GroupEvent.RoleHandedOver;
+import vn.binhyen.contracts.group.GroupRole;
+import vn.binhyen.eventlog.decider.Decider;
+import vn.binhyen.eventlog.decider.RuleViolation;
+import vn.binhyen.group.domain.Group.Established;
+import vn.binhyen.group.domain.Group.Pin;
+import vn.binhyen.group.domain.Group.Seat;
+import vn.binhyen.group.domain.Group.Status;
+import vn.binhyen.group.domain.GroupCommand.ChangeAccount;
+import vn.binhyen.group.domain.GroupCommand.ChangeGroupInfo;
+import vn.binhyen.group.domain.GroupCommand.ConsentToLeave;
+import vn.binhyen.group.domain.GroupCommand.DecideProposal;
+import vn.binhyen.group.domain.GroupCommand.EstablishGroup;
+import vn.binhyen.group.domain.GroupCommand.ExpirePin;
+import vn.binhyen.group.domain.GroupCommand.HandOverRole;
+import vn.binhyen.group.domain.GroupCommand.PinMessage;
+import vn.binhyen.group.domain.GroupCommand.ProposeMembership;
+import vn.binhyen.group.domain.GroupCommand.ReportAccountCompromised;
+import vn.binhyen.group.domain.GroupCommand.RequestLeave;
+import vn.binhyen.group.domain.GroupCommand.ResumeGroup;
+import vn.binhyen.group.domain.GroupCommand.SuspendGroup;
+import vn.binhyen.group.domain.GroupCommand.TerminateGroup;
+import vn.binhyen.group.domain.GroupCommand.Unpin;
+
+/**
+ * The group aggregate's rules, each refusal naming its citation. Profile-specific rules come
+ * from the group's {@link RegulationProfile}; a rule its regulation does not make is not enforced.
+ */
+public final class GroupDecider implements Decider<GroupCommand, Group, GroupEvent> {
+    /** The required fields of establishing a group: name, purpose, responsibility, leader. */
+    public static final String ESTABLISHMENT = "police-song-tri:8.1";
+    /** Suspension by a superior authority's decision, for a set duration. */
+    public static final String SUSPENSION = "police-song-tri:9.2";
+    /** Termination: serious violation, or unit dissolved or merged without handover. */
+    public static final String TERMINATION = "police-song-tri:9.3";
+    /** Handover of leader or admin rights to the successor. */
+    public static final String HANDOVER = "ward-binh-phuoc:6.1";
+    /** Group information changes on the leader's direction (where the profile has no own article). */
+    public static final String INFO_DEFAULT = "council-binh-duong:9.1";
+    /** Only leaders and admins pin (where the profile has no own article). */
+    public static final String PINS_DEFAULT = "police-song-tri:3.4";
+
+    private final Map<String, RegulationProfile> profiles;
+
+    public GroupDecider(Map<String, RegulationProfile> profiles) {
+        this.profiles = Map.copyOf(profiles);
+    }
+
+    @Override
+    public Group initialState() {
+        return new Group.None();
+    }
+
+    @Override
+    public List<GroupEvent> decide(GroupCommand command, Group state) {
+        if (command instanceof EstablishGroup e) {
+            return establish(e, state);
+        }
+        if (!(state instanceof Established g)) {
+            throw new UnknownGroupException("no such group");
+        }
+        RegulationProfile p = profile(g.profile());
+        guardLifecycle(command, g);
+        return switch (command) {
+            case EstablishGroup e -> throw new IllegalStateException("handled above");
+            case ProposeMembership c -> propose(c, g, p);
+            case DecideProposal c -> decideProposal(c, g, p);
+            case RequestLeave c -> requestLeave(c, g, p);
+            case ConsentToLeave c -> consentToLeave(c, g, p);
+            case HandOverRole c -> handOver(c, g, p);
+            case GroupCommand.AssignRole c -> assignRole(c, g, p);
+            case ChangeAccount c -> changeAccount(c, g, p);
+            case ReportAccountCompromised c -> reportCompromised(c, g, p);
+            case ChangeGroupInfo c -> changeInfo(c, g, p);
+            case PinMessage c -> pin(c, g, p);
+            case Unpin c -> unpin(c, g, p);
+            case ExpirePin c -> expire(c, g);
+            case SuspendGroup c -> suspend(c, g);
+            case ResumeGroup c -> List.of(new GroupResumed(g.groupId(), c.actor()));
+            case TerminateGroup c -> terminate(c, g);
+        };
+    }
+
+    // ---- establishment ----------------------------------------------------------------
+
+    private List<GroupEvent> establish(EstablishGroup e, Group state) {
+        if (state instanceof Established) {
+            throw new RuleViolation(ESTABLISHMENT, "groupId", "this group is already established");
+        }
+        required(e.name(), "name");
+        required(e.purpose(), "purpose");
+        required(e.profile(), "profile");
+        required(e.responsibility(), "responsibility");
+        if (e.leader() == null) {
+            throw new RuleViolation(ESTABLISHMENT, "leader", "a group is established with its leader");
+        }
+        RegulationProfile p = profiles.get(e.profile());
+        if (p == null) {
+            throw new RuleViolation(ESTABLISHMENT, "profile", "unknown regulation profile " + e.profile()
+                    + "; known: " + profiles.keySet().stream().sorted().toList());
+        }
+        required(e.leader().memberId(), "leader.memberId");
+        checkName(e.leader(), p, "leader.fullName");
+        return List.of(new GroupEstablished(e.groupId(), e.name().strip(), e.purpose().strip(), p.id(), p.version(),
+                e.unit(), e.kind(), e.responsibility().strip(), e.avatarRule(), e.leader()));
+    }
+
+    private static void required(String value, String field) {
+        if (value == null || value.isBlank()) {
+            throw new RuleViolation(ESTABLISHMENT, field, field + " is required to establish a group");
+        }
+    }
+
+    // ---- roster -----------------------------------------------------------------------
+
+    private List<GroupEvent> propose(ProposeMembership c, Established g, RegulationProfile p) {
+        GroupRole actorRole = g.roleOf(c.actor()).orElse(null);
+        String membership = citation(p.rules().membership(), "ward-binh-phuoc:6.3");
+        if (actorRole == null || actorRole == GroupRole.MEMBER || actorRole == GroupRole.DEPUTY) {
+            String cite = p.rules().membersMayNotAdd() != null ? p.rules().membersMayNotAdd().citation() : membership;
+            throw new RuleViolation(cite, "only the leader, or an admin with the leader's approval, adds or removes members");
+        }
+        if (c.member() == null || c.member().memberId() == null || c.member().memberId().isBlank()) {
+            throw new RuleViolation(membership, "member.memberId", "the member is required");
+        }
+        String memberId = c.member().memberId();
+        GroupRole role = c.role() == null ? GroupRole.MEMBER : c.role();
+        if (c.change() == GroupCommand.Change.ADD) {
+            if (g.roster().containsKey(memberId)) {
+                throw new RuleViolation(membership, "member.memberId", memberId + " is already a member");
+            }
+            if (role == GroupRole.LEADER) {
+                throw new RuleViolation(HANDOVER, "role", "a group has one leader; hand the role over instead");
+            }
+            checkName(c.member(), p, "member.fullName");
+            checkBoard(g, p, role);
+        } else if (!g.roster().containsKey(memberId)) {
+            throw new RuleViolation(membership, "member.memberId", memberId + " is not a member");
+        } else if (g.roleOf(memberId).orElseThrow() == GroupRole.LEADER) {
+            throw new RuleViolation(HANDOVER, "member.memberId", "the leader is not removed; the role is handed over");
+        }
+        if (actorRole == GroupRole.LEADER) {
+            return List.of(c.change() == GroupCommand.Change.ADD
+                    ? new MemberAdded(g.groupId(), c.member(), role, c.actor(), null)
+                    : new MemberRemoved(g.groupId(), memberId, c.actor(), null, c.reason()));
+        }
+        return List.of(new MembershipProposed(g.groupId(), c.proposalId(), c.change().name(), c.member(), role,
+                c.actor(), c.reason()));
+    }
+
+    private List<GroupEvent> decideProposal(DecideProposal c, Established g, RegulationProfile p) {
+        String membership = citation(p.rules().membership(), "ward-binh-phuoc:6.3");
+        MembershipProposed proposal = g.proposals().get(c.proposalId());
+        if (proposal == null) {
+            throw new RuleViolation(membership, "proposalId", "no open proposal " + c.proposalId());
+        }
+        if (g.roleOf(c.actor()).orElse(null) != GroupRole.LEADER) {
+            throw new RuleViolation(membership, "only the leader approves or rejects a proposal");
+        }
+        if (!c.approve()) {
+            return List.of(new ProposalRejected(g.groupId(), c.proposalId(), c.actor(), c.reason()));
+        }
+        if (proposal.change().equals("ADD")) {
+            if (g.roster().containsKey(proposal.member().memberId())) {
+                throw new RuleViolation(membership, "proposalId", "already a member");
+            }
+            checkBoard(g, p, proposal.role());
+            return List.of(new MemberAdded(g.groupId(), proposal.member(), proposal.role(), c.actor(), c.proposalId()));
+        }
+        if (!g.roster().containsKey(proposal.member().memberId())) {
+            throw new RuleViolation(membership, "proposalId", "no longer a member");
+        }
+        return List.of(new MemberRemoved(g.groupId(), proposal.member().memberId(), c.actor(), c.proposalId(),
+                proposal.reason()));
+    }
+
+    private List<GroupEvent> requestLeave(RequestLeave c, Established g, RegulationProfile p) {
+        GroupRole role = g.roleOf(c.actor()).orElseThrow(() -> new RuleViolation(
+                citation(p.rules().membership(), "ward-binh-phuoc:6.3"), "not a member of this group"));
+        if (role == GroupRole.LEADER) {
+            throw new RuleViolation(HANDOVER, "the leader hands the role over before leaving");
+        }
+        if (p.rules().leaveConsent() != null) {
+            return List.of(new LeaveRequested(g.groupId(), c.actor(), c.reason()));
+        }
+        return List.of(new MemberLeft(g.groupId(), c.actor(), null));
+    }
+
+    private List<GroupEvent> consentToLeave(ConsentToLeave c, Established g, RegulationProfile p) {
+        String cite = citation(p.rules().leaveConsent(), "ioc-dak-lak:4.3.9");
+        if (g.roleOf(c.actor()).orElse(null) != GroupRole.LEADER) {
+            throw new RuleViolation(cite, "only the leader consents to a member leaving");
+        }
+        if (!g.leaveRequests().contains(c.memberId())) {
+            throw new RuleViolation(cite, "memberId", c.memberId() + " has not asked to leave");
+        }
+        return List.of(new MemberLeft(g.groupId(), c.memberId(), c.actor()));
+    }
+
+    private List<GroupEvent> handOver(HandOverRole c, Established g, RegulationProfile p) {
+        String cite = citation(p.rules().handover(), HANDOVER);
+        if (c.role() != GroupRole.LEADER && c.role() != GroupRole.ADMIN) {
+            throw new RuleViolation(cite, "role", "the leader or an admin role is handed over");
+        }
+        if (g.roleOf(c.actor()).orElse(null) != GroupRole.LEADER) {
+            throw new RuleViolation(cite, "the leader directs a handover");
+        }
+        if (g.roleOf(c.fromMemberId()).orElse(null) != c.role()) {
+            throw new RuleViolation(cite, "fromMemberId", c.fromMemberId() + " does not hold " + c.role());
+        }
+        if (c.successor() == null || c.successor().memberId() == null || c.successor().memberId().isBlank()) {
+            throw new RuleViolation(cite, "successor.memberId", "the successor is required");
+        }
+        if (c.successor().memberId().equals(c.fromMemberId())) {
+            throw new RuleViolation(cite, "successor.memberId", "the successor is someone else");
+        }
+        if (!g.roster().containsKey(c.successor().memberId())) {
+            checkName(c.successor(), p, "successor.fullName");
+        }
+        return List.of(new RoleHandedOver(g.groupId(), c.role(), c.fromMemberId(), c.successor(), c.actor()));
+    }
+
+    private List<GroupEvent> assignRole(GroupCommand.AssignRole c, Established g, RegulationProfile p) {
+        String cite = citation(p.rules().roleAssignment(), "ward-binh-phuoc:4.1");
+        if (g.roleOf(c.actor()).orElse(null) != GroupRole.LEADER) {
+            throw new RuleViolation(cite, "the leader assigns deputies and admins");
+        }
+        GroupRole current = g.roleOf(c.memberId())
+                .orElseThrow(() -> new RuleViolation(cite, "memberId", c.memberId() + " is not a member"));
+        if (c.role() == null || c.role() == GroupRole.LEADER || current == GroupRole.LEADER) {
+            throw new RuleViolation(HANDOVER, "role", "the leader's role passes only by handover");
+        }
+        if (!current.onBoard()) {
+            checkBoard(g, p, c.role());
+        }
+        return List.of(new RoleAssigned(g.groupId(), c.memberId(), c.role(), c.actor()));
+    }
+
+    private List<GroupEvent> changeAccount(ChangeAccount c, Established g, RegulationProfile p) {
+        String cite = citation(p.rules().accountChange(), "ioc-dak-lak:8.2");
+        Seat seat = g.seat(c.memberId()).orElseThrow(() -> new RuleViolation(cite, "memberId", "not a member"));
+        GroupRole actorRole = g.roleOf(c.actor()).orElse(null);
+        if (!c.actor().equals(c.memberId()) && actorRole != GroupRole.LEADER && actorRole != GroupRole.ADMIN) {
+            throw new RuleViolation(cite, "the member, the leader or an admin records an account change");
+        }
+        if ((c.newZaloId() == null || c.newZaloId().isBlank()) && (c.newPhone() == null || c.newPhone().isBlank())) {
+            throw new RuleViolation(cite, "newZaloId", "a new Zalo id or phone number is required");
+        }
+        return List.of(new AccountChanged(g.groupId(), c.memberId(), seat.member().zaloId(),
+                c.newZaloId() == null ? seat.member().zaloId() : c.newZaloId(), seat.member().phone(),
+                c.newPhone() == null ? seat.member().phone() : c.newPhone()));
+    }
+
+    private List<GroupEvent> reportCompromised(ReportAccountCompromised c, Established g, RegulationProfile p) {
+        String cite = citation(p.rules().accountCompromised(), "ioc-dak-lak:4.3.8");
+        if (!g.roster().containsKey(c.memberId())) {
+            throw new RuleViolation(cite, "memberId", "not a member");
+        }
+        if (!g.roster().containsKey(c.actor())) {
+            throw new RuleViolation(cite, "members of the group report a hijacked account");
+        }
+        return List.of(new AccountCompromisedReported(g.groupId(), c.memberId(), c.actor(), c.details()));
+    }
+
+    // ---- information and pins -----------------------------------------------------------
+
+    private List<GroupEvent> changeInfo(ChangeGroupInfo c, Established g, RegulationProfile p) {
+        String cite = citation(p.rules().groupInfo(), INFO_DEFAULT);
+        List<GroupRole> directors = p.rules().groupInfo() == null ? List.of(GroupRole.LEADER)
+                : p.rules().groupInfo().directedBy();
+        if (c.directedBy() == null || !directors.contains(g.roleOf(c.directedBy()).orElse(null))) {
+            throw new RuleViolation(cite, "directedBy", "group information changes only on the leader's direction");
+        }
+        GroupRole actorRole = g.roleOf(c.actor()).orElse(null);
+        if (actorRole != GroupRole.LEADER && actorRole != GroupRole.ADMIN && actorRole != GroupRole.ADMIN_ASSISTANT) {
+            throw new RuleViolation(cite, "the leader or an admin changes group information");
+        }
+        if (c.name() != null && c.name().isBlank()) {
+            throw new RuleViolation(cite, "name", "a group name cannot be blank");
+        }
+        return List.of(new GroupInfoChanged(g.groupId(), c.name(), c.avatar(), c.description(), c.directedBy(),
+                c.actor()));
+    }
+
+    private List<GroupEvent> pin(PinMessage c, Established g, RegulationProfile p) {
+        String cite = citation(p.rules().pins(), PINS_DEFAULT);
+        List<GroupRole> roles = p.rules().pins() == null ? List.of(GroupRole.LEADER, GroupRole.ADMIN)
+                : p.rules().pins().roles();
+        if (!roles.contains(g.roleOf(c.actor()).orElse(null))) {
+            throw new RuleViolation(cite, "only leaders and admins pin messages");
+        }
+        if (c.messageId() == null || c.messageId().isBlank()) {
+            throw new RuleViolation(cite, "messageId", "the message to pin is required");
+        }
+        var expiresAt = c.expiresAt() != null ? c.expiresAt()
+                : c.at().plus(p.rules().pins() == null ? java.time.Duration.ofDays(7) : p.rules().pins().defaultExpiry());
+        if (!expiresAt.isAfter(c.at())) {
+            throw new RuleViolation("ioc-dak-lak:4.1.3", "expiresAt", "a pin expires in the future");
+        }
+        return List.of(new MessagePinned(g.groupId(), c.pinId(), c.messageId(), c.actor(), expiresAt));
+    }
+
+    private List<GroupEvent> unpin(Unpin c, Established g, RegulationProfile p) {
+        String cite = citation(p.rules().pins(), PINS_DEFAULT);
+        if (!g.pins().containsKey(c.pinId())) {
+            throw new RuleViolation(cite, "pinId", "no such pin");
+        }
+        GroupRole role = g.roleOf(c.actor()).orElse(null);
+        if (role != GroupRole.LEADER && role != GroupRole.DEPUTY && role != GroupRole.ADMIN) {
+            throw new RuleViolation(cite, "only leaders and admins unpin messages");
+        }
+        return List.of(new MessageUnpinned(g.groupId(), c.pinId(), c.actor()));
+    }
+
+    /** Exactly once: a pin already expired or unpinned yields nothing; one not yet due is refused. */
+    private List<GroupEvent> expire(ExpirePin c, Established g) {
+        Pin pin = g.pins().get(c.pinId());
+        if (pin == null) {
+            return List.of();
+        }
+        if (c.at().isBefore(pin.expiresAt())) {
+            throw new RuleViolation("ioc-dak-lak:4.1.3", "pinId", "the pin is not due to expire until " + pin.expiresAt());
+        }
+        return List.of(new PinExpired(g.groupId(), c.pinId(), c.at()));
+    }
+
+    // ---- lifecycle ------------------------------------------------------------------------
+
+    private List<GroupEvent> suspend(SuspendGroup c, Established g) {
+        if (g.status() != Status.ACTIVE) {
+            throw new RuleViolation(SUSPENSION, "the group is not active");
+        }
+        if (c.decisionRef() == null || c.decisionRef().isBlank()) {
+            throw new RuleViolation(SUSPENSION, "decisionRef", "a suspension rests on a decision of a superior authority");
+        }
+        if (c.reason() == null || c.reason().isBlank()) {
+            throw new RuleViolation(SUSPENSION, "reason", "the reason for the suspension is required");
+        }
+        if (c.until() == null || !c.until().isAfter(c.at())) {
+            throw new RuleViolation(SUSPENSION, "until", "a suspension lasts until a time in the future");
+        }
+        return List.of(new GroupSuspended(g.groupId(), c.decisionRef(), c.reason(), c.until(), c.actor()));
+    }
+
+    private List<GroupEvent> terminate(TerminateGroup c, Established g) {
+        if (c.ground() == null) {
+            throw new RuleViolation(TERMINATION, "ground", "SERIOUS_VIOLATION or UNIT_DISSOLVED_WITHOUT_HANDOVER");
+        }
+        if (c.reason() == null || c.reason().isBlank()) {
+            throw new RuleViolation(TERMINATION, "reason", "the reason for terminating the group is required");
+        }
+        return List.of(new GroupTerminated(g.groupId(), c.ground().name(), c.reason(), c.actor()));
+    }
+
+    /** A suspended group refuses every change but its resumption, termination and pin expiry; a terminated one, all. */
+    private static void guardLifecycle(GroupCommand c, Established g) {
+        if (g.status() == Status.TERMINATED) {
+            throw new RuleViolation(TERMINATION, "the group is terminated; it can only be read");
+        }
+        boolean allowedWhileSuspended = c instanceof ResumeGroup || c instanceof TerminateGroup || c instanceof ExpirePin;
+        if (g.status() == Status.SUSPENDED && !allowedWhileSuspended) {
+            throw new RuleViolation(SUSPENSION, "the group is suspended; it can only be read");
+        }
+        if (g.status() == Status.ACTIVE && c instanceof ResumeGroup) {
+            throw new RuleViolation(SUSPENSION, "the group is not suspended");
+        }
+    }
+
+    // ---- helpers ----------------------------------------------------------------------------
+
+    private void checkName(Member m, RegulationProfile p, String field) {
+        RegulationProfile.NameRule rule = p.rules().fullName();
+        if (rule == null) {
+            if (m.fullName() == null || m.fullName().isBlank()) {
+                throw new RuleViolation(ESTABLISHMENT, field, "a name is required");
+            }
+            return;
+        }
+        FullNames.problem(m.fullName(), rule.positionRequired())
+                .ifPresent(problem -> {
+                    throw new RuleViolation(rule.citation(), field, problem);
+                });
+    }
+
+    private static void checkBoard(Established g, RegulationProfile p, GroupRole role) {
+        RegulationProfile.BoardRule board = p.rules().boardSize();
+        if (board != null && role.onBoard() && board.kinds().contains(g.kind()) && g.boardSize() >= board.max()) {
+            throw new RuleViolation(board.citation(), "role", "the management board has at most " + board.max()
+                    + " people (leader and deputies)");
+        }
+    }
+
+    private static String citation(RegulationProfile.Cited rule, String fallback) {
+        return rule == null ? fallback : rule.citation();
+    }
+
+    private RegulationProfile profile(String id) {
+        return Objects.requireNonNull(profiles.get(id), () -> "profile " + id + " is no longer loaded");
+    }
+
+    @Override
+    public Group evolve(Group state, GroupEvent event) {
+        if (event instanceof GroupEstablished e) {
+            return new Established(e.groupId(), e.name(), e.purpose(), e.profile(), e.kind(), e.avatarRule(), null,
+                    Status.ACTIVE, Map.of(e.leader().memberId(), new Seat(e.leader(), GroupRole.LEADER, false)),
+                    Map.of(), java.util.Set.of(), Map.of());
+        }
+        if (!(state instanceof Established g)) {
+            return state;
+        }
+        return switch (event) {
+            case GroupEstablished e -> g;
+            case MembershipProposed e -> {
+                var proposals = g.proposalsCopy();
+                proposals.put(e.proposalId(), e);
+                yield g.withProposals(proposals);
+            }
+            case ProposalRejected e -> {
+                var proposals = g.proposalsCopy();
+                proposals.remove(e.proposalId());
+                yield g.withProposals(proposals);
+            }
+            case MemberAdded e -> {
+                var roster = g.rosterCopy();
+                roster.put(e.member().memberId(), new Seat(e.member(), e.role(), false));
+                var proposals = g.proposalsCopy();
+                if (e.proposalId() != null) {
+                    proposals.remove(e.proposalId());
+                }
+                yield g.withRoster(roster).withProposals(proposals);
+            }
+            case MemberRemoved e -> {
+                var roster = g.rosterCopy();
+                roster.remove(e.memberId());
+                var proposals = g.proposalsCopy();
+                if (e.proposalId() != null) {
+                    proposals.remove(e.proposalId());
+                }
+                yield g.withRoster(roster).withProposals(proposals);
+            }
+            case LeaveRequested e -> {
+                var requests = g.leaveRequestsCopy();
+                requests.add(e.memberId());
+                yield g.withLeaveRequests(requests);
+            }
+            case MemberLeft e -> {
+                var roster = g.rosterCopy();
+                roster.remove(e.memberId());
+                var requests = g.leaveRequestsCopy();
+                requests.remove(e.memberId());
+                yield g.withRoster(roster).withLeaveRequests(requests);
+            }
+            case RoleHandedOver e -> {
+                var roster = g.rosterCopy();
+                Seat from = roster.get(e.fromMemberId());
+                roster.put(e.fromMemberId(), new Seat(from.member(), GroupRole.MEMBER, from.postingFrozen()));
+                Seat existing = roster.get(e.successor().memberId());
+                roster.put(e.successor().memberId(), new Seat(existing == null ? e.successor() : existing.member(),
+                        e.role(), existing != null && existing.postingFrozen()));
+                yield g.withRoster(roster);
+            }
+            case RoleAssigned e -> {
+                var roster = g.rosterCopy();
+                Seat s = roster.get(e.memberId());
+                roster.put(e.memberId(), new Seat(s.member(), e.role(), s.postingFrozen()));
+                yield g.withRoster(roster);
+            }
+            case AccountChanged e -> {
+                var roster = g.rosterCopy();
+                Seat s = roster.get(e.memberId());
+                Member m = s.member();
+                roster.put(e.memberId(), new Seat(new Member(m.memberId(), m.fullName(), e.newZaloId(), e.newPhone(),
+                        m.householdRepresentative()), s.role(), s.postingFrozen()));
+                yield g.withRoster(roster);
+            }
+            case AccountCompromisedReported e -> {
+                var roster = g.rosterCopy();
+                Seat s = roster.get(e.memberId());
+                roster.put(e.memberId(), new Seat(s.member(), s.role(), true));
+                yield g.withRoster(roster);
+            }
+            case GroupInfoChanged e -> g.withInfo(e.name() == null ? g.name() : e.name(),
+                    e.avatar() == null ? g.avatar() : e.avatar(), e.description() == null ? g.description() : e.description());
+            case MessagePinned e -> {
+                var pins = g.pinsCopy();
+                pins.put(e.pinId(), new Pin(e.pinId(), e.messageId(), e.expiresAt()));
+                yield g.withPins(pins);
+            }
+            case PinExpired e -> {
+                var pins = g.pinsCopy();
+                pins.remove(e.pinId());
+                yield g.withPins(pins);
+            }
+            case MessageUnpinned e -> {
+                var pins = g.pinsCopy();
+                pins.remove(e.pinId());
+                yield g.withPins(pins);
+            }
+            case GroupSuspended e -> g.with(Status.SUSPENDED);
+            case GroupResumed e -> g.with(Status.ACTIVE);
+            case GroupTerminated e -> g.with(Status.TERMINATED);
+        };
+    }
+}

@@ -1,0 +1,52 @@
+package vn.binhyen.group.domain;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import vn.binhyen.contracts.group.GroupRole;
+
+/**
+ * A regulation profile's structure rules (Quy chế), as data from {@code regulations/<id>.yaml}.
+ * A rule the regulation does not make is absent; every rule present has an id and a citation.
+ */
+public record RegulationProfile(String id, int version, String title, Rules rules, List<Template> templates) {
+
+    public interface Cited {
+        String id();
+
+        String citation();
+    }
+
+    public record Rule(String id, String citation) implements Cited {
+    }
+
+    public record NameRule(String id, String citation, boolean positionRequired) implements Cited {
+    }
+
+    public record MembershipRule(String id, String citation, boolean adminNeedsLeaderApproval) implements Cited {
+    }
+
+    public record BoardRule(String id, String citation, int max, List<String> kinds) implements Cited {
+    }
+
+    public record PinRule(String id, String citation, List<GroupRole> roles, Duration defaultExpiry) implements Cited {
+    }
+
+    public record InfoRule(String id, String citation, List<GroupRole> directedBy) implements Cited {
+    }
+
+    public record Rules(Rule establishment, NameRule fullName, MembershipRule membership, Rule membersMayNotAdd,
+            BoardRule boardSize, Rule leaveConsent, PinRule pins, InfoRule groupInfo, Rule handover,
+            Rule roleAssignment, Rule accountChange, Rule accountCompromised, Rule lifecycle, Rule termination) {
+    }
+
+    public record Template(String id, String citation, String avatarRule, List<TemplateGroup> groups) {
+    }
+
+    public record TemplateGroup(String key, String name, String kind, String purpose, String avatarRule) {
+    }
+
+    public Optional<Template> template(String templateId) {
+        return templates.stream().filter(t -> t.id().equals(templateId)).findFirst();
+    }
+}

@@ -1,0 +1,334 @@
+package vn.binhyen.group.domain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import vn.binhyen.contracts.group.GroupEvent;
+import vn.binhyen.contracts.group.GroupEvent.GroupEstablished;
+import vn.binhyen.contracts.group.GroupEvent.Member;
+import vn.binhyen.contracts.group.GroupEvent.MemberAdded;
+import vn.binhyen.contracts.group.GroupEvent.MembershipProposed;
+import vn.binhyen.contracts.group.GroupRole;
+import vn.binhyen.eventlog.testing.DeciderFixture;
+import vn.binhyen.group.config.RegulationProfiles;
+import vn.binhyen.group.domain.GroupCommand.*;
+
+class GroupDeciderTests {
+    static final GroupDecider DECIDER = new GroupDecider(RegulationProfiles.load());
+    static final DeciderFixture<GroupCommand, Group, GroupEvent> FIXTURE = DeciderFixture.of(DECIDER);
+    static final Instant NOW = Instant.parse("2026-11-22T08:00:00Z");
+    static final String GROUP = "group-1";
+    static final Member LEADER = new Member("leader-1", "Trần Văn Hùng", "zalo-l", "0901000001", false);
+    static final Member ADMIN = new Member("admin-1", "Lê Thị Mai", "zalo-a", "0901000002", false);
+    static final Member DEPUTY = new Member("deputy-1", "Phạm Minh Đức", "zalo-d", "0901000004", false);
+    static final Member CITIZEN = new Member("citizen-1", "Nguyễn Thị Lan", "zalo-c", "0901000003", true);
+
+    static GroupEstablished established(String profile, String kind) {
+        return new GroupEstablished(GROUP, "Khu phố 3", "Trao đổi công việc khu phố", profile, 1, "UBND phường", kind,
+                "Trưởng khu phố quản lý", null, LEADER);
+    }
+
+    static MemberAdded added(Member m, GroupRole role) {
+        return new MemberAdded(GROUP, m, role, LEADER.memberId(), null);
+    }
+
+    // ---- establishment ----
+
+    @Test
+    void establish_withoutResponsibility_rejectedBy_police_song_tri_8_1() {
+        var rejection = FIXTURE.given()
+                .when(new EstablishGroup(GROUP, "Zalo kết nối bình yên", "An ninh trật tự", "police-song-tri",
+                        "Công an phường", "POLICE", " ", null, LEADER, "sysadmin", NOW))
+                .thenRejectedBy("police-song-tri:8.1");
+        assertThat(rejection.field()).isEqualTo("responsibility");
+    }
+
+    @Test
+    void establish_withEveryRequiredField_establishesWithTheLeader() {
+        var state = FIXTURE.given()
+                .when(new EstablishGroup(GROUP, "Khu phố 3", "Trao đổi công việc khu phố", "ward-binh-phuoc",
+                        "UBND phường", "NEIGHBOURHOOD", "Trưởng khu phố quản lý", null, LEADER, "sysadmin", NOW))
+                .then(established("ward-binh-phuoc", "NEIGHBOURHOOD"));
+        assertThat(((Group.Established) state).leader()).contains(LEADER.memberId());
+    }
+
+    @Test
+    void establish_unknownProfile_rejectedNamingTheField() {
+        assertThat(FIXTURE.given()
+                .when(new EstablishGroup(GROUP, "X", "Y", "nowhere", "U", "AGENCY", "R", null, LEADER, "s", NOW))
+                .thenRejectedBy("police-song-tri:8.1").field()).isEqualTo("profile");
+    }
+
+    // ---- roster ----
+
+    @Test
+    void addMember_byAdmin_becomesAProposalForTheLeader_ward_binh_phuoc_6_3() {
+        FIXTURE.given(established("ward-binh-phuoc", "NEIGHBOURHOOD"), added(ADMIN, GroupRole.ADMIN))
+                .when(new ProposeMembership("p-1", Change.ADD, CITIZEN, GroupRole.MEMBER, "hộ dân mới", ADMIN.memberId(), NOW))
+                .then(new MembershipProposed(GROUP, "p-1", "ADD", CITIZEN, GroupRole.MEMBER, ADMIN.memberId(), "hộ dân mới"));
+    }
+
+    @Test
+    void addMember_byLeaderDirectly_addsAtOnce() {
+        FIXTURE.given(established("ward-binh-phuoc", "NEIGHBOURHOOD"))
+                .when(new ProposeMembership("p-1", Change.ADD, CITIZEN, GroupRole.MEMBER, null, LEADER.memberId(), NOW))
+                .then(new MemberAdded(GROUP, CITIZEN, GroupRole.MEMBER, LEADER.memberId(), null));
+    }
+
+    @Test
+    void addMember_byPlainMember_rejectedBy_ioc_dak_lak_4_3_10() {
+        FIXTURE.given(established("ioc-dak-lak", "OPERATIONS"), added(CITIZEN, GroupRole.MEMBER))
+                .when(new ProposeMembership("p-1", Change.ADD, ADMIN, GroupRole.MEMBER, null, CITIZEN.memberId(), NOW))
+                .thenRejectedBy("ioc-dak-lak:4.3.10");
+    }
+
+    @Test
+    void approveProposal_byAdmin_rejectedBy_ward_binh_phuoc_6_3() {
+        FIXTURE.given(established("ward-binh-phuoc", "NEIGHBOURHOOD"), added(ADMIN, GroupRole.ADMIN),
+                        new MembershipProposed(GROUP, "p-1", "ADD", CITIZEN, GroupRole.MEMBER, ADMIN.memberId(), null))
+                .when(new DecideProposal("p-1", true, null, ADMIN.memberId(), NOW))
+                .thenRejectedBy("ward-binh-phuoc:6.3");
+    }
+
+    @Test
+    void approveProposal_byLeader_addsTheMemberNamingTheApproval() {
+        var state = FIXTURE.given(established("ward-binh-phuoc", "NEIGHBOURHOOD"), added(ADMIN, GroupRole.ADMIN),
+                        new MembershipProposed(GROUP, "p-1", "ADD", CITIZEN, GroupRole.MEMBER, ADMIN.memberId(), null))
+                .when(new DecideProposal("p-1", true, null, LEADER.memberId(), NOW))
+                .then(new MemberAdded(GROUP, CITIZEN, GroupRole.MEMBER, LEADER.memberId(), "p-1"));
+        assertThat(((Group.Established) state).proposals()).isEmpty();
+        assertThat(((Group.Established) state).roster()).containsKey(CITIZEN.memberId());
+    }
+
+    @Test
+    void addDeputy_toNeighbourhoodBoardOfFive_rejectedBy_ward_binh_phuoc_4_2() {
+        FIXTURE.given(established("ward-binh-phuoc", "NEIGHBOURHOOD"),
+                        added(new Member("d1", "Võ Văn Một", null, null, false), GroupRole.DEPUTY),
+                        added(new Member("d2", "Võ Văn Hai", null, null, false), GroupRole.DEPUTY),
+                        added(new Member("d3", "Võ Văn Ba", null, null, false), GroupRole.DEPUTY),
+                        added(new Member("d4", "Võ Văn Bốn", null, null, false), GroupRole.DEPUTY))
+                .when(new ProposeMembership("p-1", Change.ADD, DEPUTY, GroupRole.DEPUTY, null, LEADER.memberId(), NOW))
+                .thenRejectedBy("ward-binh-phuoc:4.2");
+    }
+
+    @Test
+    void addDeputy_toAgencyGroupOfFive_isNotLimitedByTheNeighbourhoodRule() {
+        var events = FIXTURE.given(established("ward-binh-phuoc", "AGENCY"),
+                        added(new Member("d1", "Võ Văn Một", null, null, false), GroupRole.DEPUTY),
+                        added(new Member("d2", "Võ Văn Hai", null, null, false), GroupRole.DEPUTY),
+                        added(new Member("d3", "Võ Văn Ba", null, null, false), GroupRole.DEPUTY),
+                        added(new Member("d4", "Võ Văn Bốn", null, null, false), GroupRole.DEPUTY))
+                .when(new ProposeMembership("p-1", Change.ADD, DEPUTY, GroupRole.DEPUTY, null, LEADER.memberId(), NOW))
+                .thenEvents();
+        assertThat(events).hasSize(1);
+    }
+
+    @Test
+    void addMember_withoutFullName_rejectedBy_police_song_tri_3_2() {
+        var rejection = FIXTURE.given(established("police-song-tri", "POLICE"))
+                .when(new ProposeMembership("p-1", Change.ADD, new Member("m", "Lan", null, null, false),
+                        GroupRole.MEMBER, null, LEADER.memberId(), NOW))
+                .thenRejectedBy("police-song-tri:3.2");
+        assertThat(rejection.field()).isEqualTo("member.fullName");
+    }
+
+    @Test
+    void addMember_withoutPosition_rejectedBy_province_lai_chau_3_2() {
+        FIXTURE.given(established("province-lai-chau", "PROVINCE"))
+                .when(new ProposeMembership("p-1", Change.ADD, CITIZEN, GroupRole.MEMBER, null, LEADER.memberId(), NOW))
+                .thenRejectedBy("province-lai-chau:3.2");
+    }
+
+    @Test
+    void removeLeader_rejectedBy_ward_binh_phuoc_6_1_handoverInstead() {
+        FIXTURE.given(established("ward-binh-phuoc", "AGENCY"))
+                .when(new ProposeMembership("p-1", Change.REMOVE, LEADER, null, "chuyển công tác", LEADER.memberId(), NOW))
+                .thenRejectedBy("ward-binh-phuoc:6.1");
+    }
+
+    @Test
+    void leave_inIocGroup_needsLeadersConsent_ioc_dak_lak_4_3_9() {
+        FIXTURE.given(established("ioc-dak-lak", "OPERATIONS"), added(CITIZEN, GroupRole.MEMBER))
+                .when(new RequestLeave("nghỉ hưu", CITIZEN.memberId(), NOW))
+                .then(new GroupEvent.LeaveRequested(GROUP, CITIZEN.memberId(), "nghỉ hưu"));
+    }
+
+    @Test
+    void consentToLeave_byAdmin_rejectedBy_ioc_dak_lak_4_3_9() {
+        FIXTURE.given(established("ioc-dak-lak", "OPERATIONS"), added(ADMIN, GroupRole.ADMIN), added(CITIZEN, GroupRole.MEMBER),
+                        new GroupEvent.LeaveRequested(GROUP, CITIZEN.memberId(), null))
+                .when(new ConsentToLeave(CITIZEN.memberId(), ADMIN.memberId(), NOW))
+                .thenRejectedBy("ioc-dak-lak:4.3.9");
+    }
+
+    @Test
+    void leave_inWardGroup_needsNoConsent() {
+        FIXTURE.given(established("ward-binh-phuoc", "AGENCY"), added(CITIZEN, GroupRole.MEMBER))
+                .when(new RequestLeave(null, CITIZEN.memberId(), NOW))
+                .then(new GroupEvent.MemberLeft(GROUP, CITIZEN.memberId(), null));
+    }
+
+    @Test
+    void handOverAdmin_movesTheRoleInOneStep_ward_binh_phuoc_6_1() {
+        var state = (Group.Established) FIXTURE.given(established("ward-binh-phuoc", "AGENCY"), added(ADMIN, GroupRole.ADMIN))
+                .when(new HandOverRole(GroupRole.ADMIN, ADMIN.memberId(), CITIZEN, LEADER.memberId(), NOW))
+                .then(new GroupEvent.RoleHandedOver(GROUP, GroupRole.ADMIN, ADMIN.memberId(), CITIZEN, LEADER.memberId()));
+        assertThat(state.roleOf(ADMIN.memberId())).contains(GroupRole.MEMBER);
+        assertThat(state.roleOf(CITIZEN.memberId())).contains(GroupRole.ADMIN);
+    }
+
+    @Test
+    void handOver_byAdmin_rejectedBy_ward_binh_phuoc_6_1() {
+        FIXTURE.given(established("ward-binh-phuoc", "AGENCY"), added(ADMIN, GroupRole.ADMIN))
+                .when(new HandOverRole(GroupRole.LEADER, LEADER.memberId(), ADMIN, ADMIN.memberId(), NOW))
+                .thenRejectedBy("ward-binh-phuoc:6.1");
+    }
+
+    @Test
+    void assignDeputy_byAdmin_rejectedBy_ward_binh_phuoc_4_1() {
+        FIXTURE.given(established("ward-binh-phuoc", "AGENCY"), added(ADMIN, GroupRole.ADMIN), added(CITIZEN, GroupRole.MEMBER))
+                .when(new AssignRole(CITIZEN.memberId(), GroupRole.DEPUTY, ADMIN.memberId(), NOW))
+                .thenRejectedBy("ward-binh-phuoc:4.1");
+    }
+
+    @Test
+    void accountCompromised_freezesPostingAtOnce_ioc_dak_lak_4_3_8() {
+        var state = (Group.Established) FIXTURE.given(established("ioc-dak-lak", "OPERATIONS"), added(CITIZEN, GroupRole.MEMBER))
+                .when(new ReportAccountCompromised(CITIZEN.memberId(), "bị chiếm tài khoản", CITIZEN.memberId(), NOW))
+                .then(new GroupEvent.AccountCompromisedReported(GROUP, CITIZEN.memberId(), CITIZEN.memberId(), "bị chiếm tài khoản"));
+        assertThat(state.seat(CITIZEN.memberId()).orElseThrow().postingFrozen()).isTrue();
+    }
+
+    @Test
+    void accountChange_keepsTheOldAccountInTheEvent_ioc_dak_lak_8_2() {
+        FIXTURE.given(established("ioc-dak-lak", "OPERATIONS"), added(CITIZEN, GroupRole.MEMBER))
+                .when(new ChangeAccount(CITIZEN.memberId(), "zalo-new", null, CITIZEN.memberId(), NOW))
+                .then(new GroupEvent.AccountChanged(GROUP, CITIZEN.memberId(), "zalo-c", "zalo-new", "0901000003", "0901000003"));
+    }
+
+    // ---- group information and pins ----
+
+    @Test
+    void changeInfo_notDirectedByLeader_rejectedBy_council_binh_duong_9_1() {
+        assertThat(FIXTURE.given(established("council-binh-duong", "COUNCIL"), added(ADMIN, GroupRole.ADMIN))
+                .when(new ChangeGroupInfo("Tên mới", null, null, ADMIN.memberId(), ADMIN.memberId(), NOW))
+                .thenRejectedBy("council-binh-duong:9.1").field()).isEqualTo("directedBy");
+    }
+
+    @Test
+    void changeInfo_onLeadersDirection_recordsWhoDirected() {
+        FIXTURE.given(established("province-lai-chau", "PROVINCE"), added(ADMIN, GroupRole.ADMIN))
+                .when(new ChangeGroupInfo("UBND tỉnh Lai Châu", null, "Điều hành công việc", LEADER.memberId(), ADMIN.memberId(), NOW))
+                .then(new GroupEvent.GroupInfoChanged(GROUP, "UBND tỉnh Lai Châu", null, "Điều hành công việc",
+                        LEADER.memberId(), ADMIN.memberId()));
+    }
+
+    @Test
+    void pin_byMember_rejectedBy_police_song_tri_3_4() {
+        FIXTURE.given(established("police-song-tri", "POLICE"), added(CITIZEN, GroupRole.MEMBER))
+                .when(new PinMessage("pin-1", "msg-1", null, CITIZEN.memberId(), NOW))
+                .thenRejectedBy("police-song-tri:3.4");
+    }
+
+    @Test
+    void pin_withoutExpiry_getsTheProfileDefault_ioc_dak_lak_4_1_3() {
+        FIXTURE.given(established("ioc-dak-lak", "OPERATIONS"))
+                .when(new PinMessage("pin-1", "msg-1", null, LEADER.memberId(), NOW))
+                .then(new GroupEvent.MessagePinned(GROUP, "pin-1", "msg-1", LEADER.memberId(), NOW.plus(Duration.ofDays(3))));
+    }
+
+    @Test
+    void pin_expiringInThePast_rejectedBy_ioc_dak_lak_4_1_3() {
+        FIXTURE.given(established("ioc-dak-lak", "OPERATIONS"))
+                .when(new PinMessage("pin-1", "msg-1", NOW.minusSeconds(1), LEADER.memberId(), NOW))
+                .thenRejectedBy("ioc-dak-lak:4.1.3");
+    }
+
+    @Test
+    void expirePin_twice_expiresExactlyOnce_ioc_dak_lak_4_1_3() {
+        var pinned = new GroupEvent.MessagePinned(GROUP, "pin-1", "msg-1", LEADER.memberId(), NOW.plusSeconds(60));
+        FIXTURE.given(established("ioc-dak-lak", "OPERATIONS"), pinned)
+                .when(new ExpirePin("pin-1", "scheduler", NOW.plusSeconds(61)))
+                .then(new GroupEvent.PinExpired(GROUP, "pin-1", NOW.plusSeconds(61)));
+        FIXTURE.given(established("ioc-dak-lak", "OPERATIONS"), pinned, new GroupEvent.PinExpired(GROUP, "pin-1", NOW.plusSeconds(61)))
+                .when(new ExpirePin("pin-1", "scheduler", NOW.plusSeconds(62)))
+                .then();
+    }
+
+    // ---- lifecycle ----
+
+    @Test
+    void suspend_withoutDecision_rejectedBy_police_song_tri_9_2() {
+        assertThat(FIXTURE.given(established("police-song-tri", "POLICE"))
+                .when(new SuspendGroup(" ", "xác minh sai phạm", NOW.plus(Duration.ofDays(7)), "commander-1", NOW))
+                .thenRejectedBy("police-song-tri:9.2").field()).isEqualTo("decisionRef");
+    }
+
+    @Test
+    void suspendedGroup_refusesChanges_police_song_tri_9_2() {
+        FIXTURE.given(established("police-song-tri", "POLICE"),
+                        new GroupEvent.GroupSuspended(GROUP, "QĐ 12/QĐ-CAP", "xác minh", NOW.plus(Duration.ofDays(7)), "commander-1"))
+                .when(new PinMessage("pin-1", "msg-1", null, LEADER.memberId(), NOW))
+                .thenRejectedBy("police-song-tri:9.2");
+    }
+
+    @Test
+    void resume_reopensTheGroup() {
+        var state = (Group.Established) FIXTURE.given(established("police-song-tri", "POLICE"),
+                        new GroupEvent.GroupSuspended(GROUP, "QĐ 12/QĐ-CAP", "xác minh", NOW.plus(Duration.ofDays(7)), "commander-1"))
+                .when(new ResumeGroup("commander-1", NOW))
+                .then(new GroupEvent.GroupResumed(GROUP, "commander-1"));
+        assertThat(state.status()).isEqualTo(Group.Status.ACTIVE);
+    }
+
+    @Test
+    void terminate_withoutReason_rejectedBy_police_song_tri_9_3() {
+        FIXTURE.given(established("police-song-tri", "POLICE"))
+                .when(new TerminateGroup(TerminationGround.SERIOUS_VIOLATION, "", "commander-1", NOW))
+                .thenRejectedBy("police-song-tri:9.3");
+    }
+
+    @Test
+    void terminatedGroup_refusesEveryChange_police_song_tri_9_3() {
+        FIXTURE.given(established("police-song-tri", "POLICE"),
+                        new GroupEvent.GroupTerminated(GROUP, "UNIT_DISSOLVED_WITHOUT_HANDOVER", "sáp nhập", "commander-1"))
+                .when(new ResumeGroup("commander-1", NOW))
+                .thenRejectedBy("police-song-tri:9.3");
+    }
+
+    @Test
+    void commandForAGroupNeverEstablished_isUnknown() {
+        assertThatThrownBy(() -> DECIDER.decide(new ResumeGroup("x", NOW), DECIDER.initialState()))
+                .isInstanceOf(UnknownGroupException.class);
+    }
+
+    @Test
+    void councilTemplate_hasExactlyTheTwelveGroupsOf_council_binh_duong_4() {
+        var template = RegulationProfiles.load().get("council-binh-duong").template("council-term-x").orElseThrow();
+        assertThat(template.citation()).isEqualTo("council-binh-duong:4");
+        assertThat(template.groups()).extracting(RegulationProfile.TemplateGroup::name).containsExactly(
+                "HĐND - Đại biểu khóa X", "HĐND - Thường trực khóa X", "HĐND - Ban Kinh tế - Ngân sách",
+                "HĐND - Ban Văn hóa - Xã hội", "HĐND - Ban Pháp chế", "HĐND - Tổ ĐB Thủ Dầu Một",
+                "HĐND - Tổ ĐB Thuận An", "HĐND - Tổ ĐB Dĩ An", "HĐND - Tổ ĐB Bến Cát", "HĐND - Tổ ĐB Tân Uyên",
+                "HĐND - Tổ ĐB Dầu Tiếng - Bàu Bàng", "HĐND - Tổ ĐB Phú Giáo - Bắc Tân Uyên");
+    }
+
+    @Test
+    void everyProfile_loadsWithACitationOnEveryRule() {
+        var profiles = RegulationProfiles.load();
+        assertThat(profiles).hasSize(5);
+        for (RegulationProfile p : profiles.values()) {
+            var r = p.rules();
+            for (RegulationProfile.Cited rule : java.util.stream.Stream.of(r.establishment(), r.fullName(),
+                    r.membership(), r.membersMayNotAdd(), r.boardSize(), r.leaveConsent(), r.pins(), r.groupInfo(),
+                    r.handover(), r.roleAssignment(), r.accountChange(), r.accountCompromised(), r.lifecycle(),
+                    r.termination()).filter(java.util.Objects::nonNull).toList()) {
+                assertThat(rule.citation()).as("%s %s", p.id(), rule.id()).startsWith(p.id() + ":");
+            }
+        }
+    }
+}
