@@ -19,6 +19,8 @@ import java.util.List;
 import java.util.stream.Collectors;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import vn.binhyen.eventlog.ConcurrencyException;
+import vn.binhyen.eventlog.decider.InvalidInput;
+import vn.binhyen.eventlog.decider.NotPermitted;
 import vn.binhyen.eventlog.decider.RuleViolation;
 import vn.binhyen.eventlog.decider.StaleVersionException;
 
@@ -75,6 +77,19 @@ public class ProblemMappers {
             p = p.withErrors(List.of(new Problem.FieldError(e.field(), e.citation(), e.reason())));
         }
         return p.toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response notPermitted(NotPermitted e) {
+        return Problem.of("not-permitted", "Không có quyền / Not permitted", Status.FORBIDDEN, e.getMessage())
+                .withCitation(e.citation()).toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response invalidInput(InvalidInput e) {
+        return Problem.of("invalid-field", "Giá trị không hợp lệ / Invalid value", Status.BAD_REQUEST, e.getMessage())
+                .withCitation(e.citation())
+                .withErrors(List.of(new Problem.FieldError(e.field(), e.citation(), e.reason()))).toResponse();
     }
 
     @ServerExceptionMapper

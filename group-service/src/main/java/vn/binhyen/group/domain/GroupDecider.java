@@ -25,6 +25,8 @@ import vn.binhyen.contracts.group.GroupEvent.RoleAssigned;
 import vn.binhyen.contracts.group.GroupEvent.RoleHandedOver;
 import vn.binhyen.contracts.group.GroupRole;
 import vn.binhyen.eventlog.decider.Decider;
+import vn.binhyen.eventlog.decider.InvalidInput;
+import vn.binhyen.eventlog.decider.NotPermitted;
 import vn.binhyen.eventlog.decider.RuleViolation;
 import vn.binhyen.group.domain.Group.Established;
 import vn.binhyen.group.domain.Group.Pin;
@@ -116,11 +118,11 @@ public final class GroupDecider implements Decider<GroupCommand, Group, GroupEve
         required(e.profile(), "profile");
         required(e.responsibility(), "responsibility");
         if (e.leader() == null) {
-            throw new RuleViolation(ESTABLISHMENT, "leader", "a group is established with its leader");
+            throw new InvalidInput(ESTABLISHMENT, "leader", "a group is established with its leader");
         }
         RegulationProfile p = profiles.get(e.profile());
         if (p == null) {
-            throw new RuleViolation(ESTABLISHMENT, "profile", "unknown regulation profile " + e.profile()
+            throw new InvalidInput(ESTABLISHMENT, "profile", "unknown regulation profile " + e.profile()
                     + "; known: " + profiles.keySet().stream().sorted().toList());
         }
         required(e.leader().memberId(), "leader.memberId");
@@ -131,7 +133,7 @@ public final class GroupDecider implements Decider<GroupCommand, Group, GroupEve
 
     private static void required(String value, String field) {
         if (value == null || value.isBlank()) {
-            throw new RuleViolation(ESTABLISHMENT, field, field + " is required to establish a group");
+            throw new InvalidInput(ESTABLISHMENT, field, field + " is required to establish a group");
         }
     }
 
@@ -142,10 +144,10 @@ public final class GroupDecider implements Decider<GroupCommand, Group, GroupEve
         String membership = citation(p.rules().membership(), "ward-binh-phuoc:6.3");
         if (actorRole == null || actorRole == GroupRole.MEMBER || actorRole == GroupRole.DEPUTY) {
             String cite = p.rules().membersMayNotAdd() != null ? p.rules().membersMayNotAdd().citation() : membership;
-            throw new RuleViolation(cite, "only the leader, or an admin with the leader's approval, adds or removes members");
+            throw new NotPermitted(cite, "only the leader, or an admin with the leader's approval, adds or removes members");
         }
         if (c.member() == null || c.member().memberId() == null || c.member().memberId().isBlank()) {
-            throw new RuleViolation(membership, "member.memberId", "the member is required");
+            throw new InvalidInput(membership, "member.memberId", "the member is required");
         }
         String memberId = c.member().memberId();
         GroupRole role = c.role() == null ? GroupRole.MEMBER : c.role();
@@ -179,7 +181,7 @@ public final class GroupDecider implements Decider<GroupCommand, Group, GroupEve
             throw new RuleViolation(membership, "proposalId", "no open proposal " + c.proposalId());
         }
         if (g.roleOf(c.actor()).orElse(null) != GroupRole.LEADER) {
-            throw new RuleViolation(membership, "only the leader approves or rejects a proposal");
+            throw new NotPermitted(membership, "only the leader approves or rejects a proposal");
         }
         if (!c.approve()) {
             return List.of(new ProposalRejected(g.groupId(), c.proposalId(), c.actor(), c.reason()));
@@ -199,7 +201,7 @@ public final class GroupDecider implements Decider<GroupCommand, Group, GroupEve
     }
 
     private List<GroupEvent> requestLeave(RequestLeave c, Established g, RegulationProfile p) {
-        GroupRole role = g.roleOf(c.actor()).orElseThrow(() -> new RuleViolation(
+        GroupRole role = g.roleOf(c.actor()).orElseThrow(() -> new NotPermitted(
                 citation(p.rules().membership(), "ward-binh-phuoc:6.3"), "not a member of this group"));
         if (role == GroupRole.LEADER) {
             throw new RuleViolation(HANDOVER, "the leader hands the role over before leaving");
@@ -213,7 +215,7 @@ public final class GroupDecider implements Decider<GroupCommand, Group, GroupEve
     private List<GroupEvent> consentToLeave(ConsentToLeave c, Established g, RegulationProfile p) {
         String cite = citation(p.rules().leaveConsent(), "ioc-dak-lak:4.3.9");
         if (g.roleOf(c.actor()).orElse(null) != GroupRole.LEADER) {
-            throw new RuleViolation(cite, "only the leader consents to a member leaving");
+            throw new NotPermitted(cite, "only the leader consents to a member leaving");
         }
         if (!g.leaveRequests().contains(c.memberId())) {
             throw new RuleViolation(cite, "memberId", c.memberId() + " has not asked to leave");
@@ -227,7 +229,7 @@ public final class GroupDecider implements Decider<GroupCommand, Group, GroupEve
             throw new RuleViolation(cite, "role", "the leader or an admin role is handed over");
         }
         if (g.roleOf(c.actor()).orElse(null) != GroupRole.LEADER) {
-            throw new RuleViolation(cite, "the leader directs a handover");
+            throw new NotPermitted(cite, "the leader directs a handover");
         }
         if (g.roleOf(c.fromMemberId()).orElse(null) != c.role()) {
             throw new RuleViolation(cite, "fromMemberId", c.fromMemberId() + " does not hold " + c.role());
@@ -247,7 +249,7 @@ public final class GroupDecider implements Decider<GroupCommand, Group, GroupEve
     private List<GroupEvent> assignRole(GroupCommand.AssignRole c, Established g, RegulationProfile p) {
         String cite = citation(p.rules().roleAssignment(), "ward-binh-phuoc:4.1");
         if (g.roleOf(c.actor()).orElse(null) != GroupRole.LEADER) {
-            throw new RuleViolation(cite, "the leader assigns deputies and admins");
+            throw new NotPermitted(cite, "the leader assigns deputies and admins");
         }
         GroupRole current = g.roleOf(c.memberId())
                 .orElseThrow(() -> new RuleViolation(cite, "memberId", c.memberId() + " is not a member"));
@@ -265,7 +267,7 @@ public final class GroupDecider implements Decider<GroupCommand, Group, GroupEve
         Seat seat = g.seat(c.memberId()).orElseThrow(() -> new RuleViolation(cite, "memberId", "not a member"));
         GroupRole actorRole = g.roleOf(c.actor()).orElse(null);
         if (!c.actor().equals(c.memberId()) && actorRole != GroupRole.LEADER && actorRole != GroupRole.ADMIN) {
-            throw new RuleViolation(cite, "the member, the leader or an admin records an account change");
+            throw new NotPermitted(cite, "the member, the leader or an admin records an account change");
         }
         if ((c.newZaloId() == null || c.newZaloId().isBlank()) && (c.newPhone() == null || c.newPhone().isBlank())) {
             throw new RuleViolation(cite, "newZaloId", "a new Zalo id or phone number is required");
@@ -281,7 +283,7 @@ public final class GroupDecider implements Decider<GroupCommand, Group, GroupEve
             throw new RuleViolation(cite, "memberId", "not a member");
         }
         if (!g.roster().containsKey(c.actor())) {
-            throw new RuleViolation(cite, "members of the group report a hijacked account");
+            throw new NotPermitted(cite, "members of the group report a hijacked account");
         }
         return List.of(new AccountCompromisedReported(g.groupId(), c.memberId(), c.actor(), c.details()));
     }
@@ -297,7 +299,7 @@ public final class GroupDecider implements Decider<GroupCommand, Group, GroupEve
         }
         GroupRole actorRole = g.roleOf(c.actor()).orElse(null);
         if (actorRole != GroupRole.LEADER && actorRole != GroupRole.ADMIN && actorRole != GroupRole.ADMIN_ASSISTANT) {
-            throw new RuleViolation(cite, "the leader or an admin changes group information");
+            throw new NotPermitted(cite, "the leader or an admin changes group information");
         }
         if (c.name() != null && c.name().isBlank()) {
             throw new RuleViolation(cite, "name", "a group name cannot be blank");
@@ -311,7 +313,7 @@ public final class GroupDecider implements Decider<GroupCommand, Group, GroupEve
         List<GroupRole> roles = p.rules().pins() == null ? List.of(GroupRole.LEADER, GroupRole.ADMIN)
                 : p.rules().pins().roles();
         if (!roles.contains(g.roleOf(c.actor()).orElse(null))) {
-            throw new RuleViolation(cite, "only leaders and admins pin messages");
+            throw new NotPermitted(cite, "only leaders and admins pin messages");
         }
         if (c.messageId() == null || c.messageId().isBlank()) {
             throw new RuleViolation(cite, "messageId", "the message to pin is required");
@@ -331,7 +333,7 @@ public final class GroupDecider implements Decider<GroupCommand, Group, GroupEve
         }
         GroupRole role = g.roleOf(c.actor()).orElse(null);
         if (role != GroupRole.LEADER && role != GroupRole.DEPUTY && role != GroupRole.ADMIN) {
-            throw new RuleViolation(cite, "only leaders and admins unpin messages");
+            throw new NotPermitted(cite, "only leaders and admins unpin messages");
         }
         return List.of(new MessageUnpinned(g.groupId(), c.pinId(), c.actor()));
     }
@@ -396,13 +398,13 @@ public final class GroupDecider implements Decider<GroupCommand, Group, GroupEve
         RegulationProfile.NameRule rule = p.rules().fullName();
         if (rule == null) {
             if (m.fullName() == null || m.fullName().isBlank()) {
-                throw new RuleViolation(ESTABLISHMENT, field, "a name is required");
+                throw new InvalidInput(ESTABLISHMENT, field, "a name is required");
             }
             return;
         }
         FullNames.problem(m.fullName(), rule.positionRequired())
                 .ifPresent(problem -> {
-                    throw new RuleViolation(rule.citation(), field, problem);
+                    throw new InvalidInput(rule.citation(), field, problem);
                 });
     }
 

@@ -1,0 +1,303 @@
+package vn.binhyen.group.rest;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.OptionalLong;
+import java.util.Set;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import vn.binhyen.contracts.Roles;
+import vn.binhyen.contracts.group.GroupEvent;
+import vn.binhyen.contracts.group.GroupRole;
+import vn.binhyen.eventlog.Actor;
+import vn.binhyen.eventlog.EventIds;
+import vn.binhyen.eventlog.decider.CommandHandler;
+import vn.binhyen.eventlog.http.CorrelationIdFilter;
+import vn.binhyen.eventlog.http.ETags;
+import vn.binhyen.eventlog.http.Problem;
+import vn.binhyen.group.domain.Group;
+import vn.binhyen.group.domain.GroupCommand;
+import vn.binhyen.group.domain.UnknownGroupException;
+import vn.binhyen.group.service.GroupCommandService;
+
+/**
+ * Groups: establish, read, roster proposals and approvals, pins, information, handover,
+ * leaving, accounts, suspension and termination. The actor is the token's subject; its role
+ * in the group is checked against the roster by the decider. Every write returns the new
+ * stream version as the ETag and honours {@code If-Match}.
+ */
+@Path("/api/v1/groups")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class GroupResource {
+    /** Roles that may read any group without being on its roster. */
+    static final Set<String> OVERSIGHT = Set.of(Roles.SYSTEM_ADMIN, Roles.AUDITOR, Roles.COMMANDER, Roles.BOT);
+
+    private final GroupCommandService service;
+    private final JsonWebToken token;
+    private final Clock clock;
+
+    GroupResource(GroupCommandService service, JsonWebToken token, Clock clock) {
+        this.service = service;
+        this.token = token;
+        this.clock = clock;
+    }
+
+    public record MemberInput(@NotBlank @Size(max = 128) String memberId, @NotBlank @Size(max = 200) String fullName,
+            @Size(max = 64) String zaloId, @Size(max = 20) String phone, boolean householdRepresentative) {
+        GroupEvent.Member toMember() {
+            return new GroupEvent.Member(memberId, fullName, zaloId, phone, householdRepresentative);
+        }
+    }
+
+    public record EstablishRequest(@Size(max = 200) String name, @Size(max = 2000) String purpose,
+            @Size(max = 64) String profile, @Size(max = 200) String unit, @Size(max = 32) String kind,
+            @Size(max = 500) String responsibility, @Size(max = 500) String avatarRule, @Valid MemberInput leader) {
+    }
+
+    @POST
+    @RolesAllowed({Roles.SYSTEM_ADMIN, Roles.COMMANDER, Roles.LEADER})
+    public Response establish(@NotNull @Valid EstablishRequest r, @Context ContainerRequestContext request) {
+        String groupId = "group-" + EventIds.next();
+        var outcome = service.handle(groupId, OptionalLong.of(0), new GroupCommand.EstablishGroup(groupId, r.name(),
+                r.purpose(), r.profile(), r.unit(), r.kind(), r.responsibility(), r.avatarRule(),
+                r.leader() == null ? null : r.leader().toMember(), token.getSubject(), now()), meta(request));
+        return Response.created(URI.create("/api/v1/groups/" + groupId)).tag(ETags.of(outcome.version()))
+                .entity(GroupView.of(outcome.state(), outcome.version())).build();
+    }
+
+    @GET
+    @Path("/{groupId}")
+    @RolesAllowed({Roles.LEADER, Roles.DEPUTY, Roles.ADMIN, Roles.MEMBER, Roles.SYSTEM_ADMIN, Roles.AUDITOR,
+            Roles.COMMANDER, Roles.BOT})
+    public Response get(@PathParam("groupId") String groupId) {
+        var loaded = service.load(groupId);
+        if (!(loaded.group() instanceof Group.Established g)) {
+            throw new UnknownGroupException("no group " + groupId);
+        }
+        boolean oversight = token.getGroups().stream().anyMatch(OVERSIGHT::contains);
+        if (!oversight && g.seat(token.getSubject()).isEmpty()) {
+            return Problem.of("not-a-member", "Không có quyền / Not permitted", Response.Status.FORBIDDEN,
+                    "only the group's members, and oversight roles, read its roster").toResponse();
+        }
+        return Response.ok(GroupView.of(g, loaded.version())).tag(ETags.of(loaded.version())).build();
+    }
+
+    public record ProposalRequest(@NotNull GroupCommand.Change change, @NotNull @Valid MemberInput member,
+            GroupRole role, @Size(max = 1000) String reason) {
+    }
+
+    @POST
+    @Path("/{groupId}/membership-proposals")
+    @RolesAllowed({Roles.LEADER, Roles.DEPUTY, Roles.ADMIN, Roles.MEMBER})
+    public Response propose(@PathParam("groupId") String groupId, @HeaderParam("If-Match") String ifMatch,
+            @NotNull @Valid ProposalRequest r, @Context ContainerRequestContext request) {
+        String proposalId = "proposal-" + EventIds.next();
+        return write(groupId, ifMatch, new GroupCommand.ProposeMembership(proposalId, r.change(), r.member().toMember(),
+                r.role(), r.reason(), token.getSubject(), now()), request);
+    }
+
+    public record DecisionRequest(boolean approve, @Size(max = 1000) String reason) {
+    }
+
+    @POST
+    @Path("/{groupId}/membership-proposals/{proposalId}/decision")
+    @RolesAllowed(Roles.LEADER)
+    public Response decide(@PathParam("groupId") String groupId, @PathParam("proposalId") String proposalId,
+            @HeaderParam("If-Match") String ifMatch, @NotNull @Valid DecisionRequest r,
+            @Context ContainerRequestContext request) {
+        return write(groupId, ifMatch, new GroupCommand.DecideProposal(proposalId, r.approve(), r.reason(),
+                token.getSubject(), now()), request);
+    }
+
+    public record RoleRequest(@NotBlank String memberId, @NotNull GroupRole role) {
+    }
+
+    @POST
+    @Path("/{groupId}/role-assignments")
+    @RolesAllowed(Roles.LEADER)
+    public Response assignRole(@PathParam("groupId") String groupId, @HeaderParam("If-Match") String ifMatch,
+            @NotNull @Valid RoleRequest r, @Context ContainerRequestContext request) {
+        return write(groupId, ifMatch, new GroupCommand.AssignRole(r.memberId(), r.role(), token.getSubject(), now()),
+                request);
+    }
+
+    public record HandoverRequest(@NotNull GroupRole role, @NotBlank String fromMemberId,
+            @NotNull @Valid MemberInput successor) {
+    }
+
+    @POST
+    @Path("/{groupId}/handovers")
+    @RolesAllowed(Roles.LEADER)
+    public Response handOver(@PathParam("groupId") String groupId, @HeaderParam("If-Match") String ifMatch,
+            @NotNull @Valid HandoverRequest r, @Context ContainerRequestContext request) {
+        return write(groupId, ifMatch, new GroupCommand.HandOverRole(r.role(), r.fromMemberId(),
+                r.successor().toMember(), token.getSubject(), now()), request);
+    }
+
+    public record LeaveRequest(@Size(max = 1000) String reason) {
+    }
+
+    @POST
+    @Path("/{groupId}/leave-requests")
+    @RolesAllowed({Roles.DEPUTY, Roles.ADMIN, Roles.MEMBER, Roles.LEADER})
+    public Response leave(@PathParam("groupId") String groupId, @HeaderParam("If-Match") String ifMatch,
+            @Valid LeaveRequest r, @Context ContainerRequestContext request) {
+        return write(groupId, ifMatch, new GroupCommand.RequestLeave(r == null ? null : r.reason(), token.getSubject(),
+                now()), request);
+    }
+
+    @POST
+    @Path("/{groupId}/leave-requests/{memberId}/consent")
+    @RolesAllowed(Roles.LEADER)
+    public Response consent(@PathParam("groupId") String groupId, @PathParam("memberId") String memberId,
+            @HeaderParam("If-Match") String ifMatch, @Context ContainerRequestContext request) {
+        return write(groupId, ifMatch, new GroupCommand.ConsentToLeave(memberId, token.getSubject(), now()), request);
+    }
+
+    public record AccountChangeRequest(@NotBlank String memberId, @Size(max = 64) String newZaloId,
+            @Size(max = 20) String newPhone) {
+    }
+
+    @POST
+    @Path("/{groupId}/account-changes")
+    @RolesAllowed({Roles.LEADER, Roles.DEPUTY, Roles.ADMIN, Roles.MEMBER})
+    public Response changeAccount(@PathParam("groupId") String groupId, @HeaderParam("If-Match") String ifMatch,
+            @NotNull @Valid AccountChangeRequest r, @Context ContainerRequestContext request) {
+        return write(groupId, ifMatch, new GroupCommand.ChangeAccount(r.memberId(), r.newZaloId(), r.newPhone(),
+                token.getSubject(), now()), request);
+    }
+
+    public record CompromisedRequest(@NotBlank String memberId, @Size(max = 2000) String details) {
+    }
+
+    @POST
+    @Path("/{groupId}/compromised-accounts")
+    @RolesAllowed({Roles.LEADER, Roles.DEPUTY, Roles.ADMIN, Roles.MEMBER})
+    public Response compromised(@PathParam("groupId") String groupId, @NotNull @Valid CompromisedRequest r,
+            @Context ContainerRequestContext request) {
+        // at once, whatever version the caller last saw: no If-Match
+        return write(groupId, null, new GroupCommand.ReportAccountCompromised(r.memberId(), r.details(),
+                token.getSubject(), now()), request);
+    }
+
+    public record InfoRequest(@Size(max = 200) String name, @Size(max = 500) String avatar,
+            @Size(max = 2000) String description, @NotBlank String directedBy) {
+    }
+
+    @POST
+    @Path("/{groupId}/info")
+    @RolesAllowed({Roles.LEADER, Roles.ADMIN})
+    public Response changeInfo(@PathParam("groupId") String groupId, @HeaderParam("If-Match") String ifMatch,
+            @NotNull @Valid InfoRequest r, @Context ContainerRequestContext request) {
+        return write(groupId, ifMatch, new GroupCommand.ChangeGroupInfo(r.name(), r.avatar(), r.description(),
+                r.directedBy(), token.getSubject(), now()), request);
+    }
+
+    public record PinRequest(@NotBlank @Size(max = 128) String messageId, Instant expiresAt) {
+    }
+
+    @POST
+    @Path("/{groupId}/pins")
+    @RolesAllowed({Roles.LEADER, Roles.DEPUTY, Roles.ADMIN, Roles.MEMBER})
+    public Response pin(@PathParam("groupId") String groupId, @HeaderParam("If-Match") String ifMatch,
+            @NotNull @Valid PinRequest r, @Context ContainerRequestContext request) {
+        return write(groupId, ifMatch, new GroupCommand.PinMessage("pin-" + EventIds.next(), r.messageId(),
+                r.expiresAt(), token.getSubject(), now()), request);
+    }
+
+    public record SuspendRequest(@NotBlank @Size(max = 200) String decisionRef, @NotBlank @Size(max = 2000) String reason,
+            @NotNull Instant until) {
+    }
+
+    @POST
+    @Path("/{groupId}/suspension")
+    @RolesAllowed({Roles.COMMANDER, Roles.SYSTEM_ADMIN})
+    public Response suspend(@PathParam("groupId") String groupId, @HeaderParam("If-Match") String ifMatch,
+            @NotNull @Valid SuspendRequest r, @Context ContainerRequestContext request) {
+        return write(groupId, ifMatch, new GroupCommand.SuspendGroup(r.decisionRef(), r.reason(), r.until(),
+                token.getSubject(), now()), request);
+    }
+
+    @POST
+    @Path("/{groupId}/resumption")
+    @RolesAllowed({Roles.COMMANDER, Roles.SYSTEM_ADMIN})
+    public Response resume(@PathParam("groupId") String groupId, @HeaderParam("If-Match") String ifMatch,
+            @Context ContainerRequestContext request) {
+        return write(groupId, ifMatch, new GroupCommand.ResumeGroup(token.getSubject(), now()), request);
+    }
+
+    public record TerminateRequest(@NotNull GroupCommand.TerminationGround ground,
+            @NotBlank @Size(max = 2000) String reason) {
+    }
+
+    @POST
+    @Path("/{groupId}/termination")
+    @RolesAllowed({Roles.COMMANDER, Roles.SYSTEM_ADMIN})
+    public Response terminate(@PathParam("groupId") String groupId, @HeaderParam("If-Match") String ifMatch,
+            @NotNull @Valid TerminateRequest r, @Context ContainerRequestContext request) {
+        return write(groupId, ifMatch, new GroupCommand.TerminateGroup(r.ground(), r.reason(), token.getSubject(),
+                now()), request);
+    }
+
+    private Response write(String groupId, String ifMatch, GroupCommand command, ContainerRequestContext request) {
+        var outcome = service.handle(groupId, ETags.expectedVersion(ifMatch), command, meta(request));
+        return Response.ok(GroupView.of(outcome.state(), outcome.version())).tag(ETags.of(outcome.version())).build();
+    }
+
+    private CommandHandler.Metadata meta(ContainerRequestContext request) {
+        String role = token.getGroups().stream().sorted().findFirst().orElse("UNKNOWN");
+        return new CommandHandler.Metadata(Actor.of(token.getSubject(), role), CorrelationIdFilter.of(request), null);
+    }
+
+    private Instant now() {
+        return clock.instant();
+    }
+
+    /** A group as the API shows it. */
+    public record GroupView(String groupId, String name, String purpose, String profile, String kind, String status,
+            String avatar, String description, List<Seat> roster, List<Proposal> proposals, List<PinView> pins,
+            List<String> leaveRequests, long version) {
+        public record Seat(String memberId, String fullName, GroupRole role, boolean householdRepresentative,
+                boolean postingFrozen) {
+        }
+
+        public record Proposal(String proposalId, String change, String memberId, String fullName, GroupRole role,
+                String proposedBy) {
+        }
+
+        public record PinView(String pinId, String messageId, Instant expiresAt) {
+        }
+
+        static GroupView of(Group group, long version) {
+            if (!(group instanceof Group.Established g)) {
+                throw new UnknownGroupException("no such group");
+            }
+            return new GroupView(g.groupId(), g.name(), g.purpose(), g.profile(), g.kind(), g.status().name(), g.avatar(),
+                    g.description(),
+                    g.roster().values().stream().map(s -> new Seat(s.member().memberId(), s.member().fullName(), s.role(),
+                            s.member().householdRepresentative(), s.postingFrozen())).toList(),
+                    g.proposals().values().stream().map(p -> new Proposal(p.proposalId(), p.change(),
+                            p.member().memberId(), p.member().fullName(), p.role(), p.proposedBy())).toList(),
+                    g.pins().values().stream().map(p -> new PinView(p.pinId(), p.messageId(), p.expiresAt())).toList(),
+                    List.copyOf(g.leaveRequests()), version);
+        }
+    }
+}
