@@ -2,16 +2,21 @@ package vn.binhyen.group.rest;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
@@ -35,6 +40,7 @@ import vn.binhyen.eventlog.http.Problem;
 import vn.binhyen.group.domain.Group;
 import vn.binhyen.group.domain.GroupCommand;
 import vn.binhyen.group.domain.UnknownGroupException;
+import vn.binhyen.group.projection.GroupQueries;
 import vn.binhyen.group.service.GroupCommandService;
 
 /**
@@ -51,11 +57,13 @@ public class GroupResource {
     static final Set<String> OVERSIGHT = Set.of(Roles.SYSTEM_ADMIN, Roles.AUDITOR, Roles.COMMANDER, Roles.BOT);
 
     private final GroupCommandService service;
+    private final GroupQueries queries;
     private final JsonWebToken token;
     private final Clock clock;
 
-    GroupResource(GroupCommandService service, JsonWebToken token, Clock clock) {
+    GroupResource(GroupCommandService service, GroupQueries queries, JsonWebToken token, Clock clock) {
         this.service = service;
+        this.queries = queries;
         this.token = token;
         this.clock = clock;
     }
@@ -81,6 +89,16 @@ public class GroupResource {
                 r.leader() == null ? null : r.leader().toMember(), token.getSubject(), now()), meta(request));
         return Response.created(URI.create("/api/v1/groups/" + groupId)).tag(ETags.of(outcome.version()))
                 .entity(GroupView.of(outcome.state(), outcome.version())).build();
+    }
+
+    /** Groups filtered by unit, profile and status, by name, a page at a time (oversight roles). */
+    @GET
+    @RolesAllowed({Roles.SYSTEM_ADMIN, Roles.AUDITOR, Roles.COMMANDER})
+    public GroupQueries.Page list(@QueryParam("unit") String unit, @QueryParam("profile") String profile,
+            @QueryParam("status") @Pattern(regexp = "ACTIVE|SUSPENDED|TERMINATED") String status,
+            @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+            @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
+        return queries.groups(unit, profile, status, page, size);
     }
 
     @GET

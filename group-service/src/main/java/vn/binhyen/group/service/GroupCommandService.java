@@ -8,22 +8,29 @@ import vn.binhyen.eventlog.EventStore;
 import vn.binhyen.eventlog.decider.CommandHandler;
 import vn.binhyen.group.domain.Group;
 import vn.binhyen.group.domain.GroupCommand;
+import vn.binhyen.group.projection.GroupProjector;
 
 /** Load → decide → append, in one transaction per command. */
 @ApplicationScoped
 public class GroupCommandService {
     private final CommandHandler<GroupCommand, Group, GroupEvent> handler;
     private final EventStore store;
+    private final GroupProjector projector;
 
-    GroupCommandService(CommandHandler<GroupCommand, Group, GroupEvent> handler, EventStore store) {
+    GroupCommandService(CommandHandler<GroupCommand, Group, GroupEvent> handler, EventStore store,
+            GroupProjector projector) {
         this.handler = handler;
         this.store = store;
+        this.projector = projector;
     }
 
+    /** Decides and appends, and updates the read models in the same transaction. */
     @Transactional
     public CommandHandler.Outcome<Group, GroupEvent> handle(String groupId, OptionalLong ifMatch, GroupCommand command,
             CommandHandler.Metadata meta) {
-        return handler.handle(groupId, ifMatch, command, meta);
+        var outcome = handler.handle(groupId, ifMatch, command, meta);
+        projector.apply(outcome.state(), outcome.version(), outcome.events(), command.at());
+        return outcome;
     }
 
     /** The group as it is now, and the stream version it was read at. */

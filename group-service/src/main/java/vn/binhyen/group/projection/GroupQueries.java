@@ -1,0 +1,90 @@
+package vn.binhyen.group.projection;
+
+import io.agroal.api.AgroalDataSource;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import vn.binhyen.eventlog.EventLogException;
+
+/** Reads of the group read models. */
+@ApplicationScoped
+public class GroupQueries {
+    private final AgroalDataSource dataSource;
+
+    GroupQueries(AgroalDataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    public record Summary(String groupId, String name, String profile, String unit, String kind, String status,
+            int memberCount, long version) {
+    }
+
+    public record Page(List<Summary> items, long total, int page, int size) {
+    }
+
+    public record Membership(String groupId, String name, String profile, String status, String role) {
+    }
+
+    /** Groups filtered by unit, profile and status (each optional), by name, one page at a time. */
+    public Page groups(String unit, String profile, String status, int page, int size) {
+        String where = " where (?::text is null or unit = ?) and (?::text is null or profile = ?) "
+                + "and (?::text is null or status = ?)";
+        try (Connection c = dataSource.getConnection()) {
+            long total;
+            try (PreparedStatement ps = c.prepareStatement("select count(*) from group_summary" + where)) {
+                bind(ps, unit, profile, status);
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    total = rs.getLong(1);
+                }
+            }
+            List<Summary> items = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("select group_id, name, profile, unit, kind, status, "
+                    + "member_count, version from group_summary" + where + " order by name, group_id limit ? offset ?")) {
+                bind(ps, unit, profile, status);
+                ps.setInt(7, size);
+                ps.setLong(8, (long) page * size);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        items.add(new Summary(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                                rs.getString(5), rs.getString(6), rs.getInt(7), rs.getLong(8)));
+                    }
+                }
+            }
+            return new Page(items, total, page, size);
+        } catch (SQLException e) {
+            throw new EventLogException("group list failed: " + e.getMessage(), e);
+        }
+    }
+
+    public List<Membership> groupsOf(String memberId) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
+                "select s.group_id, s.name, s.profile, s.status, m.role from group_membership m "
+                        + "join group_summary s on s.group_id = m.group_id where m.member_id = ? order by s.name")) {
+            ps.setString(1, memberId);
+            List<Membership> out = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new Membership(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                            rs.getString(5)));
+                }
+            }
+            return out;
+        } catch (SQLException e) {
+            throw new EventLogException("member's groups failed: " + e.getMessage(), e);
+        }
+    }
+
+    private static void bind(PreparedStatement ps, String unit, String profile, String status) throws SQLException {
+        ps.setString(1, unit);
+        ps.setString(2, unit);
+        ps.setString(3, profile);
+        ps.setString(4, profile);
+        ps.setString(5, status);
+        ps.setString(6, status);
+    }
+}

@@ -1,0 +1,41 @@
+package vn.binhyen.group.rest;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import vn.binhyen.contracts.Roles;
+import vn.binhyen.eventlog.http.Problem;
+import vn.binhyen.group.projection.GroupQueries;
+
+/** A member's own groups (or anyone's, for oversight roles). */
+@Path("/api/v1/members")
+@Produces(MediaType.APPLICATION_JSON)
+public class GroupQueryResource {
+    private final GroupQueries queries;
+    private final JsonWebToken token;
+
+    GroupQueryResource(GroupQueries queries, JsonWebToken token) {
+        this.queries = queries;
+        this.token = token;
+    }
+
+    @GET
+    @Path("/{memberId}/groups")
+    @RolesAllowed({Roles.LEADER, Roles.DEPUTY, Roles.ADMIN, Roles.MEMBER, Roles.SYSTEM_ADMIN, Roles.AUDITOR,
+            Roles.COMMANDER})
+    public Response groupsOf(@PathParam("memberId") String memberId) {
+        boolean oversight = token.getGroups().stream().anyMatch(GroupResource.OVERSIGHT::contains);
+        if (!oversight && !memberId.equals(token.getSubject())) {
+            return Problem.of("not-permitted", "Không có quyền / Not permitted", Response.Status.FORBIDDEN,
+                    "a member reads only their own groups").toResponse();
+        }
+        List<GroupQueries.Membership> groups = queries.groupsOf(memberId);
+        return Response.ok(groups).build();
+    }
+}

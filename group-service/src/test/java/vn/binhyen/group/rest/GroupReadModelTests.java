@@ -1,0 +1,92 @@
+package vn.binhyen.group.rest;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.empty;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import vn.binhyen.contracts.Roles;
+import vn.binhyen.eventlog.EventStore;
+import vn.binhyen.group.service.PinExpiryJob;
+import vn.binhyen.group.support.MovableClock;
+import vn.binhyen.testsupport.KafkaBrokerResource;
+import vn.binhyen.testsupport.PostgresDatabaseResource;
+import vn.binhyen.testsupport.Tokens;
+
+@QuarkusTest
+@QuarkusTestResource(KafkaBrokerResource.class)
+@QuarkusTestResource(PostgresDatabaseResource.class)
+class GroupReadModelTests {
+    @Inject
+    PinExpiryJob pinExpiry;
+
+    @Inject
+    MovableClock clock;
+
+    @Inject
+    EventStore store;
+
+    @Test
+    void pinPastItsExpiry_isExpiredExactlyOnceAsAnEvent_ioc_dak_lak_4_1_3() {
+        String group = GroupResourceTests.establish("ioc-dak-lak", "OPERATIONS", "leader-pin");
+        GroupResourceTests.post(Roles.LEADER, "leader-pin", "/api/v1/groups/" + group + "/pins",
+                Map.of("messageId", "chi-dao-1")).statusCode(200).body("pins", hasSize(1));
+
+        assertThat(pinExpiry.sweep()).as("not due yet").isZero();
+        clock.advance(Duration.ofDays(3).plusSeconds(1)); // the profile's default pin expiry is 3 days
+
+        assertThat(pinExpiry.sweep()).isEqualTo(1);
+        assertThat(pinExpiry.sweep()).as("already expired").isZero();
+        given().auth().oauth2(Tokens.forRole(Roles.LEADER, "leader-pin")).get("/api/v1/groups/" + group).then()
+                .statusCode(200).body("pins", empty());
+        assertThat(store.read(group).stream().filter(e -> e.eventType().equals("PinExpired")).count()).isEqualTo(1);
+    }
+
+    @Test
+    void groupList_filtersByProfileAndStatus_withPaging() {
+        String unit = "Đơn vị " + UUID.randomUUID();
+        for (int i = 0; i < 3; i++) {
+            String g = given().auth().oauth2(Tokens.forRole(Roles.SYSTEM_ADMIN, "sysadmin-1")).contentType("application/json")
+                    .body(Map.of("name", "Nhóm " + i, "purpose", "Công việc", "profile", "province-lai-chau", "unit", unit,
+                            "kind", "PROVINCE", "responsibility", "Văn phòng UBND tỉnh",
+                            "leader", GroupResourceTests.member("lc-" + i, "Nguyễn Quốc Luân - Giám đốc Sở Thông tin và Truyền thông")))
+                    .post("/api/v1/groups").then().statusCode(201).extract().path("groupId");
+            if (i == 2) {
+                GroupResourceTests.post(Roles.COMMANDER, "commander-1", "/api/v1/groups/" + g + "/termination",
+                        Map.of("ground", "SERIOUS_VIOLATION", "reason", "Vi phạm nghiêm trọng")).statusCode(200);
+            }
+        }
+
+        given().auth().oauth2(Tokens.forRole(Roles.AUDITOR, "auditor-1"))
+                .queryParam("unit", unit).queryParam("status", "ACTIVE").queryParam("size", 1)
+                .get("/api/v1/groups").then().statusCode(200)
+                .body("total", equalTo(2)).body("items", hasSize(1)).body("items[0].name", equalTo("Nhóm 0"));
+        given().auth().oauth2(Tokens.forRole(Roles.AUDITOR, "auditor-1"))
+                .queryParam("unit", unit).queryParam("status", "NOT_A_STATUS")
+                .get("/api/v1/groups").then().statusCode(400);
+        given().auth().oauth2(Tokens.forRole(Roles.MEMBER, "member-1")).get("/api/v1/groups").then().statusCode(403);
+    }
+
+    @Test
+    void membersGroups_listsWhereTheMemberSitsAndInWhichRole() {
+        String group = GroupResourceTests.establish("ward-binh-phuoc", "AGENCY", "leader-mg");
+        GroupResourceTests.post(Roles.LEADER, "leader-mg", "/api/v1/groups/" + group + "/membership-proposals",
+                Map.of("change", "ADD", "member", GroupResourceTests.member("mg-1", "Hà Thị Thu"), "role", "ADMIN"))
+                .statusCode(200);
+
+        given().auth().oauth2(Tokens.forRole(Roles.ADMIN, "mg-1")).get("/api/v1/members/mg-1/groups").then()
+                .statusCode(200).body("groupId", hasItem(group)).body("find { it.groupId == '" + group + "' }.role",
+                        equalTo("ADMIN"));
+        given().auth().oauth2(Tokens.forRole(Roles.MEMBER, "someone-else")).get("/api/v1/members/mg-1/groups").then()
+                .statusCode(403);
+    }
+}
