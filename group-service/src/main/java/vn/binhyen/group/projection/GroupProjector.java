@@ -33,8 +33,8 @@ public class GroupProjector {
                     + "kind, status, member_count, version, established_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?) "
                     + "on conflict (group_id) do update set name = excluded.name, status = excluded.status, "
                     + "member_count = excluded.member_count, version = excluded.version")) {
-                String unit = events.stream().filter(e -> e instanceof GroupEvent.GroupEstablished)
-                        .map(e -> ((GroupEvent.GroupEstablished) e).unit()).findFirst().orElse(null);
+                String unit = events.stream().filter(e -> e instanceof GroupEvent.GroupEstablished).findFirst()
+                        .map(e -> ((GroupEvent.GroupEstablished) e).unit()).orElse(null); // the unit is optional
                 ps.setString(1, g.groupId());
                 ps.setString(2, g.name());
                 ps.setString(3, g.profile());

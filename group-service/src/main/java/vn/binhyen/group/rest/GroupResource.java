@@ -25,6 +25,7 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalLong;
 import java.util.Set;
 import org.eclipse.microprofile.jwt.JsonWebToken;
@@ -34,11 +35,14 @@ import vn.binhyen.contracts.group.GroupRole;
 import vn.binhyen.eventlog.Actor;
 import vn.binhyen.eventlog.EventIds;
 import vn.binhyen.eventlog.decider.CommandHandler;
+import vn.binhyen.eventlog.decider.InvalidInput;
 import vn.binhyen.eventlog.http.CorrelationIdFilter;
 import vn.binhyen.eventlog.http.ETags;
 import vn.binhyen.eventlog.http.Problem;
 import vn.binhyen.group.domain.Group;
 import vn.binhyen.group.domain.GroupCommand;
+import vn.binhyen.group.domain.GroupDecider;
+import vn.binhyen.group.domain.RegulationProfile;
 import vn.binhyen.group.domain.UnknownGroupException;
 import vn.binhyen.group.projection.GroupQueries;
 import vn.binhyen.group.service.GroupCommandService;
@@ -58,12 +62,15 @@ public class GroupResource {
 
     private final GroupCommandService service;
     private final GroupQueries queries;
+    private final Map<String, RegulationProfile> profiles;
     private final JsonWebToken token;
     private final Clock clock;
 
-    GroupResource(GroupCommandService service, GroupQueries queries, JsonWebToken token, Clock clock) {
+    GroupResource(GroupCommandService service, GroupQueries queries, Map<String, RegulationProfile> profiles,
+            JsonWebToken token, Clock clock) {
         this.service = service;
         this.queries = queries;
+        this.profiles = profiles;
         this.token = token;
         this.clock = clock;
     }
@@ -89,6 +96,27 @@ public class GroupResource {
                 r.leader() == null ? null : r.leader().toMember(), token.getSubject(), now()), meta(request));
         return Response.created(URI.create("/api/v1/groups/" + groupId)).tag(ETags.of(outcome.version()))
                 .entity(GroupView.of(outcome.state(), outcome.version())).build();
+    }
+
+    public record TemplateRequest(@NotBlank @Size(max = 64) String profile, @Size(max = 200) String unit,
+            @NotBlank @Size(max = 500) String responsibility, @NotNull Map<String, @NotNull @Valid MemberInput> leaders) {
+    }
+
+    /** Establishes every group of a profile's template at once, e.g. the twelve council groups. */
+    @POST
+    @Path("/templates/{templateId}")
+    @RolesAllowed({Roles.SYSTEM_ADMIN, Roles.COMMANDER})
+    public Response establishFromTemplate(@PathParam("templateId") String templateId,
+            @NotNull @Valid TemplateRequest r, @Context ContainerRequestContext request) {
+        RegulationProfile profile = profiles.get(r.profile());
+        if (profile == null) {
+            throw new InvalidInput(GroupDecider.ESTABLISHMENT, "profile", "unknown regulation profile " + r.profile());
+        }
+        Map<String, GroupEvent.Member> leaders = new java.util.HashMap<>();
+        r.leaders().forEach((key, m) -> leaders.put(key, m.toMember()));
+        var created = service.establishFromTemplate(profile, templateId, r.unit(), r.responsibility(), leaders,
+                meta(request), now());
+        return Response.status(Response.Status.CREATED).entity(created).build();
     }
 
     /** Groups filtered by unit, profile and status, by name, a page at a time (oversight roles). */

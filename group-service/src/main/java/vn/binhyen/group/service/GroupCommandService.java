@@ -2,7 +2,15 @@ package vn.binhyen.group.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.OptionalLong;
+import vn.binhyen.eventlog.EventIds;
+import vn.binhyen.eventlog.decider.InvalidInput;
+import vn.binhyen.group.domain.GroupDecider;
+import vn.binhyen.group.domain.RegulationProfile;
 import vn.binhyen.contracts.group.GroupEvent;
 import vn.binhyen.eventlog.EventStore;
 import vn.binhyen.eventlog.decider.CommandHandler;
@@ -31,6 +39,36 @@ public class GroupCommandService {
         var outcome = handler.handle(groupId, ifMatch, command, meta);
         projector.apply(outcome.state(), outcome.version(), outcome.events(), command.at());
         return outcome;
+    }
+
+    /** One group a template created. */
+    public record Created(String key, String groupId, String name, long version) {
+    }
+
+    /**
+     * Establishes every group of a profile's template in one transaction (all or none), each
+     * with the leader given for its key (council-binh-duong:4; police-song-tri:5).
+     */
+    @Transactional
+    public List<Created> establishFromTemplate(RegulationProfile profile, String templateId, String unit,
+            String responsibility, Map<String, GroupEvent.Member> leaders, CommandHandler.Metadata meta, Instant at) {
+        RegulationProfile.Template template = profile.template(templateId).orElseThrow(() -> new InvalidInput(
+                GroupDecider.ESTABLISHMENT, "templateId", profile.id() + " has no template " + templateId));
+        List<Created> created = new ArrayList<>();
+        for (RegulationProfile.TemplateGroup tg : template.groups()) {
+            GroupEvent.Member leader = leaders.get(tg.key());
+            if (leader == null) {
+                throw new InvalidInput(template.citation(), "leaders." + tg.key(), "the leader of \"" + tg.name()
+                        + "\" is required");
+            }
+            String groupId = "group-" + EventIds.next();
+            String avatar = tg.avatarRule() != null ? tg.avatarRule() : template.avatarRule();
+            var outcome = handle(groupId, OptionalLong.of(0), new GroupCommand.EstablishGroup(groupId, tg.name(),
+                    tg.purpose(), profile.id(), unit, tg.kind(), responsibility, avatar, leader, meta.actor().id(), at),
+                    meta);
+            created.add(new Created(tg.key(), groupId, tg.name(), outcome.version()));
+        }
+        return created;
     }
 
     /** The group as it is now, and the stream version it was read at. */

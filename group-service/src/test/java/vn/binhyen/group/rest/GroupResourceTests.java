@@ -14,6 +14,7 @@ import jakarta.inject.Inject;
 import java.sql.ResultSet;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -185,5 +186,38 @@ class GroupResourceTests {
                 .statusCode(200)
                 .body("roster.find { it.memberId == 'leader-j2' }.role", equalTo("LEADER"))
                 .body("roster.find { it.memberId == 'leader-j' }.role", equalTo("MEMBER"));
+    }
+
+    @Test
+    void councilTemplate_createsExactlyTheTwelveGroupsInOneCall_council_binh_duong_4() {
+        String unit = "HĐND tỉnh Bình Dương " + UUID.randomUUID();
+        Map<String, Object> leaders = new java.util.LinkedHashMap<>();
+        for (String key : List.of("delegates", "standing", "committee-economy", "committee-culture", "committee-legal",
+                "delegation-thu-dau-mot", "delegation-thuan-an", "delegation-di-an", "delegation-ben-cat",
+                "delegation-tan-uyen", "delegation-dau-tieng-bau-bang", "delegation-phu-giao-bac-tan-uyen")) {
+            leaders.put(key, member("council-" + key, "Nguyễn Văn Lộc"));
+        }
+        var body = Map.of("profile", "council-binh-duong", "unit", unit, "responsibility", "Văn phòng HĐND tỉnh",
+                "leaders", leaders);
+
+        given().auth().oauth2(token(Roles.SYSTEM_ADMIN, "sysadmin-1")).contentType("application/json").body(body)
+                .post("/api/v1/groups/templates/council-term-x").then().statusCode(201)
+                .body("size()", equalTo(12))
+                .body("name", hasItem("HĐND - Tổ ĐB Phú Giáo - Bắc Tân Uyên"));
+        given().auth().oauth2(token(Roles.AUDITOR, "auditor-1")).queryParam("unit", unit).queryParam("size", 100)
+                .get("/api/v1/groups").then().statusCode(200).body("total", equalTo(12))
+                .body("items.name", hasItem("HĐND - Đại biểu khóa X"));
+    }
+
+    @Test
+    void councilTemplate_missingALeader_is400_andCreatesNone() throws Exception {
+        long before = events();
+        given().auth().oauth2(token(Roles.SYSTEM_ADMIN, "sysadmin-1")).contentType("application/json")
+                .body(Map.of("profile", "council-binh-duong", "responsibility", "Văn phòng HĐND tỉnh",
+                        "leaders", Map.of("delegates", member("c-1", "Nguyễn Văn Lộc"))))
+                .post("/api/v1/groups/templates/council-term-x").then().statusCode(400)
+                .body("citation", equalTo("council-binh-duong:4"))
+                .body("errors[0].field", equalTo("leaders.standing"));
+        assertThat(events()).isEqualTo(before);
     }
 }
