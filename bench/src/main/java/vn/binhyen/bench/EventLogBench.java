@@ -207,30 +207,12 @@ public final class EventLogBench {
         }
     }
 
-    /** The same rows (precomputed envelopes) through plain JDBC batches into the same table. */
+    /** The same rows (precomputed envelopes) through plain JDBC batches into the same table, one writer. */
     static double rawJdbcInsert(PostgresDatabase db, int batch) throws Exception {
-        List<Envelope> rows = precomputed(20_000);
-        try (Connection c = db.connect()) {
-            c.setAutoCommit(false);
-            int i = 0;
-            long end = System.nanoTime() + PHASE.toNanos();
-            long start = System.nanoTime();
-            long inserted = 0;
-            try (PreparedStatement ps = c.prepareStatement(RAW_INSERT)) {
-                while (System.nanoTime() < end) {
-                    for (int k = 0; k < batch; k++) {
-                        bindRaw(ps, rows.get(i++ % rows.size()));
-                        ps.addBatch();
-                    }
-                    ps.executeBatch();
-                    c.commit();
-                    inserted += batch;
-                }
-            }
-            return inserted / ((System.nanoTime() - start) / 1e9);
-        }
+        return rawJdbcInsertParallel(db, batch, 1);
     }
 
+    /** The same rows through plain JDBC batches, {@code writers} connections at once. */
     static double rawJdbcInsertParallel(PostgresDatabase db, int batch, int writers) throws Exception {
         AtomicLong inserted = new AtomicLong();
         CountDownLatch done = new CountDownLatch(writers);
