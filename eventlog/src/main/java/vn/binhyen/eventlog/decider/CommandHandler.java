@@ -38,6 +38,14 @@ public final class CommandHandler<C, S, E> {
     public record Outcome<S, E>(String streamId, long version, S state, List<E> events, AppendResult append) {
     }
 
+    public Decider<C, S, E> decider() {
+        return decider;
+    }
+
+    public EventCodec<E> codec() {
+        return codec;
+    }
+
     public S load(String streamId) {
         return decider.fold(store.read(streamId).stream().map(codec::decode).toList());
     }

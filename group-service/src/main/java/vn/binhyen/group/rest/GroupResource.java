@@ -146,6 +146,36 @@ public class GroupResource {
         return Response.ok(GroupView.of(g, loaded.version())).tag(ETags.of(loaded.version())).build();
     }
 
+    public record Holder(String memberId, String fullName, GroupRole role) {
+    }
+
+    /** Who held {@code role} in the group at {@code at} (ISO-8601), folded from the group's events up to then. */
+    @GET
+    @Path("/{groupId}/roles/{role}/holders")
+    @RolesAllowed({Roles.SYSTEM_ADMIN, Roles.AUDITOR, Roles.COMMANDER, Roles.LEADER})
+    public Response holders(@PathParam("groupId") String groupId, @PathParam("role") GroupRole role,
+            @QueryParam("at") String atText) {
+        Instant at;
+        try {
+            at = Instant.parse(atText == null ? "" : atText);
+        } catch (java.time.format.DateTimeParseException e) {
+            return Problem.of("invalid-field", "Giá trị không hợp lệ / Invalid value", Response.Status.BAD_REQUEST,
+                    "at must be an ISO-8601 instant such as 2026-11-22T08:00:00Z").withErrors(List.of(
+                            new Problem.FieldError("at", "ISO-8601", "not an instant: " + atText))).toResponse();
+        }
+        if (!(service.loadAt(groupId, at) instanceof Group.Established g)) {
+            throw new UnknownGroupException("no group " + groupId + " at " + at);
+        }
+        boolean oversight = token.getGroups().stream().anyMatch(OVERSIGHT::contains);
+        if (!oversight && service.load(groupId).group() instanceof Group.Established now
+                && now.roleOf(token.getSubject()).orElse(null) != GroupRole.LEADER) {
+            return Problem.of("not-permitted", "Không có quyền / Not permitted", Response.Status.FORBIDDEN,
+                    "only the group's leader and oversight roles read its role history").toResponse();
+        }
+        return Response.ok(g.roster().values().stream().filter(s -> s.role() == role)
+                .map(s -> new Holder(s.member().memberId(), s.member().fullName(), s.role())).toList()).build();
+    }
+
     public record ProposalRequest(@NotNull GroupCommand.Change change, @NotNull @Valid MemberInput member,
             GroupRole role, @Size(max = 1000) String reason) {
     }

@@ -71,6 +71,19 @@ public class GroupCommandService {
         return created;
     }
 
+    /** The group as it was at {@code at}: its events recorded up to then, folded. */
+    public Group loadAt(String groupId, Instant at) {
+        var decider = handler.decider();
+        Group state = decider.initialState();
+        for (var envelope : store.read(groupId)) {
+            if (envelope.recordedAt().isAfter(at)) {
+                break;
+            }
+            state = decider.evolve(state, handler.codec().decode(envelope));
+        }
+        return state;
+    }
+
     /** The group as it is now, and the stream version it was read at. */
     public Loaded load(String groupId) {
         return new Loaded(handler.load(groupId), store.version(groupId));

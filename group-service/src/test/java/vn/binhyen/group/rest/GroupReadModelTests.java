@@ -89,4 +89,24 @@ class GroupReadModelTests {
         given().auth().oauth2(Tokens.forRole(Roles.MEMBER, "someone-else")).get("/api/v1/members/mg-1/groups").then()
                 .statusCode(403);
     }
+
+    @Test
+    void whoHeldTheRoleAtATime_returnsTheRosterAsItWasBeforeALaterHandover() {
+        String group = GroupResourceTests.establish("ward-binh-phuoc", "AGENCY", "leader-old");
+        java.time.Instant beforeHandover = clock.instant();
+        clock.advance(Duration.ofMinutes(5));
+        GroupResourceTests.post(Roles.LEADER, "leader-old", "/api/v1/groups/" + group + "/handovers",
+                Map.of("role", "LEADER", "fromMemberId", "leader-old",
+                        "successor", GroupResourceTests.member("leader-new", "Phan Thanh Bình"))).statusCode(200);
+
+        given().auth().oauth2(Tokens.forRole(Roles.AUDITOR, "auditor-1")).queryParam("at", beforeHandover.toString())
+                .get("/api/v1/groups/" + group + "/roles/LEADER/holders").then().statusCode(200)
+                .body("memberId", org.hamcrest.Matchers.contains("leader-old"));
+        given().auth().oauth2(Tokens.forRole(Roles.AUDITOR, "auditor-1")).queryParam("at", clock.instant().toString())
+                .get("/api/v1/groups/" + group + "/roles/LEADER/holders").then().statusCode(200)
+                .body("memberId", org.hamcrest.Matchers.contains("leader-new"));
+        given().auth().oauth2(Tokens.forRole(Roles.AUDITOR, "auditor-1")).queryParam("at", "yesterday")
+                .get("/api/v1/groups/" + group + "/roles/LEADER/holders").then().statusCode(400)
+                .body("errors[0].field", equalTo("at"));
+    }
 }
