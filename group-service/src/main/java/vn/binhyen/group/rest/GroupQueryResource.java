@@ -10,7 +10,6 @@ import jakarta.ws.rs.core.Response;
 import java.util.List;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import vn.binhyen.contracts.Roles;
-import vn.binhyen.eventlog.http.Problem;
 import vn.binhyen.group.projection.GroupQueries;
 
 /** A member's own groups (or anyone's, for oversight roles). */
@@ -30,10 +29,8 @@ public class GroupQueryResource {
     @RolesAllowed({Roles.LEADER, Roles.DEPUTY, Roles.ADMIN, Roles.MEMBER, Roles.SYSTEM_ADMIN, Roles.AUDITOR,
             Roles.COMMANDER})
     public Response groupsOf(@PathParam("memberId") String memberId) {
-        boolean oversight = token.getGroups().stream().anyMatch(GroupResource.OVERSIGHT::contains);
-        if (!oversight && !memberId.equals(token.getSubject())) {
-            return Problem.of("not-permitted", "Không có quyền / Not permitted", Response.Status.FORBIDDEN,
-                    "a member reads only their own groups").toResponse();
+        if (!Access.oversight(token) && !memberId.equals(token.getSubject())) {
+            return Access.forbidden("a member reads only their own groups");
         }
         List<GroupQueries.Membership> groups = queries.groupsOf(memberId);
         return Response.ok(groups).build();

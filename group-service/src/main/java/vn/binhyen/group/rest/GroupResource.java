@@ -27,7 +27,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
-import java.util.Set;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import vn.binhyen.contracts.Roles;
 import vn.binhyen.contracts.group.GroupEvent;
@@ -57,9 +56,6 @@ import vn.binhyen.group.service.GroupCommandService;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class GroupResource {
-    /** Roles that may read any group without being on its roster. */
-    static final Set<String> OVERSIGHT = Set.of(Roles.SYSTEM_ADMIN, Roles.AUDITOR, Roles.COMMANDER, Roles.BOT);
-
     private final GroupCommandService service;
     private final GroupQueries queries;
     private final Map<String, RegulationProfile> profiles;
@@ -138,10 +134,8 @@ public class GroupResource {
         if (!(loaded.group() instanceof Group.Established g)) {
             throw new UnknownGroupException("no group " + groupId);
         }
-        boolean oversight = token.getGroups().stream().anyMatch(OVERSIGHT::contains);
-        if (!oversight && g.seat(token.getSubject()).isEmpty()) {
-            return Problem.of("not-a-member", "Không có quyền / Not permitted", Response.Status.FORBIDDEN,
-                    "only the group's members, and oversight roles, read its roster").toResponse();
+        if (!Access.oversight(token) && g.seat(token.getSubject()).isEmpty()) {
+            return Access.forbidden("only the group's members, and oversight roles, read its roster");
         }
         return Response.ok(GroupView.of(g, loaded.version())).tag(ETags.of(loaded.version())).build();
     }
@@ -166,11 +160,9 @@ public class GroupResource {
         if (!(service.loadAt(groupId, at) instanceof Group.Established g)) {
             throw new UnknownGroupException("no group " + groupId + " at " + at);
         }
-        boolean oversight = token.getGroups().stream().anyMatch(OVERSIGHT::contains);
-        if (!oversight && service.load(groupId).group() instanceof Group.Established now
+        if (!Access.oversight(token) && service.load(groupId).group() instanceof Group.Established now
                 && now.roleOf(token.getSubject()).orElse(null) != GroupRole.LEADER) {
-            return Problem.of("not-permitted", "Không có quyền / Not permitted", Response.Status.FORBIDDEN,
-                    "only the group's leader and oversight roles read its role history").toResponse();
+            return Access.forbidden("only the group's leader and oversight roles read its role history");
         }
         return Response.ok(g.roster().values().stream().filter(s -> s.role() == role)
                 .map(s -> new Holder(s.member().memberId(), s.member().fullName(), s.role())).toList()).build();

@@ -73,20 +73,26 @@ public class GroupCommandService {
 
     /** The group as it was at {@code at}: its events recorded up to then, folded. */
     public Group loadAt(String groupId, Instant at) {
+        return fold(groupId, at).group();
+    }
+
+    /** The group as it is now, and the stream version it was read at (one read of the stream). */
+    public Loaded load(String groupId) {
+        return fold(groupId, Instant.MAX);
+    }
+
+    private Loaded fold(String groupId, Instant upTo) {
         var decider = handler.decider();
         Group state = decider.initialState();
+        long version = 0;
         for (var envelope : store.read(groupId)) {
-            if (envelope.recordedAt().isAfter(at)) {
+            if (envelope.recordedAt().isAfter(upTo)) {
                 break;
             }
             state = decider.evolve(state, handler.codec().decode(envelope));
+            version = envelope.streamVersion();
         }
-        return state;
-    }
-
-    /** The group as it is now, and the stream version it was read at. */
-    public Loaded load(String groupId) {
-        return new Loaded(handler.load(groupId), store.version(groupId));
+        return new Loaded(state, version);
     }
 
     public record Loaded(Group group, long version) {
