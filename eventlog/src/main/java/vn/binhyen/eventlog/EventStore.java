@@ -17,6 +17,9 @@ public interface EventStore {
     /** The stream's events in version order; empty for a stream never written. */
     List<Envelope> read(String streamId);
 
+    /** The stream's events after {@code afterVersion}, in version order (a snapshot's tail). */
+    List<Envelope> readAfter(String streamId, long afterVersion);
+
     /** The stream's current version, 0 for a stream never written. */
     long version(String streamId);
 

@@ -179,10 +179,16 @@ public final class PostgresEventStore implements EventStore {
 
     @Override
     public List<Envelope> read(String streamId) {
+        return readAfter(streamId, 0);
+    }
+
+    @Override
+    public List<Envelope> readAfter(String streamId, long afterVersion) {
         try (Connection c = dataSource.getConnection();
-                PreparedStatement ps = c.prepareStatement(
-                        "select " + COLUMNS + " from event where stream_id = ? order by stream_version")) {
+                PreparedStatement ps = c.prepareStatement("select " + COLUMNS
+                        + " from event where stream_id = ? and stream_version > ? order by stream_version")) {
             ps.setString(1, streamId);
+            ps.setLong(2, afterVersion);
             return envelopes(ps);
         } catch (SQLException e) {
             throw new EventLogException("read of " + streamId + " failed: " + e.getMessage(), e);

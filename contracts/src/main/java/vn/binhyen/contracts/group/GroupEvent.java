@@ -88,6 +88,45 @@ public sealed interface GroupEvent {
     record GroupTerminated(String groupId, String ground, String reason, String terminatedBy) implements GroupEvent {
     }
 
+    /**
+     * The group now follows another profile, or a new version of its own (a regulation was
+     * amended); rules are judged by the version in force when each command arrived.
+     */
+    record ProfileChanged(String groupId, String profile, int profileVersion, String previousProfile,
+            int previousVersion, String decisionRef, String changedBy) implements GroupEvent {
+    }
+
+    /**
+     * An administrative order of the group's leadership that members must acknowledge by a
+     * deadline (province-lai-chau:3.3, 7.3; police-song-tri:7.3). {@code recipients} are the
+     * members who owe an acknowledgement: everyone on the roster but the issuer, at issue time.
+     */
+    record DirectiveIssued(String groupId, String directiveId, String text, String issuedBy,
+            Instant acknowledgeBy, List<String> recipients) implements GroupEvent {
+    }
+
+    /** {@code via} is REPLY (province-lai-chau:7.3) or REACTION (police-song-tri:7.3). */
+    record DirectiveAcknowledged(String groupId, String directiveId, String memberId, String via)
+            implements GroupEvent {
+    }
+
+    /** The deadline passed with members still silent: notification-service reminds them. */
+    record DirectiveReminderDue(String groupId, String directiveId, Instant acknowledgeBy, List<String> pending)
+            implements GroupEvent {
+    }
+
+    /** A poll on an urgent matter in a council group (council-binh-duong:7.2). */
+    record PollOpened(String groupId, String pollId, String question, List<String> options, Instant closesAt,
+            String openedBy) implements GroupEvent {
+    }
+
+    record VoteCast(String groupId, String pollId, String memberId, String option) implements GroupEvent {
+    }
+
+    /** The delegate's written confirmation of the vote (council-binh-duong:7.2). */
+    record VoteConfirmed(String groupId, String pollId, String memberId, String confirmation) implements GroupEvent {
+    }
+
     /** Stable type names and schema versions of the published events. */
     Map<String, Class<? extends GroupEvent>> TYPES = Map.ofEntries(
             Map.entry("GroupEstablished", GroupEstablished.class),
@@ -107,7 +146,14 @@ public sealed interface GroupEvent {
             Map.entry("MessageUnpinned", MessageUnpinned.class),
             Map.entry("GroupSuspended", GroupSuspended.class),
             Map.entry("GroupResumed", GroupResumed.class),
-            Map.entry("GroupTerminated", GroupTerminated.class));
+            Map.entry("GroupTerminated", GroupTerminated.class),
+            Map.entry("ProfileChanged", ProfileChanged.class),
+            Map.entry("DirectiveIssued", DirectiveIssued.class),
+            Map.entry("DirectiveAcknowledged", DirectiveAcknowledged.class),
+            Map.entry("DirectiveReminderDue", DirectiveReminderDue.class),
+            Map.entry("PollOpened", PollOpened.class),
+            Map.entry("VoteCast", VoteCast.class),
+            Map.entry("VoteConfirmed", VoteConfirmed.class));
 
     /** Every type is at schema version 1 for now. */
     int SCHEMA_VERSION = 1;

@@ -23,12 +23,19 @@ public final class CommandHandler<C, S, E> {
     private final Decider<C, S, E> decider;
     private final EventCodec<E> codec;
     private final Clock clock;
+    private final Snapshots<S> snapshots;
 
     public CommandHandler(EventStore store, Decider<C, S, E> decider, EventCodec<E> codec, Clock clock) {
+        this(store, decider, codec, clock, Snapshots.none());
+    }
+
+    public CommandHandler(EventStore store, Decider<C, S, E> decider, EventCodec<E> codec, Clock clock,
+            Snapshots<S> snapshots) {
         this.store = Objects.requireNonNull(store);
         this.decider = Objects.requireNonNull(decider);
         this.codec = Objects.requireNonNull(codec);
         this.clock = Objects.requireNonNull(clock);
+        this.snapshots = Objects.requireNonNull(snapshots);
     }
 
     /** Who asked, and the request's correlation. */
@@ -46,20 +53,32 @@ public final class CommandHandler<C, S, E> {
         return codec;
     }
 
+    /** The stream's current state (from its latest snapshot and the events after it). */
     public S load(String streamId) {
-        return decider.fold(store.read(streamId).stream().map(codec::decode).toList());
+        return current(streamId).state();
+    }
+
+    /** The stream's current state and version: the latest snapshot, then the events after it. */
+    public Snapshots.Snapshot<S> current(String streamId) {
+        var from = snapshots.latest(streamId).orElse(new Snapshots.Snapshot<>(0, decider.initialState()));
+        List<Envelope> tail = store.readAfter(streamId, from.version());
+        if (tail.isEmpty()) {
+            return from;
+        }
+        S state = from.state();
+        for (Envelope e : tail) {
+            state = decider.evolve(state, codec.decode(e));
+        }
+        return new Snapshots.Snapshot<>(tail.getLast().streamVersion(), state);
     }
 
     public Outcome<S, E> handle(String streamId, OptionalLong ifMatch, C command, Metadata meta) {
-        List<Envelope> history = store.read(streamId);
-        long version = history.isEmpty() ? 0 : history.getLast().streamVersion();
+        var current = current(streamId);
+        long version = current.version();
         if (ifMatch.isPresent() && ifMatch.getAsLong() != version) {
             throw new StaleVersionException(streamId, ifMatch.getAsLong(), version);
         }
-        S state = decider.initialState();
-        for (Envelope e : history) {
-            state = decider.evolve(state, codec.decode(e));
-        }
+        S state = current.state();
         List<E> decided = decider.decide(command, state);
         List<NewEvent> toAppend = new ArrayList<>(decided.size());
         for (E e : decided) {
@@ -68,6 +87,9 @@ public final class CommandHandler<C, S, E> {
                     meta.actor(), meta.correlationId(), meta.causationId(), codec.payload(e)));
         }
         AppendResult result = store.append(streamId, version, toAppend);
+        if (result.version() > version) {
+            snapshots.appended(streamId, version, result.version(), state);
+        }
         return new Outcome<>(streamId, result.version(), state, decided, result);
     }
 }

@@ -40,6 +40,14 @@ public final class DeciderFixture<C, S, E> {
             this.history = history;
         }
 
+        /** More history after what was given (a long history read in parts). */
+        @SafeVarargs
+        public final Given and(E... more) {
+            List<E> all = new java.util.ArrayList<>(history);
+            all.addAll(Arrays.asList(more));
+            return new Given(all);
+        }
+
         public When when(C command) {
             S state = decider.fold(history);
             try {
@@ -80,6 +88,11 @@ public final class DeciderFixture<C, S, E> {
                 fail("expected events but the command was rejected: %s", rejection.getMessage());
             }
             return events;
+        }
+
+        /** Accepted, with nothing to record (an idempotent repeat, say). */
+        public void thenNothing() {
+            assertThat(thenEvents()).as("events decided").isEmpty();
         }
 
         public RuleViolation thenRejectedBy(String citation) {

@@ -2,7 +2,12 @@ package vn.binhyen.group.config;
 
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
+import io.agroal.api.AgroalDataSource;
 import java.time.Clock;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import vn.binhyen.eventlog.quarkus.AfterCommit;
+import vn.binhyen.eventlog.snapshot.CachedSnapshots;
+import vn.binhyen.eventlog.snapshot.PostgresSnapshots;
 import java.util.Map;
 import vn.binhyen.contracts.group.GroupEvent;
 import vn.binhyen.eventlog.EventStore;
@@ -36,10 +41,30 @@ public class GroupBeans {
         return b.build();
     }
 
+    /**
+     * The shape of the snapshotted state: change it whenever {@link Group.Established} changes,
+     * so that old snapshots are ignored and streams are folded afresh.
+     */
+    public static final String SNAPSHOT_KIND = "group-state-2";
+
+    /**
+     * Recently used groups' states in memory (put after commit), in front of snapshots in the
+     * database every {@code binhyen.group.snapshot-every} events: a 5,000-member group is not
+     * folded from its first event on every command.
+     */
+    @Produces
+    @Singleton
+    CachedSnapshots<Group> snapshots(AgroalDataSource dataSource, AfterCommit afterCommit,
+            @ConfigProperty(name = "binhyen.group.snapshot-every", defaultValue = "100") long every,
+            @ConfigProperty(name = "binhyen.group.cached-groups", defaultValue = "10000") int cachedGroups) {
+        return new CachedSnapshots<>(new PostgresSnapshots<>(dataSource, Group.Established.class, SNAPSHOT_KIND, every),
+                cachedGroups, afterCommit);
+    }
+
     @Produces
     @Singleton
     CommandHandler<GroupCommand, Group, GroupEvent> handler(EventStore store, GroupDecider decider,
-            EventCodec<GroupEvent> codec, Clock clock) {
-        return new CommandHandler<>(store, decider, codec, clock);
+            EventCodec<GroupEvent> codec, Clock clock, CachedSnapshots<Group> snapshots) {
+        return new CommandHandler<>(store, decider, codec, clock, snapshots);
     }
 }

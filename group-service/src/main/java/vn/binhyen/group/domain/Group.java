@@ -2,6 +2,7 @@ package vn.binhyen.group.domain;
 
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -25,10 +26,31 @@ public sealed interface Group {
     record Pin(String pinId, String messageId, Instant expiresAt) {
     }
 
-    /** An established group (active, suspended or terminated). Maps are copies, never shared. */
-    record Established(String groupId, String name, String purpose, String profile, String kind, String avatar,
-            String description, Status status, Map<String, Seat> roster, Map<String, MembershipProposed> proposals,
-            Set<String> leaveRequests, Map<String, Pin> pins) implements Group {
+    /**
+     * A directive (chỉ đạo) and who has acknowledged it; {@code acknowledged} maps member to
+     * REPLY or REACTION; {@code reminded} once the overdue reminder was raised.
+     */
+    record Directive(String directiveId, String text, String issuedBy, Instant acknowledgeBy, List<String> recipients,
+            Map<String, String> acknowledged, boolean reminded) {
+
+        public List<String> pending() {
+            return recipients.stream().filter(m -> !acknowledged.containsKey(m)).toList();
+        }
+    }
+
+    /** A poll (biểu quyết): the votes cast, and who has confirmed theirs in writing. */
+    record Poll(String pollId, String question, List<String> options, Instant closesAt, String openedBy,
+            Map<String, String> votes, Map<String, String> confirmations) {
+    }
+
+    /**
+     * An established group (active, suspended or terminated). Maps are copies, never shared:
+     * an evolved state is a new record, so a state handed out (or cached) never changes.
+     */
+    record Established(String groupId, String name, String purpose, String profile, int profileVersion, String kind,
+            String avatar, String description, Status status, Map<String, Seat> roster,
+            Map<String, MembershipProposed> proposals, Set<String> leaveRequests, Map<String, Pin> pins,
+            Map<String, Directive> directives, Map<String, Poll> polls) implements Group {
 
         public Optional<Seat> seat(String memberId) {
             return Optional.ofNullable(roster.get(memberId));
@@ -48,33 +70,52 @@ public sealed interface Group {
         }
 
         Established with(Status s) {
-            return new Established(groupId, name, purpose, profile, kind, avatar, description, s, roster, proposals,
-                    leaveRequests, pins);
+            return new Established(groupId, name, purpose, profile, profileVersion, kind, avatar, description, s,
+                    roster, proposals, leaveRequests, pins, directives, polls);
+        }
+
+        Established withProfile(String p, int version) {
+            return new Established(groupId, name, purpose, p, version, kind, avatar, description, status, roster,
+                    proposals, leaveRequests, pins, directives, polls);
         }
 
         Established withRoster(Map<String, Seat> r) {
-            return new Established(groupId, name, purpose, profile, kind, avatar, description, status, r, proposals,
-                    leaveRequests, pins);
+            return new Established(groupId, name, purpose, profile, profileVersion, kind, avatar, description, status,
+                    r, proposals, leaveRequests, pins, directives, polls);
         }
 
         Established withProposals(Map<String, MembershipProposed> p) {
-            return new Established(groupId, name, purpose, profile, kind, avatar, description, status, roster, p,
-                    leaveRequests, pins);
+            return new Established(groupId, name, purpose, profile, profileVersion, kind, avatar, description, status,
+                    roster, p, leaveRequests, pins, directives, polls);
         }
 
         Established withLeaveRequests(Set<String> l) {
-            return new Established(groupId, name, purpose, profile, kind, avatar, description, status, roster,
-                    proposals, l, pins);
+            return new Established(groupId, name, purpose, profile, profileVersion, kind, avatar, description, status,
+                    roster, proposals, l, pins, directives, polls);
         }
 
         Established withPins(Map<String, Pin> p) {
-            return new Established(groupId, name, purpose, profile, kind, avatar, description, status, roster,
-                    proposals, leaveRequests, p);
+            return new Established(groupId, name, purpose, profile, profileVersion, kind, avatar, description, status,
+                    roster, proposals, leaveRequests, p, directives, polls);
+        }
+
+        Established withDirective(Directive d) {
+            Map<String, Directive> copy = new LinkedHashMap<>(directives);
+            copy.put(d.directiveId(), d);
+            return new Established(groupId, name, purpose, profile, profileVersion, kind, avatar, description, status,
+                    roster, proposals, leaveRequests, pins, copy, polls);
+        }
+
+        Established withPoll(Poll p) {
+            Map<String, Poll> copy = new LinkedHashMap<>(polls);
+            copy.put(p.pollId(), p);
+            return new Established(groupId, name, purpose, profile, profileVersion, kind, avatar, description, status,
+                    roster, proposals, leaveRequests, pins, directives, copy);
         }
 
         Established withInfo(String n, String a, String d) {
-            return new Established(groupId, n, purpose, profile, kind, a, d, status, roster, proposals, leaveRequests,
-                    pins);
+            return new Established(groupId, n, purpose, profile, profileVersion, kind, a, d, status, roster, proposals,
+                    leaveRequests, pins, directives, polls);
         }
 
         Map<String, Seat> rosterCopy() {

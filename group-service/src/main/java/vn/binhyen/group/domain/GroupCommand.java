@@ -73,4 +73,38 @@ public sealed interface GroupCommand {
 
     record TerminateGroup(TerminationGround ground, String reason, String actor, Instant at) implements GroupCommand {
     }
+
+    /** An oversight role moves the group to another profile, or to its profile's current version. */
+    record ChangeProfile(String profile, String decisionRef, String actor, Instant at) implements GroupCommand {
+    }
+
+    /** {@code acknowledgeBy} null: the profile's default deadline. */
+    record IssueDirective(String directiveId, String text, Instant acknowledgeBy, String actor, Instant at)
+            implements GroupCommand {
+    }
+
+    enum Acknowledgement { REPLY, REACTION }
+
+    record AcknowledgeDirective(String directiveId, Acknowledgement via, String actor, Instant at)
+            implements GroupCommand {
+    }
+
+    /** The scheduler's: raises the overdue reminder of a directive, exactly once. */
+    record RaiseDirectiveReminder(String directiveId, String actor, Instant at) implements GroupCommand {
+    }
+
+    record OpenPoll(String pollId, String question, java.util.List<String> options, Instant closesAt, String actor,
+            Instant at) implements GroupCommand {
+    }
+
+    record CastVote(String pollId, String option, String actor, Instant at) implements GroupCommand {
+    }
+
+    record ConfirmVote(String pollId, String confirmation, String actor, Instant at) implements GroupCommand {
+    }
+
+    /** From moderation-service: the sanction ladder reached removal; the leader still decides. */
+    record ProposeRemovalForSanction(String proposalId, String memberId, String sanctionId, String citation,
+            String reason, String actor, Instant at) implements GroupCommand {
+    }
 }

@@ -104,6 +104,14 @@ public final class GroupDecider implements Decider<GroupCommand, Group, GroupEve
             case SuspendGroup c -> suspend(c, g);
             case ResumeGroup c -> List.of(new GroupResumed(g.groupId(), c.actor()));
             case TerminateGroup c -> terminate(c, g);
+            case GroupCommand.ChangeProfile c -> changeProfile(c, g);
+            case GroupCommand.IssueDirective c -> issueDirective(c, g, p);
+            case GroupCommand.AcknowledgeDirective c -> acknowledge(c, g, p);
+            case GroupCommand.RaiseDirectiveReminder c -> remind(c, g, p);
+            case GroupCommand.OpenPoll c -> openPoll(c, g, p);
+            case GroupCommand.CastVote c -> vote(c, g, p);
+            case GroupCommand.ConfirmVote c -> confirmVote(c, g, p);
+            case GroupCommand.ProposeRemovalForSanction c -> proposeRemovalForSanction(c, g);
         };
     }
 
@@ -350,6 +358,181 @@ public final class GroupDecider implements Decider<GroupCommand, Group, GroupEve
         return List.of(new PinExpired(g.groupId(), c.pinId(), c.at()));
     }
 
+    // ---- profile ------------------------------------------------------------------------------
+
+    private List<GroupEvent> changeProfile(GroupCommand.ChangeProfile c, Established g) {
+        RegulationProfile next = profiles.get(c.profile());
+        if (next == null) {
+            throw new InvalidInput(ESTABLISHMENT, "profile", "unknown regulation profile " + c.profile()
+                    + "; known: " + profiles.keySet().stream().sorted().toList());
+        }
+        if (c.decisionRef() == null || c.decisionRef().isBlank()) {
+            throw new InvalidInput(ESTABLISHMENT, "decisionRef", "a profile change rests on a decision");
+        }
+        if (next.id().equals(g.profile()) && next.version() == g.profileVersion()) {
+            throw new RuleViolation(ESTABLISHMENT, "profile", "the group already follows " + next.id() + " version "
+                    + next.version());
+        }
+        return List.of(new GroupEvent.ProfileChanged(g.groupId(), next.id(), next.version(), g.profile(),
+                g.profileVersion(), c.decisionRef().strip(), c.actor()));
+    }
+
+    // ---- directives and acknowledgements ------------------------------------------------------
+
+    /** Directives of the leadership (province-lai-chau:3.3); members acknowledge them (…:7.3). */
+    public static final String DIRECTIVES_DEFAULT = "province-lai-chau:3.3";
+
+    private List<GroupEvent> issueDirective(GroupCommand.IssueDirective c, Established g, RegulationProfile p) {
+        RegulationProfile.DirectiveRule rule = p.rules().directives();
+        String cite = citation(rule, DIRECTIVES_DEFAULT);
+        List<GroupRole> issuers = rule == null ? List.of(GroupRole.LEADER, GroupRole.DEPUTY) : rule.issuers();
+        if (!issuers.contains(g.roleOf(c.actor()).orElse(null))) {
+            throw new NotPermitted(cite, "only the group's leader or a deputy issues directives");
+        }
+        if (c.text() == null || c.text().isBlank()) {
+            throw new InvalidInput(cite, "text", "the directive's text is required");
+        }
+        var deadline = c.acknowledgeBy() != null ? c.acknowledgeBy()
+                : c.at().plus(rule == null ? java.time.Duration.ofHours(24) : rule.defaultDeadline());
+        if (!deadline.isAfter(c.at())) {
+            throw new RuleViolation(cite, "acknowledgeBy", "the acknowledgement deadline is in the future");
+        }
+        if (g.directives().containsKey(c.directiveId())) {
+            throw new RuleViolation(cite, "directiveId", "directive " + c.directiveId() + " already exists");
+        }
+        List<String> recipients = g.roster().keySet().stream().filter(m -> !m.equals(c.actor())).sorted().toList();
+        return List.of(new GroupEvent.DirectiveIssued(g.groupId(), c.directiveId(), c.text().strip(), c.actor(),
+                deadline, recipients));
+    }
+
+    private List<GroupEvent> acknowledge(GroupCommand.AcknowledgeDirective c, Established g, RegulationProfile p) {
+        String cite = citation(p.rules().directives(), DIRECTIVES_DEFAULT);
+        Group.Directive d = g.directives().get(c.directiveId());
+        if (d == null) {
+            throw new RuleViolation(cite, "directiveId", "no directive " + c.directiveId() + " in this group");
+        }
+        if (c.via() == null) {
+            throw new InvalidInput(cite, "via", "REPLY or REACTION");
+        }
+        if (!d.recipients().contains(c.actor())) {
+            throw new RuleViolation(cite, "directiveId", "this directive was not addressed to " + c.actor());
+        }
+        if (d.acknowledged().containsKey(c.actor())) {
+            return List.of(); // a second reaction or reply changes nothing
+        }
+        return List.of(new GroupEvent.DirectiveAcknowledged(g.groupId(), c.directiveId(), c.actor(), c.via().name()));
+    }
+
+    /** Exactly once: after the deadline, while someone is still silent. */
+    private List<GroupEvent> remind(GroupCommand.RaiseDirectiveReminder c, Established g, RegulationProfile p) {
+        String cite = citation(p.rules().directives(), DIRECTIVES_DEFAULT);
+        Group.Directive d = g.directives().get(c.directiveId());
+        if (d == null) {
+            throw new RuleViolation(cite, "directiveId", "no directive " + c.directiveId() + " in this group");
+        }
+        if (d.reminded() || d.pending().isEmpty()) {
+            return List.of();
+        }
+        if (c.at().isBefore(d.acknowledgeBy())) {
+            throw new RuleViolation(cite, "directiveId", "acknowledgements are due by " + d.acknowledgeBy());
+        }
+        return List.of(new GroupEvent.DirectiveReminderDue(g.groupId(), d.directiveId(), d.acknowledgeBy(),
+                d.pending()));
+    }
+
+    // ---- council polls ----------------------------------------------------------------------------
+
+    /** Polls on urgent matters; each delegate confirms the vote in writing afterwards. */
+    public static final String POLLS = "council-binh-duong:7.2";
+
+    private List<GroupEvent> openPoll(GroupCommand.OpenPoll c, Established g, RegulationProfile p) {
+        RegulationProfile.PollRule rule = p.rules().polls();
+        if (rule == null) {
+            throw new RuleViolation(POLLS, "profile", "polls are a procedure of the council's groups; "
+                    + p.id() + " has none");
+        }
+        if (!rule.openers().contains(g.roleOf(c.actor()).orElse(null))) {
+            throw new NotPermitted(rule.citation(), "only the group's leader or a deputy opens a poll");
+        }
+        if (c.question() == null || c.question().isBlank()) {
+            throw new InvalidInput(rule.citation(), "question", "the question is required");
+        }
+        List<String> options = c.options() == null ? List.of() : c.options().stream().map(String::strip).toList();
+        if (options.size() < 2 || options.stream().anyMatch(String::isEmpty)
+                || options.stream().distinct().count() != options.size()) {
+            throw new InvalidInput(rule.citation(), "options", "at least two distinct, non-empty options");
+        }
+        if (c.closesAt() == null || !c.closesAt().isAfter(c.at())) {
+            throw new InvalidInput(rule.citation(), "closesAt", "a poll closes at a time in the future");
+        }
+        if (g.polls().containsKey(c.pollId())) {
+            throw new RuleViolation(rule.citation(), "pollId", "poll " + c.pollId() + " already exists");
+        }
+        return List.of(new GroupEvent.PollOpened(g.groupId(), c.pollId(), c.question().strip(), options, c.closesAt(),
+                c.actor()));
+    }
+
+    private Group.Poll poll(Established g, String pollId) {
+        Group.Poll poll = g.polls().get(pollId);
+        if (poll == null) {
+            throw new RuleViolation(POLLS, "pollId", "no poll " + pollId + " in this group");
+        }
+        return poll;
+    }
+
+    private List<GroupEvent> vote(GroupCommand.CastVote c, Established g, RegulationProfile p) {
+        Group.Poll poll = poll(g, c.pollId());
+        if (g.seat(c.actor()).isEmpty()) {
+            throw new NotPermitted(POLLS, "only the group's delegates vote");
+        }
+        if (!c.at().isBefore(poll.closesAt())) {
+            throw new RuleViolation(POLLS, "pollId", "the poll closed at " + poll.closesAt());
+        }
+        if (poll.votes().containsKey(c.actor())) {
+            throw new RuleViolation(POLLS, "option", "each delegate votes once");
+        }
+        if (c.option() == null || !poll.options().contains(c.option().strip())) {
+            throw new InvalidInput(POLLS, "option", "one of " + poll.options());
+        }
+        return List.of(new GroupEvent.VoteCast(g.groupId(), c.pollId(), c.actor(), c.option().strip()));
+    }
+
+    private List<GroupEvent> confirmVote(GroupCommand.ConfirmVote c, Established g, RegulationProfile p) {
+        Group.Poll poll = poll(g, c.pollId());
+        if (!poll.votes().containsKey(c.actor())) {
+            throw new RuleViolation(POLLS, "pollId", "a vote is confirmed after it is cast");
+        }
+        if (poll.confirmations().containsKey(c.actor())) {
+            throw new RuleViolation(POLLS, "pollId", "this vote is already confirmed");
+        }
+        if (c.confirmation() == null || c.confirmation().isBlank()) {
+            throw new InvalidInput(POLLS, "confirmation", "the written confirmation is required");
+        }
+        return List.of(new GroupEvent.VoteConfirmed(g.groupId(), c.pollId(), c.actor(), c.confirmation().strip()));
+    }
+
+    // ---- sanctions from moderation ------------------------------------------------------------------
+
+    /** Sanction level 2, removal from the group; the leader decides (ward-binh-phuoc:9; 6.1). */
+    public static final String SANCTIONS = "ward-binh-phuoc:9";
+
+    /**
+     * A member who has left, the leader (whose role passes only by handover), or a removal
+     * already proposed: nothing to propose, and no error, since a redelivered event lands here too.
+     */
+    private List<GroupEvent> proposeRemovalForSanction(GroupCommand.ProposeRemovalForSanction c, Established g) {
+        Seat seat = g.roster().get(c.memberId());
+        boolean alreadyProposed = g.proposals().values().stream()
+                .anyMatch(pr -> pr.change().equals("REMOVE") && pr.member().memberId().equals(c.memberId()));
+        if (seat == null || seat.role() == GroupRole.LEADER || alreadyProposed) {
+            return List.of();
+        }
+        String reason = "Đề xuất xóa khỏi nhóm theo mức xử lý 2 (" + (c.citation() == null ? SANCTIONS : c.citation())
+                + "), chế tài " + c.sanctionId() + (c.reason() == null ? "" : ": " + c.reason());
+        return List.of(new MembershipProposed(g.groupId(), c.proposalId(), "REMOVE", seat.member(), seat.role(),
+                c.actor(), reason));
+    }
+
     // ---- lifecycle ------------------------------------------------------------------------
 
     private List<GroupEvent> suspend(SuspendGroup c, Established g) {
@@ -383,7 +566,8 @@ public final class GroupDecider implements Decider<GroupCommand, Group, GroupEve
         if (g.status() == Status.TERMINATED) {
             throw new RuleViolation(TERMINATION, "the group is terminated; it can only be read");
         }
-        boolean allowedWhileSuspended = c instanceof ResumeGroup || c instanceof TerminateGroup || c instanceof ExpirePin;
+        boolean allowedWhileSuspended = c instanceof ResumeGroup || c instanceof TerminateGroup || c instanceof ExpirePin
+                || c instanceof GroupCommand.ChangeProfile;
         if (g.status() == Status.SUSPENDED && !allowedWhileSuspended) {
             throw new RuleViolation(SUSPENSION, "the group is suspended; it can only be read");
         }
@@ -427,9 +611,10 @@ public final class GroupDecider implements Decider<GroupCommand, Group, GroupEve
     @Override
     public Group evolve(Group state, GroupEvent event) {
         if (event instanceof GroupEstablished e) {
-            return new Established(e.groupId(), e.name(), e.purpose(), e.profile(), e.kind(), e.avatarRule(), null,
-                    Status.ACTIVE, Map.of(e.leader().memberId(), new Seat(e.leader(), GroupRole.LEADER, false)),
-                    Map.of(), java.util.Set.of(), Map.of());
+            return new Established(e.groupId(), e.name(), e.purpose(), e.profile(), e.profileVersion(), e.kind(),
+                    e.avatarRule(), null, Status.ACTIVE,
+                    Map.of(e.leader().memberId(), new Seat(e.leader(), GroupRole.LEADER, false)), Map.of(),
+                    java.util.Set.of(), Map.of(), Map.of(), Map.of());
         }
         if (!(state instanceof Established g)) {
             return state;
@@ -525,6 +710,37 @@ public final class GroupDecider implements Decider<GroupCommand, Group, GroupEve
             case GroupSuspended e -> g.with(Status.SUSPENDED);
             case GroupResumed e -> g.with(Status.ACTIVE);
             case GroupTerminated e -> g.with(Status.TERMINATED);
+            case GroupEvent.ProfileChanged e -> g.withProfile(e.profile(), e.profileVersion());
+            case GroupEvent.DirectiveIssued e -> g.withDirective(new Group.Directive(e.directiveId(), e.text(),
+                    e.issuedBy(), e.acknowledgeBy(), List.copyOf(e.recipients()), Map.of(), false));
+            case GroupEvent.DirectiveAcknowledged e -> {
+                Group.Directive d = g.directives().get(e.directiveId());
+                var acks = new java.util.LinkedHashMap<>(d.acknowledged());
+                acks.put(e.memberId(), e.via());
+                yield g.withDirective(new Group.Directive(d.directiveId(), d.text(), d.issuedBy(), d.acknowledgeBy(),
+                        d.recipients(), acks, d.reminded()));
+            }
+            case GroupEvent.DirectiveReminderDue e -> {
+                Group.Directive d = g.directives().get(e.directiveId());
+                yield g.withDirective(new Group.Directive(d.directiveId(), d.text(), d.issuedBy(), d.acknowledgeBy(),
+                        d.recipients(), d.acknowledged(), true));
+            }
+            case GroupEvent.PollOpened e -> g.withPoll(new Group.Poll(e.pollId(), e.question(), List.copyOf(e.options()),
+                    e.closesAt(), e.openedBy(), Map.of(), Map.of()));
+            case GroupEvent.VoteCast e -> {
+                Group.Poll poll = g.polls().get(e.pollId());
+                var votes = new java.util.LinkedHashMap<>(poll.votes());
+                votes.put(e.memberId(), e.option());
+                yield g.withPoll(new Group.Poll(poll.pollId(), poll.question(), poll.options(), poll.closesAt(),
+                        poll.openedBy(), votes, poll.confirmations()));
+            }
+            case GroupEvent.VoteConfirmed e -> {
+                Group.Poll poll = g.polls().get(e.pollId());
+                var confirmations = new java.util.LinkedHashMap<>(poll.confirmations());
+                confirmations.put(e.memberId(), e.confirmation());
+                yield g.withPoll(new Group.Poll(poll.pollId(), poll.question(), poll.options(), poll.closesAt(),
+                        poll.openedBy(), poll.votes(), confirmations));
+            }
         };
     }
 }

@@ -35,9 +35,23 @@ public record RegulationProfile(String id, int version, String title, Rules rule
     public record InfoRule(String id, String citation, List<GroupRole> directedBy) implements Cited {
     }
 
+    /** Who issues directives and how long members have to acknowledge by default. */
+    public record DirectiveRule(String id, String citation, List<GroupRole> issuers, Duration defaultDeadline)
+            implements Cited {
+    }
+
+    /** Polls on urgent matters, each vote confirmed in writing afterwards (council-binh-duong:7.2). */
+    public record PollRule(String id, String citation, List<GroupRole> openers) implements Cited {
+    }
+
+    /** The activity-report periods the regulation asks for (MONTH, HALF_YEAR, YEAR). */
+    public record ReportingRule(String id, String citation, List<String> periods) implements Cited {
+    }
+
     public record Rules(Rule establishment, NameRule fullName, MembershipRule membership, Rule membersMayNotAdd,
             BoardRule boardSize, Rule leaveConsent, PinRule pins, InfoRule groupInfo, Rule handover,
-            Rule roleAssignment, Rule accountChange, Rule accountCompromised, Rule lifecycle, Rule termination) {
+            Rule roleAssignment, Rule accountChange, Rule accountCompromised, Rule lifecycle, Rule termination,
+            DirectiveRule directives, PollRule polls, ReportingRule reporting) {
     }
 
     public record Template(String id, String citation, String avatarRule, List<TemplateGroup> groups) {

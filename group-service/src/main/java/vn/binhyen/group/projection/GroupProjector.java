@@ -1,6 +1,5 @@
 package vn.binhyen.group.projection;
 
-import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -8,19 +7,22 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
+import javax.sql.DataSource;
 import vn.binhyen.contracts.group.GroupEvent;
+import vn.binhyen.contracts.group.GroupRole;
 import vn.binhyen.eventlog.EventLogException;
 import vn.binhyen.group.domain.Group;
 
 /**
  * Keeps the read models in step with a group's events, on the caller's transaction, so
- * that the API reads its own writes.
+ * that the API reads its own writes. Each event touches only the rows it changes: adding a
+ * member to a 5,000-member group writes one membership row, not 5,000.
  */
 @ApplicationScoped
 public class GroupProjector {
-    private final AgroalDataSource dataSource;
+    private final DataSource dataSource;
 
-    GroupProjector(AgroalDataSource dataSource) {
+    public GroupProjector(DataSource dataSource) {
         this.dataSource = dataSource;
     }
 
@@ -29,47 +31,80 @@ public class GroupProjector {
             return;
         }
         try (Connection c = dataSource.getConnection()) {
-            try (PreparedStatement ps = c.prepareStatement("insert into group_summary (group_id, name, profile, unit, "
-                    + "kind, status, member_count, version, established_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?) "
-                    + "on conflict (group_id) do update set name = excluded.name, status = excluded.status, "
-                    + "member_count = excluded.member_count, version = excluded.version")) {
-                String unit = events.stream().filter(e -> e instanceof GroupEvent.GroupEstablished).findFirst()
-                        .map(e -> ((GroupEvent.GroupEstablished) e).unit()).orElse(null); // the unit is optional
-                ps.setString(1, g.groupId());
-                ps.setString(2, g.name());
-                ps.setString(3, g.profile());
-                ps.setString(4, unit);
-                ps.setString(5, g.kind());
-                ps.setString(6, g.status().name());
-                ps.setInt(7, g.roster().size());
-                ps.setLong(8, version);
-                ps.setTimestamp(9, Timestamp.from(at));
-                ps.executeUpdate();
-            }
-            try (PreparedStatement del = c.prepareStatement("delete from group_membership where group_id = ?");
-                    PreparedStatement ins = c.prepareStatement(
-                            "insert into group_membership (group_id, member_id, role) values (?, ?, ?)")) {
-                del.setString(1, g.groupId());
-                del.executeUpdate();
-                for (Group.Seat s : g.roster().values()) {
-                    ins.setString(1, g.groupId());
-                    ins.setString(2, s.member().memberId());
-                    ins.setString(3, s.role().name());
-                    ins.addBatch();
-                }
-                ins.executeBatch();
-            }
+            summary(c, g, version, events, at);
             for (GroupEvent e : events) {
                 switch (e) {
+                    case GroupEvent.GroupEstablished x -> seat(c, g.groupId(), x.leader().memberId(), GroupRole.LEADER);
+                    case GroupEvent.MemberAdded x -> seat(c, g.groupId(), x.member().memberId(), x.role());
+                    case GroupEvent.RoleAssigned x -> seat(c, g.groupId(), x.memberId(), x.role());
+                    case GroupEvent.RoleHandedOver x -> {
+                        seat(c, g.groupId(), x.fromMemberId(), GroupRole.MEMBER);
+                        seat(c, g.groupId(), x.successor().memberId(), x.role());
+                    }
+                    case GroupEvent.MemberRemoved x -> unseat(c, g.groupId(), x.memberId());
+                    case GroupEvent.MemberLeft x -> unseat(c, g.groupId(), x.memberId());
                     case GroupEvent.MessagePinned p -> pin(c, p);
-                    case GroupEvent.PinExpired p -> pinState(c, p.pinId(), "EXPIRED");
-                    case GroupEvent.MessageUnpinned p -> pinState(c, p.pinId(), "UNPINNED");
+                    case GroupEvent.PinExpired p -> update(c, "update group_pin set state = 'EXPIRED' where pin_id = ?",
+                            p.pinId());
+                    case GroupEvent.MessageUnpinned p -> update(c,
+                            "update group_pin set state = 'UNPINNED' where pin_id = ?", p.pinId());
+                    case GroupEvent.DirectiveIssued d -> directive(c, d);
+                    case GroupEvent.DirectiveReminderDue d -> update(c,
+                            "update group_directive set reminder_state = 'RAISED' where directive_id = ?",
+                            d.directiveId());
+                    case GroupEvent.GroupTerminated t -> {
+                        // nothing is swept in a terminated group any more
+                        update(c, "update group_pin set state = 'CLOSED' where group_id = ? and state = 'ACTIVE'",
+                                t.groupId());
+                        update(c, "update group_directive set reminder_state = 'CLOSED' where group_id = ? "
+                                + "and reminder_state = 'WAITING'", t.groupId());
+                    }
                     default -> {
                     }
                 }
             }
         } catch (SQLException e) {
             throw new EventLogException("group read models could not follow " + g.groupId() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void summary(Connection c, Group.Established g, long version, List<GroupEvent> events, Instant at)
+            throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("insert into group_summary (group_id, name, profile, unit, "
+                + "kind, status, member_count, version, established_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                + "on conflict (group_id) do update set name = excluded.name, profile = excluded.profile, "
+                + "status = excluded.status, member_count = excluded.member_count, version = excluded.version")) {
+            String unit = events.stream().filter(e -> e instanceof GroupEvent.GroupEstablished).findFirst()
+                    .map(e -> ((GroupEvent.GroupEstablished) e).unit()).orElse(null); // the unit is optional
+            ps.setString(1, g.groupId());
+            ps.setString(2, g.name());
+            ps.setString(3, g.profile());
+            ps.setString(4, unit);
+            ps.setString(5, g.kind());
+            ps.setString(6, g.status().name());
+            ps.setInt(7, g.roster().size());
+            ps.setLong(8, version);
+            ps.setTimestamp(9, Timestamp.from(at));
+            ps.executeUpdate();
+        }
+    }
+
+    private static void seat(Connection c, String groupId, String memberId, GroupRole role) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("insert into group_membership (group_id, member_id, role) "
+                + "values (?, ?, ?) on conflict (group_id, member_id) do update set role = excluded.role")) {
+            ps.setString(1, groupId);
+            ps.setString(2, memberId);
+            ps.setString(3, role.name());
+            ps.executeUpdate();
+        }
+    }
+
+    private static void unseat(Connection c, String groupId, String memberId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "delete from group_membership where group_id = ? and member_id = ?")) {
+            ps.setString(1, groupId);
+            ps.setString(2, memberId);
+            ps.executeUpdate();
         }
     }
 
@@ -84,10 +119,19 @@ public class GroupProjector {
         }
     }
 
-    private static void pinState(Connection c, String pinId, String state) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("update group_pin set state = ? where pin_id = ?")) {
-            ps.setString(1, state);
-            ps.setString(2, pinId);
+    private static void directive(Connection c, GroupEvent.DirectiveIssued d) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("insert into group_directive (directive_id, group_id, "
+                + "acknowledge_by, reminder_state) values (?, ?, ?, 'WAITING')")) {
+            ps.setString(1, d.directiveId());
+            ps.setString(2, d.groupId());
+            ps.setTimestamp(3, Timestamp.from(d.acknowledgeBy()));
+            ps.executeUpdate();
+        }
+    }
+
+    private static void update(Connection c, String sql, String key) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setString(1, key);
             ps.executeUpdate();
         }
     }

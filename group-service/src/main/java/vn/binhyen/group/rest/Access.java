@@ -18,6 +18,20 @@ final class Access {
         return token.getGroups().stream().anyMatch(OVERSIGHT::contains);
     }
 
+    /** A read refused because the caller is neither on the group's roster nor an oversight role. */
+    static final class Forbidden extends RuntimeException {
+        Forbidden(String detail) {
+            super(detail);
+        }
+    }
+
+    /** A directive, poll or other item the group does not have. */
+    static final class NotFound extends RuntimeException {
+        NotFound(String detail) {
+            super(detail);
+        }
+    }
+
     static Response forbidden(String detail) {
         return Problem.of("not-permitted", "Không có quyền / Not permitted", Response.Status.FORBIDDEN, detail)
                 .toResponse();

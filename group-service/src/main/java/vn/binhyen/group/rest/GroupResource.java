@@ -22,7 +22,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -31,11 +30,9 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 import vn.binhyen.contracts.Roles;
 import vn.binhyen.contracts.group.GroupEvent;
 import vn.binhyen.contracts.group.GroupRole;
-import vn.binhyen.eventlog.Actor;
 import vn.binhyen.eventlog.EventIds;
 import vn.binhyen.eventlog.decider.CommandHandler;
 import vn.binhyen.eventlog.decider.InvalidInput;
-import vn.binhyen.eventlog.http.CorrelationIdFilter;
 import vn.binhyen.eventlog.http.ETags;
 import vn.binhyen.eventlog.http.Problem;
 import vn.binhyen.group.domain.Group;
@@ -60,15 +57,15 @@ public class GroupResource {
     private final GroupQueries queries;
     private final Map<String, RegulationProfile> profiles;
     private final JsonWebToken token;
-    private final Clock clock;
+    private final GroupWriter writer;
 
     GroupResource(GroupCommandService service, GroupQueries queries, Map<String, RegulationProfile> profiles,
-            JsonWebToken token, Clock clock) {
+            JsonWebToken token, GroupWriter writer) {
         this.service = service;
         this.queries = queries;
         this.profiles = profiles;
         this.token = token;
-        this.clock = clock;
+        this.writer = writer;
     }
 
     public record MemberInput(@NotBlank @Size(max = 128) String memberId, @NotBlank @Size(max = 200) String fullName,
@@ -325,22 +322,34 @@ public class GroupResource {
                 now()), request);
     }
 
+    public record ProfileRequest(@NotBlank @Size(max = 64) String profile, @NotBlank @Size(max = 200) String decisionRef) {
+    }
+
+    /** Moves the group to another profile, or to the current version of its own, as an event. */
+    @POST
+    @Path("/{groupId}/profile")
+    @RolesAllowed({Roles.COMMANDER, Roles.SYSTEM_ADMIN})
+    public Response changeProfile(@PathParam("groupId") String groupId, @HeaderParam("If-Match") String ifMatch,
+            @NotNull @Valid ProfileRequest r, @Context ContainerRequestContext request) {
+        return write(groupId, ifMatch, new GroupCommand.ChangeProfile(r.profile(), r.decisionRef(), token.getSubject(),
+                now()), request);
+    }
+
     private Response write(String groupId, String ifMatch, GroupCommand command, ContainerRequestContext request) {
-        var outcome = service.handle(groupId, ETags.expectedVersion(ifMatch), command, meta(request));
-        return Response.ok(GroupView.of(outcome.state(), outcome.version())).tag(ETags.of(outcome.version())).build();
+        return writer.write(groupId, ifMatch, command, request);
     }
 
     private CommandHandler.Metadata meta(ContainerRequestContext request) {
-        String role = token.getGroups().stream().sorted().findFirst().orElse("UNKNOWN");
-        return new CommandHandler.Metadata(Actor.of(token.getSubject(), role), CorrelationIdFilter.of(request), null);
+        return writer.meta(request);
     }
 
     private Instant now() {
-        return clock.instant();
+        return writer.now();
     }
 
     /** A group as the API shows it. */
-    public record GroupView(String groupId, String name, String purpose, String profile, String kind, String status,
+    public record GroupView(String groupId, String name, String purpose, String profile, int profileVersion,
+            String kind, String status,
             String avatar, String description, List<Seat> roster, List<Proposal> proposals, List<PinView> pins,
             List<String> leaveRequests, long version) {
         public record Seat(String memberId, String fullName, GroupRole role, boolean householdRepresentative,
@@ -358,14 +367,15 @@ public class GroupResource {
             if (!(group instanceof Group.Established g)) {
                 throw new UnknownGroupException("no such group");
             }
-            return new GroupView(g.groupId(), g.name(), g.purpose(), g.profile(), g.kind(), g.status().name(), g.avatar(),
+            return new GroupView(g.groupId(), g.name(), g.purpose(), g.profile(), g.profileVersion(), g.kind(),
+                    g.status().name(), g.avatar(),
                     g.description(),
                     g.roster().values().stream().map(s -> new Seat(s.member().memberId(), s.member().fullName(), s.role(),
                             s.member().householdRepresentative(), s.postingFrozen())).toList(),
                     g.proposals().values().stream().map(p -> new Proposal(p.proposalId(), p.change(),
                             p.member().memberId(), p.member().fullName(), p.role(), p.proposedBy())).toList(),
                     g.pins().values().stream().map(p -> new PinView(p.pinId(), p.messageId(), p.expiresAt())).toList(),
-                    List.copyOf(g.leaveRequests()), version);
+                    g.leaveRequests().stream().sorted().toList(), version);
         }
     }
 }

@@ -76,9 +76,10 @@ public class GroupCommandService {
         return fold(groupId, at).group();
     }
 
-    /** The group as it is now, and the stream version it was read at (one read of the stream). */
+    /** The group as it is now, and the stream version it was read at (snapshot, then the events after it). */
     public Loaded load(String groupId) {
-        return fold(groupId, Instant.MAX);
+        var current = handler.current(groupId);
+        return new Loaded(current.state(), current.version());
     }
 
     private Loaded fold(String groupId, Instant upTo) {

@@ -16,7 +16,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import vn.binhyen.contracts.Roles;
 import vn.binhyen.eventlog.EventStore;
-import vn.binhyen.group.service.PinExpiryJob;
+import vn.binhyen.group.service.DueWorkJob;
 import vn.binhyen.group.support.MovableClock;
 import vn.binhyen.testsupport.KafkaBrokerResource;
 import vn.binhyen.testsupport.PostgresDatabaseResource;
@@ -27,7 +27,7 @@ import vn.binhyen.testsupport.Tokens;
 @QuarkusTestResource(PostgresDatabaseResource.class)
 class GroupReadModelTests {
     @Inject
-    PinExpiryJob pinExpiry;
+    DueWorkJob dueWork;
 
     @Inject
     MovableClock clock;
@@ -41,11 +41,11 @@ class GroupReadModelTests {
         GroupResourceTests.post(Roles.LEADER, "leader-pin", "/api/v1/groups/" + group + "/pins",
                 Map.of("messageId", "chi-dao-1")).statusCode(200).body("pins", hasSize(1));
 
-        assertThat(pinExpiry.sweep()).as("not due yet").isZero();
+        assertThat(dueWork.expirePins()).as("not due yet").isZero();
         clock.advance(Duration.ofDays(3).plusSeconds(1)); // the profile's default pin expiry is 3 days
 
-        assertThat(pinExpiry.sweep()).isEqualTo(1);
-        assertThat(pinExpiry.sweep()).as("already expired").isZero();
+        assertThat(dueWork.expirePins()).isEqualTo(1);
+        assertThat(dueWork.expirePins()).as("already expired").isZero();
         given().auth().oauth2(Tokens.forRole(Roles.LEADER, "leader-pin")).get("/api/v1/groups/" + group).then()
                 .statusCode(200).body("pins", empty());
         assertThat(store.read(group).stream().filter(e -> e.eventType().equals("PinExpired")).count()).isEqualTo(1);

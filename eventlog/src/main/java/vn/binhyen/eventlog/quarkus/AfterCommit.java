@@ -1,0 +1,37 @@
+package vn.binhyen.eventlog.quarkus;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+import java.util.function.Consumer;
+
+/** Runs an action once the current JTA transaction has committed (never on rollback); at once without one. */
+@ApplicationScoped
+public class AfterCommit implements Consumer<Runnable> {
+    private final TransactionSynchronizationRegistry registry;
+
+    AfterCommit(TransactionSynchronizationRegistry registry) {
+        this.registry = registry;
+    }
+
+    @Override
+    public void accept(Runnable action) {
+        if (registry.getTransactionStatus() != Status.STATUS_ACTIVE) {
+            action.run();
+            return;
+        }
+        registry.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status == Status.STATUS_COMMITTED) {
+                    action.run();
+                }
+            }
+        });
+    }
+}

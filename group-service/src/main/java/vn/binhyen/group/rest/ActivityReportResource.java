@@ -1,0 +1,123 @@
+package vn.binhyen.group.rest;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Response;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import vn.binhyen.contracts.Roles;
+import vn.binhyen.contracts.group.GroupRole;
+import vn.binhyen.eventlog.http.Problem;
+import vn.binhyen.group.domain.Group;
+import vn.binhyen.group.service.ActivityReports;
+
+/**
+ * A group's activity report for a period (MONTH, HALF_YEAR, YEAR from {@code start}), as
+ * JSON or as CSV ({@code Accept: text/csv}), for the group's leadership and oversight roles.
+ */
+@Path("/api/v1/groups/{groupId}/activity-report")
+public class ActivityReportResource {
+    private final ActivityReports reports;
+    private final GroupWriter writer;
+    private final JsonWebToken token;
+
+    ActivityReportResource(ActivityReports reports, GroupWriter writer, JsonWebToken token) {
+        this.reports = reports;
+        this.writer = writer;
+        this.token = token;
+    }
+
+    @GET
+    @Produces("application/json")
+    @RolesAllowed({Roles.LEADER, Roles.DEPUTY, Roles.ADMIN, Roles.SYSTEM_ADMIN, Roles.AUDITOR, Roles.COMMANDER})
+    public Response json(@PathParam("groupId") String groupId, @QueryParam("period") String period,
+            @QueryParam("start") String start) {
+        return build(groupId, period, start, false);
+    }
+
+    @GET
+    @Produces("text/csv")
+    @RolesAllowed({Roles.LEADER, Roles.DEPUTY, Roles.ADMIN, Roles.SYSTEM_ADMIN, Roles.AUDITOR, Roles.COMMANDER})
+    public Response csv(@PathParam("groupId") String groupId, @QueryParam("period") String period,
+            @QueryParam("start") String start) {
+        return build(groupId, period, start, true);
+    }
+
+    private Response build(String groupId, String periodText, String startText, boolean csv) {
+        List<Problem.FieldError> errors = new ArrayList<>();
+        ActivityReports.Period period = null;
+        LocalDate start = null;
+        try {
+            period = ActivityReports.Period.valueOf(periodText == null ? "" : periodText);
+        } catch (IllegalArgumentException e) {
+            errors.add(new Problem.FieldError("period", "police-song-tri:20.2", "MONTH, HALF_YEAR or YEAR"));
+        }
+        try {
+            start = LocalDate.parse(startText == null ? "" : startText);
+        } catch (DateTimeParseException e) {
+            errors.add(new Problem.FieldError("start", "ISO-8601", "a date such as 2026-07-01"));
+        }
+        if (!errors.isEmpty()) {
+            return Problem.of("invalid-field", "Giá trị không hợp lệ / Invalid value", Response.Status.BAD_REQUEST,
+                    "the report needs a period and its first day").withErrors(errors).toResponse();
+        }
+        Group.Established g = writer.readable(groupId);
+        GroupRole role = g.roleOf(token.getSubject()).orElse(null);
+        if (!Access.oversight(token) && (role == null || role == GroupRole.MEMBER)) {
+            return Access.forbidden("the group's leadership and admins, and oversight roles, read its report");
+        }
+        var report = reports.report(groupId, period, start);
+        if (!csv) {
+            return Response.ok(report).type("application/json").build();
+        }
+        String filename = "bao-cao-" + groupId + "-" + period + "-" + start + ".csv";
+        return Response.ok(toCsv(report)).type("text/csv; charset=UTF-8")
+                .header("Content-Disposition", "attachment; filename=\"" + filename + "\"").build();
+    }
+
+    /** One row per figure (RFC 4180): metric, value. */
+    static String toCsv(ActivityReports.Report r) {
+        StringBuilder out = new StringBuilder("metric,value\r\n");
+        row(out, "groupId", r.groupId());
+        row(out, "groupName", r.groupName());
+        row(out, "profile", r.profile());
+        row(out, "citation", r.citation());
+        row(out, "period", r.period().name());
+        row(out, "from", r.from().toString());
+        row(out, "to", r.to().toString());
+        row(out, "membersAtStart", r.membersAtStart());
+        row(out, "membersAtEnd", r.membersAtEnd());
+        row(out, "joined", r.joined());
+        row(out, "left", r.left());
+        row(out, "directivesIssued", r.directivesIssued());
+        row(out, "acknowledgementsDue", r.acknowledgementsDue());
+        row(out, "acknowledged", r.acknowledged());
+        row(out, "acknowledgementRate", r.acknowledgementRate());
+        row(out, "remindersRaised", r.remindersRaised());
+        row(out, "pinsCreated", r.pinsCreated());
+        row(out, "pinsExpired", r.pinsExpired());
+        row(out, "pollsOpened", r.pollsOpened());
+        row(out, "violations", r.violations());
+        for (Map.Entry<String, Long> e : r.violationsByCategory().entrySet()) {
+            row(out, "violations." + e.getKey(), e.getValue());
+        }
+        return out.toString();
+    }
+
+    private static void row(StringBuilder out, String metric, Object value) {
+        out.append(metric).append(',').append(quote(String.valueOf(value))).append("\r\n");
+    }
+
+    private static String quote(String v) {
+        boolean needs = v.indexOf(',') >= 0 || v.indexOf('"') >= 0 || v.indexOf('\n') >= 0 || v.indexOf('\r') >= 0;
+        return needs ? '"' + v.replace("\"", "\"\"") + '"' : v;
+    }
+}

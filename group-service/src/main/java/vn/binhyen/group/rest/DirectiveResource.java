@@ -1,0 +1,122 @@
+package vn.binhyen.group.rest;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import vn.binhyen.contracts.Roles;
+import vn.binhyen.eventlog.EventIds;
+import vn.binhyen.eventlog.decider.InvalidInput;
+import vn.binhyen.group.domain.Group;
+import vn.binhyen.group.domain.GroupCommand;
+import vn.binhyen.group.domain.GroupDecider;
+
+/**
+ * Directives (chỉ đạo) and their acknowledgements (province-lai-chau:3.3, 7.3;
+ * police-song-tri:7.3): the leader or a deputy issues one with a deadline; members
+ * acknowledge by reply or reaction (a bot may record the reaction it saw for the member);
+ * anyone in the group sees who has not acknowledged yet.
+ */
+@Path("/api/v1/groups/{groupId}/directives")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class DirectiveResource {
+    private final GroupWriter writer;
+    private final JsonWebToken token;
+
+    DirectiveResource(GroupWriter writer, JsonWebToken token) {
+        this.writer = writer;
+        this.token = token;
+    }
+
+    public record DirectiveRequest(@NotBlank @Size(max = 4000) String text, Instant acknowledgeBy) {
+    }
+
+    @POST
+    @RolesAllowed({Roles.LEADER, Roles.DEPUTY, Roles.ADMIN, Roles.MEMBER})
+    public Response issue(@PathParam("groupId") String groupId, @HeaderParam("If-Match") String ifMatch,
+            @NotNull @Valid DirectiveRequest r, @Context ContainerRequestContext request) {
+        String directiveId = "directive-" + EventIds.next();
+        Response written = writer.write(groupId, ifMatch, new GroupCommand.IssueDirective(directiveId, r.text(),
+                r.acknowledgeBy(), writer.subject(), writer.now()), request);
+        return Response.created(URI.create("/api/v1/groups/" + groupId + "/directives/" + directiveId))
+                .tag(written.getEntityTag()).entity(view(groupId, directiveId)).build();
+    }
+
+    /** {@code memberId}: only a bot names the member whose reaction or reply it saw. */
+    public record AcknowledgementRequest(@NotNull GroupCommand.Acknowledgement via, @Size(max = 128) String memberId) {
+    }
+
+    @POST
+    @Path("/{directiveId}/acknowledgements")
+    @RolesAllowed({Roles.LEADER, Roles.DEPUTY, Roles.ADMIN, Roles.MEMBER, Roles.BOT})
+    public Response acknowledge(@PathParam("groupId") String groupId, @PathParam("directiveId") String directiveId,
+            @NotNull @Valid AcknowledgementRequest r, @Context ContainerRequestContext request) {
+        boolean bot = token.getGroups().contains(Roles.BOT);
+        if (r.memberId() != null && !bot) {
+            throw new InvalidInput(GroupDecider.DIRECTIVES_DEFAULT, "memberId",
+                    "members acknowledge for themselves; only a bot names the member");
+        }
+        if (bot && (r.memberId() == null || r.memberId().isBlank())) {
+            throw new InvalidInput(GroupDecider.DIRECTIVES_DEFAULT, "memberId",
+                    "a bot names the member whose reply or reaction it saw");
+        }
+        String member = bot ? r.memberId() : writer.subject();
+        // at once, whatever version the caller last saw: acknowledgements do not conflict
+        writer.write(groupId, null, new GroupCommand.AcknowledgeDirective(directiveId, r.via(), member, writer.now()),
+                writer.meta(request, bot ? member : null));
+        return Response.ok(view(groupId, directiveId)).build();
+    }
+
+    @GET
+    @RolesAllowed({Roles.LEADER, Roles.DEPUTY, Roles.ADMIN, Roles.MEMBER, Roles.SYSTEM_ADMIN, Roles.AUDITOR,
+            Roles.COMMANDER, Roles.BOT})
+    public List<DirectiveView> list(@PathParam("groupId") String groupId) {
+        Group.Established g = writer.readable(groupId);
+        return g.directives().values().stream().map(DirectiveView::of).toList();
+    }
+
+    @GET
+    @Path("/{directiveId}")
+    @RolesAllowed({Roles.LEADER, Roles.DEPUTY, Roles.ADMIN, Roles.MEMBER, Roles.SYSTEM_ADMIN, Roles.AUDITOR,
+            Roles.COMMANDER, Roles.BOT})
+    public DirectiveView get(@PathParam("groupId") String groupId, @PathParam("directiveId") String directiveId) {
+        return view(groupId, directiveId);
+    }
+
+    private DirectiveView view(String groupId, String directiveId) {
+        Group.Directive d = writer.readable(groupId).directives().get(directiveId);
+        if (d == null) {
+            throw new Access.NotFound("no directive " + directiveId + " in " + groupId);
+        }
+        return DirectiveView.of(d);
+    }
+
+    /** A directive with who has acknowledged it (and how) and who has not. */
+    public record DirectiveView(String directiveId, String text, String issuedBy, Instant acknowledgeBy,
+            int recipients, Map<String, String> acknowledged, List<String> pending, double acknowledgementRate,
+            boolean reminded) {
+        static DirectiveView of(Group.Directive d) {
+            return new DirectiveView(d.directiveId(), d.text(), d.issuedBy(), d.acknowledgeBy(), d.recipients().size(),
+                    d.acknowledged(), d.pending(), d.recipients().isEmpty() ? 1.0
+                            : (double) d.acknowledged().size() / d.recipients().size(), d.reminded());
+        }
+    }
+}
