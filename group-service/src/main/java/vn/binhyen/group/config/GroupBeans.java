@@ -36,6 +36,11 @@ public class GroupBeans {
     @Produces
     @Singleton
     EventCodec<GroupEvent> codec() {
+        return eventCodec();
+    }
+
+    /** The group events' codec: stable type names and schema versions from the contracts. */
+    public static EventCodec<GroupEvent> eventCodec() {
         EventCodec.Builder<GroupEvent> b = EventCodec.builder(GroupEvent.class);
         GroupEvent.TYPES.forEach((name, type) -> b.register(name, GroupEvent.SCHEMA_VERSION, type));
         return b.build();

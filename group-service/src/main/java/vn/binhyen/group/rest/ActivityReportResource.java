@@ -6,6 +6,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -35,20 +37,15 @@ public class ActivityReportResource {
         this.token = token;
     }
 
+    /** JSON unless the client asks for {@code text/csv} by name (Accept) or with {@code format=csv}. */
     @GET
-    @Produces("application/json")
+    @Produces({"application/json", "text/csv"})
     @RolesAllowed({Roles.LEADER, Roles.DEPUTY, Roles.ADMIN, Roles.SYSTEM_ADMIN, Roles.AUDITOR, Roles.COMMANDER})
-    public Response json(@PathParam("groupId") String groupId, @QueryParam("period") String period,
-            @QueryParam("start") String start) {
-        return build(groupId, period, start, false);
-    }
-
-    @GET
-    @Produces("text/csv")
-    @RolesAllowed({Roles.LEADER, Roles.DEPUTY, Roles.ADMIN, Roles.SYSTEM_ADMIN, Roles.AUDITOR, Roles.COMMANDER})
-    public Response csv(@PathParam("groupId") String groupId, @QueryParam("period") String period,
-            @QueryParam("start") String start) {
-        return build(groupId, period, start, true);
+    public Response report(@PathParam("groupId") String groupId, @QueryParam("period") String period,
+            @QueryParam("start") String start, @QueryParam("format") String format, @Context HttpHeaders headers) {
+        boolean csv = "csv".equalsIgnoreCase(format) || headers.getAcceptableMediaTypes().stream()
+                .anyMatch(m -> "text".equals(m.getType()) && "csv".equals(m.getSubtype()));
+        return build(groupId, period, start, csv);
     }
 
     private Response build(String groupId, String periodText, String startText, boolean csv) {
