@@ -24,6 +24,7 @@ import vn.binhyen.contracts.group.GroupEvent.ProposalRejected;
 import vn.binhyen.contracts.group.GroupEvent.RoleAssigned;
 import vn.binhyen.contracts.group.GroupEvent.RoleHandedOver;
 import vn.binhyen.contracts.group.GroupRole;
+import vn.binhyen.contracts.names.FullNames;
 import vn.binhyen.eventlog.decider.Decider;
 import vn.binhyen.eventlog.decider.InvalidInput;
 import vn.binhyen.eventlog.decider.NotPermitted;

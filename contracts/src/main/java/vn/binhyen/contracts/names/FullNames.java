@@ -1,4 +1,4 @@
-package vn.binhyen.group.domain;
+package vn.binhyen.contracts.names;
 
 import java.text.Normalizer;
 import java.util.Optional;

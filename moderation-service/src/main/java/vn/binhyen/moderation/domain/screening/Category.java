@@ -1,0 +1,33 @@
+package vn.binhyen.moderation.domain.screening;
+
+/** The content and form categories of REGULATIONS.md, each with the words a bot's reply uses. */
+public enum Category {
+    CLASSIFIED("thông tin, tài liệu mật"),
+    HARMFUL("nội dung độc hại, vi phạm pháp luật"),
+    ANTI_STATE("nội dung chống phá chủ trương, chính sách của Đảng và Nhà nước"),
+    DEFAMATION("nội dung xuyên tạc, vu khống, xúc phạm"),
+    HATE("ngôn từ thô tục, xúc phạm, kỳ thị"),
+    UNVERIFIED("thông tin chưa được kiểm chứng"),
+    ADVERTISING("quảng cáo, mua bán"),
+    OFF_TOPIC("nội dung không đúng mục đích của nhóm"),
+    PERSONAL("nội dung cá nhân không liên quan công việc"),
+    MALWARE("liên kết hoặc tệp tin có nguy cơ chứa mã độc, lừa đảo"),
+    AUTO_FORWARD("tự động chuyển tiếp tin nhắn ra ngoài nhóm"),
+    LEAK("sao chép, chụp nội dung nhóm ra ngoài"),
+    POLICE_IDENTIFIERS("dùng tên đơn vị Công an làm tên tài khoản"),
+    INTRUSION("sử dụng trái phép quyền quản trị"),
+    ENCODING("chữ viết không đúng bảng mã Unicode tiếng Việt có dấu (TCVN 6909:2001)"),
+    NAME("tên hiển thị không phải họ và tên thật"),
+    FLOOD("gửi tin nhắn dồn dập");
+
+    private final String vietnamese;
+
+    Category(String vietnamese) {
+        this.vietnamese = vietnamese;
+    }
+
+    /** How a reply names the category (NFC, with diacritics). */
+    public String vietnamese() {
+        return vietnamese;
+    }
+}

@@ -1,0 +1,451 @@
+package vn.binhyen.moderation.domain.screening;
+
+import com.ibm.icu.text.SpoofChecker;
+import java.net.IDN;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.ahocorasick.trie.Emit;
+import org.ahocorasick.trie.Trie;
+import vn.binhyen.contracts.names.FullNames;
+import vn.binhyen.moderation.domain.policy.Policy;
+import vn.binhyen.moderation.domain.text.LegacyEncodings;
+import vn.binhyen.moderation.domain.text.VietnameseText;
+
+/**
+ * A policy compiled for screening: every term of every rule in two Aho–Corasick automata (one
+ * over words with their diacritics, one over words typed without), matched in one pass each
+ * over the normalised text; then links, attachments, encoding, display name and flooding.
+ * Immutable and thread-safe; build once per policy version.
+ */
+public final class Screener {
+    private static final Pattern URL = Pattern.compile("(?i)\\b(?:https?://[^\\s<>\"']+|www\\.[^\\s<>\"']+|"
+            + "(?:[a-z0-9-]+\\.)+(?:vn|com|net|org|me|ly|gl|co|info|xyz|top|io|gd|id|cc|link|click|online|site|ru|cn|at|tk)"
+            + "\\b(?:/[^\\s<>\"']*)?)");
+    private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
+    private static final Set<String> COMMON_UNMARKED = Set.of("khong", "duoc", "nguoi", "cua", "cac", "nhung", "trong", "cho", "voi", "mot", "nay", "dang",
+            "bao", "thong", "chung", "ngay", "hom", "lam", "viec", "nha", "nuoc", "dau", "roi", "nhe",
+            "minh", "ban", "phuong", "cong", "dong", "chi", "tren", "duoi", "sang", "chieu", "toi",
+            "hop", "gio", "tuan", "thang", "nam", "nhom", "moi", "biet", "giup", "xin", "chao", "vui",
+            "long", "gui", "nhan", "tai", "lieu", "van", "de", "nghi", "ke", "hoach", "quan", "ly",
+            "truong", "pho", "dan", "khu", "hoi", "thuc", "hien", "ket", "qua", "tinh", "hinh", "can",
+            "phai", "nhieu", "them", "duong", "xa", "huyen", "uy", "co", "thi", "vao", "ra", "len");
+
+    private final Policy policy;
+    private final List<Policy.TermRule> rules;
+    private final Trie toned;
+    private final Trie folded;
+    private final Map<String, List<Hit>> tonedHits = new HashMap<>();
+    private final Map<String, List<Hit>> foldedHits = new HashMap<>();
+    private final Trie policeToned;
+    private final Trie policeFolded;
+    private final LegacyEncodings encodings;
+    private final SpoofChecker spoof = new SpoofChecker.Builder().build();
+    private final Map<String, String> protectedSkeletons = new HashMap<>();
+
+    private enum Kind { TERM, STAMP, EXCEPTION }
+
+    private record Hit(int rule, Kind kind) {
+    }
+
+    private record Match(int rule, Kind kind, int from, int to) {
+    }
+
+    public Screener(Policy policy, Policy.TermLists lists, LegacyEncodings encodings) {
+        this.policy = policy;
+        this.rules = policy.terms() == null ? List.of() : List.copyOf(policy.terms());
+        this.encodings = encodings;
+        for (int i = 0; i < rules.size(); i++) {
+            Policy.TermList list = lists.lists().get(rules.get(i).list());
+            if (list == null) {
+                throw new IllegalArgumentException(policy.id() + ": rule " + rules.get(i).id() + " names unknown list "
+                        + rules.get(i).list());
+            }
+            for (String t : list.terms()) {
+                add(tonedHits, VietnameseText.tonedKey(t), new Hit(i, Kind.TERM));
+                add(foldedHits, VietnameseText.foldedKey(t), new Hit(i, Kind.TERM));
+            }
+            for (String t : list.strict()) {
+                add(tonedHits, VietnameseText.tonedKey(t), new Hit(i, Kind.TERM));
+            }
+            for (String t : list.stamps()) {
+                add(tonedHits, VietnameseText.tonedKey(t), new Hit(i, Kind.STAMP));
+                add(foldedHits, VietnameseText.foldedKey(t), new Hit(i, Kind.STAMP));
+            }
+            for (String t : list.exceptions()) {
+                add(tonedHits, VietnameseText.tonedKey(t), new Hit(i, Kind.EXCEPTION));
+                add(foldedHits, VietnameseText.foldedKey(t), new Hit(i, Kind.EXCEPTION));
+            }
+        }
+        this.toned = trie(tonedHits.keySet());
+        this.folded = trie(foldedHits.keySet());
+        List<String> police = policy.policeNames() == null ? List.of()
+                : lists.lists().get(policy.policeNames().list()).terms();
+        this.policeToned = trie(police.stream().map(VietnameseText::tonedKey).toList());
+        this.policeFolded = trie(police.stream().map(VietnameseText::foldedKey).toList());
+        if (policy.links() != null) {
+            for (String d : policy.links().protectedDomains()) {
+                protectedSkeletons.put(d, spoof.getSkeleton(d));
+            }
+        }
+    }
+
+    public Policy policy() {
+        return policy;
+    }
+
+    private static void add(Map<String, List<Hit>> map, String key, Hit hit) {
+        if (!key.isBlank()) {
+            map.computeIfAbsent(key, k -> new ArrayList<>()).add(hit);
+        }
+    }
+
+    private static Trie trie(java.util.Collection<String> keys) {
+        var b = Trie.builder().onlyWholeWordsWhiteSpaceSeparated();
+        keys.stream().filter(k -> !k.isBlank()).forEach(b::addKeyword);
+        return b.build();
+    }
+
+    /**
+     * Screens a message; {@code recentMessages} is how many messages the author sent in the
+     * flood rule's window, this one included.
+     */
+    public Verdict screen(Message m, int recentMessages) {
+        List<Violation> violations = new ArrayList<>();
+        List<String> suggestions = new ArrayList<>();
+        var legacy = policy.encoding() == null || m.text().isBlank() ? java.util.Optional.<LegacyEncodings.Detection>empty()
+                : encodings.detect(m.text());
+        // text typed in a legacy encoding is judged by what it says, once converted
+        VietnameseText text = VietnameseText.of(legacy.map(LegacyEncodings.Detection::unicode).orElse(m.text()));
+        terms(text, legacy.isPresent() ? "text(unicode)" : "text", false, violations);
+        for (int i = 0; i < m.attachments().size(); i++) {
+            Message.Attachment a = m.attachments().get(i);
+            if (a.name() != null) {
+                terms(VietnameseText.of(a.name()), "attachments[" + i + "].name", true, violations);
+            }
+            attachment(a, i, violations);
+        }
+        links(m, violations);
+        encoding(m.text(), legacy, text, violations, suggestions);
+        displayName(m.displayName(), violations, suggestions);
+        flood(recentMessages, violations);
+        Decision decision = Decision.ALLOW;
+        for (Violation v : violations) {
+            decision = decision.max(v.decision());
+        }
+        return new Verdict(decision, List.copyOf(violations), List.copyOf(suggestions), policy.id(), policy.version());
+    }
+
+    // ---- terms ---------------------------------------------------------------------------------------
+
+    private void terms(VietnameseText text, String field, boolean attachmentName, List<Violation> out) {
+        List<VietnameseText.Word> words = text.words();
+        if (words.isEmpty() || rules.isEmpty()) {
+            return;
+        }
+        List<Match> matches = new ArrayList<>();
+        match(words, false, toned, tonedHits, matches);
+        match(words, true, folded, foldedHits, matches); // strict terms are not in this automaton
+        boolean[] reported = new boolean[rules.size()];
+        for (Match hit : matches) {
+            if (hit.kind == Kind.EXCEPTION || reported[hit.rule]) {
+                continue;
+            }
+            Policy.TermRule rule = rules.get(hit.rule);
+            if (attachmentName && !rule.attachmentNames()) {
+                continue;
+            }
+            if (hit.kind == Kind.STAMP && !capitals(words, hit.from, hit.to)) {
+                continue;
+            }
+            boolean excepted = matches.stream().anyMatch(x -> x.kind == Kind.EXCEPTION && x.rule == hit.rule
+                    && x.from <= hit.to && hit.from <= x.to);
+            if (excepted) {
+                continue;
+            }
+            reported[hit.rule] = true;
+            int start = words.get(hit.from).start();
+            int end = words.get(hit.to).end();
+            out.add(new Violation(rule.id(), rule.category(), rule.citation(), rule.decision(),
+                    new Violation.Evidence(field, start, end, text.original().substring(start, end))));
+        }
+    }
+
+    private static boolean capitals(List<VietnameseText.Word> words, int from, int to) {
+        for (int i = from; i <= to; i++) {
+            if (!words.get(i).capitals()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static void match(List<VietnameseText.Word> words, boolean foldedKeys, Trie trie,
+            Map<String, List<Hit>> hits, List<Match> out) {
+        StringBuilder stream = new StringBuilder(words.size() * 8);
+        int[] starts = new int[words.size()];
+        for (int i = 0; i < words.size(); i++) {
+            VietnameseText.Word w = words.get(i);
+            starts[i] = stream.length();
+            stream.append(foldedKeys ? w.folded() : w.toned()).append(' ');
+        }
+        for (Emit e : trie.parseText(stream)) {
+            int from = wordAt(starts, e.getStart());
+            int to = wordAt(starts, e.getEnd());
+            for (Hit h : hits.get(e.getKeyword())) {
+                out.add(new Match(h.rule, h.kind, from, to));
+            }
+        }
+    }
+
+    private static int wordAt(int[] starts, int offset) {
+        int i = Arrays.binarySearch(starts, offset);
+        return i >= 0 ? i : -i - 2;
+    }
+
+    // ---- attachments and links ----------------------------------------------------------------------------
+
+    private void attachment(Message.Attachment a, int index, List<Violation> out) {
+        Policy.AttachmentRule rule = policy.attachments();
+        if (rule == null) {
+            return;
+        }
+        String field = "attachments[" + index + "]";
+        String name = a.name() == null ? "" : a.name().strip().toLowerCase(Locale.ROOT);
+        String mime = a.mimeType() == null ? "" : a.mimeType().toLowerCase(Locale.ROOT);
+        String why = null;
+        if (rule.executables().contains(extension(name))) {
+            why = name;
+        } else if (rule.executableMimeTypes().contains(mime)) {
+            why = a.mimeType();
+        } else if (rule.archives().contains(extension(name)) && a.entries() != null) {
+            why = a.entries().stream().filter(e -> rule.executables().contains(extension(e.toLowerCase(Locale.ROOT))))
+                    .findFirst().map(e -> name + " → " + e).orElse(null);
+        }
+        if (why != null) {
+            out.add(new Violation(rule.id(), Category.MALWARE, rule.citation(), rule.decision(),
+                    new Violation.Evidence(field + ".name", 0, a.name() == null ? 0 : a.name().length(), why)));
+        }
+    }
+
+    private static String extension(String name) {
+        int dot = name.lastIndexOf('.');
+        return dot < 0 ? "" : name.substring(dot + 1).strip();
+    }
+
+    private void links(Message m, List<Violation> out) {
+        Policy.LinkRule rule = policy.links();
+        if (rule == null) {
+            return;
+        }
+        for (int i = 0; i < m.links().size(); i++) {
+            link(m.links().get(i), "links[" + i + "]", 0, rule, out);
+        }
+        Matcher matcher = URL.matcher(m.text());
+        while (matcher.find()) {
+            link(matcher.group(), "text", matcher.start(), rule, out);
+        }
+    }
+
+    private void link(String url, String field, int offset, Policy.LinkRule rule, List<Violation> out) {
+        String host = host(url);
+        if (host.isEmpty()) {
+            return;
+        }
+        Decision decision = null;
+        String id = null;
+        if (authority(url).contains("@")) { // https://zalo.me@evil.example shows one host and opens another
+            decision = rule.decision();
+            id = rule.id() + ":deceptive-userinfo";
+        } else if (IPV4.matcher(host).matches() || host.startsWith("[")) {
+            decision = rule.decision();
+            id = rule.id() + ":ip-literal";
+        } else if (rule.shorteners().contains(host)) {
+            decision = rule.shortenerDecision();
+            id = rule.id() + ":shortener";
+        } else if (lookalike(host, rule)) {
+            decision = rule.decision();
+            id = rule.id() + ":look-alike";
+        }
+        if (decision != null) {
+            out.add(new Violation(id, Category.MALWARE, rule.citation(), decision,
+                    new Violation.Evidence(field, offset, offset + url.length(), url)));
+        }
+    }
+
+    private static String authority(String url) {
+        String s = url.strip();
+        int scheme = s.indexOf("://");
+        if (scheme >= 0) {
+            s = s.substring(scheme + 3);
+        }
+        int end = s.length();
+        for (char c : new char[] {'/', '?', '#'}) {
+            int i = s.indexOf(c);
+            if (i >= 0) {
+                end = Math.min(end, i);
+            }
+        }
+        return s.substring(0, end);
+    }
+
+    static String host(String url) {
+        String s = url.strip();
+        int scheme = s.indexOf("://");
+        if (scheme >= 0) {
+            s = s.substring(scheme + 3);
+        }
+        int end = s.length();
+        for (char c : new char[] {'/', '?', '#'}) {
+            int i = s.indexOf(c);
+            if (i >= 0) {
+                end = Math.min(end, i);
+            }
+        }
+        s = s.substring(0, end);
+        int at = s.lastIndexOf('@'); // https://zalo.me@evil.example: the host is after the @
+        if (at >= 0) {
+            s = s.substring(at + 1);
+        }
+        if (!s.startsWith("[")) {
+            int colon = s.indexOf(':');
+            if (colon >= 0) {
+                s = s.substring(0, colon);
+            }
+        }
+        s = s.toLowerCase(Locale.ROOT);
+        while (s.endsWith(".")) {
+            s = s.substring(0, s.length() - 1);
+        }
+        return s.startsWith("www.") ? s.substring(4) : s;
+    }
+
+    private boolean lookalike(String host, Policy.LinkRule rule) {
+        String unicodeHost;
+        try {
+            unicodeHost = IDN.toUnicode(host, IDN.ALLOW_UNASSIGNED);
+        } catch (IllegalArgumentException e) {
+            unicodeHost = host;
+        }
+        for (String p : rule.protectedDomains()) {
+            if (host.equals(p) || host.endsWith("." + p)) {
+                return false;
+            }
+        }
+        String skeleton = spoof.getSkeleton(unicodeHost);
+        String ascii = unicodeHost.chars().allMatch(c -> c < 0x80) ? unicodeHost : skeleton;
+        for (String p : rule.protectedDomains()) {
+            String label = p.substring(0, p.indexOf('.'));
+            if (skeleton.equals(protectedSkeletons.get(p)) || distance(ascii, p) <= 2
+                    || (label.length() >= 4 && ascii.replace("-", "").contains(label))) {
+                return true;
+            }
+        }
+        return ascii.contains("gov") && ascii.contains("vn") && !ascii.endsWith(".gov.vn");
+    }
+
+    /** Levenshtein distance, bounded: strings far apart in length are far apart. */
+    private static int distance(String a, String b) {
+        if (Math.abs(a.length() - b.length()) > 2) {
+            return 3;
+        }
+        int[] prev = new int[b.length() + 1];
+        int[] cur = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            prev[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            cur[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
+            }
+            int[] t = prev;
+            prev = cur;
+            cur = t;
+        }
+        return prev[b.length()];
+    }
+
+    // ---- form: encoding, display name, flooding ---------------------------------------------------------------
+
+    private void encoding(String raw, java.util.Optional<LegacyEncodings.Detection> legacy, VietnameseText text,
+            List<Violation> out, List<String> suggestions) {
+        Policy.Rule rule = policy.encoding();
+        if (rule == null || raw.isBlank()) {
+            return;
+        }
+        if (legacy.isPresent()) {
+            out.add(new Violation(rule.id() + ":" + legacy.get().encoding().name().toLowerCase(Locale.ROOT),
+                    Category.ENCODING, rule.citation(), rule.decision(),
+                    new Violation.Evidence("text", 0, raw.length(), excerpt(raw))));
+            suggestions.add(legacy.get().unicode());
+            return;
+        }
+        if (text.withoutDiacritics() && text.words().size() >= 4) {
+            long vietnamese = text.words().stream().filter(w -> COMMON_UNMARKED.contains(w.folded())).count();
+            if (vietnamese * 2 >= text.words().size()) {
+                out.add(new Violation(rule.id() + ":no-diacritics", Category.ENCODING, rule.citation(),
+                        rule.decision(), new Violation.Evidence("text", 0, raw.length(), excerpt(raw))));
+                suggestions.add("Đề nghị gõ tiếng Việt có dấu theo bảng mã Unicode (TCVN 6909:2001).");
+            }
+        }
+    }
+
+    private static String excerpt(String s) {
+        return s.length() <= 120 ? s : s.substring(0, 120);
+    }
+
+    private void displayName(String name, List<Violation> out, List<String> suggestions) {
+        if (name == null || name.isBlank()) {
+            return;
+        }
+        Policy.NameRule rule = policy.displayName();
+        boolean policeName = false;
+        Policy.PoliceNameRule police = policy.policeNames();
+        if (police != null) {
+            VietnameseText t = VietnameseText.of(name);
+            String tonedStream = String.join(" ", t.words().stream().map(VietnameseText.Word::toned).toList());
+            String foldedStream = String.join(" ", t.words().stream().map(VietnameseText.Word::folded).toList());
+            if (!policeToned.parseText(tonedStream).isEmpty() || !policeFolded.parseText(foldedStream).isEmpty()) {
+                policeName = true;
+                out.add(new Violation(police.id(), Category.POLICE_IDENTIFIERS, police.citation(), police.decision(),
+                        new Violation.Evidence("author.displayName", 0, name.length(), name)));
+            }
+        }
+        if (rule != null) {
+            // a unit's name or a nickname is not a person's full name, however well it is spelled
+            String first = name.strip().split("\\s+")[0];
+            java.util.Optional<String> problem = policeName ? java.util.Optional.of("a police unit's name")
+                    : NICKNAMES.contains(first.toLowerCase(Locale.ROOT)) ? java.util.Optional.of("a nickname")
+                    : FullNames.problem(name, rule.positionRequired());
+            problem.ifPresent(why -> {
+                out.add(new Violation(rule.id(), Category.NAME, rule.citation(), rule.decision(),
+                        new Violation.Evidence("author.displayName", 0, name.length(), name)));
+                suggestions.add(rule.positionRequired()
+                        ? "Đề nghị đặt tên hiển thị theo mẫu: Họ và tên - Chức vụ, đơn vị."
+                        : "Đề nghị đặt tên hiển thị là họ và tên thật, có dấu.");
+            });
+        }
+    }
+
+    /** Words that begin nicknames and forms of address, never a Vietnamese full name. */
+    private static final Set<String> NICKNAMES = Set.of("bé", "út", "tèo", "bi", "bin", "mẹ", "ba", "bố", "anh", "chị",
+            "em", "cô", "chú", "bác", "ông", "bà", "cu", "cún", "mèo", "heo", "xu", "sóc", "admin", "mr", "mrs", "ms",
+            "miss", "baby", "boss", "sếp", "team");
+
+    private void flood(int recentMessages, List<Violation> out) {
+        Policy.FloodRule rule = policy.flood();
+        if (rule != null && recentMessages > rule.maxMessages()) {
+            out.add(new Violation(rule.id(), Category.FLOOD, rule.citation(), rule.decision(),
+                    new Violation.Evidence("author", 0, 0, recentMessages + " tin nhắn trong " + rule.perSeconds()
+                            + " giây")));
+        }
+    }
+}

@@ -1,0 +1,181 @@
+package vn.binhyen.moderation.domain.text;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Vietnamese typed in a legacy encoding instead of Unicode (TCVN 6909:2001): TCVN3 (ABC) and
+ * VNI-Windows text shown in a Unicode font, and VIQR's ASCII spelling ("Vie^.t"). Detects
+ * which one, and converts it back to Unicode NFC, from the conversion table in
+ * {@code encodings/legacy-tables.tsv} (generated from a published converter).
+ */
+public final class LegacyEncodings {
+    public enum Encoding { TCVN3, VNI, VIQR }
+
+    public record Detection(Encoding encoding, String unicode, int evidence) {
+    }
+
+    private static final Pattern VIQR_WORD = Pattern.compile(
+            "(?i)^(dd)?[a-z]*[aeiouy](\\^|\\(|\\+)?[a-z]*[aeiouy]?(\\^|\\(|\\+)?[`'?~.]?[a-z]*$");
+    private static final Pattern VIQR_MARK = Pattern.compile("(?i)[aeiouy](\\^|\\(|\\+|[`'?~])|[aeiouy][a-z]*\\.(?=\\s+[a-zđ])|^dd");
+
+    private final Map<Encoding, Map<String, String>> decode = new EnumMap<>(Encoding.class);
+    private final Map<Encoding, Set<Character>> signatures = new EnumMap<>(Encoding.class);
+    private final Map<Encoding, Integer> longest = new EnumMap<>(Encoding.class);
+
+    private LegacyEncodings(Map<String, String[]> rows) {
+        Set<Character> vietnamese = new HashSet<>();
+        rows.keySet().forEach(u -> u.chars().forEach(c -> vietnamese.add((char) c)));
+        for (Encoding e : Encoding.values()) {
+            Map<String, String> map = new HashMap<>();
+            Set<Character> sig = new HashSet<>();
+            int max = 1;
+            Set<String> identical = new HashSet<>(); // letters the encoding writes as Unicode does
+            for (var row : rows.entrySet()) {
+                if (row.getValue()[e.ordinal()].equals(row.getKey())) {
+                    identical.add(row.getKey());
+                }
+            }
+            for (var row : rows.entrySet()) {
+                String legacy = row.getValue()[e.ordinal()];
+                if (identical.contains(legacy)) {
+                    continue; // the letter itself wins over a second use of the same code
+                }
+                map.put(legacy, row.getKey());
+                max = Math.max(max, legacy.length());
+                for (char c : legacy.toCharArray()) {
+                    if (c > 0x7F && !vietnamese.contains(c)) {
+                        sig.add(c);
+                    }
+                }
+            }
+            decode.put(e, map);
+            signatures.put(e, sig);
+            longest.put(e, max);
+        }
+    }
+
+    /** The table shipped with the service. */
+    public static LegacyEncodings standard() {
+        return Holder.STANDARD;
+    }
+
+    private static final class Holder {
+        static final LegacyEncodings STANDARD = load("encodings/legacy-tables.tsv");
+    }
+
+    static LegacyEncodings load(String resource) {
+        Map<String, String[]> rows = new HashMap<>();
+        try (InputStream in = LegacyEncodings.class.getClassLoader().getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException(resource + " is missing");
+            }
+            BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+            for (String line = r.readLine(); line != null; line = r.readLine()) {
+                if (line.isBlank() || line.startsWith("#")) {
+                    continue;
+                }
+                String[] f = line.split("\t", -1);
+                rows.put(f[0], new String[] {f[1], f[2], f[3]});
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return new LegacyEncodings(rows);
+    }
+
+    /** The legacy encoding the text is typed in, with its Unicode conversion; empty for Unicode text. */
+    public Optional<Detection> detect(String text) {
+        // characters only one of TCVN3 and VNI uses decide between them; shared ones count towards either
+        Set<Character> tcvn = signatures.get(Encoding.TCVN3);
+        Set<Character> vni = signatures.get(Encoding.VNI);
+        int tcvnOnly = 0;
+        int vniOnly = 0;
+        int shared = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            boolean t = tcvn.contains(c);
+            boolean v = vni.contains(c);
+            if (t && v) {
+                shared++;
+            } else if (t) {
+                tcvnOnly++;
+            } else if (v) {
+                vniOnly++;
+            }
+        }
+        int hits = tcvnOnly + vniOnly + shared;
+        if (hits >= 2) {
+            Encoding e = tcvnOnly > vniOnly ? Encoding.TCVN3 : Encoding.VNI;
+            return Optional.of(new Detection(e, convert(text, e), hits));
+        }
+        int words = 0;
+        int viqr = 0;
+        for (String w : text.trim().split("\\s+")) {
+            if (w.isEmpty()) {
+                continue;
+            }
+            words++;
+            String bare = w.replaceAll("[,;:!\"()]+$", "");
+            if (VIQR_WORD.matcher(bare).matches() && VIQR_MARK.matcher(bare + (bare.endsWith(".") ? " x" : ""))
+                    .find() && !bare.matches("(?i)[a-z]+'s|[a-z]+n't")) {
+                viqr++;
+            }
+        }
+        if (viqr >= 2 && viqr * 4 >= words) {
+            return Optional.of(new Detection(Encoding.VIQR, convert(text, Encoding.VIQR), viqr));
+        }
+        return Optional.empty();
+    }
+
+    /** Greedy longest-match decoding; in VIQR a full stop at the end of the text or a line stays a full stop. */
+    public String convert(String text, Encoding e) {
+        Map<String, String> map = decode.get(e);
+        int max = longest.get(e);
+        StringBuilder out = new StringBuilder(text.length());
+        int i = 0;
+        while (i < text.length()) {
+            String hit = null;
+            int len = 0;
+            for (int l = Math.min(max, text.length() - i); l >= 1; l--) {
+                String candidate = text.substring(i, i + l);
+                if (e == Encoding.VIQR && candidate.endsWith(".") && sentenceEnd(text, i + l)) {
+                    continue;
+                }
+                String u = map.get(candidate);
+                if (u != null) {
+                    hit = u;
+                    len = l;
+                    break;
+                }
+            }
+            if (hit == null) {
+                out.append(text.charAt(i));
+                i++;
+            } else {
+                out.append(hit);
+                i += len;
+            }
+        }
+        return java.text.Normalizer.normalize(out, java.text.Normalizer.Form.NFC);
+    }
+
+    private static boolean sentenceEnd(String text, int after) {
+        int j = after;
+        while (j < text.length() && text.charAt(j) != '\n' && Character.isWhitespace(text.charAt(j))) {
+            j++;
+        }
+        return j == text.length() || text.charAt(j) == '\n';
+    }
+}

@@ -1,0 +1,215 @@
+package vn.binhyen.moderation.domain.text;
+
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A message's words, each in two matching keys, with its place in the original text:
+ * <ul>
+ * <li>{@code toned}: lowercase, vowel marks kept (â ă ê ô ơ ư đ), the tone moved to the end of
+ *     the word as a digit, so NFD and NFC input, and the old and new tone placement ("hoà" and
+ *     "hòa"), give the same key;</li>
+ * <li>{@code folded}: lowercase, every mark removed, đ → d.</li>
+ * </ul>
+ * Before either: zero-width characters are dropped, look-alike letters become Latin, digits
+ * and signs inside words become the letters they imitate (m4t, 5ale, @), and letters spelled
+ * out one by one ("M.ậ.t", "t u y ệ t  m ậ t") are joined into words again.
+ */
+public final class VietnameseText {
+    /** A word of the message: its span in the original text and its keys. */
+    public record Word(int start, int end, String toned, String folded, boolean marked, boolean capitals) {
+    }
+
+    private final String original;
+    private final List<Word> words;
+
+    private VietnameseText(String original, List<Word> words) {
+        this.original = original;
+        this.words = words;
+    }
+
+    public String original() {
+        return original;
+    }
+
+    public List<Word> words() {
+        return words;
+    }
+
+    /** True when the text has Vietnamese words and none of them carries a mark. */
+    public boolean withoutDiacritics() {
+        return !words.isEmpty() && words.stream().noneMatch(Word::marked);
+    }
+
+    private static final Map<Character, Character> LEET = Map.of('0', 'o', '1', 'i', '3', 'e', '4', 'a', '5', 's',
+            '7', 't', '8', 'b', '@', 'a', '$', 's', '€', 'e');
+    private static final Map<Character, Character> TONES = Map.of('\u0301', '1', '\u0300', '2', '\u0309', '3',
+            '\u0303', '4', '\u0323', '5');
+
+    public static VietnameseText of(String text) {
+        List<Raw> raw = rawWords(text);
+        List<Raw> joined = joinSpelledOut(raw, text);
+        List<Word> words = new ArrayList<>(joined.size());
+        for (Raw r : joined) {
+            words.add(keys(r));
+        }
+        return new VietnameseText(text, List.copyOf(words));
+    }
+
+    /** A run of word characters: letters, marks, digits, and @ $ € between letters. */
+    private record Raw(int start, int end, StringBuilder chars) {
+        int letters() {
+            int n = 0;
+            for (int i = 0; i < chars.length(); i++) {
+                if (Character.isLetter(chars.charAt(i))) {
+                    n++;
+                }
+            }
+            return n;
+        }
+    }
+
+    private static boolean zeroWidth(char c) {
+        return (c >= '\u200B' && c <= '\u200F') || (c >= '\u2060' && c <= '\u2064') || c == '\uFEFF' || c == '\u00AD'
+                || c == '\u034F' || c == '\u180E';
+    }
+
+    private static boolean mark(char c) {
+        return Character.getType(c) == Character.NON_SPACING_MARK;
+    }
+
+    private static List<Raw> rawWords(String text) {
+        List<Raw> out = new ArrayList<>();
+        Raw current = null;
+        int lastEnd = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (zeroWidth(c)) {
+                continue;
+            }
+            char l = Homoglyphs.latin(c);
+            boolean wordChar = Character.isLetterOrDigit(l) || mark(l) || ((l == '@' || l == '$' || l == '€')
+                    && current != null);
+            if (wordChar) {
+                if (current == null) {
+                    current = new Raw(i, -1, new StringBuilder());
+                }
+                current.chars.append(l);
+                lastEnd = i + 1;
+            } else if (current != null) {
+                out.add(new Raw(current.start, lastEnd, current.chars));
+                current = null;
+            }
+        }
+        if (current != null) {
+            out.add(new Raw(current.start, lastEnd, current.chars));
+        }
+        return out;
+    }
+
+    /**
+     * Joins runs of one-letter words ("M.ậ.t"): within a run, the commonest separator is the
+     * one between letters; any other separator (a double space, a space among dots) ends a word.
+     */
+    private static List<Raw> joinSpelledOut(List<Raw> raw, String text) {
+        List<Raw> out = new ArrayList<>(raw.size());
+        int i = 0;
+        while (i < raw.size()) {
+            int j = i;
+            while (j + 1 < raw.size() && single(raw.get(j)) && single(raw.get(j + 1))) {
+                j++;
+            }
+            if (j - i + 1 < 3) {
+                out.add(raw.get(i));
+                i++;
+                continue;
+            }
+            Map<String, Integer> seps = new HashMap<>();
+            for (int k = i; k < j; k++) {
+                seps.merge(text.substring(raw.get(k).end, raw.get(k + 1).start), 1, Integer::sum);
+            }
+            String inner = seps.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey();
+            Raw word = copy(raw.get(i));
+            for (int k = i + 1; k <= j; k++) {
+                String sep = text.substring(raw.get(k - 1).end, raw.get(k).start);
+                if (sep.equals(inner)) {
+                    word = new Raw(word.start, raw.get(k).end, word.chars.append(raw.get(k).chars));
+                } else {
+                    out.add(word);
+                    word = copy(raw.get(k));
+                }
+            }
+            out.add(word);
+            i = j + 1;
+        }
+        return out;
+    }
+
+    private static Raw copy(Raw r) {
+        return new Raw(r.start, r.end, new StringBuilder(r.chars));
+    }
+
+    private static boolean single(Raw r) {
+        return r.letters() == 1 && r.chars.length() <= 3; // one letter and its marks
+    }
+
+    private static Word keys(Raw r) {
+        String nfd = Normalizer.normalize(r.chars, Normalizer.Form.NFD);
+        boolean hasLetter = false;
+        for (int i = 0; i < nfd.length(); i++) {
+            if (Character.isLetter(nfd.charAt(i))) {
+                hasLetter = true;
+                break;
+            }
+        }
+        StringBuilder base = new StringBuilder(nfd.length());
+        StringBuilder folded = new StringBuilder(nfd.length());
+        StringBuilder tones = new StringBuilder(1);
+        boolean marked = false;
+        boolean capitals = hasLetter;
+        for (int i = 0; i < nfd.length(); i++) {
+            char c = nfd.charAt(i);
+            Character tone = TONES.get(c);
+            if (tone != null) {
+                tones.append(tone);
+                marked = true;
+                continue;
+            }
+            if (mark(c)) { // circumflex, breve, horn: part of the letter
+                base.append(c);
+                marked = true;
+                continue;
+            }
+            if (hasLetter && LEET.containsKey(c)) {
+                c = LEET.get(c);
+            }
+            if (Character.isLetter(c) && Character.isLowerCase(c)) {
+                capitals = false;
+            }
+            char lower = Character.toLowerCase(c);
+            if (lower == 'đ') {
+                marked = true;
+                base.append('đ');
+                folded.append('d');
+                continue;
+            }
+            base.append(lower);
+            folded.append(lower);
+        }
+        String toned = Normalizer.normalize(base, Normalizer.Form.NFC) + tones;
+        return new Word(r.start, r.end, toned, folded.toString(), marked, capitals);
+    }
+
+    /** The key a policy term is matched by: its words' toned keys, space-separated. */
+    public static String tonedKey(String term) {
+        return String.join(" ", of(term).words.stream().map(Word::toned).toList());
+    }
+
+    /** The key a term is matched by in text typed without diacritics. */
+    public static String foldedKey(String term) {
+        return String.join(" ", of(term).words.stream().map(Word::folded).toList());
+    }
+}
