@@ -41,6 +41,7 @@ public class ModerationEventsConsumer {
     static final String CONSUMER = "group-service:moderation-events";
     private static final Logger LOG = Logger.getLogger(ModerationEventsConsumer.class);
     private static final int ATTEMPTS = 5;
+    private static final java.util.Set<String> HANDLED = java.util.Set.of("ViolationRecorded", "MemberRemovalProposed");
 
     private final GroupCommandService service;
     private final Inbox inbox;
@@ -56,7 +57,7 @@ public class ModerationEventsConsumer {
     @Blocking(ordered = true)
     public void onRecord(ConsumerRecord<String, byte[]> record) {
         String type = header(record, EventHeaders.EVENT_TYPE);
-        if (type == null || !ModerationEvent.TYPES.containsKey(type)) {
+        if (type == null || !HANDLED.contains(type)) {
             return; // ledger checkpoints and events group-service does not act on
         }
         Envelope envelope = EnvelopeJson.fromBytes(record.value());
@@ -93,6 +94,8 @@ public class ModerationEventsConsumer {
                             p.sanctionId(), p.citation(), p.reason(), envelope.actor().id(), envelope.recordedAt()),
                     new CommandHandler.Metadata(new Actor(envelope.actor().id(), envelope.actor().role(), null),
                             envelope.correlationId(), envelope.eventId().toString()));
+            default -> {
+            }
         }
     }
 

@@ -169,7 +169,7 @@ class GroupActivityTests {
         add(group, "mod-leader", "mod-1", "Đỗ Văn Tài", "MEMBER");
         Envelope violation = moderationEvent("ViolationRecorded", new ModerationEvent.ViolationRecorded(group, "v-"
                 + UUID.randomUUID(), "mod-1", "msg-1", "advertising-terms", "ADVERTISING", "ward-binh-phuoc:7.2",
-                "REMOVE"));
+                "REMOVE", Instant.now()));
         Envelope removal = moderationEvent("MemberRemovalProposed", new ModerationEvent.MemberRemovalProposed(group,
                 "mod-1", "sanction-" + UUID.randomUUID(), "ward-binh-phuoc:9", List.of("v-1", "v-2", "v-3"),
                 "ba lần vi phạm trong 30 ngày"));
