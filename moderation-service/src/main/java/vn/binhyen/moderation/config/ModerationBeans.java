@@ -1,0 +1,43 @@
+package vn.binhyen.moderation.config;
+
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.util.Map;
+import vn.binhyen.contracts.moderation.ModerationEvent;
+import vn.binhyen.eventlog.EventStore;
+import vn.binhyen.eventlog.decider.CommandHandler;
+import vn.binhyen.eventlog.decider.EventCodec;
+import vn.binhyen.moderation.domain.ledger.Ledger;
+import vn.binhyen.moderation.domain.ledger.LedgerCommand;
+import vn.binhyen.moderation.domain.ledger.LedgerDecider;
+import vn.binhyen.moderation.domain.screening.Screener;
+
+/** The policies compiled once, and the ledger decider on the event store. */
+public class ModerationBeans {
+
+    @Produces
+    @Singleton
+    Map<String, Screener> screeners() {
+        return Policies.screeners();
+    }
+
+    public static EventCodec<ModerationEvent> eventCodec() {
+        EventCodec.Builder<ModerationEvent> b = EventCodec.builder(ModerationEvent.class);
+        ModerationEvent.TYPES.forEach((name, type) -> b.register(name, ModerationEvent.SCHEMA_VERSION, type));
+        return b.build();
+    }
+
+    @Produces
+    @Singleton
+    EventCodec<ModerationEvent> codec() {
+        return eventCodec();
+    }
+
+    @Produces
+    @Singleton
+    CommandHandler<LedgerCommand, Ledger, ModerationEvent> ledger(EventStore store, EventCodec<ModerationEvent> codec,
+            Clock clock) {
+        return new CommandHandler<>(store, new LedgerDecider(), codec, clock);
+    }
+}

@@ -1,0 +1,44 @@
+package vn.binhyen.moderation.domain.screening;
+
+import java.util.LinkedHashSet;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/** What the bot posts in the group about a decision: Vietnamese with diacritics, NFC. */
+public final class Replies {
+    private Replies() {
+    }
+
+    public static String of(Verdict verdict, Sanction sanction, String displayName) {
+        if (verdict.decision() == Decision.ALLOW) {
+            return null;
+        }
+        String who = displayName == null || displayName.isBlank() ? "thành viên" : displayName.strip();
+        Set<String> categories = new LinkedHashSet<>();
+        Set<String> citations = new LinkedHashSet<>();
+        for (Violation v : verdict.violations()) {
+            categories.add(v.category().vietnamese());
+            citations.add(v.citation());
+        }
+        String why = String.join("; ", categories) + " (" + String.join(", ", citations) + ")";
+        String text = switch (verdict.decision()) {
+            case REMOVE -> "Tin nhắn của " + who + " đã bị gỡ do vi phạm Quy chế nhóm: " + why + ". " + sanction(sanction);
+            case HOLD -> "Tin nhắn của " + who + " đang được tạm giữ để Ban quản trị xem xét: " + why + ".";
+            case FLAG -> "Tin nhắn của " + who + " đã được ghi nhận để Ban quản trị xem xét: " + why + "."
+                    + verdict.suggestions().stream().map(s -> " " + s).collect(Collectors.joining());
+            case ALLOW -> null;
+        };
+        return text == null ? null : java.text.Normalizer.normalize(text.strip(), java.text.Normalizer.Form.NFC);
+    }
+
+    private static String sanction(Sanction s) {
+        return switch (s) {
+            case NONE -> "";
+            case REMIND -> "Đề nghị thành viên nghiêm túc thực hiện Quy chế, không tái phạm.";
+            case REMOVE_MEMBER -> "Thành viên đã vi phạm nhiều lần; Ban quản trị đề xuất Trưởng nhóm xem xét "
+                    + "đưa ra khỏi nhóm.";
+            case REPORT_TO_AGENCY -> "Vi phạm đã được báo cáo Trưởng nhóm và cơ quan quản lý thành viên để xử lý.";
+            case REFER_TO_LAW -> "Vi phạm đã được chuyển cơ quan có thẩm quyền xử lý theo quy định của pháp luật.";
+        };
+    }
+}

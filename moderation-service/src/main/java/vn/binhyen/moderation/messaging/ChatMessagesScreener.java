@@ -1,0 +1,70 @@
+package vn.binhyen.moderation.messaging;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import io.smallrye.reactive.messaging.annotations.Blocking;
+import io.smallrye.reactive.messaging.kafka.Record;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Outgoing;
+import org.jboss.logging.Logger;
+import vn.binhyen.contracts.Roles;
+import vn.binhyen.eventlog.Actor;
+import vn.binhyen.eventlog.Json;
+import vn.binhyen.eventlog.decider.CommandHandler;
+import vn.binhyen.moderation.domain.screening.Message;
+import vn.binhyen.moderation.rest.ScreeningResource;
+import vn.binhyen.moderation.service.ScreeningService;
+
+/**
+ * The streaming path for bots that do not call REST: each message on
+ * {@code binhyen.chat.messages} (the screening request's JSON, keyed by group) is screened as
+ * the REST path screens it, and its verdict published to {@code binhyen.moderation.verdicts},
+ * keyed by group. A record that is not a valid request gets a verdict naming the problem.
+ */
+@ApplicationScoped
+public class ChatMessagesScreener {
+    private static final Logger LOG = Logger.getLogger(ChatMessagesScreener.class);
+
+    private final ScreeningService service;
+    private final Clock clock;
+
+    ChatMessagesScreener(ScreeningService service, Clock clock) {
+        this.service = service;
+        this.clock = clock;
+    }
+
+    /** What the stream publishes: the screening result, or why the request could not be screened. */
+    public record StreamVerdict(String groupId, String messageId, ScreeningService.Result result, String error) {
+    }
+
+    @Incoming("chat-messages")
+    @Outgoing("verdicts")
+    @Blocking(ordered = true)
+    public Record<String, String> screen(String json) throws JsonProcessingException {
+        ScreeningResource.ScreeningRequest r;
+        try {
+            r = Json.MAPPER.readValue(json, ScreeningResource.ScreeningRequest.class);
+        } catch (JsonProcessingException e) {
+            LOG.warnf("unreadable chat message: %s", e.getOriginalMessage());
+            return Record.of(null, Json.MAPPER.writeValueAsString(new StreamVerdict(null, null, null,
+                    "unreadable: " + e.getOriginalMessage())));
+        }
+        String problem = r.groupId() == null || r.messageId() == null || r.author() == null || r.author().id() == null
+                ? "groupId, messageId and author.id are required"
+                : (r.text() == null || r.text().isBlank()) && (r.attachments() == null || r.attachments().isEmpty())
+                        ? "a message has text or attachments"
+                        : r.text() != null && r.text().length() > ScreeningResource.MAX_TEXT
+                                ? "text longer than " + ScreeningResource.MAX_TEXT + " characters" : null;
+        if (problem != null) {
+            return Record.of(r.groupId(), Json.MAPPER.writeValueAsString(new StreamVerdict(r.groupId(), r.messageId(),
+                    null, problem)));
+        }
+        Message m = r.toMessage(clock.instant());
+        var meta = new CommandHandler.Metadata(new Actor("moderation-service:stream", Roles.BOT, r.author().id()),
+                "chat-" + r.groupId() + "-" + r.messageId(), null);
+        var result = service.screen(m, meta).result();
+        return Record.of(r.groupId(), Json.MAPPER.writeValueAsString(new StreamVerdict(r.groupId(), r.messageId(),
+                result, null)));
+    }
+}

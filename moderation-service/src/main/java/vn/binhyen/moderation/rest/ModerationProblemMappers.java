@@ -1,0 +1,15 @@
+package vn.binhyen.moderation.rest;
+
+import jakarta.ws.rs.core.Response;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import vn.binhyen.eventlog.http.Problem;
+import vn.binhyen.moderation.service.ScreeningService;
+
+/** moderation-service's own refusals as problem documents. */
+public class ModerationProblemMappers {
+    @ServerExceptionMapper
+    public Response conflictingMessage(ScreeningService.ConflictingMessage e) {
+        return Problem.of("message-id-reused", "Mã tin nhắn đã dùng / Message id reused", Response.Status.CONFLICT,
+                e.getMessage()).toResponse();
+    }
+}

@@ -1,0 +1,94 @@
+package vn.binhyen.moderation.rest;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.PositiveOrZero;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import vn.binhyen.contracts.Roles;
+import vn.binhyen.eventlog.Actor;
+import vn.binhyen.eventlog.decider.CommandHandler;
+import vn.binhyen.eventlog.http.CorrelationIdFilter;
+import vn.binhyen.eventlog.http.Problem;
+import vn.binhyen.moderation.domain.screening.Message;
+import vn.binhyen.moderation.service.ScreeningService;
+
+/**
+ * Screening for the chat bots: every message of a group, answered in milliseconds with the
+ * decision, the rules that fired with their evidence, the sanction and the reply to post.
+ */
+@Path("/api/v1/screenings")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class ScreeningResource {
+    /** The longest text screened; longer is refused with 413. */
+    public static final int MAX_TEXT = 10_000;
+
+    private final ScreeningService service;
+    private final JsonWebToken token;
+    private final Clock clock;
+
+    ScreeningResource(ScreeningService service, JsonWebToken token, Clock clock) {
+        this.service = service;
+        this.token = token;
+        this.clock = clock;
+    }
+
+    public record Author(@NotBlank @Size(max = 128) String id, @Size(max = 200) String displayName) {
+    }
+
+    public record AttachmentInput(@NotBlank @Size(max = 500) String name, @Size(max = 200) String mimeType,
+            @PositiveOrZero long size, @Size(max = 1000) List<@NotBlank @Size(max = 500) String> entries) {
+    }
+
+    public record ScreeningRequest(@NotBlank @Size(max = 128) String groupId, @NotBlank @Size(max = 128) String messageId,
+            @NotNull @Valid Author author, String text, @Size(max = 20) List<@NotNull @Valid AttachmentInput> attachments,
+            @Size(max = 50) List<@NotBlank @Size(max = 2000) String> links, boolean forwarded, Instant postedAt) {
+
+        /** The message to screen; {@code now} when the bot did not say when it was posted. */
+        public Message toMessage(Instant now) {
+            return new Message(groupId, messageId, author.id(), author.displayName(), text,
+                    attachments == null ? List.of() : attachments.stream().map(a -> new Message.Attachment(a.name(),
+                            a.mimeType(), a.size(), a.entries())).toList(),
+                    links, forwarded, postedAt == null ? now : postedAt);
+        }
+    }
+
+    @POST
+    @RolesAllowed(Roles.BOT)
+    public Response screen(@NotNull @Valid ScreeningRequest r, @Context ContainerRequestContext request) {
+        if (r.text() != null && r.text().length() > MAX_TEXT) {
+            return Problem.of("text-too-long", "Tin nhắn quá dài / Text too long", 413,
+                    "text has " + r.text().length() + " characters; at most " + MAX_TEXT + " are screened")
+                    .withErrors(List.of(new Problem.FieldError("text", "max-length", "at most " + MAX_TEXT
+                            + " characters"))).toResponse();
+        }
+        boolean noText = r.text() == null || r.text().isBlank();
+        boolean noAttachments = r.attachments() == null || r.attachments().isEmpty();
+        if (noText && noAttachments) {
+            return Problem.of("invalid-field", "Giá trị không hợp lệ / Invalid value", Response.Status.BAD_REQUEST,
+                    "a message has text or attachments").withErrors(List.of(
+                            new Problem.FieldError("text", "required", "text or attachments are required"),
+                            new Problem.FieldError("attachments", "required", "text or attachments are required")))
+                    .toResponse();
+        }
+        Message m = r.toMessage(clock.instant());
+        var meta = new CommandHandler.Metadata(new Actor(token.getSubject(), Roles.BOT, r.author().id()),
+                CorrelationIdFilter.of(request), null);
+        var screened = service.screen(m, meta);
+        return Response.ok(screened.result()).header("X-Replayed", Boolean.toString(screened.replayed())).build();
+    }
+}

@@ -1,0 +1,69 @@
+package vn.binhyen.moderation.service;
+
+import io.agroal.api.AgroalDataSource;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import vn.binhyen.eventlog.EventLogException;
+
+/**
+ * Each group's regulation profile, learned from group events; a group not heard of yet is
+ * screened by the configured default profile. Read through a small cache: the profile of a
+ * group changes rarely, and a bot must be answered in milliseconds.
+ */
+@ApplicationScoped
+public class GroupProfiles {
+    private final AgroalDataSource dataSource;
+    private final String defaultProfile;
+    private final Map<String, String> cache = new ConcurrentHashMap<>();
+
+    GroupProfiles(AgroalDataSource dataSource,
+            @ConfigProperty(name = "binhyen.moderation.default-profile", defaultValue = "ward-binh-phuoc") String defaultProfile) {
+        this.dataSource = dataSource;
+        this.defaultProfile = defaultProfile;
+    }
+
+    public String profileOf(String groupId) {
+        String cached = cache.get(groupId);
+        if (cached != null) {
+            return cached;
+        }
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement("select profile from group_profile where group_id = ?")) {
+            ps.setString(1, groupId);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (rs.next()) {
+                    cache.put(groupId, rs.getString(1));
+                    return rs.getString(1);
+                }
+            }
+        } catch (SQLException e) {
+            throw new EventLogException("profile of " + groupId + " could not be read: " + e.getMessage(), e);
+        }
+        return defaultProfile; // not cached: the group's establishment may arrive any moment
+    }
+
+    /** Records the profile a group event names (establishment or a profile change). */
+    public void learn(String groupId, String profile, int version, Instant at) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
+                "insert into group_profile (group_id, profile, version, updated_at) values (?, ?, ?, ?) "
+                        + "on conflict (group_id) do update set profile = excluded.profile, version = excluded.version, "
+                        + "updated_at = excluded.updated_at where group_profile.updated_at <= excluded.updated_at")) {
+            ps.setString(1, groupId);
+            ps.setString(2, profile);
+            ps.setInt(3, version);
+            ps.setTimestamp(4, Timestamp.from(at));
+            ps.executeUpdate();
+        } catch (SQLException e) {
+            throw new EventLogException("profile of " + groupId + " could not be recorded: " + e.getMessage(), e);
+        }
+        cache.remove(groupId);
+    }
+}

@@ -1,0 +1,253 @@
+package vn.binhyen.moderation.service;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import io.agroal.api.AgroalDataSource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.UUID;
+import vn.binhyen.contracts.moderation.ModerationEvent;
+import vn.binhyen.eventlog.CanonicalJson;
+import vn.binhyen.eventlog.EventIds;
+import vn.binhyen.eventlog.EventLogException;
+import vn.binhyen.eventlog.EventStore;
+import vn.binhyen.eventlog.Json;
+import vn.binhyen.eventlog.NewEvent;
+import vn.binhyen.eventlog.decider.CommandHandler;
+import vn.binhyen.eventlog.decider.EventCodec;
+import vn.binhyen.moderation.domain.ledger.Ledger;
+import vn.binhyen.moderation.domain.ledger.LedgerCommand;
+import vn.binhyen.moderation.domain.ledger.LedgerDecider;
+import vn.binhyen.moderation.domain.screening.Decision;
+import vn.binhyen.moderation.domain.screening.Message;
+import vn.binhyen.moderation.domain.screening.Replies;
+import vn.binhyen.moderation.domain.screening.Sanction;
+import vn.binhyen.moderation.domain.screening.Screener;
+import vn.binhyen.moderation.domain.screening.Verdict;
+import vn.binhyen.moderation.domain.screening.Violation;
+
+/**
+ * Screens a message for a bot, by its group's profile, and records what follows: a REMOVE is
+ * a takedown in the member's ledger with the sanction the ladder chooses (a removal proposal
+ * goes to group-service as an event); a FLAG or HOLD is queued for the group's admins. The
+ * answer is idempotent by (groupId, messageId): answers with an effect are stored with a hash
+ * of the request; ALLOW answers, which write nothing, are recomputed (the same input gives the
+ * same answer) and kept in a small cache.
+ */
+@ApplicationScoped
+public class ScreeningService {
+    /** The answer a bot gets. {@code reviewId} is set for FLAG and HOLD. */
+    public record Result(String groupId, String messageId, Decision decision, List<Violation> violations,
+            List<String> suggestions, Sanction sanction, String reply, String policy, int policyVersion,
+            String reviewId) {
+    }
+
+    /** The message id was screened before with other content. */
+    public static final class ConflictingMessage extends RuntimeException {
+        public ConflictingMessage(String detail) {
+            super(detail);
+        }
+    }
+
+    private static final int CACHED_ANSWERS = 50_000;
+
+    private final Map<String, Screener> screeners;
+    private final GroupProfiles profiles;
+    private final FloodTracker flood;
+    private final CommandHandler<LedgerCommand, Ledger, ModerationEvent> ledger;
+    private final EventStore store;
+    private final EventCodec<ModerationEvent> codec;
+    private final AgroalDataSource dataSource;
+    private final Map<String, Object[]> answers = java.util.Collections.synchronizedMap(
+            new LinkedHashMap<>(1024, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, Object[]> eldest) {
+                    return size() > CACHED_ANSWERS;
+                }
+            });
+
+    ScreeningService(Map<String, Screener> screeners, GroupProfiles profiles, FloodTracker flood,
+            CommandHandler<LedgerCommand, Ledger, ModerationEvent> ledger, EventStore store,
+            EventCodec<ModerationEvent> codec, AgroalDataSource dataSource) {
+        this.screeners = screeners;
+        this.profiles = profiles;
+        this.flood = flood;
+        this.ledger = ledger;
+        this.store = store;
+        this.codec = codec;
+        this.dataSource = dataSource;
+    }
+
+    /** {@code replayed}: the same request was answered before, and this is that answer. */
+    public record Screened(Result result, boolean replayed) {
+    }
+
+    @Transactional
+    public Screened screen(Message m, CommandHandler.Metadata meta) {
+        String key = m.groupId() + "\n" + m.messageId();
+        String hash = hash(m);
+        Object[] cached = answers.get(key);
+        if (cached != null) {
+            return same(hash, (String) cached[0], (Result) cached[1], m);
+        }
+        Screened stored = stored(m, hash);
+        if (stored != null) {
+            return stored;
+        }
+        Screener screener = screeners.get(profiles.profileOf(m.groupId()));
+        var floodRule = screener.policy().flood();
+        int recent = flood.note(m.groupId(), m.authorId(), m.messageId(), m.postedAt(),
+                Duration.ofSeconds(floodRule == null ? 60 : floodRule.perSeconds()));
+        Verdict verdict = screener.screen(m, recent);
+        Sanction sanction = Sanction.NONE;
+        String reviewId = null;
+        if (verdict.decision() == Decision.REMOVE) {
+            sanction = takeDown(m, verdict, screener, meta);
+        } else if (verdict.decision() != Decision.ALLOW) {
+            reviewId = queueForReview(m, verdict, meta);
+        }
+        Result result = new Result(m.groupId(), m.messageId(), verdict.decision(), verdict.violations(),
+                verdict.suggestions(), sanction, Replies.of(verdict, sanction, m.displayName()), verdict.policyId(),
+                verdict.policyVersion(), reviewId);
+        if (verdict.decision() == Decision.ALLOW) {
+            answers.put(key, new Object[] {hash, result});
+        } else {
+            store(m, hash, result);
+        }
+        return new Screened(result, false);
+    }
+
+    private static Screened same(String hash, String storedHash, Result result, Message m) {
+        if (!hash.equals(storedHash)) {
+            throw new ConflictingMessage("message " + m.messageId() + " of " + m.groupId()
+                    + " was screened before with other content");
+        }
+        return new Screened(result, true);
+    }
+
+    private Sanction takeDown(Message m, Verdict verdict, Screener screener, CommandHandler.Metadata meta) {
+        String reply = Replies.of(verdict, Sanction.NONE, m.displayName());
+        var outcome = ledger.handle(LedgerDecider.streamOf(m.groupId(), m.authorId()), OptionalLong.empty(),
+                new LedgerCommand.RecordViolations(m.groupId(), m.authorId(), m.messageId(), m.postedAt(),
+                        verdict.violations(), true, reply, screener.policy().sanctions()), meta);
+        project(outcome.events());
+        return outcome.events().stream().filter(e -> e instanceof ModerationEvent.SanctionDecided)
+                .map(e -> Sanction.valueOf(((ModerationEvent.SanctionDecided) e).sanction())).findFirst()
+                .orElse(Sanction.NONE);
+    }
+
+    /** Writes the ledger's read model: one row per violation. */
+    void project(List<ModerationEvent> events) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
+                "insert into violation (violation_id, group_id, member_id, message_id, rule_id, category, citation, "
+                        + "decision, at) values (?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing")) {
+            for (ModerationEvent e : events) {
+                if (e instanceof ModerationEvent.ViolationRecorded v) {
+                    ps.setString(1, v.violationId());
+                    ps.setString(2, v.groupId());
+                    ps.setString(3, v.memberId());
+                    ps.setString(4, v.messageId());
+                    ps.setString(5, v.ruleId());
+                    ps.setString(6, v.category());
+                    ps.setString(7, v.citation());
+                    ps.setString(8, v.decision());
+                    ps.setTimestamp(9, Timestamp.from(v.at()));
+                    ps.addBatch();
+                }
+            }
+            ps.executeBatch();
+        } catch (SQLException e) {
+            throw new EventLogException("violations could not be recorded: " + e.getMessage(), e);
+        }
+    }
+
+    private String queueForReview(Message m, Verdict verdict, CommandHandler.Metadata meta) {
+        String reviewId = "review-" + UUID.nameUUIDFromBytes((m.groupId() + "\n" + m.messageId())
+                .getBytes(StandardCharsets.UTF_8));
+        List<String> ruleIds = verdict.violations().stream().map(Violation::ruleId).distinct().toList();
+        var queued = new ModerationEvent.ReviewQueued(m.groupId(), reviewId, m.messageId(), m.authorId(),
+                verdict.decision().name(), ruleIds,
+                verdict.violations().stream().map(v -> v.category().name()).distinct().toList(),
+                m.text().length() <= 200 ? m.text() : m.text().substring(0, 200));
+        store.append(reviewId, 0, List.of(new NewEvent(EventIds.next(), codec.typeName(queued),
+                codec.schemaVersion(queued), m.postedAt(), meta.actor(), meta.correlationId(), meta.causationId(),
+                codec.payload(queued))));
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
+                "insert into review (review_id, group_id, message_id, member_id, decision, rule_ids, state, queued_at) "
+                        + "values (?, ?, ?, ?, ?, ?, 'OPEN', ?)")) {
+            Array rules = c.createArrayOf("text", ruleIds.toArray());
+            ps.setString(1, reviewId);
+            ps.setString(2, m.groupId());
+            ps.setString(3, m.messageId());
+            ps.setString(4, m.authorId());
+            ps.setString(5, verdict.decision().name());
+            ps.setArray(6, rules);
+            ps.setTimestamp(7, Timestamp.from(m.postedAt()));
+            ps.executeUpdate();
+        } catch (SQLException e) {
+            throw new EventLogException("review " + reviewId + " could not be queued: " + e.getMessage(), e);
+        }
+        return reviewId;
+    }
+
+    private Screened stored(Message m, String hash) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
+                "select request_hash, result from screening where group_id = ? and message_id = ?")) {
+            ps.setString(1, m.groupId());
+            ps.setString(2, m.messageId());
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    return null;
+                }
+                return same(hash, rs.getString(1), Json.MAPPER.readValue(rs.getString(2), Result.class), m);
+            }
+        } catch (SQLException | JsonProcessingException e) {
+            throw new EventLogException("screening of " + m.messageId() + " could not be read: " + e.getMessage(), e);
+        }
+    }
+
+    private void store(Message m, String hash, Result result) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
+                "insert into screening (group_id, message_id, request_hash, result, screened_at) "
+                        + "values (?, ?, ?, ?::jsonb, ?)")) {
+            ps.setString(1, m.groupId());
+            ps.setString(2, m.messageId());
+            ps.setString(3, hash);
+            ps.setString(4, Json.MAPPER.writeValueAsString(result));
+            ps.setTimestamp(5, Timestamp.from(Instant.now()));
+            ps.executeUpdate();
+        } catch (SQLException | JsonProcessingException e) {
+            throw new EventLogException("screening of " + m.messageId() + " could not be stored: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * SHA-256 of the request's RFC 8785 form: the same message, however its JSON was laid out
+     * (the posting time aside, which a bot may fill in or not on a retry).
+     */
+    static String hash(Message m) {
+        try {
+            com.fasterxml.jackson.databind.node.ObjectNode tree = Json.MAPPER.valueToTree(m);
+            tree.remove("postedAt");
+            byte[] canonical = CanonicalJson.bytes(tree);
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(canonical));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

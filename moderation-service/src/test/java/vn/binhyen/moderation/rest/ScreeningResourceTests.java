@@ -1,0 +1,182 @@
+package vn.binhyen.moderation.rest;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
+
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.ValidatableResponse;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.junit.jupiter.api.Test;
+import vn.binhyen.contracts.Roles;
+import vn.binhyen.contracts.Topics;
+import vn.binhyen.eventlog.Actor;
+import vn.binhyen.eventlog.Envelope;
+import vn.binhyen.eventlog.EventIds;
+import vn.binhyen.eventlog.HashChain;
+import vn.binhyen.eventlog.Json;
+import vn.binhyen.eventlog.Relay;
+import vn.binhyen.testsupport.KafkaBrokerResource;
+import vn.binhyen.testsupport.PostgresDatabaseResource;
+import vn.binhyen.testsupport.Tokens;
+
+/** Screening through the real stack: REST, PostgreSQL, the relay to Kafka, and the Kafka path. */
+@QuarkusTest
+@QuarkusTestResource(KafkaBrokerResource.class)
+@QuarkusTestResource(PostgresDatabaseResource.class)
+class ScreeningResourceTests {
+    @Inject
+    AgroalDataSource dataSource;
+
+    static Map<String, Object> message(String group, String messageId, String author, String text) {
+        return Map.of("groupId", group, "messageId", messageId, "author", Map.of("id", author,
+                "displayName", "Nguyễn Văn An"), "text", text);
+    }
+
+    static ValidatableResponse screen(Object body) {
+        return given().auth().oauth2(Tokens.forRole(Roles.BOT, "zalo-bot")).contentType("application/json").body(body)
+                .post("/api/v1/screenings").then();
+    }
+
+    long count(String sql) throws Exception {
+        try (var c = dataSource.getConnection(); var s = c.createStatement(); var rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    @Test
+    void ordinaryMessage_isAllowed_andARetryGetsTheSameAnswer() {
+        String group = "group-" + UUID.randomUUID();
+        var body = message(group, "m-1", "member-1", "Đề nghị các hộ dân không đốt rác gây ô nhiễm.");
+        screen(body).statusCode(200).body("decision", equalTo("ALLOW")).body("reply", nullValue())
+                .body("sanction", equalTo("NONE")).header("X-Replayed", "false");
+        screen(body).statusCode(200).body("decision", equalTo("ALLOW")).header("X-Replayed", "true");
+    }
+
+    @Test
+    void classifiedDocument_isRemoved_recordedInTheLedger_andTheSenderReminded_ward_binh_phuoc_7_5() throws Exception {
+        String group = "group-" + UUID.randomUUID();
+        screen(message(group, "m-1", "leaker", "Gửi anh em tài liệu T.ố.i M.ậ.t về phương án tuần tra"))
+                .statusCode(200).body("decision", equalTo("REMOVE"))
+                .body("violations[0].category", equalTo("CLASSIFIED"))
+                .body("violations[0].citation", equalTo("ward-binh-phuoc:7.5"))
+                .body("violations[0].evidence.excerpt", equalTo("tài liệu T.ố.i M.ậ.t"))
+                .body("sanction", equalTo("REPORT_TO_AGENCY"))
+                .body("reply", containsString("đã bị gỡ do vi phạm Quy chế nhóm"));
+        assertThat(count("select count(*) from event where event_type in ('ViolationRecorded', 'MessageTakenDown', "
+                + "'SanctionDecided') and payload->>'groupId' = '" + group + "'")).isEqualTo(3);
+        assertThat(count("select count(*) from violation where group_id = '" + group + "'")).isEqualTo(1);
+
+        screen(message(group, "m-1", "leaker", "Nội dung khác")).statusCode(409);
+    }
+
+    @Test
+    void thirdAdvertisementIn30Days_proposesRemoval_publishedToKafka_ward_binh_phuoc_9() {
+        String group = "group-" + UUID.randomUUID();
+        for (int i = 1; i <= 3; i++) {
+            screen(message(group, "ad-" + i, "seller", "Khuyến mãi cuối năm, giảm giá 50%, liên hệ mua ngay lần " + i))
+                    .statusCode(200).body("decision", equalTo("REMOVE"))
+                    .body("sanction", equalTo(i < 3 ? "REMIND" : "REMOVE_MEMBER"));
+        }
+        List<ConsumerRecord<String, String>> seen = new ArrayList<>();
+        try (var consumer = consumer()) {
+            consumer.subscribe(List.of(Topics.MODERATION_EVENTS));
+            await().atMost(Duration.ofSeconds(30)).until(() -> {
+                consumer.poll(Duration.ofMillis(200)).forEach(seen::add);
+                return seen.stream().anyMatch(r -> r.value().contains("\"eventType\":\"MemberRemovalProposed\"")
+                        && r.value().contains(group));
+            });
+        }
+    }
+
+    @Test
+    void profileLearnedFromGroupEvents_appliesItsOwnRules_police_song_tri_6_4() throws Exception {
+        String group = "group-" + UUID.randomUUID();
+        var established = Json.MAPPER.createObjectNode().put("groupId", group).put("name", "Zalo kết nối bình yên")
+                .put("purpose", "An ninh").put("profile", "police-song-tri").put("profileVersion", 1);
+        Envelope e = new Envelope(EventIds.next(), "GroupEstablished", 1, "group", group, 1, Instant.now(),
+                Instant.now(), Actor.of("sysadmin", "SYSTEM_ADMIN"), "corr-1", null, established, HashChain.GENESIS,
+                null).sealed();
+        try (var producer = new KafkaProducer<>(props(), new StringSerializer(), new ByteArraySerializer())) {
+            producer.send(Relay.record(Topics.GROUP_EVENTS, "group-service", e, 1)).get();
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> count(
+                "select count(*) from group_profile where group_id = '" + group + "' and profile = 'police-song-tri'") == 1);
+        screen(Map.of("groupId", group, "messageId", "m-1", "author", Map.of("id", "acc-1", "displayName",
+                "Công An Phường Sông Trí"), "text", "Thông báo lịch trực ban tuần này.")).statusCode(200)
+                .body("decision", equalTo("HOLD")).body("violations.category", hasItem("POLICE_IDENTIFIERS"))
+                .body("violations.citation", hasItem("police-song-tri:6.4")).body("reviewId", notNullValue());
+        assertThat(count("select count(*) from review where group_id = '" + group + "' and state = 'OPEN'")).isEqualTo(1);
+    }
+
+    @Test
+    void badInput_isRefusedWithAProblem_andNothingIsWritten() throws Exception {
+        long before = count("select count(*) from event");
+        String group = "group-" + UUID.randomUUID();
+        screen(Map.of("groupId", group, "messageId", "m-1", "author", Map.of("id", "a"))).statusCode(400)
+                .contentType(containsString("application/problem+json")).body("errors.field", hasItem("text"));
+        screen(message(group, "m-2", "a", "x".repeat(10_001))).statusCode(413).body("errors[0].field", equalTo("text"));
+        screen("{\"groupId\": \"g\", ").statusCode(400);
+        screen(Map.of("groupId", group, "messageId", "m-3", "author", Map.of("id", "a"), "text", "Xin chào",
+                "colour", "red")).statusCode(400);
+        given().auth().oauth2(Tokens.forRole(Roles.MEMBER, "member-1")).contentType("application/json")
+                .body(message(group, "m-4", "a", "Xin chào")).post("/api/v1/screenings").then().statusCode(403);
+        assertThat(count("select count(*) from event")).isEqualTo(before);
+    }
+
+    @Test
+    void kafkaPath_screensChatMessages_andPublishesVerdictsKeyedByGroup() throws Exception {
+        String group = "group-" + UUID.randomUUID();
+        try (var producer = new KafkaProducer<>(props(), new StringSerializer(), new StringSerializer())) {
+            producer.send(new ProducerRecord<>(Topics.CHAT_MESSAGES, group, Json.MAPPER.writeValueAsString(
+                    message(group, "k-1", "member-9", "Link cập nhật: http://vietcombank-xacthuc.com/login")))).get();
+        }
+        List<ConsumerRecord<String, String>> seen = new ArrayList<>();
+        try (var consumer = consumer()) {
+            consumer.subscribe(List.of(Topics.MODERATION_VERDICTS));
+            await().atMost(Duration.ofSeconds(30)).until(() -> {
+                consumer.poll(Duration.ofMillis(200)).forEach(seen::add);
+                return seen.stream().anyMatch(r -> group.equals(r.key()));
+            });
+        }
+        var verdict = Json.MAPPER.readTree(seen.stream().filter(r -> group.equals(r.key())).findFirst().orElseThrow().value());
+        assertThat(verdict.path("result").path("decision").asText()).isEqualTo("REMOVE");
+        assertThat(verdict.path("result").path("violations").get(0).path("category").asText()).isEqualTo("MALWARE");
+    }
+
+    static Properties props() {
+        Properties p = new Properties();
+        p.put("bootstrap.servers", ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class));
+        return p;
+    }
+
+    static KafkaConsumer<String, String> consumer() {
+        Properties p = props();
+        p.put("group.id", "test-" + UUID.randomUUID());
+        p.put("auto.offset.reset", "earliest");
+        return new KafkaConsumer<>(p, new StringDeserializer(), new StringDeserializer());
+    }
+}
