@@ -12,4 +12,10 @@ public class ModerationProblemMappers {
         return Problem.of("message-id-reused", "Mã tin nhắn đã dùng / Message id reused", Response.Status.CONFLICT,
                 e.getMessage()).toResponse();
     }
+
+    @ServerExceptionMapper
+    public Response unknownReview(vn.binhyen.moderation.service.ReviewService.UnknownReview e) {
+        return Problem.of("unknown-review", "Không tìm thấy / Unknown review", Response.Status.NOT_FOUND,
+                e.getMessage()).toResponse();
+    }
 }

@@ -1,0 +1,64 @@
+package vn.binhyen.moderation.rest;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
+import static vn.binhyen.moderation.rest.ScreeningResourceTests.message;
+import static vn.binhyen.moderation.rest.ScreeningResourceTests.screen;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import vn.binhyen.contracts.Roles;
+import vn.binhyen.testsupport.KafkaBrokerResource;
+import vn.binhyen.testsupport.PostgresDatabaseResource;
+import vn.binhyen.testsupport.Tokens;
+
+/** Admins confirm or overturn FLAG and HOLD (ward-binh-phuoc:6.3); overturns feed each rule's false-positive rate. */
+@QuarkusTest
+@QuarkusTestResource(KafkaBrokerResource.class)
+@QuarkusTestResource(PostgresDatabaseResource.class)
+class ReviewResourceTests {
+
+    static io.restassured.response.ValidatableResponse decide(String role, String reviewId, String outcome) {
+        return given().auth().oauth2(Tokens.forRole(role, "admin-1")).contentType("application/json")
+                .body(Map.of("outcome", outcome, "note", "Đã xem xét")).post("/api/v1/reviews/" + reviewId + "/decision")
+                .then();
+    }
+
+    @Test
+    void flaggedMessages_areConfirmedIntoTheLedger_orOverturnedAsFalsePositives_ward_binh_phuoc_6_3() {
+        String group = "group-" + UUID.randomUUID();
+        String overturned = screen(message(group, "f-1", "rumour-1", "Nghe đồn mai cắt điện cả phường, mọi người chuẩn bị"))
+                .statusCode(200).body("decision", equalTo("FLAG")).body("violations[0].ruleId", equalTo("unverified"))
+                .extract().path("reviewId");
+        String confirmed = screen(message(group, "f-2", "rumour-2", "Tin đồn ngân hàng sắp phá sản, rút tiền ngay"))
+                .statusCode(200).body("decision", equalTo("FLAG")).extract().path("reviewId");
+
+        given().auth().oauth2(Tokens.forRole(Roles.ADMIN, "admin-1")).queryParam("groupId", group).get("/api/v1/reviews")
+                .then().statusCode(200).body("", hasSize(2)).body("reviewId", hasItem(overturned));
+        decide(Roles.MEMBER, overturned, "OVERTURNED").statusCode(403);
+        decide(Roles.ADMIN, overturned, "OVERTURNED").statusCode(200).body("state", equalTo("OVERTURNED"));
+        decide(Roles.ADMIN, overturned, "CONFIRMED").statusCode(422).body("citation", equalTo("ward-binh-phuoc:6.3"));
+        decide(Roles.LEADER, confirmed, "CONFIRMED").statusCode(200).body("state", equalTo("CONFIRMED"));
+        decide(Roles.ADMIN, "review-unknown", "CONFIRMED").statusCode(404);
+        decide(Roles.ADMIN, confirmed, "MAYBE").statusCode(400);
+
+        given().auth().oauth2(Tokens.forRole(Roles.AUDITOR, "auditor-1")).queryParam("memberId", "rumour-2")
+                .get("/api/v1/violations").then().statusCode(200).body("", hasSize(1))
+                .body("[0].category", equalTo("UNVERIFIED")).body("[0].citation", equalTo("ward-binh-phuoc:7.2"));
+        given().auth().oauth2(Tokens.forRole(Roles.AUDITOR, "auditor-1")).queryParam("memberId", "rumour-1")
+                .get("/api/v1/violations").then().statusCode(200).body("", hasSize(0));
+        given().auth().oauth2(Tokens.forRole(Roles.AUDITOR, "auditor-1")).get("/api/v1/violations").then()
+                .statusCode(400);
+        given().auth().oauth2(Tokens.forRole(Roles.ADMIN, "admin-1")).get("/api/v1/rules/false-positive-rates").then()
+                .statusCode(200).body("find { it.ruleId == 'unverified' }.reviewed", equalTo(2))
+                .body("find { it.ruleId == 'unverified' }.overturned", equalTo(1))
+                .body("find { it.ruleId == 'unverified' }.falsePositiveRate", equalTo(0.5f));
+        given().auth().oauth2(Tokens.forRole(Roles.ADMIN, "admin-1")).queryParam("groupId", group).get("/api/v1/reviews")
+                .then().statusCode(200).body("", hasSize(0));
+    }
+}
