@@ -1,0 +1,37 @@
+package vn.binhyen.eventlog.testing;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchRule;
+
+/**
+ * A service's domain/ is pure Java: no Quarkus, Jakarta, JDBC, Kafka, Jackson or MicroProfile
+ * (DESIGN.md). {@link #check} also proves the rule can fail, on a package that does import them.
+ */
+public final class DomainPurity {
+    static final String[] FRAMEWORKS = {"io.quarkus..", "jakarta..", "java.sql..", "javax.sql..", "org.apache.kafka..",
+            "com.fasterxml..", "org.eclipse.microprofile..", "io.agroal..", "org.jboss.."};
+
+    private DomainPurity() {
+    }
+
+    public static ArchRule domainIsPure(String domainPackage) {
+        return noClasses().that().resideInAPackage(domainPackage)
+                .should().dependOnClassesThat().resideInAnyPackage(FRAMEWORKS)
+                .as(domainPackage + " is free of framework imports");
+    }
+
+    /** Checks {@code servicePackage}.domain, and that the same rule rejects {@code servicePackage}.rest. */
+    public static void check(String servicePackage) {
+        JavaClasses classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages(servicePackage);
+        domainIsPure(servicePackage + ".domain..").check(classes);
+        // the REST layer does import Jakarta REST: the same rule must catch it, or it checks nothing
+        assertThatThrownBy(() -> domainIsPure(servicePackage + ".rest..").check(classes))
+                .isInstanceOf(AssertionError.class);
+    }
+}
