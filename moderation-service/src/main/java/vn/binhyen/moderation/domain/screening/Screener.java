@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.ahocorasick.trie.Emit;
 import org.ahocorasick.trie.Trie;
@@ -25,9 +24,9 @@ import vn.binhyen.moderation.domain.text.VietnameseText;
  * Immutable and thread-safe; build once per policy version.
  */
 public final class Screener {
-    private static final Pattern URL = Pattern.compile("(?i)\\b(?:https?://[^\\s<>\"']+|www\\.[^\\s<>\"']+|"
-            + "(?:[a-z0-9-]+\\.)+(?:vn|com|net|org|me|ly|gl|co|info|xyz|top|io|gd|id|cc|link|click|online|site|ru|cn|at|tk)"
-            + "\\b(?:/[^\\s<>\"']*)?)");
+    private static final Pattern BARE_DOMAIN = Pattern.compile(
+            "(?i)(?:[a-z0-9-]+\\.)+(?:vn|com|net|org|me|ly|gl|co|info|xyz|top|io|gd|id|cc|link|click|online|site|ru|cn|at|tk)"
+            + "(?:[/:?#].*)?");
     private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
     private static final Set<String> COMMON_UNMARKED = Set.of("khong", "duoc", "nguoi", "cua", "cac", "nhung", "trong", "cho", "voi", "mot", "nay", "dang",
             "bao", "thong", "chung", "ngay", "hom", "lam", "viec", "nha", "nuoc", "dau", "roi", "nhe",
@@ -247,9 +246,35 @@ public final class Screener {
         for (int i = 0; i < m.links().size(); i++) {
             link(m.links().get(i), "links[" + i + "]", 0, rule, out);
         }
-        Matcher matcher = URL.matcher(m.text());
-        while (matcher.find()) {
-            link(matcher.group(), "text", matcher.start(), rule, out);
+        String text = m.text();
+        int i = 0;
+        while (i < text.length()) { // words with a dot in them are the only candidates: one pass, no regex over the text
+            while (i < text.length() && Character.isWhitespace(text.charAt(i))) {
+                i++;
+            }
+            int start = i;
+            boolean dot = false;
+            while (i < text.length() && !Character.isWhitespace(text.charAt(i))) {
+                dot |= text.charAt(i) == '.';
+                i++;
+            }
+            if (!dot) {
+                continue;
+            }
+            int from = start;
+            int to = i;
+            while (from < to && "([{<\"'“‘".indexOf(text.charAt(from)) >= 0) {
+                from++;
+            }
+            while (to > from && ".,;:!?)]}>\"'”’".indexOf(text.charAt(to - 1)) >= 0) {
+                to--;
+            }
+            String word = text.substring(from, to);
+            String lower = word.toLowerCase(Locale.ROOT);
+            if (lower.startsWith("http://") || lower.startsWith("https://") || lower.startsWith("www.")
+                    || BARE_DOMAIN.matcher(word).matches()) {
+                link(word, "text", from, rule, out);
+            }
         }
     }
 

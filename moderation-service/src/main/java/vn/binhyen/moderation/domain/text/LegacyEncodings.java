@@ -33,6 +33,8 @@ public final class LegacyEncodings {
     private final Map<Encoding, Map<String, String>> decode = new EnumMap<>(Encoding.class);
     private final Map<Encoding, Set<Character>> signatures = new EnumMap<>(Encoding.class);
     private final Map<Encoding, Integer> longest = new EnumMap<>(Encoding.class);
+    private final boolean[] tcvnTable = new boolean[0x100];
+    private final boolean[] vniTable = new boolean[0x100];
 
     private LegacyEncodings(Map<String, String[]> rows) {
         Set<Character> vietnamese = new HashSet<>();
@@ -63,6 +65,16 @@ public final class LegacyEncodings {
             decode.put(e, map);
             signatures.put(e, sig);
             longest.put(e, max);
+        }
+        for (char c : signatures.get(Encoding.TCVN3)) {
+            if (c < 0x100) {
+                tcvnTable[c] = true;
+            }
+        }
+        for (char c : signatures.get(Encoding.VNI)) {
+            if (c < 0x100) {
+                vniTable[c] = true;
+            }
         }
     }
 
@@ -98,15 +110,13 @@ public final class LegacyEncodings {
     /** The legacy encoding the text is typed in, with its Unicode conversion; empty for Unicode text. */
     public Optional<Detection> detect(String text) {
         // characters only one of TCVN3 and VNI uses decide between them; shared ones count towards either
-        Set<Character> tcvn = signatures.get(Encoding.TCVN3);
-        Set<Character> vni = signatures.get(Encoding.VNI);
         int tcvnOnly = 0;
         int vniOnly = 0;
         int shared = 0;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            boolean t = tcvn.contains(c);
-            boolean v = vni.contains(c);
+            boolean t = c < 0x100 && tcvnTable[c];
+            boolean v = c < 0x100 && vniTable[c];
             if (t && v) {
                 shared++;
             } else if (t) {
@@ -119,6 +129,15 @@ public final class LegacyEncodings {
         if (hits >= 2) {
             Encoding e = tcvnOnly > vniOnly ? Encoding.TCVN3 : Encoding.VNI;
             return Optional.of(new Detection(e, convert(text, e), hits));
+        }
+        int marks = 0; // VIQR writes marks as ASCII signs after a vowel; without two of them, it is not VIQR
+        for (int i = 1; i < text.length() && marks < 2; i++) {
+            if ("^(+`'?~.".indexOf(text.charAt(i)) >= 0 && "aeiouyAEIOUY".indexOf(text.charAt(i - 1)) >= 0) {
+                marks++;
+            }
+        }
+        if (marks < 2) {
+            return Optional.empty();
         }
         int words = 0;
         int viqr = 0;

@@ -44,10 +44,70 @@ public final class VietnameseText {
         return !words.isEmpty() && words.stream().noneMatch(Word::marked);
     }
 
-    private static final Map<Character, Character> LEET = Map.of('0', 'o', '1', 'i', '3', 'e', '4', 'a', '5', 's',
-            '7', 't', '8', 'b', '@', 'a', '$', 's', '€', 'e');
-    private static final Map<Character, Character> TONES = Map.of('\u0301', '1', '\u0300', '2', '\u0309', '3',
-            '\u0303', '4', '\u0323', '5');
+    /** Digits and signs written for letters inside a word; 0 where none. */
+    private static char leet(char c) {
+        return switch (c) {
+            case '0' -> 'o';
+            case '1' -> 'i';
+            case '3' -> 'e';
+            case '4' -> 'a';
+            case '5' -> 's';
+            case '7' -> 't';
+            case '8' -> 'b';
+            case '@' -> 'a';
+            case '$' -> 's';
+            case '€' -> 'e';
+            default -> 0;
+        };
+    }
+
+    /** The tone digit of a combining tone mark; 0 for anything else. */
+    private static char tone(char c) {
+        return switch (c) {
+            case '\u0301' -> '1';
+            case '\u0300' -> '2';
+            case '\u0309' -> '3';
+            case '\u0303' -> '4';
+            case '\u0323' -> '5';
+            default -> 0;
+        };
+    }
+
+    // Per precomposed lower-case letter below U+1F00: the letter without its tone, without any
+    // mark, its tone digit, and whether it carries a mark; computed once from NFD, so a word
+    // typed in NFC (nearly all) is keyed without running the normaliser on the hot path.
+    private static final int TABLE = 0x1F00;
+    private static final char[] TONELESS = new char[TABLE];
+    private static final char[] BARE = new char[TABLE];
+    private static final char[] TONE = new char[TABLE];
+    private static final boolean[] MARKED = new boolean[TABLE];
+
+    static {
+        for (char c = 0x80; c < TABLE; c++) {
+            if (!Character.isLetter(c) || !Character.isLowerCase(c)) {
+                continue;
+            }
+            String nfd = Normalizer.normalize(String.valueOf(c), Normalizer.Form.NFD);
+            StringBuilder toneless = new StringBuilder();
+            char t = 0;
+            for (int i = 0; i < nfd.length(); i++) {
+                char d = nfd.charAt(i);
+                if (tone(d) != 0) {
+                    t = tone(d);
+                } else {
+                    toneless.append(d);
+                }
+            }
+            String composed = Normalizer.normalize(toneless, Normalizer.Form.NFC);
+            if (composed.length() != 1 || !Character.isLetter(nfd.charAt(0))) {
+                continue;
+            }
+            TONELESS[c] = composed.charAt(0);
+            BARE[c] = c == 'đ' ? 'd' : nfd.charAt(0);
+            TONE[c] = t;
+            MARKED[c] = nfd.length() > 1 || c == 'đ';
+        }
+    }
 
     public static VietnameseText of(String text) {
         List<Raw> raw = rawWords(text);
@@ -157,6 +217,51 @@ public final class VietnameseText {
     }
 
     private static Word keys(Raw r) {
+        for (int i = 0; i < r.chars.length(); i++) {
+            if (mark(r.chars.charAt(i))) {
+                return keysDecomposed(r); // typed with combining marks (NFD): the slow, general path
+            }
+        }
+        boolean hasLetter = false;
+        for (int i = 0; i < r.chars.length(); i++) {
+            if (Character.isLetter(r.chars.charAt(i))) {
+                hasLetter = true;
+                break;
+            }
+        }
+        StringBuilder toned = new StringBuilder(r.chars.length() + 1);
+        StringBuilder folded = new StringBuilder(r.chars.length());
+        char tones = 0;
+        boolean marked = false;
+        boolean capitals = hasLetter;
+        for (int i = 0; i < r.chars.length(); i++) {
+            char c = r.chars.charAt(i);
+            if (hasLetter && leet(c) != 0) {
+                c = leet(c);
+            }
+            if (Character.isLowerCase(c)) {
+                capitals = false;
+            }
+            char lower = Character.toLowerCase(c);
+            if (lower < 0x80 || lower >= TABLE || TONELESS[lower] == 0) {
+                toned.append(lower);
+                folded.append(lower);
+                continue;
+            }
+            toned.append(TONELESS[lower]);
+            folded.append(BARE[lower]);
+            marked |= MARKED[lower];
+            if (TONE[lower] != 0) {
+                tones = TONE[lower];
+            }
+        }
+        if (tones != 0) {
+            toned.append(tones);
+        }
+        return new Word(r.start, r.end, toned.toString(), folded.toString(), marked, capitals);
+    }
+
+    private static Word keysDecomposed(Raw r) {
         String nfd = Normalizer.normalize(r.chars, Normalizer.Form.NFD);
         boolean hasLetter = false;
         for (int i = 0; i < nfd.length(); i++) {
@@ -167,14 +272,14 @@ public final class VietnameseText {
         }
         StringBuilder base = new StringBuilder(nfd.length());
         StringBuilder folded = new StringBuilder(nfd.length());
-        StringBuilder tones = new StringBuilder(1);
+        char lastTone = 0; // one tone per word, as the fast path keeps it
         boolean marked = false;
         boolean capitals = hasLetter;
         for (int i = 0; i < nfd.length(); i++) {
             char c = nfd.charAt(i);
-            Character tone = TONES.get(c);
-            if (tone != null) {
-                tones.append(tone);
+            char tone = tone(c);
+            if (tone != 0) {
+                lastTone = tone;
                 marked = true;
                 continue;
             }
@@ -183,8 +288,8 @@ public final class VietnameseText {
                 marked = true;
                 continue;
             }
-            if (hasLetter && LEET.containsKey(c)) {
-                c = LEET.get(c);
+            if (hasLetter && leet(c) != 0) {
+                c = leet(c);
             }
             if (Character.isLetter(c) && Character.isLowerCase(c)) {
                 capitals = false;
@@ -199,7 +304,7 @@ public final class VietnameseText {
             base.append(lower);
             folded.append(lower);
         }
-        String toned = Normalizer.normalize(base, Normalizer.Form.NFC) + tones;
+        String toned = Normalizer.normalize(base, Normalizer.Form.NFC) + (lastTone == 0 ? "" : String.valueOf(lastTone));
         return new Word(r.start, r.end, toned, folded.toString(), marked, capitals);
     }
 
