@@ -54,13 +54,44 @@ public sealed interface ModerationEvent {
             String note) implements ModerationEvent {
     }
 
-    Map<String, Class<? extends ModerationEvent>> TYPES = Map.of(
-            "ViolationRecorded", ViolationRecorded.class,
-            "MemberRemovalProposed", MemberRemovalProposed.class,
-            "SanctionDecided", SanctionDecided.class,
-            "MessageTakenDown", MessageTakenDown.class,
-            "ReviewQueued", ReviewQueued.class,
-            "ReviewResolved", ReviewResolved.class);
+    /**
+     * The police group's publishing workflow (police-song-tri:13.2): a member proposes a post
+     * from an official source (13.1); the board verifies it or returns it for edits; the board
+     * approves it; it is published. {@code warnings} are the screening's findings on submission.
+     */
+    record PostSubmitted(String groupId, String postId, String authorId, String text, String source,
+            List<String> warnings) implements ModerationEvent {
+    }
+
+    record PostReturned(String groupId, String postId, String returnedBy, String comments) implements ModerationEvent {
+    }
+
+    record PostRevised(String groupId, String postId, String authorId, String text, String source,
+            List<String> warnings) implements ModerationEvent {
+    }
+
+    record PostVerified(String groupId, String postId, String verifiedBy) implements ModerationEvent {
+    }
+
+    record PostApproved(String groupId, String postId, String approvedBy, String finalText) implements ModerationEvent {
+    }
+
+    record PostPublished(String groupId, String postId, String publishedBy) implements ModerationEvent {
+    }
+
+    Map<String, Class<? extends ModerationEvent>> TYPES = Map.ofEntries(
+            Map.entry("PostSubmitted", PostSubmitted.class),
+            Map.entry("PostReturned", PostReturned.class),
+            Map.entry("PostRevised", PostRevised.class),
+            Map.entry("PostVerified", PostVerified.class),
+            Map.entry("PostApproved", PostApproved.class),
+            Map.entry("PostPublished", PostPublished.class),
+            Map.entry("ViolationRecorded", ViolationRecorded.class),
+            Map.entry("MemberRemovalProposed", MemberRemovalProposed.class),
+            Map.entry("SanctionDecided", SanctionDecided.class),
+            Map.entry("MessageTakenDown", MessageTakenDown.class),
+            Map.entry("ReviewQueued", ReviewQueued.class),
+            Map.entry("ReviewResolved", ReviewResolved.class));
 
     int SCHEMA_VERSION = 1;
 }

@@ -36,6 +36,13 @@ public class ModerationBeans {
 
     @Produces
     @Singleton
+    CommandHandler<vn.binhyen.moderation.domain.posting.PostCommand, vn.binhyen.moderation.domain.posting.Post,
+            ModerationEvent> posts(EventStore store, EventCodec<ModerationEvent> codec, Clock clock) {
+        return new CommandHandler<>(store, new vn.binhyen.moderation.domain.posting.PostDecider(), codec, clock);
+    }
+
+    @Produces
+    @Singleton
     CommandHandler<LedgerCommand, Ledger, ModerationEvent> ledger(EventStore store, EventCodec<ModerationEvent> codec,
             Clock clock) {
         return new CommandHandler<>(store, new LedgerDecider(), codec, clock);

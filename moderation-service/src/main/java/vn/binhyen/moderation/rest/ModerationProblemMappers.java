@@ -18,4 +18,10 @@ public class ModerationProblemMappers {
         return Problem.of("unknown-review", "Không tìm thấy / Unknown review", Response.Status.NOT_FOUND,
                 e.getMessage()).toResponse();
     }
+
+    @ServerExceptionMapper
+    public Response unknownPost(vn.binhyen.moderation.service.PostingService.UnknownPost e) {
+        return Problem.of("unknown-post", "Không tìm thấy bài viết / Unknown post", Response.Status.NOT_FOUND,
+                e.getMessage()).toResponse();
+    }
 }

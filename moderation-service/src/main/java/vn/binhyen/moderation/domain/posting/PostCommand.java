@@ -1,0 +1,36 @@
+package vn.binhyen.moderation.domain.posting;
+
+import java.util.List;
+
+/**
+ * What is asked of a post. {@code board}: the actor is on the group's management board
+ * (leader, deputy or admin), as the service knows from group events. {@code screening}: what
+ * screening found in the text on submission or revision.
+ */
+public sealed interface PostCommand {
+    String actor();
+
+    /** {@code blockedBy}: the citation of a rule the text breaks outright (a REMOVE), else null. */
+    record Screening(List<String> warnings, String blockedBy, String blockedWhy) {
+    }
+
+    record Submit(String groupId, String postId, String text, String source, Screening screening, String actor)
+            implements PostCommand {
+    }
+
+    record Return(String comments, boolean board, String actor) implements PostCommand {
+    }
+
+    record Revise(String text, String source, Screening screening, String actor) implements PostCommand {
+    }
+
+    record Verify(boolean board, String actor) implements PostCommand {
+    }
+
+    /** {@code finalText}: the board's edit, or null to approve the text as it stands. */
+    record Approve(String finalText, boolean board, String actor) implements PostCommand {
+    }
+
+    record Publish(boolean board, String actor) implements PostCommand {
+    }
+}

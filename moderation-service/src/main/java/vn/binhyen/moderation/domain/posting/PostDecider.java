@@ -1,0 +1,129 @@
+package vn.binhyen.moderation.domain.posting;
+
+import java.util.List;
+import vn.binhyen.contracts.moderation.ModerationEvent;
+import vn.binhyen.eventlog.decider.Decider;
+import vn.binhyen.eventlog.decider.InvalidInput;
+import vn.binhyen.eventlog.decider.NotPermitted;
+import vn.binhyen.eventlog.decider.RuleViolation;
+import vn.binhyen.moderation.domain.posting.Post.Draft;
+import vn.binhyen.moderation.domain.posting.Post.Stage;
+
+/**
+ * The police group's publishing workflow (police-song-tri:13.2): (1) a member proposes a post
+ * from an official source (13.1); (2) the board checks it and returns it for edits when it
+ * falls short; (3) the board approves it, editing if needed, and publishes it. Only the board
+ * verifies, returns, approves and publishes; every step is an event.
+ */
+public final class PostDecider implements Decider<PostCommand, Post, ModerationEvent> {
+    public static final String WORKFLOW = "police-song-tri:13.2";
+    public static final String OFFICIAL_SOURCE = "police-song-tri:13.1";
+
+    @Override
+    public Post initialState() {
+        return new Post.None();
+    }
+
+    @Override
+    public List<ModerationEvent> decide(PostCommand command, Post state) {
+        if (command instanceof PostCommand.Submit s) {
+            if (state instanceof Draft) {
+                throw new RuleViolation(WORKFLOW, "postId", "this post was already submitted");
+            }
+            checkText(s.text(), s.source(), s.screening());
+            return List.of(new ModerationEvent.PostSubmitted(s.groupId(), s.postId(), s.actor(), s.text().strip(),
+                    s.source().strip(), s.screening().warnings()));
+        }
+        if (!(state instanceof Draft d)) {
+            throw new RuleViolation(WORKFLOW, "postId", "no such post");
+        }
+        return switch (command) {
+            case PostCommand.Submit s -> throw new IllegalStateException("handled above");
+            case PostCommand.Return r -> {
+                board(r.board(), "returns a post for edits");
+                stage(d, "returned for edits", Stage.SUBMITTED, Stage.VERIFIED);
+                if (r.comments() == null || r.comments().isBlank()) {
+                    throw new InvalidInput(WORKFLOW, "comments", "say what to change");
+                }
+                yield List.of(new ModerationEvent.PostReturned(d.groupId(), d.postId(), r.actor(), r.comments().strip()));
+            }
+            case PostCommand.Revise r -> {
+                if (!r.actor().equals(d.authorId())) {
+                    throw new NotPermitted(WORKFLOW, "only the author revises a returned post");
+                }
+                stage(d, "revised", Stage.RETURNED);
+                checkText(r.text(), r.source(), r.screening());
+                yield List.of(new ModerationEvent.PostRevised(d.groupId(), d.postId(), r.actor(), r.text().strip(),
+                        r.source().strip(), r.screening().warnings()));
+            }
+            case PostCommand.Verify v -> {
+                board(v.board(), "verifies a post");
+                stage(d, "verified", Stage.SUBMITTED);
+                yield List.of(new ModerationEvent.PostVerified(d.groupId(), d.postId(), v.actor()));
+            }
+            case PostCommand.Approve a -> {
+                board(a.board(), "approves a post");
+                stage(d, "approved", Stage.VERIFIED);
+                if (a.finalText() != null && a.finalText().isBlank()) {
+                    throw new InvalidInput(WORKFLOW, "finalText", "an edited text cannot be blank");
+                }
+                yield List.of(new ModerationEvent.PostApproved(d.groupId(), d.postId(), a.actor(),
+                        a.finalText() == null ? d.text() : a.finalText().strip()));
+            }
+            case PostCommand.Publish p -> {
+                board(p.board(), "publishes a post");
+                stage(d, "published", Stage.APPROVED);
+                yield List.of(new ModerationEvent.PostPublished(d.groupId(), d.postId(), p.actor()));
+            }
+        };
+    }
+
+    private static void checkText(String text, String source, PostCommand.Screening screening) {
+        if (text == null || text.isBlank()) {
+            throw new InvalidInput(WORKFLOW, "text", "the post's text is required");
+        }
+        if (source == null || source.isBlank()) {
+            throw new InvalidInput(OFFICIAL_SOURCE, "source", "a post comes from an official source; name it");
+        }
+        if (screening.blockedBy() != null) {
+            throw new RuleViolation(screening.blockedBy(), "text", screening.blockedWhy());
+        }
+    }
+
+    private static void board(boolean board, String what) {
+        if (!board) {
+            throw new NotPermitted(WORKFLOW, "only the group's management board " + what);
+        }
+    }
+
+    private static void stage(Draft d, String verb, Stage... allowed) {
+        for (Stage s : allowed) {
+            if (d.stage() == s) {
+                return;
+            }
+        }
+        throw new RuleViolation(WORKFLOW, "postId", "a post " + d.stage().name().toLowerCase(java.util.Locale.ROOT)
+                + " cannot be " + verb);
+    }
+
+    @Override
+    public Post evolve(Post state, ModerationEvent event) {
+        return switch (event) {
+            case ModerationEvent.PostSubmitted e -> new Draft(e.groupId(), e.postId(), e.authorId(), e.text(), e.source(),
+                    Stage.SUBMITTED, e.warnings());
+            case ModerationEvent.PostReturned e -> ((Draft) state).at(Stage.RETURNED);
+            case ModerationEvent.PostRevised e -> {
+                Draft d = (Draft) state;
+                yield new Draft(d.groupId(), d.postId(), d.authorId(), e.text(), e.source(), Stage.SUBMITTED, e.warnings());
+            }
+            case ModerationEvent.PostVerified e -> ((Draft) state).at(Stage.VERIFIED);
+            case ModerationEvent.PostApproved e -> {
+                Draft d = (Draft) state;
+                yield new Draft(d.groupId(), d.postId(), d.authorId(), e.finalText(), d.source(), Stage.APPROVED,
+                        d.warnings());
+            }
+            case ModerationEvent.PostPublished e -> ((Draft) state).at(Stage.PUBLISHED);
+            default -> state;
+        };
+    }
+}

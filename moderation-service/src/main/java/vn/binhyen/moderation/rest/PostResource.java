@@ -1,0 +1,128 @@
+package vn.binhyen.moderation.rest;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import vn.binhyen.contracts.Roles;
+import vn.binhyen.eventlog.Actor;
+import vn.binhyen.eventlog.decider.CommandHandler;
+import vn.binhyen.eventlog.http.CorrelationIdFilter;
+import vn.binhyen.eventlog.http.ETags;
+import vn.binhyen.moderation.domain.posting.PostCommand;
+import vn.binhyen.moderation.service.PostingService;
+
+/**
+ * The police group's publishing workflow (police-song-tri:13.2): a member submits a draft
+ * from an official source; the board (checked against the group's board as group events tell
+ * it) verifies it or returns it with comments, approves it and publishes it.
+ */
+@Path("/api/v1")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class PostResource {
+    private final PostingService posting;
+    private final JsonWebToken token;
+
+    PostResource(PostingService posting, JsonWebToken token) {
+        this.posting = posting;
+        this.token = token;
+    }
+
+    public record DraftRequest(@NotBlank @Size(max = 10_000) String text, @NotBlank @Size(max = 500) String source) {
+    }
+
+    @POST
+    @Path("/groups/{groupId}/posts")
+    @RolesAllowed({Roles.MEMBER, Roles.LEADER, Roles.DEPUTY, Roles.ADMIN})
+    public Response submit(@PathParam("groupId") String groupId, @NotNull @Valid DraftRequest r,
+            @Context ContainerRequestContext request) {
+        var view = posting.submit(groupId, r.text(), r.source(), meta(request));
+        return Response.created(URI.create("/api/v1/posts/" + view.postId())).tag(ETags.of(view.version()))
+                .entity(view).build();
+    }
+
+    @GET
+    @Path("/posts/{postId}")
+    @RolesAllowed({Roles.MEMBER, Roles.LEADER, Roles.DEPUTY, Roles.ADMIN, Roles.AUDITOR, Roles.SYSTEM_ADMIN})
+    public Response get(@PathParam("postId") String postId) {
+        var view = posting.view(postId);
+        return Response.ok(view).tag(ETags.of(view.version())).build();
+    }
+
+    public record CommentsRequest(@NotBlank @Size(max = 2000) String comments) {
+    }
+
+    @POST
+    @Path("/posts/{postId}/return")
+    @RolesAllowed({Roles.LEADER, Roles.DEPUTY, Roles.ADMIN})
+    public Response returnForEdits(@PathParam("postId") String postId, @HeaderParam("If-Match") String ifMatch,
+            @NotNull @Valid CommentsRequest r, @Context ContainerRequestContext request) {
+        return act(postId, ifMatch, new PostCommand.Return(r.comments(), board(postId), token.getSubject()), request);
+    }
+
+    @POST
+    @Path("/posts/{postId}/revision")
+    @RolesAllowed({Roles.MEMBER, Roles.LEADER, Roles.DEPUTY, Roles.ADMIN})
+    public Response revise(@PathParam("postId") String postId, @HeaderParam("If-Match") String ifMatch,
+            @NotNull @Valid DraftRequest r, @Context ContainerRequestContext request) {
+        return act(postId, ifMatch, new PostCommand.Revise(r.text(), r.source(),
+                posting.screenFor(postId, r.text(), token.getSubject()), token.getSubject()), request);
+    }
+
+    @POST
+    @Path("/posts/{postId}/verification")
+    @RolesAllowed({Roles.LEADER, Roles.DEPUTY, Roles.ADMIN})
+    public Response verify(@PathParam("postId") String postId, @HeaderParam("If-Match") String ifMatch,
+            @Context ContainerRequestContext request) {
+        return act(postId, ifMatch, new PostCommand.Verify(board(postId), token.getSubject()), request);
+    }
+
+    public record ApprovalRequest(@Size(max = 10_000) String finalText) {
+    }
+
+    @POST
+    @Path("/posts/{postId}/approval")
+    @RolesAllowed({Roles.LEADER, Roles.DEPUTY, Roles.ADMIN})
+    public Response approve(@PathParam("postId") String postId, @HeaderParam("If-Match") String ifMatch,
+            @Valid ApprovalRequest r, @Context ContainerRequestContext request) {
+        return act(postId, ifMatch, new PostCommand.Approve(r == null ? null : r.finalText(), board(postId),
+                token.getSubject()), request);
+    }
+
+    @POST
+    @Path("/posts/{postId}/publication")
+    @RolesAllowed({Roles.LEADER, Roles.DEPUTY, Roles.ADMIN})
+    public Response publish(@PathParam("postId") String postId, @HeaderParam("If-Match") String ifMatch,
+            @Context ContainerRequestContext request) {
+        return act(postId, ifMatch, new PostCommand.Publish(board(postId), token.getSubject()), request);
+    }
+
+    private boolean board(String postId) {
+        return posting.onBoard(postId, token.getSubject());
+    }
+
+    private Response act(String postId, String ifMatch, PostCommand command, ContainerRequestContext request) {
+        var view = posting.act(postId, ETags.expectedVersion(ifMatch), command, meta(request));
+        return Response.ok(view).tag(ETags.of(view.version())).build();
+    }
+
+    private CommandHandler.Metadata meta(ContainerRequestContext request) {
+        String role = token.getGroups().stream().sorted().findFirst().orElse(Roles.MEMBER);
+        return new CommandHandler.Metadata(Actor.of(token.getSubject(), role), CorrelationIdFilter.of(request), null);
+    }
+}

@@ -1,0 +1,122 @@
+package vn.binhyen.moderation.service;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.stream.Collectors;
+import vn.binhyen.contracts.moderation.ModerationEvent;
+import vn.binhyen.eventlog.Envelope;
+import vn.binhyen.eventlog.EventIds;
+import vn.binhyen.eventlog.EventStore;
+import vn.binhyen.eventlog.decider.CommandHandler;
+import vn.binhyen.moderation.domain.posting.Post;
+import vn.binhyen.moderation.domain.posting.PostCommand;
+import vn.binhyen.moderation.domain.posting.PostDecider;
+import vn.binhyen.moderation.domain.screening.Decision;
+import vn.binhyen.moderation.domain.screening.Message;
+import vn.binhyen.moderation.domain.screening.Screener;
+import vn.binhyen.moderation.domain.screening.Verdict;
+import vn.binhyen.moderation.domain.screening.Violation;
+
+/** The publishing workflow of police-song-tri:13.2, with screening on every submitted text. */
+@ApplicationScoped
+public class PostingService {
+    private final CommandHandler<PostCommand, Post, ModerationEvent> posts;
+    private final EventStore store;
+    private final Map<String, Screener> screeners;
+    private final GroupProfiles profiles;
+    private final GroupBoards boards;
+    private final Clock clock;
+
+    PostingService(CommandHandler<PostCommand, Post, ModerationEvent> posts, EventStore store,
+            Map<String, Screener> screeners, GroupProfiles profiles, GroupBoards boards, Clock clock) {
+        this.posts = posts;
+        this.store = store;
+        this.screeners = screeners;
+        this.profiles = profiles;
+        this.boards = boards;
+        this.clock = clock;
+    }
+
+    public record Step(String event, String actor, String at, Map<String, Object> details) {
+    }
+
+    /** A post as the board sees it, with its whole history. */
+    public record PostView(String postId, String groupId, String authorId, String text, String source, String stage,
+            List<String> warnings, List<Step> history, long version) {
+    }
+
+    @Transactional
+    public PostView submit(String groupId, String text, String source, CommandHandler.Metadata meta) {
+        String postId = "post-" + EventIds.next();
+        posts.handle(postId, OptionalLong.of(0), new PostCommand.Submit(groupId, postId, text, source,
+                screen(groupId, postId, meta.actor().id(), text), meta.actor().id()), meta);
+        return view(postId);
+    }
+
+    @Transactional
+    public PostView act(String postId, OptionalLong ifMatch, PostCommand command, CommandHandler.Metadata meta) {
+        posts.handle(postId, ifMatch, command, meta);
+        return view(postId);
+    }
+
+    /** Whether {@code memberId} is on the board of the post's group. */
+    public boolean onBoard(String postId, String memberId) {
+        return posts.load(postId) instanceof Post.Draft d && boards.onBoard(d.groupId(), memberId);
+    }
+
+    public PostCommand.Screening screenFor(String postId, String text, String actor) {
+        if (!(posts.load(postId) instanceof Post.Draft d)) {
+            return new PostCommand.Screening(List.of(), null, null);
+        }
+        return screen(d.groupId(), postId, actor, text);
+    }
+
+    private PostCommand.Screening screen(String groupId, String postId, String author, String text) {
+        if (text == null || text.isBlank()) {
+            return new PostCommand.Screening(List.of(), null, null);
+        }
+        Screener screener = screeners.get(profiles.profileOf(groupId));
+        Verdict v = screener.screen(new Message(groupId, postId, author, null, text, List.of(), List.of(), false,
+                clock.instant()), 1);
+        List<String> warnings = v.violations().stream()
+                .map(x -> x.category() + " (" + x.citation() + "): " + x.evidence().excerpt()).toList();
+        if (v.decision() != Decision.REMOVE) {
+            return new PostCommand.Screening(warnings, null, null);
+        }
+        Violation first = v.violations().stream().filter(x -> x.decision() == Decision.REMOVE).findFirst().orElseThrow();
+        return new PostCommand.Screening(warnings, first.citation(), "the text breaks "
+                + v.violations().stream().filter(x -> x.decision() == Decision.REMOVE)
+                        .map(x -> x.category() + " (" + x.citation() + ")").distinct().collect(Collectors.joining(", ")));
+    }
+
+    public PostView view(String postId) {
+        List<Envelope> history = store.read(postId);
+        if (!(posts.load(postId) instanceof Post.Draft d)) {
+            throw new UnknownPost("no post " + postId);
+        }
+        List<Step> steps = history.stream().map(e -> new Step(e.eventType(), e.actor().id(), e.recordedAt().toString(),
+                vn.binhyen.eventlog.Json.MAPPER.convertValue(e.payload(), Map.class))).map(s -> {
+                    s.details().remove("groupId");
+                    s.details().remove("postId");
+                    return s;
+                }).toList();
+        return new PostView(d.postId(), d.groupId(), d.authorId(), d.text(), d.source(), d.stage().name(), d.warnings(),
+                steps, history.isEmpty() ? 0 : history.getLast().streamVersion());
+    }
+
+    /** No post with that id. */
+    public static final class UnknownPost extends RuntimeException {
+        public UnknownPost(String detail) {
+            super(detail);
+        }
+    }
+
+    /** The workflow's citation, for the REST layer's problems. */
+    public static String citation() {
+        return PostDecider.WORKFLOW;
+    }
+}

@@ -1,0 +1,72 @@
+package vn.binhyen.moderation.domain.posting;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import vn.binhyen.contracts.moderation.ModerationEvent;
+import vn.binhyen.contracts.moderation.ModerationEvent.PostApproved;
+import vn.binhyen.contracts.moderation.ModerationEvent.PostPublished;
+import vn.binhyen.contracts.moderation.ModerationEvent.PostReturned;
+import vn.binhyen.contracts.moderation.ModerationEvent.PostRevised;
+import vn.binhyen.contracts.moderation.ModerationEvent.PostSubmitted;
+import vn.binhyen.contracts.moderation.ModerationEvent.PostVerified;
+import vn.binhyen.eventlog.testing.DeciderFixture;
+
+/** The publishing workflow of police-song-tri:13.2, given/when/then. */
+class PostDeciderTests {
+    static final DeciderFixture<PostCommand, Post, ModerationEvent> FIXTURE = DeciderFixture.of(new PostDecider());
+    static final PostCommand.Screening CLEAN = new PostCommand.Screening(List.of(), null, null);
+    static final PostSubmitted SUBMITTED = new PostSubmitted("g", "post-1", "member-1",
+            "Cảnh báo thủ đoạn lừa đảo qua mạng", "Cổng thông tin Bộ Công an", List.of());
+
+    @Test
+    void memberSubmitsFromAnOfficialSource_police_song_tri_13_2() {
+        FIXTURE.given().when(new PostCommand.Submit("g", "post-1", "Cảnh báo thủ đoạn lừa đảo qua mạng",
+                "Cổng thông tin Bộ Công an", CLEAN, "member-1")).then(SUBMITTED);
+    }
+
+    @Test
+    void withoutASource_refusedNamingIt_police_song_tri_13_1() {
+        assertThat(FIXTURE.given().when(new PostCommand.Submit("g", "post-1", "Tin nóng", " ", CLEAN, "member-1"))
+                .thenRejectedBy("police-song-tri:13.1").field()).isEqualTo("source");
+    }
+
+    @Test
+    void aTextScreeningRemoves_isRefusedByThatRule() {
+        var blocked = new PostCommand.Screening(List.of("CLASSIFIED"), "police-song-tri:6.1", "the text breaks CLASSIFIED");
+        FIXTURE.given().when(new PostCommand.Submit("g", "post-1", "Tài liệu tối mật", "Nội bộ", blocked, "member-1"))
+                .thenRejectedBy("police-song-tri:6.1");
+    }
+
+    @Test
+    void boardReturns_authorRevises_boardVerifiesApprovesAndPublishes_police_song_tri_13_2() {
+        var returned = new PostReturned("g", "post-1", "admin-1", "Ghi rõ nguồn và thời gian");
+        FIXTURE.given(SUBMITTED).when(new PostCommand.Return("Ghi rõ nguồn và thời gian", true, "admin-1"))
+                .then(returned);
+        var revised = new PostRevised("g", "post-1", "member-1", "Cảnh báo lừa đảo (22/11)", "Cổng TTĐT Bộ Công an",
+                List.of());
+        FIXTURE.given(SUBMITTED, returned).when(new PostCommand.Revise("Cảnh báo lừa đảo (22/11)",
+                "Cổng TTĐT Bộ Công an", CLEAN, "member-1")).then(revised);
+        FIXTURE.given(SUBMITTED, returned, revised).when(new PostCommand.Verify(true, "admin-1"))
+                .then(new PostVerified("g", "post-1", "admin-1"));
+        FIXTURE.given(SUBMITTED, returned, revised, new PostVerified("g", "post-1", "admin-1"))
+                .when(new PostCommand.Approve(null, true, "leader-1"))
+                .then(new PostApproved("g", "post-1", "leader-1", "Cảnh báo lừa đảo (22/11)"));
+        var state = FIXTURE.given(SUBMITTED, new PostVerified("g", "post-1", "admin-1"),
+                        new PostApproved("g", "post-1", "leader-1", "Bản đã biên tập"))
+                .when(new PostCommand.Publish(true, "leader-1")).then(new PostPublished("g", "post-1", "leader-1"));
+        assertThat(((Post.Draft) state).stage()).isEqualTo(Post.Stage.PUBLISHED);
+        assertThat(((Post.Draft) state).text()).isEqualTo("Bản đã biên tập");
+    }
+
+    @Test
+    void onlyTheBoardActs_andOnlyInOrder_police_song_tri_13_2() {
+        FIXTURE.given(SUBMITTED).when(new PostCommand.Verify(false, "member-2")).thenRejectedBy("police-song-tri:13.2");
+        FIXTURE.given(SUBMITTED).when(new PostCommand.Publish(true, "leader-1")).thenRejectedBy("police-song-tri:13.2");
+        FIXTURE.given(SUBMITTED).when(new PostCommand.Approve(null, true, "leader-1"))
+                .thenRejectedBy("police-song-tri:13.2");
+        FIXTURE.given(SUBMITTED, new PostReturned("g", "post-1", "admin-1", "Sửa"))
+                .when(new PostCommand.Revise("x", "y", CLEAN, "someone-else")).thenRejectedBy("police-song-tri:13.2");
+    }
+}

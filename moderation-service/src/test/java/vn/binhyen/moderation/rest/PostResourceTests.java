@@ -1,0 +1,99 @@
+package vn.binhyen.moderation.rest;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.ValidatableResponse;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.Test;
+import vn.binhyen.contracts.Roles;
+import vn.binhyen.contracts.Topics;
+import vn.binhyen.eventlog.Actor;
+import vn.binhyen.eventlog.Envelope;
+import vn.binhyen.eventlog.EventIds;
+import vn.binhyen.eventlog.HashChain;
+import vn.binhyen.eventlog.Json;
+import vn.binhyen.eventlog.Relay;
+import vn.binhyen.testsupport.KafkaBrokerResource;
+import vn.binhyen.testsupport.PostgresDatabaseResource;
+import vn.binhyen.testsupport.Tokens;
+
+/** The publishing workflow through the real stack, the board learned from group events (police-song-tri:13.2). */
+@QuarkusTest
+@QuarkusTestResource(KafkaBrokerResource.class)
+@QuarkusTestResource(PostgresDatabaseResource.class)
+class PostResourceTests {
+    @Inject
+    AgroalDataSource dataSource;
+
+    static ValidatableResponse post(String role, String subject, String path, Object body) {
+        var spec = given().auth().oauth2(Tokens.forRole(role, subject)).contentType("application/json");
+        return (body == null ? spec.post(path) : spec.body(body).post(path)).then();
+    }
+
+    static Envelope groupEvent(String group, long version, String type, Object payload) {
+        return new Envelope(EventIds.next(), type, 1, "group", group, version, Instant.now(), Instant.now(),
+                Actor.of("sysadmin", "SYSTEM_ADMIN"), "corr-" + UUID.randomUUID(), null, Json.MAPPER.valueToTree(payload),
+                HashChain.GENESIS, null).sealed();
+    }
+
+    @Test
+    void draftIsReturnedRevisedVerifiedApprovedAndPublished_onlyByTheBoard_police_song_tri_13_2() throws Exception {
+        String group = "group-" + UUID.randomUUID();
+        try (var producer = new KafkaProducer<>(ScreeningResourceTests.props(), new StringSerializer(),
+                new ByteArraySerializer())) {
+            producer.send(Relay.record(Topics.GROUP_EVENTS, "group-service", groupEvent(group, 1, "GroupEstablished",
+                    Map.of("groupId", group, "profile", "police-song-tri", "profileVersion", 1,
+                            "leader", Map.of("memberId", "leader-1"))), 1)).get();
+            producer.send(Relay.record(Topics.GROUP_EVENTS, "group-service", groupEvent(group, 2, "MemberAdded",
+                    Map.of("groupId", group, "member", Map.of("memberId", "admin-1"), "role", "ADMIN")), 2)).get();
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> {
+            try (var c = dataSource.getConnection(); var s = c.createStatement(); var rs = s.executeQuery(
+                    "select count(*) from group_board where group_id = '" + group + "'")) {
+                rs.next();
+                return rs.getInt(1) == 2;
+            }
+        });
+
+        post(Roles.MEMBER, "member-1", "/api/v1/groups/" + group + "/posts", Map.of("text", "Tin nóng", "source", " "))
+                .statusCode(400);
+        post(Roles.MEMBER, "member-1", "/api/v1/groups/" + group + "/posts",
+                Map.of("text", "Gửi bà con tài liệu tối mật của đơn vị", "source", "Nội bộ")).statusCode(422)
+                .body("citation", equalTo("police-song-tri:6.1"));
+        String postId = post(Roles.MEMBER, "member-1", "/api/v1/groups/" + group + "/posts",
+                Map.of("text", "Cảnh báo thủ đoạn giả danh công an gọi điện", "source", "Cổng thông tin Bộ Công an"))
+                .statusCode(201).body("stage", equalTo("SUBMITTED")).extract().path("postId");
+        String path = "/api/v1/posts/" + postId;
+
+        post(Roles.ADMIN, "not-on-board", path + "/verification", null).statusCode(403)
+                .body("citation", equalTo("police-song-tri:13.2"));
+        post(Roles.ADMIN, "admin-1", path + "/return", Map.of("comments", "Bổ sung thời gian, địa điểm")).statusCode(200)
+                .body("stage", equalTo("RETURNED"));
+        post(Roles.MEMBER, "member-1", path + "/revision", Map.of("text",
+                "Cảnh báo thủ đoạn giả danh công an gọi điện (22/11, phường Sông Trí)", "source",
+                "Cổng thông tin Bộ Công an")).statusCode(200).body("stage", equalTo("SUBMITTED"));
+        post(Roles.LEADER, "leader-1", path + "/publication", null).statusCode(422);
+        post(Roles.ADMIN, "admin-1", path + "/verification", null).statusCode(200).body("stage", equalTo("VERIFIED"));
+        post(Roles.LEADER, "leader-1", path + "/approval", Map.of()).statusCode(200).body("stage", equalTo("APPROVED"));
+        post(Roles.LEADER, "leader-1", path + "/publication", null).statusCode(200).body("stage", equalTo("PUBLISHED"))
+                .body("history.event", contains("PostSubmitted", "PostReturned", "PostRevised", "PostVerified",
+                        "PostApproved", "PostPublished"))
+                .body("text", containsString("phường Sông Trí"));
+        given().auth().oauth2(Tokens.forRole(Roles.AUDITOR, "auditor-1")).get("/api/v1/posts/post-unknown").then()
+                .statusCode(404);
+    }
+}
