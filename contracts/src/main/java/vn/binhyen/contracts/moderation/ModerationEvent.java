@@ -79,7 +79,18 @@ public sealed interface ModerationEvent {
     record PostPublished(String groupId, String postId, String publishedBy) implements ModerationEvent {
     }
 
+    /**
+     * A version of a profile's content policy came into force at {@code effectiveFrom}; the
+     * policy and its term lists travel with the event (RFC 8785 JSON), so a replay judges each
+     * message by the version in force when it arrived, whatever files are deployed then.
+     * {@code groupId} is null: a policy belongs to a profile, not a group.
+     */
+    record PolicyActivated(String groupId, String profile, int version, java.time.Instant effectiveFrom,
+            String policySha256, String policyJson, String termsJson) implements ModerationEvent {
+    }
+
     Map<String, Class<? extends ModerationEvent>> TYPES = Map.ofEntries(
+            Map.entry("PolicyActivated", PolicyActivated.class),
             Map.entry("PostSubmitted", PostSubmitted.class),
             Map.entry("PostReturned", PostReturned.class),
             Map.entry("PostRevised", PostRevised.class),

@@ -3,7 +3,6 @@ package vn.binhyen.moderation.config;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.time.Clock;
-import java.util.Map;
 import vn.binhyen.contracts.moderation.ModerationEvent;
 import vn.binhyen.eventlog.EventStore;
 import vn.binhyen.eventlog.decider.CommandHandler;
@@ -11,16 +10,9 @@ import vn.binhyen.eventlog.decider.EventCodec;
 import vn.binhyen.moderation.domain.ledger.Ledger;
 import vn.binhyen.moderation.domain.ledger.LedgerCommand;
 import vn.binhyen.moderation.domain.ledger.LedgerDecider;
-import vn.binhyen.moderation.domain.screening.Screener;
 
-/** The policies compiled once, and the ledger decider on the event store. */
+/** The ledger and posting deciders on the event store, with the moderation events' codec. */
 public class ModerationBeans {
-
-    @Produces
-    @Singleton
-    Map<String, Screener> screeners() {
-        return Policies.screeners();
-    }
 
     public static EventCodec<ModerationEvent> eventCodec() {
         EventCodec.Builder<ModerationEvent> b = EventCodec.builder(ModerationEvent.class);

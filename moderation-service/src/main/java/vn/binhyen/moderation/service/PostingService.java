@@ -26,13 +26,13 @@ import vn.binhyen.moderation.domain.screening.Violation;
 public class PostingService {
     private final CommandHandler<PostCommand, Post, ModerationEvent> posts;
     private final EventStore store;
-    private final Map<String, Screener> screeners;
+    private final PolicyRegistry screeners;
     private final GroupProfiles profiles;
     private final GroupBoards boards;
     private final Clock clock;
 
     PostingService(CommandHandler<PostCommand, Post, ModerationEvent> posts, EventStore store,
-            Map<String, Screener> screeners, GroupProfiles profiles, GroupBoards boards, Clock clock) {
+            PolicyRegistry screeners, GroupProfiles profiles, GroupBoards boards, Clock clock) {
         this.posts = posts;
         this.store = store;
         this.screeners = screeners;
@@ -79,7 +79,7 @@ public class PostingService {
         if (text == null || text.isBlank()) {
             return new PostCommand.Screening(List.of(), null, null);
         }
-        Screener screener = screeners.get(profiles.profileOf(groupId));
+        Screener screener = screeners.at(profiles.profileOf(groupId), clock.instant());
         Verdict v = screener.screen(new Message(groupId, postId, author, null, text, List.of(), List.of(), false,
                 clock.instant()), 1);
         List<String> warnings = v.violations().stream()

@@ -62,13 +62,13 @@ public class ReviewService {
     private final EventCodec<ModerationEvent> codec;
     private final CommandHandler<LedgerCommand, Ledger, ModerationEvent> ledger;
     private final ScreeningService screenings;
-    private final Map<String, Screener> screeners;
+    private final PolicyRegistry screeners;
     private final GroupProfiles profiles;
     private final Clock clock;
 
     ReviewService(AgroalDataSource dataSource, EventStore store, EventCodec<ModerationEvent> codec,
             CommandHandler<LedgerCommand, Ledger, ModerationEvent> ledger, ScreeningService screenings,
-            Map<String, Screener> screeners, GroupProfiles profiles, Clock clock) {
+            PolicyRegistry screeners, GroupProfiles profiles, Clock clock) {
         this.dataSource = dataSource;
         this.store = store;
         this.codec = codec;
@@ -129,7 +129,7 @@ public class ReviewService {
                 codec.schemaVersion(resolved), clock.instant(), meta.actor(), meta.correlationId(), null,
                 codec.payload(resolved))));
         if (outcome == Outcome.CONFIRMED) {
-            Screener screener = screeners.get(profiles.profileOf(r.groupId()));
+            Screener screener = screeners.at(profiles.profileOf(r.groupId()), clock.instant());
             Verdict verdict = new Verdict(screened.decision(), screened.violations(), screened.suggestions(),
                     screened.policy(), screened.policyVersion());
             var recorded = ledger.handle(LedgerDecider.streamOf(r.groupId(), r.memberId()), OptionalLong.empty(),

@@ -66,7 +66,7 @@ public class ScreeningService {
 
     private static final int CACHED_ANSWERS = 50_000;
 
-    private final Map<String, Screener> screeners;
+    private final PolicyRegistry screeners;
     private final GroupProfiles profiles;
     private final FloodTracker flood;
     private final CommandHandler<LedgerCommand, Ledger, ModerationEvent> ledger;
@@ -81,7 +81,7 @@ public class ScreeningService {
                 }
             });
 
-    ScreeningService(Map<String, Screener> screeners, GroupProfiles profiles, FloodTracker flood,
+    ScreeningService(PolicyRegistry screeners, GroupProfiles profiles, FloodTracker flood,
             CommandHandler<LedgerCommand, Ledger, ModerationEvent> ledger, EventStore store,
             EventCodec<ModerationEvent> codec, AgroalDataSource dataSource) {
         this.screeners = screeners;
@@ -109,7 +109,7 @@ public class ScreeningService {
         if (stored != null) {
             return stored;
         }
-        Screener screener = screeners.get(profiles.profileOf(m.groupId()));
+        Screener screener = screeners.at(profiles.profileOf(m.groupId()), m.postedAt());
         var floodRule = screener.policy().flood();
         int recent = flood.note(m.groupId(), m.authorId(), m.messageId(), m.postedAt(),
                 Duration.ofSeconds(floodRule == null ? 60 : floodRule.perSeconds()));
