@@ -25,7 +25,7 @@ class ScreenerRulesTests {
 
     @Test
     void classifiedStamp_inCapitals_isRemoved_butMatKhauIsNot_police_song_tri_6_1() {
-        Violation v = screen("police-song-tri", "Kèm tài liệu MẬT số 12", null, 1).violations().getFirst();
+        Violation v = screen("police-song-tri", "MẬT - Kế hoạch tuần tra đêm 20/11", null, 1).violations().getFirst();
         assertThat(v.citation()).isEqualTo("police-song-tri:6.1");
         assertThat(v.evidence().excerpt()).isEqualTo("MẬT");
         assertThat(v.decision()).isEqualTo(Decision.REMOVE);

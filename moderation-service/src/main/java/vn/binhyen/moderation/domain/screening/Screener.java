@@ -10,8 +10,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
-import org.ahocorasick.trie.Emit;
-import org.ahocorasick.trie.Trie;
+import com.hankcs.algorithm.AhoCorasickDoubleArrayTrie;
+import vn.binhyen.moderation.domain.text.TextStreams;
 import vn.binhyen.contracts.names.FullNames;
 import vn.binhyen.moderation.domain.policy.Policy;
 import vn.binhyen.moderation.domain.text.LegacyEncodings;
@@ -38,12 +38,11 @@ public final class Screener {
 
     private final Policy policy;
     private final List<Policy.TermRule> rules;
-    private final Trie toned;
-    private final Trie folded;
+    private final AhoCorasickDoubleArrayTrie<List<Hit>> toned;
+    private final AhoCorasickDoubleArrayTrie<List<Hit>> folded;
     private final Map<String, List<Hit>> tonedHits = new HashMap<>();
     private final Map<String, List<Hit>> foldedHits = new HashMap<>();
-    private final Trie policeToned;
-    private final Trie policeFolded;
+    private final AhoCorasickDoubleArrayTrie<List<Hit>> police;
     private final LegacyEncodings encodings;
     private final SpoofChecker spoof = new SpoofChecker.Builder().build();
     private final Map<String, String> protectedSkeletons = new HashMap<>();
@@ -82,12 +81,16 @@ public final class Screener {
                 add(foldedHits, VietnameseText.foldedKey(t), new Hit(i, Kind.EXCEPTION));
             }
         }
-        this.toned = trie(tonedHits.keySet());
-        this.folded = trie(foldedHits.keySet());
-        List<String> police = policy.policeNames() == null ? List.of()
-                : lists.lists().get(policy.policeNames().list()).terms();
-        this.policeToned = trie(police.stream().map(VietnameseText::tonedKey).toList());
-        this.policeFolded = trie(police.stream().map(VietnameseText::foldedKey).toList());
+        this.toned = trie(tonedHits);
+        this.folded = trie(foldedHits);
+        Map<String, List<Hit>> policeHits = new HashMap<>();
+        if (policy.policeNames() != null) {
+            for (String t : lists.lists().get(policy.policeNames().list()).terms()) {
+                add(policeHits, VietnameseText.tonedKey(t), new Hit(-1, Kind.TERM));
+                add(policeHits, VietnameseText.foldedKey(t), new Hit(-1, Kind.TERM));
+            }
+        }
+        this.police = trie(policeHits);
         if (policy.links() != null) {
             for (String d : policy.links().protectedDomains()) {
                 protectedSkeletons.put(d, spoof.getSkeleton(d));
@@ -105,10 +108,17 @@ public final class Screener {
         }
     }
 
-    private static Trie trie(java.util.Collection<String> keys) {
-        var b = Trie.builder().onlyWholeWordsWhiteSpaceSeparated();
-        keys.stream().filter(k -> !k.isBlank()).forEach(b::addKeyword);
-        return b.build();
+    private static AhoCorasickDoubleArrayTrie<List<Hit>> trie(Map<String, List<Hit>> hits) {
+        AhoCorasickDoubleArrayTrie<List<Hit>> trie = new AhoCorasickDoubleArrayTrie<>();
+        if (!hits.isEmpty()) {
+            trie.build(new java.util.TreeMap<>(hits));
+        }
+        return trie;
+    }
+
+    /** A hit counts only as whole words: the stream separates words by single spaces. */
+    private static boolean whole(char[] stream, int begin, int end) {
+        return (begin == 0 || stream[begin - 1] == ' ') && (end == stream.length || stream[end] == ' ');
     }
 
     /**
@@ -121,12 +131,12 @@ public final class Screener {
         var legacy = policy.encoding() == null || m.text().isBlank() ? java.util.Optional.<LegacyEncodings.Detection>empty()
                 : encodings.detect(m.text());
         // text typed in a legacy encoding is judged by what it says, once converted
-        VietnameseText text = VietnameseText.of(legacy.map(LegacyEncodings.Detection::unicode).orElse(m.text()));
+        TextStreams text = TextStreams.of(legacy.map(LegacyEncodings.Detection::unicode).orElse(m.text()));
         terms(text, legacy.isPresent() ? "text(unicode)" : "text", false, violations);
         for (int i = 0; i < m.attachments().size(); i++) {
             Message.Attachment a = m.attachments().get(i);
             if (a.name() != null) {
-                terms(VietnameseText.of(a.name()), "attachments[" + i + "].name", true, violations);
+                terms(TextStreams.of(a.name()), "attachments[" + i + "].name", true, violations);
             }
             attachment(a, i, violations);
         }
@@ -143,14 +153,35 @@ public final class Screener {
 
     // ---- terms ---------------------------------------------------------------------------------------
 
-    private void terms(VietnameseText text, String field, boolean attachmentName, List<Violation> out) {
-        List<VietnameseText.Word> words = text.words();
-        if (words.isEmpty() || rules.isEmpty()) {
+    private void terms(TextStreams text, String field, boolean attachmentName, List<Violation> out) {
+        if (text.count() == 0 || rules.isEmpty()) {
             return;
         }
-        List<Match> matches = new ArrayList<>();
-        match(words, false, toned, tonedHits, matches);
-        match(words, true, folded, foldedHits, matches); // strict terms are not in this automaton
+        List<Match> matches = new ArrayList<>(4);
+        char[] tonedStream = text.tonedStream();
+        if (toned.size() > 0) {
+            toned.parseText(tonedStream, (int begin, int end, List<Hit> hits) -> {
+                if (whole(tonedStream, begin, end)) {
+                    for (Hit h : hits) {
+                        matches.add(new Match(h.rule, h.kind, text.wordAtToned(begin), text.wordAtToned(end - 1)));
+                    }
+                }
+            });
+        }
+        char[] foldedStream = text.foldedStream(); // strict terms are not in this automaton
+        if (folded.size() > 0) {
+            folded.parseText(foldedStream, (int begin, int end, List<Hit> hits) -> {
+                if (whole(foldedStream, begin, end)) {
+                    for (Hit h : hits) {
+                        matches.add(new Match(h.rule, h.kind, text.wordAtFolded(begin), text.wordAtFolded(end - 1)));
+                    }
+                }
+            });
+        }
+        if (matches.isEmpty()) {
+            return;
+        }
+        matches.sort(java.util.Comparator.comparingInt(Match::from).thenComparing(x -> -x.to));
         boolean[] reported = new boolean[rules.size()];
         for (Match hit : matches) {
             if (hit.kind == Kind.EXCEPTION || reported[hit.rule]) {
@@ -160,7 +191,7 @@ public final class Screener {
             if (attachmentName && !rule.attachmentNames()) {
                 continue;
             }
-            if (hit.kind == Kind.STAMP && !capitals(words, hit.from, hit.to)) {
+            if (hit.kind == Kind.STAMP && !capitals(text, hit.from, hit.to)) {
                 continue;
             }
             boolean excepted = matches.stream().anyMatch(x -> x.kind == Kind.EXCEPTION && x.rule == hit.rule
@@ -169,43 +200,20 @@ public final class Screener {
                 continue;
             }
             reported[hit.rule] = true;
-            int start = words.get(hit.from).start();
-            int end = words.get(hit.to).end();
+            int start = text.start(hit.from);
+            int end = text.end(hit.to);
             out.add(new Violation(rule.id(), rule.category(), rule.citation(), rule.decision(),
                     new Violation.Evidence(field, start, end, text.original().substring(start, end))));
         }
     }
 
-    private static boolean capitals(List<VietnameseText.Word> words, int from, int to) {
+    private static boolean capitals(TextStreams text, int from, int to) {
         for (int i = from; i <= to; i++) {
-            if (!words.get(i).capitals()) {
+            if (!text.capitals(i)) {
                 return false;
             }
         }
         return true;
-    }
-
-    private static void match(List<VietnameseText.Word> words, boolean foldedKeys, Trie trie,
-            Map<String, List<Hit>> hits, List<Match> out) {
-        StringBuilder stream = new StringBuilder(words.size() * 8);
-        int[] starts = new int[words.size()];
-        for (int i = 0; i < words.size(); i++) {
-            VietnameseText.Word w = words.get(i);
-            starts[i] = stream.length();
-            stream.append(foldedKeys ? w.folded() : w.toned()).append(' ');
-        }
-        for (Emit e : trie.parseText(stream)) {
-            int from = wordAt(starts, e.getStart());
-            int to = wordAt(starts, e.getEnd());
-            for (Hit h : hits.get(e.getKeyword())) {
-                out.add(new Match(h.rule, h.kind, from, to));
-            }
-        }
-    }
-
-    private static int wordAt(int[] starts, int offset) {
-        int i = Arrays.binarySearch(starts, offset);
-        return i >= 0 ? i : -i - 2;
     }
 
     // ---- attachments and links ----------------------------------------------------------------------------
@@ -400,7 +408,7 @@ public final class Screener {
 
     // ---- form: encoding, display name, flooding ---------------------------------------------------------------
 
-    private void encoding(String raw, java.util.Optional<LegacyEncodings.Detection> legacy, VietnameseText text,
+    private void encoding(String raw, java.util.Optional<LegacyEncodings.Detection> legacy, TextStreams text,
             List<Violation> out, List<String> suggestions) {
         Policy.Rule rule = policy.encoding();
         if (rule == null || raw.isBlank()) {
@@ -413,9 +421,14 @@ public final class Screener {
             suggestions.add(legacy.get().unicode());
             return;
         }
-        if (text.withoutDiacritics() && text.words().size() >= 4) {
-            long vietnamese = text.words().stream().filter(w -> COMMON_UNMARKED.contains(w.folded())).count();
-            if (vietnamese * 2 >= text.words().size()) {
+        if (text.withoutDiacritics() && text.count() >= 4) {
+            long vietnamese = 0;
+            for (int i = 0; i < text.count(); i++) {
+                if (COMMON_UNMARKED.contains(text.folded(i))) {
+                    vietnamese++;
+                }
+            }
+            if (vietnamese * 2 >= text.count()) {
                 out.add(new Violation(rule.id() + ":no-diacritics", Category.ENCODING, rule.citation(),
                         rule.decision(), new Violation.Evidence("text", 0, raw.length(), excerpt(raw))));
                 suggestions.add("Đề nghị gõ tiếng Việt có dấu theo bảng mã Unicode (TCVN 6909:2001).");
@@ -434,11 +447,15 @@ public final class Screener {
         Policy.NameRule rule = policy.displayName();
         boolean policeName = false;
         Policy.PoliceNameRule police = policy.policeNames();
-        if (police != null) {
-            VietnameseText t = VietnameseText.of(name);
-            String tonedStream = String.join(" ", t.words().stream().map(VietnameseText.Word::toned).toList());
-            String foldedStream = String.join(" ", t.words().stream().map(VietnameseText.Word::folded).toList());
-            if (!policeToned.parseText(tonedStream).isEmpty() || !policeFolded.parseText(foldedStream).isEmpty()) {
+        if (police != null && this.police.size() > 0) {
+            TextStreams t = TextStreams.of(name);
+            boolean[] found = new boolean[1];
+            for (char[] stream : new char[][] {t.tonedStream(), t.foldedStream()}) {
+                this.police.parseText(stream, (int begin, int end, List<Hit> hits) -> {
+                    found[0] |= whole(stream, begin, end);
+                });
+            }
+            if (found[0]) {
                 policeName = true;
                 out.add(new Violation(police.id(), Category.POLICE_IDENTIFIERS, police.citation(), police.decision(),
                         new Violation.Evidence("author.displayName", 0, name.length(), name)));

@@ -30,6 +30,18 @@ public final class LegacyEncodings {
             "(?i)^(dd)?[a-z]*[aeiouy](\\^|\\(|\\+)?[a-z]*[aeiouy]?(\\^|\\(|\\+)?[`'?~.]?[a-z]*$");
     private static final Pattern VIQR_MARK = Pattern.compile("(?i)[aeiouy](\\^|\\(|\\+|[`'?~])|[aeiouy][a-z]*\\.(?=\\s+[a-zđ])|^dd");
 
+    private static final boolean[] VIQR_SIGN = new boolean[0x80];
+    private static final boolean[] VOWEL = new boolean[0x80];
+
+    static {
+        for (char c : "^(+`'?~.".toCharArray()) {
+            VIQR_SIGN[c] = true;
+        }
+        for (char c : "aeiouyAEIOUY".toCharArray()) {
+            VOWEL[c] = true;
+        }
+    }
+
     private final Map<Encoding, Map<String, String>> decode = new EnumMap<>(Encoding.class);
     private final Map<Encoding, Set<Character>> signatures = new EnumMap<>(Encoding.class);
     private final Map<Encoding, Integer> longest = new EnumMap<>(Encoding.class);
@@ -132,7 +144,8 @@ public final class LegacyEncodings {
         }
         int marks = 0; // VIQR writes marks as ASCII signs after a vowel; without two of them, it is not VIQR
         for (int i = 1; i < text.length() && marks < 2; i++) {
-            if ("^(+`'?~.".indexOf(text.charAt(i)) >= 0 && "aeiouyAEIOUY".indexOf(text.charAt(i - 1)) >= 0) {
+            char c = text.charAt(i);
+            if (c < 0x80 && VIQR_SIGN[c] && VOWEL[text.charAt(i - 1) & 0x7F] && text.charAt(i - 1) < 0x80) {
                 marks++;
             }
         }

@@ -45,7 +45,7 @@ public final class VietnameseText {
     }
 
     /** Digits and signs written for letters inside a word; 0 where none. */
-    private static char leet(char c) {
+    static char leet(char c) {
         return switch (c) {
             case '0' -> 'o';
             case '1' -> 'i';
@@ -76,11 +76,11 @@ public final class VietnameseText {
     // Per precomposed lower-case letter below U+1F00: the letter without its tone, without any
     // mark, its tone digit, and whether it carries a mark; computed once from NFD, so a word
     // typed in NFC (nearly all) is keyed without running the normaliser on the hot path.
-    private static final int TABLE = 0x1F00;
-    private static final char[] TONELESS = new char[TABLE];
-    private static final char[] BARE = new char[TABLE];
-    private static final char[] TONE = new char[TABLE];
-    private static final boolean[] MARKED = new boolean[TABLE];
+    static final int TABLE = 0x1F00;
+    static final char[] TONELESS = new char[TABLE];
+    static final char[] BARE = new char[TABLE];
+    static final char[] TONE = new char[TABLE];
+    static final boolean[] MARKED = new boolean[TABLE];
 
     static {
         for (char c = 0x80; c < TABLE; c++) {
@@ -132,12 +132,12 @@ public final class VietnameseText {
         }
     }
 
-    private static boolean zeroWidth(char c) {
+    static boolean zeroWidth(char c) {
         return (c >= '\u200B' && c <= '\u200F') || (c >= '\u2060' && c <= '\u2064') || c == '\uFEFF' || c == '\u00AD'
                 || c == '\u034F' || c == '\u180E';
     }
 
-    private static boolean mark(char c) {
+    static boolean mark(char c) {
         return Character.getType(c) == Character.NON_SPACING_MARK;
     }
 
@@ -236,11 +236,11 @@ public final class VietnameseText {
         boolean capitals = hasLetter;
         for (int i = 0; i < r.chars.length(); i++) {
             char c = r.chars.charAt(i);
-            if (hasLetter && leet(c) != 0) {
-                c = leet(c);
-            }
             if (Character.isLowerCase(c)) {
                 capitals = false;
+            }
+            if (hasLetter && leet(c) != 0) {
+                c = leet(c);
             }
             char lower = Character.toLowerCase(c);
             if (lower < 0x80 || lower >= TABLE || TONELESS[lower] == 0) {
@@ -288,11 +288,11 @@ public final class VietnameseText {
                 marked = true;
                 continue;
             }
-            if (hasLetter && leet(c) != 0) {
-                c = leet(c);
-            }
             if (Character.isLetter(c) && Character.isLowerCase(c)) {
                 capitals = false;
+            }
+            if (hasLetter && leet(c) != 0) {
+                c = leet(c);
             }
             char lower = Character.toLowerCase(c);
             if (lower == 'đ') {
