@@ -34,7 +34,7 @@ public final class LegacyEncodings {
     private static final boolean[] VOWEL = new boolean[0x80];
 
     static {
-        for (char c : "^(+`'?~.".toCharArray()) {
+        for (char c : "^(+`'?~".toCharArray()) { // not '.': a full stop after a vowel is everyday text
             VIQR_SIGN[c] = true;
         }
         for (char c : "aeiouyAEIOUY".toCharArray()) {
@@ -142,7 +142,7 @@ public final class LegacyEncodings {
             Encoding e = tcvnOnly > vniOnly ? Encoding.TCVN3 : Encoding.VNI;
             return Optional.of(new Detection(e, convert(text, e), hits));
         }
-        int marks = 0; // VIQR writes marks as ASCII signs after a vowel; without two of them, it is not VIQR
+        int marks = 0; // VIQR writes marks as ASCII signs after a vowel; without two such, it is not VIQR
         for (int i = 1; i < text.length() && marks < 2; i++) {
             char c = text.charAt(i);
             if (c < 0x80 && VIQR_SIGN[c] && VOWEL[text.charAt(i - 1) & 0x7F] && text.charAt(i - 1) < 0x80) {
