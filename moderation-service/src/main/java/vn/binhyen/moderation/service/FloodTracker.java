@@ -18,9 +18,15 @@ public class FloodTracker {
     private record Seen(String messageId, Instant at) {
     }
 
+    /** More than any rule's limit: a count that reaches it is a flood whatever the rule. */
+    static final int KEPT = 64;
+
     private final Map<String, Deque<Seen>> recent = new ConcurrentHashMap<>();
 
-    /** Notes the message and returns how many the member sent within {@code window} up to it, itself included. */
+    /**
+     * Notes the message and returns how many the member sent within {@code window} up to it,
+     * itself included (at most {@link #KEPT}: the memory per member stays bounded).
+     */
     public int note(String groupId, String memberId, String messageId, Instant at, Duration window) {
         Deque<Seen> seen = recent.computeIfAbsent(groupId + "\n" + memberId, k -> new ArrayDeque<>());
         synchronized (seen) {
@@ -30,6 +36,9 @@ public class FloodTracker {
             }
             if (seen.stream().noneMatch(s -> s.messageId().equals(messageId))) {
                 seen.addLast(new Seen(messageId, at));
+                if (seen.size() > KEPT) {
+                    seen.pollFirst();
+                }
             }
             return (int) seen.stream().filter(s -> !s.at().isBefore(since) && !s.at().isAfter(at)).count();
         }

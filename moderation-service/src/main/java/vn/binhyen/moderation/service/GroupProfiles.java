@@ -23,6 +23,9 @@ public class GroupProfiles {
     private final AgroalDataSource dataSource;
     private final String defaultProfile;
     private final Map<String, String> cache = new ConcurrentHashMap<>();
+    /** Groups not heard of yet, until when the default is assumed without asking the database again. */
+    private final Map<String, Long> unknownUntil = new ConcurrentHashMap<>();
+    private static final long UNKNOWN_FOR_NANOS = 30_000_000_000L;
 
     GroupProfiles(AgroalDataSource dataSource,
             @ConfigProperty(name = "binhyen.moderation.default-profile", defaultValue = "ward-binh-phuoc") String defaultProfile) {
@@ -34,6 +37,10 @@ public class GroupProfiles {
         String cached = cache.get(groupId);
         if (cached != null) {
             return cached;
+        }
+        Long until = unknownUntil.get(groupId);
+        if (until != null && System.nanoTime() - until < 0) {
+            return defaultProfile;
         }
         try (Connection c = dataSource.getConnection();
                 PreparedStatement ps = c.prepareStatement("select profile from group_profile where group_id = ?")) {
@@ -47,7 +54,13 @@ public class GroupProfiles {
         } catch (SQLException e) {
             throw new EventLogException("profile of " + groupId + " could not be read: " + e.getMessage(), e);
         }
-        return defaultProfile; // not cached: the group's establishment may arrive any moment
+        // the group's establishment may arrive any moment (perhaps on another instance's partition):
+        // assume the default for a short while only
+        if (unknownUntil.size() > 100_000) {
+            unknownUntil.clear();
+        }
+        unknownUntil.put(groupId, System.nanoTime() + UNKNOWN_FOR_NANOS);
+        return defaultProfile;
     }
 
     /** Records the profile a group event names (establishment or a profile change). */
@@ -65,5 +78,6 @@ public class GroupProfiles {
             throw new EventLogException("profile of " + groupId + " could not be recorded: " + e.getMessage(), e);
         }
         cache.remove(groupId);
+        unknownUntil.remove(groupId);
     }
 }

@@ -47,7 +47,9 @@ import vn.binhyen.moderation.domain.screening.Violation;
  * goes to group-service as an event); a FLAG or HOLD is queued for the group's admins. The
  * answer is idempotent by (groupId, messageId): answers with an effect are stored with a hash
  * of the request; ALLOW answers, which write nothing, are recomputed (the same input gives the
- * same answer) and kept in a small cache.
+ * same answer) and kept in a small cache, without a database round trip. A message id reused
+ * with other content is refused (409) when either answer has an effect, or while the first
+ * ALLOW is still cached.
  */
 @ApplicationScoped
 public class ScreeningService {
@@ -105,15 +107,19 @@ public class ScreeningService {
         if (cached != null) {
             return same(hash, (String) cached[0], (Result) cached[1], m);
         }
-        Screened stored = stored(m, hash);
-        if (stored != null) {
-            return stored;
-        }
         Screener screener = screeners.at(profiles.profileOf(m.groupId()), m.postedAt());
         var floodRule = screener.policy().flood();
         int recent = flood.note(m.groupId(), m.authorId(), m.messageId(), m.postedAt(),
                 Duration.ofSeconds(floodRule == null ? 60 : floodRule.perSeconds()));
         Verdict verdict = screener.screen(m, recent);
+        // An ALLOW writes nothing and is what the same request always gets, so it needs no lookup;
+        // anything with an effect is looked up first, so it is recorded once and a reused id is refused.
+        if (verdict.decision() != Decision.ALLOW) {
+            Screened stored = stored(m, hash);
+            if (stored != null) {
+                return stored;
+            }
+        }
         Sanction sanction = Sanction.NONE;
         String reviewId = null;
         if (verdict.decision() == Decision.REMOVE) {

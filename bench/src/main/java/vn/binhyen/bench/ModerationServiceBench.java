@@ -1,0 +1,257 @@
+package vn.binhyen.bench;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicLong;
+import org.HdrHistogram.Histogram;
+import org.HdrHistogram.Recorder;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import vn.binhyen.contracts.Roles;
+import vn.binhyen.contracts.Topics;
+import vn.binhyen.testsupport.KafkaBroker;
+import vn.binhyen.testsupport.PostgresDatabase;
+import vn.binhyen.testsupport.Tokens;
+
+/**
+ * moderation-service as it runs (its Quarkus jar, a real broker, PostgreSQL): REST screening
+ * of 1 KB messages beside a no-op endpoint of the same service (GET /api/v1/me), and the Kafka
+ * path (chat messages → verdicts) beside a pass-through consumer → producer, each in the same run.
+ */
+public final class ModerationServiceBench {
+    static final Duration PHASE = Duration.ofSeconds(Long.getLong("bench.seconds", 8));
+    static final int CLIENTS = Integer.getInteger("bench.clients", 16);
+    static final int KAFKA_MESSAGES = Integer.getInteger("bench.kafkaMessages", 40_000);
+
+    public static void main(String[] args) throws Exception {
+        System.out.printf("Bình Yên moderation-service benchmark — %s, %d cores, JDK %s%n", Instant.now(),
+                Runtime.getRuntime().availableProcessors(), Runtime.version());
+        Path jar = Path.of("moderation-service/target/quarkus-app/quarkus-run.jar");
+        if (!Files.exists(jar)) {
+            throw new IllegalStateException(jar + " is missing: build first (bin/bench does)");
+        }
+        int port = freePort();
+        try (PostgresDatabase db = PostgresDatabase.create(); KafkaBroker broker = KafkaBroker.startTemporary()) {
+            ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-Xmx1g", "-jar", jar.toString());
+            pb.environment().put("BINHYEN_DB_URL", db.jdbcUrl());
+            pb.environment().put("BINHYEN_PG_USER", db.username());
+            pb.environment().put("BINHYEN_PG_PASSWORD", db.passwordValue());
+            pb.environment().put("BINHYEN_KAFKA_BOOTSTRAP", broker.bootstrapServers());
+            pb.environment().put("BINHYEN_JWT_PUBLIC_KEY_LOCATION",
+                    Path.of("test-support/src/main/resources/binhyen/dev-jwt/publicKey.pem").toAbsolutePath().toString());
+            pb.environment().put("QUARKUS_HTTP_PORT", Integer.toString(port));
+            pb.environment().put("QUARKUS_LOG_LEVEL", "WARN");
+            pb.redirectErrorStream(true).redirectOutput(Path.of("bench/target/moderation-service.log").toFile());
+            Process service = pb.start();
+            try {
+                HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+                String base = "http://127.0.0.1:" + port;
+                awaitReady(http, base);
+                String token = Tokens.forRole(Roles.BOT, "bench-bot");
+                String text = oneKilobyte();
+
+                System.out.println("\n(warming up for " + PHASE.toSeconds() + " s; not measured)");
+                rest(http, base, token, text, false);
+                rest(http, base, token, text, true);
+                System.out.println("\n== REST, " + CLIENTS + " clients, " + PHASE.toSeconds() + " s each ==");
+                Result noop = rest(http, base, token, text, false);
+                System.out.printf("limit: GET /api/v1/me (no-op, same service, same token): %,.0f requests/s  p50 %.2f ms  "
+                        + "p99 %.2f ms%n", noop.perSecond, noop.p50, noop.p99);
+                Result screen = rest(http, base, token, text, true);
+                System.out.printf("POST /api/v1/screenings, 1 KB: %,.0f requests/s  p50 %.2f ms  p99 %.2f ms  ratio to the "
+                        + "no-op %.2f%n", screen.perSecond, screen.p50, screen.p99, screen.perSecond / noop.perSecond);
+                System.out.printf("   target ≥ 5,000/s with p99 ≤ 10 ms: %s (ratio to 5,000/s %.2f; p99 %.2f ms)%n",
+                        screen.perSecond >= 5_000 && screen.p99 <= 10 ? "MET" : "NOT MET", screen.perSecond / 5_000,
+                        screen.p99);
+
+                System.out.println("\n== Kafka path, " + KAFKA_MESSAGES + " messages ==");
+                double passThrough = passThrough(broker, text);
+                System.out.printf("limit: pass-through consumer → producer of the same records: %,.0f messages/s%n",
+                        passThrough);
+                double stream = kafkaPath(broker, text);
+                System.out.printf("chat messages → screening → verdicts: %,.0f messages/s  ratio to pass-through %.2f%n",
+                        stream, stream / passThrough);
+                System.out.printf("   target ≥ 20,000 messages/s: %s (ratio to target %.2f)%n",
+                        stream >= 20_000 ? "MET" : "NOT MET", stream / 20_000);
+            } finally {
+                service.destroy();
+                service.waitFor();
+            }
+        }
+    }
+
+    record Result(double perSecond, double p50, double p99) {
+    }
+
+    static String oneKilobyte() {
+        String notice = "Kính gửi các đồng chí, Ban Thường trực đề nghị các tổ dân phố rà soát danh sách hộ nghèo, "
+                + "hộ cận nghèo trước ngày 30/11 và gửi báo cáo về Văn phòng UBND phường. ";
+        StringBuilder kb = new StringBuilder();
+        while (kb.length() < 1024) {
+            kb.append(notice);
+        }
+        return kb.substring(0, 1024);
+    }
+
+    /** Each message from its own member: one member sending thousands a second is a flood, and is held. */
+    static String body(String group, String messageId, String text) {
+        return "{\"groupId\":\"" + group + "\",\"messageId\":\"" + messageId + "\",\"author\":{\"id\":\"m-" + messageId + "\","
+                + "\"displayName\":\"Nguyễn Văn An\"},\"text\":\"" + text + "\"}";
+    }
+
+    static Result rest(HttpClient http, String base, String token, String text, boolean screen)
+            throws InterruptedException {
+        Recorder recorder = new Recorder(3);
+        AtomicLong done = new AtomicLong();
+        AtomicLong failed = new AtomicLong();
+        long end = System.nanoTime() + PHASE.toNanos();
+        CountDownLatch finished = new CountDownLatch(CLIENTS);
+        long started = System.nanoTime();
+        for (int c = 0; c < CLIENTS; c++) {
+            String group = "group-bench-" + c;
+            Thread.ofPlatform().start(() -> {
+                try {
+                    long n = 0;
+                    while (System.nanoTime() < end) {
+                        HttpRequest request = screen
+                                ? HttpRequest.newBuilder(URI.create(base + "/api/v1/screenings"))
+                                        .header("Authorization", "Bearer " + token)
+                                        .header("Content-Type", "application/json")
+                                        .POST(HttpRequest.BodyPublishers.ofString(body(group,
+                                                UUID.randomUUID().toString(), text))).build()
+                                : HttpRequest.newBuilder(URI.create(base + "/api/v1/me"))
+                                        .header("Authorization", "Bearer " + token).GET().build();
+                        long t = System.nanoTime();
+                        HttpResponse<Void> r = http.send(request, HttpResponse.BodyHandlers.discarding());
+                        recorder.recordValue(System.nanoTime() - t);
+                        if (r.statusCode() != 200) {
+                            failed.incrementAndGet();
+                        }
+                        done.incrementAndGet();
+                        n++;
+                    }
+                } catch (IOException | InterruptedException e) {
+                    failed.incrementAndGet();
+                } finally {
+                    finished.countDown();
+                }
+            });
+        }
+        finished.await();
+        double seconds = (System.nanoTime() - started) / 1e9;
+        if (failed.get() > 0) {
+            System.out.println("   (" + failed.get() + " requests did not answer 200)");
+        }
+        Histogram h = recorder.getIntervalHistogram();
+        return new Result(done.get() / seconds, h.getValueAtPercentile(50) / 1e6, h.getValueAtPercentile(99) / 1e6);
+    }
+
+    static double passThrough(KafkaBroker broker, String text) throws Exception {
+        String in = "bench.in-" + UUID.randomUUID();
+        String out = "bench.out-" + UUID.randomUUID();
+        produce(broker, in, text);
+        long started = System.nanoTime();
+        try (var consumer = consumer(broker); var producer = producer(broker)) {
+            consumer.subscribe(List.of(in));
+            long copied = 0;
+            while (copied < KAFKA_MESSAGES) {
+                for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(100))) {
+                    producer.send(new ProducerRecord<>(out, r.key(), r.value()));
+                    copied++;
+                }
+            }
+            producer.flush();
+        }
+        return KAFKA_MESSAGES / ((System.nanoTime() - started) / 1e9);
+    }
+
+    static double kafkaPath(KafkaBroker broker, String text) throws Exception {
+        try (var consumer = consumer(broker)) {
+            consumer.subscribe(List.of(Topics.MODERATION_VERDICTS));
+            consumer.poll(Duration.ofMillis(500)); // joined before the first verdict
+            long started = System.nanoTime();
+            produce(broker, Topics.CHAT_MESSAGES, text);
+            long seen = 0;
+            long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
+            while (seen < KAFKA_MESSAGES && System.nanoTime() < deadline) {
+                seen += consumer.poll(Duration.ofMillis(100)).count();
+            }
+            return seen / ((System.nanoTime() - started) / 1e9);
+        }
+    }
+
+    static void produce(KafkaBroker broker, String topic, String text) throws Exception {
+        try (var producer = producer(broker)) {
+            List<java.util.concurrent.Future<?>> sent = new ArrayList<>();
+            for (int i = 0; i < KAFKA_MESSAGES; i++) {
+                String group = "group-stream-" + (i % 64);
+                sent.add(producer.send(new ProducerRecord<>(topic, group, body(group, "s-" + i + "-" + UUID.randomUUID(),
+                        text))));
+            }
+            for (var f : sent) {
+                f.get();
+            }
+        }
+    }
+
+    static KafkaProducer<String, String> producer(KafkaBroker broker) {
+        Properties p = new Properties();
+        p.put("bootstrap.servers", broker.bootstrapServers());
+        p.put("linger.ms", "5");
+        p.put("batch.size", "262144");
+        return new KafkaProducer<>(p, new StringSerializer(), new StringSerializer());
+    }
+
+    static KafkaConsumer<String, String> consumer(KafkaBroker broker) {
+        Properties p = new Properties();
+        p.put("bootstrap.servers", broker.bootstrapServers());
+        p.put("group.id", "bench-" + UUID.randomUUID());
+        p.put("auto.offset.reset", "earliest");
+        p.put("max.poll.records", "2000");
+        return new KafkaConsumer<>(p, new StringDeserializer(), new StringDeserializer());
+    }
+
+    static void awaitReady(HttpClient http, String base) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+        while (System.nanoTime() < deadline) {
+            try {
+                var r = http.send(HttpRequest.newBuilder(URI.create(base + "/q/health/ready")).build(),
+                        HttpResponse.BodyHandlers.discarding());
+                if (r.statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException e) {
+                // not listening yet
+            }
+            Thread.sleep(250); // polling a process that is starting; nothing to await on
+        }
+        throw new IllegalStateException("moderation-service did not become ready; see bench/target/moderation-service.log");
+    }
+
+    static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+
+    private ModerationServiceBench() {
+    }
+}

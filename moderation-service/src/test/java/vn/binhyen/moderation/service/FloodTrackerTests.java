@@ -1,0 +1,34 @@
+package vn.binhyen.moderation.service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+
+/** The per-member message count behind the flood rules (ioc-dak-lak:4.3.1; council-binh-duong:10.4). */
+class FloodTrackerTests {
+    static final Instant T0 = Instant.parse("2026-11-22T08:00:00Z");
+    static final Duration WINDOW = Duration.ofSeconds(30);
+
+    @Test
+    void countsTheMembersMessagesInTheWindow_aRetriedMessageOnce() {
+        FloodTracker tracker = new FloodTracker();
+        assertThat(tracker.note("g", "a", "m-1", T0, WINDOW)).isEqualTo(1);
+        assertThat(tracker.note("g", "a", "m-2", T0.plusSeconds(5), WINDOW)).isEqualTo(2);
+        assertThat(tracker.note("g", "a", "m-2", T0.plusSeconds(5), WINDOW)).as("a retry").isEqualTo(2);
+        assertThat(tracker.note("g", "b", "m-3", T0.plusSeconds(6), WINDOW)).as("another member").isEqualTo(1);
+        assertThat(tracker.note("g", "a", "m-4", T0.plusSeconds(40), WINDOW)).as("m-1 and m-2 have left the window")
+                .isEqualTo(1);
+    }
+
+    @Test
+    void memoryPerMemberIsBounded_theCountSaturatesAboveEveryLimit() {
+        FloodTracker tracker = new FloodTracker();
+        int last = 0;
+        for (int i = 0; i < 1_000; i++) {
+            last = tracker.note("g", "a", "m-" + i, T0.plusMillis(i), WINDOW);
+        }
+        assertThat(last).isEqualTo(FloodTracker.KEPT);
+    }
+}
