@@ -5,8 +5,14 @@ import io.smallrye.reactive.messaging.annotations.Blocking;
 import io.smallrye.reactive.messaging.kafka.Record;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Emitter;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.eclipse.microprofile.reactive.messaging.Outgoing;
+import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 import org.jboss.logging.Logger;
 import vn.binhyen.contracts.Roles;
 import vn.binhyen.eventlog.Actor;
@@ -28,20 +34,36 @@ public class ChatMessagesScreener {
 
     private final ScreeningService service;
     private final Clock clock;
+    private final Emitter<Record<String, String>> verdicts;
 
-    ChatMessagesScreener(ScreeningService service, Clock clock) {
+    ChatMessagesScreener(ScreeningService service, Clock clock,
+            @Channel("verdicts") @OnOverflow(OnOverflow.Strategy.UNBOUNDED_BUFFER)
+            Emitter<Record<String, String>> verdicts) {
         this.service = service;
         this.clock = clock;
+        this.verdicts = verdicts;
     }
 
     /** What the stream publishes: the screening result, or why the request could not be screened. */
     public record StreamVerdict(String groupId, String messageId, ScreeningService.Result result, String error) {
     }
 
+    /**
+     * A batch of records at a time: each screened, its verdict sent without waiting for the one
+     * before; the batch is acknowledged once every verdict of it is acknowledged by the broker.
+     */
     @Incoming("chat-messages")
-    @Outgoing("verdicts")
     @Blocking(ordered = true)
-    public Record<String, String> screen(String json) throws JsonProcessingException {
+    public CompletionStage<Void> screen(List<String> batch) throws JsonProcessingException {
+        List<CompletableFuture<Void>> sent = new ArrayList<>(batch.size());
+        for (String json : batch) {
+            Record<String, String> verdict = verdict(json);
+            sent.add(verdicts.send(verdict).toCompletableFuture());
+        }
+        return CompletableFuture.allOf(sent.toArray(CompletableFuture[]::new));
+    }
+
+    Record<String, String> verdict(String json) throws JsonProcessingException {
         ScreeningResource.ScreeningRequest r;
         try {
             r = Json.MAPPER.readValue(json, ScreeningResource.ScreeningRequest.class);

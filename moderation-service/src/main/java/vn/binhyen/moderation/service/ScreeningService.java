@@ -3,7 +3,7 @@ package vn.binhyen.moderation.service;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -48,8 +48,9 @@ import vn.binhyen.moderation.domain.screening.Violation;
  * answer is idempotent by (groupId, messageId): answers with an effect are stored with a hash
  * of the request; ALLOW answers, which write nothing, are recomputed (the same input gives the
  * same answer) and kept in a small cache, without a database round trip. A message id reused
- * with other content is refused (409) when either answer has an effect, or while the first
- * ALLOW is still cached.
+ * with other content is refused (409) while the first answer is cached, and whenever the new
+ * content has an effect; an ALLOW for a reused id after a restart is not checked against the
+ * database (that would cost every message a round trip).
  */
 @ApplicationScoped
 public class ScreeningService {
@@ -99,7 +100,10 @@ public class ScreeningService {
     public record Screened(Result result, boolean replayed) {
     }
 
-    @Transactional
+    /**
+     * Screens; an ALLOW (most messages) touches no database and opens no transaction; an answer
+     * with an effect is recorded in one transaction of its own.
+     */
     public Screened screen(Message m, CommandHandler.Metadata meta) {
         String key = m.groupId() + "\n" + m.messageId();
         String hash = hash(m);
@@ -112,29 +116,35 @@ public class ScreeningService {
         int recent = flood.note(m.groupId(), m.authorId(), m.messageId(), m.postedAt(),
                 Duration.ofSeconds(floodRule == null ? 60 : floodRule.perSeconds()));
         Verdict verdict = screener.screen(m, recent);
-        // An ALLOW writes nothing and is what the same request always gets, so it needs no lookup;
-        // anything with an effect is looked up first, so it is recorded once and a reused id is refused.
-        if (verdict.decision() != Decision.ALLOW) {
-            Screened stored = stored(m, hash);
-            if (stored != null) {
-                return stored;
-            }
+        if (verdict.decision() == Decision.ALLOW) {
+            // writes nothing, and is what the same request always gets: no lookup, no transaction
+            Result result = new Result(m.groupId(), m.messageId(), verdict.decision(), verdict.violations(),
+                    verdict.suggestions(), Sanction.NONE, null, verdict.policyId(), verdict.policyVersion(), null);
+            answers.put(key, new Object[] {hash, result});
+            return new Screened(result, false);
+        }
+        Screened recorded = QuarkusTransaction.requiringNew().call(() -> record(m, hash, verdict, screener, meta));
+        answers.put(key, new Object[] {hash, recorded.result()}); // committed: retries and reuses answered from memory
+        return recorded;
+    }
+
+    /** Looked up first, so an effect is recorded once and a reused id is refused; then recorded. */
+    private Screened record(Message m, String hash, Verdict verdict, Screener screener, CommandHandler.Metadata meta) {
+        Screened stored = stored(m, hash);
+        if (stored != null) {
+            return stored;
         }
         Sanction sanction = Sanction.NONE;
         String reviewId = null;
         if (verdict.decision() == Decision.REMOVE) {
             sanction = takeDown(m, verdict, screener, meta);
-        } else if (verdict.decision() != Decision.ALLOW) {
+        } else {
             reviewId = queueForReview(m, verdict, meta);
         }
         Result result = new Result(m.groupId(), m.messageId(), verdict.decision(), verdict.violations(),
                 verdict.suggestions(), sanction, Replies.of(verdict, sanction, m.displayName()), verdict.policyId(),
                 verdict.policyVersion(), reviewId);
-        if (verdict.decision() == Decision.ALLOW) {
-            answers.put(key, new Object[] {hash, result});
-        } else {
-            store(m, hash, result);
-        }
+        store(m, hash, result);
         return new Screened(result, false);
     }
 
