@@ -17,6 +17,7 @@ import java.util.Map;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import vn.binhyen.contracts.Roles;
 import vn.binhyen.contracts.group.GroupRole;
+import vn.binhyen.eventlog.http.Csv;
 import vn.binhyen.eventlog.http.Problem;
 import vn.binhyen.group.domain.Group;
 import vn.binhyen.group.service.ActivityReports;
@@ -110,11 +111,6 @@ public class ActivityReportResource {
     }
 
     private static void row(StringBuilder out, String metric, Object value) {
-        out.append(metric).append(',').append(quote(String.valueOf(value))).append("\r\n");
-    }
-
-    private static String quote(String v) {
-        boolean needs = v.indexOf(',') >= 0 || v.indexOf('"') >= 0 || v.indexOf('\n') >= 0 || v.indexOf('\r') >= 0;
-        return needs ? '"' + v.replace("\"", "\"\"") + '"' : v;
+        out.append(metric).append(',').append(Csv.field(value)).append("\r\n");
     }
 }

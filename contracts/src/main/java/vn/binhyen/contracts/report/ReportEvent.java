@@ -1,0 +1,98 @@
+package vn.binhyen.contracts.report;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The events report-intake-service publishes to {@code binhyen.report.events}: a citizen's
+ * report or crime tip through its workflow (police-song-tri:14-15), its 24-hour clock and
+ * emergencies. Type names are the stable strings of {@link #TYPES}.
+ */
+public sealed interface ReportEvent {
+    String reportId();
+
+    /** Who reported: name, address and phone, or why they refused to give them (police-song-tri:14.3a). */
+    record Reporter(String name, String address, String phone, String refusalReason) {
+    }
+
+    /** The details of police-song-tri:14.3 (b)–(đ); optional ones may be null. */
+    record TipDetails(Instant incidentAt, String place, String summary, String suspect, String victim,
+            String witnesses, String escapeDirection, String means, String damage, String actionsTaken,
+            String howKnown) {
+    }
+
+    /**
+     * The first receipt: the clock runs from {@code receivedAt}, complete or not; {@code missing}
+     * names the required fields still to be asked for.
+     */
+    record ReportReceived(String reportId, String type, String channel, String groupId, Reporter reporter,
+            TipDetails details, String content, Instant receivedAt, Instant deadline, List<String> missing)
+            implements ReportEvent {
+    }
+
+    /** Fields supplied later; {@code missing} is what is still missing afterwards. */
+    record ReportCompleted(String reportId, Reporter reporter, TipDetails details, String content,
+            List<String> missing) implements ReportEvent {
+    }
+
+    record ReportClassified(String reportId, String category, boolean securityRelated, boolean withinJurisdiction,
+            String classifiedBy) implements ReportEvent {
+    }
+
+    /** The duty officer's written report to the board (police-song-tri:15.3, step 2). */
+    record ReportWrittenUp(String reportId, String writtenReport, String writtenBy) implements ReportEvent {
+    }
+
+    /** The board hands the tip to the on-duty crime-prevention officer (step 3). */
+    record ReportForwardedToPctp(String reportId, String pctpOfficer, String forwardedBy) implements ReportEvent {
+    }
+
+    /** Entered in the crime-source register, form no. 294 (Circular 119/2021/TT-BCA). */
+    record ReportRegistered(String reportId, String unit, int year, long number, String registeredBy)
+            implements ReportEvent {
+    }
+
+    record ReportResolved(String reportId, String result, String resolvedBy) implements ReportEvent {
+    }
+
+    /** Beyond the unit's authority: proposed for transfer to the competent body (police-song-tri:15.1). */
+    record ReportTransferred(String reportId, String body, String reason, String transferredBy) implements ReportEvent {
+    }
+
+    /** {@code hoursLeft}: 12, 4 or 1. */
+    record DeadlineWarning(String reportId, int hoursLeft, Instant deadline) implements ReportEvent {
+    }
+
+    /** 24 hours passed without the tip in the register: escalated to the commander. */
+    record DeadlineBreached(String reportId, Instant deadline, String escalatedTo) implements ReportEvent {
+    }
+
+    /** police-song-tri:15.4: reported at once to the commander; {@code round} counts re-escalations. */
+    record EmergencyRaised(String reportId, String reason, int round) implements ReportEvent {
+    }
+
+    record EmergencyAcknowledged(String reportId, String acknowledgedBy) implements ReportEvent {
+    }
+
+    /** What the citizen is told at a public step, in Vietnamese. */
+    record CitizenFeedback(String reportId, String step, String message) implements ReportEvent {
+    }
+
+    Map<String, Class<? extends ReportEvent>> TYPES = Map.ofEntries(
+            Map.entry("ReportReceived", ReportReceived.class),
+            Map.entry("ReportCompleted", ReportCompleted.class),
+            Map.entry("ReportClassified", ReportClassified.class),
+            Map.entry("ReportWrittenUp", ReportWrittenUp.class),
+            Map.entry("ReportForwardedToPctp", ReportForwardedToPctp.class),
+            Map.entry("ReportRegistered", ReportRegistered.class),
+            Map.entry("ReportResolved", ReportResolved.class),
+            Map.entry("ReportTransferred", ReportTransferred.class),
+            Map.entry("DeadlineWarning", DeadlineWarning.class),
+            Map.entry("DeadlineBreached", DeadlineBreached.class),
+            Map.entry("EmergencyRaised", EmergencyRaised.class),
+            Map.entry("EmergencyAcknowledged", EmergencyAcknowledged.class),
+            Map.entry("CitizenFeedback", CitizenFeedback.class));
+
+    int SCHEMA_VERSION = 1;
+}

@@ -1,0 +1,52 @@
+package vn.binhyen.report.rest;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import vn.binhyen.contracts.Roles;
+import vn.binhyen.eventlog.http.Csv;
+import vn.binhyen.report.service.ReportService;
+
+/**
+ * The crime-source register (form no. 294, Circular 119/2021/TT-BCA) of a unit for a year,
+ * as JSON, or CSV with {@code Accept: text/csv}.
+ */
+@Path("/api/v1/register")
+public class RegisterResource {
+    private final ReportService service;
+
+    RegisterResource(ReportService service) {
+        this.service = service;
+    }
+
+    @GET
+    @Produces({"application/json", "text/csv"})
+    @RolesAllowed({Roles.PCTP_OFFICER, Roles.DUTY_OFFICER, Roles.COMMANDER, Roles.AUDITOR})
+    public Response register(@QueryParam("unit") @NotBlank String unit,
+            @QueryParam("year") @Min(2000) @Max(2100) int year, @Context HttpHeaders headers) {
+        var entries = service.register(unit, year);
+        boolean csv = headers.getAcceptableMediaTypes().stream()
+                .anyMatch(m -> "text".equals(m.getType()) && "csv".equals(m.getSubtype()));
+        if (!csv) {
+            return Response.ok(entries).type("application/json").build();
+        }
+        StringBuilder out = new StringBuilder("Số thứ tự,Ngày tiếp nhận,Loại nguồn tin,Người báo tin,Nội dung tóm tắt,"
+                + "Cán bộ tiếp nhận,Cán bộ vào sổ,Ngày vào sổ\r\n");
+        for (var e : entries) {
+            out.append(e.number()).append(',').append(e.receivedAt()).append(',').append(Csv.field(e.sourceType())).append(',')
+                    .append(Csv.field(e.reporter())).append(',').append(Csv.field(e.summary())).append(',')
+                    .append(Csv.field(e.receivingOfficer())).append(',').append(Csv.field(e.registeredBy())).append(',')
+                    .append(e.registeredAt()).append("\r\n");
+        }
+        return Response.ok(out.toString()).type("text/csv; charset=UTF-8").header("Content-Disposition",
+                "attachment; filename=\"so-tiep-nhan-nguon-tin-" + year + ".csv\"").build();
+    }
+}

@@ -1,0 +1,15 @@
+package vn.binhyen.report.rest;
+
+import jakarta.ws.rs.core.Response;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import vn.binhyen.eventlog.http.Problem;
+import vn.binhyen.report.domain.UnknownReportException;
+
+/** An unknown report is a 404 problem document. */
+public class ReportProblemMappers {
+    @ServerExceptionMapper
+    public Response unknownReport(UnknownReportException e) {
+        return Problem.of("unknown-report", "Không tìm thấy tin báo / Unknown report", Response.Status.NOT_FOUND,
+                e.getMessage()).toResponse();
+    }
+}

@@ -1,0 +1,296 @@
+package vn.binhyen.report.rest;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import vn.binhyen.contracts.Roles;
+import vn.binhyen.contracts.report.ReportEvent;
+import vn.binhyen.eventlog.Actor;
+import vn.binhyen.eventlog.EventIds;
+import vn.binhyen.eventlog.decider.CommandHandler;
+import vn.binhyen.eventlog.http.CorrelationIdFilter;
+import vn.binhyen.eventlog.http.ETags;
+import vn.binhyen.eventlog.http.Problem;
+import vn.binhyen.report.domain.EmergencyTerms;
+import vn.binhyen.report.domain.IntakeRules;
+import vn.binhyen.report.domain.Report;
+import vn.binhyen.report.domain.ReportCommand;
+import vn.binhyen.report.domain.UnknownReportException;
+import vn.binhyen.report.service.ReportService;
+
+/**
+ * Citizens' reports and crime tips (police-song-tri:14-15): intake from the bots, and the
+ * workflow steps, each by its role only.
+ */
+@Path("/api/v1/reports")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class ReportResource {
+    /** Vietnamese mobile (03, 05, 07, 08, 09) and landline (02x) numbers, with 0 or +84. */
+    public static final String PHONE = "^(\\+84|0)([35789][0-9]{8}|2[0-9]{9})$";
+
+    private final ReportService service;
+    private final JsonWebToken token;
+    private final Clock clock;
+
+    ReportResource(ReportService service, JsonWebToken token, Clock clock) {
+        this.service = service;
+        this.token = token;
+        this.clock = clock;
+    }
+
+    public record ReporterInput(@Size(max = 200) String name, @Size(max = 500) String address,
+            @Pattern(regexp = PHONE, message = "a Vietnamese phone number such as 0912345678 or +84912345678")
+            String phone) {
+    }
+
+    public record RefusalInput(@NotBlank @Size(max = 1000) String reason) {
+    }
+
+    public record DetailsInput(Instant incidentAt, @Size(max = 500) String place, @Size(max = 10_000) String summary,
+            @Size(max = 2000) String suspect, @Size(max = 2000) String victim, @Size(max = 2000) String witnesses,
+            @Size(max = 500) String escapeDirection, @Size(max = 1000) String means, @Size(max = 2000) String damage,
+            @Size(max = 2000) String actionsTaken, @Size(max = 2000) String howKnown) {
+        ReportEvent.TipDetails toDetails() {
+            return new ReportEvent.TipDetails(incidentAt, place, summary, suspect, victim, witnesses, escapeDirection,
+                    means, damage, actionsTaken, howKnown);
+        }
+    }
+
+    public record ReportRequest(@NotNull IntakeRules.Type type, @Size(max = 50) String channel,
+            @Size(max = 128) String groupId, @Valid ReporterInput reporter, @Valid RefusalInput refusal,
+            @Valid DetailsInput details, @Size(max = 10_000) String content) {
+    }
+
+    /** The answer to an intake: the clock, what is still missing, and the reply for the citizen. */
+    public record Intake(String reportId, String status, Instant receivedAt, Instant deadline, List<String> missing,
+            boolean emergency, String reply) {
+    }
+
+    /** A 422 problem document with the recorded report's id and the reply asking for what is missing. */
+    public record IncompleteReport(URI type, String title, int status, String detail, String citation,
+            List<Problem.FieldError> errors, String reportId, Instant deadline, String reply) {
+    }
+
+    @POST
+    @RolesAllowed({Roles.BOT, Roles.DUTY_OFFICER})
+    public Response receive(@NotNull @Valid ReportRequest r, @Context ContainerRequestContext request) {
+        Instant now = clock.instant();
+        Response future = futureIncident(r.details(), now);
+        if (future != null) {
+            return future;
+        }
+        String reportId = "report-" + EventIds.next();
+        var reporter = reporter(r.reporter(), r.refusal());
+        var details = r.details() == null ? null : r.details().toDetails();
+        var emergency = EmergencyTerms.find(r.content(), details == null ? null : details.summary());
+        var outcome = service.handle(reportId, OptionalLong.of(0), new ReportCommand.Receive(reportId, r.type(),
+                r.channel(), r.groupId(), reporter, details, r.content(), service.clockFor(r.type()),
+                emergency.orElse(null), token.getSubject(), roles(), now), meta(request));
+        Report.Open o = (Report.Open) outcome.state();
+        var missing = IntakeRules.missing(o.type(), o.reporter(), o.details(), o.content());
+        String reply = IntakeRules.reply(missing);
+        URI location = URI.create("/api/v1/reports/" + reportId);
+        if (!missing.isEmpty()) {
+            // recorded: the clock runs from this first receipt; the citizen is asked for the rest
+            return Response.status(422).location(location).type(Problem.MEDIA_TYPE).tag(ETags.of(outcome.version()))
+                    .entity(new IncompleteReport(URI.create("https://binhyen.vn/problems/report-incomplete"),
+                            "Thiếu thông tin bắt buộc / Required information missing", 422,
+                            "the report is recorded and its clock runs; it lacks " + missing.stream()
+                                    .map(IntakeRules.Missing::field).collect(Collectors.joining(", ")),
+                            missing.getFirst().citation(), missing.stream().map(m -> new Problem.FieldError(m.field(),
+                                    m.citation(), m.vietnamese() + " / " + m.english())).toList(),
+                            reportId, o.deadline(), reply)).build();
+        }
+        return Response.created(location).tag(ETags.of(outcome.version())).entity(new Intake(reportId,
+                o.status().name(), o.receivedAt(), o.deadline(), List.of(), o.emergency() != Report.Emergency.NONE,
+                reply)).build();
+    }
+
+    public record CompletionRequest(@Valid ReporterInput reporter, @Valid RefusalInput refusal,
+            @Valid DetailsInput details, @Size(max = 10_000) String content) {
+    }
+
+    @POST
+    @Path("/{reportId}/completion")
+    @RolesAllowed({Roles.BOT, Roles.DUTY_OFFICER})
+    public Response complete(@PathParam("reportId") String reportId, @NotNull @Valid CompletionRequest r,
+            @Context ContainerRequestContext request) {
+        Response future = futureIncident(r.details(), clock.instant());
+        if (future != null) {
+            return future;
+        }
+        var outcome = service.handle(reportId, OptionalLong.empty(), new ReportCommand.Complete(
+                reporter(r.reporter(), r.refusal()), r.details() == null ? null : r.details().toDetails(), r.content(),
+                token.getSubject(), roles(), clock.instant()), meta(request));
+        return view(outcome);
+    }
+
+    public record ClassificationRequest(@NotBlank @Size(max = 100) String category, boolean securityRelated,
+            boolean withinJurisdiction) {
+    }
+
+    @POST
+    @Path("/{reportId}/classification")
+    @RolesAllowed({Roles.DUTY_OFFICER, Roles.PCTP_OFFICER, Roles.COMMANDER, Roles.LEADER, Roles.DEPUTY})
+    public Response classify(@PathParam("reportId") String reportId, @HeaderParam("If-Match") String ifMatch,
+            @NotNull @Valid ClassificationRequest r, @Context ContainerRequestContext request) {
+        return act(reportId, ifMatch, new ReportCommand.Classify(r.category(), r.securityRelated(),
+                r.withinJurisdiction(), token.getSubject(), roles(), clock.instant()), request);
+    }
+
+    public record WrittenReportRequest(@NotBlank @Size(max = 20_000) String writtenReport) {
+    }
+
+    @POST
+    @Path("/{reportId}/written-report")
+    @RolesAllowed({Roles.DUTY_OFFICER, Roles.PCTP_OFFICER, Roles.COMMANDER, Roles.LEADER, Roles.DEPUTY})
+    public Response writeUp(@PathParam("reportId") String reportId, @HeaderParam("If-Match") String ifMatch,
+            @NotNull @Valid WrittenReportRequest r, @Context ContainerRequestContext request) {
+        return act(reportId, ifMatch, new ReportCommand.WriteUp(r.writtenReport(), token.getSubject(), roles(),
+                clock.instant()), request);
+    }
+
+    public record ForwardRequest(@NotBlank @Size(max = 128) String pctpOfficer) {
+    }
+
+    @POST
+    @Path("/{reportId}/forwarding")
+    @RolesAllowed({Roles.DUTY_OFFICER, Roles.PCTP_OFFICER, Roles.COMMANDER, Roles.LEADER, Roles.DEPUTY})
+    public Response forward(@PathParam("reportId") String reportId, @HeaderParam("If-Match") String ifMatch,
+            @NotNull @Valid ForwardRequest r, @Context ContainerRequestContext request) {
+        return act(reportId, ifMatch, new ReportCommand.Forward(r.pctpOfficer(), token.getSubject(), roles(),
+                clock.instant()), request);
+    }
+
+    public record RegistrationRequest(@NotBlank @Size(max = 100) String unit) {
+    }
+
+    @POST
+    @Path("/{reportId}/registration")
+    @RolesAllowed({Roles.DUTY_OFFICER, Roles.PCTP_OFFICER, Roles.COMMANDER, Roles.LEADER, Roles.DEPUTY})
+    public Response register(@PathParam("reportId") String reportId, @HeaderParam("If-Match") String ifMatch,
+            @NotNull @Valid RegistrationRequest r, @Context ContainerRequestContext request) {
+        return view(service.register(reportId, r.unit(), ETags.expectedVersion(ifMatch), token.getSubject(), roles(),
+                clock.instant(), meta(request)));
+    }
+
+    public record ResolutionRequest(@NotBlank @Size(max = 5000) String result) {
+    }
+
+    @POST
+    @Path("/{reportId}/resolution")
+    @RolesAllowed({Roles.DUTY_OFFICER, Roles.PCTP_OFFICER, Roles.COMMANDER, Roles.LEADER, Roles.DEPUTY})
+    public Response resolve(@PathParam("reportId") String reportId, @HeaderParam("If-Match") String ifMatch,
+            @NotNull @Valid ResolutionRequest r, @Context ContainerRequestContext request) {
+        return act(reportId, ifMatch, new ReportCommand.Resolve(r.result(), token.getSubject(), roles(),
+                clock.instant()), request);
+    }
+
+    public record TransferRequest(@NotBlank @Size(max = 300) String body, @NotBlank @Size(max = 2000) String reason) {
+    }
+
+    @POST
+    @Path("/{reportId}/transfer")
+    @RolesAllowed({Roles.DUTY_OFFICER, Roles.PCTP_OFFICER, Roles.COMMANDER, Roles.LEADER, Roles.DEPUTY})
+    public Response transfer(@PathParam("reportId") String reportId, @HeaderParam("If-Match") String ifMatch,
+            @NotNull @Valid TransferRequest r, @Context ContainerRequestContext request) {
+        return act(reportId, ifMatch, new ReportCommand.Transfer(r.body(), r.reason(), token.getSubject(), roles(),
+                clock.instant()), request);
+    }
+
+    @POST
+    @Path("/{reportId}/emergency-acknowledgement")
+    @RolesAllowed({Roles.DUTY_OFFICER, Roles.PCTP_OFFICER, Roles.COMMANDER, Roles.LEADER, Roles.DEPUTY})
+    public Response acknowledge(@PathParam("reportId") String reportId, @Context ContainerRequestContext request) {
+        return act(reportId, null, new ReportCommand.AcknowledgeEmergency(token.getSubject(), roles(), clock.instant()),
+                request);
+    }
+
+    @GET
+    @Path("/{reportId}")
+    @RolesAllowed({Roles.DUTY_OFFICER, Roles.PCTP_OFFICER, Roles.COMMANDER, Roles.LEADER, Roles.DEPUTY, Roles.AUDITOR})
+    public Response get(@PathParam("reportId") String reportId) {
+        if (!(service.load(reportId) instanceof Report.Open o)) {
+            throw new UnknownReportException("no report " + reportId);
+        }
+        return Response.ok(ReportView.of(o)).build();
+    }
+
+    /** The open queue: emergencies first, then by time left. */
+    @GET
+    @RolesAllowed({Roles.DUTY_OFFICER, Roles.PCTP_OFFICER, Roles.COMMANDER, Roles.LEADER, Roles.DEPUTY, Roles.AUDITOR})
+    public List<ReportService.QueueItem> queue(@QueryParam("open") @jakarta.ws.rs.DefaultValue("true") boolean open) {
+        return service.queue();
+    }
+
+    /** A report as officers see it (personal data in clear is for the roles this endpoint allows). */
+    public record ReportView(String reportId, String type, String status, Instant receivedAt, Instant deadline,
+            long secondsLeft, String emergency, List<String> missing, ReportEvent.Reporter reporter,
+            ReportEvent.TipDetails details, String content) {
+        static ReportView of(Report.Open o) {
+            return new ReportView(o.reportId(), o.type().name(), o.status().name(), o.receivedAt(), o.deadline(),
+                    Duration.between(Instant.now(), o.deadline()).toSeconds(), o.emergency().name(), o.missing(),
+                    o.reporter(), o.details(), o.content());
+        }
+    }
+
+    private Response act(String reportId, String ifMatch, ReportCommand command, ContainerRequestContext request) {
+        return view(service.handle(reportId, ETags.expectedVersion(ifMatch), command, meta(request)));
+    }
+
+    private static Response view(CommandHandler.Outcome<Report, ReportEvent> outcome) {
+        return Response.ok(ReportView.of((Report.Open) outcome.state())).tag(ETags.of(outcome.version())).build();
+    }
+
+    private static ReportEvent.Reporter reporter(ReporterInput r, RefusalInput refusal) {
+        if (r == null && refusal == null) {
+            return null;
+        }
+        return new ReportEvent.Reporter(r == null ? null : r.name(), r == null ? null : r.address(),
+                r == null ? null : r.phone(), refusal == null ? null : refusal.reason());
+    }
+
+    private static Response futureIncident(DetailsInput d, Instant now) {
+        if (d != null && d.incidentAt() != null && d.incidentAt().isAfter(now.plus(Duration.ofMinutes(5)))) {
+            return Problem.of("invalid-field", "Giá trị không hợp lệ / Invalid value", Response.Status.BAD_REQUEST,
+                    "the incident cannot be in the future").withErrors(List.of(new Problem.FieldError(
+                            "details.incidentAt", "police-song-tri:14.3b", "thời gian xảy ra vụ việc không thể ở "
+                                    + "tương lai / the incident time is in the future"))).toResponse();
+        }
+        return null;
+    }
+
+    private Set<String> roles() {
+        return Set.copyOf(token.getGroups());
+    }
+
+    private CommandHandler.Metadata meta(ContainerRequestContext request) {
+        String role = token.getGroups().stream().sorted().findFirst().orElse("UNKNOWN");
+        return new CommandHandler.Metadata(Actor.of(token.getSubject(), role), CorrelationIdFilter.of(request), null);
+    }
+}

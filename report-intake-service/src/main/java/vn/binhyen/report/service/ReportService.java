@@ -1,0 +1,227 @@
+package vn.binhyen.report.service;
+
+import io.agroal.api.AgroalDataSource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.OptionalLong;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import vn.binhyen.contracts.report.ReportEvent;
+import vn.binhyen.eventlog.EventLogException;
+import vn.binhyen.eventlog.decider.CommandHandler;
+import vn.binhyen.report.domain.IntakeRules;
+import vn.binhyen.report.domain.Report;
+import vn.binhyen.report.domain.ReportCommand;
+import vn.binhyen.report.domain.ReportDecider;
+
+/**
+ * Load → decide → append, with the read models, the deadline rows and the register in the
+ * same transaction: a report's clock is written when the report is, and a register number is
+ * drawn only by a registration that commits (so the numbers have no gaps).
+ */
+@ApplicationScoped
+public class ReportService {
+    static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
+
+    private final CommandHandler<ReportCommand, Report, ReportEvent> handler;
+    private final AgroalDataSource dataSource;
+    private final Duration tipClock;
+    private final Duration feedbackClock;
+    private final Duration emergencyClock;
+
+    ReportService(CommandHandler<ReportCommand, Report, ReportEvent> handler, AgroalDataSource dataSource,
+            @ConfigProperty(name = "binhyen.report.clock.crime-tip", defaultValue = "PT24H") Duration tipClock,
+            @ConfigProperty(name = "binhyen.report.clock.feedback", defaultValue = "PT24H") Duration feedbackClock,
+            @ConfigProperty(name = "binhyen.report.clock.emergency", defaultValue = "PT24H") Duration emergencyClock) {
+        this.handler = handler;
+        this.dataSource = dataSource;
+        this.tipClock = tipClock;
+        this.feedbackClock = feedbackClock;
+        this.emergencyClock = emergencyClock;
+    }
+
+    public Duration clockFor(IntakeRules.Type type) {
+        return switch (type) {
+            case CRIME_TIP -> tipClock;
+            case FEEDBACK -> feedbackClock;
+            case EMERGENCY -> emergencyClock;
+        };
+    }
+
+    @Transactional
+    public CommandHandler.Outcome<Report, ReportEvent> handle(String reportId, OptionalLong ifMatch,
+            ReportCommand command, CommandHandler.Metadata meta) {
+        var outcome = handler.handle(reportId, ifMatch, command, meta);
+        project(outcome, command.at());
+        return outcome;
+    }
+
+    /** Registers a forwarded tip, drawing the unit's next number for the year in this transaction. */
+    @Transactional
+    public CommandHandler.Outcome<Report, ReportEvent> register(String reportId, String unit, OptionalLong ifMatch,
+            String actor, java.util.Set<String> roles, Instant at, CommandHandler.Metadata meta) {
+        int year = at.atZone(VIETNAM).getYear();
+        long number = nextNumber(unit, year);
+        var outcome = handle(reportId, ifMatch, new ReportCommand.Register(unit, year, number, actor, roles, at), meta);
+        if (outcome.state() instanceof Report.Open o) {
+            try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
+                    "insert into crime_register (unit, year, number, report_id, received_at, source_type, reporter, "
+                            + "summary, receiving_officer, registered_by, registered_at) "
+                            + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                ps.setString(1, unit);
+                ps.setInt(2, year);
+                ps.setLong(3, number);
+                ps.setString(4, reportId);
+                ps.setTimestamp(5, Timestamp.from(o.receivedAt()));
+                ps.setString(6, o.type().name());
+                ps.setString(7, o.reporter() == null || o.reporter().name() == null
+                        ? "Ẩn danh" + (o.reporter() != null && o.reporter().refusalReason() != null
+                                ? " (" + o.reporter().refusalReason() + ")" : "")
+                        : o.reporter().name());
+                ps.setString(8, o.details() != null && o.details().summary() != null ? o.details().summary()
+                        : String.valueOf(o.content()));
+                ps.setString(9, meta.actor().id());
+                ps.setString(10, actor);
+                ps.setTimestamp(11, Timestamp.from(at));
+                ps.executeUpdate();
+            } catch (SQLException e) {
+                throw new EventLogException("register entry for " + reportId + " failed: " + e.getMessage(), e);
+            }
+        }
+        return outcome;
+    }
+
+    private long nextNumber(String unit, int year) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
+                "insert into register_counter (unit, year, last) values (?, ?, 1) on conflict (unit, year) "
+                        + "do update set last = register_counter.last + 1 returning last")) {
+            ps.setString(1, unit);
+            ps.setInt(2, year);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw new EventLogException("register number for " + unit + " could not be drawn: " + e.getMessage(), e);
+        }
+    }
+
+    private void project(CommandHandler.Outcome<Report, ReportEvent> outcome, Instant at) {
+        if (outcome.events().isEmpty() || !(outcome.state() instanceof Report.Open o)) {
+            return;
+        }
+        try (Connection c = dataSource.getConnection()) {
+            try (PreparedStatement ps = c.prepareStatement("insert into report_summary (report_id, type, status, "
+                    + "channel, group_id, received_at, deadline, emergency, missing, version) values "
+                    + "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (report_id) do update set status = excluded.status, "
+                    + "emergency = excluded.emergency, missing = excluded.missing, version = excluded.version")) {
+                String channel = null;
+                String group = null;
+                for (ReportEvent e : outcome.events()) {
+                    if (e instanceof ReportEvent.ReportReceived r) {
+                        channel = r.channel();
+                        group = r.groupId();
+                    }
+                }
+                ps.setString(1, o.reportId());
+                ps.setString(2, o.type().name());
+                ps.setString(3, o.status().name());
+                ps.setString(4, channel);
+                ps.setString(5, group);
+                ps.setTimestamp(6, Timestamp.from(o.receivedAt()));
+                ps.setTimestamp(7, Timestamp.from(o.deadline()));
+                ps.setString(8, o.emergency().name());
+                ps.setInt(9, o.missing().size());
+                ps.setLong(10, outcome.version());
+                ps.executeUpdate();
+            }
+            for (ReportEvent e : outcome.events()) {
+                switch (e) {
+                    case ReportEvent.ReportReceived r -> {
+                        for (int hours : ReportDecider.WARNINGS) {
+                            due(c, r.reportId(), "WARN_" + hours, r.deadline().minus(Duration.ofHours(hours)));
+                        }
+                        due(c, r.reportId(), "BREACH", r.deadline());
+                    }
+                    case ReportEvent.EmergencyRaised r -> due(c, r.reportId(), "REESCALATE_" + r.round(),
+                            at.plus(Duration.ofMinutes(5)));
+                    default -> {
+                    }
+                }
+            }
+        } catch (SQLException e) {
+            throw new EventLogException("report read models could not follow " + o.reportId() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void due(Connection c, String reportId, String kind, Instant at) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "insert into report_deadline (report_id, kind, due_at) values (?, ?, ?) on conflict do nothing")) {
+            ps.setString(1, reportId);
+            ps.setString(2, kind);
+            ps.setTimestamp(3, Timestamp.from(at));
+            ps.executeUpdate();
+        }
+    }
+
+    public Report load(String reportId) {
+        return handler.load(reportId);
+    }
+
+    /** The open queue, most urgent first (emergencies on top, then by time left). */
+    public List<QueueItem> queue() {
+        List<QueueItem> out = new java.util.ArrayList<>();
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
+                "select report_id, type, status, received_at, deadline, emergency, missing from report_summary "
+                        + "where status not in ('REGISTERED', 'RESOLVED', 'TRANSFERRED') "
+                        + "order by (emergency = 'RAISED') desc, deadline limit 500")) {
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new QueueItem(rs.getString(1), rs.getString(2), rs.getString(3),
+                            rs.getTimestamp(4).toInstant(), rs.getTimestamp(5).toInstant(), rs.getString(6),
+                            rs.getInt(7)));
+                }
+            }
+        } catch (SQLException e) {
+            throw new EventLogException("queue could not be read: " + e.getMessage(), e);
+        }
+        return out;
+    }
+
+    public record QueueItem(String reportId, String type, String status, Instant receivedAt, Instant deadline,
+            String emergency, int missing) {
+    }
+
+    public record RegisterEntry(String unit, int year, long number, String reportId, Instant receivedAt,
+            String sourceType, String reporter, String summary, String receivingOfficer, String registeredBy,
+            Instant registeredAt) {
+    }
+
+    public List<RegisterEntry> register(String unit, int year) {
+        List<RegisterEntry> out = new java.util.ArrayList<>();
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
+                "select unit, year, number, report_id, received_at, source_type, reporter, summary, receiving_officer, "
+                        + "registered_by, registered_at from crime_register where unit = ? and year = ? order by number")) {
+            ps.setString(1, unit);
+            ps.setInt(2, year);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new RegisterEntry(rs.getString(1), rs.getInt(2), rs.getLong(3), rs.getString(4),
+                            rs.getTimestamp(5).toInstant(), rs.getString(6), rs.getString(7), rs.getString(8),
+                            rs.getString(9), rs.getString(10), rs.getTimestamp(11).toInstant()));
+                }
+            }
+        } catch (SQLException e) {
+            throw new EventLogException("register could not be read: " + e.getMessage(), e);
+        }
+        return out;
+    }
+}

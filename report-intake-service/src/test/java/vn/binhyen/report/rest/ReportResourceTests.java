@@ -1,0 +1,178 @@
+package vn.binhyen.report.rest;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasItems;
+
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.ValidatableResponse;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.Executors;
+import org.junit.jupiter.api.Test;
+import vn.binhyen.contracts.Roles;
+import vn.binhyen.eventlog.EventStore;
+import vn.binhyen.report.service.DeadlineSweep;
+import vn.binhyen.report.support.TestClock;
+import vn.binhyen.testsupport.KafkaBrokerResource;
+import vn.binhyen.testsupport.PostgresDatabaseResource;
+import vn.binhyen.testsupport.Tokens;
+
+/** Intake, the workflow, the clock and the register through the real stack. */
+@QuarkusTest
+@QuarkusTestResource(KafkaBrokerResource.class)
+@QuarkusTestResource(PostgresDatabaseResource.class)
+class ReportResourceTests {
+    @Inject
+    AgroalDataSource dataSource;
+
+    @Inject
+    TestClock clock;
+
+    @Inject
+    DeadlineSweep sweep;
+
+    @Inject
+    EventStore store;
+
+    static ValidatableResponse post(String role, String path, Object body) {
+        var spec = given().auth().oauth2(Tokens.forRole(role, role.toLowerCase() + "-1")).contentType("application/json");
+        return (body == null ? spec.post(path) : spec.body(body).post(path)).then();
+    }
+
+    Map<String, Object> tip(String summary) {
+        return Map.of("type", "CRIME_TIP", "channel", "zalo", "groupId", "group-police",
+                "reporter", Map.of("name", "Nguyễn Văn Bình", "address", "12 Lê Lợi", "phone", "0912345678"),
+                "details", Map.of("incidentAt", clock.instant().minus(Duration.ofHours(1)).toString(),
+                        "place", "Chợ Sông Trí", "summary", summary, "howKnown", "tôi chứng kiến"));
+    }
+
+    long count(String sql) throws Exception {
+        try (var c = dataSource.getConnection(); var s = c.createStatement(); var rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    @Test
+    void incompleteTip_is422ListingEveryMissingField_recorded_andCompletedLater_police_song_tri_14_3() {
+        String reportId = post(Roles.BOT, "/api/v1/reports", Map.of("type", "CRIME_TIP", "details",
+                Map.of("summary", "Có người lạ trộm xe"))).statusCode(422)
+                .contentType(containsString("application/problem+json"))
+                .body("errors.field", hasItems("reporter.name", "reporter.address", "reporter.phone",
+                        "details.incidentAt", "details.place", "details.howKnown"))
+                .body("errors[0].message", containsString(" / "))
+                .body("reply", containsString("đề nghị anh/chị cung cấp thêm")).extract().path("reportId");
+        post(Roles.BOT, "/api/v1/reports/" + reportId + "/completion", Map.of("reporter", Map.of("name",
+                "Trần Thị Hoa", "address", "5 Nguyễn Huệ", "phone", "+84987654321"), "details", Map.of(
+                "incidentAt", clock.instant().minus(Duration.ofHours(3)).toString(), "place", "Hẻm 12",
+                "howKnown", "hàng xóm kể"))).statusCode(200).body("missing.size()", equalTo(0));
+    }
+
+    @Test
+    void badInput_isNamed_andNothingIsWritten() throws Exception {
+        long before = count("select count(*) from event");
+        post(Roles.BOT, "/api/v1/reports", Map.of("type", "CRIME_TIP", "reporter", Map.of("phone", "12345")))
+                .statusCode(400).body("errors.field", hasItem(containsString("phone")));
+        post(Roles.BOT, "/api/v1/reports", Map.of("type", "CRIME_TIP", "details", Map.of("incidentAt",
+                clock.instant().plus(Duration.ofDays(1)).toString()))).statusCode(400)
+                .body("errors[0].field", equalTo("details.incidentAt"));
+        post(Roles.BOT, "/api/v1/reports", Map.of("type", "RUMOUR")).statusCode(400);
+        post(Roles.MEMBER, "/api/v1/reports", tip("x")).statusCode(403);
+        assertThat(count("select count(*) from event")).isEqualTo(before);
+    }
+
+    @Test
+    void aTipGoesThroughEveryStep_andIntoTheRegister_police_song_tri_15_3() {
+        String id = post(Roles.BOT, "/api/v1/reports", tip("Hai đối tượng trộm xe máy")).statusCode(201)
+                .body("status", equalTo("RECEIVED")).extract().path("reportId");
+        String path = "/api/v1/reports/" + id;
+        post(Roles.PCTP_OFFICER, path + "/classification", Map.of("category", "Trộm cắp tài sản",
+                "securityRelated", true, "withinJurisdiction", true)).statusCode(403);
+        post(Roles.DUTY_OFFICER, path + "/classification", Map.of("category", "Trộm cắp tài sản",
+                "securityRelated", true, "withinJurisdiction", true)).statusCode(200).body("status", equalTo("CLASSIFIED"));
+        post(Roles.DUTY_OFFICER, path + "/written-report", Map.of("writtenReport", "Báo cáo: trộm xe tại chợ"))
+                .statusCode(200);
+        post(Roles.DUTY_OFFICER, path + "/forwarding", Map.of("pctpOfficer", "pctp-1")).statusCode(403);
+        post(Roles.DEPUTY, path + "/forwarding", Map.of("pctpOfficer", "pctp-1")).statusCode(200);
+        post(Roles.PCTP_OFFICER, path + "/registration", Map.of("unit", "ca-song-tri-" + UUID.randomUUID()))
+                .statusCode(200).body("status", equalTo("REGISTERED"));
+        post(Roles.PCTP_OFFICER, path + "/resolution", Map.of("result", "Đã xác minh, khởi tố vụ án")).statusCode(200)
+                .body("status", equalTo("RESOLVED"));
+        assertThat(store.read(id).stream().map(e -> e.eventType())).contains("CitizenFeedback", "ReportRegistered");
+    }
+
+    @Test
+    void theClock_warnsAt12_4_1_andBreachesAt24_eachExactlyOnce_police_song_tri_15_3() {
+        String id = post(Roles.BOT, "/api/v1/reports", tip("Nghi vấn mua bán hàng cấm")).statusCode(201)
+                .extract().path("reportId");
+        sweep.sweep();
+        clock.advance(Duration.ofHours(12));
+        sweep.sweep();
+        sweep.sweep();
+        clock.advance(Duration.ofHours(8));
+        sweep.sweep();
+        clock.advance(Duration.ofHours(4).plusSeconds(1));
+        sweep.sweep();
+        sweep.sweep();
+        var types = store.read(id).stream().map(e -> e.eventType() + (e.eventType().equals("DeadlineWarning")
+                ? e.payload().get("hoursLeft").asText() : "")).toList();
+        assertThat(types).containsSubsequence("DeadlineWarning12", "DeadlineWarning4", "DeadlineWarning1",
+                "DeadlineBreached");
+        assertThat(types.stream().filter(t -> t.startsWith("Deadline"))).hasSize(4);
+    }
+
+    @Test
+    void registerNumbers_haveNoGapsAndNoDuplicates_underConcurrentRegistrations() throws Exception {
+        String unit = "ca-" + UUID.randomUUID();
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            String id = post(Roles.BOT, "/api/v1/reports", tip("Tin báo số " + i)).statusCode(201).extract().path("reportId");
+            post(Roles.DUTY_OFFICER, "/api/v1/reports/" + id + "/classification", Map.of("category", "Trộm",
+                    "securityRelated", true, "withinJurisdiction", true)).statusCode(200);
+            post(Roles.DUTY_OFFICER, "/api/v1/reports/" + id + "/written-report", Map.of("writtenReport", "Báo cáo"))
+                    .statusCode(200);
+            post(Roles.LEADER, "/api/v1/reports/" + id + "/forwarding", Map.of("pctpOfficer", "pctp-1")).statusCode(200);
+            ids.add(id);
+        }
+        var pool = Executors.newFixedThreadPool(6);
+        List<Callable<Integer>> jobs = ids.stream().<Callable<Integer>>map(id -> () -> post(Roles.PCTP_OFFICER,
+                "/api/v1/reports/" + id + "/registration", Map.of("unit", unit)).extract().statusCode()).toList();
+        for (var f : pool.invokeAll(jobs)) {
+            assertThat(f.get()).isEqualTo(200);
+        }
+        pool.shutdown();
+        var numbers = given().auth().oauth2(Tokens.forRole(Roles.PCTP_OFFICER, "pctp-1")).queryParam("unit", unit)
+                .queryParam("year", clock.instant().atZone(java.time.ZoneId.of("Asia/Ho_Chi_Minh")).getYear())
+                .get("/api/v1/register").then().statusCode(200).extract().jsonPath().getList("number", Long.class);
+        assertThat(numbers).containsExactly(1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L, 10L, 11L, 12L);
+    }
+
+    @Test
+    void anEmergency_isOnTopOfTheQueue_reRaisedEvery5Minutes_untilTheCommanderAcknowledges_police_song_tri_15_4() {
+        String id = post(Roles.BOT, "/api/v1/reports", Map.of("type", "CRIME_TIP", "content",
+                "Cứu với, có người đang cướp tiệm vàng", "details", Map.of("place", "Tiệm vàng Kim Thành",
+                        "summary", "đang cướp"))).statusCode(422).extract().path("reportId");
+        given().auth().oauth2(Tokens.forRole(Roles.DUTY_OFFICER, "duty-1")).get("/api/v1/reports").then()
+                .statusCode(200).body("[0].reportId", equalTo(id)).body("[0].emergency", equalTo("RAISED"));
+        clock.advance(Duration.ofMinutes(5).plusSeconds(1));
+        sweep.sweep();
+        post(Roles.DUTY_OFFICER, "/api/v1/reports/" + id + "/emergency-acknowledgement", null).statusCode(403);
+        post(Roles.COMMANDER, "/api/v1/reports/" + id + "/emergency-acknowledgement", null).statusCode(200)
+                .body("emergency", equalTo("ACKNOWLEDGED"));
+        clock.advance(Duration.ofMinutes(5).plusSeconds(1));
+        sweep.sweep();
+        assertThat(store.read(id).stream().filter(e -> e.eventType().equals("EmergencyRaised"))).hasSize(2);
+    }
+}
