@@ -75,6 +75,13 @@ public sealed interface ReportEvent {
     record EmergencyAcknowledged(String reportId, String acknowledgedBy) implements ReportEvent {
     }
 
+    /**
+     * The report arrived while nobody was on the duty roster for the day (police-song-tri:15.2:
+     * every day, weekends and holidays included): the commander is to be alerted.
+     */
+    record NobodyOnDuty(String reportId, java.time.LocalDate date) implements ReportEvent {
+    }
+
     /** What the citizen is told at a public step, in Vietnamese. */
     record CitizenFeedback(String reportId, String step, String message) implements ReportEvent {
     }
@@ -92,7 +99,8 @@ public sealed interface ReportEvent {
             Map.entry("DeadlineBreached", DeadlineBreached.class),
             Map.entry("EmergencyRaised", EmergencyRaised.class),
             Map.entry("EmergencyAcknowledged", EmergencyAcknowledged.class),
-            Map.entry("CitizenFeedback", CitizenFeedback.class));
+            Map.entry("CitizenFeedback", CitizenFeedback.class),
+            Map.entry("NobodyOnDuty", NobodyOnDuty.class));
 
     int SCHEMA_VERSION = 1;
 }

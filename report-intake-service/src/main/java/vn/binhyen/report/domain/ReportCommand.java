@@ -13,10 +13,13 @@ public sealed interface ReportCommand {
 
     Instant at();
 
-    /** {@code emergencyTerms}: the text matched an emergency term (police-song-tri:15.4). */
+    /**
+     * {@code emergencyTerms}: the text matched an emergency term (police-song-tri:15.4);
+     * {@code dutyDate}: the day's date when nobody is on the duty roster for it, else null.
+     */
     record Receive(String reportId, IntakeRules.Type type, String channel, String groupId, Reporter reporter,
-            TipDetails details, String content, java.time.Duration clock, String emergencyTerms, String actor,
-            Set<String> roles, Instant at) implements ReportCommand {
+            TipDetails details, String content, java.time.Duration clock, String emergencyTerms,
+            java.time.LocalDate nobodyOnDuty, String actor, Set<String> roles, Instant at) implements ReportCommand {
     }
 
     record Complete(Reporter reporter, TipDetails details, String content, String actor, Set<String> roles, Instant at)

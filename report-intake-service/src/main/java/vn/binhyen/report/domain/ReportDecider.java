@@ -158,6 +158,9 @@ public final class ReportDecider implements Decider<ReportCommand, Report, Repor
             events.add(new ReportEvent.EmergencyRaised(r.reportId(), r.type() == IntakeRules.Type.EMERGENCY
                     ? "báo tin khẩn cấp" : "nội dung có dấu hiệu khẩn cấp: " + r.emergencyTerms(), 1));
         }
+        if (r.nobodyOnDuty() != null) {
+            events.add(new ReportEvent.NobodyOnDuty(r.reportId(), r.nobodyOnDuty()));
+        }
         events.add(new ReportEvent.CitizenFeedback(r.reportId(), "RECEIVED", IntakeRules.reply(missing)));
         return events;
     }
@@ -270,6 +273,7 @@ public final class ReportDecider implements Decider<ReportCommand, Report, Repor
                     o.deadline(), o.reporter(), o.details(), o.content(), o.missing(), o.warned(), o.breached(),
                     Emergency.ACKNOWLEDGED, o.emergencyRound());
             case ReportEvent.CitizenFeedback e -> o;
+            case ReportEvent.NobodyOnDuty e -> o;
         };
     }
 }

@@ -54,11 +54,13 @@ public class ReportResource {
     public static final String PHONE = "^(\\+84|0)([35789][0-9]{8}|2[0-9]{9})$";
 
     private final ReportService service;
+    private final vn.binhyen.report.service.DutyRoster roster;
     private final JsonWebToken token;
     private final Clock clock;
 
-    ReportResource(ReportService service, JsonWebToken token, Clock clock) {
+    ReportResource(ReportService service, vn.binhyen.report.service.DutyRoster roster, JsonWebToken token, Clock clock) {
         this.service = service;
+        this.roster = roster;
         this.token = token;
         this.clock = clock;
     }
@@ -108,9 +110,11 @@ public class ReportResource {
         var reporter = reporter(r.reporter(), r.refusal());
         var details = r.details() == null ? null : r.details().toDetails();
         var emergency = EmergencyTerms.find(r.content(), details == null ? null : details.summary());
+        var today = now.atZone(java.time.ZoneId.of("Asia/Ho_Chi_Minh")).toLocalDate();
+        var nobody = roster.day(today).officers().isEmpty() ? today : null;
         var outcome = service.handle(reportId, OptionalLong.of(0), new ReportCommand.Receive(reportId, r.type(),
                 r.channel(), r.groupId(), reporter, details, r.content(), service.clockFor(r.type()),
-                emergency.orElse(null), token.getSubject(), roles(), now), meta(request));
+                emergency.orElse(null), nobody, token.getSubject(), roles(), now), meta(request));
         Report.Open o = (Report.Open) outcome.state();
         var missing = IntakeRules.missing(o.type(), o.reporter(), o.details(), o.content());
         String reply = IntakeRules.reply(missing);

@@ -33,7 +33,7 @@ class ReportDeciderTests {
 
     static ReportCommand.Receive receive(Reporter reporter, TipDetails details) {
         return new ReportCommand.Receive("report-1", IntakeRules.Type.CRIME_TIP, "zalo", "group-1", reporter, details,
-                null, Duration.ofHours(24), null, "zalo-bot", Set.of(Roles.BOT), T0);
+                null, Duration.ofHours(24), null, null, "zalo-bot", Set.of(Roles.BOT), T0);
     }
 
     @Test
@@ -117,7 +117,7 @@ class ReportDeciderTests {
     void anEmergency_isRaisedAtOnce_reRaisedUntilACommanderAcknowledges_police_song_tri_15_4() {
         var events = FIXTURE.given().when(new ReportCommand.Receive("report-1", IntakeRules.Type.EMERGENCY, "zalo",
                 "group-1", null, new TipDetails(null, "Chợ", "Đang có người cầm dao", null, null, null, null, null,
-                        null, null, null), null, Duration.ofHours(24), null, "bot", Set.of(Roles.BOT), T0)).thenEvents();
+                        null, null, null), null, Duration.ofHours(24), null, null, "bot", Set.of(Roles.BOT), T0)).thenEvents();
         assertThat(events).filteredOn(ReportEvent.EmergencyRaised.class::isInstance).hasSize(1);
         var raised = (ReportEvent.ReportReceived) events.getFirst();
         var first = new ReportEvent.EmergencyRaised("report-1", "báo tin khẩn cấp", 1);

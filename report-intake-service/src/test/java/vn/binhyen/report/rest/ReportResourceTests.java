@@ -175,4 +175,25 @@ class ReportResourceTests {
         sweep.sweep();
         assertThat(store.read(id).stream().filter(e -> e.eventType().equals("EmergencyRaised"))).hasSize(2);
     }
+
+    @Test
+    void aReportWhileNobodyIsOnDuty_raisesAnAlert_police_song_tri_15_2() {
+        String nextWeek = clock.instant().plus(Duration.ofDays(7)).atZone(java.time.ZoneId.of("Asia/Ho_Chi_Minh"))
+                .toLocalDate().toString();
+        clock.advance(Duration.ofDays(7));
+        String unstaffed = post(Roles.BOT, "/api/v1/reports", tip("Mất trộm xe đạp")).statusCode(201)
+                .extract().path("reportId");
+        assertThat(store.read(unstaffed).stream().map(e -> e.eventType())).contains("NobodyOnDuty");
+
+        given().auth().oauth2(Tokens.forRole(Roles.DUTY_OFFICER, "duty-1")).contentType("application/json")
+                .body(Map.of("officers", List.of("duty-1"))).put("/api/v1/duty-roster/" + nextWeek).then().statusCode(403);
+        given().auth().oauth2(Tokens.forRole(Roles.COMMANDER, "commander-1")).contentType("application/json")
+                .body(Map.of("officers", List.of("duty-1", "duty-2"))).put("/api/v1/duty-roster/" + nextWeek).then()
+                .statusCode(200).body("officers", hasItems("duty-1", "duty-2"));
+        given().auth().oauth2(Tokens.forRole(Roles.COMMANDER, "commander-1")).contentType("application/json")
+                .body(Map.of("officers", List.of("duty-1"))).put("/api/v1/duty-roster/ngay-mai").then().statusCode(400);
+        String staffed = post(Roles.BOT, "/api/v1/reports", tip("Mất trộm xe máy")).statusCode(201)
+                .extract().path("reportId");
+        assertThat(store.read(staffed).stream().map(e -> e.eventType())).doesNotContain("NobodyOnDuty");
+    }
 }

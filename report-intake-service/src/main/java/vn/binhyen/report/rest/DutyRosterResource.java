@@ -1,0 +1,64 @@
+package vn.binhyen.report.rest;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import vn.binhyen.contracts.Roles;
+import vn.binhyen.eventlog.http.Problem;
+import vn.binhyen.report.service.DutyRoster;
+
+/** The duty roster: the commander sets who is on duty each day; officers read it. */
+@Path("/api/v1/duty-roster")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class DutyRosterResource {
+    private final DutyRoster roster;
+    private final JsonWebToken token;
+    private final Clock clock;
+
+    DutyRosterResource(DutyRoster roster, JsonWebToken token, Clock clock) {
+        this.roster = roster;
+        this.token = token;
+        this.clock = clock;
+    }
+
+    public record DayRequest(@NotNull @Size(min = 1, max = 50) List<@NotBlank @Size(max = 128) String> officers) {
+    }
+
+    @PUT
+    @Path("/{date}")
+    @RolesAllowed(Roles.COMMANDER)
+    public Response assign(@PathParam("date") String date, @NotNull @Valid DayRequest r) {
+        LocalDate day;
+        try {
+            day = LocalDate.parse(date);
+        } catch (DateTimeParseException e) {
+            return Problem.of("invalid-field", "Giá trị không hợp lệ / Invalid value", Response.Status.BAD_REQUEST,
+                    "a date such as 2026-11-22").withErrors(List.of(new Problem.FieldError("date", "ISO-8601",
+                            "not a date: " + date))).toResponse();
+        }
+        return Response.ok(roster.assign(day, r.officers(), token.getSubject(), clock.instant())).build();
+    }
+
+    @GET
+    @Path("/today")
+    @RolesAllowed({Roles.DUTY_OFFICER, Roles.PCTP_OFFICER, Roles.COMMANDER, Roles.LEADER, Roles.DEPUTY})
+    public DutyRoster.Day today() {
+        return roster.day(clock.instant().atZone(java.time.ZoneId.of("Asia/Ho_Chi_Minh")).toLocalDate());
+    }
+}

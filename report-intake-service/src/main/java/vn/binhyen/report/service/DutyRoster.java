@@ -1,0 +1,68 @@
+package vn.binhyen.report.service;
+
+import io.agroal.api.AgroalDataSource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.sql.Connection;
+import java.sql.Date;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import vn.binhyen.eventlog.EventLogException;
+
+/** Who is on duty each day (police-song-tri:15.2), in Vietnam's calendar. */
+@ApplicationScoped
+public class DutyRoster {
+    private final AgroalDataSource dataSource;
+
+    DutyRoster(AgroalDataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    public record Day(LocalDate date, List<String> officers) {
+    }
+
+    /** The day's officers, replacing whoever was set before. */
+    @Transactional
+    public Day assign(LocalDate date, List<String> officers, String by, Instant at) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement del = c.prepareStatement("delete from duty_roster where duty_date = ?");
+                PreparedStatement ins = c.prepareStatement("insert into duty_roster (duty_date, officer_id, "
+                        + "assigned_by, assigned_at) values (?, ?, ?, ?)")) {
+            del.setDate(1, Date.valueOf(date));
+            del.executeUpdate();
+            for (String officer : officers.stream().distinct().toList()) {
+                ins.setDate(1, Date.valueOf(date));
+                ins.setString(2, officer);
+                ins.setString(3, by);
+                ins.setTimestamp(4, Timestamp.from(at));
+                ins.addBatch();
+            }
+            ins.executeBatch();
+        } catch (SQLException e) {
+            throw new EventLogException("duty roster of " + date + " could not be set: " + e.getMessage(), e);
+        }
+        return day(date);
+    }
+
+    public Day day(LocalDate date) {
+        List<String> officers = new ArrayList<>();
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
+                "select officer_id from duty_roster where duty_date = ? order by officer_id")) {
+            ps.setDate(1, Date.valueOf(date));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    officers.add(rs.getString(1));
+                }
+            }
+        } catch (SQLException e) {
+            throw new EventLogException("duty roster of " + date + " could not be read: " + e.getMessage(), e);
+        }
+        return new Day(date, officers);
+    }
+}
