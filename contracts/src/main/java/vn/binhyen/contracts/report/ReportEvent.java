@@ -12,7 +12,11 @@ import java.util.Map;
 public sealed interface ReportEvent {
     String reportId();
 
-    /** Who reported: name, address and phone, or why they refused to give them (police-song-tri:14.3a). */
+    /**
+     * Who reported: name, address and phone, or why they refused to give them (police-song-tri:14.3a).
+     * In events, name, address and phone are ciphertext ({@code enc:v1:…}) under the reporter's
+     * own key; deleting the key shreds them while the hash chain still verifies.
+     */
     record Reporter(String name, String address, String phone, String refusalReason) {
     }
 
@@ -82,6 +86,14 @@ public sealed interface ReportEvent {
     record NobodyOnDuty(String reportId, java.time.LocalDate date) implements ReportEvent {
     }
 
+    /** Someone read the reporter's personal data in clear; every such read is recorded. */
+    record PersonalDataRead(String reportId, String readBy, String role) implements ReportEvent {
+    }
+
+    /** The reporter's key was deleted: their name, address and phone can no longer be read by anyone. */
+    record ReporterShredded(String reportId, String shreddedBy, String reason) implements ReportEvent {
+    }
+
     /** What the citizen is told at a public step, in Vietnamese. */
     record CitizenFeedback(String reportId, String step, String message) implements ReportEvent {
     }
@@ -100,7 +112,9 @@ public sealed interface ReportEvent {
             Map.entry("EmergencyRaised", EmergencyRaised.class),
             Map.entry("EmergencyAcknowledged", EmergencyAcknowledged.class),
             Map.entry("CitizenFeedback", CitizenFeedback.class),
-            Map.entry("NobodyOnDuty", NobodyOnDuty.class));
+            Map.entry("NobodyOnDuty", NobodyOnDuty.class),
+            Map.entry("PersonalDataRead", PersonalDataRead.class),
+            Map.entry("ReporterShredded", ReporterShredded.class));
 
     int SCHEMA_VERSION = 1;
 }

@@ -60,4 +60,8 @@ public sealed interface ReportCommand {
     /** The scheduler's: every 5 minutes until a commander acknowledges. */
     record Reescalate(String actor, Set<String> roles, Instant at) implements ReportCommand {
     }
+
+    /** Deletes the reporter's key (crypto-shredding); the commander or a system admin, with a reason. */
+    record ShredReporter(String reason, String actor, Set<String> roles, Instant at) implements ReportCommand {
+    }
 }

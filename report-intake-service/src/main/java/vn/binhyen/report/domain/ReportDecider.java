@@ -30,6 +30,8 @@ public final class ReportDecider implements Decider<ReportCommand, Report, Repor
     public static final String CLASSIFY = "police-song-tri:15.1";
     public static final String TIPS = "police-song-tri:15.3";
     public static final String EMERGENCY = "police-song-tri:15.4";
+    /** Information about citizens is handled without leaks. */
+    public static final String PERSONAL_DATA = "police-song-tri:15.2";
     public static final Set<String> BOARD = Set.of(Roles.LEADER, Roles.DEPUTY, Roles.COMMANDER);
     public static final List<Integer> WARNINGS = List.of(12, 4, 1);
 
@@ -135,6 +137,14 @@ public final class ReportDecider implements Decider<ReportCommand, Report, Repor
                     throw new RuleViolation(EMERGENCY, "reportId", "no emergency awaits acknowledgement");
                 }
                 yield List.of(new ReportEvent.EmergencyAcknowledged(o.reportId(), a.actor()));
+            }
+            case ReportCommand.ShredReporter x -> {
+                role(x, PERSONAL_DATA, "the commander or a system admin shreds a reporter's data", Roles.COMMANDER,
+                        Roles.SYSTEM_ADMIN);
+                if (x.reason() == null || x.reason().isBlank()) {
+                    throw new InvalidInput(PERSONAL_DATA, "reason", "why the data is shredded is required");
+                }
+                yield List.of(new ReportEvent.ReporterShredded(o.reportId(), x.actor(), x.reason().strip()));
             }
             case ReportCommand.Reescalate r -> o.emergency() != Emergency.RAISED ? List.of()
                     : List.of(new ReportEvent.EmergencyRaised(o.reportId(), "chưa có chỉ huy xác nhận",
@@ -274,6 +284,8 @@ public final class ReportDecider implements Decider<ReportCommand, Report, Repor
                     Emergency.ACKNOWLEDGED, o.emergencyRound());
             case ReportEvent.CitizenFeedback e -> o;
             case ReportEvent.NobodyOnDuty e -> o;
+            case ReportEvent.PersonalDataRead e -> o;
+            case ReportEvent.ReporterShredded e -> o;
         };
     }
 }

@@ -22,9 +22,14 @@ import vn.binhyen.report.service.ReportService;
 @Path("/api/v1/register")
 public class RegisterResource {
     private final ReportService service;
+    private final vn.binhyen.report.service.ReporterKeys keys;
+    private final org.eclipse.microprofile.jwt.JsonWebToken token;
 
-    RegisterResource(ReportService service) {
+    RegisterResource(ReportService service, vn.binhyen.report.service.ReporterKeys keys,
+            org.eclipse.microprofile.jwt.JsonWebToken token) {
         this.service = service;
+        this.keys = keys;
+        this.token = token;
     }
 
     @GET
@@ -32,7 +37,20 @@ public class RegisterResource {
     @RolesAllowed({Roles.PCTP_OFFICER, Roles.DUTY_OFFICER, Roles.COMMANDER, Roles.AUDITOR})
     public Response register(@QueryParam("unit") @NotBlank String unit,
             @QueryParam("year") @Min(2000) @Max(2100) int year, @Context HttpHeaders headers) {
-        var entries = service.register(unit, year);
+        boolean clear = token.getGroups().stream().anyMatch(ReportResource.CLEAR::contains);
+        var entries = service.register(unit, year).stream().map(e -> {
+            String reporter = e.reporter();
+            if (reporter != null && reporter.startsWith("enc:")) {
+                String name = keys.open(e.reportId(), reporter);
+                if (clear) {
+                    service.recordRead(e.reportId(), token.getSubject(), token.getGroups().stream()
+                            .filter(ReportResource.CLEAR::contains).sorted().findFirst().orElseThrow());
+                }
+                reporter = clear ? name : vn.binhyen.report.service.ReporterKeys.maskName(name);
+            }
+            return new ReportService.RegisterEntry(e.unit(), e.year(), e.number(), e.reportId(), e.receivedAt(),
+                    e.sourceType(), reporter, e.summary(), e.receivingOfficer(), e.registeredBy(), e.registeredAt());
+        }).toList();
         boolean csv = headers.getAcceptableMediaTypes().stream()
                 .anyMatch(m -> "text".equals(m.getType()) && "csv".equals(m.getSubtype()));
         if (!csv) {

@@ -53,14 +53,20 @@ public class ReportResource {
     /** Vietnamese mobile (03, 05, 07, 08, 09) and landline (02x) numbers, with 0 or +84. */
     public static final String PHONE = "^(\\+84|0)([35789][0-9]{8}|2[0-9]{9})$";
 
+    /** Roles that see reporters' personal data in clear; every such read is recorded. */
+    static final Set<String> CLEAR = Set.of(Roles.DUTY_OFFICER, Roles.PCTP_OFFICER, Roles.COMMANDER);
+
     private final ReportService service;
     private final vn.binhyen.report.service.DutyRoster roster;
+    private final vn.binhyen.report.service.ReporterKeys keys;
     private final JsonWebToken token;
     private final Clock clock;
 
-    ReportResource(ReportService service, vn.binhyen.report.service.DutyRoster roster, JsonWebToken token, Clock clock) {
+    ReportResource(ReportService service, vn.binhyen.report.service.DutyRoster roster,
+            vn.binhyen.report.service.ReporterKeys keys, JsonWebToken token, Clock clock) {
         this.service = service;
         this.roster = roster;
+        this.keys = keys;
         this.token = token;
         this.clock = clock;
     }
@@ -100,6 +106,7 @@ public class ReportResource {
 
     @POST
     @RolesAllowed({Roles.BOT, Roles.DUTY_OFFICER})
+    @jakarta.transaction.Transactional
     public Response receive(@NotNull @Valid ReportRequest r, @Context ContainerRequestContext request) {
         Instant now = clock.instant();
         Response future = futureIncident(r.details(), now);
@@ -107,7 +114,7 @@ public class ReportResource {
             return future;
         }
         String reportId = "report-" + EventIds.next();
-        var reporter = reporter(r.reporter(), r.refusal());
+        var reporter = keys.seal(reportId, reporter(r.reporter(), r.refusal()), now);
         var details = r.details() == null ? null : r.details().toDetails();
         var emergency = EmergencyTerms.find(r.content(), details == null ? null : details.summary());
         var today = now.atZone(java.time.ZoneId.of("Asia/Ho_Chi_Minh")).toLocalDate();
@@ -142,6 +149,7 @@ public class ReportResource {
     @POST
     @Path("/{reportId}/completion")
     @RolesAllowed({Roles.BOT, Roles.DUTY_OFFICER})
+    @jakarta.transaction.Transactional
     public Response complete(@PathParam("reportId") String reportId, @NotNull @Valid CompletionRequest r,
             @Context ContainerRequestContext request) {
         Response future = futureIncident(r.details(), clock.instant());
@@ -149,7 +157,8 @@ public class ReportResource {
             return future;
         }
         var outcome = service.handle(reportId, OptionalLong.empty(), new ReportCommand.Complete(
-                reporter(r.reporter(), r.refusal()), r.details() == null ? null : r.details().toDetails(), r.content(),
+                keys.seal(reportId, reporter(r.reporter(), r.refusal()), clock.instant()),
+                r.details() == null ? null : r.details().toDetails(), r.content(),
                 token.getSubject(), roles(), clock.instant()), meta(request));
         return view(outcome);
     }
@@ -242,7 +251,23 @@ public class ReportResource {
         if (!(service.load(reportId) instanceof Report.Open o)) {
             throw new UnknownReportException("no report " + reportId);
         }
-        return Response.ok(ReportView.of(o)).build();
+        return Response.ok(view(o)).build();
+    }
+
+    public record ShredRequest(@NotBlank @Size(max = 1000) String reason) {
+    }
+
+    /** Crypto-shredding: the reporter's key is deleted; the events keep their ciphertext and still verify. */
+    @POST
+    @Path("/{reportId}/reporter-shredding")
+    @RolesAllowed({Roles.COMMANDER, Roles.SYSTEM_ADMIN})
+    @jakarta.transaction.Transactional
+    public Response shred(@PathParam("reportId") String reportId, @NotNull @Valid ShredRequest r,
+            @Context ContainerRequestContext request) {
+        var outcome = service.handle(reportId, OptionalLong.empty(), new ReportCommand.ShredReporter(r.reason(),
+                token.getSubject(), roles(), clock.instant()), meta(request));
+        keys.shred(reportId);
+        return Response.ok(view((Report.Open) outcome.state())).tag(ETags.of(outcome.version())).build();
     }
 
     /** The open queue: emergencies first, then by time left. */
@@ -252,14 +277,14 @@ public class ReportResource {
         return service.queue();
     }
 
-    /** A report as officers see it (personal data in clear is for the roles this endpoint allows). */
+    /** A report as officers see it: the reporter in clear for duty, PCTP officers and commanders, masked otherwise. */
     public record ReportView(String reportId, String type, String status, Instant receivedAt, Instant deadline,
             long secondsLeft, String emergency, List<String> missing, ReportEvent.Reporter reporter,
             ReportEvent.TipDetails details, String content) {
-        static ReportView of(Report.Open o) {
+        static ReportView of(Report.Open o, ReportEvent.Reporter reporter) {
             return new ReportView(o.reportId(), o.type().name(), o.status().name(), o.receivedAt(), o.deadline(),
                     Duration.between(Instant.now(), o.deadline()).toSeconds(), o.emergency().name(), o.missing(),
-                    o.reporter(), o.details(), o.content());
+                    reporter, o.details(), o.content());
         }
     }
 
@@ -267,8 +292,22 @@ public class ReportResource {
         return view(service.handle(reportId, ETags.expectedVersion(ifMatch), command, meta(request)));
     }
 
-    private static Response view(CommandHandler.Outcome<Report, ReportEvent> outcome) {
-        return Response.ok(ReportView.of((Report.Open) outcome.state())).tag(ETags.of(outcome.version())).build();
+    private Response view(CommandHandler.Outcome<Report, ReportEvent> outcome) {
+        return Response.ok(view((Report.Open) outcome.state())).tag(ETags.of(outcome.version())).build();
+    }
+
+    /** Clear for the roles that handle the report (and the read recorded), masked for everyone else. */
+    private ReportView view(Report.Open o) {
+        boolean clear = token.getGroups().stream().anyMatch(CLEAR::contains);
+        ReportEvent.Reporter reporter;
+        if (clear && o.reporter() != null && o.reporter().name() != null) {
+            reporter = keys.open(o.reportId(), o.reporter());
+            service.recordRead(o.reportId(), token.getSubject(), token.getGroups().stream().filter(CLEAR::contains)
+                    .sorted().findFirst().orElseThrow());
+        } else {
+            reporter = clear ? keys.open(o.reportId(), o.reporter()) : keys.mask(o.reportId(), o.reporter());
+        }
+        return ReportView.of(o, reporter);
     }
 
     private static ReportEvent.Reporter reporter(ReporterInput r, RefusalInput refusal) {

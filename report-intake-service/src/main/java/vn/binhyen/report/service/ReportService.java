@@ -32,16 +32,21 @@ public class ReportService {
     static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
 
     private final CommandHandler<ReportCommand, Report, ReportEvent> handler;
+    private final vn.binhyen.eventlog.EventStore store;
+    private final vn.binhyen.eventlog.decider.EventCodec<ReportEvent> codec;
     private final AgroalDataSource dataSource;
     private final Duration tipClock;
     private final Duration feedbackClock;
     private final Duration emergencyClock;
 
-    ReportService(CommandHandler<ReportCommand, Report, ReportEvent> handler, AgroalDataSource dataSource,
+    ReportService(CommandHandler<ReportCommand, Report, ReportEvent> handler, vn.binhyen.eventlog.EventStore store,
+            vn.binhyen.eventlog.decider.EventCodec<ReportEvent> codec, AgroalDataSource dataSource,
             @ConfigProperty(name = "binhyen.report.clock.crime-tip", defaultValue = "PT24H") Duration tipClock,
             @ConfigProperty(name = "binhyen.report.clock.feedback", defaultValue = "PT24H") Duration feedbackClock,
             @ConfigProperty(name = "binhyen.report.clock.emergency", defaultValue = "PT24H") Duration emergencyClock) {
         this.handler = handler;
+        this.store = store;
+        this.codec = codec;
         this.dataSource = dataSource;
         this.tipClock = tipClock;
         this.feedbackClock = feedbackClock;
@@ -170,6 +175,20 @@ public class ReportService {
             ps.setTimestamp(3, Timestamp.from(at));
             ps.executeUpdate();
         }
+    }
+
+    /**
+     * Records a clear read of a reporter's personal data, in the report's access stream (so the
+     * report's own version, its ETag, does not move with reads).
+     */
+    @Transactional
+    public void recordRead(String reportId, String readBy, String role) {
+        var read = new ReportEvent.PersonalDataRead(reportId, readBy, role);
+        String stream = "access-" + java.util.UUID.nameUUIDFromBytes(reportId.getBytes(
+                java.nio.charset.StandardCharsets.UTF_8));
+        store.append(stream, vn.binhyen.eventlog.EventStore.ANY_VERSION, List.of(new vn.binhyen.eventlog.NewEvent(
+                vn.binhyen.eventlog.EventIds.next(), codec.typeName(read), codec.schemaVersion(read), java.time.Instant.now(),
+                vn.binhyen.eventlog.Actor.of(readBy, role), "personal-data-read", null, codec.payload(read))));
     }
 
     public Report load(String reportId) {

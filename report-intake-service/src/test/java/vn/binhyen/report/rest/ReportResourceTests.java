@@ -196,4 +196,30 @@ class ReportResourceTests {
                 .extract().path("reportId");
         assertThat(store.read(staffed).stream().map(e -> e.eventType())).doesNotContain("NobodyOnDuty");
     }
+
+    @Test
+    void reportersPersonalData_isCiphertextInEvents_clearForOfficers_maskedOtherwise_andShreddable_police_song_tri_15_2()
+            throws Exception {
+        String id = post(Roles.BOT, "/api/v1/reports", tip("Đối tượng lạ theo dõi nhà dân")).statusCode(201)
+                .extract().path("reportId");
+        assertThat(count("select count(*) from event where stream_id = '" + id + "' and payload::text like "
+                + "'%Nguyễn Văn Bình%'")).as("no clear name in any event").isZero();
+        assertThat(count("select count(*) from event where stream_id = '" + id + "' and payload::text like '%enc:v1:%'"))
+                .isPositive();
+
+        given().auth().oauth2(Tokens.forRole(Roles.DUTY_OFFICER, "duty-7")).get("/api/v1/reports/" + id).then()
+                .statusCode(200).body("reporter.name", equalTo("Nguyễn Văn Bình")).body("reporter.phone",
+                        equalTo("0912345678"));
+        assertThat(count("select count(*) from event where event_type = 'PersonalDataRead' and payload->>'reportId' = '"
+                + id + "' and payload->>'readBy' = 'duty-7'")).isEqualTo(1);
+        given().auth().oauth2(Tokens.forRole(Roles.AUDITOR, "auditor-1")).get("/api/v1/reports/" + id).then()
+                .statusCode(200).body("reporter.name", equalTo("N*** V*** B***")).body("reporter.phone",
+                        equalTo("091*****78"));
+
+        post(Roles.DUTY_OFFICER, "/api/v1/reports/" + id + "/reporter-shredding", Map.of("reason", "Yêu cầu xóa"))
+                .statusCode(403);
+        post(Roles.COMMANDER, "/api/v1/reports/" + id + "/reporter-shredding", Map.of("reason",
+                "Người báo tin yêu cầu xóa dữ liệu")).statusCode(200).body("reporter.name", equalTo("[đã hủy]"));
+        assertThat(store.verify(id).intact()).as("the chain still verifies after shredding").isTrue();
+    }
 }
