@@ -30,12 +30,10 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 import vn.binhyen.contracts.Roles;
 import vn.binhyen.contracts.report.ReportEvent;
 import vn.binhyen.eventlog.Actor;
-import vn.binhyen.eventlog.EventIds;
 import vn.binhyen.eventlog.decider.CommandHandler;
 import vn.binhyen.eventlog.http.CorrelationIdFilter;
 import vn.binhyen.eventlog.http.ETags;
 import vn.binhyen.eventlog.http.Problem;
-import vn.binhyen.report.domain.EmergencyTerms;
 import vn.binhyen.report.domain.IntakeRules;
 import vn.binhyen.report.domain.Report;
 import vn.binhyen.report.domain.ReportCommand;
@@ -57,15 +55,13 @@ public class ReportResource {
     static final Set<String> CLEAR = Set.of(Roles.DUTY_OFFICER, Roles.PCTP_OFFICER, Roles.COMMANDER);
 
     private final ReportService service;
-    private final vn.binhyen.report.service.DutyRoster roster;
     private final vn.binhyen.report.service.ReporterKeys keys;
     private final JsonWebToken token;
     private final Clock clock;
 
-    ReportResource(ReportService service, vn.binhyen.report.service.DutyRoster roster,
-            vn.binhyen.report.service.ReporterKeys keys, JsonWebToken token, Clock clock) {
+    ReportResource(ReportService service, vn.binhyen.report.service.ReporterKeys keys, JsonWebToken token,
+            Clock clock) {
         this.service = service;
-        this.roster = roster;
         this.keys = keys;
         this.token = token;
         this.clock = clock;
@@ -106,22 +102,16 @@ public class ReportResource {
 
     @POST
     @RolesAllowed({Roles.BOT, Roles.DUTY_OFFICER})
-    @jakarta.transaction.Transactional
     public Response receive(@NotNull @Valid ReportRequest r, @Context ContainerRequestContext request) {
         Instant now = clock.instant();
         Response future = futureIncident(r.details(), now);
         if (future != null) {
             return future;
         }
-        String reportId = "report-" + EventIds.next();
-        var reporter = keys.seal(reportId, reporter(r.reporter(), r.refusal()), now);
-        var details = r.details() == null ? null : r.details().toDetails();
-        var emergency = EmergencyTerms.find(r.content(), details == null ? null : details.summary());
-        var today = now.atZone(java.time.ZoneId.of("Asia/Ho_Chi_Minh")).toLocalDate();
-        var nobody = roster.day(today).officers().isEmpty() ? today : null;
-        var outcome = service.handle(reportId, OptionalLong.of(0), new ReportCommand.Receive(reportId, r.type(),
-                r.channel(), r.groupId(), reporter, details, r.content(), service.clockFor(r.type()),
-                emergency.orElse(null), nobody, token.getSubject(), roles(), now), meta(request));
+        var outcome = service.receive(r.type(), r.channel(), r.groupId(), reporter(r.reporter(), r.refusal()),
+                r.details() == null ? null : r.details().toDetails(), r.content(), token.getSubject(), roles(), now,
+                meta(request));
+        String reportId = outcome.streamId();
         Report.Open o = (Report.Open) outcome.state();
         var missing = IntakeRules.missing(o.type(), o.reporter(), o.details(), o.content());
         String reply = IntakeRules.reply(missing);

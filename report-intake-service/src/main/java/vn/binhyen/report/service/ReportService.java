@@ -35,12 +35,15 @@ public class ReportService {
     private final vn.binhyen.eventlog.EventStore store;
     private final vn.binhyen.eventlog.decider.EventCodec<ReportEvent> codec;
     private final AgroalDataSource dataSource;
+    private final DutyRoster roster;
+    private final ReporterKeys keys;
     private final Duration tipClock;
     private final Duration feedbackClock;
     private final Duration emergencyClock;
 
     ReportService(CommandHandler<ReportCommand, Report, ReportEvent> handler, vn.binhyen.eventlog.EventStore store,
-            vn.binhyen.eventlog.decider.EventCodec<ReportEvent> codec, AgroalDataSource dataSource,
+            vn.binhyen.eventlog.decider.EventCodec<ReportEvent> codec, AgroalDataSource dataSource, DutyRoster roster,
+            ReporterKeys keys,
             @ConfigProperty(name = "binhyen.report.clock.crime-tip", defaultValue = "PT24H") Duration tipClock,
             @ConfigProperty(name = "binhyen.report.clock.feedback", defaultValue = "PT24H") Duration feedbackClock,
             @ConfigProperty(name = "binhyen.report.clock.emergency", defaultValue = "PT24H") Duration emergencyClock) {
@@ -48,6 +51,8 @@ public class ReportService {
         this.store = store;
         this.codec = codec;
         this.dataSource = dataSource;
+        this.roster = roster;
+        this.keys = keys;
         this.tipClock = tipClock;
         this.feedbackClock = feedbackClock;
         this.emergencyClock = emergencyClock;
@@ -59,6 +64,23 @@ public class ReportService {
             case FEEDBACK -> feedbackClock;
             case EMERGENCY -> emergencyClock;
         };
+    }
+
+    /**
+     * Receives a report: the reporter's data sealed under a key of their own, emergency terms
+     * looked for, the day's duty roster checked; the clock starts now.
+     */
+    @Transactional
+    public CommandHandler.Outcome<Report, ReportEvent> receive(IntakeRules.Type type, String channel, String groupId,
+            ReportEvent.Reporter reporter, ReportEvent.TipDetails details, String content, String actor,
+            java.util.Set<String> roles, Instant now, CommandHandler.Metadata meta) {
+        String reportId = "report-" + vn.binhyen.eventlog.EventIds.next();
+        var emergency = vn.binhyen.report.domain.EmergencyTerms.find(content, details == null ? null : details.summary());
+        var today = now.atZone(VIETNAM).toLocalDate();
+        var nobody = roster.day(today).officers().isEmpty() ? today : null;
+        return handle(reportId, OptionalLong.of(0), new ReportCommand.Receive(reportId, type, channel, groupId,
+                keys.seal(reportId, reporter, now), details, content, clockFor(type), emergency.orElse(null), nobody,
+                actor, roles, now), meta);
     }
 
     @Transactional

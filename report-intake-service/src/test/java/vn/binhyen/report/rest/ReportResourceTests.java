@@ -222,4 +222,24 @@ class ReportResourceTests {
                 "Người báo tin yêu cầu xóa dữ liệu")).statusCode(200).body("reporter.name", equalTo("[đã hủy]"));
         assertThat(store.verify(id).intact()).as("the chain still verifies after shredding").isTrue();
     }
+
+    @Test
+    void open311Clients_fileReports_andReadTheirPublicStatus_withoutPersonalData() {
+        given().auth().oauth2(Tokens.forRole(Roles.BOT, "open311-client")).get("/open311/v2/services.json").then()
+                .statusCode(200).body("service_code", hasItems("feedback", "crime-tip", "emergency"));
+        String id = given().auth().oauth2(Tokens.forRole(Roles.BOT, "open311-client"))
+                .contentType("application/x-www-form-urlencoded").formParam("service_code", "feedback")
+                .formParam("description", "Đèn đường hẻm 12 bị hỏng").formParam("first_name", "Lan")
+                .formParam("last_name", "Trần Thị").formParam("phone", "0905123456")
+                .post("/open311/v2/requests.json").then().statusCode(200)
+                .body("[0].service_notice", containsString("địa chỉ liên hệ")).extract().path("[0].service_request_id");
+        given().auth().oauth2(Tokens.forRole(Roles.BOT, "open311-client")).get("/open311/v2/requests/" + id + ".json")
+                .then().statusCode(200).body("[0].status", equalTo("open")).body("[0].service_code", equalTo("feedback"))
+                .body(org.hamcrest.Matchers.not(containsString("0905123456")));
+        given().auth().oauth2(Tokens.forRole(Roles.BOT, "open311-client"))
+                .contentType("application/x-www-form-urlencoded").formParam("service_code", "parking")
+                .post("/open311/v2/requests.json").then().statusCode(400).body("[0].code", equalTo(400));
+        given().auth().oauth2(Tokens.forRole(Roles.BOT, "open311-client")).get("/open311/v2/requests/report-none.json")
+                .then().statusCode(404);
+    }
 }

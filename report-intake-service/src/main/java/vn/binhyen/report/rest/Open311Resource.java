@@ -1,0 +1,167 @@
+package vn.binhyen.report.rest;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.FormParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import vn.binhyen.contracts.Roles;
+import vn.binhyen.contracts.report.ReportEvent;
+import vn.binhyen.eventlog.Actor;
+import vn.binhyen.eventlog.EventStore;
+import vn.binhyen.eventlog.decider.CommandHandler;
+import vn.binhyen.eventlog.decider.EventCodec;
+import vn.binhyen.eventlog.http.CorrelationIdFilter;
+import vn.binhyen.report.domain.IntakeRules;
+import vn.binhyen.report.domain.Report;
+import vn.binhyen.report.service.ReportService;
+
+/**
+ * Open311 GeoReport v2, so existing clients can file reports and read their public status:
+ * services are our report types; a request is a report. Public status only: no reporter data
+ * is ever returned. Clients authenticate as bots (bearer token) rather than with an api_key.
+ */
+@Path("/open311/v2")
+@Produces(MediaType.APPLICATION_JSON)
+public class Open311Resource {
+    static final Map<String, IntakeRules.Type> SERVICES = Map.of("feedback", IntakeRules.Type.FEEDBACK, "crime-tip",
+            IntakeRules.Type.CRIME_TIP, "emergency", IntakeRules.Type.EMERGENCY);
+
+    private final ReportService service;
+    private final EventStore store;
+    private final EventCodec<ReportEvent> codec;
+    private final JsonWebToken token;
+    private final Clock clock;
+
+    Open311Resource(ReportService service, EventStore store, EventCodec<ReportEvent> codec, JsonWebToken token,
+            Clock clock) {
+        this.service = service;
+        this.store = store;
+        this.codec = codec;
+        this.token = token;
+        this.clock = clock;
+    }
+
+    public record Service(String service_code, String service_name, String description, boolean metadata, String type,
+            String keywords, String group) {
+    }
+
+    @GET
+    @Path("/services.json")
+    @RolesAllowed({Roles.BOT, Roles.DUTY_OFFICER, Roles.AUDITOR})
+    public List<Service> services() {
+        return List.of(
+                new Service("feedback", "Phản ánh, kiến nghị", "Phản ánh, kiến nghị của người dân (police-song-tri:14.1)",
+                        false, "batch", "phản ánh,kiến nghị", "Công an phường"),
+                new Service("crime-tip", "Tố giác, tin báo về tội phạm",
+                        "Xử lý trong 24 giờ kể từ khi tiếp nhận (police-song-tri:15.3)", false, "batch",
+                        "tố giác,tin báo,tội phạm", "Công an phường"),
+                new Service("emergency", "Tin báo khẩn cấp", "Báo ngay chỉ huy (police-song-tri:15.4)", false,
+                        "realtime", "khẩn cấp", "Công an phường"));
+    }
+
+    public record Created(String service_request_id, String service_notice, String account_id) {
+    }
+
+    public record Error(int code, String description) {
+    }
+
+    @POST
+    @Path("/requests.json")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @RolesAllowed(Roles.BOT)
+    public Response create(@FormParam("service_code") String serviceCode, @FormParam("description") String description,
+            @FormParam("address_string") String address, @FormParam("first_name") String firstName,
+            @FormParam("last_name") String lastName, @FormParam("phone") String phone,
+            @Context ContainerRequestContext request) {
+        IntakeRules.Type type = serviceCode == null ? null : SERVICES.get(serviceCode);
+        if (type == null) {
+            return Response.status(400).entity(List.of(new Error(400, "service_code must be one of "
+                    + SERVICES.keySet().stream().sorted().toList()))).build();
+        }
+        if (phone != null && !phone.isBlank() && !phone.matches(ReportResource.PHONE)) {
+            return Response.status(400).entity(List.of(new Error(400, "phone: a Vietnamese phone number"))).build();
+        }
+        String name = ((lastName == null ? "" : lastName.strip()) + " " + (firstName == null ? "" : firstName.strip()))
+                .strip();
+        var reporter = new ReportEvent.Reporter(name.isEmpty() ? null : name, null, blank(phone), null);
+        var details = type == IntakeRules.Type.FEEDBACK ? null : new ReportEvent.TipDetails(null, blank(address),
+                blank(description), null, null, null, null, null, null, null, null);
+        var outcome = service.receive(type, "open311", null, reporter, details,
+                type == IntakeRules.Type.FEEDBACK ? description : null, token.getSubject(), Set.copyOf(token.getGroups()),
+                clock.instant(), new CommandHandler.Metadata(Actor.of(token.getSubject(), Roles.BOT),
+                        CorrelationIdFilter.of(request), null));
+        Report.Open o = (Report.Open) outcome.state();
+        String notice = IntakeRules.reply(IntakeRules.missing(o.type(), o.reporter(), o.details(), o.content()));
+        return Response.ok(List.of(new Created(o.reportId(), notice, null))).build();
+    }
+
+    /** GeoReport's public view of a report: open or closed, with the latest public note. */
+    public record ServiceRequest(String service_request_id, String status, String status_notes, String service_name,
+            String service_code, String description, String agency_responsible, String requested_datetime,
+            String updated_datetime, String expected_datetime, String address) {
+    }
+
+    @GET
+    @Path("/requests/{id}.json")
+    @RolesAllowed({Roles.BOT, Roles.DUTY_OFFICER, Roles.AUDITOR})
+    public Response one(@PathParam("id") String id) {
+        var request = publicView(id);
+        return request == null ? Response.status(404).entity(List.of(new Error(404, "no request " + id))).build()
+                : Response.ok(List.of(request)).build();
+    }
+
+    @GET
+    @Path("/requests.json")
+    @RolesAllowed({Roles.BOT, Roles.DUTY_OFFICER, Roles.AUDITOR})
+    public List<ServiceRequest> many(@QueryParam("service_request_id") String ids) {
+        List<ServiceRequest> out = new ArrayList<>();
+        if (ids != null) {
+            for (String id : ids.split(",")) {
+                var r = publicView(id.strip());
+                if (r != null) {
+                    out.add(r);
+                }
+            }
+        }
+        return out;
+    }
+
+    private ServiceRequest publicView(String id) {
+        if (!(service.load(id) instanceof Report.Open o)) {
+            return null;
+        }
+        String notes = null;
+        String updated = o.receivedAt().toString();
+        for (var e : store.read(id)) {
+            if (codec.decode(e) instanceof ReportEvent.CitizenFeedback f) {
+                notes = f.message();
+            }
+            updated = e.recordedAt().toString();
+        }
+        String code = SERVICES.entrySet().stream().filter(x -> x.getValue() == o.type()).findFirst().orElseThrow().getKey();
+        boolean closed = o.status() == Report.Status.RESOLVED || o.status() == Report.Status.TRANSFERRED;
+        return new ServiceRequest(o.reportId(), closed ? "closed" : "open", notes, code, code,
+                o.details() != null ? o.details().summary() : o.content(), "Công an phường",
+                o.receivedAt().toString(), updated, o.deadline().toString(),
+                o.details() != null ? o.details().place() : null);
+    }
+
+    private static String blank(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+}
