@@ -1,23 +1,14 @@
 package vn.binhyen.bench;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import java.util.UUID;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.atomic.AtomicLong;
-import org.HdrHistogram.Histogram;
-import org.HdrHistogram.Recorder;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -43,58 +34,36 @@ public final class ModerationServiceBench {
     public static void main(String[] args) throws Exception {
         System.out.printf("Bình Yên moderation-service benchmark — %s, %d cores, JDK %s%n", Instant.now(),
                 Runtime.getRuntime().availableProcessors(), Runtime.version());
-        Path jar = Path.of("moderation-service/target/quarkus-app/quarkus-run.jar");
-        if (!Files.exists(jar)) {
-            throw new IllegalStateException(jar + " is missing: build first (bin/bench does)");
-        }
-        int port = freePort();
-        try (PostgresDatabase db = PostgresDatabase.create(); KafkaBroker broker = KafkaBroker.startTemporary()) {
-            ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-Xmx1g", "-jar", jar.toString());
-            pb.environment().put("BINHYEN_DB_URL", db.jdbcUrl());
-            pb.environment().put("BINHYEN_PG_USER", db.username());
-            pb.environment().put("BINHYEN_PG_PASSWORD", db.passwordValue());
-            pb.environment().put("BINHYEN_KAFKA_BOOTSTRAP", broker.bootstrapServers());
-            pb.environment().put("BINHYEN_JWT_PUBLIC_KEY_LOCATION",
-                    Path.of("test-support/src/main/resources/binhyen/dev-jwt/publicKey.pem").toAbsolutePath().toString());
-            pb.environment().put("QUARKUS_HTTP_PORT", Integer.toString(port));
-            pb.environment().put("QUARKUS_LOG_LEVEL", "WARN");
-            pb.redirectErrorStream(true).redirectOutput(Path.of("bench/target/moderation-service.log").toFile());
-            Process service = pb.start();
-            try {
-                HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-                String base = "http://127.0.0.1:" + port;
-                awaitReady(http, base);
-                String token = Tokens.forRole(Roles.BOT, "bench-bot");
-                String text = oneKilobyte();
+        try (PostgresDatabase db = PostgresDatabase.create(); KafkaBroker broker = KafkaBroker.startTemporary();
+                ServiceProcess service = ServiceProcess.start("moderation-service", db, broker)) {
+            HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+            String base = service.base;
+            String token = Tokens.forRole(Roles.BOT, "bench-bot");
+            String text = oneKilobyte();
 
-                System.out.println("\n(warming up for " + PHASE.toSeconds() + " s; not measured)");
-                rest(http, base, token, text, false);
-                rest(http, base, token, text, true);
-                System.out.println("\n== REST, " + CLIENTS + " clients, " + PHASE.toSeconds() + " s each ==");
-                Result noop = rest(http, base, token, text, false);
-                System.out.printf("limit: GET /api/v1/me (no-op, same service, same token): %,.0f requests/s  p50 %.2f ms  "
-                        + "p99 %.2f ms%n", noop.perSecond, noop.p50, noop.p99);
-                Result screen = rest(http, base, token, text, true);
-                System.out.printf("POST /api/v1/screenings, 1 KB: %,.0f requests/s  p50 %.2f ms  p99 %.2f ms  ratio to the "
-                        + "no-op %.2f%n", screen.perSecond, screen.p50, screen.p99, screen.perSecond / noop.perSecond);
-                System.out.printf("   target ≥ 5,000/s with p99 ≤ 10 ms: %s (ratio to 5,000/s %.2f; p99 %.2f ms)%n",
-                        screen.perSecond >= 5_000 && screen.p99 <= 10 ? "MET" : "NOT MET", screen.perSecond / 5_000,
-                        screen.p99);
+            System.out.println("\n(warming up for " + PHASE.toSeconds() + " s; not measured)");
+            rest(http, base, token, text, false);
+            rest(http, base, token, text, true);
+            System.out.println("\n== REST, " + CLIENTS + " clients, " + PHASE.toSeconds() + " s each ==");
+            Result noop = rest(http, base, token, text, false);
+            System.out.printf("limit: GET /api/v1/me (no-op, same service, same token): %,.0f requests/s  p50 %.2f ms  "
+                    + "p99 %.2f ms%n", noop.perSecond, noop.p50, noop.p99);
+            Result screen = rest(http, base, token, text, true);
+            System.out.printf("POST /api/v1/screenings, 1 KB: %,.0f requests/s  p50 %.2f ms  p99 %.2f ms  ratio to the "
+                    + "no-op %.2f%n", screen.perSecond, screen.p50, screen.p99, screen.perSecond / noop.perSecond);
+            System.out.printf("   target ≥ 5,000/s with p99 ≤ 10 ms: %s (ratio to 5,000/s %.2f; p99 %.2f ms)%n",
+                    screen.perSecond >= 5_000 && screen.p99 <= 10 ? "MET" : "NOT MET", screen.perSecond / 5_000,
+                    screen.p99);
 
-                System.out.println("\n== Kafka path, " + KAFKA_MESSAGES + " messages ==");
-                double passThrough = passThrough(broker, text);
-                System.out.printf("limit: pass-through consumer → producer of the same records: %,.0f messages/s%n",
-                        passThrough);
-                double stream = kafkaPath(broker, text);
-                System.out.printf("chat messages → screening → verdicts: %,.0f messages/s  ratio to pass-through %.2f%n",
-                        stream, stream / passThrough);
-                System.out.printf("   target ≥ 20,000 messages/s: %s (ratio to target %.2f)%n",
-                        stream >= 20_000 ? "MET" : "NOT MET", stream / 20_000);
-            } finally {
-                service.destroy();
-                service.waitFor();
-            }
+            System.out.println("\n== Kafka path, " + KAFKA_MESSAGES + " messages ==");
+            double passThrough = passThrough(broker, text);
+            System.out.printf("limit: pass-through consumer → producer of the same records: %,.0f messages/s%n",
+                    passThrough);
+            double stream = kafkaPath(broker, text);
+            System.out.printf("chat messages → screening → verdicts: %,.0f messages/s  ratio to pass-through %.2f%n",
+                    stream, stream / passThrough);
+            System.out.printf("   target ≥ 20,000 messages/s: %s (ratio to target %.2f)%n",
+                    stream >= 20_000 ? "MET" : "NOT MET", stream / 20_000);
         }
     }
 
@@ -119,49 +88,14 @@ public final class ModerationServiceBench {
 
     static Result rest(HttpClient http, String base, String token, String text, boolean screen)
             throws InterruptedException {
-        Recorder recorder = new Recorder(3);
-        AtomicLong done = new AtomicLong();
-        AtomicLong failed = new AtomicLong();
-        long end = System.nanoTime() + PHASE.toNanos();
-        CountDownLatch finished = new CountDownLatch(CLIENTS);
-        long started = System.nanoTime();
-        for (int c = 0; c < CLIENTS; c++) {
-            String group = "group-bench-" + c;
-            Thread.ofPlatform().start(() -> {
-                try {
-                    long n = 0;
-                    while (System.nanoTime() < end) {
-                        HttpRequest request = screen
-                                ? HttpRequest.newBuilder(URI.create(base + "/api/v1/screenings"))
-                                        .header("Authorization", "Bearer " + token)
-                                        .header("Content-Type", "application/json")
-                                        .POST(HttpRequest.BodyPublishers.ofString(body(group,
-                                                UUID.randomUUID().toString(), text))).build()
-                                : HttpRequest.newBuilder(URI.create(base + "/api/v1/me"))
-                                        .header("Authorization", "Bearer " + token).GET().build();
-                        long t = System.nanoTime();
-                        HttpResponse<Void> r = http.send(request, HttpResponse.BodyHandlers.discarding());
-                        recorder.recordValue(System.nanoTime() - t);
-                        if (r.statusCode() != 200) {
-                            failed.incrementAndGet();
-                        }
-                        done.incrementAndGet();
-                        n++;
-                    }
-                } catch (IOException | InterruptedException e) {
-                    failed.incrementAndGet();
-                } finally {
-                    finished.countDown();
-                }
-            });
-        }
-        finished.await();
-        double seconds = (System.nanoTime() - started) / 1e9;
-        if (failed.get() > 0) {
-            System.out.println("   (" + failed.get() + " requests did not answer 200)");
-        }
-        Histogram h = recorder.getIntervalHistogram();
-        return new Result(done.get() / seconds, h.getValueAtPercentile(50) / 1e6, h.getValueAtPercentile(99) / 1e6);
+        var r = HttpLoad.run(http, CLIENTS, PHASE, client -> screen
+                ? HttpRequest.newBuilder(URI.create(base + "/api/v1/screenings"))
+                        .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(body("group-bench-" + client,
+                                UUID.randomUUID().toString(), text))).build()
+                : HttpRequest.newBuilder(URI.create(base + "/api/v1/me")).header("Authorization", "Bearer " + token)
+                        .GET().build(), 200);
+        return new Result(r.perSecond(), r.p50(), r.p99());
     }
 
     static double passThrough(KafkaBroker broker, String text) throws Exception {
@@ -227,29 +161,6 @@ public final class ModerationServiceBench {
         p.put("auto.offset.reset", "earliest");
         p.put("max.poll.records", "2000");
         return new KafkaConsumer<>(p, new StringDeserializer(), new StringDeserializer());
-    }
-
-    static void awaitReady(HttpClient http, String base) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-        while (System.nanoTime() < deadline) {
-            try {
-                var r = http.send(HttpRequest.newBuilder(URI.create(base + "/q/health/ready")).build(),
-                        HttpResponse.BodyHandlers.discarding());
-                if (r.statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException e) {
-                // not listening yet
-            }
-            Thread.sleep(250); // polling a process that is starting; nothing to await on
-        }
-        throw new IllegalStateException("moderation-service did not become ready; see bench/target/moderation-service.log");
-    }
-
-    static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        }
     }
 
     private ModerationServiceBench() {
