@@ -19,6 +19,9 @@ import vn.binhyen.eventlog.EventLogException;
 @ApplicationScoped
 public class DutyRoster {
     private final AgroalDataSource dataSource;
+    /** The last days read, briefly: every report asks about today's roster. */
+    private final java.util.Map<LocalDate, Object[]> recent = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final long FRESH_NANOS = 5_000_000_000L;
 
     DutyRoster(AgroalDataSource dataSource) {
         this.dataSource = dataSource;
@@ -44,13 +47,28 @@ public class DutyRoster {
                 ins.addBatch();
             }
             ins.executeBatch();
+            recent.remove(date);
         } catch (SQLException e) {
             throw new EventLogException("duty roster of " + date + " could not be set: " + e.getMessage(), e);
         }
         return day(date);
     }
 
+    /** The day's officers (read at most every 5 s per day on this instance; an assignment here is seen at once). */
     public Day day(LocalDate date) {
+        Object[] cached = recent.get(date);
+        if (cached != null && System.nanoTime() - (long) cached[0] < FRESH_NANOS) {
+            return (Day) cached[1];
+        }
+        Day day = read(date);
+        if (recent.size() > 64) {
+            recent.clear();
+        }
+        recent.put(date, new Object[] {System.nanoTime(), day});
+        return day;
+    }
+
+    private Day read(LocalDate date) {
         List<String> officers = new ArrayList<>();
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
                 "select officer_id from duty_roster where duty_date = ? order by officer_id")) {

@@ -172,12 +172,7 @@ public class ReportService {
             }
             for (ReportEvent e : outcome.events()) {
                 switch (e) {
-                    case ReportEvent.ReportReceived r -> {
-                        for (int hours : ReportDecider.WARNINGS) {
-                            due(c, r.reportId(), "WARN_" + hours, r.deadline().minus(Duration.ofHours(hours)));
-                        }
-                        due(c, r.reportId(), "BREACH", r.deadline());
-                    }
+                    case ReportEvent.ReportReceived r -> clock(c, r.reportId(), r.deadline());
                     case ReportEvent.EmergencyRaised r -> due(c, r.reportId(), "REESCALATE_" + r.round(),
                             at.plus(Duration.ofMinutes(5)));
                     default -> {
@@ -186,6 +181,27 @@ public class ReportService {
             }
         } catch (SQLException e) {
             throw new EventLogException("report read models could not follow " + o.reportId() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The warnings and the breach of a new report, in one statement. */
+    private static void clock(Connection c, String reportId, Instant deadline) throws SQLException {
+        StringBuilder sql = new StringBuilder("insert into report_deadline (report_id, kind, due_at) values ");
+        int rows = ReportDecider.WARNINGS.size() + 1;
+        for (int i = 0; i < rows; i++) {
+            sql.append(i == 0 ? "" : ", ").append("(?, ?, ?)");
+        }
+        try (PreparedStatement ps = c.prepareStatement(sql.append(" on conflict do nothing").toString())) {
+            int p = 1;
+            for (int hours : ReportDecider.WARNINGS) {
+                ps.setString(p++, reportId);
+                ps.setString(p++, "WARN_" + hours);
+                ps.setTimestamp(p++, Timestamp.from(deadline.minus(Duration.ofHours(hours))));
+            }
+            ps.setString(p++, reportId);
+            ps.setString(p++, "BREACH");
+            ps.setTimestamp(p, Timestamp.from(deadline));
+            ps.executeUpdate();
         }
     }
 
