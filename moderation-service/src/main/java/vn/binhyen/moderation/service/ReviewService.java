@@ -64,11 +64,12 @@ public class ReviewService {
     private final ScreeningService screenings;
     private final PolicyRegistry screeners;
     private final GroupProfiles profiles;
+    private final GroupBoards boards;
     private final Clock clock;
 
     ReviewService(AgroalDataSource dataSource, EventStore store, EventCodec<ModerationEvent> codec,
             CommandHandler<LedgerCommand, Ledger, ModerationEvent> ledger, ScreeningService screenings,
-            PolicyRegistry screeners, GroupProfiles profiles, Clock clock) {
+            PolicyRegistry screeners, GroupProfiles profiles, GroupBoards boards, Clock clock) {
         this.dataSource = dataSource;
         this.store = store;
         this.codec = codec;
@@ -76,6 +77,7 @@ public class ReviewService {
         this.screenings = screenings;
         this.screeners = screeners;
         this.profiles = profiles;
+        this.boards = boards;
         this.clock = clock;
     }
 
@@ -119,6 +121,10 @@ public class ReviewService {
             }
         } catch (SQLException | JsonProcessingException e) {
             throw new EventLogException("review " + reviewId + " could not be read: " + e.getMessage(), e);
+        }
+        if (!boards.onBoard(r.groupId(), meta.actor().id())) {
+            throw new vn.binhyen.eventlog.decider.NotPermitted(CITATION,
+                    "only the group's management board (leader, deputies, admins) decides a review");
         }
         if (!r.state().equals("OPEN")) {
             throw new RuleViolation(CITATION, "reviewId", "review " + reviewId + " was already " + r.state());

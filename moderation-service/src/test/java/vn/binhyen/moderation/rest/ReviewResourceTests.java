@@ -1,18 +1,27 @@
 package vn.binhyen.moderation.rest;
 
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static vn.binhyen.moderation.rest.ScreeningResourceTests.message;
 import static vn.binhyen.moderation.rest.ScreeningResourceTests.screen;
 
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import vn.binhyen.contracts.Roles;
+import vn.binhyen.contracts.Topics;
+import vn.binhyen.eventlog.Relay;
 import vn.binhyen.testsupport.KafkaBrokerResource;
 import vn.binhyen.testsupport.PostgresDatabaseResource;
 import vn.binhyen.testsupport.Tokens;
@@ -24,14 +33,43 @@ import vn.binhyen.testsupport.Tokens;
 class ReviewResourceTests {
 
     static io.restassured.response.ValidatableResponse decide(String role, String reviewId, String outcome) {
-        return given().auth().oauth2(Tokens.forRole(role, "admin-1")).contentType("application/json")
+        return decide(role, "admin-1", reviewId, outcome);
+    }
+
+    static io.restassured.response.ValidatableResponse decide(String role, String subject, String reviewId,
+            String outcome) {
+        return given().auth().oauth2(Tokens.forRole(role, subject)).contentType("application/json")
                 .body(Map.of("outcome", outcome, "note", "Đã xem xét")).post("/api/v1/reviews/" + reviewId + "/decision")
                 .then();
     }
 
+    @Inject
+    AgroalDataSource dataSource;
+
+    /** The group's board as group-service announces it: leader-1 leads, admin-1 administers. */
+    void boardOf(String group) throws Exception {
+        try (var producer = new KafkaProducer<>(ScreeningResourceTests.props(), new StringSerializer(),
+                new ByteArraySerializer())) {
+            producer.send(Relay.record(Topics.GROUP_EVENTS, "group-service", PostResourceTests.groupEvent(group, 1,
+                    "GroupEstablished", Map.of("groupId", group, "profile", "ward-binh-phuoc", "profileVersion", 1,
+                            "leader", Map.of("memberId", "leader-1"))), 1)).get();
+            producer.send(Relay.record(Topics.GROUP_EVENTS, "group-service", PostResourceTests.groupEvent(group, 2,
+                    "MemberAdded", Map.of("groupId", group, "member", Map.of("memberId", "admin-1"), "role", "ADMIN")),
+                    2)).get();
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> {
+            try (var c = dataSource.getConnection(); var st = c.createStatement(); var rs = st.executeQuery(
+                    "select count(*) from group_board where group_id = '" + group + "'")) {
+                rs.next();
+                return rs.getInt(1) == 2;
+            }
+        });
+    }
+
     @Test
-    void flaggedMessages_areConfirmedIntoTheLedger_orOverturnedAsFalsePositives_ward_binh_phuoc_6_3() {
+    void flaggedMessages_areConfirmedIntoTheLedger_orOverturnedAsFalsePositives_ward_binh_phuoc_6_3() throws Exception {
         String group = "group-" + UUID.randomUUID();
+        boardOf(group);
         String overturned = screen(message(group, "f-1", "rumour-1", "Nghe đồn mai cắt điện cả phường, mọi người chuẩn bị"))
                 .statusCode(200).body("decision", equalTo("FLAG")).body("violations[0].ruleId", equalTo("unverified"))
                 .extract().path("reviewId");
@@ -41,9 +79,11 @@ class ReviewResourceTests {
         given().auth().oauth2(Tokens.forRole(Roles.ADMIN, "admin-1")).queryParam("groupId", group).get("/api/v1/reviews")
                 .then().statusCode(200).body("", hasSize(2)).body("reviewId", hasItem(overturned));
         decide(Roles.MEMBER, overturned, "OVERTURNED").statusCode(403);
+        decide(Roles.ADMIN, "admin-of-another-group", overturned, "OVERTURNED").statusCode(403)
+                .body("citation", equalTo("ward-binh-phuoc:6.3"));
         decide(Roles.ADMIN, overturned, "OVERTURNED").statusCode(200).body("state", equalTo("OVERTURNED"));
         decide(Roles.ADMIN, overturned, "CONFIRMED").statusCode(422).body("citation", equalTo("ward-binh-phuoc:6.3"));
-        decide(Roles.LEADER, confirmed, "CONFIRMED").statusCode(200).body("state", equalTo("CONFIRMED"));
+        decide(Roles.LEADER, "leader-1", confirmed, "CONFIRMED").statusCode(200).body("state", equalTo("CONFIRMED"));
         decide(Roles.ADMIN, "review-unknown", "CONFIRMED").statusCode(404);
         decide(Roles.ADMIN, confirmed, "MAYBE").statusCode(400);
 
