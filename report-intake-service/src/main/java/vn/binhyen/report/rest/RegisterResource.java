@@ -32,13 +32,40 @@ public class RegisterResource {
         this.token = token;
     }
 
+    @io.quarkus.qute.CheckedTemplate
+    static class Templates {
+        static native io.quarkus.qute.TemplateInstance printable(String unit, int year,
+                java.util.List<ReportService.RegisterEntry> entries);
+    }
+
+    /** The register as a printable page (form no. 294), for the roles that may read it. */
+    @GET
+    @Path("/printable")
+    @Produces("text/html")
+    @RolesAllowed({Roles.PCTP_OFFICER, Roles.DUTY_OFFICER, Roles.COMMANDER, Roles.AUDITOR})
+    public io.quarkus.qute.TemplateInstance printable(@QueryParam("unit") @NotBlank String unit,
+            @QueryParam("year") @Min(2000) @Max(2100) int year) {
+        return Templates.printable(unit, year, entries(unit, year));
+    }
+
     @GET
     @Produces({"application/json", "text/csv"})
     @RolesAllowed({Roles.PCTP_OFFICER, Roles.DUTY_OFFICER, Roles.COMMANDER, Roles.AUDITOR})
     public Response register(@QueryParam("unit") @NotBlank String unit,
             @QueryParam("year") @Min(2000) @Max(2100) int year, @Context HttpHeaders headers) {
+        var entries = entries(unit, year);
+        boolean csv = headers.getAcceptableMediaTypes().stream()
+                .anyMatch(m -> "text".equals(m.getType()) && "csv".equals(m.getSubtype()));
+        if (!csv) {
+            return Response.ok(entries).type("application/json").build();
+        }
+        return csv(entries, year);
+    }
+
+    /** The entries, the reporter in clear (and the read recorded) for the roles that handle tips, masked otherwise. */
+    private java.util.List<ReportService.RegisterEntry> entries(String unit, int year) {
         boolean clear = token.getGroups().stream().anyMatch(ReportResource.CLEAR::contains);
-        var entries = service.register(unit, year).stream().map(e -> {
+        return service.register(unit, year).stream().map(e -> {
             String reporter = e.reporter();
             if (reporter != null && reporter.startsWith("enc:")) {
                 String name = keys.open(e.reportId(), reporter);
@@ -51,11 +78,9 @@ public class RegisterResource {
             return new ReportService.RegisterEntry(e.unit(), e.year(), e.number(), e.reportId(), e.receivedAt(),
                     e.sourceType(), reporter, e.summary(), e.receivingOfficer(), e.registeredBy(), e.registeredAt());
         }).toList();
-        boolean csv = headers.getAcceptableMediaTypes().stream()
-                .anyMatch(m -> "text".equals(m.getType()) && "csv".equals(m.getSubtype()));
-        if (!csv) {
-            return Response.ok(entries).type("application/json").build();
-        }
+    }
+
+    private static Response csv(java.util.List<ReportService.RegisterEntry> entries, int year) {
         StringBuilder out = new StringBuilder("Số thứ tự,Ngày tiếp nhận,Loại nguồn tin,Người báo tin,Nội dung tóm tắt,"
                 + "Cán bộ tiếp nhận,Cán bộ vào sổ,Ngày vào sổ\r\n");
         for (var e : entries) {

@@ -157,6 +157,11 @@ class ReportResourceTests {
                 .queryParam("year", clock.instant().atZone(java.time.ZoneId.of("Asia/Ho_Chi_Minh")).getYear())
                 .get("/api/v1/register").then().statusCode(200).extract().jsonPath().getList("number", Long.class);
         assertThat(numbers).containsExactly(1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L, 10L, 11L, 12L);
+        String page = given().auth().oauth2(Tokens.forRole(Roles.COMMANDER, "commander-1")).queryParam("unit", unit)
+                .queryParam("year", clock.instant().atZone(java.time.ZoneId.of("Asia/Ho_Chi_Minh")).getYear())
+                .get("/api/v1/register/printable").then().statusCode(200).contentType(containsString("text/html"))
+                .extract().asString();
+        assertThat(page).contains("Sổ tiếp nhận nguồn tin về tội phạm", "Mẫu số 294", "<td>12</td>", "Nguyễn Văn Bình");
     }
 
     @Test
