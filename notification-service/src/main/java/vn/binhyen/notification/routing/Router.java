@@ -1,0 +1,150 @@
+package vn.binhyen.notification.routing;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.qute.Engine;
+import io.quarkus.qute.Template;
+import io.quarkus.runtime.Startup;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import vn.binhyen.contracts.notification.NotificationEvent;
+import vn.binhyen.eventlog.Actor;
+import vn.binhyen.eventlog.Envelope;
+import vn.binhyen.eventlog.EventIds;
+import vn.binhyen.eventlog.EventLogException;
+import vn.binhyen.eventlog.EventStore;
+import vn.binhyen.eventlog.Json;
+import vn.binhyen.eventlog.NewEvent;
+import vn.binhyen.eventlog.decider.EventCodec;
+
+/**
+ * Turns an event into notifications by the routing rules: resolves the recipients, renders
+ * the Vietnamese text from the rule's template, and records each notification once per
+ * (source event, recipient, channel) — a replayed event finds its rows and sends nothing.
+ * Every notification and its delivery is an event. Templates are resolved at start-up, so a
+ * rule naming a missing template stops the start.
+ */
+@ApplicationScoped
+@Startup
+public class Router {
+    /** The in-app feed; further channels (Zalo, SMS, email) plug in behind it. */
+    public static final String IN_APP = "IN_APP";
+
+    private final Routing routing;
+    private final Map<String, Template> templates = new HashMap<>();
+    private final AgroalDataSource dataSource;
+    private final EventStore store;
+    private final EventCodec<NotificationEvent> codec;
+    private final Clock clock;
+
+    Router(Engine engine, AgroalDataSource dataSource, EventStore store, EventCodec<NotificationEvent> codec,
+            Clock clock) {
+        this.routing = Routing.load();
+        this.dataSource = dataSource;
+        this.store = store;
+        this.codec = codec;
+        this.clock = clock;
+        for (Routing.Rule rule : routing.rules()) {
+            Template t = engine.getTemplate("notifications/" + rule.template() + ".txt");
+            if (t == null) {
+                throw new IllegalStateException("routing rule for " + rule.event() + " names the missing template "
+                        + rule.template());
+            }
+            templates.put(rule.template(), t);
+        }
+    }
+
+    /** Routes one event (inside the caller's transaction); returns how many notifications were new. */
+    public int route(String topic, Envelope e) {
+        int created = 0;
+        for (Routing.Rule rule : routing.rulesFor(topic, e.eventType())) {
+            Map<String, Object> payload = Json.MAPPER.convertValue(e.payload(), Map.class);
+            String text = templates.get(rule.template()).data("p", payload).data("citation", rule.citation()).render()
+                    .strip();
+            for (String recipient : recipients(rule, e.payload())) {
+                created += notify(e, rule, recipient, text);
+            }
+        }
+        return created;
+    }
+
+    private Set<String> recipients(Routing.Rule rule, JsonNode payload) {
+        Set<String> out = new LinkedHashSet<>();
+        for (Routing.Recipient r : rule.recipients()) {
+            if (r.role() != null) {
+                out.add("role:" + r.role());
+            }
+            if (r.payloadList() != null) {
+                payload.path(r.payloadList()).forEach(id -> out.add("member:" + id.asText()));
+            }
+            if (r.citizen() != null) {
+                out.add("citizen:" + payload.path(r.citizen()).asText());
+            }
+            if (r.groupRoles() != null) {
+                out.addAll(membersIn(payload.path("groupId").asText(), r.groupRoles()));
+            }
+        }
+        return out;
+    }
+
+    private List<String> membersIn(String groupId, List<String> roles) {
+        List<String> out = new ArrayList<>();
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
+                "select member_id from group_member where group_id = ? and role = any(?) order by member_id")) {
+            ps.setString(1, groupId);
+            ps.setArray(2, c.createArrayOf("text", roles.toArray()));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add("member:" + rs.getString(1));
+                }
+            }
+        } catch (SQLException ex) {
+            throw new EventLogException("members of " + groupId + " could not be read: " + ex.getMessage(), ex);
+        }
+        return out;
+    }
+
+    private int notify(Envelope source, Routing.Rule rule, String recipient, String text) {
+        String id = "notification-" + EventIds.next();
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
+                "insert into notification (notification_id, source_event_id, recipient, channel, kind, urgency, "
+                        + "citation, text, state, created_at) values (?, ?, ?, ?, ?, ?, ?, ?, 'DELIVERED', ?) "
+                        + "on conflict (source_event_id, recipient, channel) do nothing")) {
+            ps.setString(1, id);
+            ps.setObject(2, source.eventId());
+            ps.setString(3, recipient);
+            ps.setString(4, IN_APP);
+            ps.setString(5, rule.template());
+            ps.setString(6, rule.urgency());
+            ps.setString(7, rule.citation());
+            ps.setString(8, text);
+            ps.setTimestamp(9, Timestamp.from(clock.instant()));
+            if (ps.executeUpdate() == 0) {
+                return 0; // already notified: a replay
+            }
+        } catch (SQLException ex) {
+            throw new EventLogException("notification could not be recorded: " + ex.getMessage(), ex);
+        }
+        var queued = new NotificationEvent.NotificationQueued(id, source.eventId().toString(), source.eventType(),
+                recipient, IN_APP, rule.template(), rule.urgency(), rule.citation(), text);
+        var delivered = new NotificationEvent.NotificationDelivered(id, IN_APP);
+        Actor actor = Actor.system("notification-service:router");
+        store.append(id, 0, List.of(
+                new NewEvent(EventIds.next(), codec.typeName(queued), 1, clock.instant(), actor, source.correlationId(),
+                        source.eventId().toString(), codec.payload(queued)),
+                new NewEvent(EventIds.next(), codec.typeName(delivered), 1, clock.instant(), actor,
+                        source.correlationId(), source.eventId().toString(), codec.payload(delivered))));
+        return 1;
+    }
+}

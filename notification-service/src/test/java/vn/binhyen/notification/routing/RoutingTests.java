@@ -1,0 +1,109 @@
+package vn.binhyen.notification.routing;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.hasItem;
+
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.junit.jupiter.api.Test;
+import vn.binhyen.contracts.Roles;
+import vn.binhyen.contracts.Topics;
+import vn.binhyen.eventlog.Actor;
+import vn.binhyen.eventlog.Envelope;
+import vn.binhyen.eventlog.EventIds;
+import vn.binhyen.eventlog.HashChain;
+import vn.binhyen.eventlog.Json;
+import vn.binhyen.eventlog.Relay;
+import vn.binhyen.testsupport.KafkaBrokerResource;
+import vn.binhyen.testsupport.PostgresDatabaseResource;
+import vn.binhyen.testsupport.Tokens;
+
+/** Who is told what: events from the other services routed by the rules into feeds, once each. */
+@QuarkusTest
+@QuarkusTestResource(KafkaBrokerResource.class)
+@QuarkusTestResource(PostgresDatabaseResource.class)
+class RoutingTests {
+    @Inject
+    AgroalDataSource dataSource;
+
+    static Envelope event(String stream, long version, String type, Object payload) {
+        return new Envelope(EventIds.next(), type, 1, Envelope.streamTypeOf(stream), stream, version, Instant.now(),
+                Instant.now(), Actor.of("someone", "ADMIN"), "corr-" + UUID.randomUUID(), null,
+                Json.MAPPER.valueToTree(payload), HashChain.GENESIS, null).sealed();
+    }
+
+    static void publish(String topic, Envelope... events) throws Exception {
+        Properties p = new Properties();
+        p.put("bootstrap.servers", ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class));
+        try (var producer = new KafkaProducer<>(p, new StringSerializer(), new ByteArraySerializer())) {
+            long seq = 1;
+            for (Envelope e : events) {
+                producer.send(Relay.record(topic, "test", e, seq++)).get();
+            }
+        }
+    }
+
+    long count(String sql) throws Exception {
+        try (var c = dataSource.getConnection(); var s = c.createStatement(); var rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    @Test
+    void anAdminsProposal_reachesTheLeader_once_evenWhenReplayed_ward_binh_phuoc_6_3() throws Exception {
+        String group = "group-" + UUID.randomUUID();
+        String leader = "leader-" + UUID.randomUUID();
+        Envelope proposal = event(group, 3, "MembershipProposed", Map.of("groupId", group, "proposalId", "p-1",
+                "change", "ADD", "member", Map.of("memberId", "m-9", "fullName", "Lý Thị Hoa"), "role", "MEMBER",
+                "proposedBy", "admin-1", "reason", "hộ dân mới"));
+        publish(Topics.GROUP_EVENTS,
+                event(group, 1, "GroupEstablished", Map.of("groupId", group, "leader", Map.of("memberId", leader))),
+                event(group, 2, "MemberAdded", Map.of("groupId", group, "member", Map.of("memberId", "admin-1"),
+                        "role", "ADMIN")),
+                proposal, proposal); // the second is a redelivery
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth()
+                .oauth2(Tokens.forRole(Roles.LEADER, leader)).get("/api/v1/notifications").then().statusCode(200)
+                .body("text", hasItem(containsString("Đề nghị thêm thành viên Lý Thị Hoa vào nhóm")))
+                .body("citation", hasItem("ward-binh-phuoc:6.3")));
+        assertThat(count("select count(*) from notification where source_event_id = '" + proposal.eventId() + "'"))
+                .isEqualTo(1);
+        assertThat(count("select count(*) from event where event_type = 'NotificationQueued' and causation_id = '"
+                + proposal.eventId() + "'")).isEqualTo(1);
+        given().auth().oauth2(Tokens.forRole(Roles.ADMIN, "admin-1")).get("/api/v1/notifications").then()
+                .statusCode(200).body("text", org.hamcrest.Matchers.not(hasItem(containsString("Lý Thị Hoa"))));
+    }
+
+    @Test
+    void aBreachedDeadline_reachesTheCommanderAndTheDutyOfficers_whoAcknowledge_police_song_tri_15_3()
+            throws Exception {
+        String report = "report-" + UUID.randomUUID();
+        publish(Topics.REPORT_EVENTS, event(report, 5, "DeadlineBreached", Map.of("reportId", report,
+                "deadline", "2026-11-23T08:00:00Z", "escalatedTo", "COMMANDER")));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth()
+                .oauth2(Tokens.forRole(Roles.COMMANDER, "commander-1")).get("/api/v1/notifications").then()
+                .statusCode(200).body("text", hasItem(containsString("QUÁ HẠN: tin báo " + report))));
+        String id = given().auth().oauth2(Tokens.forRole(Roles.DUTY_OFFICER, "duty-1")).get("/api/v1/notifications")
+                .then().statusCode(200).extract().jsonPath()
+                .getString("find { it.text.contains('" + report + "') && it.recipient == 'role:DUTY_OFFICER' }.notificationId");
+        given().auth().oauth2(Tokens.forRole(Roles.MEMBER, "member-1")).post("/api/v1/notifications/" + id
+                + "/acknowledgement").then().statusCode(404);
+        given().auth().oauth2(Tokens.forRole(Roles.DUTY_OFFICER, "duty-1")).post("/api/v1/notifications/" + id
+                + "/acknowledgement").then().statusCode(204);
+    }
+}
