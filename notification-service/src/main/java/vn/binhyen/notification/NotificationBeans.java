@@ -10,8 +10,6 @@ public class NotificationBeans {
     @Produces
     @Singleton
     EventCodec<NotificationEvent> codec() {
-        EventCodec.Builder<NotificationEvent> b = EventCodec.builder(NotificationEvent.class);
-        NotificationEvent.TYPES.forEach((name, type) -> b.register(name, NotificationEvent.SCHEMA_VERSION, type));
-        return b.build();
+        return EventCodec.of(NotificationEvent.class, NotificationEvent.TYPES, NotificationEvent.SCHEMA_VERSION);
     }
 }

@@ -34,6 +34,13 @@ public final class EventCodec<E> {
         return new Builder<>();
     }
 
+    /** A codec for a contract's events: every stable type name of {@code types} at one schema version. */
+    public static <E> EventCodec<E> of(Class<E> root, Map<String, Class<? extends E>> types, int schemaVersion) {
+        Builder<E> b = builder(root);
+        types.forEach((name, type) -> b.register(name, schemaVersion, type));
+        return b.build();
+    }
+
     public String typeName(E event) {
         return type(event).name();
     }

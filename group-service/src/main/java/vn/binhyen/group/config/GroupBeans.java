@@ -41,9 +41,7 @@ public class GroupBeans {
 
     /** The group events' codec: stable type names and schema versions from the contracts. */
     public static EventCodec<GroupEvent> eventCodec() {
-        EventCodec.Builder<GroupEvent> b = EventCodec.builder(GroupEvent.class);
-        GroupEvent.TYPES.forEach((name, type) -> b.register(name, GroupEvent.SCHEMA_VERSION, type));
-        return b.build();
+        return EventCodec.of(GroupEvent.class, GroupEvent.TYPES, GroupEvent.SCHEMA_VERSION);
     }
 
     /**

@@ -15,9 +15,7 @@ import vn.binhyen.moderation.domain.ledger.LedgerDecider;
 public class ModerationBeans {
 
     public static EventCodec<ModerationEvent> eventCodec() {
-        EventCodec.Builder<ModerationEvent> b = EventCodec.builder(ModerationEvent.class);
-        ModerationEvent.TYPES.forEach((name, type) -> b.register(name, ModerationEvent.SCHEMA_VERSION, type));
-        return b.build();
+        return EventCodec.of(ModerationEvent.class, ModerationEvent.TYPES, ModerationEvent.SCHEMA_VERSION);
     }
 
     @Produces

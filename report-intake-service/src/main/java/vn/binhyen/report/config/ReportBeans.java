@@ -17,9 +17,7 @@ public class ReportBeans {
     @Produces
     @Singleton
     EventCodec<ReportEvent> codec() {
-        EventCodec.Builder<ReportEvent> b = EventCodec.builder(ReportEvent.class);
-        ReportEvent.TYPES.forEach((name, type) -> b.register(name, ReportEvent.SCHEMA_VERSION, type));
-        return b.build();
+        return EventCodec.of(ReportEvent.class, ReportEvent.TYPES, ReportEvent.SCHEMA_VERSION);
     }
 
     @Produces
