@@ -24,7 +24,13 @@ public sealed interface NotificationEvent {
     record NotificationAcknowledged(String notificationId, String acknowledgedBy) implements NotificationEvent {
     }
 
+    /** Not acknowledged in time: {@code escalatedTo} (the next level) is told, as a new notification. */
+    record NotificationEscalated(String notificationId, String escalatedTo, String escalationId)
+            implements NotificationEvent {
+    }
+
     Map<String, Class<? extends NotificationEvent>> TYPES = Map.of(
+            "NotificationEscalated", NotificationEscalated.class,
             "NotificationQueued", NotificationQueued.class,
             "NotificationDelivered", NotificationDelivered.class,
             "NotificationAcknowledged", NotificationAcknowledged.class);

@@ -106,4 +106,37 @@ class RoutingTests {
         given().auth().oauth2(Tokens.forRole(Roles.DUTY_OFFICER, "duty-1")).post("/api/v1/notifications/" + id
                 + "/acknowledgement").then().statusCode(204);
     }
+
+    @Inject
+    Escalation escalation;
+
+    @Inject
+    vn.binhyen.notification.support.TestClock clock;
+
+    @Test
+    void anUnacknowledgedWarning_goesToTheCommander_once_anAcknowledgedOneDoesNot() throws Exception {
+        String silent = "report-" + UUID.randomUUID();
+        String seen = "report-" + UUID.randomUUID();
+        publish(Topics.REPORT_EVENTS,
+                event(silent, 2, "DeadlineWarning", Map.of("reportId", silent, "hoursLeft", 1, "deadline", "2026-11-23T08:00:00Z")),
+                event(seen, 2, "DeadlineWarning", Map.of("reportId", seen, "hoursLeft", 1, "deadline", "2026-11-23T08:00:00Z")));
+        await().atMost(Duration.ofSeconds(30)).until(() -> count("select count(*) from notification where text like '%"
+                + silent + "%' or text like '%" + seen + "%'") == 2);
+        String seenId = given().auth().oauth2(Tokens.forRole(Roles.DUTY_OFFICER, "duty-2")).get("/api/v1/notifications")
+                .then().extract().jsonPath().getString("find { it.text.contains('" + seen + "') }.notificationId");
+        given().auth().oauth2(Tokens.forRole(Roles.DUTY_OFFICER, "duty-2")).post("/api/v1/notifications/" + seenId
+                + "/acknowledgement").then().statusCode(204);
+
+        escalation.sweep();
+        assertThat(count("select count(*) from notification where recipient = 'role:COMMANDER' and text like "
+                + "'CHƯA XÁC NHẬN%" + silent + "%'")).as("not yet due").isZero();
+        clock.advance(Duration.ofMinutes(11));
+        escalation.sweep();
+        escalation.sweep();
+        assertThat(count("select count(*) from notification where recipient = 'role:COMMANDER' and text like "
+                + "'CHƯA XÁC NHẬN%" + silent + "%'")).isEqualTo(1);
+        assertThat(count("select count(*) from notification where recipient = 'role:COMMANDER' and text like "
+                + "'%" + seen + "%'")).as("acknowledged in time").isZero();
+        assertThat(count("select count(*) from event where event_type = 'NotificationEscalated'")).isPositive();
+    }
 }

@@ -1,0 +1,123 @@
+package vn.binhyen.notification.routing;
+
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import vn.binhyen.contracts.notification.NotificationEvent;
+import vn.binhyen.eventlog.Actor;
+import vn.binhyen.eventlog.EventIds;
+import vn.binhyen.eventlog.EventLogException;
+import vn.binhyen.eventlog.EventStore;
+import vn.binhyen.eventlog.NewEvent;
+import vn.binhyen.eventlog.decider.EventCodec;
+
+/**
+ * Urgent and critical notifications need an acknowledgement; unacknowledged after
+ * {@code binhyen.notification.escalate-after} they go to the next level (anyone below the
+ * commander → the commander), exactly once, as a new notification and an event. Swept with
+ * {@code FOR UPDATE SKIP LOCKED}; critical ones ignore quiet hours (there are none yet).
+ */
+@ApplicationScoped
+public class Escalation {
+    static final String NEXT_LEVEL = "role:COMMANDER";
+
+    private final AgroalDataSource dataSource;
+    private final EventStore store;
+    private final EventCodec<NotificationEvent> codec;
+    private final Clock clock;
+    private final Duration after;
+
+    Escalation(AgroalDataSource dataSource, EventStore store, EventCodec<NotificationEvent> codec, Clock clock,
+            @ConfigProperty(name = "binhyen.notification.escalate-after", defaultValue = "PT10M") Duration after) {
+        this.dataSource = dataSource;
+        this.store = store;
+        this.codec = codec;
+        this.clock = clock;
+        this.after = after;
+    }
+
+    @Scheduled(every = "${binhyen.notification.sweep-every:30s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void scheduled() {
+        sweep();
+    }
+
+    /** Escalates what is overdue (up to 200 per call); returns how many. */
+    @Transactional
+    public int sweep() {
+        Instant now = clock.instant();
+        int escalated = 0;
+        try (Connection c = dataSource.getConnection(); PreparedStatement due = c.prepareStatement(
+                "select notification_id, source_event_id, recipient, kind, urgency, citation, text from notification "
+                        + "where state = 'DELIVERED' and urgency in ('URGENT', 'CRITICAL') and escalated_at is null "
+                        + "and created_at <= ? order by created_at limit 200 for update skip locked")) {
+            due.setTimestamp(1, Timestamp.from(now.minus(after)));
+            try (ResultSet rs = due.executeQuery()) {
+                while (rs.next()) {
+                    String id = rs.getString(1);
+                    String recipient = rs.getString(3);
+                    String next = recipient.equals(NEXT_LEVEL) ? null : NEXT_LEVEL;
+                    String escalationId = null;
+                    if (next != null) {
+                        escalationId = "notification-" + EventIds.next();
+                        String text = "CHƯA XÁC NHẬN sau " + after.toMinutes() + " phút (" + recipient + "): "
+                                + rs.getString(7);
+                        if (insert(c, escalationId, (java.util.UUID) rs.getObject(2), next, rs.getString(4), "CRITICAL",
+                                rs.getString(6), text, now)) {
+                            append(escalationId, 0, new NotificationEvent.NotificationQueued(escalationId,
+                                    rs.getObject(2).toString(), "NotificationEscalated", next, Router.IN_APP,
+                                    rs.getString(4), "CRITICAL", rs.getString(6), text));
+                        } else {
+                            escalationId = null; // the next level was told of this event already
+                        }
+                    }
+                    try (PreparedStatement mark = c.prepareStatement(
+                            "update notification set escalated_at = ? where notification_id = ?")) {
+                        mark.setTimestamp(1, Timestamp.from(now));
+                        mark.setString(2, id);
+                        mark.executeUpdate();
+                    }
+                    append(id, EventStore.ANY_VERSION, new NotificationEvent.NotificationEscalated(id,
+                            next == null ? "(none: already the top level)" : next, escalationId));
+                    escalated++;
+                }
+            }
+        } catch (SQLException e) {
+            throw new EventLogException("escalation sweep failed: " + e.getMessage(), e);
+        }
+        return escalated;
+    }
+
+    private static boolean insert(Connection c, String id, java.util.UUID source, String recipient, String kind,
+            String urgency, String citation, String text, Instant at) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("insert into notification (notification_id, source_event_id, "
+                + "recipient, channel, kind, urgency, citation, text, state, created_at) values (?, ?, ?, ?, ?, ?, ?, ?, "
+                + "'DELIVERED', ?) on conflict (source_event_id, recipient, channel) do nothing")) {
+            ps.setString(1, id);
+            ps.setObject(2, source);
+            ps.setString(3, recipient);
+            ps.setString(4, Router.IN_APP);
+            ps.setString(5, kind);
+            ps.setString(6, urgency);
+            ps.setString(7, citation);
+            ps.setString(8, text);
+            ps.setTimestamp(9, Timestamp.from(at));
+            return ps.executeUpdate() == 1;
+        }
+    }
+
+    private void append(String stream, long expected, NotificationEvent e) {
+        store.append(stream, expected, List.of(new NewEvent(EventIds.next(), codec.typeName(e), 1, clock.instant(),
+                Actor.system("notification-service:escalation"), "escalation", null, codec.payload(e))));
+    }
+}
