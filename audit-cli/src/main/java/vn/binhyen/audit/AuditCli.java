@@ -1,0 +1,133 @@
+package vn.binhyen.audit;
+
+import java.io.PrintWriter;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import vn.binhyen.contracts.EventHeaders;
+import vn.binhyen.contracts.LedgerCheckpoint;
+import vn.binhyen.contracts.Topics;
+import vn.binhyen.eventlog.Envelope;
+import vn.binhyen.eventlog.EnvelopeJson;
+
+/** {@code bin/audit <command>}: the auditors' tool, reading the Kafka log directly and trusting nothing. */
+@Command(name = "audit", mixinStandardHelpOptions = true, version = "audit 0.1",
+        description = "Verify and read the Bình Yên event log.",
+        subcommands = {AuditCli.Verify.class, AuditCli.History.class})
+public final class AuditCli implements Callable<Integer> {
+
+    @Override
+    public Integer call() {
+        CommandLine.usage(this, System.out);
+        return 2;
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args));
+    }
+
+    /** Runs a command line; returns the exit code (0 verified, 1 breaks found, 2 usage). */
+    public static int run(PrintWriter out, PrintWriter err, String... args) {
+        CommandLine cl = new CommandLine(new AuditCli());
+        cl.setOut(out);
+        cl.setErr(err);
+        return cl.execute(args);
+    }
+
+    abstract static class Source {
+        @Option(names = "--bootstrap", defaultValue = "${env:BINHYEN_KAFKA_BOOTSTRAP:-127.0.0.1:9092}",
+                description = "Kafka bootstrap servers (default: ${DEFAULT-VALUE})")
+        String bootstrap;
+
+        @Option(names = "--topic", description = "topics to read (default: the four event logs)")
+        List<String> topics;
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        List<String> topics() {
+            return topics == null || topics.isEmpty() ? Topics.EVENT_LOGS : topics;
+        }
+    }
+
+    @Command(name = "verify", description = "Check every stream's hash chain, versions and event ids, and every "
+            + "relay's ledger checkpoints; report each break; exit 1 on any.")
+    static final class Verify extends Source implements Callable<Integer> {
+        @Override
+        public Integer call() {
+            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter err = spec.commandLine().getErr();
+            Verifier verifier = new Verifier();
+            long started = System.nanoTime();
+            long read = LogReader.read(bootstrap, topics(), verifier::accept, (done, total) -> {
+                double seconds = (System.nanoTime() - started) / 1e9;
+                double rate = done / Math.max(seconds, 1e-3);
+                long eta = rate > 0 ? (long) ((total - done) / rate) : 0;
+                int width = 30;
+                int filled = total == 0 ? width : (int) (width * done / total);
+                err.printf("\r[%s%s] %,d/%,d records  %,.0f/s  ETA %ds", "#".repeat(filled), ".".repeat(width - filled),
+                        done, total, rate, eta);
+                err.flush();
+            });
+            err.println();
+            List<Break> breaks = verifier.breaks();
+            breaks.forEach(b -> out.println("BREAK " + b));
+            out.printf("%,d records, %,d events, %d break(s) in %.1f s%n", read, verifier.events(), breaks.size(),
+                    (System.nanoTime() - started) / 1e9);
+            return breaks.isEmpty() ? 0 : 1;
+        }
+    }
+
+    @Command(name = "history", description = "The events, filtered, as a table, JSON lines or CSV.")
+    static final class History extends Source implements Callable<Integer> {
+        @Option(names = "--stream") String stream;
+        @Option(names = "--actor") String actor;
+        @Option(names = "--type") String type;
+        @Option(names = "--correlation") String correlation;
+        @Option(names = "--from", description = "ISO-8601 instant") Instant from;
+        @Option(names = "--to", description = "ISO-8601 instant") Instant to;
+        @Option(names = "--format", defaultValue = "table", description = "table, jsonl or csv") String format;
+
+        @Override
+        public Integer call() {
+            PrintWriter out = spec.commandLine().getOut();
+            List<Envelope> rows = new ArrayList<>();
+            LogReader.read(bootstrap, topics(), r -> {
+                if (LedgerCheckpoint.TYPE.equals(r.headers().get(EventHeaders.EVENT_TYPE))) {
+                    return;
+                }
+                Envelope e = EnvelopeJson.fromBytes(r.value());
+                if ((stream == null || stream.equals(e.streamId())) && (actor == null || actor.equals(e.actor().id()))
+                        && (type == null || type.equals(e.eventType()))
+                        && (correlation == null || correlation.equals(e.correlationId()))
+                        && (from == null || !e.recordedAt().isBefore(from)) && (to == null || e.recordedAt().isBefore(to))) {
+                    rows.add(e);
+                }
+            }, (done, total) -> { });
+            rows.sort(java.util.Comparator.comparing(Envelope::recordedAt).thenComparing(Envelope::streamId)
+                    .thenComparingLong(Envelope::streamVersion));
+            switch (format) {
+                case "jsonl" -> rows.forEach(e -> out.println(new String(EnvelopeJson.toBytes(e),
+                        java.nio.charset.StandardCharsets.UTF_8)));
+                case "csv" -> {
+                    out.println("recordedAt,streamId,version,eventType,actor,role,correlationId,eventId");
+                    rows.forEach(e -> out.println(String.join(",", e.recordedAt().toString(),
+                            vn.binhyen.eventlog.http.Csv.field(e.streamId()), Long.toString(e.streamVersion()),
+                            e.eventType(), vn.binhyen.eventlog.http.Csv.field(e.actor().id()), e.actor().role(),
+                            vn.binhyen.eventlog.http.Csv.field(e.correlationId()), e.eventId().toString())));
+                }
+                default -> {
+                    out.printf("%-27s %-44s %4s %-26s %-20s%n", "recorded at", "stream", "v", "event", "actor");
+                    rows.forEach(e -> out.printf("%-27s %-44s %4d %-26s %-20s%n", e.recordedAt(), e.streamId(),
+                            e.streamVersion(), e.eventType(), e.actor().id() + " (" + e.actor().role() + ")"));
+                }
+            }
+            out.flush();
+            return 0;
+        }
+    }
+}
