@@ -17,7 +17,7 @@ import vn.binhyen.eventlog.EnvelopeJson;
 /** {@code bin/audit <command>}: the auditors' tool, reading the Kafka log directly and trusting nothing. */
 @Command(name = "audit", mixinStandardHelpOptions = true, version = "audit 0.1",
         description = "Verify and read the Bình Yên event log.",
-        subcommands = {AuditCli.Verify.class, AuditCli.History.class})
+        subcommands = {AuditCli.Verify.class, AuditCli.History.class, AuditCli.State.class, AuditCli.WhoHeld.class})
 public final class AuditCli implements Callable<Integer> {
 
     @Override
@@ -127,6 +127,81 @@ public final class AuditCli implements Callable<Integer> {
                 }
             }
             out.flush();
+            return 0;
+        }
+    }
+
+    abstract static class ServiceCall extends Source {
+        @Option(names = "--service", defaultValue = "http://127.0.0.1:8081",
+                description = "the owning service's base URL (default: group-service, ${DEFAULT-VALUE})")
+        String service;
+
+        @Option(names = "--token", defaultValue = "${env:BINHYEN_AUDITOR_TOKEN}",
+                description = "a bearer token with the AUDITOR role (default: $BINHYEN_AUDITOR_TOKEN)")
+        String token;
+
+        @Option(names = "--at", description = "ISO-8601 instant (default: now)")
+        Instant at;
+
+        com.fasterxml.jackson.databind.JsonNode get(String path) throws Exception {
+            var http = java.net.http.HttpClient.newHttpClient();
+            var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(service + path))
+                    .header("Authorization", "Bearer " + token).GET().build();
+            var response = http.send(request, java.net.http.HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                throw new CommandLine.ExecutionException(spec.commandLine(), service + path + " answered "
+                        + response.statusCode() + ": " + response.body());
+            }
+            return vn.binhyen.eventlog.Json.MAPPER.readTree(response.body());
+        }
+
+        String atQuery() {
+            return at == null ? "" : "?at=" + at;
+        }
+    }
+
+    @Command(name = "state", description = "A stream's state at a moment, folded by its service, checked against the "
+            + "Kafka log (the same events, the same hashes); exit 1 on a difference.")
+    static final class State extends ServiceCall implements Callable<Integer> {
+        @Option(names = "--stream", required = true) String stream;
+
+        @Override
+        public Integer call() throws Exception {
+            PrintWriter out = spec.commandLine().getOut();
+            var answer = get("/api/v1/audit/streams/" + stream + atQuery());
+            out.println(vn.binhyen.eventlog.Json.MAPPER.writerWithDefaultPrettyPrinter()
+                    .writeValueAsString(answer.path("state")));
+            java.util.Map<Long, Envelope> log = new java.util.HashMap<>();
+            LogReader.read(bootstrap, topics(), r -> {
+                if (!LedgerCheckpoint.TYPE.equals(r.headers().get(EventHeaders.EVENT_TYPE))
+                        && stream.equals(r.headers().get(EventHeaders.STREAM_ID))) {
+                    Envelope e = EnvelopeJson.fromBytes(r.value());
+                    log.putIfAbsent(e.streamVersion(), e);
+                }
+            }, (done, total) -> { });
+            var problems = StateCheck.compare(answer.path("events"), log);
+            problems.forEach(p -> out.println("BREAK STATE " + p));
+            out.printf("%s at %s: version %d, %d event(s) checked against the Kafka log, %d difference(s)%n", stream,
+                    answer.path("at").asText(), answer.path("version").asLong(), answer.path("events").size(),
+                    problems.size());
+            return problems.isEmpty() ? 0 : 1;
+        }
+    }
+
+    @Command(name = "who-held", description = "Who held a role in a group at a moment.")
+    static final class WhoHeld extends ServiceCall implements Callable<Integer> {
+        @Option(names = "--group", required = true) String group;
+        @Option(names = "--role", required = true) String role;
+
+        @Override
+        public Integer call() throws Exception {
+            PrintWriter out = spec.commandLine().getOut();
+            var holders = get("/api/v1/groups/" + group + "/roles/" + role + "/holders?at="
+                    + (at == null ? Instant.now() : at));
+            for (var h : holders) {
+                out.println(h.path("memberId").asText() + "\t" + h.path("fullName").asText() + "\t"
+                        + h.path("role").asText());
+            }
             return 0;
         }
     }
