@@ -19,6 +19,7 @@ import vn.binhyen.contracts.Roles;
 import vn.binhyen.contracts.Topics;
 import vn.binhyen.testsupport.KafkaBroker;
 import vn.binhyen.testsupport.PostgresDatabase;
+import vn.binhyen.testsupport.ServiceProcess;
 import vn.binhyen.testsupport.Tokens;
 
 /**

@@ -14,6 +14,7 @@ import org.HdrHistogram.Histogram;
 import vn.binhyen.contracts.Roles;
 import vn.binhyen.testsupport.KafkaBroker;
 import vn.binhyen.testsupport.PostgresDatabase;
+import vn.binhyen.testsupport.ServiceProcess;
 import vn.binhyen.testsupport.Tokens;
 
 /**

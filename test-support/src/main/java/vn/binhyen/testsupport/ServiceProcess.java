@@ -1,4 +1,4 @@
-package vn.binhyen.bench;
+package vn.binhyen.testsupport;
 
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -9,12 +9,14 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import vn.binhyen.testsupport.KafkaBroker;
-import vn.binhyen.testsupport.PostgresDatabase;
 
-/** A service as it runs: its Quarkus jar as a process, on its own database and the given broker. */
-final class ServiceProcess implements AutoCloseable {
-    final String base;
+/**
+ * A service as it runs: its built Quarkus jar as a process, on its own database and the given
+ * broker, with the development token key; its log in {@code <module>/target/<module>.process.log}.
+ */
+public final class ServiceProcess implements AutoCloseable {
+    /** The service's base URL, e.g. {@code http://127.0.0.1:41234}. */
+    public final String base;
     private final Process process;
 
     private ServiceProcess(String base, Process process) {
@@ -22,8 +24,21 @@ final class ServiceProcess implements AutoCloseable {
         this.process = process;
     }
 
-    static ServiceProcess start(String module, PostgresDatabase db, KafkaBroker broker) throws Exception {
-        Path jar = Path.of(module, "target/quarkus-app/quarkus-run.jar");
+    /** The repository's root: the nearest directory upwards holding bin/stack. */
+    public static Path root() {
+        Path p = Path.of("").toAbsolutePath();
+        while (p != null && !Files.exists(p.resolve("bin/stack"))) {
+            p = p.getParent();
+        }
+        if (p == null) {
+            throw new IllegalStateException("not inside the repository (no bin/stack above " + Path.of("").toAbsolutePath() + ")");
+        }
+        return p;
+    }
+
+    public static ServiceProcess start(String module, PostgresDatabase db, KafkaBroker broker) throws Exception {
+        Path root = root();
+        Path jar = root.resolve(module).resolve("target/quarkus-app/quarkus-run.jar");
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " is missing: build first (bin/bench does)");
         }
@@ -38,10 +53,11 @@ final class ServiceProcess implements AutoCloseable {
         pb.environment().put("BINHYEN_PG_PASSWORD", db.passwordValue());
         pb.environment().put("BINHYEN_KAFKA_BOOTSTRAP", broker.bootstrapServers());
         pb.environment().put("BINHYEN_JWT_PUBLIC_KEY_LOCATION",
-                Path.of("test-support/src/main/resources/binhyen/dev-jwt/publicKey.pem").toAbsolutePath().toString());
+                root.resolve("test-support/src/main/resources/binhyen/dev-jwt/publicKey.pem").toString());
         pb.environment().put("QUARKUS_HTTP_PORT", Integer.toString(port));
         pb.environment().put("QUARKUS_LOG_LEVEL", "WARN");
-        pb.redirectErrorStream(true).redirectOutput(Path.of("bench/target/" + module + ".log").toFile());
+        pb.redirectErrorStream(true).redirectOutput(root.resolve(module).resolve("target/" + module + ".process.log")
+                .toFile());
         ServiceProcess service = new ServiceProcess("http://127.0.0.1:" + port, pb.start());
         service.awaitReady(module);
         return service;
@@ -62,11 +78,13 @@ final class ServiceProcess implements AutoCloseable {
             }
             Thread.sleep(250); // polling a process that is starting; nothing to await on
         }
-        throw new IllegalStateException(module + " did not become ready; see bench/target/" + module + ".log");
+        throw new IllegalStateException(module + " did not become ready; see " + module + "/target/" + module
+                + ".process.log");
     }
 
     @Override
     public void close() throws InterruptedException {
+        // a clean stop, so the next start finds the port and the database free
         process.destroy();
         process.waitFor();
     }

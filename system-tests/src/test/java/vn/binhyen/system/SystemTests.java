@@ -1,0 +1,165 @@
+package vn.binhyen.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import vn.binhyen.audit.LogReader;
+import vn.binhyen.audit.Verifier;
+import vn.binhyen.contracts.Roles;
+import vn.binhyen.contracts.Topics;
+import vn.binhyen.eventlog.Json;
+import vn.binhyen.testsupport.KafkaBroker;
+import vn.binhyen.testsupport.PostgresDatabase;
+import vn.binhyen.testsupport.ServiceProcess;
+import vn.binhyen.testsupport.Tokens;
+
+/**
+ * The four services as processes on one real broker and their own databases, talking only
+ * through Kafka: a group established in group-service is screened by its own regulation in
+ * moderation-service, a repeated violation comes back as a removal proposal for the leader,
+ * the leader is told through notification-service, a citizen's emergency reaches the
+ * commander; and at the end the whole log verifies as an auditor would check it.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class SystemTests {
+    static KafkaBroker broker;
+    static final List<PostgresDatabase> DATABASES = new ArrayList<>();
+    static final Map<String, ServiceProcess> SERVICES = new java.util.concurrent.ConcurrentHashMap<>();
+    static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    @BeforeAll
+    static void start() throws Exception {
+        broker = KafkaBroker.startTemporary();
+        var pool = Executors.newFixedThreadPool(4);
+        List<Future<?>> started = new ArrayList<>();
+        for (String module : List.of("group-service", "moderation-service", "report-intake-service",
+                "notification-service")) {
+            PostgresDatabase db = PostgresDatabase.create();
+            DATABASES.add(db);
+            started.add(pool.submit((Callable<Void>) () -> {
+                SERVICES.put(module, ServiceProcess.start(module, db, broker));
+                return null;
+            }));
+        }
+        for (Future<?> f : started) {
+            f.get();
+        }
+        pool.shutdown();
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        for (ServiceProcess s : SERVICES.values()) {
+            s.close();
+        }
+        for (PostgresDatabase db : DATABASES) {
+            db.close();
+        }
+        if (broker != null) {
+            broker.close();
+        }
+    }
+
+    record Answer(int status, JsonNode body) {
+    }
+
+    static Answer call(String service, String method, String path, String role, String subject, Object body)
+            throws Exception {
+        var builder = HttpRequest.newBuilder(URI.create(SERVICES.get(service).base + path))
+                .header("Authorization", "Bearer " + Tokens.forRole(role, subject));
+        builder = body == null ? builder.method(method, HttpRequest.BodyPublishers.noBody())
+                : builder.header("Content-Type", "application/json")
+                        .method(method, HttpRequest.BodyPublishers.ofString(Json.MAPPER.writeValueAsString(body)));
+        var response = HTTP.send(builder.build(), HttpResponse.BodyHandlers.ofString());
+        return new Answer(response.statusCode(), response.body().isEmpty() ? null : Json.MAPPER.readTree(response.body()));
+    }
+
+    static Map<String, Object> member(String id, String name) {
+        return Map.of("memberId", id, "fullName", name, "zaloId", "zalo-" + id, "phone", "0901234567");
+    }
+
+    static String group;
+
+    @Test
+    @Order(1)
+    void aRepeatedViolation_inAPoliceGroup_becomesARemovalProposalForItsLeader_whoIsTold() throws Exception {
+        Answer established = call("group-service", "POST", "/api/v1/groups", Roles.SYSTEM_ADMIN, "sysadmin-1",
+                Map.of("name", "Zalo kết nối bình yên", "purpose", "Kết nối Công an phường với Nhân dân",
+                        "profile", "police-song-tri", "kind", "POLICE", "responsibility", "Công an phường Sông Trí",
+                        "leader", member("leader-st", "Hoàng Mạnh Tùng")));
+        assertThat(established.status()).isEqualTo(201);
+        group = established.body().path("groupId").asText();
+        assertThat(call("group-service", "POST", "/api/v1/groups/" + group + "/membership-proposals", Roles.LEADER,
+                "leader-st", Map.of("change", "ADD", "member", member("seller-1", "Đinh Văn Bán"))).status())
+                .isEqualTo(200);
+
+        // moderation learns the group's profile from group events: police unit names are this regulation's rule
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            Answer screened = call("moderation-service", "POST", "/api/v1/screenings", Roles.BOT, "zalo-bot",
+                    Map.of("groupId", group, "messageId", "probe-" + System.nanoTime(), "author",
+                            Map.of("id", "acc-x", "displayName", "Công An Phường Sông Trí"), "text", "Thông báo"));
+            assertThat(screened.body().path("policy").asText()).isEqualTo("police-song-tri");
+        });
+
+        for (int i = 1; i <= 3; i++) {
+            Answer ad = call("moderation-service", "POST", "/api/v1/screenings", Roles.BOT, "zalo-bot",
+                    Map.of("groupId", group, "messageId", "ad-" + i, "author", Map.of("id", "seller-1",
+                            "displayName", "Đinh Văn Bán"), "text", "Khuyến mãi lớn, giảm giá 50%, liên hệ mua ngay " + i));
+            assertThat(ad.body().path("decision").asText()).isEqualTo("REMOVE");
+        }
+
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            Answer g = call("group-service", "GET", "/api/v1/groups/" + group, Roles.LEADER, "leader-st", null);
+            assertThat(g.body().path("proposals").findValuesAsText("memberId")).contains("seller-1");
+        });
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            Answer feed = call("notification-service", "GET", "/api/v1/notifications", Roles.LEADER, "leader-st", null);
+            assertThat(feed.body().findValuesAsText("text")).anySatisfy(t -> assertThat(t)
+                    .contains("đề xuất Trưởng nhóm xem xét đưa ra khỏi nhóm"));
+        });
+    }
+
+    @Test
+    @Order(2)
+    void aCitizensEmergency_reachesTheCommander_atOnce_police_song_tri_15_4() throws Exception {
+        Answer tip = call("report-intake-service", "POST", "/api/v1/reports", Roles.BOT, "zalo-bot",
+                Map.of("type", "EMERGENCY", "channel", "zalo", "groupId", group, "details",
+                        Map.of("place", "Chợ Sông Trí", "summary", "Có người đang cướp giật tại cổng chợ")));
+        assertThat(tip.status()).isEqualTo(201);
+        String reportId = tip.body().path("reportId").asText();
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            Answer feed = call("notification-service", "GET", "/api/v1/notifications", Roles.COMMANDER, "commander-1",
+                    null);
+            assertThat(feed.body().findValuesAsText("text")).anySatisfy(t -> assertThat(t)
+                    .contains("KHẨN CẤP: tin báo " + reportId));
+        });
+    }
+
+    @Test
+    @Order(3)
+    void theWholeLog_verifies_asAnAuditorChecksIt() {
+        // the relays may still be publishing the last events: what has been published must verify
+        Verifier verifier = new Verifier();
+        long read = LogReader.read(broker.bootstrapServers(), Topics.EVENT_LOGS, verifier::accept, (d, t) -> { });
+        assertThat(read).isPositive();
+        assertThat(verifier.breaks()).isEmpty();
+    }
+}
