@@ -1,0 +1,5 @@
+-- one database per service (DESIGN.md)
+create database binhyen_group;
+create database binhyen_moderation;
+create database binhyen_report;
+create database binhyen_notification;
