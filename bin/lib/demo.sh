@@ -1,0 +1,79 @@
+# bin/stack demo — seeds a running stack with a small, realistic story and prints who can log in.
+# Sourced by bin/stack (needs JAVA, tools_cp, say, die).
+
+demo_token() { "$JAVA" -cp "$(tools_cp)" vn.binhyen.testsupport.Tokens "$1" --subject "$2"; }
+
+# demo_call METHOD URL TOKEN [JSON] — prints the body; fails loudly on an unexpected status
+demo_call() {
+  local method=$1 url=$2 token=$3 body=${4:-}
+  local out status
+  out=$(mktemp)
+  if [ -n "$body" ]; then
+    status=$(curl -s -o "$out" -w '%{http_code}' -X "$method" -H "Authorization: Bearer $token" \
+        -H 'Content-Type: application/json' --data "$body" "$url")
+  else
+    status=$(curl -s -o "$out" -w '%{http_code}' -X "$method" -H "Authorization: Bearer $token" "$url")
+  fi
+  case "$status" in
+    2??|422) cat "$out"; rm -f "$out" ;;
+    *) cat "$out" >&2; rm -f "$out"; die "$method $url answered $status" ;;
+  esac
+}
+
+json_field() { sed -n "s/.*\"$1\":\"\([^\"]*\)\".*/\1/p" | head -1; }
+
+cmd_demo() {
+  command -v curl >/dev/null || die "curl is needed"
+  curl -sf http://127.0.0.1:8081/q/health/ready >/dev/null || die "start the stack first (bin/stack), then bin/stack demo"
+  local admin leader bot duty commander
+  admin=$(demo_token SYSTEM_ADMIN sysadmin-1)
+  leader=$(demo_token LEADER leader-st)
+  bot=$(demo_token BOT zalo-bot)
+  duty=$(demo_token DUTY_OFFICER duty-1)
+  commander=$(demo_token COMMANDER commander-1)
+
+  say "the police group of Sông Trí ward (police-song-tri), led by Hoàng Mạnh Tùng"
+  local group
+  group=$(demo_call POST http://127.0.0.1:8081/api/v1/groups "$admin" '{"name":"Zalo kết nối bình yên",
+    "purpose":"Kết nối Công an phường với Nhân dân; tiếp nhận phản ánh, tố giác tội phạm","profile":"police-song-tri",
+    "kind":"POLICE","unit":"Công an phường Sông Trí","responsibility":"Phó Trưởng Công an phường phụ trách",
+    "leader":{"memberId":"leader-st","fullName":"Hoàng Mạnh Tùng","zaloId":"zalo-leader-st","phone":"0912000001"}}' \
+    | json_field groupId)
+  [ -n "$group" ] || die "the group was not established"
+  demo_call POST "http://127.0.0.1:8081/api/v1/groups/$group/membership-proposals" "$leader" \
+    '{"change":"ADD","member":{"memberId":"cskv-1","fullName":"Lê Văn Thành","zaloId":"zalo-cskv-1","phone":"0912000002"},"role":"DEPUTY"}' >/dev/null
+  demo_call POST "http://127.0.0.1:8081/api/v1/groups/$group/membership-proposals" "$leader" \
+    '{"change":"ADD","member":{"memberId":"dan-1","fullName":"Nguyễn Thị Lan","zaloId":"zalo-dan-1","phone":"0912000003"}}' >/dev/null
+  demo_call POST "http://127.0.0.1:8081/api/v1/groups/$group/directives" "$leader" \
+    '{"text":"Đề nghị bà con cảnh giác với thủ đoạn giả danh công an gọi điện yêu cầu chuyển tiền."}' >/dev/null
+
+  say "messages screened for the group's bot"
+  demo_call POST http://127.0.0.1:8082/api/v1/screenings "$bot" "{\"groupId\":\"$group\",\"messageId\":\"demo-1\",
+    \"author\":{\"id\":\"dan-1\",\"displayName\":\"Nguyễn Thị Lan\"},\"text\":\"Cảm ơn Công an phường đã hỗ trợ bà con.\"}" >/dev/null
+  demo_call POST http://127.0.0.1:8082/api/v1/screenings "$bot" "{\"groupId\":\"$group\",\"messageId\":\"demo-2\",
+    \"author\":{\"id\":\"dan-1\",\"displayName\":\"Nguyễn Thị Lan\"},\"text\":\"Gửi mọi người tài liệu T.ố.i M.ậ.t về phương án tuần tra\"}" >/dev/null
+
+  say "a crime tip and an emergency from citizens"
+  demo_call PUT "http://127.0.0.1:8083/api/v1/duty-roster/$(TZ=Asia/Ho_Chi_Minh date +%F)" "$commander" '{"officers":["duty-1"]}' >/dev/null
+  demo_call POST http://127.0.0.1:8083/api/v1/reports "$bot" "{\"type\":\"CRIME_TIP\",\"channel\":\"zalo\",\"groupId\":\"$group\",
+    \"reporter\":{\"name\":\"Trần Văn Bình\",\"address\":\"12 Lê Lợi, Sông Trí\",\"phone\":\"0912345678\"},
+    \"details\":{\"incidentAt\":\"$(date -u -d '-2 hours' +%FT%TZ)\",\"place\":\"Chợ Sông Trí\",
+    \"summary\":\"Hai đối tượng trộm xe máy rồi bỏ chạy về hướng cầu\",\"howKnown\":\"Tôi chứng kiến\"}}" >/dev/null
+  demo_call POST http://127.0.0.1:8083/api/v1/reports "$bot" "{\"type\":\"EMERGENCY\",\"channel\":\"zalo\",\"groupId\":\"$group\",
+    \"details\":{\"place\":\"Tiệm vàng Kim Thành\",\"summary\":\"Có người đang cướp tiệm vàng\"}}" >/dev/null
+
+  cat <<TXT
+
+  Demo data is in. Log in with a token (12 hours):
+    leader of the police group   TOKEN=\$(bin/stack token LEADER --subject leader-st)
+    duty officer on today's roster  TOKEN=\$(bin/stack token DUTY_OFFICER --subject duty-1)
+    commander                    TOKEN=\$(bin/stack token COMMANDER --subject commander-1)
+    auditor                      TOKEN=\$(bin/stack token AUDITOR --subject auditor-1)
+  Try:
+    curl -H "Authorization: Bearer \$TOKEN" http://127.0.0.1:8081/api/v1/groups/$group
+    curl -H "Authorization: Bearer \$TOKEN" http://127.0.0.1:8083/api/v1/reports          (the duty officers' queue)
+    curl -H "Authorization: Bearer \$TOKEN" http://127.0.0.1:8084/api/v1/notifications    (who was told what)
+    bin/audit verify                                                                  (the whole log, checked)
+
+TXT
+}
