@@ -19,17 +19,24 @@ import vn.binhyen.eventlog.LedgerDigest;
  * stream's versions and links, event ids, and each relay's ledger digest against its
  * checkpoints (which is what reveals deleted events and deleted streams). Feed every record,
  * then {@link #breaks()}. An identical record seen twice (an at-least-once redelivery) is not a break.
+ * Streams are checked as they are read (a stream's events share a key, so a partition, so an
+ * order); only an id → hash map and each ledger's place → hash are kept, not the events.
  */
 public final class Verifier {
-    private record Located(Envelope envelope, LogRecord where) {
+    /** Where an event was read, and what the checks need of it (no payloads kept: a log can be large). */
+    private record Seen(String eventId, String hash, String topic, int partition, long offset) {
+    }
+
+    /** A stream's newest event so far: events of a stream come in order (one key, one partition). */
+    private record Head(long version, String hash) {
     }
 
     private record Checkpoint(LedgerCheckpoint checkpoint, LogRecord where) {
     }
 
-    private final Map<String, Located> byEventId = new HashMap<>();
-    private final Map<String, TreeMap<Long, Located>> streams = new HashMap<>();
-    private final Map<String, TreeMap<Long, Located>> ledgers = new HashMap<>();
+    private final Map<java.util.UUID, String> hashById = new HashMap<>();
+    private final Map<String, Head> heads = new HashMap<>();
+    private final Map<String, TreeMap<Long, Seen>> ledgers = new HashMap<>();
     private final Map<String, List<Checkpoint>> checkpoints = new HashMap<>();
     private final List<Break> breaks = new ArrayList<>();
     private long events;
@@ -57,37 +64,49 @@ public final class Verifier {
             return;
         }
         String eventId = e.eventId().toString();
-        Located seen = byEventId.get(eventId);
-        if (seen != null) {
-            if (!seen.envelope().hash().equals(e.hash()) || !HashChain.hashOf(e).equals(e.hash())) {
-                breaks.add(at(Break.Kind.DUPLICATE_EVENT_ID, r, eventId, e.streamId(), "first seen at "
-                        + seen.where().topic() + "/" + seen.where().partition() + "@" + seen.where().offset()
-                        + " with other content"));
+        boolean intact = HashChain.hashOf(e).equals(e.hash());
+        String seenHash = hashById.get(e.eventId());
+        if (seenHash != null) {
+            if (!seenHash.equals(e.hash()) || !intact) {
+                breaks.add(at(Break.Kind.DUPLICATE_EVENT_ID, r, eventId, e.streamId(),
+                        "this event id was read before with other content"));
             }
             return; // an identical redelivery
         }
         events++;
-        Located here = new Located(e, r);
-        byEventId.put(eventId, here);
-        if (!HashChain.hashOf(e).equals(e.hash())) {
+        hashById.put(e.eventId(), e.hash());
+        if (!intact) {
             breaks.add(at(Break.Kind.HASH_MISMATCH, r, eventId, e.streamId(),
                     "the content does not hash to the recorded hash: altered or forged"));
         }
-        Located sameVersion = streams.computeIfAbsent(e.streamId(), k -> new TreeMap<>()).putIfAbsent(e.streamVersion(),
-                here);
-        if (sameVersion != null) {
+        Head head = heads.get(e.streamId());
+        long expected = head == null ? 1 : head.version() + 1;
+        if (e.streamVersion() < expected) {
             breaks.add(at(Break.Kind.DUPLICATE_VERSION, r, eventId, e.streamId(), "version " + e.streamVersion()
-                    + " is also event " + sameVersion.envelope().eventId()));
+                    + " of the stream was read before"));
+        } else {
+            if (e.streamVersion() > expected) {
+                breaks.add(at(Break.Kind.VERSION_GAP, r, eventId, e.streamId(), "versions " + expected + ".."
+                        + (e.streamVersion() - 1) + " are missing"));
+            } else {
+                String prev = head == null ? HashChain.GENESIS : head.hash();
+                if (!prev.equals(e.prevHash())) {
+                    breaks.add(at(Break.Kind.PREV_HASH_MISMATCH, r, eventId, e.streamId(),
+                            "prevHash does not link to version " + (e.streamVersion() - 1)));
+                }
+            }
+            heads.put(e.streamId(), new Head(e.streamVersion(), e.hash()));
         }
         String ledger = r.headers().get(EventHeaders.LEDGER);
         String seq = r.headers().get(EventHeaders.LEDGER_SEQUENCE);
         if (ledger == null || seq == null) {
             breaks.add(at(Break.Kind.UNLEDGERED, r, eventId, e.streamId(), "no relay's ledger headers"));
         } else {
-            Located other = ledgers.computeIfAbsent(ledger, k -> new TreeMap<>()).putIfAbsent(Long.parseLong(seq), here);
+            Seen other = ledgers.computeIfAbsent(ledger, k -> new TreeMap<>()).putIfAbsent(Long.parseLong(seq),
+                    new Seen(eventId, e.hash(), r.topic(), r.partition(), r.offset()));
             if (other != null) {
                 breaks.add(at(Break.Kind.LEDGER_CONFLICT, r, eventId, e.streamId(), "ledger " + ledger + " place " + seq
-                        + " is also event " + other.envelope().eventId()));
+                        + " is also event " + other.eventId()));
             }
         }
     }
@@ -95,45 +114,21 @@ public final class Verifier {
     /** Every break found, in a stable order. */
     public List<Break> breaks() {
         List<Break> out = new ArrayList<>(breaks);
-        streams.forEach((stream, versions) -> out.addAll(stream(stream, versions)));
         checkpoints.forEach((ledger, list) -> out.addAll(ledger(ledger, list)));
         out.sort(Comparator.comparing(Break::topic).thenComparingInt(Break::partition).thenComparingLong(Break::offset)
                 .thenComparing(b -> b.kind().name()));
         return out;
     }
 
-    private static List<Break> stream(String stream, TreeMap<Long, Located> versions) {
-        List<Break> out = new ArrayList<>();
-        long expected = 1;
-        Located previous = null;
-        for (var entry : versions.entrySet()) {
-            long version = entry.getKey();
-            Located here = entry.getValue();
-            if (version != expected) {
-                out.add(at(Break.Kind.VERSION_GAP, here.where(), here.envelope().eventId().toString(), stream,
-                        "versions " + expected + ".." + (version - 1) + " are missing"));
-                previous = null;
-            }
-            String expectedPrev = version == 1 ? HashChain.GENESIS : previous == null ? null : previous.envelope().hash();
-            if (expectedPrev != null && !expectedPrev.equals(here.envelope().prevHash())) {
-                out.add(at(Break.Kind.PREV_HASH_MISMATCH, here.where(), here.envelope().eventId().toString(), stream,
-                        "prevHash does not link to version " + (version - 1)));
-            }
-            previous = here;
-            expected = version + 1;
-        }
-        return out;
-    }
-
     private List<Break> ledger(String name, List<Checkpoint> list) {
         List<Break> out = new ArrayList<>();
-        TreeMap<Long, Located> published = ledgers.getOrDefault(name, new TreeMap<>());
+        TreeMap<Long, Seen> published = ledgers.getOrDefault(name, new TreeMap<>());
         list.sort(Comparator.comparingLong(c -> c.checkpoint().count()));
         LedgerDigest digest = new LedgerDigest();
         for (Checkpoint c : list) {
             while (digest.count() < c.checkpoint().count()) {
                 long seq = digest.count() + 1;
-                Located e = published.get(seq);
+                Seen e = published.get(seq);
                 if (e == null) {
                     long next = published.ceilingKey(seq) == null ? c.checkpoint().count() + 1 : published.ceilingKey(seq);
                     out.add(at(Break.Kind.LEDGER_GAP, c.where(), null, null, "ledger " + name + ": events " + seq + ".."
@@ -141,7 +136,7 @@ public final class Verifier {
                             + " checkpointed are not in the log"));
                     return out; // the digest cannot be followed past a hole
                 }
-                digest.fold(e.envelope().hash());
+                digest.fold(e.hash());
             }
             if (!digest.digest().equals(c.checkpoint().digest())) {
                 out.add(at(Break.Kind.LEDGER_MISMATCH, c.where(), null, null, "ledger " + name + " after "
