@@ -6,9 +6,8 @@ import jakarta.ws.rs.core.Response;
 import java.time.Clock;
 import java.time.Instant;
 import org.eclipse.microprofile.jwt.JsonWebToken;
-import vn.binhyen.eventlog.Actor;
 import vn.binhyen.eventlog.decider.CommandHandler;
-import vn.binhyen.eventlog.http.CorrelationIdFilter;
+import vn.binhyen.eventlog.http.RequestMetadata;
 import vn.binhyen.eventlog.http.ETags;
 import vn.binhyen.group.domain.Group;
 import vn.binhyen.group.domain.GroupCommand;
@@ -42,9 +41,7 @@ class GroupWriter {
 
     /** {@code onBehalfOf}: the member a bot acts for (a reaction it saw in Zalo), else null. */
     CommandHandler.Metadata meta(ContainerRequestContext request, String onBehalfOf) {
-        String role = token.getGroups().stream().sorted().findFirst().orElse("UNKNOWN");
-        return new CommandHandler.Metadata(new Actor(token.getSubject(), role, onBehalfOf),
-                CorrelationIdFilter.of(request), null);
+        return RequestMetadata.of(token, request, onBehalfOf);
     }
 
     /** Handles the command and answers with the group and its new version as the ETag. */

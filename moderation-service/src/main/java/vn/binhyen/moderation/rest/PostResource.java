@@ -19,9 +19,8 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import vn.binhyen.contracts.Roles;
-import vn.binhyen.eventlog.Actor;
 import vn.binhyen.eventlog.decider.CommandHandler;
-import vn.binhyen.eventlog.http.CorrelationIdFilter;
+import vn.binhyen.eventlog.http.RequestMetadata;
 import vn.binhyen.eventlog.http.ETags;
 import vn.binhyen.moderation.domain.posting.PostCommand;
 import vn.binhyen.moderation.service.PostingService;
@@ -122,7 +121,6 @@ public class PostResource {
     }
 
     private CommandHandler.Metadata meta(ContainerRequestContext request) {
-        String role = token.getGroups().stream().sorted().findFirst().orElse(Roles.MEMBER);
-        return new CommandHandler.Metadata(Actor.of(token.getSubject(), role), CorrelationIdFilter.of(request), null);
+        return RequestMetadata.of(token, request, null);
     }
 }

@@ -18,9 +18,7 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import vn.binhyen.contracts.Roles;
-import vn.binhyen.eventlog.Actor;
-import vn.binhyen.eventlog.decider.CommandHandler;
-import vn.binhyen.eventlog.http.CorrelationIdFilter;
+import vn.binhyen.eventlog.http.RequestMetadata;
 import vn.binhyen.moderation.service.ReviewService;
 
 /** The admins' review queue, their decisions, and each rule's false-positive rate. */
@@ -51,9 +49,7 @@ public class ReviewResource {
     @RolesAllowed({Roles.LEADER, Roles.DEPUTY, Roles.ADMIN})
     public ReviewService.Review decide(@PathParam("reviewId") String reviewId, @NotNull @Valid DecisionRequest r,
             @Context ContainerRequestContext request) {
-        String role = token.getGroups().stream().sorted().findFirst().orElse(Roles.ADMIN);
-        return reviews.resolve(reviewId, r.outcome(), r.note(), new CommandHandler.Metadata(
-                Actor.of(token.getSubject(), role), CorrelationIdFilter.of(request), null));
+        return reviews.resolve(reviewId, r.outcome(), r.note(), RequestMetadata.of(token, request, null));
     }
 
     @GET

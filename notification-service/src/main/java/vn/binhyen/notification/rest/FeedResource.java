@@ -45,9 +45,7 @@ public class FeedResource {
     @RolesAllowed({Roles.LEADER, Roles.DEPUTY, Roles.ADMIN, Roles.MEMBER, Roles.DUTY_OFFICER, Roles.PCTP_OFFICER,
             Roles.COMMANDER, Roles.SYSTEM_ADMIN})
     public List<Item> feed() {
-        List<String> recipients = new ArrayList<>();
-        recipients.add("member:" + token.getSubject());
-        token.getGroups().forEach(g -> recipients.add("role:" + g));
+        List<String> recipients = recipients();
         List<Item> out = new ArrayList<>();
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
                 "select notification_id, recipient, kind, urgency, citation, text, state, created_at from notification "
@@ -71,9 +69,7 @@ public class FeedResource {
     @RolesAllowed({Roles.LEADER, Roles.DEPUTY, Roles.ADMIN, Roles.MEMBER, Roles.DUTY_OFFICER, Roles.PCTP_OFFICER,
             Roles.COMMANDER, Roles.SYSTEM_ADMIN})
     public Response acknowledge(@PathParam("id") String id) {
-        List<String> recipients = new ArrayList<>();
-        recipients.add("member:" + token.getSubject());
-        token.getGroups().forEach(g -> recipients.add("role:" + g));
+        List<String> recipients = recipients();
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
                 "update notification set state = 'ACKNOWLEDGED', acknowledged_at = ? where notification_id = ? "
                         + "and recipient = any(?)")) {
@@ -88,5 +84,13 @@ public class FeedResource {
             throw new EventLogException("acknowledgement could not be recorded: " + e.getMessage(), e);
         }
         return Response.noContent().build();
+    }
+
+    /** Who the caller answers for: themselves, and every role they hold. */
+    private List<String> recipients() {
+        List<String> out = new ArrayList<>();
+        out.add("member:" + token.getSubject());
+        token.getGroups().forEach(g -> out.add("role:" + g));
+        return out;
     }
 }

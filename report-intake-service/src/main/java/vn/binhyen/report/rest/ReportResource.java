@@ -29,9 +29,8 @@ import java.util.stream.Collectors;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import vn.binhyen.contracts.Roles;
 import vn.binhyen.contracts.report.ReportEvent;
-import vn.binhyen.eventlog.Actor;
 import vn.binhyen.eventlog.decider.CommandHandler;
-import vn.binhyen.eventlog.http.CorrelationIdFilter;
+import vn.binhyen.eventlog.http.RequestMetadata;
 import vn.binhyen.eventlog.http.ETags;
 import vn.binhyen.eventlog.http.Problem;
 import vn.binhyen.report.domain.IntakeRules;
@@ -323,7 +322,6 @@ public class ReportResource {
     }
 
     private CommandHandler.Metadata meta(ContainerRequestContext request) {
-        String role = token.getGroups().stream().sorted().findFirst().orElse("UNKNOWN");
-        return new CommandHandler.Metadata(Actor.of(token.getSubject(), role), CorrelationIdFilter.of(request), null);
+        return RequestMetadata.of(token, request, null);
     }
 }

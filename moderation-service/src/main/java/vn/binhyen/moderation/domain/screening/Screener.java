@@ -287,13 +287,14 @@ public final class Screener {
     }
 
     private void link(String url, String field, int offset, Policy.LinkRule rule, List<Violation> out) {
-        String host = host(url);
+        String authority = authority(url);
+        String host = host(authority);
         if (host.isEmpty()) {
             return;
         }
         Decision decision = null;
         String id = null;
-        if (authority(url).contains("@")) { // https://zalo.me@evil.example shows one host and opens another
+        if (authority.contains("@")) { // https://zalo.me@evil.example shows one host and opens another
             decision = rule.decision();
             id = rule.id() + ":deceptive-userinfo";
         } else if (IPV4.matcher(host).matches() || host.startsWith("[")) {
@@ -328,20 +329,9 @@ public final class Screener {
         return s.substring(0, end);
     }
 
-    static String host(String url) {
-        String s = url.strip();
-        int scheme = s.indexOf("://");
-        if (scheme >= 0) {
-            s = s.substring(scheme + 3);
-        }
-        int end = s.length();
-        for (char c : new char[] {'/', '?', '#'}) {
-            int i = s.indexOf(c);
-            if (i >= 0) {
-                end = Math.min(end, i);
-            }
-        }
-        s = s.substring(0, end);
+    /** The host an authority names: after any user@, without the port, lower case, no www. */
+    static String host(String authority) {
+        String s = authority;
         int at = s.lastIndexOf('@'); // https://zalo.me@evil.example: the host is after the @
         if (at >= 0) {
             s = s.substring(at + 1);
