@@ -55,7 +55,9 @@ class DeploymentFilesTests {
             assertThat(args.get("MODULE")).isEqualTo(module);
         }
         assertThat(((Map<String, Object>) services.get("notification-service").get("environment")))
-                .containsKeys("BINHYEN_ZALO_APP_ID", "BINHYEN_ZALO_OA_SECRET_KEY");
+                .containsKeys("BINHYEN_ZALO_APP_ID", "BINHYEN_ZALO_OA_SECRET_KEY", "BINHYEN_ZALO_ACCESS_TOKEN",
+                        "BINHYEN_ZALO_API_URL", "BINHYEN_SMS_GATEWAY_URL", "BINHYEN_SMS_API_KEY", "BINHYEN_SMTP_HOST",
+                        "BINHYEN_SMTP_PORT");
     }
 
     @Test

@@ -1,5 +1,7 @@
 package vn.binhyen.contracts.notification;
 
+import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -29,7 +31,45 @@ public sealed interface NotificationEvent {
             implements NotificationEvent {
     }
 
+    /**
+     * The notification also goes out on {@code channel} (the first of the recipient's fallback
+     * chain) to {@code address} (masked), not before {@code notBefore} (quiet hours); a
+     * {@code digest} one waits for the recipient's next digest instead.
+     */
+    record DeliveryQueued(String notificationId, String channel, String address, Instant notBefore, boolean digest)
+            implements NotificationEvent {
+    }
+
+    /**
+     * One try on an external channel ({@code ZALO}, {@code SMS}, {@code EMAIL}): {@code outcome}
+     * is {@code DELIVERED}, {@code RETRY} (a retryable error; the next try at {@code nextAttemptAt})
+     * or {@code FAILED} (permanent, or the channel's cap reached).
+     */
+    record DeliveryAttempted(String notificationId, String channel, String address, int attempt, String outcome,
+            String error, Instant nextAttemptAt) implements NotificationEvent {
+    }
+
+    /** The channel gave up; the recipient's next channel in their fallback chain takes over. */
+    record DeliveryFailedOver(String notificationId, String fromChannel, String toChannel, String reason)
+            implements NotificationEvent {
+    }
+
+    /** Nobody could be reached (unknown recipient, no address, every channel failed): kept with the reason. */
+    record NotificationDeadLettered(String notificationId, String recipient, String channel, String reason)
+            implements NotificationEvent {
+    }
+
+    /** Non-urgent notifications batched into one message for a recipient ({@code notificationIds}). */
+    record DigestQueued(String notificationId, String recipient, String channel, List<String> notificationIds,
+            String text) implements NotificationEvent {
+    }
+
     Map<String, Class<? extends NotificationEvent>> TYPES = Map.of(
+            "DeliveryQueued", DeliveryQueued.class,
+            "DeliveryAttempted", DeliveryAttempted.class,
+            "DeliveryFailedOver", DeliveryFailedOver.class,
+            "NotificationDeadLettered", NotificationDeadLettered.class,
+            "DigestQueued", DigestQueued.class,
             "NotificationEscalated", NotificationEscalated.class,
             "NotificationQueued", NotificationQueued.class,
             "NotificationDelivered", NotificationDelivered.class,

@@ -1,7 +1,9 @@
 package vn.binhyen.notification.rest;
 
 import io.agroal.api.AgroalDataSource;
+import io.smallrye.mutiny.Multi;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.transaction.Transactional;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -18,9 +20,14 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.jboss.resteasy.reactive.RestStreamElementType;
 import vn.binhyen.contracts.Roles;
+import vn.binhyen.contracts.notification.NotificationEvent;
 import vn.binhyen.eventlog.EventLogException;
+import vn.binhyen.eventlog.EventStore;
+import vn.binhyen.notification.delivery.NotificationLog;
 import vn.binhyen.eventlog.http.Problem;
 
 /** The in-app feed: a user's own notifications and those of the roles they hold, newest first. */
@@ -30,11 +37,15 @@ public class FeedResource {
     private final AgroalDataSource dataSource;
     private final JsonWebToken token;
     private final Clock clock;
+    private final FeedStream stream;
+    private final NotificationLog log;
 
-    FeedResource(AgroalDataSource dataSource, JsonWebToken token, Clock clock) {
+    FeedResource(AgroalDataSource dataSource, JsonWebToken token, Clock clock, FeedStream stream, NotificationLog log) {
+        this.log = log;
         this.dataSource = dataSource;
         this.token = token;
         this.clock = clock;
+        this.stream = stream;
     }
 
     public record Item(String notificationId, String recipient, String kind, String urgency, String citation,
@@ -63,26 +74,52 @@ public class FeedResource {
         return out;
     }
 
-    /** The recipient (or a holder of the addressed role) acknowledges a notification. */
+    /** New items as they arrive (Server-Sent Events, one JSON item per event). */
+    @GET
+    @Path("/stream")
+    @Produces(MediaType.SERVER_SENT_EVENTS)
+    @RestStreamElementType(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.LEADER, Roles.DEPUTY, Roles.ADMIN, Roles.MEMBER, Roles.DUTY_OFFICER, Roles.PCTP_OFFICER,
+            Roles.COMMANDER, Roles.SYSTEM_ADMIN})
+    public Multi<Item> stream() {
+        return stream.follow(Set.copyOf(recipients()));
+    }
+
+    /**
+     * The recipient (or a holder of the addressed role) acknowledges a notification; once, as an
+     * event. Acknowledging again changes nothing.
+     */
     @POST
     @Path("/{id}/acknowledgement")
     @RolesAllowed({Roles.LEADER, Roles.DEPUTY, Roles.ADMIN, Roles.MEMBER, Roles.DUTY_OFFICER, Roles.PCTP_OFFICER,
             Roles.COMMANDER, Roles.SYSTEM_ADMIN})
+    @Transactional
     public Response acknowledge(@PathParam("id") String id) {
         List<String> recipients = recipients();
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
-                "update notification set state = 'ACKNOWLEDGED', acknowledged_at = ? where notification_id = ? "
-                        + "and recipient = any(?)")) {
-            ps.setTimestamp(1, Timestamp.from(clock.instant()));
-            ps.setString(2, id);
-            ps.setArray(3, c.createArrayOf("text", recipients.toArray()));
-            if (ps.executeUpdate() == 0) {
-                return Problem.of("not-found", "Không tìm thấy / Not found", Response.Status.NOT_FOUND,
-                        "no notification " + id + " for you").toResponse();
+                "select state from notification where notification_id = ? and recipient = any(?) for update")) {
+            ps.setString(1, id);
+            ps.setArray(2, c.createArrayOf("text", recipients.toArray()));
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    return Problem.of("not-found", "Không tìm thấy / Not found", Response.Status.NOT_FOUND,
+                            "no notification " + id + " for you").toResponse();
+                }
+                if (!"DELIVERED".equals(rs.getString(1))) {
+                    return Response.noContent().build();
+                }
+            }
+            try (PreparedStatement update = c.prepareStatement(
+                    "update notification set state = 'ACKNOWLEDGED', acknowledged_at = ? where notification_id = ?")) {
+                update.setTimestamp(1, Timestamp.from(clock.instant()));
+                update.setString(2, id);
+                update.executeUpdate();
             }
         } catch (SQLException e) {
             throw new EventLogException("acknowledgement could not be recorded: " + e.getMessage(), e);
         }
+        log.append(id, EventStore.ANY_VERSION, "feed", "ack-" + id, null,
+                new NotificationEvent.NotificationAcknowledged(id, "member:" + token.getSubject()));
         return Response.noContent().build();
     }
 

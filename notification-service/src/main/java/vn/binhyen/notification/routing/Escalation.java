@@ -12,37 +12,36 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
+import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import vn.binhyen.contracts.notification.NotificationEvent;
-import vn.binhyen.eventlog.Actor;
 import vn.binhyen.eventlog.EventIds;
 import vn.binhyen.eventlog.EventLogException;
 import vn.binhyen.eventlog.EventStore;
-import vn.binhyen.eventlog.NewEvent;
-import vn.binhyen.eventlog.decider.EventCodec;
+import vn.binhyen.notification.delivery.DeliveryQueue;
+import vn.binhyen.notification.delivery.NotificationLog;
 
 /**
  * Urgent and critical notifications need an acknowledgement; unacknowledged after
  * {@code binhyen.notification.escalate-after} they go to the next level (anyone below the
  * commander → the commander), exactly once, as a new notification and an event. Swept with
- * {@code FOR UPDATE SKIP LOCKED}; critical ones ignore quiet hours (there are none yet).
+ * {@code FOR UPDATE SKIP LOCKED}; the escalation is critical, so it skips quiet hours and digests.
  */
 @ApplicationScoped
 public class Escalation {
     static final String NEXT_LEVEL = "role:COMMANDER";
 
     private final AgroalDataSource dataSource;
-    private final EventStore store;
-    private final EventCodec<NotificationEvent> codec;
+    private final NotificationLog log;
+    private final DeliveryQueue queue;
     private final Clock clock;
     private final Duration after;
 
-    Escalation(AgroalDataSource dataSource, EventStore store, EventCodec<NotificationEvent> codec, Clock clock,
+    Escalation(AgroalDataSource dataSource, NotificationLog log, DeliveryQueue queue, Clock clock,
             @ConfigProperty(name = "binhyen.notification.escalate-after", defaultValue = "PT10M") Duration after) {
         this.dataSource = dataSource;
-        this.store = store;
-        this.codec = codec;
+        this.log = log;
+        this.queue = queue;
         this.clock = clock;
         this.after = after;
     }
@@ -72,11 +71,15 @@ public class Escalation {
                         escalationId = "notification-" + EventIds.next();
                         String text = "CHƯA XÁC NHẬN sau " + after.toMinutes() + " phút (" + recipient + "): "
                                 + rs.getString(7);
-                        if (insert(c, escalationId, (java.util.UUID) rs.getObject(2), next, rs.getString(4), "CRITICAL",
+                        if (insert(c, escalationId, (UUID) rs.getObject(2), next, rs.getString(4), "CRITICAL",
                                 rs.getString(6), text, now)) {
-                            append(escalationId, 0, new NotificationEvent.NotificationQueued(escalationId,
-                                    rs.getObject(2).toString(), "NotificationEscalated", next, Router.IN_APP,
-                                    rs.getString(4), "CRITICAL", rs.getString(6), text));
+                            log.append(escalationId, 0, "escalation", "escalation", rs.getObject(2).toString(),
+                                    new NotificationEvent.NotificationQueued(escalationId,
+                                            rs.getObject(2).toString(), "NotificationEscalated", next, Router.IN_APP,
+                                            rs.getString(4), "CRITICAL", rs.getString(6), text),
+                                    new NotificationEvent.NotificationDelivered(escalationId, Router.IN_APP));
+                            queue.plan(new DeliveryQueue.Outgoing(escalationId, (UUID) rs.getObject(2),
+                                    "escalation", next, "CRITICAL", Router.subject("CRITICAL", text), text));
                         } else {
                             escalationId = null; // the next level was told of this event already
                         }
@@ -87,8 +90,9 @@ public class Escalation {
                         mark.setString(2, id);
                         mark.executeUpdate();
                     }
-                    append(id, EventStore.ANY_VERSION, new NotificationEvent.NotificationEscalated(id,
-                            next == null ? "(none: already the top level)" : next, escalationId));
+                    log.append(id, EventStore.ANY_VERSION, "escalation", "escalation", null,
+                            new NotificationEvent.NotificationEscalated(id,
+                                    next == null ? "(none: already the top level)" : next, escalationId));
                     escalated++;
                 }
             }
@@ -114,10 +118,5 @@ public class Escalation {
             ps.setTimestamp(9, Timestamp.from(at));
             return ps.executeUpdate() == 1;
         }
-    }
-
-    private void append(String stream, long expected, NotificationEvent e) {
-        store.append(stream, expected, List.of(new NewEvent(EventIds.next(), codec.typeName(e), 1, clock.instant(),
-                Actor.system("notification-service:escalation"), "escalation", null, codec.payload(e))));
     }
 }

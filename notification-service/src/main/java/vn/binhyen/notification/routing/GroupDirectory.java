@@ -6,19 +6,32 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.util.List;
 import vn.binhyen.eventlog.EventLogException;
+import vn.binhyen.notification.delivery.Contacts;
 
-/** Who sits in which group with which role, as group events tell it (every write an upsert). */
+/**
+ * Who sits in which group with which role, as group events tell it (every write an upsert), and
+ * the members' Zalo ids and phones those events carry.
+ */
 @ApplicationScoped
 public class GroupDirectory {
     private final AgroalDataSource dataSource;
+    private final Contacts contacts;
 
-    GroupDirectory(AgroalDataSource dataSource) {
+    GroupDirectory(AgroalDataSource dataSource, Contacts contacts) {
         this.dataSource = dataSource;
+        this.contacts = contacts;
     }
 
     public void follow(String eventType, JsonNode p) {
         String group = p.path("groupId").asText();
+        for (JsonNode member : List.of(p.path("leader"), p.path("member"), p.path("successor"))) {
+            if (member.hasNonNull("memberId")) {
+                contacts.learn(member.path("memberId").asText(), member.path("zaloId").asText(null),
+                        member.path("phone").asText(null));
+            }
+        }
         switch (eventType) {
             case "GroupEstablished" -> seat(group, p.path("leader").path("memberId").asText(), "LEADER");
             case "MemberAdded" -> seat(group, p.path("member").path("memberId").asText(), p.path("role").asText());

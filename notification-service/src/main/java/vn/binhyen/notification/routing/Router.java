@@ -19,14 +19,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import vn.binhyen.contracts.notification.NotificationEvent;
-import vn.binhyen.eventlog.Actor;
 import vn.binhyen.eventlog.Envelope;
 import vn.binhyen.eventlog.EventIds;
 import vn.binhyen.eventlog.EventLogException;
-import vn.binhyen.eventlog.EventStore;
 import vn.binhyen.eventlog.Json;
-import vn.binhyen.eventlog.NewEvent;
-import vn.binhyen.eventlog.decider.EventCodec;
+import vn.binhyen.notification.delivery.Contacts;
+import vn.binhyen.notification.delivery.DeliveryQueue;
+import vn.binhyen.notification.delivery.NotificationLog;
 
 /**
  * Turns an event into notifications by the routing rules: resolves the recipients, renders
@@ -38,22 +37,24 @@ import vn.binhyen.eventlog.decider.EventCodec;
 @ApplicationScoped
 @Startup
 public class Router {
-    /** The in-app feed; further channels (Zalo, SMS, email) plug in behind it. */
+    /** The in-app feed; external channels (Zalo, SMS, email) follow through the delivery queue. */
     public static final String IN_APP = "IN_APP";
 
     private final Routing routing;
     private final Map<String, Template> templates = new HashMap<>();
     private final AgroalDataSource dataSource;
-    private final EventStore store;
-    private final EventCodec<NotificationEvent> codec;
+    private final NotificationLog log;
+    private final Contacts contacts;
+    private final DeliveryQueue queue;
     private final Clock clock;
 
-    Router(Engine engine, AgroalDataSource dataSource, EventStore store, EventCodec<NotificationEvent> codec,
+    Router(Engine engine, AgroalDataSource dataSource, NotificationLog log, Contacts contacts, DeliveryQueue queue,
             Clock clock) {
         this.routing = Routing.load();
         this.dataSource = dataSource;
-        this.store = store;
-        this.codec = codec;
+        this.log = log;
+        this.contacts = contacts;
+        this.queue = queue;
         this.clock = clock;
         for (Routing.Rule rule : routing.rules()) {
             Template t = engine.getTemplate("notifications/" + rule.template() + ".txt");
@@ -117,9 +118,11 @@ public class Router {
 
     private int notify(Envelope source, Routing.Rule rule, String recipient, String text) {
         String id = "notification-" + EventIds.next();
+        boolean known = contacts.known(recipient);
+        String reason = known ? null : "unknown recipient " + recipient + ": no group names them and no contact is set";
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
                 "insert into notification (notification_id, source_event_id, recipient, channel, kind, urgency, "
-                        + "citation, text, state, created_at) values (?, ?, ?, ?, ?, ?, ?, ?, 'DELIVERED', ?) "
+                        + "citation, text, state, created_at, reason) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
                         + "on conflict (source_event_id, recipient, channel) do nothing")) {
             ps.setString(1, id);
             ps.setObject(2, source.eventId());
@@ -129,7 +132,9 @@ public class Router {
             ps.setString(6, rule.urgency());
             ps.setString(7, rule.citation());
             ps.setString(8, text);
-            ps.setTimestamp(9, Timestamp.from(clock.instant()));
+            ps.setString(9, known ? "DELIVERED" : "DEAD_LETTER");
+            ps.setTimestamp(10, Timestamp.from(clock.instant()));
+            ps.setString(11, reason);
             if (ps.executeUpdate() == 0) {
                 return 0; // already notified: a replay
             }
@@ -138,13 +143,27 @@ public class Router {
         }
         var queued = new NotificationEvent.NotificationQueued(id, source.eventId().toString(), source.eventType(),
                 recipient, IN_APP, rule.template(), rule.urgency(), rule.citation(), text);
-        var delivered = new NotificationEvent.NotificationDelivered(id, IN_APP);
-        Actor actor = Actor.system("notification-service:router");
-        store.append(id, 0, List.of(
-                new NewEvent(EventIds.next(), codec.typeName(queued), 1, clock.instant(), actor, source.correlationId(),
-                        source.eventId().toString(), codec.payload(queued)),
-                new NewEvent(EventIds.next(), codec.typeName(delivered), 1, clock.instant(), actor,
-                        source.correlationId(), source.eventId().toString(), codec.payload(delivered))));
+        String cause = source.eventId().toString();
+        if (!known) {
+            log.append(id, 0, "router", source.correlationId(), cause, queued,
+                    new NotificationEvent.NotificationDeadLettered(id, recipient, IN_APP, reason));
+            return 1;
+        }
+        log.append(id, 0, "router", source.correlationId(), cause, queued,
+                new NotificationEvent.NotificationDelivered(id, IN_APP));
+        queue.plan(new DeliveryQueue.Outgoing(id, source.eventId(), source.correlationId(), recipient, rule.urgency(),
+                subject(rule.urgency(), text), text));
         return 1;
+    }
+
+    /** An email's subject: the urgency and the first line of the text. */
+    static String subject(String urgency, String text) {
+        String prefix = switch (urgency) {
+            case "CRITICAL" -> "[KHẨN CẤP] ";
+            case "URGENT" -> "[KHẨN] ";
+            default -> "";
+        };
+        String first = text.lines().findFirst().orElse("");
+        return "Bình Yên: " + prefix + (first.length() > 100 ? first.substring(0, 100) + "…" : first);
     }
 }

@@ -5,29 +5,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItem;
+import static vn.binhyen.notification.support.Events.event;
+import static vn.binhyen.notification.support.Events.publish;
 
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Map;
-import java.util.Properties;
 import java.util.UUID;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
-import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 import vn.binhyen.contracts.Roles;
 import vn.binhyen.contracts.Topics;
-import vn.binhyen.eventlog.Actor;
 import vn.binhyen.eventlog.Envelope;
-import vn.binhyen.eventlog.EventIds;
-import vn.binhyen.eventlog.HashChain;
-import vn.binhyen.eventlog.Json;
-import vn.binhyen.eventlog.Relay;
 import vn.binhyen.testsupport.KafkaBrokerResource;
 import vn.binhyen.testsupport.PostgresDatabaseResource;
 import vn.binhyen.testsupport.Tokens;
@@ -39,23 +30,6 @@ import vn.binhyen.testsupport.Tokens;
 class RoutingTests {
     @Inject
     AgroalDataSource dataSource;
-
-    static Envelope event(String stream, long version, String type, Object payload) {
-        return new Envelope(EventIds.next(), type, 1, Envelope.streamTypeOf(stream), stream, version, Instant.now(),
-                Instant.now(), Actor.of("someone", "ADMIN"), "corr-" + UUID.randomUUID(), null,
-                Json.MAPPER.valueToTree(payload), HashChain.GENESIS, null).sealed();
-    }
-
-    static void publish(String topic, Envelope... events) throws Exception {
-        Properties p = new Properties();
-        p.put("bootstrap.servers", ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class));
-        try (var producer = new KafkaProducer<>(p, new StringSerializer(), new ByteArraySerializer())) {
-            long seq = 1;
-            for (Envelope e : events) {
-                producer.send(Relay.record(topic, "test", e, seq++)).get();
-            }
-        }
-    }
 
     long count(String sql) throws Exception {
         try (var c = dataSource.getConnection(); var s = c.createStatement(); var rs = s.executeQuery(sql)) {

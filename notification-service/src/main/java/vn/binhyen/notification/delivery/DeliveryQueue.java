@@ -1,0 +1,257 @@
+package vn.binhyen.notification.delivery;
+
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.jboss.logging.Logger;
+import vn.binhyen.contracts.notification.NotificationEvent;
+import vn.binhyen.eventlog.EventIds;
+import vn.binhyen.eventlog.EventLogException;
+import vn.binhyen.eventlog.EventStore;
+import vn.binhyen.notification.domain.Delivery;
+
+/**
+ * The persistent delivery queue: one row per (source event, recipient, channel), so a replayed
+ * event never sends twice. A sweep takes due rows one at a time with {@code FOR UPDATE SKIP
+ * LOCKED} (several instances share the work), sends, and records the attempt and its outcome as
+ * events in the same transaction: delivered, retried with exponential backoff, handed over to
+ * the next channel of the recipient's chain, or dead-lettered with the reason.
+ */
+@ApplicationScoped
+public class DeliveryQueue {
+    private static final Logger LOG = Logger.getLogger(DeliveryQueue.class);
+
+    private final AgroalDataSource dataSource;
+    private final Contacts contacts;
+    private final NotificationLog log;
+    private final DeliverySettings settings;
+    private final Clock clock;
+    private final Map<String, Channel> channels = new HashMap<>();
+    private final ZoneId zone;
+
+    DeliveryQueue(AgroalDataSource dataSource, Contacts contacts, NotificationLog log, DeliverySettings settings,
+            Clock clock, @Any Instance<Channel> channels) {
+        this.dataSource = dataSource;
+        this.contacts = contacts;
+        this.log = log;
+        this.settings = settings;
+        this.clock = clock;
+        this.zone = ZoneId.of(settings.zone());
+        channels.forEach(ch -> this.channels.put(ch.name(), ch));
+        for (String name : settings.defaultChain()) {
+            if (!this.channels.containsKey(name)) {
+                throw new IllegalStateException("default chain names the unknown channel " + name);
+            }
+        }
+        this.channels.keySet().forEach(settings::policy); // every channel has a retry policy, or the start fails
+    }
+
+    /** A notification to send outside the app. */
+    public record Outgoing(String notificationId, UUID sourceEventId, String correlationId, String recipient,
+            String urgency, String subject, String text) {
+    }
+
+    /**
+     * Plans the external delivery of a notification (inside the caller's transaction): nothing
+     * when the recipient has no reachable channel; non-urgent ones wait for the digest; others are
+     * queued on the first channel of the chain, after quiet hours unless critical.
+     */
+    public void plan(Outgoing n) {
+        Optional<Delivery.Contact> contact = contacts.find(n.recipient());
+        if (contact.isEmpty()) {
+            return;
+        }
+        Map<String, String> chain = contact.get().chain(settings.defaultChain());
+        if (chain.isEmpty()) {
+            return;
+        }
+        String first = chain.keySet().iterator().next();
+        if ("NORMAL".equals(n.urgency())) {
+            if (digestItem(n)) {
+                log.append(n.notificationId(), EventStore.ANY_VERSION, "delivery", n.correlationId(),
+                        n.sourceEventId().toString(), new NotificationEvent.DeliveryQueued(n.notificationId(), first,
+                                Contacts.mask(chain.get(first)), null, true));
+            }
+            return;
+        }
+        Instant notBefore = Delivery.notBefore(clock.instant(), n.urgency(), contact.get(), zone);
+        List<String> rest = new ArrayList<>(chain.keySet()).subList(1, chain.size());
+        enqueue(n, first, chain.get(first), rest, notBefore);
+    }
+
+    /** Queues on one channel; false when this (source, recipient, channel) was queued before. */
+    boolean enqueue(Outgoing n, String channel, String address, List<String> rest, Instant notBefore) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
+                "insert into delivery (delivery_id, notification_id, source_event_id, recipient, channel, address, "
+                        + "correlation_id, chain, urgency, subject, text, state, next_attempt_at, updated_at) values "
+                        + "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', ?, ?) "
+                        + "on conflict (source_event_id, recipient, channel) do nothing")) {
+            ps.setString(1, "delivery-" + EventIds.next());
+            ps.setString(2, n.notificationId());
+            ps.setObject(3, n.sourceEventId());
+            ps.setString(4, n.recipient());
+            ps.setString(5, channel);
+            ps.setString(6, address);
+            ps.setString(7, n.correlationId());
+            ps.setArray(8, c.createArrayOf("text", rest.toArray()));
+            ps.setString(9, n.urgency());
+            ps.setString(10, n.subject());
+            ps.setString(11, n.text());
+            ps.setTimestamp(12, Timestamp.from(notBefore));
+            ps.setTimestamp(13, Timestamp.from(clock.instant()));
+            if (ps.executeUpdate() == 0) {
+                return false;
+            }
+        } catch (SQLException e) {
+            throw new EventLogException("delivery could not be queued: " + e.getMessage(), e);
+        }
+        log.append(n.notificationId(), EventStore.ANY_VERSION, "delivery", n.correlationId(),
+                n.sourceEventId().toString(), new NotificationEvent.DeliveryQueued(n.notificationId(), channel,
+                        Contacts.mask(address), notBefore, false));
+        return true;
+    }
+
+    private boolean digestItem(Outgoing n) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
+                "insert into digest_item (notification_id, recipient, text, created_at) values (?, ?, ?, ?) "
+                        + "on conflict (notification_id) do nothing")) {
+            ps.setString(1, n.notificationId());
+            ps.setString(2, n.recipient());
+            ps.setString(3, n.text());
+            ps.setTimestamp(4, Timestamp.from(clock.instant()));
+            return ps.executeUpdate() == 1;
+        } catch (SQLException e) {
+            throw new EventLogException("digest item could not be queued: " + e.getMessage(), e);
+        }
+    }
+
+    @Scheduled(every = "${binhyen.notification.delivery.sweep-every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void scheduled() {
+        int sent = deliverDue(500);
+        if (sent > 0) {
+            LOG.debugf("delivery sweep: %d attempts", sent);
+        }
+    }
+
+    /** Tries every due delivery, one transaction each, at most {@code max}; returns how many were tried. */
+    public int deliverDue(int max) {
+        int tried = 0;
+        while (tried < max && Boolean.TRUE.equals(QuarkusTransaction.requiringNew().call(this::deliverOne))) {
+            tried++;
+        }
+        return tried;
+    }
+
+    private boolean deliverOne() throws SQLException {
+        Instant now = clock.instant();
+        try (Connection c = dataSource.getConnection(); PreparedStatement due = c.prepareStatement(
+                "select delivery_id, notification_id, source_event_id, recipient, channel, address, correlation_id, "
+                        + "chain, urgency, subject, text, attempt from delivery where state = 'PENDING' "
+                        + "and next_attempt_at <= ? order by next_attempt_at limit 1 for update skip locked")) {
+            due.setTimestamp(1, Timestamp.from(now));
+            try (ResultSet rs = due.executeQuery()) {
+                if (!rs.next()) {
+                    return false;
+                }
+                String deliveryId = rs.getString(1);
+                Outgoing n = new Outgoing(rs.getString(2), (UUID) rs.getObject(3), rs.getString(7), rs.getString(4),
+                        rs.getString(9), rs.getString(10), rs.getString(11));
+                String channel = rs.getString(5);
+                String address = rs.getString(6);
+                Array chainArray = rs.getArray(8);
+                List<String> rest = Arrays.asList((String[]) chainArray.getArray());
+                int attempt = rs.getInt(12) + 1;
+                attempt(c, deliveryId, n, channel, address, rest, attempt, now);
+                return true;
+            }
+        }
+    }
+
+    private void attempt(Connection c, String deliveryId, Outgoing n, String channel, String address,
+            List<String> rest, int attempt, Instant now) throws SQLException {
+        Channel ch = channels.get(channel);
+        Delivery.Outcome outcome = ch == null ? new Delivery.Outcome.Failed(false, "no channel " + channel)
+                : ch.send(address, n.subject(), n.text());
+        Delivery.Decision decision = Delivery.decide(channel, attempt, rest, outcome, settings.policy(channel), now);
+        String masked = Contacts.mask(address);
+        String cause = n.sourceEventId().toString();
+        String error = outcome instanceof Delivery.Outcome.Failed f ? f.error() : null;
+        switch (decision) {
+            case Delivery.Decision.Delivered d -> {
+                update(c, deliveryId, "DELIVERED", attempt, now, null);
+                log.append(n.notificationId(), EventStore.ANY_VERSION, "delivery", n.correlationId(), cause,
+                        new NotificationEvent.DeliveryAttempted(n.notificationId(), channel, masked, attempt,
+                                "DELIVERED", null, null),
+                        new NotificationEvent.NotificationDelivered(n.notificationId(), channel));
+            }
+            case Delivery.Decision.RetryAt r -> {
+                update(c, deliveryId, "PENDING", attempt, r.at(), error);
+                log.append(n.notificationId(), EventStore.ANY_VERSION, "delivery", n.correlationId(), cause,
+                        new NotificationEvent.DeliveryAttempted(n.notificationId(), channel, masked, attempt, "RETRY",
+                                error, r.at()));
+            }
+            case Delivery.Decision.FailOver f -> {
+                update(c, deliveryId, "FAILED_OVER", attempt, now, error);
+                log.append(n.notificationId(), EventStore.ANY_VERSION, "delivery", n.correlationId(), cause,
+                        new NotificationEvent.DeliveryAttempted(n.notificationId(), channel, masked, attempt, "FAILED",
+                                error, null),
+                        new NotificationEvent.DeliveryFailedOver(n.notificationId(), channel, f.toChannel(),
+                                f.reason()));
+                String next = contacts.find(n.recipient()).map(ct -> ct.chain(List.of(f.toChannel())))
+                        .map(m -> m.get(f.toChannel())).orElse(null);
+                if (next == null) {
+                    deadLetter(n, f.toChannel(), "no " + f.toChannel() + " address for " + n.recipient()
+                            + " any more");
+                } else {
+                    enqueue(n, f.toChannel(), next, rest.subList(1, rest.size()), now);
+                }
+            }
+            case Delivery.Decision.DeadLetter dl -> {
+                update(c, deliveryId, "DEAD", attempt, now, error);
+                log.append(n.notificationId(), EventStore.ANY_VERSION, "delivery", n.correlationId(), cause,
+                        new NotificationEvent.DeliveryAttempted(n.notificationId(), channel, masked, attempt, "FAILED",
+                                error, null));
+                deadLetter(n, channel, dl.reason());
+            }
+        }
+    }
+
+    private void deadLetter(Outgoing n, String channel, String reason) {
+        LOG.warnf("notification %s to %s dead-lettered: %s", n.notificationId(), n.recipient(), reason);
+        log.append(n.notificationId(), EventStore.ANY_VERSION, "delivery", n.correlationId(),
+                n.sourceEventId().toString(),
+                new NotificationEvent.NotificationDeadLettered(n.notificationId(), n.recipient(), channel, reason));
+    }
+
+    private static void update(Connection c, String deliveryId, String state, int attempt, Instant next, String error)
+            throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("update delivery set state = ?, attempt = ?, next_attempt_at = ?, "
+                + "last_error = ?, updated_at = now() where delivery_id = ?")) {
+            ps.setString(1, state);
+            ps.setInt(2, attempt);
+            ps.setTimestamp(3, Timestamp.from(next));
+            ps.setString(4, error);
+            ps.setString(5, deliveryId);
+            ps.executeUpdate();
+        }
+    }
+}

@@ -1,0 +1,130 @@
+package vn.binhyen.notification.rest;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.time.LocalTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import vn.binhyen.contracts.Roles;
+import vn.binhyen.eventlog.http.Problem;
+import vn.binhyen.notification.delivery.Contacts;
+import vn.binhyen.notification.domain.Delivery;
+
+/**
+ * How a recipient is reached outside the app: addresses, the preferred fallback chain and quiet
+ * hours. A system administrator sets anyone's; a bot sets the citizen's whose report it relayed
+ * ({@code citizen:<reportId>}); everyone sets their own ({@code /me}).
+ */
+@Path("/api/v1/contacts")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class ContactResource {
+    private static final Pattern RECIPIENT = Pattern.compile("(member|role|citizen|group):[A-Za-z0-9_.:-]{1,120}");
+    private static final Pattern PHONE = Pattern.compile("(\\+84|0)[35789][0-9]{8}");
+    private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
+
+    private final Contacts contacts;
+    private final JsonWebToken token;
+
+    ContactResource(Contacts contacts, JsonWebToken token) {
+        this.contacts = contacts;
+        this.token = token;
+    }
+
+    /** {@code quietFrom}/{@code quietTo}: HH:mm local time, both or neither. */
+    public record ContactRequest(String zaloUserId, String zaloGroupId, String phone, String email,
+            List<String> preferred, String quietFrom, String quietTo) {
+    }
+
+    @PUT
+    @Path("/me")
+    @RolesAllowed({Roles.LEADER, Roles.DEPUTY, Roles.ADMIN, Roles.MEMBER, Roles.DUTY_OFFICER, Roles.PCTP_OFFICER,
+            Roles.COMMANDER, Roles.AUDITOR, Roles.SYSTEM_ADMIN})
+    public Response putMine(ContactRequest request) {
+        return save("member:" + token.getSubject(), request);
+    }
+
+    @PUT
+    @Path("/{recipient}")
+    @RolesAllowed({Roles.SYSTEM_ADMIN, Roles.BOT})
+    public Response put(@PathParam("recipient") String recipient, ContactRequest request) {
+        if (!RECIPIENT.matcher(recipient).matches()) {
+            return invalid(List.of(new Problem.FieldError("recipient", "recipient-format",
+                    "member:<id>, role:<ROLE>, citizen:<reportId> or group:<id>")));
+        }
+        if (!token.getGroups().contains(Roles.SYSTEM_ADMIN) && !recipient.startsWith("citizen:")) {
+            return Problem.of("forbidden", "Không được phép / Forbidden", Response.Status.FORBIDDEN,
+                    "a bot may set only a citizen's contact (citizen:<reportId>)").toResponse();
+        }
+        return save(recipient, request);
+    }
+
+    @GET
+    @Path("/{recipient}")
+    @RolesAllowed(Roles.SYSTEM_ADMIN)
+    public Response get(@PathParam("recipient") String recipient) {
+        return contacts.find(recipient).map(c -> Response.ok(c).build())
+                .orElseGet(() -> Problem.of("not-found", "Không tìm thấy / Not found", Response.Status.NOT_FOUND,
+                        "no contact for " + recipient).toResponse());
+    }
+
+    private Response save(String recipient, ContactRequest r) {
+        if (r == null) {
+            return invalid(List.of(new Problem.FieldError("body", "required", "a contact is required")));
+        }
+        List<Problem.FieldError> errors = new ArrayList<>();
+        if (r.phone() != null && !PHONE.matcher(r.phone()).matches()) {
+            errors.add(new Problem.FieldError("phone", "vietnamese-mobile", "a Vietnamese mobile number: 0xxxxxxxxx or +84xxxxxxxxx"));
+        }
+        if (r.email() != null && !EMAIL.matcher(r.email()).matches()) {
+            errors.add(new Problem.FieldError("email", "email-format", "an email address"));
+        }
+        if (r.preferred() != null) {
+            for (String ch : r.preferred()) {
+                if (!Delivery.CHANNELS.contains(ch)) {
+                    errors.add(new Problem.FieldError("preferred", "known-channel", "unknown channel " + ch
+                            + "; one of " + Delivery.CHANNELS));
+                }
+            }
+        }
+        LocalTime from = time("quietFrom", r.quietFrom(), errors);
+        LocalTime to = time("quietTo", r.quietTo(), errors);
+        if ((from == null) != (to == null) && errors.isEmpty()) {
+            errors.add(new Problem.FieldError(from == null ? "quietFrom" : "quietTo", "quiet-hours-pair",
+                    "quiet hours need both quietFrom and quietTo"));
+        }
+        if (!errors.isEmpty()) {
+            return invalid(errors);
+        }
+        contacts.put(recipient, new Delivery.Contact(r.zaloUserId(), r.zaloGroupId(), r.phone(), r.email(),
+                r.preferred(), from, to));
+        return Response.noContent().build();
+    }
+
+    private static LocalTime time(String field, String value, List<Problem.FieldError> errors) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            return LocalTime.parse(value);
+        } catch (DateTimeParseException e) {
+            errors.add(new Problem.FieldError(field, "time-format", "HH:mm, e.g. 22:00"));
+            return null;
+        }
+    }
+
+    private static Response invalid(List<Problem.FieldError> errors) {
+        return Problem.of("invalid-contact", "Thông tin liên hệ không hợp lệ / Invalid contact",
+                Response.Status.BAD_REQUEST, "the contact was not saved").withErrors(errors).toResponse();
+    }
+}

@@ -1,0 +1,364 @@
+package vn.binhyen.notification.delivery;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static vn.binhyen.notification.support.Events.event;
+import static vn.binhyen.notification.support.Events.publish;
+
+import com.github.tomakehurst.wiremock.matching.RequestPatternBuilder;
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
+import jakarta.mail.internet.MimeMessage;
+import java.time.Duration;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import vn.binhyen.contracts.Roles;
+import vn.binhyen.contracts.Topics;
+import vn.binhyen.eventlog.Envelope;
+import vn.binhyen.notification.support.ChannelStubsResource;
+import vn.binhyen.notification.support.TestClock;
+import vn.binhyen.testsupport.KafkaBrokerResource;
+import vn.binhyen.testsupport.PostgresDatabaseResource;
+import vn.binhyen.testsupport.Tokens;
+
+/**
+ * Delivery outside the app against real peers: a WireMock Zalo OA API and SMS gateway, a
+ * GreenMail SMTP server. The sweeps are driven by the test with a clock it moves.
+ */
+@QuarkusTest
+@QuarkusTestResource(KafkaBrokerResource.class)
+@QuarkusTestResource(PostgresDatabaseResource.class)
+@QuarkusTestResource(ChannelStubsResource.class)
+class DeliveryTests {
+    static final String ZALO_CS = "/zalo/v3.0/oa/message/cs";
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    @Inject
+    DeliveryQueue queue;
+
+    @Inject
+    Digests digests;
+
+    @Inject
+    TestClock clock;
+
+    /** A group whose leader and member have Zalo ids and phones; returns the member's id. */
+    String groupWithMember(String group, String memberZalo, String memberPhone) throws Exception {
+        String member = "m-" + UUID.randomUUID();
+        Map<String, Object> details = new HashMap<>(Map.of("memberId", member, "fullName", "Lê Thị Mai"));
+        details.put("zaloId", memberZalo);
+        details.put("phone", memberPhone);
+        publish(Topics.GROUP_EVENTS,
+                event(group, 1, "GroupEstablished", Map.of("groupId", group, "leader", Map.of("memberId",
+                        "leader-" + group, "fullName", "Trần Văn Dũng", "zaloId", "zl-" + group, "phone", "0912000001"))),
+                event(group, 2, "MemberAdded", Map.of("groupId", group, "member", details, "role", "MEMBER")));
+        await().atMost(Duration.ofSeconds(30)).until(() -> count("select count(*) from group_member where member_id = '"
+                + member + "'") == 1);
+        return member;
+    }
+
+    Envelope reminder(String group, String... pending) {
+        return event(group, 10, "DirectiveReminderDue", Map.of("groupId", group, "directiveId", "cd-" + UUID.randomUUID(),
+                "acknowledgeBy", "2026-11-23T10:00:00Z", "pending", List.of(pending)));
+    }
+
+    void awaitDelivery(String recipient, String channel) {
+        await().atMost(Duration.ofSeconds(30)).until(() -> count("select count(*) from delivery where recipient = '"
+                + recipient + "' and channel = '" + channel + "'") == 1);
+    }
+
+    static RequestPatternBuilder zaloTo(String zaloId) {
+        return postRequestedFor(urlEqualTo(ZALO_CS)).withRequestBody(matchingJsonPath("$.recipient.user_id",
+                equalTo(zaloId)));
+    }
+
+    @Test
+    void anUrgentReminder_goesOutOnZalo_once_evenWhenTheEventIsReplayed_province_lai_chau_7_3() throws Exception {
+        String group = "group-" + UUID.randomUUID();
+        String zalo = "zl-" + UUID.randomUUID();
+        ChannelStubsResource.http().stubFor(post(urlEqualTo(ZALO_CS)).withRequestBody(matchingJsonPath(
+                "$.recipient.user_id", equalTo(zalo))).willReturn(okJson("{\"error\":0,\"message\":\"Success\"}")));
+        String member = groupWithMember(group, zalo, "0912345678");
+        Envelope reminder = reminder(group, member);
+        publish(Topics.GROUP_EVENTS, reminder);
+        awaitDelivery("member:" + member, "ZALO");
+
+        queue.deliverDue(100);
+        publish(Topics.GROUP_EVENTS, reminder); // the broker redelivers, or a consumer replays the topic
+        afterEverythingBefore(group);
+        queue.deliverDue(100);
+
+        ChannelStubsResource.http().verify(1, zaloTo(zalo).withHeader("access_token", equalTo("dev-access-token"))
+                .withRequestBody(matchingJsonPath("$.message.text", containing("Nhắc nhở"))));
+        assertThat(state("member:" + member, "ZALO")).isEqualTo("DELIVERED");
+        assertThat(eventTypes("member:" + member)).containsSubsequence("NotificationQueued", "NotificationDelivered",
+                "DeliveryQueued", "DeliveryAttempted", "NotificationDelivered");
+    }
+
+    @Test
+    void aFailingZaloApi_isRetriedAfterTheBackoff_thenDelivered() throws Exception {
+        String group = "group-" + UUID.randomUUID();
+        String zalo = "zl-" + UUID.randomUUID();
+        var http = ChannelStubsResource.http();
+        http.stubFor(post(urlEqualTo(ZALO_CS)).withRequestBody(matchingJsonPath("$.recipient.user_id", equalTo(zalo)))
+                .inScenario(zalo).whenScenarioStateIs(STARTED).willReturn(aResponse().withStatus(503))
+                .willSetStateTo("recovered"));
+        http.stubFor(post(urlEqualTo(ZALO_CS)).withRequestBody(matchingJsonPath("$.recipient.user_id", equalTo(zalo)))
+                .inScenario(zalo).whenScenarioStateIs("recovered").willReturn(okJson("{\"error\":0}")));
+        String member = groupWithMember(group, zalo, "0912345679");
+        publish(Topics.GROUP_EVENTS, reminder(group, member));
+        awaitDelivery("member:" + member, "ZALO");
+
+        queue.deliverDue(100);
+        assertThat(state("member:" + member, "ZALO")).isEqualTo("PENDING");
+        queue.deliverDue(100);
+        http.verify(1, zaloTo(zalo)); // not due again before the backoff (30 s)
+        clock.advance(Duration.ofSeconds(31));
+        queue.deliverDue(100);
+
+        http.verify(2, zaloTo(zalo));
+        assertThat(state("member:" + member, "ZALO")).isEqualTo("DELIVERED");
+        assertThat(eventTypes("member:" + member)).containsSubsequence("DeliveryAttempted", "DeliveryAttempted",
+                "NotificationDelivered");
+    }
+
+    @Test
+    void aZaloRefusal_fallsBackToSms_theNextChannelOfTheChain() throws Exception {
+        String group = "group-" + UUID.randomUUID();
+        String zalo = "zl-" + UUID.randomUUID();
+        String phone = "09" + (10000000 + (int) (Math.random() * 89999999));
+        var http = ChannelStubsResource.http();
+        http.stubFor(post(urlEqualTo(ZALO_CS)).withRequestBody(matchingJsonPath("$.recipient.user_id", equalTo(zalo)))
+                .willReturn(okJson("{\"error\":-213,\"message\":\"User has not followed the OA\"}")));
+        http.stubFor(post(urlEqualTo("/sms/messages")).withRequestBody(matchingJsonPath("$.to", equalTo(phone)))
+                .willReturn(aResponse().withStatus(202)));
+        String member = groupWithMember(group, zalo, phone);
+        publish(Topics.GROUP_EVENTS, reminder(group, member));
+        awaitDelivery("member:" + member, "ZALO");
+
+        queue.deliverDue(100);
+        queue.deliverDue(100);
+
+        http.verify(1, zaloTo(zalo));
+        http.verify(1, postRequestedFor(urlEqualTo("/sms/messages")).withHeader("Authorization",
+                equalTo("Bearer dev-sms-key")).withRequestBody(matchingJsonPath("$.to", equalTo(phone)))
+                .withRequestBody(matchingJsonPath("$.text", containing("Nhắc nhở"))));
+        assertThat(state("member:" + member, "ZALO")).isEqualTo("FAILED_OVER");
+        assertThat(state("member:" + member, "SMS")).isEqualTo("DELIVERED");
+        assertThat(eventTypes("member:" + member)).containsSubsequence("DeliveryFailedOver", "DeliveryQueued",
+                "DeliveryAttempted", "NotificationDelivered");
+    }
+
+    @Test
+    void aGatewayThatNeverRecovers_endsInTheDeadLetter_afterTheChannelsCap() throws Exception {
+        String group = "group-" + UUID.randomUUID();
+        String phone = "03" + (10000000 + (int) (Math.random() * 89999999));
+        ChannelStubsResource.http().stubFor(post(urlEqualTo("/sms/messages"))
+                .withRequestBody(matchingJsonPath("$.to", equalTo(phone))).willReturn(aResponse().withStatus(500)));
+        String member = groupWithMember(group, null, phone); // no Zalo id: the chain is SMS alone
+        publish(Topics.GROUP_EVENTS, reminder(group, member));
+        awaitDelivery("member:" + member, "SMS");
+
+        for (int i = 0; i < 5; i++) {
+            queue.deliverDue(100);
+            clock.advance(Duration.ofMinutes(16)); // beyond the SMS channel's longest backoff
+        }
+
+        ChannelStubsResource.http().verify(3, postRequestedFor(urlEqualTo("/sms/messages"))
+                .withRequestBody(matchingJsonPath("$.to", equalTo(phone))));
+        assertThat(state("member:" + member, "SMS")).isEqualTo("DEAD");
+        assertThat(count("select count(*) from event e join notification n on n.notification_id = e.stream_id where "
+                + "n.recipient = 'member:" + member + "' and e.event_type = 'NotificationDeadLettered' and "
+                + "e.payload->>'reason' like 'SMS gave up after 3 attempts: HTTP 500%'")).isEqualTo(1);
+    }
+
+    @Test
+    void email_reachesTheSmtpServer_inVietnamese_forWhoeverPrefersIt() throws Exception {
+        String group = "group-" + UUID.randomUUID();
+        String member = groupWithMember(group, null, null);
+        String address = member + "@phuong.gov.vn";
+        given().auth().oauth2(Tokens.forRole(Roles.MEMBER, member)).contentType(ContentType.JSON)
+                .body(Map.of("email", address, "preferred", List.of("EMAIL"))).put("/api/v1/contacts/me").then()
+                .statusCode(204);
+        publish(Topics.GROUP_EVENTS, reminder(group, member));
+        awaitDelivery("member:" + member, "EMAIL");
+
+        queue.deliverDue(100);
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> received(address).size() == 1);
+        MimeMessage mail = received(address).get(0);
+        assertThat(mail.getSubject()).startsWith("Bình Yên: [KHẨN] Nhắc nhở");
+        assertThat(mail.getContent().toString()).contains("chưa phản hồi chỉ đạo").contains("province-lai-chau:7.3");
+        assertThat(state("member:" + member, "EMAIL")).isEqualTo("DELIVERED");
+    }
+
+    static List<MimeMessage> received(String address) throws Exception {
+        List<MimeMessage> out = new ArrayList<>();
+        for (MimeMessage m : ChannelStubsResource.mail().getReceivedMessages()) {
+            if (m.getAllRecipients()[0].toString().equals(address)) {
+                out.add(m);
+            }
+        }
+        return out;
+    }
+
+    @Test
+    void nonUrgentNotifications_waitForOneHourlyDigest_ward_binh_phuoc_6_3() throws Exception {
+        String group = "group-" + UUID.randomUUID();
+        String leaderZalo = "zl-" + group;
+        ChannelStubsResource.http().stubFor(post(urlEqualTo(ZALO_CS)).withRequestBody(matchingJsonPath(
+                "$.recipient.user_id", equalTo(leaderZalo))).willReturn(okJson("{\"error\":0}")));
+        groupWithMember(group, null, null);
+        for (String name : List.of("Đỗ Văn Hải", "Ngô Thị Lan")) {
+            publish(Topics.GROUP_EVENTS, event(group, 5, "MembershipProposed", Map.of("groupId", group,
+                    "proposalId", "p-" + UUID.randomUUID(), "change", "ADD", "member", Map.of("memberId",
+                            "m-" + UUID.randomUUID(), "fullName", name), "role", "MEMBER", "proposedBy", "admin-1")));
+        }
+        String leader = "member:leader-" + group;
+        await().atMost(Duration.ofSeconds(30)).until(() -> count("select count(*) from digest_item where recipient = '"
+                + leader + "'") == 2);
+        queue.deliverDue(100);
+        digests.sendDue();
+        ChannelStubsResource.http().verify(0, zaloTo(leaderZalo));
+
+        clock.advance(Duration.ofMinutes(61));
+        digests.sendDue();
+        queue.deliverDue(100);
+        digests.sendDue();
+        queue.deliverDue(100);
+
+        ChannelStubsResource.http().verify(1, zaloTo(leaderZalo)
+                .withRequestBody(matchingJsonPath("$.message.text", containing("Bản tin tổng hợp: 2 thông báo")))
+                .withRequestBody(matchingJsonPath("$.message.text", containing("Đỗ Văn Hải")))
+                .withRequestBody(matchingJsonPath("$.message.text", containing("Ngô Thị Lan"))));
+    }
+
+    @Test
+    void quietHours_holdAnUrgentMessage_butNotACriticalOne_ioc_dak_lak_4_3_8() throws Exception {
+        String group = "group-" + UUID.randomUUID();
+        String zalo = "zl-" + UUID.randomUUID();
+        ChannelStubsResource.http().stubFor(post(urlEqualTo(ZALO_CS)).withRequestBody(matchingJsonPath(
+                "$.recipient.user_id", equalTo(zalo))).willReturn(okJson("{\"error\":0}")));
+        String member = groupWithMember(group, zalo, null);
+        LocalTime local = clock.instant().atZone(ZoneId.of("Asia/Ho_Chi_Minh")).toLocalTime().withSecond(0).withNano(0);
+        given().auth().oauth2(Tokens.forRole(Roles.MEMBER, member)).contentType(ContentType.JSON)
+                .body(Map.of("zaloUserId", zalo, "quietFrom", local.minusHours(1).toString(),
+                        "quietTo", local.plusHours(2).toString()))
+                .put("/api/v1/contacts/me").then().statusCode(204);
+        publish(Topics.GROUP_EVENTS, reminder(group, member), event(group, 11, "AccountCompromisedReported",
+                Map.of("groupId", group, "memberId", "m-x", "reportedBy", member)));
+        await().atMost(Duration.ofSeconds(30)).until(() -> count("select count(*) from delivery where recipient = '"
+                + "member:" + member + "'") == 2);
+
+        queue.deliverDue(100);
+
+        ChannelStubsResource.http().verify(1, zaloTo(zalo));
+        ChannelStubsResource.http().verify(1, zaloTo(zalo).withRequestBody(matchingJsonPath("$.message.text",
+                containing("ioc-dak-lak:4.3.8"))));
+        clock.advance(Duration.ofHours(2).plusMinutes(1));
+        queue.deliverDue(100);
+        ChannelStubsResource.http().verify(2, zaloTo(zalo));
+    }
+
+    @Test
+    void anUnknownRecipient_isDeadLetteredWithTheReason_andTheConsumerGoesOn() throws Exception {
+        String group = "group-" + UUID.randomUUID();
+        String ghost = "ghost-" + UUID.randomUUID();
+        groupWithMember(group, null, null);
+        publish(Topics.GROUP_EVENTS, reminder(group, ghost));
+        afterEverythingBefore(group);
+
+        assertThat(count("select count(*) from notification where recipient = 'member:" + ghost + "' and state = "
+                + "'DEAD_LETTER' and reason like 'unknown recipient%'")).isEqualTo(1);
+        assertThat(count("select count(*) from event e join notification n on n.notification_id = e.stream_id where "
+                + "n.recipient = 'member:" + ghost + "' and e.event_type = 'NotificationDeadLettered'")).isEqualTo(1);
+    }
+
+    @Test
+    void contacts_refuseBadInput_namingTheField_andBotsSetOnlyCitizens() {
+        given().auth().oauth2(Tokens.forRole(Roles.MEMBER, "m-contact")).contentType(ContentType.JSON)
+                .body(Map.of("phone", "12345", "preferred", List.of("FAX"), "quietFrom", "22:00"))
+                .put("/api/v1/contacts/me").then().statusCode(400)
+                .body("errors.field", org.hamcrest.Matchers.hasItems("phone", "preferred"))
+                .body("errors.rule", org.hamcrest.Matchers.hasItems("vietnamese-mobile", "known-channel"));
+        given().auth().oauth2(Tokens.forRole(Roles.MEMBER, "m-contact")).contentType(ContentType.JSON)
+                .body(Map.of("quietFrom", "22:00")).put("/api/v1/contacts/me").then().statusCode(400)
+                .body("errors[0].field", org.hamcrest.Matchers.equalTo("quietTo"));
+        given().auth().oauth2(Tokens.forRole(Roles.BOT, "bot-1")).contentType(ContentType.JSON)
+                .body(Map.of("zaloUserId", "zl-x")).put("/api/v1/contacts/member:m-contact").then().statusCode(403);
+        given().auth().oauth2(Tokens.forRole(Roles.BOT, "bot-1")).contentType(ContentType.JSON)
+                .body(Map.of("zaloUserId", "zl-citizen")).put("/api/v1/contacts/citizen:report-1").then()
+                .statusCode(204);
+        given().auth().oauth2(Tokens.forRole(Roles.SYSTEM_ADMIN, "sa")).get("/api/v1/contacts/citizen:report-1")
+                .then().statusCode(200).body("zaloUserId", org.hamcrest.Matchers.equalTo("zl-citizen"));
+        given().auth().oauth2(Tokens.forRole(Roles.SYSTEM_ADMIN, "sa")).get("/api/v1/contacts/member:m-contact")
+                .then().statusCode(404);
+    }
+
+    /**
+     * Waits until the consumer has handled everything published so far for {@code group}: a
+     * marker member added to the same stream (same partition, so handled after) shows up.
+     */
+    void afterEverythingBefore(String group) throws Exception {
+        String marker = "marker-" + UUID.randomUUID();
+        publish(Topics.GROUP_EVENTS, event(group, 99, "MemberAdded", Map.of("groupId", group, "member",
+                Map.of("memberId", marker, "fullName", "Phạm Văn Nam", "phone", "0987000111"), "role", "MEMBER")));
+        await().atMost(Duration.ofSeconds(30)).until(() -> count("select count(*) from contact where recipient = "
+                + "'member:" + marker + "'") == 1);
+    }
+
+    long count(String sql) throws Exception {
+        try (var c = dataSource.getConnection(); var s = c.createStatement(); var rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    String state(String recipient, String channel) throws Exception {
+        try (var c = dataSource.getConnection(); var ps = c.prepareStatement(
+                "select state from delivery where recipient = ? and channel = ?")) {
+            ps.setString(1, recipient);
+            ps.setString(2, channel);
+            try (var rs = ps.executeQuery()) {
+                return rs.next() ? rs.getString(1) : null;
+            }
+        }
+    }
+
+    /** The event types of the notifications addressed to {@code recipient}, in order. */
+    List<String> eventTypes(String recipient) throws Exception {
+        List<String> out = new ArrayList<>();
+        try (var c = dataSource.getConnection(); var ps = c.prepareStatement(
+                "select e.event_type from event e join notification n on n.notification_id = e.stream_id "
+                        + "where n.recipient = ? order by e.position")) {
+            ps.setString(1, recipient);
+            try (var rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(rs.getString(1));
+                }
+            }
+        }
+        return out;
+    }
+}
