@@ -1,62 +1,179 @@
 package vn.binhyen.notification.messaging;
 
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.common.header.Header;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.jboss.logging.Logger;
 import vn.binhyen.contracts.EventHeaders;
 import vn.binhyen.contracts.LedgerCheckpoint;
 import vn.binhyen.eventlog.Envelope;
 import vn.binhyen.eventlog.EnvelopeJson;
+import vn.binhyen.eventlog.EventLogException;
 import vn.binhyen.notification.routing.GroupDirectory;
 import vn.binhyen.notification.routing.Router;
 
 /**
- * Follows the group, moderation and report topics: group events keep the directory of who
- * holds which role; every event is routed, in one transaction per record.
+ * Follows the group, moderation and report topics in batches, one transaction per batch: group
+ * events keep the directory of who holds which role; every event with a routing rule is routed.
+ * Replays cost little and send nothing: records below this service's stored offset of their
+ * partition are skipped unread, and events already routed (the same event published again)
+ * are found by id in one query per batch. A batch that fails is retried record by record; a
+ * record that fails on its own is kept in {@code consume_failure} with the error and the
+ * consumer goes on (no crash loop).
  */
 @ApplicationScoped
 public class EventsConsumer {
+    private static final Logger LOG = Logger.getLogger(EventsConsumer.class);
+
     private final Router router;
     private final GroupDirectory directory;
+    private final AgroalDataSource dataSource;
 
-    EventsConsumer(Router router, GroupDirectory directory) {
+    EventsConsumer(Router router, GroupDirectory directory, AgroalDataSource dataSource) {
         this.router = router;
         this.directory = directory;
+        this.dataSource = dataSource;
     }
 
     @Incoming("group-events")
     @Blocking(ordered = true)
-    public void group(ConsumerRecord<String, byte[]> record) {
-        handle("group", record);
+    public void group(ConsumerRecords<String, byte[]> records) {
+        handle("group", records);
     }
 
     @Incoming("moderation-events")
     @Blocking(ordered = true)
-    public void moderation(ConsumerRecord<String, byte[]> record) {
-        handle("moderation", record);
+    public void moderation(ConsumerRecords<String, byte[]> records) {
+        handle("moderation", records);
     }
 
     @Incoming("report-events")
     @Blocking(ordered = true)
-    public void report(ConsumerRecord<String, byte[]> record) {
-        handle("report", record);
+    public void report(ConsumerRecords<String, byte[]> records) {
+        handle("report", records);
     }
 
-    private void handle(String topic, ConsumerRecord<String, byte[]> record) {
-        Header type = record.headers().lastHeader(EventHeaders.EVENT_TYPE);
-        if (type == null || LedgerCheckpoint.TYPE.equals(new String(type.value(), StandardCharsets.UTF_8))) {
+    private void handle(String topic, ConsumerRecords<String, byte[]> records) {
+        List<ConsumerRecord<String, byte[]>> all = new ArrayList<>(records.count());
+        records.forEach(all::add);
+        try {
+            QuarkusTransaction.requiringNew().run(() -> apply(topic, all));
+        } catch (RuntimeException batchFailure) {
+            LOG.warnf("a batch of %d %s events failed (%s); retrying them one by one", all.size(), topic,
+                    batchFailure.getMessage());
+            for (ConsumerRecord<String, byte[]> r : all) {
+                try {
+                    QuarkusTransaction.requiringNew().run(() -> apply(topic, List.of(r)));
+                } catch (RuntimeException e) {
+                    LOG.errorf(e, "%s event at %s-%d@%d could not be handled; kept in consume_failure", topic,
+                            r.topic(), r.partition(), r.offset());
+                    QuarkusTransaction.requiringNew().run(() -> failed(r, e));
+                }
+            }
+        }
+    }
+
+    private void apply(String topic, List<ConsumerRecord<String, byte[]>> records) {
+        if (records.isEmpty()) {
             return;
         }
-        Envelope e = EnvelopeJson.fromBytes(record.value());
-        QuarkusTransaction.requiringNew().run(() -> {
+        String kafkaTopic = records.get(0).topic();
+        Map<Integer, Long> done = offsets(kafkaTopic);
+        Map<Integer, Long> next = new HashMap<>();
+        List<Envelope> todo = new ArrayList<>(records.size());
+        for (ConsumerRecord<String, byte[]> r : records) {
+            next.merge(r.partition(), r.offset() + 1, Math::max);
+            if (r.offset() < done.getOrDefault(r.partition(), 0L)) {
+                continue; // handled before: a replay
+            }
+            String type = header(r, EventHeaders.EVENT_TYPE);
+            if (type == null || LedgerCheckpoint.TYPE.equals(type)
+                    || (!topic.equals("group") && !router.routes(topic, type))) {
+                continue;
+            }
+            todo.add(EnvelopeJson.fromBytes(r.value()));
+        }
+        Set<UUID> routed = router.alreadyRouted(todo.stream().filter(e -> router.routes(topic, e.eventType()))
+                .map(Envelope::eventId).toList());
+        for (Envelope e : todo) {
             if (topic.equals("group")) {
                 directory.follow(e.eventType(), e.payload());
             }
-            router.route(topic, e);
-        });
+            if (!routed.contains(e.eventId())) {
+                router.route(topic, e);
+            }
+        }
+        advance(kafkaTopic, next);
+    }
+
+    private static String header(ConsumerRecord<String, byte[]> r, String name) {
+        Header h = r.headers().lastHeader(name);
+        return h == null ? null : new String(h.value(), StandardCharsets.UTF_8);
+    }
+
+    private Map<Integer, Long> offsets(String topic) {
+        Map<Integer, Long> out = new HashMap<>();
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
+                "select partition, next_offset from consumed_offset where topic = ?")) {
+            ps.setString(1, topic);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.put(rs.getInt(1), rs.getLong(2));
+                }
+            }
+        } catch (SQLException e) {
+            throw new EventLogException("offsets of " + topic + " could not be read: " + e.getMessage(), e);
+        }
+        return out;
+    }
+
+    private void advance(String topic, Map<Integer, Long> next) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
+                "insert into consumed_offset (topic, partition, next_offset) values (?, ?, ?) on conflict (topic, "
+                        + "partition) do update set next_offset = greatest(consumed_offset.next_offset, "
+                        + "excluded.next_offset)")) {
+            for (var e : next.entrySet()) {
+                ps.setString(1, topic);
+                ps.setInt(2, e.getKey());
+                ps.setLong(3, e.getValue());
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        } catch (SQLException e) {
+            throw new EventLogException("offsets of " + topic + " could not be advanced: " + e.getMessage(), e);
+        }
+    }
+
+    private void failed(ConsumerRecord<String, byte[]> r, RuntimeException error) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
+                "insert into consume_failure (topic, partition, kafka_offset, event_id, error) values (?, ?, ?, ?, ?) "
+                        + "on conflict do nothing")) {
+            ps.setString(1, r.topic());
+            ps.setInt(2, r.partition());
+            ps.setLong(3, r.offset());
+            ps.setString(4, header(r, EventHeaders.EVENT_ID));
+            ps.setString(5, String.valueOf(error.getMessage()));
+            ps.executeUpdate();
+        } catch (SQLException e) {
+            throw new EventLogException("a failed record could not be kept: " + e.getMessage(), e);
+        }
+        advance(r.topic(), Map.of(r.partition(), r.offset() + 1));
     }
 }

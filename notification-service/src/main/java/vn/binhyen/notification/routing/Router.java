@@ -14,10 +14,12 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import vn.binhyen.contracts.notification.NotificationEvent;
 import vn.binhyen.eventlog.Envelope;
 import vn.binhyen.eventlog.EventIds;
@@ -64,6 +66,31 @@ public class Router {
             }
             templates.put(rule.template(), t);
         }
+    }
+
+    /** Whether any rule routes this event type of this topic. */
+    public boolean routes(String topic, String eventType) {
+        return !routing.rulesFor(topic, eventType).isEmpty();
+    }
+
+    /** Which of these events were routed before (their notifications are recorded). */
+    public Set<UUID> alreadyRouted(List<UUID> eventIds) {
+        Set<UUID> out = new HashSet<>();
+        if (eventIds.isEmpty()) {
+            return out;
+        }
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
+                "select distinct source_event_id from notification where source_event_id = any(?)")) {
+            ps.setArray(1, c.createArrayOf("uuid", eventIds.toArray()));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add((UUID) rs.getObject(1));
+                }
+            }
+        } catch (SQLException ex) {
+            throw new EventLogException("routed events could not be looked up: " + ex.getMessage(), ex);
+        }
+        return out;
     }
 
     /** Routes one event (inside the caller's transaction); returns how many notifications were new. */

@@ -12,10 +12,18 @@ import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Properties;
 import java.util.UUID;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
+import vn.binhyen.contracts.EventHeaders;
 import vn.binhyen.contracts.Roles;
 import vn.binhyen.contracts.Topics;
 import vn.binhyen.eventlog.Envelope;
@@ -112,5 +120,29 @@ class RoutingTests {
         assertThat(count("select count(*) from notification where recipient = 'role:COMMANDER' and text like "
                 + "'%" + seen + "%'")).as("acknowledged in time").isZero();
         assertThat(count("select count(*) from event where event_type = 'NotificationEscalated'")).isPositive();
+    }
+
+    @Test
+    void aRecordThatCannotBeRead_isKeptWithItsError_andTheEventsAfterItAreStillRouted() throws Exception {
+        String report = "report-" + UUID.randomUUID();
+        var poison = new ProducerRecord<String, byte[]>(Topics.REPORT_EVENTS, report,
+                "{not an event".getBytes(StandardCharsets.UTF_8));
+        poison.headers().add(EventHeaders.EVENT_TYPE,
+                "DeadlineWarning".getBytes(StandardCharsets.UTF_8));
+        var p = new Properties();
+        p.put("bootstrap.servers", ConfigProvider.getConfig()
+                .getValue("kafka.bootstrap.servers", String.class));
+        try (var producer = new KafkaProducer<>(p,
+                new StringSerializer(),
+                new ByteArraySerializer())) {
+            producer.send(poison).get();
+        }
+        publish(Topics.REPORT_EVENTS, event(report, 2, "DeadlineWarning", Map.of("reportId", report, "hoursLeft", 12,
+                "deadline", "2026-11-23T08:00:00Z")));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> count("select count(*) from notification where text like '%"
+                + report + "%'") == 1);
+        assertThat(count("select count(*) from consume_failure where topic = '" + Topics.REPORT_EVENTS + "'"))
+                .isEqualTo(1);
     }
 }
