@@ -9,6 +9,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 
 /**
  * A service as it runs: its built Quarkus jar as a process, on its own database and the given
@@ -37,6 +38,12 @@ public final class ServiceProcess implements AutoCloseable {
     }
 
     public static ServiceProcess start(String module, PostgresDatabase db, KafkaBroker broker) throws Exception {
+        return start(module, db, broker, Map.of());
+    }
+
+    /** As {@link #start(String, PostgresDatabase, KafkaBroker)}, with further environment settings. */
+    public static ServiceProcess start(String module, PostgresDatabase db, KafkaBroker broker, Map<String, String> env)
+            throws Exception {
         Path root = root();
         Path jar = root.resolve(module).resolve("target/quarkus-app/quarkus-run.jar");
         if (!Files.exists(jar)) {
@@ -56,6 +63,7 @@ public final class ServiceProcess implements AutoCloseable {
                 root.resolve("test-support/src/main/resources/binhyen/dev-jwt/publicKey.pem").toString());
         pb.environment().put("QUARKUS_HTTP_PORT", Integer.toString(port));
         pb.environment().put("QUARKUS_LOG_LEVEL", "WARN");
+        pb.environment().putAll(env);
         pb.redirectErrorStream(true).redirectOutput(root.resolve(module).resolve("target/" + module + ".process.log")
                 .toFile());
         ServiceProcess service = new ServiceProcess("http://127.0.0.1:" + port, pb.start());

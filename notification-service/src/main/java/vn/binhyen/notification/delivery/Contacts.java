@@ -10,8 +10,11 @@ import java.sql.SQLException;
 import java.sql.Time;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Arrays;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import vn.binhyen.contracts.Roles;
 import vn.binhyen.eventlog.EventLogException;
 import vn.binhyen.notification.domain.Delivery;
@@ -23,15 +26,39 @@ import vn.binhyen.notification.domain.Delivery;
  */
 @ApplicationScoped
 public class Contacts {
+    static final Duration FRESH = Duration.ofSeconds(2);
+
     private final AgroalDataSource dataSource;
     private final Clock clock;
+    private final Map<String, Cached> cache = new ConcurrentHashMap<>();
+
+    private record Cached(Optional<Delivery.Contact> contact, long until) {
+    }
 
     Contacts(AgroalDataSource dataSource, Clock clock) {
         this.dataSource = dataSource;
         this.clock = clock;
     }
 
+    /**
+     * A recipient's contact. Answers are kept for a moment ({@link #FRESH}): routing a burst
+     * addresses the same people again and again; a change through this instance (the API, a
+     * group event) is seen at once, one through another instance within that moment.
+     */
     public Optional<Delivery.Contact> find(String recipient) {
+        Cached hit = cache.get(recipient);
+        if (hit != null && hit.until() > System.nanoTime()) {
+            return hit.contact();
+        }
+        Optional<Delivery.Contact> found = read(recipient);
+        if (cache.size() > 10_000) {
+            cache.clear();
+        }
+        cache.put(recipient, new Cached(found, System.nanoTime() + FRESH.toNanos()));
+        return found;
+    }
+
+    private Optional<Delivery.Contact> read(String recipient) {
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
                 "select zalo_user_id, zalo_group_id, phone, email, preferred, quiet_from, quiet_to from contact "
                         + "where recipient = ?")) {
@@ -60,11 +87,13 @@ public class Contacts {
         if (recipient.startsWith("role:")) {
             return Roles.ALL.contains(recipient.substring("role:".length()));
         }
+        if (find(recipient).isPresent()) {
+            return true;
+        }
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
-                "select 1 from contact where recipient = ? union all select 1 from group_member where member_id = ?")) {
-            ps.setString(1, recipient);
+                "select 1 from group_member where member_id = ? limit 1")) {
             // only a member:<id> can be in a group's roster
-            ps.setString(2, recipient.startsWith("member:") ? recipient.substring("member:".length()) : null);
+            ps.setString(1, recipient.startsWith("member:") ? recipient.substring("member:".length()) : null);
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next();
             }
@@ -75,6 +104,7 @@ public class Contacts {
 
     /** Sets a recipient's contact as a whole (the contacts API). */
     public void put(String recipient, Delivery.Contact contact) {
+        cache.remove(recipient);
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
                 "insert into contact (recipient, zalo_user_id, zalo_group_id, phone, email, preferred, quiet_from, "
                         + "quiet_to, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (recipient) do update set "
@@ -101,6 +131,7 @@ public class Contacts {
         if (blank(zaloId) && blank(phone)) {
             return;
         }
+        cache.remove("member:" + memberId);
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
                 "insert into contact (recipient, zalo_user_id, phone, updated_at) values (?, ?, ?, ?) "
                         + "on conflict (recipient) do update set zalo_user_id = coalesce(excluded.zalo_user_id, "

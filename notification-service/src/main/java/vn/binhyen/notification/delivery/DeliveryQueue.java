@@ -73,33 +73,41 @@ public class DeliveryQueue {
     /**
      * Plans the external delivery of a notification (inside the caller's transaction): nothing
      * when the recipient has no reachable channel; non-urgent ones wait for the digest; others are
-     * queued on the first channel of the chain, after quiet hours unless critical.
+     * queued on the first channel of the chain, after quiet hours unless critical. Returns the
+     * event that records the plan, for the caller to append with the notification's own.
      */
-    public void plan(Outgoing n) {
+    public Optional<NotificationEvent> plan(Outgoing n) {
         Optional<Delivery.Contact> contact = contacts.find(n.recipient());
         if (contact.isEmpty()) {
-            return;
+            return Optional.empty();
         }
         Map<String, String> chain = contact.get().chain(settings.defaultChain());
         if (chain.isEmpty()) {
-            return;
+            return Optional.empty();
         }
         String first = chain.keySet().iterator().next();
         if ("NORMAL".equals(n.urgency())) {
-            if (digestItem(n)) {
-                log.append(n.notificationId(), EventStore.ANY_VERSION, "delivery", n.correlationId(),
-                        n.sourceEventId().toString(), new NotificationEvent.DeliveryQueued(n.notificationId(), first,
-                                Contacts.mask(chain.get(first)), null, true));
-            }
-            return;
+            return digestItem(n) ? Optional.of(new NotificationEvent.DeliveryQueued(n.notificationId(), first,
+                    Contacts.mask(chain.get(first)), null, true)) : Optional.empty();
         }
         Instant notBefore = Delivery.notBefore(clock.instant(), n.urgency(), contact.get(), zone);
         List<String> rest = new ArrayList<>(chain.keySet()).subList(1, chain.size());
-        enqueue(n, first, chain.get(first), rest, notBefore);
+        return insert(n, first, chain.get(first), rest, notBefore) ? Optional.of(new NotificationEvent.DeliveryQueued(
+                n.notificationId(), first, Contacts.mask(chain.get(first)), notBefore, false)) : Optional.empty();
     }
 
-    /** Queues on one channel; false when this (source, recipient, channel) was queued before. */
+    /** Queues on one channel and records it; false when this (source, recipient, channel) was queued before. */
     boolean enqueue(Outgoing n, String channel, String address, List<String> rest, Instant notBefore) {
+        if (!insert(n, channel, address, rest, notBefore)) {
+            return false;
+        }
+        log.append(n.notificationId(), EventStore.ANY_VERSION, "delivery", n.correlationId(),
+                n.sourceEventId().toString(), new NotificationEvent.DeliveryQueued(n.notificationId(), channel,
+                        Contacts.mask(address), notBefore, false));
+        return true;
+    }
+
+    private boolean insert(Outgoing n, String channel, String address, List<String> rest, Instant notBefore) {
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
                 "insert into delivery (delivery_id, notification_id, source_event_id, recipient, channel, address, "
                         + "correlation_id, chain, urgency, subject, text, state, next_attempt_at, updated_at) values "
@@ -118,16 +126,10 @@ public class DeliveryQueue {
             ps.setString(11, n.text());
             ps.setTimestamp(12, Timestamp.from(notBefore));
             ps.setTimestamp(13, Timestamp.from(clock.instant()));
-            if (ps.executeUpdate() == 0) {
-                return false;
-            }
+            return ps.executeUpdate() == 1;
         } catch (SQLException e) {
             throw new EventLogException("delivery could not be queued: " + e.getMessage(), e);
         }
-        log.append(n.notificationId(), EventStore.ANY_VERSION, "delivery", n.correlationId(),
-                n.sourceEventId().toString(), new NotificationEvent.DeliveryQueued(n.notificationId(), channel,
-                        Contacts.mask(address), notBefore, false));
-        return true;
     }
 
     private boolean digestItem(Outgoing n) {

@@ -12,6 +12,8 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import vn.binhyen.contracts.notification.NotificationEvent;
@@ -73,13 +75,16 @@ public class Escalation {
                                 + rs.getString(7);
                         if (insert(c, escalationId, (UUID) rs.getObject(2), next, rs.getString(4), "CRITICAL",
                                 rs.getString(6), text, now)) {
-                            log.append(escalationId, 0, "escalation", "escalation", rs.getObject(2).toString(),
+                            List<NotificationEvent> events = new ArrayList<>(List.of(
                                     new NotificationEvent.NotificationQueued(escalationId,
                                             rs.getObject(2).toString(), "NotificationEscalated", next, Router.IN_APP,
                                             rs.getString(4), "CRITICAL", rs.getString(6), text),
-                                    new NotificationEvent.NotificationDelivered(escalationId, Router.IN_APP));
+                                    new NotificationEvent.NotificationDelivered(escalationId, Router.IN_APP)));
                             queue.plan(new DeliveryQueue.Outgoing(escalationId, (UUID) rs.getObject(2),
-                                    "escalation", next, "CRITICAL", Router.subject("CRITICAL", text), text));
+                                    "escalation", next, "CRITICAL", Router.subject("CRITICAL", text), text))
+                                    .ifPresent(events::add);
+                            log.append(escalationId, 0, "escalation", "escalation", rs.getObject(2).toString(),
+                                    events.toArray(NotificationEvent[]::new));
                         } else {
                             escalationId = null; // the next level was told of this event already
                         }

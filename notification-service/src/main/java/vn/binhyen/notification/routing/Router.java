@@ -176,10 +176,14 @@ public class Router {
                     new NotificationEvent.NotificationDeadLettered(id, recipient, IN_APP, reason));
             return 1;
         }
-        log.append(id, 0, "router", source.correlationId(), cause, queued,
-                new NotificationEvent.NotificationDelivered(id, IN_APP));
-        queue.plan(new DeliveryQueue.Outgoing(id, source.eventId(), source.correlationId(), recipient, rule.urgency(),
-                subject(rule.urgency(), text), text));
+        var planned = queue.plan(new DeliveryQueue.Outgoing(id, source.eventId(), source.correlationId(), recipient,
+                rule.urgency(), subject(rule.urgency(), text), text));
+        var delivered = new NotificationEvent.NotificationDelivered(id, IN_APP);
+        if (planned.isPresent()) {
+            log.append(id, 0, "router", source.correlationId(), cause, queued, delivered, planned.get());
+        } else {
+            log.append(id, 0, "router", source.correlationId(), cause, queued, delivered);
+        }
         return 1;
     }
 

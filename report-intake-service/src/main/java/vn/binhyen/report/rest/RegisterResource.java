@@ -64,13 +64,20 @@ public class RegisterResource {
 
     /** The entries, the reporter in clear (and the read recorded) for the roles that handle tips, masked otherwise. */
     private java.util.List<ReportService.RegisterEntry> entries(String unit, int year) {
-        boolean clear = token.getGroups().stream().anyMatch(ReportResource.CLEAR::contains);
+        return entries(service, keys, unit, year, token.getSubject(), token.getGroups());
+    }
+
+    /** The entries as {@code reader} with {@code roles} may see them (clear reads recorded). */
+    static java.util.List<ReportService.RegisterEntry> entries(ReportService service,
+            vn.binhyen.report.service.ReporterKeys keys, String unit, int year, String reader,
+            java.util.Set<String> roles) {
+        boolean clear = roles.stream().anyMatch(ReportResource.CLEAR::contains);
         return service.register(unit, year).stream().map(e -> {
             String reporter = e.reporter();
             if (reporter != null && reporter.startsWith("enc:")) {
                 String name = keys.open(e.reportId(), reporter);
                 if (clear) {
-                    service.recordRead(e.reportId(), token.getSubject(), token.getGroups().stream()
+                    service.recordRead(e.reportId(), reader, roles.stream()
                             .filter(ReportResource.CLEAR::contains).sorted().findFirst().orElseThrow());
                 }
                 reporter = clear ? name : vn.binhyen.report.service.ReporterKeys.maskName(name);
@@ -80,7 +87,7 @@ public class RegisterResource {
         }).toList();
     }
 
-    private static Response csv(java.util.List<ReportService.RegisterEntry> entries, int year) {
+    static Response csv(java.util.List<ReportService.RegisterEntry> entries, int year) {
         StringBuilder out = new StringBuilder("Số thứ tự,Ngày tiếp nhận,Loại nguồn tin,Người báo tin,Nội dung tóm tắt,"
                 + "Cán bộ tiếp nhận,Cán bộ vào sổ,Ngày vào sổ\r\n");
         for (var e : entries) {
