@@ -53,6 +53,14 @@ cmd_demo() {
   demo_call POST http://127.0.0.1:8082/api/v1/screenings "$bot" "{\"groupId\":\"$group\",\"messageId\":\"demo-2\",
     \"author\":{\"id\":\"dan-1\",\"displayName\":\"Nguyễn Thị Lan\"},\"text\":\"Gửi mọi người tài liệu T.ố.i M.ậ.t về phương án tuần tra\"}" >/dev/null
 
+  say "dashboard logins for the duty officer, the PCTP officer and the commander"
+  demo_call PUT http://127.0.0.1:8083/api/v1/dashboard/users/duty-1 "$admin" \
+    '{"displayName":"Thượng úy Lê Văn Trực","roles":["DUTY_OFFICER"],"password":"truc-ban-demo-2026"}' >/dev/null
+  demo_call PUT http://127.0.0.1:8083/api/v1/dashboard/users/pctp-1 "$admin" \
+    '{"displayName":"Đại úy Phạm Quốc Hùng","roles":["PCTP_OFFICER"],"password":"hinh-su-demo-2026"}' >/dev/null
+  demo_call PUT http://127.0.0.1:8083/api/v1/dashboard/users/commander-1 "$admin" \
+    '{"displayName":"Trung tá Nguyễn Đức Chỉ","roles":["COMMANDER"],"password":"chi-huy-demo-2026"}' >/dev/null
+
   say "a crime tip and an emergency from citizens"
   demo_call PUT "http://127.0.0.1:8083/api/v1/duty-roster/$(TZ=Asia/Ho_Chi_Minh date +%F)" "$commander" '{"officers":["duty-1"]}' >/dev/null
   demo_call POST http://127.0.0.1:8083/api/v1/reports "$bot" "{\"type\":\"CRIME_TIP\",\"channel\":\"zalo\",\"groupId\":\"$group\",
@@ -64,7 +72,11 @@ cmd_demo() {
 
   cat <<TXT
 
-  Demo data is in. Log in with a token (12 hours):
+  Demo data is in. The duty officers' dashboard: http://127.0.0.1:8083/dashboard
+    duty officer   duty-1 / truc-ban-demo-2026
+    PCTP officer   pctp-1 / hinh-su-demo-2026
+    commander      commander-1 / chi-huy-demo-2026   (acknowledges the emergency)
+  The APIs take a token (12 hours):
     leader of the police group   TOKEN=\$(bin/stack token LEADER --subject leader-st)
     duty officer on today's roster  TOKEN=\$(bin/stack token DUTY_OFFICER --subject duty-1)
     commander                    TOKEN=\$(bin/stack token COMMANDER --subject commander-1)

@@ -1,0 +1,60 @@
+package vn.binhyen.report.rest;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+import vn.binhyen.contracts.Roles;
+import vn.binhyen.eventlog.http.Problem;
+import vn.binhyen.report.dashboard.Accounts;
+
+/** A system administrator sets up the officers who sign in to the dashboard. */
+@Path("/api/v1/dashboard/users")
+@Consumes(MediaType.APPLICATION_JSON)
+public class DashboardUsersResource {
+    static final List<String> OFFICER_ROLES = List.of(Roles.DUTY_OFFICER, Roles.PCTP_OFFICER, Roles.COMMANDER,
+            Roles.LEADER, Roles.DEPUTY);
+
+    private final Accounts accounts;
+
+    DashboardUsersResource(Accounts accounts) {
+        this.accounts = accounts;
+    }
+
+    /** {@code password}: at least 12 characters. */
+    public record OfficerRequest(@NotBlank @Size(max = 200) String displayName,
+            @NotEmpty List<@NotBlank String> roles, @NotBlank @Size(min = 12, max = 200) String password) {
+    }
+
+    @PUT
+    @Path("/{username}")
+    @RolesAllowed(Roles.SYSTEM_ADMIN)
+    public Response put(@PathParam("username") @Pattern(regexp = "[a-z0-9._-]{3,64}") String username,
+            @Valid OfficerRequest r) {
+        if (r == null) {
+            return invalid("body", "required", "the officer is required");
+        }
+        for (String role : r.roles()) {
+            if (!OFFICER_ROLES.contains(role)) {
+                return invalid("roles", "officer-role", "not a dashboard role: " + role + "; one of " + OFFICER_ROLES);
+            }
+        }
+        accounts.create(username, r.displayName().strip(), r.roles(), r.password());
+        return Response.noContent().build();
+    }
+
+    private static Response invalid(String field, String rule, String message) {
+        return Problem.of("invalid-field", "Giá trị không hợp lệ / Invalid value", Response.Status.BAD_REQUEST,
+                "the officer was not saved").withErrors(List.of(new Problem.FieldError(field, rule, message)))
+                .toResponse();
+    }
+}
