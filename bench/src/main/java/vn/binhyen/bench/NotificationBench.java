@@ -21,7 +21,6 @@ import java.util.UUID;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -101,7 +100,7 @@ public final class NotificationBench {
             System.out.printf("limit: a raw consumer of the same topic (byte[], no work): %,.0f events/s%n", raw);
             resetGroup(broker);
             try (ServiceProcess service = ServiceProcess.start("notification-service", db, broker, env)) {
-                double replay = awaitReplay(broker);
+                double replay = awaitReplay(service.base);
                 System.out.printf("replay through notification-service: %,.0f events/s  ratio to the raw consumer "
                         + "%.2f%n", replay, replay / raw);
                 System.out.printf("   sent nothing: %s (notifications %,d → %,d, deliveries %,d → %,d, SMS %,d → %,d)%n",
@@ -194,31 +193,38 @@ public final class NotificationBench {
     }
 
     /**
-     * The service's rate through the topic: from the first committed progress of its group to the
-     * end of the topic, the records between over the time between.
+     * The service's rate through the replay, from its own counter of records handled
+     * ({@code /q/metrics}): from the first batch of the replay to the last, the records between
+     * over the time between (the raw consumer is measured the same way, without its first batch).
      */
-    static double awaitReplay(KafkaBroker broker) throws Exception {
-        try (Admin admin = Admin.create(Map.of("bootstrap.servers", (Object) broker.bootstrapServers()))) {
-            TopicPartition tp = new TopicPartition(Topics.REPORT_EVENTS, 0);
-            long end = admin.listOffsets(Map.of(tp, OffsetSpec.latest())).all().get().get(tp).offset();
-            long firstOffset = -1;
-            long firstAt = 0;
-            long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
-            while (System.nanoTime() < deadline) {
-                OffsetAndMetadata committed = admin.listConsumerGroupOffsets(GROUP).partitionsToOffsetAndMetadata()
-                        .get().get(tp);
-                long at = committed == null ? 0 : committed.offset();
-                if (at > 0 && firstOffset < 0) {
-                    firstOffset = at;
-                    firstAt = System.nanoTime();
-                }
-                if (at >= end) {
-                    return (end - firstOffset) / ((System.nanoTime() - firstAt) / 1e9);
-                }
-                Thread.sleep(20); // polling the broker for another process's progress
+    static double awaitReplay(String base) throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        long firstCount = -1;
+        long firstAt = 0;
+        long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
+        while (System.nanoTime() < deadline) {
+            long seen = recordsHandled(http, base);
+            if (seen > 0 && firstCount < 0) {
+                firstCount = seen;
+                firstAt = System.nanoTime();
             }
-            throw new IllegalStateException("the replay did not reach the end of the topic in 10 minutes");
+            if (seen >= EVENTS) {
+                if (seen == firstCount) {
+                    throw new IllegalStateException("the replay ended within one poll; raise bench.events");
+                }
+                return (seen - firstCount) / ((System.nanoTime() - firstAt) / 1e9);
+            }
+            Thread.sleep(10); // polling another process's counter
         }
+        throw new IllegalStateException("the replay did not reach the end of the topic in 10 minutes");
+    }
+
+    static long recordsHandled(HttpClient http, String base) throws Exception {
+        String metrics = http.send(HttpRequest.newBuilder(URI.create(base + "/q/metrics")).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        return metrics.lines().filter(l -> l.startsWith("binhyen_notification_records_total{") && l.contains(
+                "topic=\"report\"")).mapToLong(l -> (long) Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)))
+                .sum();
     }
 
     private NotificationBench() {

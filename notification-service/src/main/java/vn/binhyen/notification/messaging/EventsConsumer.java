@@ -1,6 +1,7 @@
 package vn.binhyen.notification.messaging;
 
 import io.agroal.api.AgroalDataSource;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -45,11 +46,13 @@ public class EventsConsumer {
     private final Router router;
     private final GroupDirectory directory;
     private final AgroalDataSource dataSource;
+    private final MeterRegistry metrics;
 
-    EventsConsumer(Router router, GroupDirectory directory, AgroalDataSource dataSource) {
+    EventsConsumer(Router router, GroupDirectory directory, AgroalDataSource dataSource, MeterRegistry metrics) {
         this.router = router;
         this.directory = directory;
         this.dataSource = dataSource;
+        this.metrics = metrics;
     }
 
     @Incoming("group-events")
@@ -73,6 +76,8 @@ public class EventsConsumer {
     private void handle(String topic, ConsumerRecords<String, byte[]> records) {
         List<ConsumerRecord<String, byte[]>> all = new ArrayList<>(records.count());
         records.forEach(all::add);
+        // records handled, whatever became of them (routed, skipped as replayed, failed): the consumer's progress
+        metrics.counter("binhyen.notification.records", "topic", topic).increment(all.size());
         try {
             QuarkusTransaction.requiringNew().run(() -> apply(topic, all));
         } catch (RuntimeException batchFailure) {
