@@ -103,20 +103,27 @@ public class EventsConsumer {
         Map<Integer, Long> done = offsets(kafkaTopic);
         Map<Integer, Long> next = new HashMap<>();
         List<Envelope> todo = new ArrayList<>(records.size());
+        List<UUID> routable = new ArrayList<>(records.size());
         for (ConsumerRecord<String, byte[]> r : records) {
             next.merge(r.partition(), r.offset() + 1, Math::max);
             if (r.offset() < done.getOrDefault(r.partition(), 0L)) {
                 continue; // handled before: a replay
             }
             String type = header(r, EventHeaders.EVENT_TYPE);
-            if (type == null || LedgerCheckpoint.TYPE.equals(type)
-                    || (!topic.equals("group") && !router.routes(topic, type))) {
+            if (type == null || LedgerCheckpoint.TYPE.equals(type)) {
                 continue;
             }
-            todo.add(EnvelopeJson.fromBytes(r.value()));
+            boolean routes = router.routes(topic, type);
+            if (!routes && !topic.equals("group")) {
+                continue;
+            }
+            Envelope e = EnvelopeJson.fromBytes(r.value());
+            todo.add(e);
+            if (routes) {
+                routable.add(e.eventId());
+            }
         }
-        Set<UUID> routed = router.alreadyRouted(todo.stream().filter(e -> router.routes(topic, e.eventType()))
-                .map(Envelope::eventId).toList());
+        Set<UUID> routed = router.alreadyRouted(routable);
         for (Envelope e : todo) {
             if (topic.equals("group")) {
                 directory.follow(e.eventType(), e.payload());

@@ -29,6 +29,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.resteasy.reactive.RestForm;
 import vn.binhyen.contracts.report.ReportEvent;
@@ -147,9 +148,9 @@ public class DashboardResource {
     @Produces(MediaType.TEXT_HTML)
     public Response queue(@CookieParam(COOKIE) String cookie) {
         return signedIn(cookie, officer -> {
-            List<Row> all = rows();
-            return Response.ok(Templates.queue(officer, all.stream().filter(Row::emergency).toList(),
-                    all.stream().filter(r -> !r.emergency()).toList(), officer.has("COMMANDER"))).build();
+            var split = rows().stream().collect(Collectors.partitioningBy(Row::emergency));
+            return Response.ok(Templates.queue(officer, split.get(true), split.get(false), officer.has("COMMANDER")))
+                    .build();
         });
     }
 
@@ -159,9 +160,8 @@ public class DashboardResource {
     @Produces(MediaType.TEXT_HTML)
     public Response queueRows(@CookieParam(COOKIE) String cookie) {
         return signedIn(cookie, officer -> {
-            List<Row> all = rows();
-            return Response.ok(Templates.rows(all.stream().filter(Row::emergency).toList(),
-                    all.stream().filter(r -> !r.emergency()).toList(), officer.has("COMMANDER"))).build();
+            var split = rows().stream().collect(Collectors.partitioningBy(Row::emergency));
+            return Response.ok(Templates.rows(split.get(true), split.get(false), officer.has("COMMANDER"))).build();
         });
     }
 
@@ -187,7 +187,8 @@ public class DashboardResource {
             }
             List<Field> fields = new ArrayList<>();
             fields.add(new Field("Nội dung", o.content()));
-            ReportEvent.Reporter reporter = reporter(o, officer);
+            ReportEvent.Reporter reporter = ReportResource.reporterSeenBy(service, keys, o, officer.username(),
+                    officer.roles());
             if (reporter != null) {
                 fields.add(new Field("Người báo tin", reporter.name() != null ? reporter.name()
                         : "Ẩn danh" + (reporter.refusalReason() != null ? " (" + reporter.refusalReason() + ")" : "")));
@@ -302,18 +303,6 @@ public class DashboardResource {
             }
             return Response.ok(Templates.roster(officer, days)).build();
         });
-    }
-
-    private ReportEvent.Reporter reporter(Report.Open o, Accounts.Officer officer) {
-        boolean clear = officer.roles().stream().anyMatch(ReportResource.CLEAR::contains);
-        if (!clear) {
-            return keys.mask(o.reportId(), o.reporter());
-        }
-        if (o.reporter() != null && o.reporter().name() != null) {
-            service.recordRead(o.reportId(), officer.username(), officer.roles().stream()
-                    .filter(ReportResource.CLEAR::contains).sorted().findFirst().orElseThrow());
-        }
-        return keys.open(o.reportId(), o.reporter());
     }
 
     private List<Row> rows() {

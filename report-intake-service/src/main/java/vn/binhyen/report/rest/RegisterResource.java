@@ -77,8 +77,7 @@ public class RegisterResource {
             if (reporter != null && reporter.startsWith("enc:")) {
                 String name = keys.open(e.reportId(), reporter);
                 if (clear) {
-                    service.recordRead(e.reportId(), reader, roles.stream()
-                            .filter(ReportResource.CLEAR::contains).sorted().findFirst().orElseThrow());
+                    service.recordRead(e.reportId(), reader, ReportResource.clearRole(roles));
                 }
                 reporter = clear ? name : vn.binhyen.report.service.ReporterKeys.maskName(name);
             }

@@ -38,6 +38,7 @@ import vn.binhyen.report.domain.Report;
 import vn.binhyen.report.domain.ReportCommand;
 import vn.binhyen.report.domain.UnknownReportException;
 import vn.binhyen.report.service.ReportService;
+import vn.binhyen.report.service.ReporterKeys;
 
 /**
  * Citizens' reports and crime tips (police-song-tri:14-15): intake from the bots, and the
@@ -54,11 +55,11 @@ public class ReportResource {
     static final Set<String> CLEAR = Set.of(Roles.DUTY_OFFICER, Roles.PCTP_OFFICER, Roles.COMMANDER);
 
     private final ReportService service;
-    private final vn.binhyen.report.service.ReporterKeys keys;
+    private final ReporterKeys keys;
     private final JsonWebToken token;
     private final Clock clock;
 
-    ReportResource(ReportService service, vn.binhyen.report.service.ReporterKeys keys, JsonWebToken token,
+    ReportResource(ReportService service, ReporterKeys keys, JsonWebToken token,
             Clock clock) {
         this.service = service;
         this.keys = keys;
@@ -287,16 +288,28 @@ public class ReportResource {
 
     /** Clear for the roles that handle the report (and the read recorded), masked for everyone else. */
     private ReportView view(Report.Open o) {
-        boolean clear = token.getGroups().stream().anyMatch(CLEAR::contains);
-        ReportEvent.Reporter reporter;
-        if (clear && o.reporter() != null && o.reporter().name() != null) {
-            reporter = keys.open(o.reportId(), o.reporter());
-            service.recordRead(o.reportId(), token.getSubject(), token.getGroups().stream().filter(CLEAR::contains)
-                    .sorted().findFirst().orElseThrow());
-        } else {
-            reporter = clear ? keys.open(o.reportId(), o.reporter()) : keys.mask(o.reportId(), o.reporter());
+        return ReportView.of(o, reporterSeenBy(service, keys, o, token.getSubject(), token.getGroups()));
+    }
+
+    /**
+     * The reporter as {@code reader} with {@code roles} may see them: in clear for the roles that
+     * handle reports (a read of a named reporter recorded as an event), masked for everyone else.
+     */
+    static ReportEvent.Reporter reporterSeenBy(ReportService service, ReporterKeys keys, Report.Open o, String reader,
+            Set<String> roles) {
+        if (roles.stream().noneMatch(CLEAR::contains)) {
+            return keys.mask(o.reportId(), o.reporter());
         }
-        return ReportView.of(o, reporter);
+        ReportEvent.Reporter reporter = keys.open(o.reportId(), o.reporter());
+        if (o.reporter() != null && o.reporter().name() != null) {
+            service.recordRead(o.reportId(), reader, clearRole(roles));
+        }
+        return reporter;
+    }
+
+    /** The role a clear read is recorded under: the first, alphabetically, of the reader's handling roles. */
+    static String clearRole(Set<String> roles) {
+        return roles.stream().filter(CLEAR::contains).sorted().findFirst().orElseThrow();
     }
 
     private static ReportEvent.Reporter reporter(ReporterInput r, RefusalInput refusal) {
