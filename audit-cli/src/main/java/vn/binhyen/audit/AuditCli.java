@@ -17,7 +17,8 @@ import vn.binhyen.eventlog.EnvelopeJson;
 /** {@code bin/audit <command>}: the auditors' tool, reading the Kafka log directly and trusting nothing. */
 @Command(name = "audit", mixinStandardHelpOptions = true, version = "audit 0.1",
         description = "Verify and read the Bình Yên event log.",
-        subcommands = {AuditCli.Verify.class, AuditCli.History.class, AuditCli.State.class, AuditCli.WhoHeld.class})
+        subcommands = {AuditCli.Verify.class, AuditCli.History.class, AuditCli.State.class, AuditCli.WhoHeld.class,
+                AuditCli.Compare.class})
 public final class AuditCli implements Callable<Integer> {
 
     @Override
@@ -27,6 +28,7 @@ public final class AuditCli implements Callable<Integer> {
     }
 
     public static void main(String[] args) {
+        QuietLogging.apply();
         System.exit(run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args));
     }
 
@@ -63,7 +65,7 @@ public final class AuditCli implements Callable<Integer> {
             PrintWriter err = spec.commandLine().getErr();
             Verifier verifier = new Verifier();
             long started = System.nanoTime();
-            long read = LogReader.read(bootstrap, topics(), verifier::accept, (done, total) -> {
+            long read = LogReader.read(bootstrap, topics(), Verifier::inspect, verifier::apply, (done, total) -> {
                 double seconds = (System.nanoTime() - started) / 1e9;
                 double rate = done / Math.max(seconds, 1e-3);
                 long eta = rate > 0 ? (long) ((total - done) / rate) : 0;
@@ -72,7 +74,7 @@ public final class AuditCli implements Callable<Integer> {
                 err.printf("\r[%s%s] %,d/%,d records  %,.0f/s  ETA %ds", "#".repeat(filled), ".".repeat(width - filled),
                         done, total, rate, eta);
                 err.flush();
-            });
+            }, Runtime.getRuntime().availableProcessors());
             err.println();
             List<Break> breaks = verifier.breaks();
             breaks.forEach(b -> out.println("BREAK " + b));
@@ -97,7 +99,7 @@ public final class AuditCli implements Callable<Integer> {
             PrintWriter out = spec.commandLine().getOut();
             List<Envelope> rows = new ArrayList<>();
             LogReader.read(bootstrap, topics(), r -> {
-                if (LedgerCheckpoint.TYPE.equals(r.headers().get(EventHeaders.EVENT_TYPE))) {
+                if (LedgerCheckpoint.TYPE.equals(r.header(EventHeaders.EVENT_TYPE))) {
                     return;
                 }
                 Envelope e = EnvelopeJson.fromBytes(r.value());
@@ -173,8 +175,8 @@ public final class AuditCli implements Callable<Integer> {
                     .writeValueAsString(answer.path("state")));
             java.util.Map<Long, Envelope> log = new java.util.HashMap<>();
             LogReader.read(bootstrap, topics(), r -> {
-                if (!LedgerCheckpoint.TYPE.equals(r.headers().get(EventHeaders.EVENT_TYPE))
-                        && stream.equals(r.headers().get(EventHeaders.STREAM_ID))) {
+                if (!LedgerCheckpoint.TYPE.equals(r.header(EventHeaders.EVENT_TYPE))
+                        && stream.equals(r.header(EventHeaders.STREAM_ID))) {
                     Envelope e = EnvelopeJson.fromBytes(r.value());
                     log.putIfAbsent(e.streamVersion(), e);
                 }
@@ -203,6 +205,65 @@ public final class AuditCli implements Callable<Integer> {
                         + h.path("role").asText());
             }
             return 0;
+        }
+    }
+
+    @Command(name = "compare", description = "A service's event store against its Kafka topic: events missing from "
+            + "the log, extra in the log, altered on either side; exit 1 on any.")
+    static final class Compare implements Callable<Integer> {
+        @Option(names = "--service", required = true, description = "group, moderation, report or notification")
+        String service;
+
+        @Option(names = "--bootstrap", defaultValue = "${env:BINHYEN_KAFKA_BOOTSTRAP:-127.0.0.1:9092}",
+                description = "Kafka bootstrap servers (default: ${DEFAULT-VALUE})")
+        String bootstrap;
+
+        @Option(names = "--db-url", description = "the service's database (default: its database on the server of "
+                + "$BINHYEN_PG_URL, else 127.0.0.1:5432)")
+        String dbUrl;
+
+        @Option(names = "--db-user", defaultValue = "${env:BINHYEN_PG_USER:-postgres}") String dbUser;
+
+        @Option(names = "--db-password", defaultValue = "${env:BINHYEN_PG_PASSWORD:-}") String dbPassword;
+
+        @Option(names = "--topic", description = "the service's event topic (default: the one it publishes)")
+        String topic;
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() throws Exception {
+            PrintWriter out = spec.commandLine().getOut();
+            String database;
+            String serviceTopic;
+            switch (service) {
+                case "group" -> { database = "binhyen_group"; serviceTopic = Topics.GROUP_EVENTS; }
+                case "moderation" -> { database = "binhyen_moderation"; serviceTopic = Topics.MODERATION_EVENTS; }
+                case "report" -> { database = "binhyen_report"; serviceTopic = Topics.REPORT_EVENTS; }
+                case "notification" -> { database = "binhyen_notification"; serviceTopic = Topics.NOTIFICATION_EVENTS; }
+                default -> throw new CommandLine.ParameterException(spec.commandLine(), "--service must be group, "
+                        + "moderation, report or notification, not " + service);
+            }
+            String url = dbUrl != null ? dbUrl : serverOf(System.getenv("BINHYEN_PG_URL")) + database;
+            try (var db = java.sql.DriverManager.getConnection(url, dbUser, dbPassword)) {
+                db.setReadOnly(true);
+                var result = StoreComparison.compare(db, bootstrap, topic == null ? serviceTopic : topic);
+                result.differences().forEach(d -> out.println("BREAK " + d));
+                out.printf("%s: %,d events in the store (%,d not yet published by its relay), %,d in the log, "
+                        + "%d difference(s)%n", service, result.storeEvents(), result.unpublished(), result.logEvents(),
+                        result.differences().size());
+                return result.differences().isEmpty() ? 0 : 1;
+            }
+        }
+
+        /** {@code jdbc:postgresql://host:port/} of a server URL naming any database. */
+        static String serverOf(String url) {
+            if (url == null || url.isBlank()) {
+                return "jdbc:postgresql://127.0.0.1:5432/";
+            }
+            int slash = url.indexOf('/', "jdbc:postgresql://".length());
+            return slash < 0 ? url + "/" : url.substring(0, slash + 1);
         }
     }
 }

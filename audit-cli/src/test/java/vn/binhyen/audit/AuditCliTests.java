@@ -36,6 +36,7 @@ class AuditCliTests {
 
     @BeforeAll
     static void start() {
+        QuietLogging.apply();
         broker = KafkaBroker.startTemporary();
     }
 

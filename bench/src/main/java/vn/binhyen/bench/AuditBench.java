@@ -29,6 +29,7 @@ public final class AuditBench {
     static final int STREAMS = 10_000;
 
     public static void main(String[] args) throws Exception {
+        vn.binhyen.audit.QuietLogging.apply();
         System.out.printf("Bình Yên audit verify benchmark — %s, %d cores, JDK %s%n", Instant.now(),
                 Runtime.getRuntime().availableProcessors(), Runtime.version());
         try (KafkaBroker broker = KafkaBroker.startTemporary()) {
@@ -43,7 +44,8 @@ public final class AuditBench {
             double rawSeconds = (System.nanoTime() - t0) / 1e9;
             Verifier verifier = new Verifier();
             long t1 = System.nanoTime();
-            LogReader.read(broker.bootstrapServers(), List.of(topic), verifier::accept, (d, t) -> { });
+            LogReader.read(broker.bootstrapServers(), List.of(topic), Verifier::inspect, verifier::apply, (d, t) -> { },
+                    Integer.getInteger("bench.auditWorkers", Runtime.getRuntime().availableProcessors()));
             int breaks = verifier.breaks().size();
             double verifySeconds = (System.nanoTime() - t1) / 1e9;
             double rawRate = raw / rawSeconds;

@@ -56,6 +56,7 @@ public final class EventLogBench {
     static final Actor ACTOR = Actor.of("bench", "SYSTEM_ADMIN");
 
     public static void main(String[] args) throws Exception {
+        vn.binhyen.audit.QuietLogging.apply();
         System.out.printf("Bình Yên event log benchmark — %s, %d cores, JDK %s, max heap %d MiB%n", Instant.now(),
                 Runtime.getRuntime().availableProcessors(), Runtime.version(), Runtime.getRuntime().maxMemory() >> 20);
         try (PostgresDatabase db = PostgresDatabase.create(); KafkaBroker broker = KafkaBroker.startTemporary()) {

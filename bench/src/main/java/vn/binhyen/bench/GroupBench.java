@@ -52,6 +52,7 @@ public final class GroupBench {
     static final CommandHandler.Metadata META = new CommandHandler.Metadata(LEADER_ACTOR, "bench", null);
 
     public static void main(String[] args) throws Exception {
+        vn.binhyen.audit.QuietLogging.apply();
         System.out.printf("Bình Yên group-service benchmark — %s, %d cores, JDK %s, max heap %d MiB%n", Instant.now(),
                 Runtime.getRuntime().availableProcessors(), Runtime.version(), Runtime.getRuntime().maxMemory() >> 20);
         try (PostgresDatabase db = PostgresDatabase.create()) {

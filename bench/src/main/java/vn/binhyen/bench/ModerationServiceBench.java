@@ -33,6 +33,7 @@ public final class ModerationServiceBench {
     static final int KAFKA_MESSAGES = Integer.getInteger("bench.kafkaMessages", 40_000);
 
     public static void main(String[] args) throws Exception {
+        vn.binhyen.audit.QuietLogging.apply();
         System.out.printf("Bình Yên moderation-service benchmark — %s, %d cores, JDK %s%n", Instant.now(),
                 Runtime.getRuntime().availableProcessors(), Runtime.version());
         try (PostgresDatabase db = PostgresDatabase.create(); KafkaBroker broker = KafkaBroker.startTemporary();

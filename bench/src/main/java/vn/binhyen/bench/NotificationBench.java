@@ -52,6 +52,7 @@ public final class NotificationBench {
     static final String GROUP = "notification-service";
 
     public static void main(String[] args) throws Exception {
+        vn.binhyen.audit.QuietLogging.apply();
         System.out.printf("Bình Yên notification-service benchmark — %s, %d cores, JDK %s%n", Instant.now(),
                 Runtime.getRuntime().availableProcessors(), Runtime.version());
         AtomicLong smsReceived = new AtomicLong();

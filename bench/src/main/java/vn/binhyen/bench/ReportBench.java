@@ -30,6 +30,7 @@ public final class ReportBench {
             + "order by due_at limit 500 for update skip locked";
 
     public static void main(String[] args) throws Exception {
+        vn.binhyen.audit.QuietLogging.apply();
         System.out.printf("Bình Yên report-intake-service benchmark — %s, %d cores, JDK %s%n", Instant.now(),
                 Runtime.getRuntime().availableProcessors(), Runtime.version());
         try (PostgresDatabase db = PostgresDatabase.create(); KafkaBroker broker = KafkaBroker.startTemporary();

@@ -77,6 +77,7 @@ public class ScreeningCoreBench {
     }
 
     public static void main(String[] args) throws Exception {
+        vn.binhyen.audit.QuietLogging.apply();
         System.out.printf("Bình Yên screening core benchmark (JMH) — %s, %d cores, JDK %s%n", Instant.now(),
                 Runtime.getRuntime().availableProcessors(), Runtime.version());
         var results = new Runner(new OptionsBuilder().include(ScreeningCoreBench.class.getSimpleName())

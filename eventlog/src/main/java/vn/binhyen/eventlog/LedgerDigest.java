@@ -24,8 +24,13 @@ public final class LedgerDigest {
     }
 
     public void fold(String eventHash) {
+        fold(HEX.parseHex(eventHash));
+    }
+
+    /** Folds an event's hash given as its raw bytes. */
+    public void fold(byte[] eventHash) {
         sha.update(digest);
-        sha.update(HEX.parseHex(eventHash));
+        sha.update(eventHash);
         digest = sha.digest();
         count++;
     }
