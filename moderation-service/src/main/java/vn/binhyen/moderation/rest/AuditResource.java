@@ -1,0 +1,66 @@
+package vn.binhyen.moderation.rest;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.time.Clock;
+import java.util.List;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import vn.binhyen.contracts.Roles;
+import vn.binhyen.contracts.moderation.ModerationEvent;
+import vn.binhyen.eventlog.Envelope;
+import vn.binhyen.eventlog.EventStore;
+import vn.binhyen.eventlog.decider.CommandHandler;
+import vn.binhyen.eventlog.http.AuditQuery;
+import vn.binhyen.moderation.domain.ledger.Ledger;
+import vn.binhyen.moderation.domain.ledger.LedgerCommand;
+import vn.binhyen.moderation.domain.posting.Post;
+import vn.binhyen.moderation.domain.posting.PostCommand;
+
+/**
+ * For auditors (issue 8): a moderation aggregate as it was at a moment, folded by its decider
+ * from its events up to then, with the events' hashes: a member's violation ledger
+ * ({@code ledger-…}, the sanction ladder's input) or a post in the posting workflow
+ * ({@code post-…}). Other streams (screenings, reviews, policies) answer with their events only.
+ * Each query is recorded as an {@code AuditQueried} event.
+ */
+@Path("/api/v1/audit/streams")
+@Produces(MediaType.APPLICATION_JSON)
+public class AuditResource {
+    private final CommandHandler<LedgerCommand, Ledger, ModerationEvent> ledgers;
+    private final CommandHandler<PostCommand, Post, ModerationEvent> posts;
+    private final EventStore store;
+    private final JsonWebToken token;
+    private final Clock clock;
+
+    AuditResource(CommandHandler<LedgerCommand, Ledger, ModerationEvent> ledgers,
+            CommandHandler<PostCommand, Post, ModerationEvent> posts, EventStore store, JsonWebToken token,
+            Clock clock) {
+        this.ledgers = ledgers;
+        this.posts = posts;
+        this.store = store;
+        this.token = token;
+        this.clock = clock;
+    }
+
+    @GET
+    @Path("/{streamId}")
+    @RolesAllowed(Roles.AUDITOR)
+    public Response at(@PathParam("streamId") String streamId, @QueryParam("at") String atText) {
+        return AuditQuery.answer(store, clock, token.getSubject(), streamId, atText, (events, at) -> {
+            if (streamId.startsWith("ledger-")) {
+                return fold(ledgers, events);
+            }
+            return streamId.startsWith("post-") ? fold(posts, events) : null;
+        });
+    }
+
+    private static <S> S fold(CommandHandler<?, S, ModerationEvent> handler, List<Envelope> events) {
+        return handler.decider().fold(events.stream().map(handler.codec()::decode).toList());
+    }
+}

@@ -1,0 +1,60 @@
+package vn.binhyen.report.rest;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.time.Clock;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import vn.binhyen.contracts.Roles;
+import vn.binhyen.contracts.report.ReportEvent;
+import vn.binhyen.eventlog.EventStore;
+import vn.binhyen.eventlog.decider.CommandHandler;
+import vn.binhyen.eventlog.http.AuditQuery;
+import vn.binhyen.report.domain.Report;
+import vn.binhyen.report.domain.ReportCommand;
+import vn.binhyen.report.service.ReporterKeys;
+
+/**
+ * For auditors (issue 8): a report as it was at a moment, folded by {@link vn.binhyen.report.domain.ReportDecider}
+ * from its events up to then, with the events' hashes. The reporter is masked, as for every
+ * role that does not handle reports (a shredded reporter stays shredded; the events still
+ * verify). Streams that are not reports (personal-data reads, dashboard sessions) answer with
+ * their events only. Each query is recorded as an {@code AuditQueried} event.
+ */
+@Path("/api/v1/audit/streams")
+@Produces(MediaType.APPLICATION_JSON)
+public class AuditResource {
+    private final CommandHandler<ReportCommand, Report, ReportEvent> reports;
+    private final ReporterKeys keys;
+    private final EventStore store;
+    private final JsonWebToken token;
+    private final Clock clock;
+
+    AuditResource(CommandHandler<ReportCommand, Report, ReportEvent> reports, ReporterKeys keys, EventStore store,
+            JsonWebToken token, Clock clock) {
+        this.reports = reports;
+        this.keys = keys;
+        this.store = store;
+        this.token = token;
+        this.clock = clock;
+    }
+
+    @GET
+    @Path("/{streamId}")
+    @RolesAllowed(Roles.AUDITOR)
+    public Response at(@PathParam("streamId") String streamId, @QueryParam("at") String atText) {
+        return AuditQuery.answer(store, clock, token.getSubject(), streamId, atText, (events, at) -> {
+            if (!streamId.startsWith("report-")) {
+                return null;
+            }
+            Report state = reports.decider().fold(events.stream().map(reports.codec()::decode).toList());
+            return state instanceof Report.Open o ? ReportResource.ReportView.of(o, keys.mask(o.reportId(), o.reporter()))
+                    : null;
+        });
+    }
+}
