@@ -14,6 +14,15 @@ public interface EventStore {
      */
     AppendResult append(String streamId, long expectedVersion, List<NewEvent> events);
 
+    /**
+     * Starts several new streams at once, each with its first events (versions 1..n), in one
+     * round trip: for writers that create many streams per transaction (a notification per
+     * recipient). Every stream must be new.
+     *
+     * @throws ConcurrencyException when one of them already exists (nothing is written)
+     */
+    List<AppendResult> startStreams(java.util.Map<String, List<NewEvent>> streams);
+
     /** The stream's events in version order; empty for a stream never written. */
     List<Envelope> read(String streamId);
 

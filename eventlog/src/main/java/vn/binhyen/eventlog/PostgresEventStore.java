@@ -86,6 +86,64 @@ public final class PostgresEventStore implements EventStore {
         }
     }
 
+    @Override
+    public List<AppendResult> startStreams(java.util.Map<String, List<NewEvent>> streams) {
+        if (streams.isEmpty()) {
+            return List.of();
+        }
+        try (Connection c = dataSource.getConnection()) {
+            boolean own = c.getAutoCommit();
+            if (own) {
+                c.setAutoCommit(false);
+            }
+            try {
+                List<AppendResult> results = new ArrayList<>(streams.size());
+                Instant recordedAt = clock.instant();
+                try (PreparedStatement ps = c.prepareStatement(INSERT)) {
+                    for (var entry : streams.entrySet()) {
+                        String streamId = entry.getKey();
+                        String streamType = Envelope.streamTypeOf(streamId);
+                        String prevHash = HashChain.GENESIS;
+                        long version = 0;
+                        List<Envelope> written = new ArrayList<>(entry.getValue().size());
+                        for (NewEvent n : entry.getValue()) {
+                            version++;
+                            Envelope e = new Envelope(n.eventId(), n.eventType(), n.schemaVersion(), streamType,
+                                    streamId, version, n.occurredAt(), recordedAt, n.actor(), n.correlationId(),
+                                    n.causationId(), n.payload(), prevHash, null).sealed();
+                            prevHash = e.hash();
+                            written.add(e);
+                            bind(ps, e);
+                            ps.addBatch();
+                        }
+                        results.add(new AppendResult(streamId, version, List.copyOf(written), false));
+                    }
+                    ps.executeBatch(); // (stream_id, stream_version) is unique: an existing stream fails it all
+                }
+                if (own) {
+                    c.commit();
+                }
+                return results;
+            } catch (SQLException | RuntimeException e) {
+                if (own) {
+                    c.rollback();
+                }
+                SQLException sql = e instanceof java.sql.BatchUpdateException b && b.getNextException() != null
+                        ? b.getNextException() : e instanceof SQLException x ? x : null;
+                if (sql != null && UNIQUE_VIOLATION.equals(sql.getSQLState())) {
+                    throw new ConcurrencyException(String.join(",", streams.keySet()), 0, -1);
+                }
+                throw e;
+            } finally {
+                if (own) {
+                    c.setAutoCommit(true);
+                }
+            }
+        } catch (SQLException e) {
+            throw new EventLogException("starting " + streams.size() + " streams failed: " + e.getMessage(), e);
+        }
+    }
+
     private AppendResult append(Connection c, String streamId, String streamType, long expectedVersion,
             List<NewEvent> events) throws SQLException {
         // one round trip: is this batch stored already, and where is the stream's head?

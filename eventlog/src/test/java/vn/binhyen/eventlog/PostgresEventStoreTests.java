@@ -54,6 +54,25 @@ class PostgresEventStoreTests {
     }
 
     @Test
+    void startStreams_writesEachNewStreamsChain_inOneGo_andRefusesAnExistingStream_writingNothing() {
+        String a = newStream();
+        String b = newStream();
+        var results = store.startStreams(new java.util.LinkedHashMap<>(java.util.Map.of(a, List.of(
+                TestStores.event("A", "n", 1), TestStores.event("B", "n", 2)), b, List.of(TestStores.event("C", "n", 3)))));
+        assertThat(results).extracting(AppendResult::version).containsExactlyInAnyOrder(2L, 1L);
+        assertThat(store.read(a)).extracting(Envelope::eventType).containsExactly("A", "B");
+        assertThat(store.verify(a).intact()).isTrue();
+        assertThat(store.verify(b).intact()).isTrue();
+
+        String c = newStream();
+        assertThatThrownBy(() -> store.startStreams(new java.util.LinkedHashMap<>(java.util.Map.of(c, List.of(
+                TestStores.event("D", "n", 4)), a, List.of(TestStores.event("E", "n", 5))))))
+                .isInstanceOf(ConcurrencyException.class);
+        assertThat(store.read(c)).isEmpty();
+        assertThat(store.version(a)).isEqualTo(2);
+    }
+
+    @Test
     void append_staleExpectation_throwsConcurrencyException() {
         String stream = newStream();
         store.append(stream, 0, List.of(TestStores.event("A", "n", 1)));

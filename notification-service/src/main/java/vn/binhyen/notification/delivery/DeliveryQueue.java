@@ -77,23 +77,113 @@ public class DeliveryQueue {
      * event that records the plan, for the caller to append with the notification's own.
      */
     public Optional<NotificationEvent> plan(Outgoing n) {
-        Optional<Delivery.Contact> contact = contacts.find(n.recipient());
-        if (contact.isEmpty()) {
-            return Optional.empty();
+        return Optional.ofNullable(planAll(List.of(n)).get(n.notificationId()));
+    }
+
+    /**
+     * {@link #plan} for many notifications in one round trip per table: returns, per
+     * notification id, the event that records its plan (absent: nothing to send outside the app).
+     */
+    public Map<String, NotificationEvent> planAll(List<Outgoing> all) {
+        Map<String, NotificationEvent> out = new java.util.HashMap<>();
+        if (all.isEmpty()) {
+            return out;
         }
-        Map<String, String> chain = contact.get().chain(settings.defaultChain());
-        if (chain.isEmpty()) {
-            return Optional.empty();
+        List<Outgoing> digests = new ArrayList<>();
+        List<NotificationEvent> digestEvents = new ArrayList<>();
+        List<Outgoing> deliveries = new ArrayList<>();
+        List<Object[]> deliveryRows = new ArrayList<>(); // channel, address, rest, notBefore
+        for (Outgoing n : all) {
+            Optional<Delivery.Contact> contact = contacts.find(n.recipient());
+            if (contact.isEmpty()) {
+                continue;
+            }
+            Map<String, String> chain = contact.get().chain(settings.defaultChain());
+            if (chain.isEmpty()) {
+                continue;
+            }
+            String first = chain.keySet().iterator().next();
+            if ("NORMAL".equals(n.urgency())) {
+                digests.add(n);
+                digestEvents.add(new NotificationEvent.DeliveryQueued(n.notificationId(), first,
+                        Contacts.mask(chain.get(first)), null, true));
+                continue;
+            }
+            Instant notBefore = Delivery.notBefore(clock.instant(), n.urgency(), contact.get(), zone);
+            deliveries.add(n);
+            deliveryRows.add(new Object[] {first, chain.get(first),
+                new ArrayList<>(chain.keySet()).subList(1, chain.size()), notBefore});
         }
-        String first = chain.keySet().iterator().next();
-        if ("NORMAL".equals(n.urgency())) {
-            return digestItem(n) ? Optional.of(new NotificationEvent.DeliveryQueued(n.notificationId(), first,
-                    Contacts.mask(chain.get(first)), null, true)) : Optional.empty();
+        try (Connection c = dataSource.getConnection()) {
+            if (!digests.isEmpty()) {
+                try (PreparedStatement ps = c.prepareStatement(DIGEST_ITEM)) {
+                    for (Outgoing n : digests) {
+                        bindDigestItem(ps, n);
+                        ps.addBatch();
+                    }
+                    int[] counts = ps.executeBatch();
+                    for (int i = 0; i < counts.length; i++) {
+                        if (counts[i] > 0) {
+                            out.put(digests.get(i).notificationId(), digestEvents.get(i));
+                        }
+                    }
+                }
+            }
+            if (!deliveries.isEmpty()) {
+                try (PreparedStatement ps = c.prepareStatement(DELIVERY)) {
+                    for (int i = 0; i < deliveries.size(); i++) {
+                        Object[] row = deliveryRows.get(i);
+                        @SuppressWarnings("unchecked")
+                        List<String> rest = (List<String>) row[2];
+                        bindDelivery(c, ps, deliveries.get(i), (String) row[0], (String) row[1], rest, (Instant) row[3]);
+                        ps.addBatch();
+                    }
+                    int[] counts = ps.executeBatch();
+                    for (int i = 0; i < counts.length; i++) {
+                        if (counts[i] > 0) {
+                            Object[] row = deliveryRows.get(i);
+                            out.put(deliveries.get(i).notificationId(), new NotificationEvent.DeliveryQueued(
+                                    deliveries.get(i).notificationId(), (String) row[0], Contacts.mask((String) row[1]),
+                                    (Instant) row[3], false));
+                        }
+                    }
+                }
+            }
+        } catch (SQLException e) {
+            throw new EventLogException("deliveries could not be queued: " + e.getMessage(), e);
         }
-        Instant notBefore = Delivery.notBefore(clock.instant(), n.urgency(), contact.get(), zone);
-        List<String> rest = new ArrayList<>(chain.keySet()).subList(1, chain.size());
-        return insert(n, first, chain.get(first), rest, notBefore) ? Optional.of(new NotificationEvent.DeliveryQueued(
-                n.notificationId(), first, Contacts.mask(chain.get(first)), notBefore, false)) : Optional.empty();
+        return out;
+    }
+
+    private static final String DELIVERY = "insert into delivery (delivery_id, notification_id, source_event_id, "
+            + "recipient, channel, address, correlation_id, chain, urgency, subject, text, state, next_attempt_at, "
+            + "updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', ?, ?) "
+            + "on conflict (source_event_id, recipient, channel) do nothing";
+    private static final String DIGEST_ITEM = "insert into digest_item (notification_id, recipient, text, created_at) "
+            + "values (?, ?, ?, ?) on conflict (notification_id) do nothing";
+
+    private void bindDelivery(Connection c, PreparedStatement ps, Outgoing n, String channel, String address,
+            List<String> rest, Instant notBefore) throws SQLException {
+        ps.setString(1, "delivery-" + EventIds.next());
+        ps.setString(2, n.notificationId());
+        ps.setObject(3, n.sourceEventId());
+        ps.setString(4, n.recipient());
+        ps.setString(5, channel);
+        ps.setString(6, address);
+        ps.setString(7, n.correlationId());
+        ps.setArray(8, c.createArrayOf("text", rest.toArray()));
+        ps.setString(9, n.urgency());
+        ps.setString(10, n.subject());
+        ps.setString(11, n.text());
+        ps.setTimestamp(12, Timestamp.from(notBefore));
+        ps.setTimestamp(13, Timestamp.from(clock.instant()));
+    }
+
+    private void bindDigestItem(PreparedStatement ps, Outgoing n) throws SQLException {
+        ps.setString(1, n.notificationId());
+        ps.setString(2, n.recipient());
+        ps.setString(3, n.text());
+        ps.setTimestamp(4, Timestamp.from(clock.instant()));
     }
 
     /** Queues on one channel and records it; false when this (source, recipient, channel) was queued before. */
@@ -108,24 +198,8 @@ public class DeliveryQueue {
     }
 
     private boolean insert(Outgoing n, String channel, String address, List<String> rest, Instant notBefore) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
-                "insert into delivery (delivery_id, notification_id, source_event_id, recipient, channel, address, "
-                        + "correlation_id, chain, urgency, subject, text, state, next_attempt_at, updated_at) values "
-                        + "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', ?, ?) "
-                        + "on conflict (source_event_id, recipient, channel) do nothing")) {
-            ps.setString(1, "delivery-" + EventIds.next());
-            ps.setString(2, n.notificationId());
-            ps.setObject(3, n.sourceEventId());
-            ps.setString(4, n.recipient());
-            ps.setString(5, channel);
-            ps.setString(6, address);
-            ps.setString(7, n.correlationId());
-            ps.setArray(8, c.createArrayOf("text", rest.toArray()));
-            ps.setString(9, n.urgency());
-            ps.setString(10, n.subject());
-            ps.setString(11, n.text());
-            ps.setTimestamp(12, Timestamp.from(notBefore));
-            ps.setTimestamp(13, Timestamp.from(clock.instant()));
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(DELIVERY)) {
+            bindDelivery(c, ps, n, channel, address, rest, notBefore);
             return ps.executeUpdate() == 1;
         } catch (SQLException e) {
             throw new EventLogException("delivery could not be queued: " + e.getMessage(), e);
@@ -133,13 +207,8 @@ public class DeliveryQueue {
     }
 
     private boolean digestItem(Outgoing n) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
-                "insert into digest_item (notification_id, recipient, text, created_at) values (?, ?, ?, ?) "
-                        + "on conflict (notification_id) do nothing")) {
-            ps.setString(1, n.notificationId());
-            ps.setString(2, n.recipient());
-            ps.setString(3, n.text());
-            ps.setTimestamp(4, Timestamp.from(clock.instant()));
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(DIGEST_ITEM)) {
+            bindDigestItem(ps, n);
             return ps.executeUpdate() == 1;
         } catch (SQLException e) {
             throw new EventLogException("digest item could not be queued: " + e.getMessage(), e);

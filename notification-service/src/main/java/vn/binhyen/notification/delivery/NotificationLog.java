@@ -3,6 +3,7 @@ package vn.binhyen.notification.delivery;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.util.Arrays;
+import java.util.List;
 import vn.binhyen.contracts.notification.NotificationEvent;
 import vn.binhyen.eventlog.Actor;
 import vn.binhyen.eventlog.EventIds;
@@ -32,5 +33,23 @@ public class NotificationLog {
         Actor actor = Actor.system("notification-service:" + component);
         store.append(stream, expectedVersion, Arrays.stream(events).map(e -> new NewEvent(EventIds.next(),
                 codec.typeName(e), 1, clock.instant(), actor, correlationId, causationId, codec.payload(e))).toList());
+    }
+
+    /** A new notification's stream and its first events. */
+    public record NewStream(String stream, String correlationId, String causationId, List<NotificationEvent> events) {
+    }
+
+    /** Starts many new notification streams in one round trip (in the caller's transaction). */
+    public void start(String component, List<NewStream> streams) {
+        if (streams.isEmpty()) {
+            return;
+        }
+        Actor actor = Actor.system("notification-service:" + component);
+        java.util.Map<String, List<NewEvent>> batch = new java.util.LinkedHashMap<>();
+        for (NewStream s : streams) {
+            batch.put(s.stream(), s.events().stream().map(e -> new NewEvent(EventIds.next(), codec.typeName(e), 1,
+                    clock.instant(), actor, s.correlationId(), s.causationId(), codec.payload(e))).toList());
+        }
+        store.startStreams(batch);
     }
 }

@@ -36,9 +36,12 @@ public class FeedStream {
         this.dataSource = dataSource;
     }
 
-    /** The live items addressed to any of {@code recipients}. */
+    /**
+     * The live items addressed to any of {@code recipients}. Each listener has its own buffer: a
+     * burst (a batch routes hundreds at once) must wait for a slow listener, not end its stream.
+     */
     public Multi<FeedResource.Item> follow(Set<String> recipients) {
-        return processor.filter(item -> recipients.contains(item.recipient()))
+        return processor.onOverflow().buffer(10_000).filter(item -> recipients.contains(item.recipient()))
                 .onSubscription().invoke(() -> listeners.incrementAndGet())
                 .onTermination().invoke(() -> listeners.decrementAndGet());
     }

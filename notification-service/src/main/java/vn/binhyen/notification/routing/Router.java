@@ -93,18 +93,120 @@ public class Router {
         return out;
     }
 
+    /**
+     * A batch's notifications: recipients and texts are resolved as each event comes (a group
+     * event earlier in the batch may change who holds a role), the rows and events are written
+     * together by {@link #flush}: one round trip per table instead of several per notification.
+     */
+    public static final class Batch {
+        private final List<Pending> pending = new ArrayList<>();
+
+        public boolean isEmpty() {
+            return pending.isEmpty();
+        }
+    }
+
+    private record Pending(String id, Envelope source, Routing.Rule rule, String recipient, String text,
+            boolean known) {
+    }
+
     /** Routes one event (inside the caller's transaction); returns how many notifications were new. */
     public int route(String topic, Envelope e) {
-        int created = 0;
+        Batch b = new Batch();
+        collect(b, topic, e);
+        return flush(b);
+    }
+
+    /** Resolves an event's notifications into the batch (reads only; nothing is written until {@link #flush}). */
+    public void collect(Batch batch, String topic, Envelope e) {
         for (Routing.Rule rule : routing.rulesFor(topic, e.eventType())) {
             Map<String, Object> payload = Json.MAPPER.convertValue(e.payload(), Map.class);
             String text = templates.get(rule.template()).data("p", payload).data("citation", rule.citation()).render()
                     .strip();
             for (String recipient : recipients(rule, e.payload())) {
-                created += notify(e, rule, recipient, text);
+                batch.pending.add(new Pending("notification-" + EventIds.next(), e, rule, recipient, text,
+                        contacts.known(recipient)));
             }
         }
-        return created;
+    }
+
+    /**
+     * Writes the batch inside the caller's transaction: the notification rows (once per source
+     * event, recipient and channel: a replay finds its rows and goes no further), their external
+     * deliveries, and each new notification's events as a new stream. Returns how many were new.
+     */
+    public int flush(Batch batch) {
+        if (batch.pending.isEmpty()) {
+            return 0;
+        }
+        List<Pending> fresh = insertRows(batch.pending);
+        batch.pending.clear();
+        List<DeliveryQueue.Outgoing> outgoing = new ArrayList<>();
+        for (Pending p : fresh) {
+            if (p.known()) {
+                outgoing.add(new DeliveryQueue.Outgoing(p.id(), p.source().eventId(), p.source().correlationId(),
+                        p.recipient(), p.rule().urgency(), subject(p.rule().urgency(), p.text()), p.text()));
+            }
+        }
+        Map<String, NotificationEvent> planned = queue.planAll(outgoing);
+        List<NotificationLog.NewStream> streams = new ArrayList<>(fresh.size());
+        for (Pending p : fresh) {
+            var queued = new NotificationEvent.NotificationQueued(p.id(), p.source().eventId().toString(),
+                    p.source().eventType(), p.recipient(), IN_APP, p.rule().template(), p.rule().urgency(),
+                    p.rule().citation(), p.text());
+            List<NotificationEvent> events = new ArrayList<>(3);
+            events.add(queued);
+            if (!p.known()) {
+                events.add(new NotificationEvent.NotificationDeadLettered(p.id(), p.recipient(), IN_APP, reason(p)));
+            } else {
+                events.add(new NotificationEvent.NotificationDelivered(p.id(), IN_APP));
+                if (planned.containsKey(p.id())) {
+                    events.add(planned.get(p.id()));
+                }
+            }
+            streams.add(new NotificationLog.NewStream(p.id(), p.source().correlationId(),
+                    p.source().eventId().toString(), events));
+        }
+        log.start("router", streams);
+        return fresh.size();
+    }
+
+    private static String reason(Pending p) {
+        return "unknown recipient " + p.recipient() + ": no group names them and no contact is set";
+    }
+
+    /** Inserts the rows in one batch; returns those that were new (not recorded by an earlier delivery of the event). */
+    private List<Pending> insertRows(List<Pending> pending) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
+                "insert into notification (notification_id, source_event_id, recipient, channel, kind, urgency, "
+                        + "citation, text, state, created_at, reason) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                        + "on conflict (source_event_id, recipient, channel) do nothing")) {
+            Timestamp now = Timestamp.from(clock.instant());
+            for (Pending p : pending) {
+                ps.setString(1, p.id());
+                ps.setObject(2, p.source().eventId());
+                ps.setString(3, p.recipient());
+                ps.setString(4, IN_APP);
+                ps.setString(5, p.rule().template());
+                ps.setString(6, p.rule().urgency());
+                ps.setString(7, p.rule().citation());
+                ps.setString(8, p.text());
+                ps.setString(9, p.known() ? "DELIVERED" : "DEAD_LETTER");
+                ps.setTimestamp(10, now);
+                ps.setString(11, p.known() ? null : reason(p));
+                ps.addBatch();
+            }
+            int[] counts = ps.executeBatch();
+            List<Pending> fresh = new ArrayList<>(pending.size());
+            for (int i = 0; i < counts.length; i++) {
+                if (counts[i] > 0) {
+                    fresh.add(pending.get(i));
+                }
+            }
+            return fresh;
+        } catch (SQLException ex) {
+            throw new EventLogException("notifications could not be recorded: " + ex.getMessage(), ex);
+        }
     }
 
     private Set<String> recipients(Routing.Rule rule, JsonNode payload) {
@@ -141,50 +243,6 @@ public class Router {
             throw new EventLogException("members of " + groupId + " could not be read: " + ex.getMessage(), ex);
         }
         return out;
-    }
-
-    private int notify(Envelope source, Routing.Rule rule, String recipient, String text) {
-        String id = "notification-" + EventIds.next();
-        boolean known = contacts.known(recipient);
-        String reason = known ? null : "unknown recipient " + recipient + ": no group names them and no contact is set";
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
-                "insert into notification (notification_id, source_event_id, recipient, channel, kind, urgency, "
-                        + "citation, text, state, created_at, reason) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
-                        + "on conflict (source_event_id, recipient, channel) do nothing")) {
-            ps.setString(1, id);
-            ps.setObject(2, source.eventId());
-            ps.setString(3, recipient);
-            ps.setString(4, IN_APP);
-            ps.setString(5, rule.template());
-            ps.setString(6, rule.urgency());
-            ps.setString(7, rule.citation());
-            ps.setString(8, text);
-            ps.setString(9, known ? "DELIVERED" : "DEAD_LETTER");
-            ps.setTimestamp(10, Timestamp.from(clock.instant()));
-            ps.setString(11, reason);
-            if (ps.executeUpdate() == 0) {
-                return 0; // already notified: a replay
-            }
-        } catch (SQLException ex) {
-            throw new EventLogException("notification could not be recorded: " + ex.getMessage(), ex);
-        }
-        var queued = new NotificationEvent.NotificationQueued(id, source.eventId().toString(), source.eventType(),
-                recipient, IN_APP, rule.template(), rule.urgency(), rule.citation(), text);
-        String cause = source.eventId().toString();
-        if (!known) {
-            log.append(id, 0, "router", source.correlationId(), cause, queued,
-                    new NotificationEvent.NotificationDeadLettered(id, recipient, IN_APP, reason));
-            return 1;
-        }
-        var planned = queue.plan(new DeliveryQueue.Outgoing(id, source.eventId(), source.correlationId(), recipient,
-                rule.urgency(), subject(rule.urgency(), text), text));
-        var delivered = new NotificationEvent.NotificationDelivered(id, IN_APP);
-        if (planned.isPresent()) {
-            log.append(id, 0, "router", source.correlationId(), cause, queued, delivered, planned.get());
-        } else {
-            log.append(id, 0, "router", source.correlationId(), cause, queued, delivered);
-        }
-        return 1;
     }
 
     /** An email's subject: the urgency and the first line of the text. */
