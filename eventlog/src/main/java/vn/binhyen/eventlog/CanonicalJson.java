@@ -96,8 +96,13 @@ public final class CanonicalJson {
 
     static void string(String s, StringBuilder out) {
         out.append('"');
+        int run = 0; // the start of the current run of characters copied as they are
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
+            if (c >= 0x20 && c != '"' && c != '\\' && !Character.isSurrogate(c)) {
+                continue; // most characters: copied later with their whole run, not one by one
+            }
+            out.append(s, run, i);
             switch (c) {
                 case '"' -> out.append("\\\"");
                 case '\\' -> out.append("\\\\");
@@ -109,19 +114,17 @@ public final class CanonicalJson {
                 default -> {
                     if (c < 0x20) {
                         out.append("\\u00").append(HEX[c >> 4]).append(HEX[c & 0xF]);
-                    } else if (Character.isSurrogate(c)) {
-                        if (Character.isHighSurrogate(c) && i + 1 < s.length()
-                                && Character.isLowSurrogate(s.charAt(i + 1))) {
-                            out.append(c).append(s.charAt(++i));
-                        } else {
-                            throw new IllegalArgumentException("lone surrogate in a string: RFC 8785 needs valid Unicode");
-                        }
+                    } else if (Character.isHighSurrogate(c) && i + 1 < s.length()
+                            && Character.isLowSurrogate(s.charAt(i + 1))) {
+                        out.append(c).append(s.charAt(++i));
                     } else {
-                        out.append(c);
+                        throw new IllegalArgumentException("lone surrogate in a string: RFC 8785 needs valid Unicode");
                     }
                 }
             }
+            run = i + 1;
         }
+        out.append(s, run, s.length());
         out.append('"');
     }
 
