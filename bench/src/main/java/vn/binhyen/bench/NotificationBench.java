@@ -215,7 +215,7 @@ public final class NotificationBench {
                 }
                 return (seen - firstCount) / ((System.nanoTime() - firstAt) / 1e9);
             }
-            Thread.sleep(10); // polling another process's counter
+            Thread.sleep(50); // polling another process's counter (each poll renders its /q/metrics: not too often)
         }
         throw new IllegalStateException("the replay did not reach the end of the topic in 10 minutes");
     }

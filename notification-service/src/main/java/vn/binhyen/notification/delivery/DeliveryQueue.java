@@ -223,45 +223,93 @@ public class DeliveryQueue {
         }
     }
 
-    /** Tries every due delivery, one transaction each, at most {@code max}; returns how many were tried. */
+    /** Due deliveries claimed together, sent concurrently, recorded in one transaction. */
+    static final int BATCH = 32;
+
+    /** Sends run on these threads, a batch's at once: a slow gateway holds one batch, not one message after another. */
+    private static final java.util.concurrent.ExecutorService SENDERS = java.util.concurrent.Executors
+            .newFixedThreadPool(8, r -> {
+                Thread t = new Thread(r, "delivery-sender");
+                t.setDaemon(true);
+                return t;
+            });
+
+    /** A claimed delivery. */
+    private record Due(String deliveryId, Outgoing n, String channel, String address, List<String> rest, int attempt) {
+    }
+
+    /**
+     * Tries every due delivery, at most {@code max}: up to {@link #BATCH} rows claimed at a time
+     * ({@code FOR UPDATE SKIP LOCKED}, so instances share the queue), sent concurrently, each
+     * outcome recorded in the claiming transaction; returns how many were tried.
+     */
     public int deliverDue(int max) {
         int tried = 0;
-        while (tried < max && Boolean.TRUE.equals(QuarkusTransaction.requiringNew().call(this::deliverOne))) {
-            tried++;
+        while (tried < max) {
+            int limit = Math.min(BATCH, max - tried);
+            Integer n = QuarkusTransaction.requiringNew().call(() -> deliverBatch(limit));
+            if (n == null || n == 0) {
+                break;
+            }
+            tried += n;
         }
         return tried;
     }
 
-    private boolean deliverOne() throws SQLException {
+    private int deliverBatch(int limit) throws SQLException {
         Instant now = clock.instant();
-        try (Connection c = dataSource.getConnection(); PreparedStatement due = c.prepareStatement(
-                "select delivery_id, notification_id, source_event_id, recipient, channel, address, correlation_id, "
-                        + "chain, urgency, subject, text, attempt from delivery where state = 'PENDING' "
-                        + "and next_attempt_at <= ? order by next_attempt_at limit 1 for update skip locked")) {
-            due.setTimestamp(1, Timestamp.from(now));
-            try (ResultSet rs = due.executeQuery()) {
-                if (!rs.next()) {
-                    return false;
+        List<Due> due = new ArrayList<>(limit);
+        try (Connection c = dataSource.getConnection()) {
+            try (PreparedStatement ps = c.prepareStatement("select delivery_id, notification_id, source_event_id, "
+                    + "recipient, channel, address, correlation_id, chain, urgency, subject, text, attempt from delivery "
+                    + "where state = 'PENDING' and next_attempt_at <= ? order by next_attempt_at limit ? "
+                    + "for update skip locked")) {
+                ps.setTimestamp(1, Timestamp.from(now));
+                ps.setInt(2, limit);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        Array chainArray = rs.getArray(8);
+                        due.add(new Due(rs.getString(1), new Outgoing(rs.getString(2), (UUID) rs.getObject(3),
+                                rs.getString(7), rs.getString(4), rs.getString(9), rs.getString(10), rs.getString(11)),
+                                rs.getString(5), rs.getString(6), Arrays.asList((String[]) chainArray.getArray()),
+                                rs.getInt(12) + 1));
+                    }
                 }
-                String deliveryId = rs.getString(1);
-                Outgoing n = new Outgoing(rs.getString(2), (UUID) rs.getObject(3), rs.getString(7), rs.getString(4),
-                        rs.getString(9), rs.getString(10), rs.getString(11));
-                String channel = rs.getString(5);
-                String address = rs.getString(6);
-                Array chainArray = rs.getArray(8);
-                List<String> rest = Arrays.asList((String[]) chainArray.getArray());
-                int attempt = rs.getInt(12) + 1;
-                attempt(c, deliveryId, n, channel, address, rest, attempt, now);
-                return true;
             }
+            if (due.isEmpty()) {
+                return 0;
+            }
+            List<java.util.concurrent.Future<Delivery.Outcome>> sent = new ArrayList<>(due.size());
+            for (Due d : due) {
+                sent.add(SENDERS.submit(() -> send(d.channel(), d.address(), d.n())));
+            }
+            for (int i = 0; i < due.size(); i++) {
+                Due d = due.get(i);
+                record(c, d.deliveryId(), d.n(), d.channel(), d.address(), d.rest(), d.attempt(), now, outcome(sent.get(i)));
+            }
+            return due.size();
         }
     }
 
-    private void attempt(Connection c, String deliveryId, Outgoing n, String channel, String address,
-            List<String> rest, int attempt, Instant now) throws SQLException {
+    private Delivery.Outcome send(String channel, String address, Outgoing n) {
         Channel ch = channels.get(channel);
-        Delivery.Outcome outcome = ch == null ? new Delivery.Outcome.Failed(false, "no channel " + channel)
+        return ch == null ? new Delivery.Outcome.Failed(false, "no channel " + channel)
                 : ch.send(address, n.subject(), n.text());
+    }
+
+    private static Delivery.Outcome outcome(java.util.concurrent.Future<Delivery.Outcome> f) {
+        try {
+            return f.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new Delivery.Outcome.Failed(true, "interrupted");
+        } catch (java.util.concurrent.ExecutionException e) {
+            return new Delivery.Outcome.Failed(true, "the channel failed: " + e.getCause());
+        }
+    }
+
+    private void record(Connection c, String deliveryId, Outgoing n, String channel, String address,
+            List<String> rest, int attempt, Instant now, Delivery.Outcome outcome) throws SQLException {
         Delivery.Decision decision = Delivery.decide(channel, attempt, rest, outcome, settings.policy(channel), now);
         String masked = Contacts.mask(address);
         String cause = n.sourceEventId().toString();
