@@ -90,6 +90,12 @@ public final class ServiceProcess implements AutoCloseable {
                 + ".process.log");
     }
 
+    /** kill -9: no shutdown hook, no clean close of connections or transactions. */
+    public void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor();
+    }
+
     @Override
     public void close() throws InterruptedException {
         // a clean stop, so the next start finds the port and the database free

@@ -149,6 +149,33 @@ public class ProblemMappers {
                         e.getOriginalMessage()))).toResponse();
     }
 
+    /**
+     * A dependency down (PostgreSQL unreachable or restarting, its pool exhausted, the broker
+     * timing out): 503 with {@code Retry-After}, so a bot or an officer's screen retries instead
+     * of showing a server error. Any other store failure is a bug: still a 500, now as a problem
+     * document, and logged.
+     */
+    @ServerExceptionMapper
+    public Response storeFailure(vn.binhyen.eventlog.EventLogException e) {
+        if (Unavailable.isDependencyDown(e)) {
+            return Unavailable.problem(e);
+        }
+        org.jboss.logging.Logger.getLogger(ProblemMappers.class).error("store failure", e);
+        return Problem.of("internal-error", "Lỗi hệ thống / Internal error", Status.INTERNAL_SERVER_ERROR,
+                "the request could not be completed; it has been logged").toResponse();
+    }
+
+    /** The same for a failure the transaction manager wraps (a commit to a database that went away). */
+    @ServerExceptionMapper
+    public Response transactionFailure(io.quarkus.narayana.jta.QuarkusTransactionException e) {
+        if (Unavailable.isDependencyDown(e)) {
+            return Unavailable.problem(e);
+        }
+        org.jboss.logging.Logger.getLogger(ProblemMappers.class).error("transaction failure", e);
+        return Problem.of("internal-error", "Lỗi hệ thống / Internal error", Status.INTERNAL_SERVER_ERROR,
+                "the request could not be completed; it has been logged").toResponse();
+    }
+
     static String path(JsonMappingException e) {
         StringBuilder b = new StringBuilder();
         for (JsonMappingException.Reference r : e.getPath()) {

@@ -1,0 +1,227 @@
+package vn.binhyen.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import vn.binhyen.audit.LogReader;
+import vn.binhyen.audit.Verifier;
+import vn.binhyen.contracts.Roles;
+import vn.binhyen.contracts.Topics;
+import vn.binhyen.eventlog.Json;
+import vn.binhyen.testsupport.KafkaBroker;
+import vn.binhyen.testsupport.PostgresDatabase;
+import vn.binhyen.testsupport.ServiceProcess;
+import vn.binhyen.testsupport.TcpProxy;
+import vn.binhyen.testsupport.Tokens;
+
+/**
+ * Faults, each bounded in time and load, on loopback only (issue 7): report-intake-service as a
+ * process, its database behind a proxy the test cuts, under a steady load of citizens' crime
+ * tips from a bot. PostgreSQL unreachable for 30 s, then the service killed with -9 mid-load and
+ * started again. Afterwards every tip the service accepted (201) is there exactly once, none is
+ * recorded twice, the log verifies as an auditor checks it, and while the database was down the
+ * clients were told 503 (with Retry-After), never 500, and never left waiting.
+ */
+class FaultTests {
+    static final Duration OUTAGE = Duration.ofSeconds(Integer.getInteger("faults.outageSeconds", 30));
+    static final int CLIENTS = 4;
+    static final Duration CLIENT_TIMEOUT = Duration.ofSeconds(15);
+
+    static KafkaBroker broker;
+    static PostgresDatabase db;
+    static TcpProxy proxy;
+    static final AtomicReference<ServiceProcess> service = new AtomicReference<>();
+    static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    /** What the clients saw. */
+    static final AtomicLong sent = new AtomicLong();
+    static final AtomicLong accepted = new AtomicLong();
+    static final AtomicLong unavailable = new AtomicLong();
+    static final AtomicLong unreachable = new AtomicLong();
+    static final AtomicLong serverErrors = new AtomicLong();
+    static final AtomicLong hung = new AtomicLong();
+    static final AtomicLong otherStatus = new AtomicLong();
+    static final Set<String> acceptedIds = ConcurrentHashMap.newKeySet();
+
+    @BeforeAll
+    static void start() throws Exception {
+        broker = KafkaBroker.startTemporary();
+        db = PostgresDatabase.create();
+        URI server = URI.create(PostgresDatabase.serverUrl().substring("jdbc:".length()));
+        proxy = new TcpProxy(server.getHost(), server.getPort() < 0 ? 5432 : server.getPort());
+        service.set(startService());
+    }
+
+    static ServiceProcess startService() throws Exception {
+        return ServiceProcess.start("report-intake-service", db, broker, Map.of("BINHYEN_DB_URL",
+                "jdbc:postgresql://127.0.0.1:" + proxy.port() + "/" + db.name()));
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (service.get() != null) {
+            service.get().close();
+        }
+        if (proxy != null) {
+            proxy.close();
+        }
+        if (db != null) {
+            db.close();
+        }
+        if (broker != null) {
+            broker.close();
+        }
+    }
+
+    static String tip(int n) throws Exception {
+        return Json.MAPPER.writeValueAsString(Map.of("type", "CRIME_TIP", "channel", "zalo", "groupId", "group-police",
+                "reporter", Map.of("name", "Nguyễn Văn Bình", "address", n + " Lê Lợi", "phone", "0912345678"),
+                "details", Map.of("incidentAt", Instant.now().minus(Duration.ofHours(1)).toString(), "place",
+                        "Chợ Sông Trí", "summary", "Trộm xe máy số " + n, "howKnown", "tôi chứng kiến")));
+    }
+
+    /** Tips from {@link #CLIENTS} bots until {@code running} is cleared; every answer counted. */
+    static ExecutorService load(AtomicBoolean running) {
+        ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
+        String token = Tokens.forRole(Roles.BOT, "zalo-bot");
+        for (int c = 0; c < CLIENTS; c++) {
+            clients.submit(() -> {
+                while (running.get()) {
+                    int n = (int) sent.incrementAndGet();
+                    try {
+                        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(service.get().base
+                                + "/api/v1/reports")).timeout(CLIENT_TIMEOUT).header("Authorization", "Bearer " + token)
+                                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(
+                                        tip(n))).build(), HttpResponse.BodyHandlers.ofString());
+                        switch (r.statusCode()) {
+                            case 201 -> {
+                                accepted.incrementAndGet();
+                                acceptedIds.add(Json.MAPPER.readTree(r.body()).path("reportId").asText());
+                            }
+                            case 503 -> {
+                                if (r.headers().firstValue("Retry-After").isPresent()) {
+                                    unavailable.incrementAndGet();
+                                } else {
+                                    otherStatus.incrementAndGet();
+                                    System.err.println("[faults] 503 without Retry-After: " + r.body());
+                                }
+                            }
+                            default -> {
+                                if (r.statusCode() >= 500) {
+                                    serverErrors.incrementAndGet();
+                                    System.err.println("[faults] " + r.statusCode() + ": " + r.body());
+                                } else {
+                                    otherStatus.incrementAndGet();
+                                    System.err.println("[faults] " + r.statusCode() + ": " + r.body());
+                                }
+                            }
+                        }
+                    } catch (HttpTimeoutException e) {
+                        hung.incrementAndGet();
+                    } catch (java.io.IOException e) {
+                        unreachable.incrementAndGet(); // the process is down: nobody to answer
+                        // a bot backs off before it tries again (it would not hammer a dead port)
+                        java.util.concurrent.locks.LockSupport.parkNanos(Duration.ofMillis(50).toNanos());
+                    }
+                }
+                return null;
+            });
+        }
+        return clients;
+    }
+
+    static void awaitAccepted(long more, Duration limit) throws Exception {
+        long target = accepted.get() + more;
+        long deadline = System.nanoTime() + limit.toNanos();
+        org.awaitility.Awaitility.await().atMost(limit).pollInterval(Duration.ofMillis(100))
+                .until(() -> accepted.get() >= target || System.nanoTime() > deadline);
+        assertThat(accepted.get()).as("tips accepted").isGreaterThanOrEqualTo(target);
+    }
+
+    @Test
+    void databaseDown30s_thenKill9_nothingAcceptedIsLost_nothingTwice_theLogVerifies_andClientsSaw503s()
+            throws Exception {
+        AtomicBoolean running = new AtomicBoolean(true);
+        ExecutorService clients = load(running);
+        try {
+            awaitAccepted(200, Duration.ofSeconds(60));
+
+            // PostgreSQL unreachable for the service, for 30 s
+            long before503 = unavailable.get();
+            proxy.cut();
+            long cutAt = System.nanoTime();
+            org.awaitility.Awaitility.await().atMost(OUTAGE.plusSeconds(5)).pollInterval(Duration.ofMillis(200))
+                    .until(() -> System.nanoTime() - cutAt >= OUTAGE.toNanos());
+            long refusedDuringOutage = unavailable.get() - before503;
+            proxy.restore();
+            awaitAccepted(200, Duration.ofSeconds(60)); // recovered by itself, no restart
+            assertThat(refusedDuringOutage).as("503s while the database was down").isPositive();
+
+            // kill -9 under load, then start it again
+            service.get().kill();
+            service.set(startService());
+            awaitAccepted(200, Duration.ofSeconds(90));
+        } finally {
+            running.set(false);
+            clients.shutdown();
+            assertThat(clients.awaitTermination(CLIENT_TIMEOUT.toSeconds() + 5, TimeUnit.SECONDS)).isTrue();
+        }
+        System.out.printf("[faults] sent %,d, accepted %,d, refused with 503 %,d, unreachable while killed %,d, "
+                + "500s %,d, hung %,d, other %,d%n", sent.get(), accepted.get(), unavailable.get(), unreachable.get(),
+                serverErrors.get(), hung.get(), otherStatus.get());
+        assertThat(serverErrors.get()).as("500s").isZero();
+        assertThat(hung.get()).as("requests left waiting " + CLIENT_TIMEOUT.toSeconds() + " s").isZero();
+        assertThat(otherStatus.get()).as("other answers").isZero();
+
+        // nothing accepted is lost, nothing recorded twice
+        try (Connection c = db.connect(); Statement s = c.createStatement()) {
+            Set<String> stored = ConcurrentHashMap.newKeySet();
+            try (ResultSet rs = s.executeQuery("select stream_id from event where event_type = 'ReportReceived'")) {
+                while (rs.next()) {
+                    assertThat(stored.add(rs.getString(1))).as("received once: " + rs.getString(1)).isTrue();
+                }
+            }
+            assertThat(stored).as("every accepted tip is stored").containsAll(acceptedIds);
+            try (ResultSet rs = s.executeQuery("select count(*), count(distinct report_id) from report_summary")) {
+                rs.next();
+                assertThat(rs.getLong(1)).as("one summary row per report").isEqualTo(rs.getLong(2));
+                assertThat(rs.getLong(1)).as("a summary row per stored report").isEqualTo(stored.size());
+            }
+        }
+        // the relay catches up and the log verifies as an auditor checks it
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
+                .untilAsserted(() -> {
+                    Verifier verifier = new Verifier();
+                    LogReader.read(broker.bootstrapServers(), List.of(Topics.REPORT_EVENTS), Verifier::inspect,
+                            verifier::apply, (d, t) -> { }, 2);
+                    assertThat(verifier.breaks()).isEmpty();
+                    try (Connection c = db.connect(); Statement s = c.createStatement();
+                            ResultSet rs = s.executeQuery("select count(*) from event")) {
+                        rs.next();
+                        assertThat(verifier.events()).as("every stored event published").isEqualTo(rs.getLong(1));
+                    }
+                });
+    }
+}
