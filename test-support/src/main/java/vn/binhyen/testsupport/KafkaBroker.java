@@ -37,12 +37,26 @@ public final class KafkaBroker implements AutoCloseable {
     private final Path directory;
     private final boolean temporary;
     private final String bootstrapServers;
+    private final int port;
+    private final int controllerPort;
 
-    private KafkaBroker(KafkaRaftServer server, Path directory, boolean temporary, String bootstrapServers) {
+    private KafkaBroker(KafkaRaftServer server, Path directory, boolean temporary, int port, int controllerPort) {
         this.server = server;
         this.directory = directory;
         this.temporary = temporary;
-        this.bootstrapServers = bootstrapServers;
+        this.port = port;
+        this.controllerPort = controllerPort;
+        this.bootstrapServers = "127.0.0.1:" + port;
+    }
+
+    /**
+     * Stops this broker (its data kept) and starts it again on the same ports and directory, as
+     * when a broker is restarted in production; returns the new one. Clients reconnect by themselves.
+     */
+    public KafkaBroker restart() {
+        server.shutdown();
+        server.awaitShutdown();
+        return start(port, controllerPort, directory, temporary);
     }
 
     /** A broker on free ports with a temporary log directory, deleted on {@link #close()}. */
@@ -83,7 +97,7 @@ public final class KafkaBroker implements AutoCloseable {
             Files.createDirectories(logs);
             if (Files.exists(logs.resolve("meta.properties"))) {
                 // formatted by an earlier run (bin/stack keeps its data): keep its cluster id
-                return startFormatted(p, port, directory, temporary);
+                return startFormatted(p, port, controllerPort, directory, temporary);
             }
             Formatter formatter = new Formatter()
                     .setPrintStream(new PrintStream(OutputStream.nullOutputStream()))
@@ -99,13 +113,14 @@ public final class KafkaBroker implements AutoCloseable {
         } catch (Exception e) {
             throw new IllegalStateException("could not format the Kafka log directory " + logs + ": " + e, e);
         }
-        return startFormatted(p, port, directory, temporary);
+        return startFormatted(p, port, controllerPort, directory, temporary);
     }
 
-    private static KafkaBroker startFormatted(Properties p, int port, Path directory, boolean temporary) {
+    private static KafkaBroker startFormatted(Properties p, int port, int controllerPort, Path directory,
+            boolean temporary) {
         KafkaRaftServer server = new KafkaRaftServer(new KafkaConfig(p, false), Time.SYSTEM);
         server.startup();
-        KafkaBroker broker = new KafkaBroker(server, directory, temporary, "127.0.0.1:" + port);
+        KafkaBroker broker = new KafkaBroker(server, directory, temporary, port, controllerPort);
         broker.awaitReady(Duration.ofSeconds(60));
         return broker;
     }
