@@ -155,6 +155,83 @@ class SystemTests {
 
     @Test
     @Order(3)
+    void anAdminAddingAMember_waitsForTheLeader_andCannotApproveIt_withTheCitation_ward_binh_phuoc_6_3()
+            throws Exception {
+        assertThat(call("group-service", "POST", "/api/v1/groups/" + group + "/membership-proposals", Roles.LEADER,
+                "leader-st", Map.of("change", "ADD", "member", member("admin-st", "Lê Thị Mai"), "role", "ADMIN"))
+                .status()).isEqualTo(200);
+        Answer proposed = call("group-service", "POST", "/api/v1/groups/" + group + "/membership-proposals",
+                Roles.ADMIN, "admin-st", Map.of("change", "ADD", "member", member("citizen-st", "Nguyễn Thị Lan"),
+                        "reason", "hộ dân mới"));
+        assertThat(proposed.status()).isEqualTo(200);
+        assertThat(proposed.body().path("roster").findValuesAsText("memberId")).doesNotContain("citizen-st");
+        String proposal = null;
+        for (JsonNode p : proposed.body().path("proposals")) {
+            if ("citizen-st".equals(p.path("member").path("memberId").asText(p.path("memberId").asText()))) {
+                proposal = p.path("proposalId").asText();
+            }
+        }
+        assertThat(proposal).as("the admin's proposal waits for the leader").isNotNull();
+        Answer refused = call("group-service", "POST", "/api/v1/groups/" + group + "/membership-proposals/" + proposal
+                + "/decision", Roles.ADMIN, "admin-st", Map.of("approve", true));
+        assertThat(refused.status()).isEqualTo(403);
+        assertThat(refused.body().path("citation").asText()).isNotBlank();
+        Answer g = call("group-service", "GET", "/api/v1/groups/" + group, Roles.LEADER, "leader-st", null);
+        assertThat(g.body().path("roster").findValuesAsText("memberId")).doesNotContain("citizen-st");
+        // the leader is told of the proposal (notification-service, from the group's events)
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            Answer feed = call("notification-service", "GET", "/api/v1/notifications", Roles.LEADER, "leader-st", null);
+            assertThat(feed.body().findValuesAsText("text")).anySatisfy(t -> assertThat(t).contains("Nguyễn Thị Lan"));
+        });
+    }
+
+    @Test
+    @Order(4)
+    void anIncompleteCrimeTip_gets422AndAVietnameseReply_thenGoesThroughEveryStep_andTheCitizenIsToldEachTime_police_song_tri_14_3()
+            throws Exception {
+        Answer incomplete = call("report-intake-service", "POST", "/api/v1/reports", Roles.BOT, "zalo-bot",
+                Map.of("type", "CRIME_TIP", "channel", "zalo", "groupId", group, "details",
+                        Map.of("summary", "Có người lạ trộm xe máy trong hẻm")));
+        assertThat(incomplete.status()).isEqualTo(422);
+        assertThat(incomplete.body().path("reply").asText()).contains("đề nghị anh/chị cung cấp thêm");
+        assertThat(incomplete.body().path("errors").findValuesAsText("field")).contains("reporter.name",
+                "details.place", "details.howKnown");
+        String id = incomplete.body().path("reportId").asText();
+        assertThat(call("report-intake-service", "POST", "/api/v1/reports/" + id + "/completion", Roles.BOT, "zalo-bot",
+                Map.of("reporter", Map.of("name", "Trần Thị Hoa", "address", "5 Nguyễn Huệ", "phone", "0987654321"),
+                        "details", Map.of("incidentAt", java.time.Instant.now().minus(Duration.ofHours(2)).toString(),
+                                "place", "Hẻm 12 Lê Lợi", "howKnown", "tôi chứng kiến"))).status()).isEqualTo(200);
+        String path = "/api/v1/reports/" + id;
+        assertThat(call("report-intake-service", "POST", path + "/classification", Roles.DUTY_OFFICER, "truc-ban-1",
+                Map.of("category", "Trộm cắp tài sản", "securityRelated", false, "withinJurisdiction", true)).status())
+                .isEqualTo(200);
+        assertThat(call("report-intake-service", "POST", path + "/written-report", Roles.DUTY_OFFICER, "truc-ban-1",
+                Map.of("writtenReport", "Báo cáo: trộm xe máy tại hẻm 12 Lê Lợi")).status()).isEqualTo(200);
+        assertThat(call("report-intake-service", "POST", path + "/forwarding", Roles.DEPUTY, "pho-truong-1",
+                Map.of("pctpOfficer", "pctp-1")).status()).isEqualTo(200);
+        Answer registered = call("report-intake-service", "POST", path + "/registration", Roles.PCTP_OFFICER, "pctp-1",
+                Map.of("unit", "ca-song-tri"));
+        assertThat(registered.status()).isEqualTo(200);
+        assertThat(registered.body().path("status").asText()).isEqualTo("REGISTERED");
+        assertThat(registered.body().path("secondsLeft").asLong()).as("inside its 24 hours").isPositive();
+
+        // the citizen is told at each public step: notification-service queues them for citizen:<reportId>
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            List<String> kinds = new ArrayList<>();
+            LogReader.read(broker.bootstrapServers(), List.of(Topics.NOTIFICATION_EVENTS), r -> {
+                if ("NotificationQueued".equals(r.header(vn.binhyen.contracts.EventHeaders.EVENT_TYPE))) {
+                    JsonNode payload = vn.binhyen.eventlog.EnvelopeJson.fromBytes(r.value()).payload();
+                    if (("citizen:" + id).equals(payload.path("recipient").asText())) {
+                        kinds.add(payload.path("text").asText());
+                    }
+                }
+            }, (d, t) -> { });
+            assertThat(kinds).as("progress notifications to the citizen").hasSizeGreaterThanOrEqualTo(3);
+        });
+    }
+
+    @Test
+    @Order(5)
     void theWholeLog_verifies_asAnAuditorChecksIt() {
         // the relays may still be publishing the last events: what has been published must verify
         Verifier verifier = new Verifier();

@@ -184,7 +184,8 @@ public class GroupResource {
 
     @POST
     @Path("/{groupId}/membership-proposals/{proposalId}/decision")
-    @RolesAllowed(Roles.LEADER)
+    // any member may ask; the decider answers a non-leader with a 403 naming the rule (only the leader decides)
+    @RolesAllowed({Roles.LEADER, Roles.DEPUTY, Roles.ADMIN, Roles.MEMBER})
     public Response decide(@PathParam("groupId") String groupId, @PathParam("proposalId") String proposalId,
             @HeaderParam("If-Match") String ifMatch, @NotNull @Valid DecisionRequest r,
             @Context ContainerRequestContext request) {

@@ -99,7 +99,7 @@ class GroupResourceTests {
                 Map.of("change", "ADD", "member", member("citizen-b", "Nguyễn Thị Lan"), "reason", "hộ mới"))
                 .statusCode(200).body("proposals[0].proposedBy", equalTo("admin-b")).extract().path("proposals[0].proposalId");
         post(Roles.ADMIN, "admin-b", "/api/v1/groups/" + group + "/membership-proposals/" + proposal + "/decision",
-                Map.of("approve", true)).statusCode(403);
+                Map.of("approve", true)).statusCode(403).body("citation", org.hamcrest.Matchers.startsWith("ward-binh-phuoc:6"));
         post(Roles.LEADER, "leader-b", "/api/v1/groups/" + group + "/membership-proposals/" + proposal + "/decision",
                 Map.of("approve", true)).statusCode(200).header("ETag", "\"4\"")
                 .body("roster.memberId", hasItem("citizen-b"));
