@@ -96,25 +96,42 @@ public final class NotificationBench {
             long notificationsBefore = count(db, "select count(*) from notification");
             long deliveriesBefore = count(db, "select count(*) from delivery");
             long smsBefore = smsReceived.get();
-            System.out.println("\n== replay: the same " + EVENTS + " events, consumer group reset to the beginning ==");
-            double raw = rawConsumer(broker);
-            System.out.printf("limit: a raw consumer of the same topic (byte[], no work): %,.0f events/s%n", raw);
-            resetGroup(broker);
-            try (ServiceProcess service = ServiceProcess.start("notification-service", db, broker, env)) {
-                double replay = awaitReplay(service.base);
-                System.out.printf("replay through notification-service: %,.0f events/s  ratio to the raw consumer "
-                        + "%.2f%n", replay, replay / raw);
-                System.out.printf("   sent nothing: %s (notifications %,d → %,d, deliveries %,d → %,d, SMS %,d → %,d)%n",
-                        notificationsBefore == count(db, "select count(*) from notification")
-                                && deliveriesBefore == count(db, "select count(*) from delivery")
-                                && smsBefore == smsReceived.get() ? "YES" : "NO",
-                        notificationsBefore, count(db, "select count(*) from notification"), deliveriesBefore,
-                        count(db, "select count(*) from delivery"), smsBefore, smsReceived.get());
-                System.out.printf("   target ratio ≥ 0.50: %s%n", replay / raw >= 0.5 ? "MET" : "NOT MET");
+            System.out.println("\n== replay: the same " + EVENTS + " events, consumer group reset to the beginning, "
+                    + ROUNDS + " times ==");
+            double[] raws = new double[ROUNDS];
+            double[] replays = new double[ROUNDS];
+            for (int round = 0; round < ROUNDS; round++) {
+                raws[round] = rawConsumer(broker);
+                resetGroup(broker);
+                try (ServiceProcess service = ServiceProcess.start("notification-service", db, broker, env)) {
+                    replays[round] = awaitReplay(service.base);
+                }
+                System.out.printf("round %d: raw consumer %,.0f events/s, replay through the service %,.0f events/s%n",
+                        round + 1, raws[round], replays[round]);
             }
+            double raw = median(raws);
+            double replay = median(replays);
+            System.out.printf("limit: a raw consumer of the same topic (byte[], no work), median: %,.0f events/s%n", raw);
+            System.out.printf("replay through notification-service (a service just started), median: %,.0f events/s  "
+                    + "ratio to the raw consumer %.2f%n", replay, replay / raw);
+            System.out.printf("   sent nothing: %s (notifications %,d → %,d, deliveries %,d → %,d, SMS %,d → %,d)%n",
+                    notificationsBefore == count(db, "select count(*) from notification")
+                            && deliveriesBefore == count(db, "select count(*) from delivery")
+                            && smsBefore == smsReceived.get() ? "YES" : "NO",
+                    notificationsBefore, count(db, "select count(*) from notification"), deliveriesBefore,
+                    count(db, "select count(*) from delivery"), smsBefore, smsReceived.get());
+            System.out.printf("   target ratio ≥ 0.50: %s%n", replay / raw >= 0.5 ? "MET" : "NOT MET");
         } finally {
             sms.stop(0);
         }
+    }
+
+    static final int ROUNDS = 3;
+
+    static double median(double[] values) {
+        double[] sorted = values.clone();
+        java.util.Arrays.sort(sorted);
+        return sorted[sorted.length / 2];
     }
 
     static void produce(KafkaBroker broker) throws Exception {
