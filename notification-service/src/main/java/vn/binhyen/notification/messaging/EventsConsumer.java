@@ -52,7 +52,11 @@ public class EventsConsumer {
     /** Per topic, per partition: an offset known to be stored (a floor; the stored one only grows). */
     private final Map<String, Map<Integer, Long>> floors = new java.util.concurrent.ConcurrentHashMap<>();
 
-    EventsConsumer(Router router, GroupDirectory directory, AgroalDataSource dataSource, MeterRegistry metrics) {
+    private final StoredOffsets storedOffsets;
+
+    EventsConsumer(Router router, GroupDirectory directory, AgroalDataSource dataSource, MeterRegistry metrics,
+            @io.smallrye.common.annotation.Identifier("stored-offsets") StoredOffsets storedOffsets) {
+        this.storedOffsets = storedOffsets;
         this.router = router;
         this.directory = directory;
         this.dataSource = dataSource;
@@ -168,19 +172,7 @@ public class EventsConsumer {
     }
 
     private Map<Integer, Long> offsets(String topic) {
-        Map<Integer, Long> out = new HashMap<>();
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
-                "select partition, next_offset from consumed_offset where topic = ?")) {
-            ps.setString(1, topic);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.put(rs.getInt(1), rs.getLong(2));
-                }
-            }
-        } catch (SQLException e) {
-            throw new EventLogException("offsets of " + topic + " could not be read: " + e.getMessage(), e);
-        }
-        return out;
+        return storedOffsets.read(topic);
     }
 
     private void advance(String topic, Map<Integer, Long> next) {
