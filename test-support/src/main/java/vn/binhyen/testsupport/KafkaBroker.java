@@ -199,6 +199,12 @@ public final class KafkaBroker implements AutoCloseable {
      * --topics a,b --partitions 3}. Runs until killed.
      */
     public static void main(String[] args) throws Exception {
+        // unconfigured, JBoss LogManager enables every level and Kafka formats trace messages on
+        // every request (as audit-cli's QuietLogging explains): INFO, and WARN for Kafka itself
+        org.jboss.logmanager.LogContext logs = org.jboss.logmanager.LogContext.getLogContext();
+        logs.getLogger("").setLevel(java.util.logging.Level.INFO);
+        logs.getLogger("kafka").setLevel(java.util.logging.Level.WARNING);
+        logs.getLogger("org.apache.kafka").setLevel(java.util.logging.Level.WARNING);
         int port = 9092;
         Path dir = Path.of(".stack/kafka");
         List<String> topics = List.of();
