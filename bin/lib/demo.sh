@@ -1,4 +1,5 @@
-# bin/stack demo — seeds a running stack with a small, realistic story and prints who can log in.
+# bin/stack demo — seeds a running stack with a small, realistic story and prints who can log in:
+# the police group's story, and a group of each other regulation (the council's twelve once).
 # Sourced by bin/stack (needs JAVA, tools_cp, say, die).
 
 demo_token() { "$JAVA" -cp "$(tools_cp)" vn.binhyen.testsupport.Tokens "$1" --subject "$2"; }
@@ -53,6 +54,35 @@ cmd_demo() {
   demo_call POST http://127.0.0.1:8082/api/v1/screenings "$bot" "{\"groupId\":\"$group\",\"messageId\":\"demo-2\",
     \"author\":{\"id\":\"dan-1\",\"displayName\":\"Nguyễn Thị Lan\"},\"text\":\"Gửi mọi người tài liệu T.ố.i M.ậ.t về phương án tuần tra\"}" >/dev/null
 
+  say "the other four regulations: the provincial council's twelve groups, a neighbourhood, a province's and an IOC's groups"
+  local names=("Nguyễn Văn Lộc" "Trần Thị Thu Hà" "Lê Minh Quang" "Phạm Thị Hồng" "Võ Văn Tâm" "Đặng Thị Mai"
+    "Bùi Quốc Khánh" "Huỳnh Thị Ngọc" "Ngô Văn Sơn" "Dương Thị Yến" "Lý Văn Phúc" "Trịnh Thị Lan Anh")
+  local keys=(delegates standing committee-economy committee-culture committee-legal delegation-thu-dau-mot
+    delegation-thuan-an delegation-di-an delegation-ben-cat delegation-tan-uyen delegation-dau-tieng-bau-bang
+    delegation-phu-giao-bac-tan-uyen)
+  local leaders="" i
+  for i in "${!keys[@]}"; do
+    leaders+="${leaders:+,}\"${keys[$i]}\":{\"memberId\":\"hdnd-$((i + 1))\",\"fullName\":\"${names[$i]}\",\"zaloId\":\"zalo-hdnd-$((i + 1))\",\"phone\":\"09130000$(printf %02d $((i + 1)))\"}"
+  done
+  if demo_call GET "http://127.0.0.1:8081/api/v1/groups?profile=council-binh-duong&size=1" "$admin" | grep -q '"total":0'; then
+    demo_call POST http://127.0.0.1:8081/api/v1/groups/templates/council-term-x "$admin" \
+      "{\"profile\":\"council-binh-duong\",\"unit\":\"HĐND tỉnh Bình Dương\",\"responsibility\":\"Văn phòng HĐND tỉnh quản lý, vận hành\",\"leaders\":{$leaders}}" >/dev/null
+  else
+    say "(the council's twelve groups were seeded before)"
+  fi
+  demo_call POST http://127.0.0.1:8081/api/v1/groups "$admin" '{"name":"Khu phố 3 - phường Bình Phước",
+    "purpose":"Trao đổi thông tin, công việc của khu phố","profile":"ward-binh-phuoc","kind":"NEIGHBOURHOOD",
+    "unit":"UBND phường Bình Phước","responsibility":"Trưởng khu phố quản lý, vận hành",
+    "leader":{"memberId":"kp3-truong","fullName":"Trần Văn Hùng","zaloId":"zalo-kp3-truong","phone":"0914000001"}}' >/dev/null
+  demo_call POST http://127.0.0.1:8081/api/v1/groups "$admin" '{"name":"UBND tỉnh Lai Châu - Điều hành",
+    "purpose":"Chỉ đạo, điều hành công việc của UBND tỉnh","profile":"province-lai-chau","kind":"PROVINCE",
+    "unit":"Văn phòng UBND tỉnh Lai Châu","responsibility":"Chánh Văn phòng UBND tỉnh quản lý",
+    "leader":{"memberId":"lc-chanh-vp","fullName":"Lò Văn Minh - Chánh Văn phòng UBND tỉnh","zaloId":"zalo-lc-chanh-vp","phone":"0915000001"}}' >/dev/null
+  demo_call POST http://127.0.0.1:8081/api/v1/groups "$admin" '{"name":"IOC Đắk Lắk - Vận hành",
+    "purpose":"Phối hợp vận hành Trung tâm điều hành thông minh","profile":"ioc-dak-lak","kind":"OPERATIONS",
+    "unit":"Trung tâm IOC tỉnh Đắk Lắk","responsibility":"Giám đốc Trung tâm IOC quản lý",
+    "leader":{"memberId":"ioc-giam-doc","fullName":"Y Bhim Niê","zaloId":"zalo-ioc-giam-doc","phone":"0916000001"}}' >/dev/null
+
   say "dashboard logins for the duty officer, the PCTP officer and the commander"
   demo_call PUT http://127.0.0.1:8083/api/v1/dashboard/users/duty-1 "$admin" \
     '{"displayName":"Thượng úy Lê Văn Trực","roles":["DUTY_OFFICER"],"password":"truc-ban-demo-2026"}' >/dev/null
@@ -78,6 +108,8 @@ cmd_demo() {
     commander      commander-1 / chi-huy-demo-2026   (acknowledges the emergency)
   The APIs take a token (12 hours):
     leader of the police group   TOKEN=\$(bin/stack token LEADER --subject leader-st)
+    leader of a council group    TOKEN=\$(bin/stack token LEADER --subject hdnd-1)
+    leader of the neighbourhood  TOKEN=\$(bin/stack token LEADER --subject kp3-truong)
     duty officer on today's roster  TOKEN=\$(bin/stack token DUTY_OFFICER --subject duty-1)
     commander                    TOKEN=\$(bin/stack token COMMANDER --subject commander-1)
     auditor                      TOKEN=\$(bin/stack token AUDITOR --subject auditor-1)
