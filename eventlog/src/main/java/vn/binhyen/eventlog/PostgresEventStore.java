@@ -56,13 +56,65 @@ public final class PostgresEventStore implements EventStore {
     public AppendResult append(String streamId, long expectedVersion, List<NewEvent> events) {
         Objects.requireNonNull(streamId, "streamId");
         String streamType = Envelope.streamTypeOf(streamId);
+        // a unique violation: a concurrent writer took the version (or the ids) between our read and our insert
+        return inTransaction("append to " + streamId, () -> new ConcurrencyException(streamId, expectedVersion, -1),
+                c -> append(c, streamId, streamType, expectedVersion, events));
+    }
+
+    @Override
+    public List<AppendResult> startStreams(java.util.Map<String, List<NewEvent>> streams) {
+        if (streams.isEmpty()) {
+            return List.of();
+        }
+        // (stream_id, stream_version) is unique: a stream that exists already fails them all
+        return inTransaction("starting " + streams.size() + " streams",
+                () -> new ConcurrencyException(String.join(",", streams.keySet()), 0, -1), c -> start(c, streams));
+    }
+
+    private List<AppendResult> start(Connection c, java.util.Map<String, List<NewEvent>> streams) throws SQLException {
+        List<AppendResult> results = new ArrayList<>(streams.size());
+        Instant recordedAt = clock.instant();
+        try (PreparedStatement ps = c.prepareStatement(INSERT)) {
+            for (var entry : streams.entrySet()) {
+                String streamId = entry.getKey();
+                String streamType = Envelope.streamTypeOf(streamId);
+                String prevHash = HashChain.GENESIS;
+                long version = 0;
+                List<Envelope> written = new ArrayList<>(entry.getValue().size());
+                for (NewEvent n : entry.getValue()) {
+                    version++;
+                    Envelope e = new Envelope(n.eventId(), n.eventType(), n.schemaVersion(), streamType, streamId,
+                            version, n.occurredAt(), recordedAt, n.actor(), n.correlationId(), n.causationId(),
+                            n.payload(), prevHash, null).sealed();
+                    prevHash = e.hash();
+                    written.add(e);
+                    bind(ps, e);
+                    ps.addBatch();
+                }
+                results.add(new AppendResult(streamId, version, List.copyOf(written), false));
+            }
+            ps.executeBatch();
+        }
+        return results;
+    }
+
+    private interface SqlWork<T> {
+        T run(Connection c) throws SQLException;
+    }
+
+    /**
+     * Runs {@code work} in a transaction of its own, or in the caller's when the connection is
+     * already in one (a JTA transaction: no autocommit); a unique violation becomes {@code conflict}.
+     */
+    private <T> T inTransaction(String what, java.util.function.Supplier<ConcurrencyException> conflict,
+            SqlWork<T> work) {
         try (Connection c = dataSource.getConnection()) {
             boolean own = c.getAutoCommit();
             if (own) {
                 c.setAutoCommit(false);
             }
             try {
-                AppendResult result = append(c, streamId, streamType, expectedVersion, events);
+                T result = work.run(c);
                 if (own) {
                     c.commit();
                 }
@@ -71,9 +123,8 @@ public final class PostgresEventStore implements EventStore {
                 if (own) {
                     c.rollback();
                 }
-                if (e instanceof SQLException sql && UNIQUE_VIOLATION.equals(sql.getSQLState())) {
-                    // a concurrent writer took the version (or the ids) between our read and our insert
-                    throw new ConcurrencyException(streamId, expectedVersion, -1);
+                if (isUniqueViolation(e)) {
+                    throw conflict.get();
                 }
                 throw e;
             } finally {
@@ -82,66 +133,16 @@ public final class PostgresEventStore implements EventStore {
                 }
             }
         } catch (SQLException e) {
-            throw new EventLogException("append to " + streamId + " failed: " + e.getMessage(), e);
+            throw new EventLogException(what + " failed: " + e.getMessage(), e);
         }
     }
 
-    @Override
-    public List<AppendResult> startStreams(java.util.Map<String, List<NewEvent>> streams) {
-        if (streams.isEmpty()) {
-            return List.of();
+    private static boolean isUniqueViolation(Exception e) {
+        if (!(e instanceof SQLException sql)) {
+            return false;
         }
-        try (Connection c = dataSource.getConnection()) {
-            boolean own = c.getAutoCommit();
-            if (own) {
-                c.setAutoCommit(false);
-            }
-            try {
-                List<AppendResult> results = new ArrayList<>(streams.size());
-                Instant recordedAt = clock.instant();
-                try (PreparedStatement ps = c.prepareStatement(INSERT)) {
-                    for (var entry : streams.entrySet()) {
-                        String streamId = entry.getKey();
-                        String streamType = Envelope.streamTypeOf(streamId);
-                        String prevHash = HashChain.GENESIS;
-                        long version = 0;
-                        List<Envelope> written = new ArrayList<>(entry.getValue().size());
-                        for (NewEvent n : entry.getValue()) {
-                            version++;
-                            Envelope e = new Envelope(n.eventId(), n.eventType(), n.schemaVersion(), streamType,
-                                    streamId, version, n.occurredAt(), recordedAt, n.actor(), n.correlationId(),
-                                    n.causationId(), n.payload(), prevHash, null).sealed();
-                            prevHash = e.hash();
-                            written.add(e);
-                            bind(ps, e);
-                            ps.addBatch();
-                        }
-                        results.add(new AppendResult(streamId, version, List.copyOf(written), false));
-                    }
-                    ps.executeBatch(); // (stream_id, stream_version) is unique: an existing stream fails it all
-                }
-                if (own) {
-                    c.commit();
-                }
-                return results;
-            } catch (SQLException | RuntimeException e) {
-                if (own) {
-                    c.rollback();
-                }
-                SQLException sql = e instanceof java.sql.BatchUpdateException b && b.getNextException() != null
-                        ? b.getNextException() : e instanceof SQLException x ? x : null;
-                if (sql != null && UNIQUE_VIOLATION.equals(sql.getSQLState())) {
-                    throw new ConcurrencyException(String.join(",", streams.keySet()), 0, -1);
-                }
-                throw e;
-            } finally {
-                if (own) {
-                    c.setAutoCommit(true);
-                }
-            }
-        } catch (SQLException e) {
-            throw new EventLogException("starting " + streams.size() + " streams failed: " + e.getMessage(), e);
-        }
+        SQLException next = sql instanceof java.sql.BatchUpdateException b ? b.getNextException() : null;
+        return UNIQUE_VIOLATION.equals(sql.getSQLState()) || next != null && UNIQUE_VIOLATION.equals(next.getSQLState());
     }
 
     private AppendResult append(Connection c, String streamId, String streamType, long expectedVersion,
