@@ -77,21 +77,9 @@ public final class PostgresEventStore implements EventStore {
         try (PreparedStatement ps = c.prepareStatement(INSERT)) {
             for (var entry : streams.entrySet()) {
                 String streamId = entry.getKey();
-                String streamType = Envelope.streamTypeOf(streamId);
-                String prevHash = HashChain.GENESIS;
-                long version = 0;
-                List<Envelope> written = new ArrayList<>(entry.getValue().size());
-                for (NewEvent n : entry.getValue()) {
-                    version++;
-                    Envelope e = new Envelope(n.eventId(), n.eventType(), n.schemaVersion(), streamType, streamId,
-                            version, n.occurredAt(), recordedAt, n.actor(), n.correlationId(), n.causationId(),
-                            n.payload(), prevHash, null).sealed();
-                    prevHash = e.hash();
-                    written.add(e);
-                    bind(ps, e);
-                    ps.addBatch();
-                }
-                results.add(new AppendResult(streamId, version, List.copyOf(written), false));
+                List<Envelope> written = chain(ps, streamId, Envelope.streamTypeOf(streamId), 0, HashChain.GENESIS,
+                        entry.getValue(), recordedAt);
+                results.add(new AppendResult(streamId, written.size(), written, false));
             }
             ps.executeBatch();
         }
@@ -182,22 +170,30 @@ public final class PostgresEventStore implements EventStore {
             return new AppendResult(streamId, current, List.of(), false);
         }
         Instant recordedAt = clock.instant();
-        List<Envelope> written = new ArrayList<>(events.size());
         try (PreparedStatement ps = c.prepareStatement(INSERT)) {
-            long version = current;
-            for (NewEvent n : events) {
-                version++;
-                Envelope e = new Envelope(n.eventId(), n.eventType(), n.schemaVersion(), streamType, streamId,
-                        version, n.occurredAt(), recordedAt, n.actor(), n.correlationId(), n.causationId(),
-                        n.payload(), prevHash, null).sealed();
-                prevHash = e.hash();
-                written.add(e);
-                bind(ps, e);
-                ps.addBatch();
-            }
+            List<Envelope> written = chain(ps, streamId, streamType, current, prevHash, events, recordedAt);
             ps.executeBatch();
-            return new AppendResult(streamId, version, List.copyOf(written), false);
+            return new AppendResult(streamId, current + written.size(), written, false);
         }
+    }
+
+    /** Seals the events as versions after {@code after}, each linked to the one before, and adds them to the batch. */
+    private static List<Envelope> chain(PreparedStatement ps, String streamId, String streamType, long after,
+            String prevHash, List<NewEvent> events, Instant recordedAt) throws SQLException {
+        List<Envelope> written = new ArrayList<>(events.size());
+        long version = after;
+        String prev = prevHash;
+        for (NewEvent n : events) {
+            version++;
+            Envelope e = new Envelope(n.eventId(), n.eventType(), n.schemaVersion(), streamType, streamId, version,
+                    n.occurredAt(), recordedAt, n.actor(), n.correlationId(), n.causationId(), n.payload(), prev,
+                    null).sealed();
+            prev = e.hash();
+            written.add(e);
+            bind(ps, e);
+            ps.addBatch();
+        }
+        return List.copyOf(written);
     }
 
     private static void bind(PreparedStatement ps, Envelope e) throws SQLException {
