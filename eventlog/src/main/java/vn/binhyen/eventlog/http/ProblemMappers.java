@@ -157,21 +157,20 @@ public class ProblemMappers {
      */
     @ServerExceptionMapper
     public Response storeFailure(vn.binhyen.eventlog.EventLogException e) {
-        if (Unavailable.isDependencyDown(e)) {
-            return Unavailable.problem(e);
-        }
-        org.jboss.logging.Logger.getLogger(ProblemMappers.class).error("store failure", e);
-        return Problem.of("internal-error", "Lỗi hệ thống / Internal error", Status.INTERNAL_SERVER_ERROR,
-                "the request could not be completed; it has been logged").toResponse();
+        return unavailableOrLogged(e, "store failure");
     }
 
     /** The same for a failure the transaction manager wraps (a commit to a database that went away). */
     @ServerExceptionMapper
     public Response transactionFailure(io.quarkus.narayana.jta.QuarkusTransactionException e) {
+        return unavailableOrLogged(e, "transaction failure");
+    }
+
+    private static Response unavailableOrLogged(RuntimeException e, String what) {
         if (Unavailable.isDependencyDown(e)) {
             return Unavailable.problem(e);
         }
-        org.jboss.logging.Logger.getLogger(ProblemMappers.class).error("transaction failure", e);
+        org.jboss.logging.Logger.getLogger(ProblemMappers.class).error(what, e);
         return Problem.of("internal-error", "Lỗi hệ thống / Internal error", Status.INTERNAL_SERVER_ERROR,
                 "the request could not be completed; it has been logged").toResponse();
     }

@@ -35,9 +35,9 @@ import vn.binhyen.notification.routing.Router;
  * events keep the directory of who holds which role; every event with a routing rule is routed.
  * Replays cost little and send nothing: records below this service's stored offset of their
  * partition are skipped unread, and events already routed (the same event published again)
- * are found by id in one query per batch. A batch lying wholly below the offsets this instance
- * knows to be stored is skipped without a transaction at all (stored offsets only grow, so a
- * known one is a floor; a restarted instance reads them once per topic). A batch that fails is retried record by record; a
+ * are found by id in one query per batch ({@link StoredOffsets} moves the consumer to the stored
+ * offsets when partitions are assigned, so a replay after a group reset is not even fetched). A
+ * batch that fails is retried record by record; a
  * record that fails on its own is kept in {@code consume_failure} with the error and the
  * consumer goes on (no crash loop).
  */
@@ -49,8 +49,6 @@ public class EventsConsumer {
     private final GroupDirectory directory;
     private final AgroalDataSource dataSource;
     private final MeterRegistry metrics;
-    /** Per topic, per partition: an offset known to be stored (a floor; the stored one only grows). */
-    private final Map<String, Map<Integer, Long>> floors = new java.util.concurrent.ConcurrentHashMap<>();
 
     private final StoredOffsets storedOffsets;
 
@@ -86,15 +84,8 @@ public class EventsConsumer {
         records.forEach(all::add);
         // records handled, whatever became of them (routed, skipped as replayed, failed): the consumer's progress
         metrics.counter("binhyen.notification.records", "topic", topic).increment(all.size());
-        if (all.isEmpty() || handledBefore(all)) {
-            return; // a replay of what this service stored as handled: nothing to read, nothing to write
-        }
         try {
-            Map<Integer, Long> advanced = QuarkusTransaction.requiringNew().call(() -> apply(topic, all));
-            Map<Integer, Long> floor = floors.get(all.get(0).topic());
-            if (floor != null) {
-                advanced.forEach((partition, offset) -> floor.merge(partition, offset, Math::max));
-            }
+            QuarkusTransaction.requiringNew().run(() -> apply(topic, all));
         } catch (RuntimeException batchFailure) {
             LOG.warnf("a batch of %d %s events failed (%s); retrying them one by one", all.size(), topic,
                     batchFailure.getMessage());
@@ -110,25 +101,12 @@ public class EventsConsumer {
         }
     }
 
-    /** Whether every record lies below an offset known to be stored for its partition. */
-    private boolean handledBefore(List<ConsumerRecord<String, byte[]>> records) {
-        Map<Integer, Long> floor = floors.computeIfAbsent(records.get(0).topic(),
-                t -> new java.util.concurrent.ConcurrentHashMap<>(offsets(t)));
-        for (ConsumerRecord<String, byte[]> r : records) {
-            if (!r.topic().equals(records.get(0).topic()) || r.offset() >= floor.getOrDefault(r.partition(), 0L)) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /** Handles a batch in the caller's transaction; returns the next offset per partition it stored. */
-    private Map<Integer, Long> apply(String topic, List<ConsumerRecord<String, byte[]>> records) {
+    private void apply(String topic, List<ConsumerRecord<String, byte[]>> records) {
         if (records.isEmpty()) {
-            return Map.of();
+            return;
         }
         String kafkaTopic = records.get(0).topic();
-        Map<Integer, Long> done = offsets(kafkaTopic);
+        Map<Integer, Long> done = storedOffsets.read(kafkaTopic);
         Map<Integer, Long> next = new HashMap<>();
         List<Envelope> todo = new ArrayList<>(records.size());
         List<UUID> routable = new ArrayList<>(records.size());
@@ -163,16 +141,11 @@ public class EventsConsumer {
         }
         router.flush(batch);
         advance(kafkaTopic, next);
-        return next;
     }
 
     private static String header(ConsumerRecord<String, byte[]> r, String name) {
         Header h = r.headers().lastHeader(name);
         return h == null ? null : new String(h.value(), StandardCharsets.UTF_8);
-    }
-
-    private Map<Integer, Long> offsets(String topic) {
-        return storedOffsets.read(topic);
     }
 
     private void advance(String topic, Map<Integer, Long> next) {

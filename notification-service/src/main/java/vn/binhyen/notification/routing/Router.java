@@ -110,13 +110,6 @@ public class Router {
             boolean known) {
     }
 
-    /** Routes one event (inside the caller's transaction); returns how many notifications were new. */
-    public int route(String topic, Envelope e) {
-        Batch b = new Batch();
-        collect(b, topic, e);
-        return flush(b);
-    }
-
     /** Resolves an event's notifications into the batch (reads only; nothing is written until {@link #flush}). */
     public void collect(Batch batch, String topic, Envelope e) {
         for (Routing.Rule rule : routing.rulesFor(topic, e.eventType())) {
