@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Page;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -26,6 +28,7 @@ import vn.binhyen.audit.Verifier;
 import vn.binhyen.contracts.Roles;
 import vn.binhyen.contracts.Topics;
 import vn.binhyen.eventlog.Json;
+import vn.binhyen.testsupport.Chromium;
 import vn.binhyen.testsupport.KafkaBroker;
 import vn.binhyen.testsupport.PostgresDatabase;
 import vn.binhyen.testsupport.ServiceProcess;
@@ -44,6 +47,9 @@ class SystemTests {
     static final List<PostgresDatabase> DATABASES = new ArrayList<>();
     static final Map<String, ServiceProcess> SERVICES = new java.util.concurrent.ConcurrentHashMap<>();
     static final HttpClient HTTP = HttpClient.newHttpClient();
+    /** police-song-tri:15.4 pages again every 5 minutes; this run shortens the interval, not the rule. */
+    static final Duration REESCALATE_EVERY = Duration.ofSeconds(3);
+    static Chromium chromium;
 
     @BeforeAll
     static void start() throws Exception {
@@ -55,7 +61,10 @@ class SystemTests {
             PostgresDatabase db = PostgresDatabase.create();
             DATABASES.add(db);
             started.add(pool.submit((Callable<Void>) () -> {
-                SERVICES.put(module, ServiceProcess.start(module, db, broker));
+                SERVICES.put(module, ServiceProcess.start(module, db, broker, module.equals("report-intake-service")
+                        ? Map.of("BINHYEN_REPORT_EMERGENCY_REESCALATE_EVERY", REESCALATE_EVERY.toString(),
+                                "BINHYEN_REPORT_SWEEP_EVERY", "1s")
+                        : Map.of()));
                 return null;
             }));
         }
@@ -63,10 +72,50 @@ class SystemTests {
             f.get();
         }
         pool.shutdown();
+        chromium = Chromium.launch();
+        for (String[] u : new String[][] {{"truc-ban-1", Roles.DUTY_OFFICER, "Thượng úy Lê Văn Trực"},
+                {"commander-1", Roles.COMMANDER, "Trung tá Nguyễn Đức Chỉ"}}) {
+            assertThat(call("report-intake-service", "PUT", "/api/v1/dashboard/users/" + u[0], Roles.SYSTEM_ADMIN,
+                    "sysadmin-1", Map.of("displayName", u[2], "roles", List.of(u[1]), "password", PASSWORD)).status())
+                    .isEqualTo(204);
+        }
+    }
+
+    static final String PASSWORD = "dem-truc-an-toan-2026";
+
+    /** A dashboard signed in as {@code username}, its live stream connected. */
+    static Page dashboard(BrowserContext context, String username) {
+        Page page = context.newPage();
+        String base = SERVICES.get("report-intake-service").base;
+        page.navigate(base + "/dashboard/login");
+        page.fill("input[name=username]", username);
+        page.fill("input[name=password]", PASSWORD);
+        page.click("button[type=submit]");
+        page.waitForURL(base + "/dashboard");
+        page.waitForSelector("#live.on");
+        page.evaluate("window.__notReloaded = true");
+        return page;
+    }
+
+    /** The texts notification-service queued for {@code recipient}, as the log holds them. */
+    static List<String> queuedFor(String recipient) {
+        List<String> texts = new ArrayList<>();
+        LogReader.read(broker.bootstrapServers(), List.of(Topics.NOTIFICATION_EVENTS), r -> {
+            if ("NotificationQueued".equals(r.header(vn.binhyen.contracts.EventHeaders.EVENT_TYPE))) {
+                JsonNode payload = vn.binhyen.eventlog.EnvelopeJson.fromBytes(r.value()).payload();
+                if (recipient.equals(payload.path("recipient").asText())) {
+                    texts.add(payload.path("text").asText());
+                }
+            }
+        }, (d, t) -> { });
+        return texts;
     }
 
     @AfterAll
     static void stop() throws Exception {
+        if (chromium != null) {
+            chromium.close();
+        }
         for (ServiceProcess s : SERVICES.values()) {
             s.close();
         }
@@ -139,18 +188,41 @@ class SystemTests {
 
     @Test
     @Order(2)
-    void aCitizensEmergency_reachesTheCommander_atOnce_police_song_tri_15_4() throws Exception {
+    void aCitizensEmergency_pagesTheCommander_andAgainUntilAcknowledgedOnTheDashboard_police_song_tri_15_4()
+            throws Exception {
         Answer tip = call("report-intake-service", "POST", "/api/v1/reports", Roles.BOT, "zalo-bot",
                 Map.of("type", "EMERGENCY", "channel", "zalo", "groupId", group, "details",
                         Map.of("place", "Chợ Sông Trí", "summary", "Có người đang cướp giật tại cổng chợ")));
         assertThat(tip.status()).isEqualTo(201);
         String reportId = tip.body().path("reportId").asText();
+        String page = "KHẨN CẤP: tin báo " + reportId;
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
             Answer feed = call("notification-service", "GET", "/api/v1/notifications", Roles.COMMANDER, "commander-1",
                     null);
-            assertThat(feed.body().findValuesAsText("text")).anySatisfy(t -> assertThat(t)
-                    .contains("KHẨN CẤP: tin báo " + reportId));
+            assertThat(feed.body().findValuesAsText("text")).anySatisfy(t -> assertThat(t).contains(page)
+                    .contains("(lần 1)"));
         });
+        // nobody acknowledged: the sweep pages the commander again, and again
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(queuedFor("role:COMMANDER"))
+                .anySatisfy(t -> assertThat(t).contains(page).contains("(lần 3)")));
+
+        try (BrowserContext context = chromium.context()) {
+            Page board = dashboard(context, "commander-1");
+            board.waitForSelector("#emergencies tr[data-report='" + reportId + "'] button.danger").click();
+            board.waitForURL(SERVICES.get("report-intake-service").base + "/dashboard/reports/" + reportId);
+            assertThat(board.isVisible("#action-emergency-acknowledgement")).as("nothing left to acknowledge").isFalse();
+        }
+        Answer acknowledged = call("report-intake-service", "GET", "/api/v1/reports/" + reportId, Roles.COMMANDER,
+                "commander-1", null);
+        assertThat(acknowledged.body().path("emergency").asText()).isEqualTo("ACKNOWLEDGED");
+        int rounds = acknowledged.body().path("emergencyRound").asInt();
+        assertThat(rounds).isGreaterThanOrEqualTo(3);
+        // acknowledged: two more intervals and sweeps pass without another page
+        await().during(REESCALATE_EVERY.multipliedBy(2).plusSeconds(2)).atMost(REESCALATE_EVERY.multipliedBy(4))
+                .untilAsserted(() -> assertThat(call("report-intake-service", "GET", "/api/v1/reports/" + reportId,
+                        Roles.COMMANDER, "commander-1", null).body().path("emergencyRound").asInt()).isEqualTo(rounds));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(queuedFor("role:COMMANDER").stream()
+                .filter(t -> t.contains(page)).count()).isEqualTo(rounds));
     }
 
     @Test
@@ -197,16 +269,43 @@ class SystemTests {
         assertThat(incomplete.body().path("errors").findValuesAsText("field")).contains("reporter.name",
                 "details.place", "details.howKnown");
         String id = incomplete.body().path("reportId").asText();
-        assertThat(call("report-intake-service", "POST", "/api/v1/reports/" + id + "/completion", Roles.BOT, "zalo-bot",
-                Map.of("reporter", Map.of("name", "Trần Thị Hoa", "address", "5 Nguyễn Huệ", "phone", "0987654321"),
-                        "details", Map.of("incidentAt", java.time.Instant.now().minus(Duration.ofHours(2)).toString(),
-                                "place", "Hẻm 12 Lê Lợi", "howKnown", "tôi chứng kiến"))).status()).isEqualTo(200);
+        String base = SERVICES.get("report-intake-service").base;
+        try (BrowserContext context = chromium.context()) {
+            Page board = dashboard(context, "truc-ban-1");
+            assertThat(call("report-intake-service", "POST", "/api/v1/reports/" + id + "/completion", Roles.BOT,
+                    "zalo-bot", Map.of("reporter", Map.of("name", "Trần Thị Hoa", "address", "5 Nguyễn Huệ", "phone",
+                            "0987654321"), "details", Map.of("incidentAt", java.time.Instant.now()
+                                    .minus(Duration.ofHours(2)).toString(), "place", "Hẻm 12 Lê Lợi", "howKnown",
+                                    "tôi chứng kiến"))).status()).isEqualTo(200);
+            long completed = System.nanoTime();
+            // completed: on the open dashboard, nothing missing any more, within 2 s and without a reload
+            board.waitForFunction("id => { const row = document.querySelector(`#queue tr[data-report='${id}']`);"
+                    + " return row && row.cells[6].textContent.trim() === ''; }", id,
+                    new Page.WaitForFunctionOptions().setTimeout(2_000));
+            assertThat((System.nanoTime() - completed) / 1_000_000).as("on the dashboard within 2 s").isLessThan(2_000);
+            assertThat(board.evaluate("window.__notReloaded")).as("no reload").isEqualTo(true);
+
+            board.click("#queue a[href='/dashboard/reports/" + id + "']");
+            board.waitForSelector("#action-classification");
+            assertThat(board.isVisible("#action-forwarding")).as("the board forwards, not the duty officer").isFalse();
+            board.fill("#action-classification input[name=category]", "Trộm cắp tài sản");
+            board.click("#action-classification button[type=submit]");
+            board.waitForSelector("#action-written-report");
+            assertThat(board.textContent("#status")).isEqualTo("Đã phân loại");
+            String before = board.textContent("#countdown");
+            board.waitForFunction("b => document.querySelector('#countdown').textContent !== b", before);
+            assertThat(board.textContent("#countdown")).matches("2[0-3]:\\d{2}:\\d{2}").isNotEqualTo(before);
+            board.fill("#action-written-report textarea[name=text]",
+                    "Báo cáo: trộm xe máy tại hẻm 12 Lê Lợi");
+            board.click("#action-written-report button[type=submit]");
+            board.waitForFunction("() => document.querySelector('#status')?.textContent === 'Đã báo cáo lãnh đạo'");
+            assertThat(board.isVisible("#action-forwarding")).as("the board forwards, not the duty officer").isFalse();
+            board.navigate(base + "/dashboard");
+            board.waitForSelector("#queue tr[data-report='" + id + "']");
+            board.screenshot(new Page.ScreenshotOptions().setPath(java.nio.file.Path.of("target/dashboard.png"))
+                    .setFullPage(true));
+        }
         String path = "/api/v1/reports/" + id;
-        assertThat(call("report-intake-service", "POST", path + "/classification", Roles.DUTY_OFFICER, "truc-ban-1",
-                Map.of("category", "Trộm cắp tài sản", "securityRelated", false, "withinJurisdiction", true)).status())
-                .isEqualTo(200);
-        assertThat(call("report-intake-service", "POST", path + "/written-report", Roles.DUTY_OFFICER, "truc-ban-1",
-                Map.of("writtenReport", "Báo cáo: trộm xe máy tại hẻm 12 Lê Lợi")).status()).isEqualTo(200);
         assertThat(call("report-intake-service", "POST", path + "/forwarding", Roles.DEPUTY, "pho-truong-1",
                 Map.of("pctpOfficer", "pctp-1")).status()).isEqualTo(200);
         Answer registered = call("report-intake-service", "POST", path + "/registration", Roles.PCTP_OFFICER, "pctp-1",
@@ -217,16 +316,7 @@ class SystemTests {
 
         // the citizen is told at each public step: notification-service queues them for citizen:<reportId>
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
-            List<String> kinds = new ArrayList<>();
-            LogReader.read(broker.bootstrapServers(), List.of(Topics.NOTIFICATION_EVENTS), r -> {
-                if ("NotificationQueued".equals(r.header(vn.binhyen.contracts.EventHeaders.EVENT_TYPE))) {
-                    JsonNode payload = vn.binhyen.eventlog.EnvelopeJson.fromBytes(r.value()).payload();
-                    if (("citizen:" + id).equals(payload.path("recipient").asText())) {
-                        kinds.add(payload.path("text").asText());
-                    }
-                }
-            }, (d, t) -> { });
-            assertThat(kinds).as("progress notifications to the citizen").hasSizeGreaterThanOrEqualTo(3);
+            assertThat(queuedFor("citizen:" + id)).as("progress notifications to the citizen").hasSizeGreaterThanOrEqualTo(3);
         });
     }
 

@@ -269,11 +269,12 @@ public class ReportResource {
 
     /** A report as officers see it: the reporter in clear for duty, PCTP officers and commanders, masked otherwise. */
     public record ReportView(String reportId, String type, String status, Instant receivedAt, Instant deadline,
-            long secondsLeft, String emergency, List<String> missing, ReportEvent.Reporter reporter,
+            long secondsLeft, String emergency, int emergencyRound, List<String> missing, ReportEvent.Reporter reporter,
             ReportEvent.TipDetails details, String content) {
         static ReportView of(Report.Open o, ReportEvent.Reporter reporter) {
             return new ReportView(o.reportId(), o.type().name(), o.status().name(), o.receivedAt(), o.deadline(),
-                    Duration.between(Instant.now(), o.deadline()).toSeconds(), o.emergency().name(), o.missing(),
+                    Duration.between(Instant.now(), o.deadline()).toSeconds(), o.emergency().name(), o.emergencyRound(),
+                    o.missing(),
                     reporter, o.details(), o.content());
         }
     }

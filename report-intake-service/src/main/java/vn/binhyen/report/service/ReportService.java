@@ -40,13 +40,16 @@ public class ReportService {
     private final Duration tipClock;
     private final Duration feedbackClock;
     private final Duration emergencyClock;
+    private final Duration reescalateEvery;
 
     ReportService(CommandHandler<ReportCommand, Report, ReportEvent> handler, vn.binhyen.eventlog.EventStore store,
             vn.binhyen.eventlog.decider.EventCodec<ReportEvent> codec, AgroalDataSource dataSource, DutyRoster roster,
             ReporterKeys keys,
             @ConfigProperty(name = "binhyen.report.clock.crime-tip", defaultValue = "PT24H") Duration tipClock,
             @ConfigProperty(name = "binhyen.report.clock.feedback", defaultValue = "PT24H") Duration feedbackClock,
-            @ConfigProperty(name = "binhyen.report.clock.emergency", defaultValue = "PT24H") Duration emergencyClock) {
+            @ConfigProperty(name = "binhyen.report.clock.emergency", defaultValue = "PT24H") Duration emergencyClock,
+            @ConfigProperty(name = "binhyen.report.emergency.reescalate-every", defaultValue = "PT5M")
+            Duration reescalateEvery) {
         this.handler = handler;
         this.store = store;
         this.codec = codec;
@@ -56,6 +59,7 @@ public class ReportService {
         this.tipClock = tipClock;
         this.feedbackClock = feedbackClock;
         this.emergencyClock = emergencyClock;
+        this.reescalateEvery = reescalateEvery;
     }
 
     public Duration clockFor(IntakeRules.Type type) {
@@ -174,7 +178,7 @@ public class ReportService {
                 switch (e) {
                     case ReportEvent.ReportReceived r -> clock(c, r.reportId(), r.deadline());
                     case ReportEvent.EmergencyRaised r -> due(c, r.reportId(), "REESCALATE_" + r.round(),
-                            at.plus(Duration.ofMinutes(5)));
+                            at.plus(reescalateEvery));
                     default -> {
                     }
                 }

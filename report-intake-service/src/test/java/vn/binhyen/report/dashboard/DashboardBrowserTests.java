@@ -3,10 +3,7 @@ package vn.binhyen.report.dashboard;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.Cookie;
 import com.microsoft.playwright.options.SameSiteAttribute;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -24,6 +21,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import vn.binhyen.contracts.Roles;
+import vn.binhyen.testsupport.Chromium;
 import vn.binhyen.testsupport.KafkaBrokerResource;
 import vn.binhyen.testsupport.PostgresDatabaseResource;
 import vn.binhyen.testsupport.Tokens;
@@ -38,28 +36,17 @@ import vn.binhyen.testsupport.Tokens;
 @QuarkusTestResource(KafkaBrokerResource.class)
 @QuarkusTestResource(PostgresDatabaseResource.class)
 class DashboardBrowserTests {
-    static final Path CHROMIUM = Paths.get("/usr/bin/chromium");
-    static Playwright playwright;
-    static Browser browser;
+    static Chromium chromium;
 
     @BeforeAll
     static void launch() {
-        assertThat(CHROMIUM).as("Chromium (apt-get install -y chromium; .ci/run installs it)").exists();
-        playwright = Playwright.create(new Playwright.CreateOptions()
-                .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-        browser = playwright.chromium().launch(new BrowserType.LaunchOptions().setExecutablePath(CHROMIUM)
-                .setHeadless(true).setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-quic",
-                        "--no-first-run", "--disable-background-networking", "--disable-component-update",
-                        "--disable-sync")));
+        chromium = Chromium.launch();
     }
 
     @AfterAll
     static void close() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (playwright != null) {
-            playwright.close();
+        if (chromium != null) {
+            chromium.close();
         }
     }
 
@@ -86,8 +73,7 @@ class DashboardBrowserTests {
     void aDutyOfficerSeesANewTipWithin2s_classifiesIt_andWatchesItsCountdown_police_song_tri_15_3() throws Exception {
         String username = "truc-ban-" + UUID.randomUUID().toString().substring(0, 8);
         officer(username, "mat-khau-dem-truc-2026", Roles.DUTY_OFFICER);
-        try (var context = browser.newContext(new Browser.NewContextOptions().setLocale("vi-VN")
-                .setViewportSize(1280, 800))) {
+        try (var context = chromium.context()) {
             Page page = context.newPage();
             page.navigate(base() + "/dashboard");
             assertThat(page.url()).endsWith("/dashboard/login");
