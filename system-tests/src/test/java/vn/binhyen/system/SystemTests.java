@@ -29,6 +29,7 @@ import vn.binhyen.contracts.Roles;
 import vn.binhyen.contracts.Topics;
 import vn.binhyen.eventlog.Json;
 import vn.binhyen.testsupport.Chromium;
+import vn.binhyen.testsupport.Demo;
 import vn.binhyen.testsupport.KafkaBroker;
 import vn.binhyen.testsupport.PostgresDatabase;
 import vn.binhyen.testsupport.ServiceProcess;
@@ -74,7 +75,7 @@ class SystemTests {
         pool.shutdown();
         chromium = Chromium.launch();
         for (String[] u : new String[][] {{"truc-ban-1", Roles.DUTY_OFFICER, "Thượng úy Lê Văn Trực"},
-                {"commander-1", Roles.COMMANDER, "Trung tá Nguyễn Đức Chỉ"}}) {
+                {"chi-huy-1", Roles.COMMANDER, "Trung tá Nguyễn Đức Chỉ"}}) {
             assertThat(call("report-intake-service", "PUT", "/api/v1/dashboard/users/" + u[0], Roles.SYSTEM_ADMIN,
                     "sysadmin-1", Map.of("displayName", u[2], "roles", List.of(u[1]), "password", PASSWORD)).status())
                     .isEqualTo(204);
@@ -148,6 +149,52 @@ class SystemTests {
     static String group;
 
     @Test
+    @Order(0)
+    void theDemo_seedsTheWardOnce_andPlaysItsTraffic_throughThePublicApis() throws Exception {
+        Demo demo = new Demo(SERVICES.get("group-service").base, SERVICES.get("moderation-service").base,
+                SERVICES.get("report-intake-service").base, SERVICES.get("notification-service").base);
+        String police = demo.seed();
+        assertThat(demo.seed()).as("seeded once").isEqualTo(police);
+        for (var profile : Map.of("police-song-tri", 1, "council-binh-duong", 12, "ward-binh-phuoc", 1,
+                "province-lai-chau", 1, "ioc-dak-lak", 1).entrySet()) {
+            assertThat(call("group-service", "GET", "/api/v1/groups?profile=" + profile.getKey(), Roles.SYSTEM_ADMIN,
+                    "sysadmin-1", null).body().path("total").asInt()).as(profile.getKey()).isEqualTo(profile.getValue());
+        }
+        Answer roster = call("group-service", "GET", "/api/v1/groups/" + police, Roles.LEADER, "leader-st", null);
+        assertThat(roster.body().path("roster").findValuesAsText("memberId")).contains("cskv-1", "qtv-1", "dan-1",
+                "dan-5");
+        assertThat(call("report-intake-service", "GET", "/api/v1/duty-roster/today", Roles.COMMANDER, "commander-1",
+                null).body().toString()).contains("duty-1");
+
+        // moderation learns the police group from its events before the bot's traffic
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(call("moderation-service", "POST",
+                "/api/v1/screenings", Roles.BOT, "zalo-bot", Map.of("groupId", police, "messageId", "probe-"
+                        + System.nanoTime(), "author", Map.of("id", "dan-1", "displayName", "Nguyễn Thị Lan"), "text",
+                        "Chào cả nhà")).body().path("policy").asText()).isEqualTo("police-song-tri"));
+        Demo.Played played = demo.play(Duration.ofSeconds(6), Duration.ofMillis(40), new java.util.Random(7));
+        assertThat(played.refused()).as("every step of the demo accepted").isZero();
+        assertThat(played.decisions()).containsKeys("ALLOW", "REMOVE");
+        assertThat(played.tips()).hasSizeGreaterThanOrEqualTo(2);
+        assertThat(played.posts()).isNotEmpty();
+        assertThat(played.emergency()).isNotNull();
+
+        // the seeded commander signs in with the printed login and acknowledges the demo's emergency
+        assertThat(Demo.logins()).contains("commander-1", "chi-huy-demo-2026");
+        try (BrowserContext context = chromium.context()) {
+            Page board = context.newPage();
+            String base = SERVICES.get("report-intake-service").base;
+            board.navigate(base + "/dashboard/login");
+            board.fill("input[name=username]", "commander-1");
+            board.fill("input[name=password]", "chi-huy-demo-2026");
+            board.click("button[type=submit]");
+            board.waitForSelector("#emergencies tr[data-report='" + played.emergency() + "'] button.danger").click();
+            board.waitForURL(base + "/dashboard/reports/" + played.emergency());
+        }
+        assertThat(call("report-intake-service", "GET", "/api/v1/reports/" + played.emergency(), Roles.COMMANDER,
+                "commander-1", null).body().path("emergency").asText()).isEqualTo("ACKNOWLEDGED");
+    }
+
+    @Test
     @Order(1)
     void aRepeatedViolation_inAPoliceGroup_becomesARemovalProposalForItsLeader_whoIsTold() throws Exception {
         Answer established = call("group-service", "POST", "/api/v1/groups", Roles.SYSTEM_ADMIN, "sysadmin-1",
@@ -207,7 +254,7 @@ class SystemTests {
                 .anySatisfy(t -> assertThat(t).contains(page).contains("(lần 3)")));
 
         try (BrowserContext context = chromium.context()) {
-            Page board = dashboard(context, "commander-1");
+            Page board = dashboard(context, "chi-huy-1");
             board.waitForSelector("#emergencies tr[data-report='" + reportId + "'] button.danger").click();
             board.waitForURL(SERVICES.get("report-intake-service").base + "/dashboard/reports/" + reportId);
             assertThat(board.isVisible("#action-emergency-acknowledgement")).as("nothing left to acknowledge").isFalse();
@@ -233,7 +280,7 @@ class SystemTests {
                 "leader-st", Map.of("change", "ADD", "member", member("admin-st", "Lê Thị Mai"), "role", "ADMIN"))
                 .status()).isEqualTo(200);
         Answer proposed = call("group-service", "POST", "/api/v1/groups/" + group + "/membership-proposals",
-                Roles.ADMIN, "admin-st", Map.of("change", "ADD", "member", member("citizen-st", "Nguyễn Thị Lan"),
+                Roles.ADMIN, "admin-st", Map.of("change", "ADD", "member", member("citizen-st", "Nguyễn Thị Thanh Xuân"),
                         "reason", "hộ dân mới"));
         assertThat(proposed.status()).isEqualTo(200);
         assertThat(proposed.body().path("roster").findValuesAsText("memberId")).doesNotContain("citizen-st");
@@ -253,7 +300,7 @@ class SystemTests {
         // the leader is told of the proposal (notification-service, from the group's events)
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
             Answer feed = call("notification-service", "GET", "/api/v1/notifications", Roles.LEADER, "leader-st", null);
-            assertThat(feed.body().findValuesAsText("text")).anySatisfy(t -> assertThat(t).contains("Nguyễn Thị Lan"));
+            assertThat(feed.body().findValuesAsText("text")).anySatisfy(t -> assertThat(t).contains("Nguyễn Thị Thanh Xuân"));
         });
     }
 
