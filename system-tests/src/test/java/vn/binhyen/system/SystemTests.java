@@ -215,12 +215,31 @@ class SystemTests {
             assertThat(screened.body().path("policy").asText()).isEqualTo("police-song-tri");
         });
 
-        for (int i = 1; i <= 3; i++) {
+        // a classified marking, under evasion: removed at once, reported to the agency (ward-binh-phuoc:9)
+        Answer leak = call("moderation-service", "POST", "/api/v1/screenings", Roles.BOT, "zalo-bot",
+                Map.of("groupId", group, "messageId", "leak-1", "author", Map.of("id", "seller-1", "displayName",
+                        "Đinh Văn Bán"), "text", "Gửi anh em tài liệu T.U.Y.Ệ.T M.Ậ.T về kế hoạch tuần tra"));
+        assertThat(leak.body().path("decision").asText()).isEqualTo("REMOVE");
+        assertThat(leak.body().path("violations").findValuesAsText("category")).contains("CLASSIFIED");
+        assertThat(leak.body().path("sanction").asText()).isEqualTo("REPORT_TO_AGENCY");
+        assertThat(leak.body().path("reply").asText()).isNotBlank();
+        // the takedown is an event notification-service turns into a message for the leader
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            Answer feed = call("notification-service", "GET", "/api/v1/notifications", Roles.LEADER, "leader-st", null);
+            assertThat(feed.body().findValuesAsText("text")).anySatisfy(t -> assertThat(t)
+                    .contains("Tin nhắn leak-1 của thành viên seller-1 đã bị gỡ"));
+        });
+        for (int i = 1; i <= 2; i++) {
+            assertThat(call("moderation-service", "GET", "/api/v1/violations?memberId=seller-1&groupId=" + group,
+                    Roles.LEADER, "leader-st", null).body().size()).as("the member's violations").isEqualTo(i);
             Answer ad = call("moderation-service", "POST", "/api/v1/screenings", Roles.BOT, "zalo-bot",
                     Map.of("groupId", group, "messageId", "ad-" + i, "author", Map.of("id", "seller-1",
                             "displayName", "Đinh Văn Bán"), "text", "Khuyến mãi lớn, giảm giá 50%, liên hệ mua ngay " + i));
             assertThat(ad.body().path("decision").asText()).isEqualTo("REMOVE");
         }
+        // the third within 30 days: removal proposed to the leader (ward-binh-phuoc:9), who still decides
+        assertThat(call("moderation-service", "GET", "/api/v1/violations?memberId=seller-1&groupId=" + group,
+                Roles.LEADER, "leader-st", null).body().size()).isEqualTo(3);
 
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
             Answer g = call("group-service", "GET", "/api/v1/groups/" + group, Roles.LEADER, "leader-st", null);
