@@ -39,14 +39,18 @@ import vn.binhyen.testsupport.Tokens;
 /**
  * Faults, each bounded in time and load, on loopback only (issue 7): report-intake-service as a
  * process, its database behind a proxy the test cuts, under a steady load of citizens' crime
- * tips from a bot. PostgreSQL unreachable for 30 s, then the service killed with -9 mid-load and
- * started again, then the broker restarted mid-load. Afterwards every tip the service accepted (201) is there exactly once, none is
- * recorded twice, the log verifies as an auditor checks it, and while the database was down the
- * clients were told 503 (with Retry-After), never 500, and never left waiting.
+ * tips from bots that retry each tip under its Idempotency-Key until it is accepted (honouring
+ * Retry-After). PostgreSQL unreachable for 30 s; then a batch of 10,000 tips with the service
+ * killed with -9 a third of the way through and started again; then the broker restarted
+ * mid-load. Afterwards every tip is recorded exactly once (also those whose answer the kill
+ * lost: their retry was answered from the first recording), the log verifies as an auditor
+ * checks it, and while the database was down the clients were told 503 with Retry-After, never
+ * 500, and never left waiting.
  */
 class FaultTests {
     static final Duration OUTAGE = Duration.ofSeconds(Integer.getInteger("faults.outageSeconds", 30));
-    static final int CLIENTS = 4;
+    static final int CLIENTS = 8;
+    static final int BATCH = Integer.getInteger("faults.batch", 10_000);
     static final Duration CLIENT_TIMEOUT = Duration.ofSeconds(15);
 
     static KafkaBroker broker;
@@ -55,9 +59,12 @@ class FaultTests {
     static final AtomicReference<ServiceProcess> service = new AtomicReference<>();
     static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
-    /** What the clients saw. */
+    /** What the clients saw: attempts, tips accepted, and how. */
     static final AtomicLong sent = new AtomicLong();
+    static final AtomicLong tips = new AtomicLong();
     static final AtomicLong accepted = new AtomicLong();
+    static final AtomicLong recovered = new AtomicLong();
+    static final AtomicLong replayed = new AtomicLong();
     static final AtomicLong unavailable = new AtomicLong();
     static final AtomicLong unreachable = new AtomicLong();
     static final AtomicLong serverErrors = new AtomicLong();
@@ -102,48 +109,59 @@ class FaultTests {
                         "Chợ Sông Trí", "summary", "Trộm xe máy số " + n, "howKnown", "tôi chứng kiến")));
     }
 
-    /** Tips from {@link #CLIENTS} bots until {@code running} is cleared; every answer counted. */
+    /**
+     * Tips from {@link #CLIENTS} bots until {@code running} is cleared; each tip retried under its
+     * key until it is accepted; every answer counted.
+     */
     static ExecutorService load(AtomicBoolean running) {
         ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
         String token = Tokens.forRole(Roles.BOT, "zalo-bot");
         for (int c = 0; c < CLIENTS; c++) {
             clients.submit(() -> {
                 while (running.get()) {
-                    int n = (int) sent.incrementAndGet();
-                    try {
-                        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(service.get().base
-                                + "/api/v1/reports")).timeout(CLIENT_TIMEOUT).header("Authorization", "Bearer " + token)
-                                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(
-                                        tip(n))).build(), HttpResponse.BodyHandlers.ofString());
-                        switch (r.statusCode()) {
-                            case 201 -> {
+                    int n = (int) tips.incrementAndGet();
+                    String key = "fault-tip-" + n;
+                    boolean failedBefore = false;
+                    while (running.get()) {
+                        sent.incrementAndGet();
+                        long backoffMillis = 0;
+                        try {
+                            HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(service.get().base
+                                    + "/api/v1/reports")).timeout(CLIENT_TIMEOUT).header("Authorization", "Bearer "
+                                    + token).header("Idempotency-Key", key).header("Content-Type", "application/json")
+                                    .POST(HttpRequest.BodyPublishers.ofString(tip(n))).build(),
+                                    HttpResponse.BodyHandlers.ofString());
+                            if (r.statusCode() == 201) {
+                                String id = Json.MAPPER.readTree(r.body()).path("reportId").asText();
+                                acceptedIds.add(id);
                                 accepted.incrementAndGet();
-                                acceptedIds.add(Json.MAPPER.readTree(r.body()).path("reportId").asText());
+                                recovered.addAndGet(failedBefore ? 1 : 0);
+                                replayed.addAndGet(r.headers().firstValue("Idempotent-Replayed").isPresent() ? 1 : 0);
+                                break;
                             }
-                            case 503 -> {
-                                if (r.headers().firstValue("Retry-After").isPresent()) {
-                                    unavailable.incrementAndGet();
-                                } else {
-                                    otherStatus.incrementAndGet();
-                                    System.err.println("[faults] 503 without Retry-After: " + r.body());
-                                }
+                            failedBefore = true;
+                            if (r.statusCode() == 503 && r.headers().firstValue("Retry-After").isPresent()) {
+                                unavailable.incrementAndGet();
+                                backoffMillis = Math.min(1_000, 1_000L * Long.parseLong(r.headers()
+                                        .firstValue("Retry-After").orElseThrow()));
+                            } else if (r.statusCode() >= 500) {
+                                serverErrors.incrementAndGet();
+                                System.err.println("[faults] " + r.statusCode() + ": " + r.body());
+                            } else {
+                                otherStatus.incrementAndGet();
+                                System.err.println("[faults] " + r.statusCode() + ": " + r.body());
+                                break; // a 4xx is not retried
                             }
-                            default -> {
-                                if (r.statusCode() >= 500) {
-                                    serverErrors.incrementAndGet();
-                                    System.err.println("[faults] " + r.statusCode() + ": " + r.body());
-                                } else {
-                                    otherStatus.incrementAndGet();
-                                    System.err.println("[faults] " + r.statusCode() + ": " + r.body());
-                                }
-                            }
+                        } catch (HttpTimeoutException e) {
+                            hung.incrementAndGet();
+                            failedBefore = true;
+                        } catch (java.io.IOException e) {
+                            unreachable.incrementAndGet(); // the process is down: nobody to answer
+                            failedBefore = true;
+                            backoffMillis = 50;
                         }
-                    } catch (HttpTimeoutException e) {
-                        hung.incrementAndGet();
-                    } catch (java.io.IOException e) {
-                        unreachable.incrementAndGet(); // the process is down: nobody to answer
                         // a bot backs off before it tries again (it would not hammer a dead port)
-                        java.util.concurrent.locks.LockSupport.parkNanos(Duration.ofMillis(50).toNanos());
+                        java.util.concurrent.locks.LockSupport.parkNanos(Duration.ofMillis(backoffMillis).toNanos());
                     }
                 }
                 return null;
@@ -179,10 +197,12 @@ class FaultTests {
             awaitAccepted(200, Duration.ofSeconds(60)); // recovered by itself, no restart
             assertThat(refusedDuringOutage).as("503s while the database was down").isPositive();
 
-            // kill -9 under load, then start it again
+            // a batch of 10,000 tips: kill -9 a third of the way through, start it again, the bots retry
+            long batchStart = accepted.get();
+            awaitAccepted(BATCH / 3, Duration.ofSeconds(120));
             service.get().kill();
             service.set(startService());
-            awaitAccepted(200, Duration.ofSeconds(90));
+            awaitAccepted(BATCH - (accepted.get() - batchStart), Duration.ofSeconds(180));
 
             // the broker restarted under load: intake goes on (the table is the outbox), the relay catches up
             broker = broker.restart();
@@ -192,9 +212,11 @@ class FaultTests {
             clients.shutdown();
             assertThat(clients.awaitTermination(CLIENT_TIMEOUT.toSeconds() + 5, TimeUnit.SECONDS)).isTrue();
         }
-        System.out.printf("[faults] sent %,d, accepted %,d, refused with 503 %,d, unreachable while killed %,d, "
-                + "500s %,d, hung %,d, other %,d%n", sent.get(), accepted.get(), unavailable.get(), unreachable.get(),
-                serverErrors.get(), hung.get(), otherStatus.get());
+        System.out.printf("[faults] tips %,d, requests sent %,d, accepted %,d (recovered after a refusal or a lost"
+                + " answer %,d, of them answered from the first recording %,d), refused with 503 %,d, unreachable while"
+                + " killed %,d, 500s %,d, hung %,d, other %,d%n", tips.get(), sent.get(), accepted.get(),
+                recovered.get(), replayed.get(), unavailable.get(), unreachable.get(), serverErrors.get(), hung.get(),
+                otherStatus.get());
         assertThat(serverErrors.get()).as("500s").isZero();
         assertThat(hung.get()).as("requests left waiting " + CLIENT_TIMEOUT.toSeconds() + " s").isZero();
         assertThat(otherStatus.get()).as("other answers").isZero();
@@ -208,6 +230,11 @@ class FaultTests {
                 }
             }
             assertThat(stored).as("every accepted tip is stored").containsAll(acceptedIds);
+            Set<String> extra = new java.util.HashSet<>(stored);
+            extra.removeAll(acceptedIds);
+            assertThat(extra.size()).as("stored but unanswered: only tips in flight when the load stopped")
+                    .isLessThanOrEqualTo(CLIENTS);
+            assertThat(recovered.get()).as("tips accepted on a retry").isPositive();
             try (ResultSet rs = s.executeQuery("select count(*), count(distinct report_id) from report_summary")) {
                 rs.next();
                 assertThat(rs.getLong(1)).as("one summary row per report").isEqualTo(rs.getLong(2));

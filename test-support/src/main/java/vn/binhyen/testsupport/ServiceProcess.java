@@ -64,8 +64,9 @@ public final class ServiceProcess implements AutoCloseable {
         pb.environment().put("QUARKUS_HTTP_PORT", Integer.toString(port));
         pb.environment().put("QUARKUS_LOG_LEVEL", "WARN");
         pb.environment().putAll(env);
-        pb.redirectErrorStream(true).redirectOutput(root.resolve(module).resolve("target/" + module + ".process.log")
-                .toFile());
+        // appended: a restarted service (the fault tests) keeps what its previous run logged
+        pb.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(root.resolve(module)
+                .resolve("target/" + module + ".process.log").toFile()));
         ServiceProcess service = new ServiceProcess("http://127.0.0.1:" + port, pb.start());
         service.awaitReady(module);
         return service;

@@ -166,6 +166,16 @@ public class ProblemMappers {
         return unavailableOrLogged(e, "transaction failure");
     }
 
+    /**
+     * Whatever else escapes a resource (an interceptor's wrapping of a failed commit, say): a 503
+     * when a dependency is down, else a logged 500 problem document. The more specific mappers,
+     * ours and Quarkus's (security, JSON, validation), still win for their types.
+     */
+    @ServerExceptionMapper
+    public Response unexpected(RuntimeException e) {
+        return unavailableOrLogged(e, "unexpected failure");
+    }
+
     private static Response unavailableOrLogged(RuntimeException e, String what) {
         if (Unavailable.isDependencyDown(e)) {
             return Unavailable.problem(e);

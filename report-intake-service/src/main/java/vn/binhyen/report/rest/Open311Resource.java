@@ -101,7 +101,7 @@ public class Open311Resource {
         var reporter = new ReportEvent.Reporter(name.isEmpty() ? null : name, null, blank(phone), null);
         var details = type == IntakeRules.Type.FEEDBACK ? null : new ReportEvent.TipDetails(null, blank(address),
                 blank(description), null, null, null, null, null, null, null, null);
-        var outcome = service.receive(type, "open311", null, reporter, details,
+        var outcome = service.receive(null, type, "open311", null, reporter, details,
                 type == IntakeRules.Type.FEEDBACK ? description : null, token.getSubject(), Set.copyOf(token.getGroups()),
                 clock.instant(), new CommandHandler.Metadata(Actor.of(token.getSubject(), Roles.BOT),
                         CorrelationIdFilter.of(request), null));

@@ -100,36 +100,78 @@ public class ReportResource {
             List<Problem.FieldError> errors, String reportId, Instant deadline, String reply) {
     }
 
+    /** What a client may use as its Idempotency-Key: a Zalo message id, a UUID, a form submission id. */
+    static final java.util.regex.Pattern IDEMPOTENCY_KEY = java.util.regex.Pattern.compile("[A-Za-z0-9._:-]{1,200}");
+
+    /**
+     * Receives a report. With an {@code Idempotency-Key} (the bot's message id, the form's
+     * submission id), a retry after a lost answer, a 503 or a restart gets the first answer again
+     * (header {@code Idempotent-Replayed: true}) and the report is recorded once: its id is derived
+     * from the caller and the key. The first body under a key wins.
+     */
     @POST
     @RolesAllowed({Roles.BOT, Roles.DUTY_OFFICER})
-    public Response receive(@NotNull @Valid ReportRequest r, @Context ContainerRequestContext request) {
+    public Response receive(@NotNull @Valid ReportRequest r, @HeaderParam("Idempotency-Key") String key,
+            @Context ContainerRequestContext request) {
         Instant now = clock.instant();
+        String reportId = null;
+        if (key != null) {
+            if (!IDEMPOTENCY_KEY.matcher(key).matches()) {
+                return Problem.of("invalid-field", "Giá trị không hợp lệ / Invalid value", Response.Status.BAD_REQUEST,
+                        "nothing was recorded").withErrors(List.of(new Problem.FieldError("Idempotency-Key",
+                                "idempotency-key", "1 to 200 characters of A-Z a-z 0-9 . _ : -"))).toResponse();
+            }
+            reportId = ReportService.idempotentId(token.getSubject(), key);
+            if (service.load(reportId) instanceof Report.Open first) {
+                return intake(first, OptionalLong.empty(), true);
+            }
+        }
         Response future = futureIncident(r.details(), now);
         if (future != null) {
             return future;
         }
-        var outcome = service.receive(r.type(), r.channel(), r.groupId(), reporter(r.reporter(), r.refusal()),
-                r.details() == null ? null : r.details().toDetails(), r.content(), token.getSubject(), roles(), now,
-                meta(request));
-        String reportId = outcome.streamId();
-        Report.Open o = (Report.Open) outcome.state();
+        CommandHandler.Outcome<Report, ReportEvent> outcome;
+        try {
+            outcome = service.receive(reportId, r.type(), r.channel(), r.groupId(), reporter(r.reporter(),
+                    r.refusal()), r.details() == null ? null : r.details().toDetails(), r.content(),
+                    token.getSubject(), roles(), now, meta(request));
+        } catch (vn.binhyen.eventlog.ConcurrencyException raced) {
+            // the same key, concurrently: the other request recorded it
+            if (reportId != null && service.load(reportId) instanceof Report.Open first) {
+                return intake(first, OptionalLong.empty(), true);
+            }
+            throw raced;
+        }
+        return intake((Report.Open) outcome.state(), OptionalLong.of(outcome.version()), false);
+    }
+
+    /** 201 with the intake, or 422 with what is missing (the report is recorded either way). */
+    private static Response intake(Report.Open o, OptionalLong version, boolean replayed) {
         var missing = IntakeRules.missing(o.type(), o.reporter(), o.details(), o.content());
         String reply = IntakeRules.reply(missing);
-        URI location = URI.create("/api/v1/reports/" + reportId);
+        URI location = URI.create("/api/v1/reports/" + o.reportId());
+        Response.ResponseBuilder answer;
         if (!missing.isEmpty()) {
             // recorded: the clock runs from this first receipt; the citizen is asked for the rest
-            return Response.status(422).location(location).type(Problem.MEDIA_TYPE).tag(ETags.of(outcome.version()))
+            answer = Response.status(422).location(location).type(Problem.MEDIA_TYPE)
                     .entity(new IncompleteReport(URI.create("https://binhyen.vn/problems/report-incomplete"),
                             "Thiếu thông tin bắt buộc / Required information missing", 422,
                             "the report is recorded and its clock runs; it lacks " + missing.stream()
                                     .map(IntakeRules.Missing::field).collect(Collectors.joining(", ")),
                             missing.getFirst().citation(), missing.stream().map(m -> new Problem.FieldError(m.field(),
                                     m.citation(), m.vietnamese() + " / " + m.english())).toList(),
-                            reportId, o.deadline(), reply)).build();
+                            o.reportId(), o.deadline(), reply));
+        } else {
+            answer = Response.created(location).entity(new Intake(o.reportId(), o.status().name(), o.receivedAt(),
+                    o.deadline(), List.of(), o.emergency() != Report.Emergency.NONE, reply));
         }
-        return Response.created(location).tag(ETags.of(outcome.version())).entity(new Intake(reportId,
-                o.status().name(), o.receivedAt(), o.deadline(), List.of(), o.emergency() != Report.Emergency.NONE,
-                reply)).build();
+        if (version.isPresent()) {
+            answer.tag(ETags.of(version.getAsLong()));
+        }
+        if (replayed) {
+            answer.header("Idempotent-Replayed", "true");
+        }
+        return answer.build();
     }
 
     public record CompletionRequest(@Valid ReporterInput reporter, @Valid RefusalInput refusal,

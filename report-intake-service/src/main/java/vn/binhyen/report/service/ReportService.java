@@ -71,20 +71,30 @@ public class ReportService {
     }
 
     /**
-     * Receives a report: the reporter's data sealed under a key of their own, emergency terms
-     * looked for, the day's duty roster checked; the clock starts now.
+     * Receives a report under {@code idempotentId} (or a new id when null): the reporter's data
+     * sealed under a key of their own, emergency terms looked for, the day's duty roster checked;
+     * the clock starts now.
      */
     @Transactional
-    public CommandHandler.Outcome<Report, ReportEvent> receive(IntakeRules.Type type, String channel, String groupId,
-            ReportEvent.Reporter reporter, ReportEvent.TipDetails details, String content, String actor,
-            java.util.Set<String> roles, Instant now, CommandHandler.Metadata meta) {
-        String reportId = "report-" + vn.binhyen.eventlog.EventIds.next();
+    public CommandHandler.Outcome<Report, ReportEvent> receive(String idempotentId, IntakeRules.Type type,
+            String channel, String groupId, ReportEvent.Reporter reporter, ReportEvent.TipDetails details,
+            String content, String actor, java.util.Set<String> roles, Instant now, CommandHandler.Metadata meta) {
+        String reportId = idempotentId != null ? idempotentId : "report-" + vn.binhyen.eventlog.EventIds.next();
         var emergency = vn.binhyen.report.domain.EmergencyTerms.find(content, details == null ? null : details.summary());
         var today = now.atZone(VIETNAM).toLocalDate();
         var nobody = roster.day(today).officers().isEmpty() ? today : null;
         return handle(reportId, OptionalLong.of(0), new ReportCommand.Receive(reportId, type, channel, groupId,
                 keys.seal(reportId, reporter, now), details, content, clockFor(type), emergency.orElse(null), nobody,
                 actor, roles, now), meta);
+    }
+
+    /**
+     * The id of the report a caller files under an idempotency key: the same caller and key, the
+     * same report (a name-based UUID; distinct from the time-ordered ids of reports without a key).
+     */
+    public static String idempotentId(String caller, String key) {
+        return "report-" + java.util.UUID.nameUUIDFromBytes((caller + "\n" + key)
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     @Transactional

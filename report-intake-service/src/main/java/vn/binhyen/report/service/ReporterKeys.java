@@ -129,7 +129,13 @@ public class ReporterKeys {
                 ps.executeUpdate();
             }
             return key;
-        } catch (GeneralSecurityException | SQLException e) {
+        } catch (SQLException e) {
+            if ("23505".equals(e.getSQLState())) {
+                // the same report received concurrently (a retry under its idempotency key): the other wins
+                throw new vn.binhyen.eventlog.ConcurrencyException(reportId, 0, -1);
+            }
+            throw new EventLogException("key of " + reportId + " could not be created: " + e.getMessage(), e);
+        } catch (GeneralSecurityException e) {
             throw new EventLogException("key of " + reportId + " could not be created: " + e.getMessage(), e);
         }
     }

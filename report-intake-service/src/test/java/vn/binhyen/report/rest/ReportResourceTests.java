@@ -27,6 +27,7 @@ import vn.binhyen.report.service.DeadlineSweep;
 import vn.binhyen.report.support.TestClock;
 import vn.binhyen.testsupport.KafkaBrokerResource;
 import vn.binhyen.testsupport.PostgresDatabaseResource;
+import vn.binhyen.report.service.ReportService;
 import vn.binhyen.testsupport.Tokens;
 
 /** Intake, the workflow, the clock and the register through the real stack. */
@@ -90,6 +91,47 @@ class ReportResourceTests {
                 .body("errors[0].field", equalTo("details.incidentAt"));
         post(Roles.BOT, "/api/v1/reports", Map.of("type", "RUMOUR")).statusCode(400);
         post(Roles.MEMBER, "/api/v1/reports", tip("x")).statusCode(403);
+        assertThat(count("select count(*) from event")).isEqualTo(before);
+    }
+
+    @Test
+    void aBotRetryingWithItsIdempotencyKey_getsTheFirstAnswer_andTheTipIsRecordedOnce() throws Exception {
+        String key = "zalo-msg-" + UUID.randomUUID();
+        var pool = Executors.newFixedThreadPool(4);
+        List<Callable<io.restassured.response.ExtractableResponse<io.restassured.response.Response>>> tries =
+                java.util.stream.IntStream.range(0, 6).<Callable<io.restassured.response.ExtractableResponse<
+                        io.restassured.response.Response>>>mapToObj(i -> () -> given().auth().oauth2(Tokens.forRole(
+                                Roles.BOT, "bot-police")).contentType("application/json").header("Idempotency-Key", key)
+                                .body(tip("Trộm xe đạp, gửi lại " + i)).post("/api/v1/reports").then().extract()).toList();
+        java.util.Set<String> ids = new java.util.HashSet<>();
+        int firsts = 0;
+        for (var f : pool.invokeAll(tries)) {
+            assertThat(f.get().statusCode()).isEqualTo(201);
+            ids.add(f.get().path("reportId"));
+            firsts += f.get().header("Idempotent-Replayed") == null ? 1 : 0;
+        }
+        pool.shutdown();
+        assertThat(ids).as("one report for the key").hasSize(1);
+        assertThat(firsts).as("one answer recorded it, the others replayed it").isEqualTo(1);
+        assertThat(count("select count(*) from event where event_type = 'ReportReceived' and stream_id = '"
+                + ids.iterator().next() + "'")).isEqualTo(1);
+        // the key is the caller's: another bot with the same key files its own report
+        String other = given().auth().oauth2(Tokens.forRole(Roles.BOT, "bot-ward")).contentType("application/json")
+                .header("Idempotency-Key", key).body(tip("Trộm xe đạp")).post("/api/v1/reports").then().statusCode(201)
+                .extract().path("reportId");
+        assertThat(other).isNotIn(ids);
+        // an incomplete tip retried gets the same 422 and the same report
+        String incomplete = "zalo-msg-" + UUID.randomUUID();
+        for (int i = 0; i < 2; i++) {
+            given().auth().oauth2(Tokens.forRole(Roles.BOT, "bot-police")).contentType("application/json")
+                    .header("Idempotency-Key", incomplete).body(Map.of("type", "CRIME_TIP", "details",
+                            Map.of("summary", "Có người lạ trộm xe"))).post("/api/v1/reports").then().statusCode(422)
+                    .body("reportId", equalTo(ReportService.idempotentId("bot-police", incomplete)));
+        }
+        long before = count("select count(*) from event");
+        given().auth().oauth2(Tokens.forRole(Roles.BOT, "bot-police")).contentType("application/json")
+                .header("Idempotency-Key", "không hợp lệ").body(tip("x")).post("/api/v1/reports").then()
+                .statusCode(400).body("errors[0].field", equalTo("Idempotency-Key"));
         assertThat(count("select count(*) from event")).isEqualTo(before);
     }
 
