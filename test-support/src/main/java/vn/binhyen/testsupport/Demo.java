@@ -231,7 +231,7 @@ public final class Demo {
         subjects.put(Roles.AUDITOR, "auditor-1   (read-only; bin/audit verify needs none)");
         subjects.forEach((role, who) -> out.append(String.format("    bin/stack token %-13s --subject %s%n", role, who)));
         out.append("""
-                  Traffic for a few minutes: bin/stack demo   (in another terminal)
+                  More traffic: bin/stack demo [--minutes N]   (in another terminal)
 
                 """);
         return out.toString();

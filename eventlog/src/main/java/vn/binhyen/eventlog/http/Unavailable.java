@@ -15,11 +15,20 @@ public final class Unavailable {
     }
 
     /**
-     * Somewhere in the causes: a refused or broken connection, a PostgreSQL connection error
-     * (SQLSTATE class 08), the server shutting down or starting (57P01–57P03), the pool finding no
-     * connection in time, or Kafka timing out.
+     * Somewhere in the causes, or in what they suppressed (a failed commit keeps the driver's I/O
+     * error as a suppressed XAException): a refused or broken connection, a PostgreSQL connection
+     * error (SQLSTATE class 08), the server shutting down or starting (57P01–57P03), the pool
+     * finding no connection in time, or Kafka timing out. A commit that failed this way has an
+     * unknown outcome: the 503 asks for a retry, which an idempotency key makes safe.
      */
     public static boolean isDependencyDown(Throwable e) {
+        return isDependencyDown(e, 0);
+    }
+
+    private static boolean isDependencyDown(Throwable e, int depth) {
+        if (depth > 8) {
+            return false;
+        }
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof ConnectException || t instanceof SQLTransientConnectionException
                     || t instanceof SQLNonTransientConnectionException || t instanceof java.io.EOFException
@@ -34,6 +43,11 @@ public final class Unavailable {
                 }
                 String message = String.valueOf(sql.getMessage()).toLowerCase(java.util.Locale.ROOT);
                 if (message.contains("acquisition timeout") || message.contains("this connection has been closed")) {
+                    return true;
+                }
+            }
+            for (Throwable suppressed : t.getSuppressed()) {
+                if (isDependencyDown(suppressed, depth + 1)) {
                     return true;
                 }
             }

@@ -23,6 +23,21 @@ class UnavailableTests {
     }
 
     @Test
+    void aCommitThatLostItsConnection_asTheTransactionManagerWrapsIt_isDependencyDown() {
+        // ArcUndeclaredThrowableException → RollbackException, the driver's error suppressed in an XAException
+        var xa = new javax.transaction.xa.XAException("Error trying to transactionCommit local transaction");
+        xa.initCause(new SQLException("An I/O error occurred while sending to the backend.", "08006",
+                new java.io.EOFException()));
+        var rollback = new jakarta.transaction.RollbackException("ARJUNA016053: Could not commit transaction.");
+        rollback.addSuppressed(xa);
+        assertThat(Unavailable.isDependencyDown(new RuntimeException("Error invoking subclass method", rollback)))
+                .isTrue();
+        var unrelated = new jakarta.transaction.RollbackException("marked rollback only");
+        unrelated.addSuppressed(new IllegalStateException("bug"));
+        assertThat(Unavailable.isDependencyDown(new RuntimeException(unrelated))).isFalse();
+    }
+
+    @Test
     void aUniqueViolation_aSyntaxError_andAnUnrelatedBug_areNot() {
         assertThat(Unavailable.isDependencyDown(new EventLogException("x",
                 new SQLException("duplicate key value violates unique constraint", "23505")))).isFalse();
