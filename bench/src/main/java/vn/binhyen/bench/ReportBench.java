@@ -10,6 +10,8 @@ import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import org.HdrHistogram.Histogram;
 import vn.binhyen.contracts.Roles;
 import vn.binhyen.testsupport.KafkaBroker;
@@ -26,6 +28,7 @@ public final class ReportBench {
     static final Duration PHASE = Duration.ofSeconds(Long.getLong("bench.seconds", 8));
     static final int CLIENTS = Integer.getInteger("bench.clients", 16);
     static final int DEADLINES = Integer.getInteger("bench.deadlines", 1_000_000);
+    static final int ROUNDS = Integer.getInteger("bench.rounds", 3);
     static final String DUE = "select report_id, kind from report_deadline where not done and due_at <= ? "
             + "order by due_at limit 500 for update skip locked";
 
@@ -37,15 +40,26 @@ public final class ReportBench {
                 ServiceProcess service = ServiceProcess.start("report-intake-service", db, broker)) {
             HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
             String token = Tokens.forRole(Roles.BOT, "bench-bot");
-            System.out.println("\n(warming up for " + PHASE.toSeconds() + " s; not measured)");
+            System.out.println("\n(warming up for " + 3 * PHASE.toSeconds() + " s; not measured: the JIT compiles the"
+                    + " intake's path well after the first seconds)");
             noop(http, service.base, token);
             intake(http, service.base, token);
+            intake(http, service.base, token);
 
-            System.out.println("\n== Intake, " + CLIENTS + " clients, " + PHASE.toSeconds() + " s each ==");
-            var noop = noop(http, service.base, token);
+            System.out.println("\n== Intake, " + CLIENTS + " clients, " + PHASE.toSeconds() + " s each, the no-op and the"
+                    + " intake alternating " + ROUNDS + " times; medians ==");
+            List<HttpLoad.Result> noops = new ArrayList<>();
+            List<HttpLoad.Result> intakes = new ArrayList<>();
+            for (int round = 0; round < ROUNDS; round++) {
+                noops.add(noop(http, service.base, token));
+                intakes.add(intake(http, service.base, token));
+                System.out.printf("   round %d: no-op %,.0f/s, intake %,.0f/s (p99 %.2f ms)%n", round + 1,
+                        noops.getLast().perSecond(), intakes.getLast().perSecond(), intakes.getLast().p99());
+            }
+            var noop = median(noops);
+            var intake = median(intakes);
             System.out.printf("limit: GET /api/v1/me (no-op, same service): %,.0f requests/s  p99 %.2f ms%n",
                     noop.perSecond(), noop.p99());
-            var intake = intake(http, service.base, token);
             System.out.printf("POST /api/v1/reports (complete crime tip): %,.0f reports/s  p50 %.2f ms  p99 %.2f ms  "
                     + "ratio to the no-op %.2f%n", intake.perSecond(), intake.p50(), intake.p99(),
                     intake.perSecond() / noop.perSecond());
@@ -73,6 +87,13 @@ public final class ReportBench {
                     indexed.getValueAtPercentile(99) / 1e6 <= 50 ? "MET" : "NOT MET",
                     indexed.getValueAtPercentile(99) / 1e6, indexed.getValueAtPercentile(99) / 1e6 / 50);
         }
+    }
+
+    /** The round with the median throughput (its own latencies with it). */
+    static HttpLoad.Result median(List<HttpLoad.Result> rounds) {
+        List<HttpLoad.Result> sorted = new ArrayList<>(rounds);
+        sorted.sort(java.util.Comparator.comparingDouble(HttpLoad.Result::perSecond));
+        return sorted.get(sorted.size() / 2);
     }
 
     static HttpLoad.Result noop(HttpClient http, String base, String token) throws InterruptedException {

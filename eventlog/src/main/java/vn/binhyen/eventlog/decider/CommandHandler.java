@@ -81,15 +81,39 @@ public final class CommandHandler<C, S, E> {
         S state = current.state();
         List<E> decided = decider.decide(command, state);
         List<NewEvent> toAppend = new ArrayList<>(decided.size());
-        for (E e : decided) {
-            state = decider.evolve(state, e);
-            toAppend.add(new NewEvent(EventIds.next(), codec.typeName(e), codec.schemaVersion(e), clock.instant(),
-                    meta.actor(), meta.correlationId(), meta.causationId(), codec.payload(e)));
-        }
+        state = evolve(state, decided, toAppend, meta);
         AppendResult result = store.append(streamId, version, toAppend);
         if (result.version() > version) {
             snapshots.appended(streamId, version, result.version(), state);
         }
         return new Outcome<>(streamId, result.version(), state, decided, result);
+    }
+
+    /**
+     * A command that starts a stream the caller has just named (a new report, a new post): decided
+     * from the initial state without reading anything, and written only if the stream does not
+     * exist yet, else a {@link ConcurrencyException} and nothing written. Two round trips fewer
+     * than {@link #handle} with version 0.
+     */
+    public Outcome<S, E> start(String streamId, C command, Metadata meta) {
+        S state = decider.initialState();
+        List<E> decided = decider.decide(command, state);
+        List<NewEvent> toAppend = new ArrayList<>(decided.size());
+        state = evolve(state, decided, toAppend, meta);
+        AppendResult result = store.startStreams(java.util.Map.of(streamId, toAppend)).getFirst();
+        if (result.version() > 0) {
+            snapshots.appended(streamId, 0, result.version(), state);
+        }
+        return new Outcome<>(streamId, result.version(), state, decided, result);
+    }
+
+    /** Folds {@code decided} into {@code state}, adding each as a new event to {@code out}. */
+    private S evolve(S state, List<E> decided, List<NewEvent> out, Metadata meta) {
+        for (E e : decided) {
+            state = decider.evolve(state, e);
+            out.add(new NewEvent(EventIds.next(), codec.typeName(e), codec.schemaVersion(e), clock.instant(),
+                    meta.actor(), meta.correlationId(), meta.causationId(), codec.payload(e)));
+        }
+        return state;
     }
 }

@@ -72,6 +72,21 @@ class DeciderKitTests {
     }
 
     @Test
+    void handler_start_writesANewStreamWithoutReadingIt_andRefusesOneThatExists() {
+        String stream = "turnstile-" + UUID.randomUUID();
+        var outcome = handler.start(stream, new Command.Install(2), META);
+        assertThat(outcome.version()).isEqualTo(1);
+        assertThat(outcome.state()).isEqualTo(new State.Open(2, 0));
+        assertThat(handler.handle(stream, OptionalLong.of(1), new Command.Admit("An"), META).version()).isEqualTo(2);
+
+        // the stream exists: a second start (a retry under the same id) writes nothing
+        assertThatThrownBy(() -> handler.start(stream, new Command.Install(9), META))
+                .isInstanceOf(vn.binhyen.eventlog.ConcurrencyException.class);
+        assertThat(store.version(stream)).isEqualTo(2);
+        assertThat(handler.load(stream)).isEqualTo(new State.Open(2, 1));
+    }
+
+    @Test
     void handler_staleIfMatch_isRefusedBeforeDeciding() {
         String stream = "turnstile-" + UUID.randomUUID();
         handler.handle(stream, OptionalLong.empty(), new Command.Install(3), META);

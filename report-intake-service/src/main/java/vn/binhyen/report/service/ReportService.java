@@ -83,9 +83,12 @@ public class ReportService {
         var emergency = vn.binhyen.report.domain.EmergencyTerms.find(content, details == null ? null : details.summary());
         var today = now.atZone(VIETNAM).toLocalDate();
         var nobody = roster.day(today).officers().isEmpty() ? today : null;
-        return handle(reportId, OptionalLong.of(0), new ReportCommand.Receive(reportId, type, channel, groupId,
-                keys.seal(reportId, reporter, now), details, content, clockFor(type), emergency.orElse(null), nobody,
-                actor, roles, now), meta);
+        // a new stream: nothing to read first; a report already under this id (a retry) is a ConcurrencyException
+        var outcome = handler.start(reportId, new ReportCommand.Receive(reportId, type, channel, groupId,
+                keys.sealNew(reportId, reporter, now), details, content, clockFor(type), emergency.orElse(null),
+                nobody, actor, roles, now), meta);
+        project(outcome, now);
+        return outcome;
     }
 
     /**

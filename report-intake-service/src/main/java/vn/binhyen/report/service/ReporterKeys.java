@@ -46,9 +46,23 @@ public class ReporterKeys {
         if (r == null || (r.name() == null && r.address() == null && r.phone() == null)) {
             return r;
         }
-        SecretKey key = key(reportId).orElseGet(() -> create(reportId, at));
+        return sealWith(key(reportId).orElseGet(() -> create(reportId, at)), reportId, r);
+    }
+
+    private static Reporter sealWith(SecretKey key, String reportId, Reporter r) {
         return new Reporter(encrypt(key, reportId, r.name()), encrypt(key, reportId, r.address()),
                 encrypt(key, reportId, r.phone()), r.refusalReason());
+    }
+
+    /**
+     * As {@link #seal} for a report being received: its key is created without looking for one
+     * first (a key already there is a retry racing us: a ConcurrencyException).
+     */
+    public Reporter sealNew(String reportId, Reporter r, Instant at) {
+        if (r == null || (r.name() == null && r.address() == null && r.phone() == null)) {
+            return r;
+        }
+        return sealWith(create(reportId, at), reportId, r);
     }
 
     /** The reporter in clear, or {@link #SHREDDED} where the key is gone. */

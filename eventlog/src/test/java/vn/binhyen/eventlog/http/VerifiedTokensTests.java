@@ -1,0 +1,75 @@
+package vn.binhyen.eventlog.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.smallrye.jwt.auth.principal.DefaultJWTParser;
+import io.smallrye.jwt.auth.principal.JWTAuthContextInfo;
+import io.smallrye.jwt.auth.principal.ParseException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.junit.jupiter.api.Test;
+
+/** A verified token is remembered by its exact text until it expires; nothing else is. */
+class VerifiedTokensTests {
+    static final AtomicInteger FULL_VERIFICATIONS = new AtomicInteger();
+
+    /** smallrye-jwt's own parser on the development key, counting how often it really verifies. */
+    static class Counting extends DefaultJWTParser {
+        Counting() {
+            super(new JWTAuthContextInfo(key(), "https://binhyen.vn/dev"));
+        }
+
+        static java.security.interfaces.RSAPublicKey key() {
+            try (var in = VerifiedTokensTests.class.getResourceAsStream("/binhyen/dev-jwt/publicKey.pem")) {
+                return (java.security.interfaces.RSAPublicKey) io.smallrye.jwt.util.KeyUtils.decodePublicKey(
+                        new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
+        @Override
+        public JsonWebToken parse(String token) throws ParseException {
+            FULL_VERIFICATIONS.incrementAndGet();
+            return super.parse(token);
+        }
+    }
+
+    @Test
+    void aVerifiedToken_isVerifiedOnce_whileAnyOtherText_andEveryFailure_isVerifiedEachTime() throws Exception {
+        var tokens = new VerifiedTokens(new Counting(), 100, Duration.ofMinutes(10));
+        String bot = vn.binhyen.testsupport.Tokens.forRole("BOT", "zalo-bot");
+        int before = FULL_VERIFICATIONS.get();
+        for (int i = 0; i < 5; i++) {
+            assertThat(tokens.parse(bot).getName()).isEqualTo("zalo-bot");
+        }
+        assertThat(FULL_VERIFICATIONS.get() - before).as("the same text verified once").isEqualTo(1);
+
+        // a token signed with another key, and one whose claims were edited: verified, refused, never remembered
+        String forged = vn.binhyen.testsupport.Tokens.forgedForRole("BOT");
+        String[] parts = bot.split("\\.");
+        String edited = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(new String(java.util.Base64
+                .getUrlDecoder().decode(parts[1]), java.nio.charset.StandardCharsets.UTF_8).replace("zalo-bot",
+                        "zalo-bou").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        String tampered = parts[0] + "." + edited + "." + parts[2];
+        for (int i = 0; i < 2; i++) {
+            assertThatThrownBy(() -> tokens.parse(forged)).isInstanceOf(ParseException.class);
+            assertThatThrownBy(() -> tokens.parse(tampered)).isInstanceOf(ParseException.class);
+        }
+        assertThat(FULL_VERIFICATIONS.get() - before).isEqualTo(5);
+    }
+
+    @Test
+    void aTokenIsNotRememberedPastItsExpiry_norPastTheCap() throws Exception {
+        int before = FULL_VERIFICATIONS.get();
+        var capped = new VerifiedTokens(new Counting(), 100, Duration.ZERO);
+        String bot = vn.binhyen.testsupport.Tokens.forRole("BOT", "zalo-bot");
+        capped.parse(bot);
+        capped.parse(bot);
+        assertThat(FULL_VERIFICATIONS.get() - before).as("a zero cap remembers nothing").isEqualTo(2);
+        assertThat(Instant.ofEpochSecond(capped.parse(bot).getExpirationTime())).isAfter(Instant.now());
+    }
+}
