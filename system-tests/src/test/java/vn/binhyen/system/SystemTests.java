@@ -187,7 +187,8 @@ class SystemTests {
             board.fill("input[name=username]", "commander-1");
             board.fill("input[name=password]", "chi-huy-demo-2026");
             board.click("button[type=submit]");
-            board.waitForSelector("#emergencies tr[data-report='" + played.emergency() + "'] button.danger").click();
+            // a locator, not an element handle: found again when the live board re-renders the row
+            board.locator("#emergencies tr[data-report='" + played.emergency() + "'] button.danger").click();
             board.waitForURL(base + "/dashboard/reports/" + played.emergency());
         }
         assertThat(call("report-intake-service", "GET", "/api/v1/reports/" + played.emergency(), Roles.COMMANDER,
@@ -274,7 +275,8 @@ class SystemTests {
 
         try (BrowserContext context = chromium.context()) {
             Page board = dashboard(context, "chi-huy-1");
-            board.waitForSelector("#emergencies tr[data-report='" + reportId + "'] button.danger").click();
+            // a locator, not an element handle: found again when the live board re-renders the row
+            board.locator("#emergencies tr[data-report='" + reportId + "'] button.danger").click();
             board.waitForURL(SERVICES.get("report-intake-service").base + "/dashboard/reports/" + reportId);
             assertThat(board.isVisible("#action-emergency-acknowledgement")).as("nothing left to acknowledge").isFalse();
         }
