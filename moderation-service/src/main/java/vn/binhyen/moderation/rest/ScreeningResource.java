@@ -1,5 +1,7 @@
 package vn.binhyen.moderation.rest;
 
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -67,28 +69,43 @@ public class ScreeningResource {
         }
     }
 
+    /**
+     * Runs on the event loop: the body is read without a hand-over to a worker, and a repeated
+     * request or an ALLOW (most messages) is answered from memory at once. A verdict with an
+     * effect (and a group whose profile only the database knows) is recorded on a worker thread.
+     */
     @POST
     @RolesAllowed(Roles.BOT)
-    public Response screen(@NotNull @Valid ScreeningRequest r, @Context ContainerRequestContext request) {
+    @io.smallrye.common.annotation.NonBlocking
+    public Uni<Response> screen(@NotNull @Valid ScreeningRequest r, @Context ContainerRequestContext request) {
         if (r.text() != null && r.text().length() > MAX_TEXT) {
-            return Problem.of("text-too-long", "Tin nhắn quá dài / Text too long", 413,
+            return Uni.createFrom().item(Problem.of("text-too-long", "Tin nhắn quá dài / Text too long", 413,
                     "text has " + r.text().length() + " characters; at most " + MAX_TEXT + " are screened")
                     .withErrors(List.of(new Problem.FieldError("text", "max-length", "at most " + MAX_TEXT
-                            + " characters"))).toResponse();
+                            + " characters"))).toResponse());
         }
         boolean noText = r.text() == null || r.text().isBlank();
         boolean noAttachments = r.attachments() == null || r.attachments().isEmpty();
         if (noText && noAttachments) {
-            return Problem.of("invalid-field", "Giá trị không hợp lệ / Invalid value", Response.Status.BAD_REQUEST,
-                    "a message has text or attachments").withErrors(List.of(
+            return Uni.createFrom().item(Problem.of("invalid-field", "Giá trị không hợp lệ / Invalid value",
+                    Response.Status.BAD_REQUEST, "a message has text or attachments").withErrors(List.of(
                             new Problem.FieldError("text", "required", "text or attachments are required"),
                             new Problem.FieldError("attachments", "required", "text or attachments are required")))
-                    .toResponse();
+                    .toResponse());
         }
         Message m = r.toMessage(clock.instant());
+        var decided = service.decideInMemory(m);
+        if (decided.answered() != null) {
+            return Uni.createFrom().item(answer(decided.answered()));
+        }
         var meta = new CommandHandler.Metadata(new Actor(token.getSubject(), Roles.BOT, r.author().id()),
                 CorrelationIdFilter.of(request), null);
-        var screened = service.screen(m, meta);
+        return Uni.createFrom().item(() -> decided.toRecord() != null ? service.record(decided.toRecord(), meta)
+                : service.screen(m, meta)).runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
+                .map(ScreeningResource::answer);
+    }
+
+    private static Response answer(ScreeningService.Screened screened) {
         return Response.ok(screened.result()).header("X-Replayed", Boolean.toString(screened.replayed())).build();
     }
 }

@@ -33,14 +33,23 @@ public class GroupProfiles {
         this.defaultProfile = defaultProfile;
     }
 
-    public String profileOf(String groupId) {
+    /**
+     * The profile when it is known without asking the database (learned, or the default while a
+     * group is not heard of), else null.
+     */
+    public String knownProfileOf(String groupId) {
         String cached = cache.get(groupId);
         if (cached != null) {
             return cached;
         }
         Long until = unknownUntil.get(groupId);
-        if (until != null && System.nanoTime() - until < 0) {
-            return defaultProfile;
+        return until != null && System.nanoTime() - until < 0 ? defaultProfile : null;
+    }
+
+    public String profileOf(String groupId) {
+        String known = knownProfileOf(groupId);
+        if (known != null) {
+            return known;
         }
         try (Connection c = dataSource.getConnection();
                 PreparedStatement ps = c.prepareStatement("select profile from group_profile where group_id = ?")) {

@@ -105,13 +105,42 @@ public class ScreeningService {
      * with an effect is recorded in one transaction of its own.
      */
     public Screened screen(Message m, CommandHandler.Metadata meta) {
+        Decided decided = decide(m, true);
+        return decided.answered() != null ? decided.answered() : record(decided.toRecord(), meta);
+    }
+
+    /** A verdict with an effect, decided and waiting to be recorded. */
+    public record ToRecord(Message m, String hash, Verdict verdict, Screener screener) {
+    }
+
+    /**
+     * What deciding found: the answer ({@code answered}); or a verdict to record ({@code toRecord});
+     * or, in memory only, neither: the group's profile is known only to the database.
+     */
+    public record Decided(Screened answered, ToRecord toRecord) {
+    }
+
+    /**
+     * Decides without touching the database (an event loop may call it): a repeated request, or an
+     * ALLOW, is answered at once; a verdict with an effect is returned to be {@link #record}ed on a
+     * worker thread; a group whose profile is not in memory yet gets neither ({@link #screen} then).
+     */
+    public Decided decideInMemory(Message m) {
+        return decide(m, false);
+    }
+
+    private Decided decide(Message m, boolean mayQuery) {
         String key = m.groupId() + "\n" + m.messageId();
         String hash = hash(m);
         Object[] cached = answers.get(key);
         if (cached != null) {
-            return same(hash, (String) cached[0], (Result) cached[1], m);
+            return new Decided(same(hash, (String) cached[0], (Result) cached[1], m), null);
         }
-        Screener screener = screeners.at(profiles.profileOf(m.groupId()), m.postedAt());
+        String profile = mayQuery ? profiles.profileOf(m.groupId()) : profiles.knownProfileOf(m.groupId());
+        if (profile == null) {
+            return new Decided(null, null);
+        }
+        Screener screener = screeners.at(profile, m.postedAt());
         var floodRule = screener.policy().flood();
         int recent = flood.note(m.groupId(), m.authorId(), m.messageId(), m.postedAt(),
                 Duration.ofSeconds(floodRule == null ? 60 : floodRule.perSeconds()));
@@ -121,10 +150,17 @@ public class ScreeningService {
             Result result = new Result(m.groupId(), m.messageId(), verdict.decision(), verdict.violations(),
                     verdict.suggestions(), Sanction.NONE, null, verdict.policyId(), verdict.policyVersion(), null);
             answers.put(key, new Object[] {hash, result});
-            return new Screened(result, false);
+            return new Decided(new Screened(result, false), null);
         }
-        Screened recorded = QuarkusTransaction.requiringNew().call(() -> record(m, hash, verdict, screener, meta));
-        answers.put(key, new Object[] {hash, recorded.result()}); // committed: retries and reuses answered from memory
+        return new Decided(null, new ToRecord(m, hash, verdict, screener));
+    }
+
+    /** Records a decided verdict's effects in one transaction of its own (blocking: a worker thread). */
+    public Screened record(ToRecord r, CommandHandler.Metadata meta) {
+        Screened recorded = QuarkusTransaction.requiringNew().call(() -> record(r.m(), r.hash(), r.verdict(),
+                r.screener(), meta));
+        // committed: retries and reuses answered from memory
+        answers.put(r.m().groupId() + "\n" + r.m().messageId(), new Object[] {r.hash(), recorded.result()});
         return recorded;
     }
 
