@@ -110,7 +110,7 @@ public class ScreeningService {
     }
 
     /** A verdict with an effect, decided and waiting to be recorded. */
-    public record ToRecord(Message m, String hash, Verdict verdict, Screener screener) {
+    public record ToRecord(Message m, String fingerprint, Verdict verdict, Screener screener) {
     }
 
     /**
@@ -131,10 +131,10 @@ public class ScreeningService {
 
     private Decided decide(Message m, boolean mayQuery) {
         String key = m.groupId() + "\n" + m.messageId();
-        String hash = hash(m);
+        String fingerprint = fingerprint(m);
         Object[] cached = answers.get(key);
         if (cached != null) {
-            return new Decided(same(hash, (String) cached[0], (Result) cached[1], m), null);
+            return new Decided(same(fingerprint, (String) cached[0], (Result) cached[1], m), null);
         }
         String profile = mayQuery ? profiles.profileOf(m.groupId()) : profiles.knownProfileOf(m.groupId());
         if (profile == null) {
@@ -149,18 +149,20 @@ public class ScreeningService {
             // writes nothing, and is what the same request always gets: no lookup, no transaction
             Result result = new Result(m.groupId(), m.messageId(), verdict.decision(), verdict.violations(),
                     verdict.suggestions(), Sanction.NONE, null, verdict.policyId(), verdict.policyVersion(), null);
-            answers.put(key, new Object[] {hash, result});
+            answers.put(key, new Object[] {fingerprint, result});
             return new Decided(new Screened(result, false), null);
         }
-        return new Decided(null, new ToRecord(m, hash, verdict, screener));
+        return new Decided(null, new ToRecord(m, fingerprint, verdict, screener));
     }
 
     /** Records a decided verdict's effects in one transaction of its own (blocking: a worker thread). */
     public Screened record(ToRecord r, CommandHandler.Metadata meta) {
-        Screened recorded = QuarkusTransaction.requiringNew().call(() -> record(r.m(), r.hash(), r.verdict(),
+        // the stored hash is of the request's canonical form; the memory keeps the fingerprint
+        String hash = hash(r.m());
+        Screened recorded = QuarkusTransaction.requiringNew().call(() -> record(r.m(), hash, r.verdict(),
                 r.screener(), meta));
         // committed: retries and reuses answered from memory
-        answers.put(r.m().groupId() + "\n" + r.m().messageId(), new Object[] {r.hash(), recorded.result()});
+        answers.put(r.m().groupId() + "\n" + r.m().messageId(), new Object[] {r.fingerprint(), recorded.result()});
         return recorded;
     }
 
@@ -286,6 +288,55 @@ public class ScreeningService {
         } catch (SQLException | JsonProcessingException e) {
             throw new EventLogException("screening of " + m.messageId() + " could not be stored: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * What the answers in memory are compared by: SHA-256 of the message's fields, each
+     * length-prefixed (the posting time aside, as in {@link #hash}). Cheaper than the canonical
+     * JSON of the stored hash, which matters on the stream's hot path; never stored.
+     */
+    static String fingerprint(Message m) {
+        try {
+            MessageDigest d = MessageDigest.getInstance("SHA-256");
+            field(d, m.groupId());
+            field(d, m.messageId());
+            field(d, m.authorId());
+            field(d, m.displayName());
+            field(d, m.text());
+            count(d, m.attachments().size());
+            for (Message.Attachment a : m.attachments()) {
+                field(d, a.name());
+                field(d, a.mimeType());
+                field(d, Long.toString(a.size()));
+                count(d, a.entries() == null ? -1 : a.entries().size());
+                if (a.entries() != null) {
+                    a.entries().forEach(e -> field(d, e));
+                }
+            }
+            count(d, m.links().size());
+            m.links().forEach(l -> field(d, l));
+            count(d, m.forwarded() ? 1 : 0);
+            return HexFormat.of().formatHex(d.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void field(MessageDigest d, String value) {
+        if (value == null) {
+            count(d, -1);
+            return;
+        }
+        byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
+        count(d, bytes.length);
+        d.update(bytes);
+    }
+
+    private static void count(MessageDigest d, int n) {
+        d.update((byte) (n >>> 24));
+        d.update((byte) (n >>> 16));
+        d.update((byte) (n >>> 8));
+        d.update((byte) n);
     }
 
     /**
