@@ -5,43 +5,34 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;
 import io.smallrye.jwt.auth.principal.DefaultJWTParser;
 import io.smallrye.jwt.auth.principal.JWTAuthContextInfo;
-import io.smallrye.jwt.auth.principal.JWTParser;
 import io.smallrye.jwt.auth.principal.ParseException;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Alternative;
-import java.security.PrivateKey;
-import java.security.PublicKey;
 import java.time.Duration;
-import javax.crypto.SecretKey;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
- * The bearer-token parser every request's authentication uses, remembering the tokens it has
- * verified. A bot sends the same token with every message; verifying its RSA signature and
- * parsing its claims again each time was a quarter of a service's CPU under load. A token is
- * remembered by its exact text, only once it verified, and never past its own {@code exp} (nor
- * longer than {@code binhyen.jwt.remember}, default 10 minutes); anything else, and every failure,
- * goes through smallrye-jwt's full verification as before. {@code binhyen.jwt.remember-tokens=0}
- * turns it off.
+ * The bearer-token parser every request's authentication uses (smallrye-jwt's own, in place of
+ * it), remembering the tokens it has verified. A bot sends the same token with every message;
+ * verifying its RSA signature and parsing its claims again each time was a quarter of a service's
+ * CPU under load. A token is remembered by its exact text, only once it verified, and never past
+ * its own {@code exp} (nor longer than {@code binhyen.jwt.remember}, default 10 minutes); anything
+ * else, and every failure, goes through the full verification as before.
+ * {@code binhyen.jwt.remember-tokens=0} turns it off.
  */
 @Alternative
 @Priority(1)
 @ApplicationScoped
-public class VerifiedTokens implements JWTParser {
-    private final JWTParser verifier;
+public class VerifiedTokens extends DefaultJWTParser {
     private final Cache<String, JsonWebToken> verified;
 
     @jakarta.inject.Inject
-    VerifiedTokens(JWTAuthContextInfo context,
+    public VerifiedTokens(JWTAuthContextInfo context,
             @ConfigProperty(name = "binhyen.jwt.remember-tokens", defaultValue = "10000") long size,
             @ConfigProperty(name = "binhyen.jwt.remember", defaultValue = "PT10M") Duration atMost) {
-        this(new DefaultJWTParser(context), size, atMost);
-    }
-
-    VerifiedTokens(JWTParser verifier, long size, Duration atMost) {
-        this.verifier = verifier;
+        super(context);
         long cap = atMost.toNanos();
         this.verified = Caffeine.newBuilder().maximumSize(size).expireAfter(new Expiry<String, JsonWebToken>() {
             @Override
@@ -69,50 +60,15 @@ public class VerifiedTokens implements JWTParser {
         if (known != null) {
             return known;
         }
-        JsonWebToken jwt = verifier.parse(token); // throws when it does not verify: nothing remembered
+        JsonWebToken jwt = verify(token); // throws when it does not verify: nothing remembered
         if (jwt.getExpirationTime() > 0) {
             verified.put(token, jwt);
         }
         return jwt;
     }
 
-    @Override
-    public JsonWebToken parse(String token, JWTAuthContextInfo context) throws ParseException {
-        return verifier.parse(token, context);
-    }
-
-    @Override
-    public JsonWebToken verify(String token, PublicKey key) throws ParseException {
-        return verifier.verify(token, key);
-    }
-
-    @Override
-    public JsonWebToken verify(String token, SecretKey key) throws ParseException {
-        return verifier.verify(token, key);
-    }
-
-    @Override
-    public JsonWebToken verify(String token, String secret) throws ParseException {
-        return verifier.verify(token, secret);
-    }
-
-    @Override
-    public JsonWebToken decrypt(String token, PrivateKey key) throws ParseException {
-        return verifier.decrypt(token, key);
-    }
-
-    @Override
-    public JsonWebToken decrypt(String token, SecretKey key) throws ParseException {
-        return verifier.decrypt(token, key);
-    }
-
-    @Override
-    public JsonWebToken decrypt(String token, String secret) throws ParseException {
-        return verifier.decrypt(token, secret);
-    }
-
-    @Override
-    public JsonWebToken parseOnly(String token) throws ParseException {
-        return verifier.parseOnly(token);
+    /** The full verification, smallrye-jwt's. */
+    protected JsonWebToken verify(String token) throws ParseException {
+        return super.parse(token);
     }
 }

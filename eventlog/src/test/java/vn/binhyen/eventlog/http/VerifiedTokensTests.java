@@ -3,7 +3,6 @@ package vn.binhyen.eventlog.http;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.smallrye.jwt.auth.principal.DefaultJWTParser;
 import io.smallrye.jwt.auth.principal.JWTAuthContextInfo;
 import io.smallrye.jwt.auth.principal.ParseException;
 import java.time.Duration;
@@ -16,10 +15,10 @@ import org.junit.jupiter.api.Test;
 class VerifiedTokensTests {
     static final AtomicInteger FULL_VERIFICATIONS = new AtomicInteger();
 
-    /** smallrye-jwt's own parser on the development key, counting how often it really verifies. */
-    static class Counting extends DefaultJWTParser {
-        Counting() {
-            super(new JWTAuthContextInfo(key(), "https://binhyen.vn/dev"));
+    /** On the development key, counting how often smallrye-jwt really verifies. */
+    static class Counting extends VerifiedTokens {
+        Counting(long size, Duration atMost) {
+            super(new JWTAuthContextInfo(key(), "https://binhyen.vn/dev"), size, atMost);
         }
 
         static java.security.interfaces.RSAPublicKey key() {
@@ -32,15 +31,15 @@ class VerifiedTokensTests {
         }
 
         @Override
-        public JsonWebToken parse(String token) throws ParseException {
+        protected JsonWebToken verify(String token) throws ParseException {
             FULL_VERIFICATIONS.incrementAndGet();
-            return super.parse(token);
+            return super.verify(token);
         }
     }
 
     @Test
     void aVerifiedToken_isVerifiedOnce_whileAnyOtherText_andEveryFailure_isVerifiedEachTime() throws Exception {
-        var tokens = new VerifiedTokens(new Counting(), 100, Duration.ofMinutes(10));
+        var tokens = new Counting(100, Duration.ofMinutes(10));
         String bot = vn.binhyen.testsupport.Tokens.forRole("BOT", "zalo-bot");
         int before = FULL_VERIFICATIONS.get();
         for (int i = 0; i < 5; i++) {
@@ -65,7 +64,7 @@ class VerifiedTokensTests {
     @Test
     void aTokenIsNotRememberedPastItsExpiry_norPastTheCap() throws Exception {
         int before = FULL_VERIFICATIONS.get();
-        var capped = new VerifiedTokens(new Counting(), 100, Duration.ZERO);
+        var capped = new Counting(100, Duration.ZERO);
         String bot = vn.binhyen.testsupport.Tokens.forRole("BOT", "zalo-bot");
         capped.parse(bot);
         capped.parse(bot);

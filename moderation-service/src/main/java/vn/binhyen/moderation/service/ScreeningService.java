@@ -130,7 +130,7 @@ public class ScreeningService {
     }
 
     private Decided decide(Message m, boolean mayQuery) {
-        String key = m.groupId() + "\n" + m.messageId();
+        String key = key(m);
         String fingerprint = fingerprint(m);
         Object[] cached = answers.get(key);
         if (cached != null) {
@@ -155,6 +155,11 @@ public class ScreeningService {
         return new Decided(null, new ToRecord(m, fingerprint, verdict, screener));
     }
 
+    /** The answers' key: a message is idempotent by (groupId, messageId). */
+    private static String key(Message m) {
+        return m.groupId() + "\n" + m.messageId();
+    }
+
     /** Records a decided verdict's effects in one transaction of its own (blocking: a worker thread). */
     public Screened record(ToRecord r, CommandHandler.Metadata meta) {
         // the stored hash is of the request's canonical form; the memory keeps the fingerprint
@@ -162,7 +167,7 @@ public class ScreeningService {
         Screened recorded = QuarkusTransaction.requiringNew().call(() -> record(r.m(), hash, r.verdict(),
                 r.screener(), meta));
         // committed: retries and reuses answered from memory
-        answers.put(r.m().groupId() + "\n" + r.m().messageId(), new Object[] {r.fingerprint(), recorded.result()});
+        answers.put(key(r.m()), new Object[] {r.fingerprint(), recorded.result()});
         return recorded;
     }
 

@@ -121,10 +121,8 @@ public class ReportResource {
                         "nothing was recorded").withErrors(List.of(new Problem.FieldError("Idempotency-Key",
                                 "idempotency-key", "1 to 200 characters of A-Z a-z 0-9 . _ : -"))).toResponse();
             }
+            // a report already under this id (a retry) makes the receipt below a ConcurrencyException
             reportId = ReportService.idempotentId(token.getSubject(), key);
-            if (service.load(reportId) instanceof Report.Open first) {
-                return intake(first, OptionalLong.empty(), true);
-            }
         }
         Response future = futureIncident(r.details(), now);
         if (future != null) {
@@ -136,7 +134,7 @@ public class ReportResource {
                     r.refusal()), r.details() == null ? null : r.details().toDetails(), r.content(),
                     token.getSubject(), roles(), now, meta(request));
         } catch (vn.binhyen.eventlog.ConcurrencyException raced) {
-            // the same key, concurrently: the other request recorded it
+            // the same key again, or concurrently: answered as the first receipt was
             if (reportId != null && service.load(reportId) instanceof Report.Open first) {
                 return intake(first, OptionalLong.empty(), true);
             }
