@@ -10,12 +10,12 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
-import com.hankcs.algorithm.AhoCorasickDoubleArrayTrie;
 import vn.binhyen.moderation.domain.text.TextStreams;
 import vn.binhyen.contracts.names.FullNames;
 import vn.binhyen.moderation.domain.policy.Policy;
 import vn.binhyen.moderation.domain.text.LegacyEncodings;
 import vn.binhyen.moderation.domain.text.VietnameseText;
+import vn.binhyen.moderation.domain.text.WordAutomaton;
 
 /**
  * A policy compiled for screening: every term of every rule in two Aho–Corasick automata (one
@@ -38,11 +38,9 @@ public final class Screener {
 
     private final Policy policy;
     private final List<Policy.TermRule> rules;
-    private final AhoCorasickDoubleArrayTrie<List<Hit>> toned;
-    private final AhoCorasickDoubleArrayTrie<List<Hit>> folded;
-    private final Map<String, List<Hit>> tonedHits = new HashMap<>();
-    private final Map<String, List<Hit>> foldedHits = new HashMap<>();
-    private final AhoCorasickDoubleArrayTrie<List<Hit>> police;
+    private final WordAutomaton<List<Hit>> toned;
+    private final WordAutomaton<List<Hit>> folded;
+    private final WordAutomaton<List<Hit>> police;
     private final LegacyEncodings encodings;
     private final SpoofChecker spoof = new SpoofChecker.Builder().build();
     private final Map<String, String> protectedSkeletons = new HashMap<>();
@@ -59,6 +57,8 @@ public final class Screener {
         this.policy = policy;
         this.rules = policy.terms() == null ? List.of() : List.copyOf(policy.terms());
         this.encodings = encodings;
+        Map<String, List<Hit>> tonedHits = new HashMap<>();
+        Map<String, List<Hit>> foldedHits = new HashMap<>();
         for (int i = 0; i < rules.size(); i++) {
             Policy.TermList list = lists.lists().get(rules.get(i).list());
             if (list == null) {
@@ -81,8 +81,8 @@ public final class Screener {
                 add(foldedHits, VietnameseText.foldedKey(t), new Hit(i, Kind.EXCEPTION));
             }
         }
-        this.toned = trie(tonedHits);
-        this.folded = trie(foldedHits);
+        this.toned = new WordAutomaton<>(tonedHits);
+        this.folded = new WordAutomaton<>(foldedHits);
         Map<String, List<Hit>> policeHits = new HashMap<>();
         if (policy.policeNames() != null) {
             for (String t : lists.lists().get(policy.policeNames().list()).terms()) {
@@ -90,7 +90,7 @@ public final class Screener {
                 add(policeHits, VietnameseText.foldedKey(t), new Hit(-1, Kind.TERM));
             }
         }
-        this.police = trie(policeHits);
+        this.police = new WordAutomaton<>(policeHits);
         if (policy.links() != null) {
             for (String d : policy.links().protectedDomains()) {
                 protectedSkeletons.put(d, spoof.getSkeleton(d));
@@ -106,19 +106,6 @@ public final class Screener {
         if (!key.isBlank()) {
             map.computeIfAbsent(key, k -> new ArrayList<>()).add(hit);
         }
-    }
-
-    private static AhoCorasickDoubleArrayTrie<List<Hit>> trie(Map<String, List<Hit>> hits) {
-        AhoCorasickDoubleArrayTrie<List<Hit>> trie = new AhoCorasickDoubleArrayTrie<>();
-        if (!hits.isEmpty()) {
-            trie.build(new java.util.TreeMap<>(hits));
-        }
-        return trie;
-    }
-
-    /** A hit counts only as whole words: the stream separates words by single spaces. */
-    private static boolean whole(char[] stream, int begin, int end) {
-        return (begin == 0 || stream[begin - 1] == ' ') && (end == stream.length || stream[end] == ' ');
     }
 
     /**
@@ -158,26 +145,13 @@ public final class Screener {
             return;
         }
         List<Match> matches = new ArrayList<>(4);
-        char[] tonedStream = text.tonedStream();
-        if (toned.size() > 0) {
-            toned.parseText(tonedStream, (int begin, int end, List<Hit> hits) -> {
-                if (whole(tonedStream, begin, end)) {
-                    for (Hit h : hits) {
-                        matches.add(new Match(h.rule, h.kind, text.wordAtToned(begin), text.wordAtToned(end - 1)));
-                    }
-                }
-            });
-        }
-        char[] foldedStream = text.foldedStream(); // strict terms are not in this automaton
-        if (folded.size() > 0) {
-            folded.parseText(foldedStream, (int begin, int end, List<Hit> hits) -> {
-                if (whole(foldedStream, begin, end)) {
-                    for (Hit h : hits) {
-                        matches.add(new Match(h.rule, h.kind, text.wordAtFolded(begin), text.wordAtFolded(end - 1)));
-                    }
-                }
-            });
-        }
+        WordAutomaton.Found<List<Hit>> collect = (first, last, hits) -> {
+            for (Hit h : hits) {
+                matches.add(new Match(h.rule, h.kind, first, last));
+            }
+        };
+        toned.match(text, false, collect);
+        folded.match(text, true, collect); // strict terms are not in this automaton
         if (matches.isEmpty()) {
             return;
         }
@@ -255,27 +229,25 @@ public final class Screener {
             link(m.links().get(i), "links[" + i + "]", 0, rule, out);
         }
         String text = m.text();
-        int i = 0;
-        while (i < text.length()) { // words with a dot in them are the only candidates: one pass, no regex over the text
-            while (i < text.length() && Character.isWhitespace(text.charAt(i))) {
-                i++;
+        // words with a dot in them are the only candidates: found by the dots, no regex over the text
+        for (int dot = text.indexOf('.'), next; dot >= 0; dot = text.indexOf('.', next)) {
+            int from = dot;
+            while (from > 0 && !Character.isWhitespace(text.charAt(from - 1))) {
+                from--;
             }
-            int start = i;
-            boolean dot = false;
-            while (i < text.length() && !Character.isWhitespace(text.charAt(i))) {
-                dot |= text.charAt(i) == '.';
-                i++;
+            int to = dot + 1;
+            while (to < text.length() && !Character.isWhitespace(text.charAt(to))) {
+                to++;
             }
-            if (!dot) {
-                continue;
-            }
-            int from = start;
-            int to = i;
+            next = to;
             while (from < to && "([{<\"'“‘".indexOf(text.charAt(from)) >= 0) {
                 from++;
             }
             while (to > from && ".,;:!?)]}>\"'”’".indexOf(text.charAt(to - 1)) >= 0) {
                 to--;
+            }
+            if (!hostLike(text, from, to)) {
+                continue;
             }
             String word = text.substring(from, to);
             String lower = word.toLowerCase(Locale.ROOT);
@@ -284,6 +256,29 @@ public final class Screener {
                 link(word, "text", from, rule, out);
             }
         }
+    }
+
+    /**
+     * Whether a word can be a link at all: "www." or, up to its first / : ? #, only ASCII
+     * letters, digits, dots and hyphens ("T.ố.i" and "phường." are not; "bit.ly/x", "https://…" are).
+     */
+    private static boolean hostLike(String text, int from, int to) {
+        if (text.regionMatches(true, from, "www.", 0, 4)) {
+            return true;
+        }
+        boolean letter = false;
+        for (int i = from; i < to; i++) {
+            char c = text.charAt(i);
+            if (c == '/' || c == ':' || c == '?' || c == '#') {
+                return letter;
+            }
+            if (c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z') {
+                letter = true;
+            } else if (!(c >= '0' && c <= '9' || c == '.' || c == '-')) {
+                return false;
+            }
+        }
+        return letter;
     }
 
     private void link(String url, String field, int offset, Policy.LinkRule rule, List<Violation> out) {
@@ -437,14 +432,11 @@ public final class Screener {
         Policy.NameRule rule = policy.displayName();
         boolean policeName = false;
         Policy.PoliceNameRule police = policy.policeNames();
-        if (police != null && this.police.size() > 0) {
+        if (police != null && !this.police.isEmpty()) {
             TextStreams t = TextStreams.of(name);
             boolean[] found = new boolean[1];
-            for (char[] stream : new char[][] {t.tonedStream(), t.foldedStream()}) {
-                this.police.parseText(stream, (int begin, int end, List<Hit> hits) -> {
-                    found[0] |= whole(stream, begin, end);
-                });
-            }
+            this.police.match(t, false, (first, last, hits) -> found[0] = true);
+            this.police.match(t, true, (first, last, hits) -> found[0] = true);
             if (found[0]) {
                 policeName = true;
                 out.add(new Violation(police.id(), Category.POLICE_IDENTIFIERS, police.citation(), police.decision(),

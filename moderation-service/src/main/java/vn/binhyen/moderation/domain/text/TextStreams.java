@@ -4,8 +4,9 @@ package vn.binhyen.moderation.domain.text;
  * The words of a text as two matching streams, built in one pass over the characters with no
  * object per word: {@code toned} and {@code folded} hold each word's key (as
  * {@link VietnameseText} defines them) separated by single spaces; parallel int arrays give
- * each word's span in the original text and its place in each stream. Text with letters
- * spelled out one by one ("M.ậ.t") takes {@link VietnameseText}'s general path instead.
+ * each word's span in the original text and its place in each stream. Letters spelled out
+ * one by one ("M.ậ.t") are joined into words afterwards, as {@link VietnameseText} joins them;
+ * only text typed with combining marks (NFD) takes its general path.
  */
 public final class TextStreams {
     private final String original;
@@ -19,6 +20,8 @@ public final class TextStreams {
     int[] foldedAt;
     boolean[] marked;
     boolean[] capitals;
+    char[] tones;
+    boolean[] single; // one letter (and at most two other characters): a candidate for joining
     int count;
 
     private TextStreams(String original, int capacity) {
@@ -32,6 +35,8 @@ public final class TextStreams {
         foldedAt = new int[capacity];
         marked = new boolean[capacity];
         capitals = new boolean[capacity];
+        tones = new char[capacity];
+        single = new boolean[capacity];
     }
 
     public String original() {
@@ -63,33 +68,25 @@ public final class TextStreams {
         return new String(folded, foldedAt[word], to - foldedAt[word]);
     }
 
-    /** The toned stream, exactly as long as its content. */
-    public char[] tonedStream() {
-        if (toned.length != tonedLength) {
-            toned = java.util.Arrays.copyOf(toned, tonedLength);
+    String toned(int word) {
+        int to = word + 1 < count ? tonedAt[word + 1] - 1 : tonedLength - 1;
+        return new String(toned, tonedAt[word], to - tonedAt[word]);
+    }
+
+    /**
+     * Each word's number in {@code words} by its folded or toned key, one char per word
+     * (0 for a word no term uses): the sequence a {@link WordAutomaton} runs over.
+     */
+    char[] ids(Vocabulary words, boolean byFolded) {
+        char[] stream = byFolded ? folded : toned;
+        int[] at = byFolded ? foldedAt : tonedAt;
+        int length = byFolded ? foldedLength : tonedLength;
+        char[] ids = new char[count];
+        for (int i = 0; i < count; i++) {
+            int to = (i + 1 < count ? at[i + 1] : length) - 1; // each word is followed by one space
+            ids[i] = words.id(stream, at[i], to);
         }
-        return toned;
-    }
-
-    public char[] foldedStream() {
-        if (folded.length != foldedLength) {
-            folded = java.util.Arrays.copyOf(folded, foldedLength);
-        }
-        return folded;
-    }
-
-    /** The word a stream offset falls in. */
-    public int wordAtToned(int offset) {
-        return wordAt(tonedAt, offset);
-    }
-
-    public int wordAtFolded(int offset) {
-        return wordAt(foldedAt, offset);
-    }
-
-    private int wordAt(int[] at, int offset) {
-        int i = java.util.Arrays.binarySearch(at, 0, count, offset);
-        return i >= 0 ? i : -i - 2;
+        return ids;
     }
 
     /** True when the text has words and none of them carries a mark. */
@@ -175,7 +172,7 @@ public final class TextStreams {
         return s;
     }
 
-    /** One pass; null when the text needs the general path (combining marks, spelled-out letters). */
+    /** One pass; null when the text needs the general path (combining marks). */
     private static TextStreams scan(String text) {
         int length = text.length();
         TextStreams s = new TextStreams(text, length / 2 + 2);
@@ -188,6 +185,7 @@ public final class TextStreams {
         boolean allCapitals = true;
         char tone = 0;
         int singleRun = 0;
+        boolean spelledOut = false;
         for (int i = 0; i <= length; i++) {
             char c = i < length ? text.charAt(i) : ' ';
             byte kind = KIND[c];
@@ -265,13 +263,78 @@ public final class TextStreams {
             s.end[s.count] = lastEnd;
             s.marked[s.count] = isMarked;
             s.capitals[s.count] = hasLetter && allCapitals;
+            s.tones[s.count] = tone;
+            s.single[s.count] = letters == 1 && s.foldedLength - 1 - s.foldedAt[s.count] <= 3;
             s.count++;
             singleRun = letters == 1 && lastEnd - wordStart == 1 ? singleRun + 1 : 0;
-            if (singleRun >= 3) {
-                return null; // letters spelled out one by one: the general path joins them
-            }
+            spelledOut |= singleRun >= 3;
             wordStart = -1;
         }
-        return s;
+        return spelledOut ? s.joinSpelledOut() : s;
+    }
+
+    /**
+     * Letters spelled out one by one joined into words, as {@link VietnameseText} joins them:
+     * within a run of three or more one-letter words, the commonest separator is the one between
+     * letters, and any other ends a word. A joined word keeps its letters' keys and the last tone.
+     */
+    private TextStreams joinSpelledOut() {
+        TextStreams j = new TextStreams(original, count);
+        j.toned = new char[toned.length];
+        j.folded = new char[folded.length];
+        int i = 0;
+        while (i < count) {
+            int last = i;
+            while (last + 1 < count && single[last] && single[last + 1]) {
+                last++;
+            }
+            if (last - i + 1 < 3) {
+                j.append(this, i, i, false);
+                i++;
+                continue;
+            }
+            String inner = VietnameseText.commonestSeparator(original, i, last, k -> end[k], k -> start[k]);
+            int first = i;
+            for (int k = i + 1; k <= last + 1; k++) {
+                if (k > last || !original.substring(end[k - 1], start[k]).equals(inner)) {
+                    j.append(this, first, k - 1, true);
+                    first = k;
+                }
+            }
+            i = last + 1;
+        }
+        return j;
+    }
+
+    /** Appends the source's words {@code first..last} as one word. */
+    private void append(TextStreams src, int first, int last, boolean joined) {
+        int w = count++;
+        start[w] = src.start[first];
+        end[w] = src.end[last];
+        tonedAt[w] = tonedLength;
+        foldedAt[w] = foldedLength;
+        boolean isMarked = false;
+        boolean allCapitals = true;
+        char tone = 0;
+        for (int k = first; k <= last; k++) {
+            int tonedTo = (k + 1 < src.count ? src.tonedAt[k + 1] : src.tonedLength) - 1 - (src.tones[k] != 0 ? 1 : 0);
+            System.arraycopy(src.toned, src.tonedAt[k], toned, tonedLength, tonedTo - src.tonedAt[k]);
+            tonedLength += tonedTo - src.tonedAt[k];
+            int foldedTo = (k + 1 < src.count ? src.foldedAt[k + 1] : src.foldedLength) - 1;
+            System.arraycopy(src.folded, src.foldedAt[k], folded, foldedLength, foldedTo - src.foldedAt[k]);
+            foldedLength += foldedTo - src.foldedAt[k];
+            isMarked |= src.marked[k];
+            allCapitals &= src.capitals[k];
+            tone = src.tones[k] != 0 ? src.tones[k] : tone;
+        }
+        if (tone != 0) {
+            toned[tonedLength++] = tone;
+        }
+        toned[tonedLength++] = ' ';
+        folded[foldedLength++] = ' ';
+        marked[w] = isMarked;
+        capitals[w] = allCapitals;
+        tones[w] = tone;
+        single[w] = !joined && src.single[first];
     }
 }

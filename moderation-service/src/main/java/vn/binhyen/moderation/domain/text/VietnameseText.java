@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntUnaryOperator;
 
 /**
  * A message's words, each in two matching keys, with its place in the original text:
@@ -187,11 +188,7 @@ public final class VietnameseText {
                 i++;
                 continue;
             }
-            Map<String, Integer> seps = new HashMap<>();
-            for (int k = i; k < j; k++) {
-                seps.merge(text.substring(raw.get(k).end, raw.get(k + 1).start), 1, Integer::sum);
-            }
-            String inner = seps.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey();
+            String inner = commonestSeparator(text, i, j, k -> raw.get(k).end, k -> raw.get(k).start);
             Raw word = copy(raw.get(i));
             for (int k = i + 1; k <= j; k++) {
                 String sep = text.substring(raw.get(k - 1).end, raw.get(k).start);
@@ -206,6 +203,36 @@ public final class VietnameseText {
             i = j + 1;
         }
         return out;
+    }
+
+    /**
+     * The commonest separator between words {@code first..last}, given each word's end and
+     * start; of two as common, the one that got there first.
+     */
+    static String commonestSeparator(String text, int first, int last, IntUnaryOperator end, IntUnaryOperator start) {
+        int best = first;
+        int bestCount = 0;
+        Map<String, Integer> counts = last - first > 16 ? new HashMap<>() : null; // a long run: counted, not compared
+        for (int k = first; k < last; k++) { // a short run: compared in place, nothing allocated
+            int from = end.applyAsInt(k);
+            int length = start.applyAsInt(k + 1) - from;
+            int n = 0;
+            if (counts != null) {
+                n = counts.merge(text.substring(from, from + length), 1, Integer::sum);
+            } else {
+                for (int m = first; m <= k; m++) {
+                    int other = end.applyAsInt(m);
+                    if (start.applyAsInt(m + 1) - other == length && text.regionMatches(from, text, other, length)) {
+                        n++;
+                    }
+                }
+            }
+            if (n > bestCount) {
+                best = k;
+                bestCount = n;
+            }
+        }
+        return text.substring(end.applyAsInt(best), start.applyAsInt(best + 1));
     }
 
     private static Raw copy(Raw r) {

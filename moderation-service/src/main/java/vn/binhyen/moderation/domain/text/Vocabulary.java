@@ -1,0 +1,96 @@
+package vn.binhyen.moderation.domain.text;
+
+import java.util.Arrays;
+
+/**
+ * The words a policy's terms are made of, each with a small number (1, 2, …), so that a text's
+ * words can be matched as one symbol each rather than letter by letter. Open addressing over
+ * the words' characters: looking up a word of the text reads it once and allocates nothing; a
+ * word no term uses is 0. Build with {@link #add}, then only read (thread-safe once built).
+ */
+public final class Vocabulary {
+    private char[][] keys = new char[16][];
+    private int[] hashes = new int[16];
+    private char[] ids = new char[16];
+    private int size;
+    private int longest;
+
+    /** The word's number, added if new. */
+    public char add(String word) {
+        char[] w = word.toCharArray();
+        char id = id(w, 0, w.length);
+        if (id != 0) {
+            return id;
+        }
+        if (size + 1 >= Character.MAX_VALUE) {
+            throw new IllegalStateException("more than " + (Character.MAX_VALUE - 1) + " distinct words in terms");
+        }
+        if ((size + 1) * 2 > keys.length) {
+            grow();
+        }
+        id = (char) ++size;
+        put(w, hash(w, 0, w.length), id);
+        longest = Math.max(longest, w.length);
+        return id;
+    }
+
+    public int size() {
+        return size;
+    }
+
+    /** The number of the word {@code text[from, to)}, or 0 when no term uses it. */
+    public char id(char[] text, int from, int to) {
+        if (to - from > longest || size == 0) {
+            return 0;
+        }
+        int h = hash(text, from, to);
+        int mask = keys.length - 1;
+        for (int i = mix(h) & mask;; i = (i + 1) & mask) {
+            char[] k = keys[i];
+            if (k == null) {
+                return 0;
+            }
+            if (hashes[i] == h && Arrays.equals(k, 0, k.length, text, from, to)) {
+                return ids[i];
+            }
+        }
+    }
+
+    private void put(char[] w, int h, char id) {
+        int mask = keys.length - 1;
+        int i = mix(h) & mask;
+        while (keys[i] != null) {
+            i = (i + 1) & mask;
+        }
+        keys[i] = w;
+        hashes[i] = h;
+        ids[i] = id;
+    }
+
+    private void grow() {
+        char[][] oldKeys = keys;
+        int[] oldHashes = hashes;
+        char[] oldIds = ids;
+        keys = new char[oldKeys.length * 2][];
+        hashes = new int[oldKeys.length * 2];
+        ids = new char[oldKeys.length * 2];
+        for (int i = 0; i < oldKeys.length; i++) {
+            if (oldKeys[i] != null) {
+                put(oldKeys[i], oldHashes[i], oldIds[i]);
+            }
+        }
+    }
+
+    private static int hash(char[] text, int from, int to) {
+        int h = 0;
+        for (int i = from; i < to; i++) {
+            h = 31 * h + text[i];
+        }
+        return h;
+    }
+
+    private static int mix(int h) {
+        h *= 0x9E3779B9;
+        return h ^ (h >>> 16);
+    }
+}

@@ -1,0 +1,87 @@
+package vn.binhyen.moderation.domain.text;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The one-pass word streams the screener matches over (ward-binh-phuoc:7.5 evasion; TCVN
+ * 6909:2001 keys): for any text, the fast scan (joining spelled-out letters afterwards) gives
+ * exactly the words, spans and keys of the general path, and the word automaton finds terms as
+ * whole words only.
+ */
+class TextStreamsTests {
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "Gửi các đ/c tài liệu T.ố.i M.ậ.t về phương án bảo vệ, xem xong xóa ngay.",
+            "t u y ệ t  m ậ t, không chia sẻ",
+            "M.ậ.t M.ậ.t và t-ố-i m-ậ-t",
+            "a b c d e f g h i j k l m n o p q r s t u v w x y z a b c d e f g h i j k",
+            "M.ậ t",
+            "M ậ.t",
+            "T\u200B.ố.i M.ậ.\u200Bt",
+            "TỐI MẬT: k.h.ô.n.g được phát tán",
+            "x.y.z 4.b.c m4 a1 b2 c3",
+            "B.Á.N H.À.N.G giá rẻ, l.i.ê.n h.ệ",
+            "Chào buổi sáng cả nhóm",
+            "",
+            "...",
+    })
+    void fastScan_givesTheGeneralPathsWords(String text) {
+        TextStreams fast = TextStreams.of(text);
+        TextStreams general = TextStreams.from(VietnameseText.of(text));
+        assertThat(words(fast)).as(text).isEqualTo(words(general));
+    }
+
+    private static List<String> words(TextStreams s) {
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < s.count(); i++) {
+            out.add(s.start(i) + "-" + s.end(i) + " " + s.toned(i) + " " + s.folded(i) + " marked=" + s.marked(i)
+                    + " capitals=" + s.capitals(i));
+        }
+        return out;
+    }
+
+    @Test
+    void spelledOutLetters_becomeOneWord_withTheLastTone() {
+        TextStreams s = TextStreams.of("xem T.ố.i M.ậ.t nhé");
+
+        assertThat(words(s)).containsExactly(
+                "0-3 xem xem marked=false capitals=false",
+                "4-9 tôi1 toi marked=true capitals=false",
+                "10-15 mât5 mat marked=true capitals=false",
+                "16-19 nhe1 nhe marked=true capitals=false");
+    }
+
+    @Test
+    void wordAutomaton_findsTermsAsWholeWords_overlappingOnesToo() {
+        WordAutomaton<String> terms = new WordAutomaton<>(Map.of(
+                VietnameseText.tonedKey("tối mật"), "classified",
+                VietnameseText.tonedKey("tài liệu tối mật"), "classified-document",
+                VietnameseText.tonedKey("mật"), "marking"));
+        List<String> found = new ArrayList<>();
+
+        terms.match(TextStreams.of("Gửi tài liệu TỐI MẬT, không phải mật khẩu, mậtong hay tốimật"), false,
+                (first, last, term) -> found.add(first + ".." + last + " " + term));
+
+        assertThat(found).containsExactlyInAnyOrder("1..4 classified-document", "3..4 classified", "4..4 marking",
+                "7..7 marking");
+    }
+
+    @Test
+    void aWordNoTermUses_isNumberZero_andAWordTooLongIsNotLookedUp() {
+        Vocabulary words = new Vocabulary();
+        char mat = words.add("mât5");
+
+        assertThat(words.add("mât5")).isEqualTo(mat);
+        assertThat(words.id("xmât5".toCharArray(), 1, 5)).isEqualTo(mat);
+        assertThat(words.id("mât".toCharArray(), 0, 3)).isEqualTo((char) 0);
+        assertThat(words.id("mât5mât5".toCharArray(), 0, 8)).isEqualTo((char) 0);
+        assertThat(words.size()).isEqualTo(1);
+    }
+}
