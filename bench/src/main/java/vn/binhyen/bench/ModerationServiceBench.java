@@ -32,6 +32,8 @@ public final class ModerationServiceBench {
     static final int CLIENTS = Integer.getInteger("bench.clients", 16);
     static final int KAFKA_MESSAGES = Integer.getInteger("bench.kafkaMessages", 40_000);
     static final int ROUNDS = Integer.getInteger("bench.rounds", 3);
+    /** -Dbench.only=rest or kafka runs one of the two parts. */
+    static final String ONLY = System.getProperty("bench.only", "");
 
     public static void main(String[] args) throws Exception {
         vn.binhyen.audit.QuietLogging.apply();
@@ -46,51 +48,65 @@ public final class ModerationServiceBench {
 
             System.out.println("\n(warming up for " + 2 * PHASE.toSeconds() + " s, and the Kafka path with "
                     + KAFKA_MESSAGES + " messages; not measured)");
-            rest(http, base, token, text, false);
-            rest(http, base, token, text, true);
-            kafkaPath(broker, text);
-
-            System.out.println("\n== REST, " + CLIENTS + " clients, " + PHASE.toSeconds() + " s each, the no-op and the"
-                    + " screening alternating " + ROUNDS + " times; medians ==");
-            List<Result> noops = new ArrayList<>();
-            List<Result> screens = new ArrayList<>();
-            for (int round = 0; round < ROUNDS; round++) {
-                noops.add(rest(http, base, token, text, false));
-                screens.add(rest(http, base, token, text, true));
-                System.out.printf("   round %d: no-op %,.0f/s, screening %,.0f/s (p99 %.2f ms)%n", round + 1,
-                        noops.getLast().perSecond, screens.getLast().perSecond, screens.getLast().p99);
+            if (!ONLY.equals("kafka")) {
+                rest(http, base, token, text, false);
+                rest(http, base, token, text, true);
             }
-            Result noop = median(noops);
-            Result screen = median(screens);
-            System.out.printf("limit: GET /api/v1/me (no-op, same service, same token): %,.0f requests/s  p50 %.2f ms  "
-                    + "p99 %.2f ms%n", noop.perSecond, noop.p50, noop.p99);
-            System.out.printf("POST /api/v1/screenings, 1 KB: %,.0f requests/s  p50 %.2f ms  p99 %.2f ms  ratio to the "
-                    + "no-op %.2f%n", screen.perSecond, screen.p50, screen.p99, screen.perSecond / noop.perSecond);
-            System.out.printf("   target ≥ 5,000/s with p99 ≤ 10 ms: %s (ratio to 5,000/s %.2f; p99 %.2f ms)%n",
-                    screen.perSecond >= 5_000 && screen.p99 <= 10 ? "MET" : "NOT MET", screen.perSecond / 5_000,
-                    screen.p99);
-
-            System.out.println("\n== Kafka path, " + KAFKA_MESSAGES + " messages, the pass-through and the path"
-                    + " alternating " + ROUNDS + " times; medians ==");
-            double[] passes = new double[ROUNDS];
-            double[] streams = new double[ROUNDS];
-            for (int round = 0; round < ROUNDS; round++) {
-                passes[round] = passThrough(broker, text);
-                streams[round] = kafkaPath(broker, text);
-                System.out.printf("   round %d: pass-through %,.0f/s, screening path %,.0f/s%n", round + 1,
-                        passes[round], streams[round]);
+            if (!ONLY.equals("rest")) {
+                kafkaPath(broker, text);
             }
-            java.util.Arrays.sort(passes);
-            java.util.Arrays.sort(streams);
-            double passThrough = passes[ROUNDS / 2];
-            double stream = streams[ROUNDS / 2];
-            System.out.printf("limit: pass-through consumer → producer of the same records: %,.0f messages/s%n",
-                    passThrough);
-            System.out.printf("chat messages → screening → verdicts: %,.0f messages/s  ratio to pass-through %.2f%n",
-                    stream, stream / passThrough);
-            System.out.printf("   target ≥ 20,000 messages/s: %s (ratio to target %.2f)%n",
-                    stream >= 20_000 ? "MET" : "NOT MET", stream / 20_000);
+            if (!ONLY.equals("kafka")) {
+                restRounds(http, base, token, text);
+            }
+            if (!ONLY.equals("rest")) {
+                kafkaRounds(broker, text);
+            }
         }
+    }
+
+    static void restRounds(HttpClient http, String base, String token, String text) throws InterruptedException {
+        System.out.println("\n== REST, " + CLIENTS + " clients, " + PHASE.toSeconds() + " s each, the no-op and the"
+                + " screening alternating " + ROUNDS + " times; medians ==");
+        List<Result> noops = new ArrayList<>();
+        List<Result> screens = new ArrayList<>();
+        for (int round = 0; round < ROUNDS; round++) {
+            noops.add(rest(http, base, token, text, false));
+            screens.add(rest(http, base, token, text, true));
+            System.out.printf("   round %d: no-op %,.0f/s, screening %,.0f/s (p99 %.2f ms)%n", round + 1,
+                    noops.getLast().perSecond, screens.getLast().perSecond, screens.getLast().p99);
+        }
+        Result noop = median(noops);
+        Result screen = median(screens);
+        System.out.printf("limit: GET /api/v1/me (no-op, same service, same token): %,.0f requests/s  p50 %.2f ms  "
+                + "p99 %.2f ms%n", noop.perSecond, noop.p50, noop.p99);
+        System.out.printf("POST /api/v1/screenings, 1 KB: %,.0f requests/s  p50 %.2f ms  p99 %.2f ms  ratio to the "
+                + "no-op %.2f%n", screen.perSecond, screen.p50, screen.p99, screen.perSecond / noop.perSecond);
+        System.out.printf("   target ≥ 5,000/s with p99 ≤ 10 ms: %s (ratio to 5,000/s %.2f; p99 %.2f ms)%n",
+                screen.perSecond >= 5_000 && screen.p99 <= 10 ? "MET" : "NOT MET", screen.perSecond / 5_000,
+                screen.p99);
+    }
+
+    static void kafkaRounds(KafkaBroker broker, String text) throws Exception {
+        System.out.println("\n== Kafka path, " + KAFKA_MESSAGES + " messages, the pass-through and the path"
+                + " alternating " + ROUNDS + " times; medians ==");
+        double[] passes = new double[ROUNDS];
+        double[] streams = new double[ROUNDS];
+        for (int round = 0; round < ROUNDS; round++) {
+            passes[round] = passThrough(broker, text);
+            streams[round] = kafkaPath(broker, text);
+            System.out.printf("   round %d: pass-through %,.0f/s, screening path %,.0f/s%n", round + 1,
+                    passes[round], streams[round]);
+        }
+        java.util.Arrays.sort(passes);
+        java.util.Arrays.sort(streams);
+        double passThrough = passes[ROUNDS / 2];
+        double stream = streams[ROUNDS / 2];
+        System.out.printf("limit: pass-through consumer → producer of the same records: %,.0f messages/s%n",
+                passThrough);
+        System.out.printf("chat messages → screening → verdicts: %,.0f messages/s  ratio to pass-through %.2f%n",
+                stream, stream / passThrough);
+        System.out.printf("   target ≥ 20,000 messages/s: %s (ratio to target %.2f)%n",
+                stream >= 20_000 ? "MET" : "NOT MET", stream / 20_000);
     }
 
     /** The round with the median throughput, with its own latencies. */

@@ -2,17 +2,13 @@ package vn.binhyen.moderation.messaging;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.smallrye.reactive.messaging.annotations.Blocking;
-import io.smallrye.reactive.messaging.kafka.Record;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import org.eclipse.microprofile.reactive.messaging.Channel;
-import org.eclipse.microprofile.reactive.messaging.Emitter;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 import org.jboss.logging.Logger;
 import vn.binhyen.contracts.Roles;
 import vn.binhyen.eventlog.Actor;
@@ -34,11 +30,9 @@ public class ChatMessagesScreener {
 
     private final ScreeningService service;
     private final Clock clock;
-    private final Emitter<Record<String, String>> verdicts;
+    private final VerdictsTopic verdicts;
 
-    ChatMessagesScreener(ScreeningService service, Clock clock,
-            @Channel("verdicts") @OnOverflow(OnOverflow.Strategy.UNBOUNDED_BUFFER)
-            Emitter<Record<String, String>> verdicts) {
+    ChatMessagesScreener(ScreeningService service, Clock clock, VerdictsTopic verdicts) {
         this.service = service;
         this.clock = clock;
         this.verdicts = verdicts;
@@ -50,26 +44,31 @@ public class ChatMessagesScreener {
 
     /**
      * A batch of records at a time: each screened, its verdict sent without waiting for the one
-     * before; the batch is acknowledged once every verdict of it is acknowledged by the broker.
+     * before; the batch is acknowledged once every verdict of it is acknowledged by the broker
+     * (its records' offsets are committed only then: a crash redoes the batch, at least once).
      */
     @Incoming("chat-messages")
     @Blocking(ordered = true)
     public CompletionStage<Void> screen(List<String> batch) throws JsonProcessingException {
         List<CompletableFuture<Void>> sent = new ArrayList<>(batch.size());
         for (String json : batch) {
-            Record<String, String> verdict = verdict(json);
-            sent.add(verdicts.send(verdict).toCompletableFuture());
+            Verdict verdict = verdict(json);
+            sent.add(verdicts.send(verdict.groupId(), verdict.json()));
         }
         return CompletableFuture.allOf(sent.toArray(CompletableFuture[]::new));
     }
 
-    Record<String, String> verdict(String json) throws JsonProcessingException {
+    /** A verdict as published: keyed by its group (none for an unreadable record). */
+    record Verdict(String groupId, String json) {
+    }
+
+    Verdict verdict(String json) throws JsonProcessingException {
         ScreeningResource.ScreeningRequest r;
         try {
             r = Json.MAPPER.readValue(json, ScreeningResource.ScreeningRequest.class);
         } catch (JsonProcessingException e) {
             LOG.warnf("unreadable chat message: %s", e.getOriginalMessage());
-            return Record.of(null, Json.MAPPER.writeValueAsString(new StreamVerdict(null, null, null,
+            return new Verdict(null, Json.MAPPER.writeValueAsString(new StreamVerdict(null, null, null,
                     "unreadable: " + e.getOriginalMessage())));
         }
         String problem = r.groupId() == null || r.messageId() == null || r.author() == null || r.author().id() == null
@@ -79,14 +78,14 @@ public class ChatMessagesScreener {
                         : r.text() != null && r.text().length() > ScreeningResource.MAX_TEXT
                                 ? "text longer than " + ScreeningResource.MAX_TEXT + " characters" : null;
         if (problem != null) {
-            return Record.of(r.groupId(), Json.MAPPER.writeValueAsString(new StreamVerdict(r.groupId(), r.messageId(),
-                    null, problem)));
+            return new Verdict(r.groupId(), Json.MAPPER.writeValueAsString(new StreamVerdict(r.groupId(),
+                    r.messageId(), null, problem)));
         }
         Message m = r.toMessage(clock.instant());
         var meta = new CommandHandler.Metadata(new Actor("moderation-service:stream", Roles.BOT, r.author().id()),
                 "chat-" + r.groupId() + "-" + r.messageId(), null);
         var result = service.screen(m, meta).result();
-        return Record.of(r.groupId(), Json.MAPPER.writeValueAsString(new StreamVerdict(r.groupId(), r.messageId(),
+        return new Verdict(r.groupId(), Json.MAPPER.writeValueAsString(new StreamVerdict(r.groupId(), r.messageId(),
                 result, null)));
     }
 }

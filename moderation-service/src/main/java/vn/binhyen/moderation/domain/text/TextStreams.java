@@ -24,11 +24,12 @@ public final class TextStreams {
     boolean[] single; // one letter (and at most two other characters): a candidate for joining
     int count;
 
+    /** Room for {@code capacity} words; the streams have room for as many words as the text can hold. */
     private TextStreams(String original, int capacity) {
         this.original = original;
-        int chars = original.length() + capacity + 2;
-        toned = new char[chars + capacity];
-        folded = new char[chars];
+        int words = original.length() / 2 + 2;
+        toned = new char[original.length() + 2 * words];
+        folded = new char[original.length() + words];
         start = new int[capacity];
         end = new int[capacity];
         tonedAt = new int[capacity];
@@ -37,6 +38,18 @@ public final class TextStreams {
         capitals = new boolean[capacity];
         tones = new char[capacity];
         single = new boolean[capacity];
+    }
+
+    private void grow() {
+        int capacity = start.length * 2;
+        start = java.util.Arrays.copyOf(start, capacity);
+        end = java.util.Arrays.copyOf(end, capacity);
+        tonedAt = java.util.Arrays.copyOf(tonedAt, capacity);
+        foldedAt = java.util.Arrays.copyOf(foldedAt, capacity);
+        marked = java.util.Arrays.copyOf(marked, capacity);
+        capitals = java.util.Arrays.copyOf(capitals, capacity);
+        tones = java.util.Arrays.copyOf(tones, capacity);
+        single = java.util.Arrays.copyOf(single, capacity);
     }
 
     public String original() {
@@ -175,7 +188,7 @@ public final class TextStreams {
     /** One pass; null when the text needs the general path (combining marks). */
     private static TextStreams scan(String text) {
         int length = text.length();
-        TextStreams s = new TextStreams(text, length / 2 + 2);
+        TextStreams s = new TextStreams(text, length / 3 + 8); // Vietnamese words are short: about 4.5 characters with a space
         int wordStart = -1;
         int lastEnd = 0;
         int letters = 0;
@@ -205,6 +218,9 @@ public final class TextStreams {
                     isMarked = false;
                     allCapitals = true;
                     tone = 0;
+                    if (s.count == s.start.length) {
+                        s.grow();
+                    }
                     s.tonedAt[s.count] = s.tonedLength;
                     s.foldedAt[s.count] = s.foldedLength;
                 }
@@ -280,8 +296,6 @@ public final class TextStreams {
      */
     private TextStreams joinSpelledOut() {
         TextStreams j = new TextStreams(original, count);
-        j.toned = new char[toned.length];
-        j.folded = new char[folded.length];
         int i = 0;
         while (i < count) {
             int last = i;

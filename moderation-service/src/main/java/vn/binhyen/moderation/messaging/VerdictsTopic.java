@@ -1,0 +1,56 @@
+package vn.binhyen.moderation.messaging;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.inject.Singleton;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * {@code binhyen.moderation.verdicts}, written by a plain Kafka producer: a verdict goes from
+ * the screening thread straight to the producer's buffer, without the messaging layer's
+ * per-message wrapping, context propagation and hand-over to another thread, which cost the
+ * streaming path about a tenth of its time. Idempotent, acknowledged by all in-sync replicas.
+ */
+@Singleton
+public class VerdictsTopic {
+    private final String topic;
+    private final KafkaProducer<String, String> producer;
+
+    VerdictsTopic(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrap,
+            @ConfigProperty(name = "binhyen.moderation.verdicts-topic") String topic) {
+        this.topic = topic;
+        Map<String, Object> p = new HashMap<>();
+        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        p.put(ProducerConfig.CLIENT_ID_CONFIG, "moderation-verdicts");
+        p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        p.put(ProducerConfig.ACKS_CONFIG, "all");
+        p.put(ProducerConfig.LINGER_MS_CONFIG, 5);
+        p.put(ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024);
+        this.producer = new KafkaProducer<>(p, new StringSerializer(), new StringSerializer());
+    }
+
+    /** Sends a verdict keyed by its group; completes when the broker has it. */
+    public CompletableFuture<Void> send(String groupId, String verdict) {
+        CompletableFuture<Void> sent = new CompletableFuture<>();
+        producer.send(new ProducerRecord<>(topic, groupId, verdict), (metadata, failure) -> {
+            if (failure != null) {
+                sent.completeExceptionally(failure);
+            } else {
+                sent.complete(null);
+            }
+        });
+        return sent;
+    }
+
+    @PreDestroy
+    void close() {
+        producer.close(Duration.ofSeconds(10));
+    }
+}
