@@ -25,6 +25,11 @@ public final class ServiceProcess implements AutoCloseable {
         this.process = process;
     }
 
+    /** CPU time the service's process has used so far (all its threads), as the OS counts it. */
+    public java.time.Duration cpuTime() {
+        return process.toHandle().info().totalCpuDuration().orElseThrow();
+    }
+
     /** The repository's root: the nearest directory upwards holding bin/stack. */
     public static Path root() {
         Path p = Path.of("").toAbsolutePath();

@@ -301,28 +301,43 @@ public class ScreeningService {
      * JSON of the stored hash, which matters on the stream's hot path; never stored.
      */
     static String fingerprint(Message m) {
-        try {
-            MessageDigest d = MessageDigest.getInstance("SHA-256");
-            field(d, m.groupId());
-            field(d, m.messageId());
-            field(d, m.authorId());
-            field(d, m.displayName());
-            field(d, m.text());
-            count(d, m.attachments().size());
-            for (Message.Attachment a : m.attachments()) {
-                field(d, a.name());
-                field(d, a.mimeType());
-                field(d, Long.toString(a.size()));
-                count(d, a.entries() == null ? -1 : a.entries().size());
-                if (a.entries() != null) {
-                    a.entries().forEach(e -> field(d, e));
-                }
+        MessageDigest d = sha256();
+        field(d, m.groupId());
+        field(d, m.messageId());
+        field(d, m.authorId());
+        field(d, m.displayName());
+        field(d, m.text());
+        count(d, m.attachments().size());
+        for (Message.Attachment a : m.attachments()) {
+            field(d, a.name());
+            field(d, a.mimeType());
+            field(d, Long.toString(a.size()));
+            count(d, a.entries() == null ? -1 : a.entries().size());
+            if (a.entries() != null) {
+                a.entries().forEach(e -> field(d, e));
             }
-            count(d, m.links().size());
-            m.links().forEach(l -> field(d, l));
-            count(d, m.forwarded() ? 1 : 0);
-            return HexFormat.of().formatHex(d.digest());
+        }
+        count(d, m.links().size());
+        m.links().forEach(l -> field(d, l));
+        count(d, m.forwarded() ? 1 : 0);
+        return HexFormat.of().formatHex(d.digest());
+    }
+
+    private static final MessageDigest SHA_256;
+
+    static {
+        try {
+            SHA_256 = MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    /** A fresh SHA-256, cloned: cheaper than looking up the provider for every message. */
+    private static MessageDigest sha256() {
+        try {
+            return (MessageDigest) SHA_256.clone();
+        } catch (CloneNotSupportedException e) {
             throw new IllegalStateException(e);
         }
     }
