@@ -46,11 +46,10 @@ public final class ModerationServiceBench {
             String token = Tokens.forRole(Roles.BOT, "bench-bot");
             String text = oneKilobyte();
 
-            System.out.println("\n(warming up for " + 2 * PHASE.toSeconds() + " s, and the Kafka path with "
+            System.out.println("\n(warming up until the screening rate is steady, and the Kafka path with "
                     + KAFKA_MESSAGES + " messages; not measured)");
             if (!ONLY.equals("kafka")) {
-                rest(http, base, token, text, false);
-                rest(http, base, token, text, true);
+                warmUp(http, base, token, text);
             }
             if (!ONLY.equals("rest")) {
                 kafkaPath(broker, text);
@@ -61,6 +60,24 @@ public final class ModerationServiceBench {
             if (!ONLY.equals("rest")) {
                 kafkaRounds(broker, service, text);
             }
+        }
+    }
+
+    /**
+     * Until the service is warm: pairs of no-op and screening phases until the screening rate
+     * stays within 10 % of the pair before (at least two pairs, at most eight); on two cores the
+     * compiler needs a while, and a cold round would stand in the medians.
+     */
+    static void warmUp(HttpClient http, String base, String token, String text) throws InterruptedException {
+        double before = 0;
+        for (int pair = 1; pair <= 8; pair++) {
+            double noop = rest(http, base, token, text, false).perSecond;
+            double screen = rest(http, base, token, text, true).perSecond;
+            System.out.printf("   warm-up %d: no-op %,.0f/s, screening %,.0f/s%n", pair, noop, screen);
+            if (pair >= 2 && Math.abs(screen - before) <= 0.1 * before) {
+                return;
+            }
+            before = screen;
         }
     }
 
