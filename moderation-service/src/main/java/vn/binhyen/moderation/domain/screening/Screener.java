@@ -445,7 +445,7 @@ public final class Screener {
         }
         if (rule != null) {
             // a unit's name or a nickname is not a person's full name, however well it is spelled
-            String first = name.strip().split("\\s+")[0];
+            String first = firstWord(name.strip());
             java.util.Optional<String> problem = policeName ? java.util.Optional.of("a police unit's name")
                     : NICKNAMES.contains(first.toLowerCase(Locale.ROOT)) ? java.util.Optional.of("a nickname")
                     : FullNames.problem(name, rule.positionRequired());
@@ -457,6 +457,17 @@ public final class Screener {
                         : "Đề nghị đặt tên hiển thị là họ và tên thật, có dấu.");
             });
         }
+    }
+
+    /** Up to the first ASCII white space, as {@code split("\\s+")[0]} without a regex per message. */
+    private static String firstWord(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r') {
+                return s.substring(0, i);
+            }
+        }
+        return s;
     }
 
     /** Words that begin nicknames and forms of address, never a Vietnamese full name. */

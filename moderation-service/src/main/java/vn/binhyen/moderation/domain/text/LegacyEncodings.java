@@ -45,8 +45,12 @@ public final class LegacyEncodings {
     private final Map<Encoding, Map<String, String>> decode = new EnumMap<>(Encoding.class);
     private final Map<Encoding, Set<Character>> signatures = new EnumMap<>(Encoding.class);
     private final Map<Encoding, Integer> longest = new EnumMap<>(Encoding.class);
-    private final boolean[] tcvnTable = new boolean[0x100];
-    private final boolean[] vniTable = new boolean[0x100];
+    // per character below U+0100: a sign of TCVN3, of VNI, a VIQR mark, a vowel (read in one pass)
+    private static final byte TCVN = 1;
+    private static final byte VNI = 2;
+    private static final byte SIGN = 4;
+    private static final byte VOWEL_FLAG = 8;
+    private final byte[] flags = new byte[0x100];
 
     private LegacyEncodings(Map<String, String[]> rows) {
         Set<Character> vietnamese = new HashSet<>();
@@ -80,13 +84,16 @@ public final class LegacyEncodings {
         }
         for (char c : signatures.get(Encoding.TCVN3)) {
             if (c < 0x100) {
-                tcvnTable[c] = true;
+                flags[c] |= TCVN;
             }
         }
         for (char c : signatures.get(Encoding.VNI)) {
             if (c < 0x100) {
-                vniTable[c] = true;
+                flags[c] |= VNI;
             }
+        }
+        for (char c = 0; c < 0x80; c++) {
+            flags[c] |= (VIQR_SIGN[c] ? SIGN : 0) | (VOWEL[c] ? VOWEL_FLAG : 0);
         }
     }
 
@@ -125,29 +132,27 @@ public final class LegacyEncodings {
         int tcvnOnly = 0;
         int vniOnly = 0;
         int shared = 0;
+        int marks = 0; // VIQR writes marks as ASCII signs after a vowel; without two such, it is not VIQR
+        boolean afterVowel = false;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            boolean t = c < 0x100 && tcvnTable[c];
-            boolean v = c < 0x100 && vniTable[c];
-            if (t && v) {
+            int f = c < 0x100 ? flags[c] : 0;
+            if ((f & (TCVN | VNI)) == (TCVN | VNI)) {
                 shared++;
-            } else if (t) {
+            } else if ((f & TCVN) != 0) {
                 tcvnOnly++;
-            } else if (v) {
+            } else if ((f & VNI) != 0) {
                 vniOnly++;
             }
+            if ((f & SIGN) != 0 && afterVowel) {
+                marks++;
+            }
+            afterVowel = (f & VOWEL_FLAG) != 0;
         }
         int hits = tcvnOnly + vniOnly + shared;
         if (hits >= 2) {
             Encoding e = tcvnOnly > vniOnly ? Encoding.TCVN3 : Encoding.VNI;
             return Optional.of(new Detection(e, convert(text, e), hits));
-        }
-        int marks = 0; // VIQR writes marks as ASCII signs after a vowel; without two such, it is not VIQR
-        for (int i = 1; i < text.length() && marks < 2; i++) {
-            char c = text.charAt(i);
-            if (c < 0x80 && VIQR_SIGN[c] && VOWEL[text.charAt(i - 1) & 0x7F] && text.charAt(i - 1) < 0x80) {
-                marks++;
-            }
         }
         if (marks < 2) {
             return Optional.empty();

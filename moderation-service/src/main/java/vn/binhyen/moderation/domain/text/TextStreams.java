@@ -22,6 +22,8 @@ public final class TextStreams {
     boolean[] capitals;
     char[] tones;
     boolean[] single; // one letter (and at most two other characters): a candidate for joining
+    int[] tonedHash; // each word's key's String.hashCode, computed as it is written
+    int[] foldedHash;
     int count;
 
     /** Room for {@code capacity} words; the streams have room for as many words as the text can hold. */
@@ -38,6 +40,8 @@ public final class TextStreams {
         capitals = new boolean[capacity];
         tones = new char[capacity];
         single = new boolean[capacity];
+        tonedHash = new int[capacity];
+        foldedHash = new int[capacity];
     }
 
     private void grow() {
@@ -50,6 +54,8 @@ public final class TextStreams {
         capitals = java.util.Arrays.copyOf(capitals, capacity);
         tones = java.util.Arrays.copyOf(tones, capacity);
         single = java.util.Arrays.copyOf(single, capacity);
+        tonedHash = java.util.Arrays.copyOf(tonedHash, capacity);
+        foldedHash = java.util.Arrays.copyOf(foldedHash, capacity);
     }
 
     public String original() {
@@ -94,10 +100,11 @@ public final class TextStreams {
         char[] stream = byFolded ? folded : toned;
         int[] at = byFolded ? foldedAt : tonedAt;
         int length = byFolded ? foldedLength : tonedLength;
+        int[] hashes = byFolded ? foldedHash : tonedHash;
         char[] ids = new char[count];
         for (int i = 0; i < count; i++) {
             int to = (i + 1 < count ? at[i + 1] : length) - 1; // each word is followed by one space
-            ids[i] = words.id(stream, at[i], to);
+            ids[i] = words.id(stream, at[i], to, hashes[i]);
         }
         return ids;
     }
@@ -173,6 +180,8 @@ public final class TextStreams {
             s.end[i] = w.end();
             s.marked[i] = w.marked();
             s.capitals[i] = w.capitals();
+            s.tonedHash[i] = w.toned().hashCode();
+            s.foldedHash[i] = w.folded().hashCode();
             s.tonedAt[i] = s.tonedLength;
             w.toned().getChars(0, w.toned().length(), s.toned, s.tonedLength);
             s.tonedLength += w.toned().length();
@@ -199,6 +208,8 @@ public final class TextStreams {
         char tone = 0;
         int singleRun = 0;
         boolean spelledOut = false;
+        int tonedHash = 0;
+        int foldedHash = 0;
         for (int i = 0; i <= length; i++) {
             char c = i < length ? text.charAt(i) : ' ';
             byte kind = KIND[c];
@@ -218,6 +229,8 @@ public final class TextStreams {
                     isMarked = false;
                     allCapitals = true;
                     tone = 0;
+                    tonedHash = 0;
+                    foldedHash = 0;
                     if (s.count == s.start.length) {
                         s.grow();
                     }
@@ -226,30 +239,29 @@ public final class TextStreams {
                 }
                 lastEnd = i + 1;
                 char lower = LOWER[c];
+                char toned = lower;
+                char folded = lower;
                 if ((kind & LETTER) != 0) {
                     letters++;
                     hasLetter = true;
                     if ((kind & LOWERCASE) != 0) {
                         allCapitals = false;
                     }
-                    if (lower < 0x80 || lower >= VietnameseText.TABLE || VietnameseText.TONELESS[lower] == 0) {
-                        s.toned[s.tonedLength++] = lower;
-                        s.folded[s.foldedLength++] = lower;
-                    } else {
-                        s.toned[s.tonedLength++] = VietnameseText.TONELESS[lower];
-                        s.folded[s.foldedLength++] = VietnameseText.BARE[lower];
+                    if (lower >= 0x80 && lower < VietnameseText.TABLE && VietnameseText.TONELESS[lower] != 0) {
+                        toned = VietnameseText.TONELESS[lower];
+                        folded = VietnameseText.BARE[lower];
                         isMarked |= VietnameseText.MARKED[lower];
                         if (VietnameseText.TONE[lower] != 0) {
                             tone = VietnameseText.TONE[lower];
                         }
                     }
-                } else {
-                    if (VietnameseText.leet(lower) != 0) {
-                        digitsToSwap++;
-                    }
-                    s.toned[s.tonedLength++] = lower;
-                    s.folded[s.foldedLength++] = lower;
+                } else if (VietnameseText.leet(lower) != 0) {
+                    digitsToSwap++;
                 }
+                s.toned[s.tonedLength++] = toned;
+                s.folded[s.foldedLength++] = folded;
+                tonedHash = 31 * tonedHash + toned;
+                foldedHash = 31 * foldedHash + folded;
                 continue;
             }
             if (wordStart < 0) {
@@ -269,10 +281,15 @@ public final class TextStreams {
                         s.folded[k] = swapped;
                     }
                 }
+                tonedHash = Vocabulary.hash(s.toned, s.tonedAt[s.count], s.tonedLength);
+                foldedHash = Vocabulary.hash(s.folded, s.foldedAt[s.count], s.foldedLength);
             }
             if (tone != 0) {
                 s.toned[s.tonedLength++] = tone;
+                tonedHash = 31 * tonedHash + tone;
             }
+            s.tonedHash[s.count] = tonedHash;
+            s.foldedHash[s.count] = foldedHash;
             s.toned[s.tonedLength++] = ' ';
             s.folded[s.foldedLength++] = ' ';
             s.start[s.count] = wordStart;
@@ -344,6 +361,8 @@ public final class TextStreams {
         if (tone != 0) {
             toned[tonedLength++] = tone;
         }
+        tonedHash[w] = Vocabulary.hash(toned, tonedAt[w], tonedLength);
+        foldedHash[w] = Vocabulary.hash(folded, foldedAt[w], foldedLength);
         toned[tonedLength++] = ' ';
         folded[foldedLength++] = ' ';
         marked[w] = isMarked;

@@ -40,10 +40,14 @@ public final class Vocabulary {
 
     /** The number of the word {@code text[from, to)}, or 0 when no term uses it. */
     public char id(char[] text, int from, int to) {
+        return id(text, from, to, hash(text, from, to));
+    }
+
+    /** As {@link #id(char[], int, int)}, given the word's {@link String#hashCode}. */
+    char id(char[] text, int from, int to, int h) {
         if (to - from > longest || size == 0) {
             return 0;
         }
-        int h = hash(text, from, to);
         int mask = keys.length - 1;
         for (int i = mix(h) & mask;; i = (i + 1) & mask) {
             char[] k = keys[i];
@@ -81,7 +85,8 @@ public final class Vocabulary {
         }
     }
 
-    private static int hash(char[] text, int from, int to) {
+    /** What {@link String#hashCode} gives for the same characters. */
+    static int hash(char[] text, int from, int to) {
         int h = 0;
         for (int i = from; i < to; i++) {
             h = 31 * h + text[i];

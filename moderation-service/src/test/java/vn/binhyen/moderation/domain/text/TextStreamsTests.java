@@ -36,6 +36,10 @@ class TextStreamsTests {
         TextStreams fast = TextStreams.of(text);
         TextStreams general = TextStreams.from(VietnameseText.of(text));
         assertThat(words(fast)).as(text).isEqualTo(words(general));
+        for (int i = 0; i < fast.count(); i++) { // the vocabulary is looked up by these
+            assertThat(fast.tonedHash[i]).as("toned hash of " + fast.toned(i)).isEqualTo(fast.toned(i).hashCode());
+            assertThat(fast.foldedHash[i]).as("folded hash of " + fast.folded(i)).isEqualTo(fast.folded(i).hashCode());
+        }
     }
 
     private static List<String> words(TextStreams s) {
