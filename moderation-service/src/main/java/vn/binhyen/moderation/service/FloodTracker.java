@@ -1,5 +1,6 @@
 package vn.binhyen.moderation.service;
 
+import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,25 +23,63 @@ public class FloodTracker {
     static final int KEPT = 64;
 
     private final Map<String, Deque<Seen>> recent = new ConcurrentHashMap<>();
+    /** The latest message time noted and the longest window asked for: what {@link #forgetQuiet} keeps. */
+    private volatile Instant latest = Instant.EPOCH;
+    private volatile Duration longest = Duration.ZERO;
 
     /**
      * Notes the message and returns how many the member sent within {@code window} up to it,
      * itself included (at most {@link #KEPT}: the memory per member stays bounded).
      */
     public int note(String groupId, String memberId, String messageId, Instant at, Duration window) {
-        Deque<Seen> seen = recent.computeIfAbsent(groupId + "\n" + memberId, k -> new ArrayDeque<>());
-        synchronized (seen) {
-            Instant since = at.minus(window);
-            while (!seen.isEmpty() && seen.peekFirst().at().isBefore(since)) {
-                seen.pollFirst();
-            }
-            if (seen.stream().noneMatch(s -> s.messageId().equals(messageId))) {
-                seen.addLast(new Seen(messageId, at));
-                if (seen.size() > KEPT) {
+        if (at.isAfter(latest)) {
+            latest = at;
+        }
+        if (window.compareTo(longest) > 0) {
+            longest = window;
+        }
+        String key = groupId + "\n" + memberId;
+        while (true) {
+            Deque<Seen> seen = recent.computeIfAbsent(key, k -> new ArrayDeque<>());
+            synchronized (seen) {
+                if (recent.get(key) != seen) {
+                    continue; // forgotten meanwhile (the member had been quiet): start afresh
+                }
+                Instant since = at.minus(window);
+                while (!seen.isEmpty() && seen.peekFirst().at().isBefore(since)) {
                     seen.pollFirst();
                 }
+                if (seen.stream().noneMatch(s -> s.messageId().equals(messageId))) {
+                    seen.addLast(new Seen(messageId, at));
+                    if (seen.size() > KEPT) {
+                        seen.pollFirst();
+                    }
+                }
+                return (int) seen.stream().filter(s -> !s.at().isBefore(since) && !s.at().isAfter(at)).count();
             }
-            return (int) seen.stream().filter(s -> !s.at().isBefore(since) && !s.at().isAfter(at)).count();
         }
+    }
+
+    /**
+     * Forgets members quiet for longer than any window: without it every member who ever posted
+     * stays in memory (and a bot posting as a new member each time fills it).
+     */
+    @Scheduled(every = "${binhyen.moderation.flood-sweep-every:30s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    public void forgetQuiet() {
+        Instant since = latest.minus(longest);
+        for (var e : recent.entrySet()) {
+            Deque<Seen> seen = e.getValue();
+            synchronized (seen) { // under the member's lock: a note in progress either sees it gone or keeps it
+                Seen last = seen.peekLast();
+                if (last == null || last.at().isBefore(since)) {
+                    recent.remove(e.getKey(), seen);
+                }
+            }
+        }
+    }
+
+    /** Members with messages in memory. */
+    int members() {
+        return recent.size();
     }
 }

@@ -31,4 +31,20 @@ class FloodTrackerTests {
         }
         assertThat(last).isEqualTo(FloodTracker.KEPT);
     }
+
+    @Test
+    void membersQuietForLongerThanAnyWindow_areForgotten_activeOnesKeepTheirCount() {
+        FloodTracker tracker = new FloodTracker();
+        for (int i = 0; i < 1_000; i++) { // a bot posting as a new member each time
+            tracker.note("g", "member-" + i, "m-" + i, T0, WINDOW);
+        }
+        tracker.note("g", "active", "a-1", T0.plusSeconds(40), WINDOW);
+        tracker.note("g", "active", "a-2", T0.plusSeconds(45), WINDOW);
+
+        tracker.forgetQuiet();
+
+        assertThat(tracker.members()).as("only the member active within the window").isEqualTo(1);
+        assertThat(tracker.note("g", "active", "a-3", T0.plusSeconds(50), WINDOW)).isEqualTo(3);
+        assertThat(tracker.note("g", "member-7", "m-1007", T0.plusSeconds(50), WINDOW)).isEqualTo(1);
+    }
 }
