@@ -65,8 +65,17 @@ public class FloodTracker {
      * stays in memory (and a bot posting as a new member each time fills it).
      */
     @Scheduled(every = "${binhyen.moderation.flood-sweep-every:30s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    public void forgetQuiet() {
-        Instant since = latest.minus(longest);
+    void forgetQuiet() {
+        forgetQuiet(Instant.now());
+    }
+
+    /**
+     * Windows are in the bots' message time; "now" is the latest message time, but never later
+     * than the clock: a message dated in the future must not make every member look quiet.
+     */
+    void forgetQuiet(Instant clock) {
+        Instant now = latest.isAfter(clock) ? clock : latest;
+        Instant since = now.minus(longest);
         for (var e : recent.entrySet()) {
             Deque<Seen> seen = e.getValue();
             synchronized (seen) { // under the member's lock: a note in progress either sees it gone or keeps it

@@ -41,10 +41,22 @@ class FloodTrackerTests {
         tracker.note("g", "active", "a-1", T0.plusSeconds(40), WINDOW);
         tracker.note("g", "active", "a-2", T0.plusSeconds(45), WINDOW);
 
-        tracker.forgetQuiet();
+        tracker.forgetQuiet(T0.plusSeconds(3600));
 
         assertThat(tracker.members()).as("only the member active within the window").isEqualTo(1);
         assertThat(tracker.note("g", "active", "a-3", T0.plusSeconds(50), WINDOW)).isEqualTo(3);
         assertThat(tracker.note("g", "member-7", "m-1007", T0.plusSeconds(50), WINDOW)).isEqualTo(1);
+    }
+
+    @Test
+    void aMessageDatedInTheFuture_doesNotMakeEveryMemberLookQuiet() {
+        FloodTracker tracker = new FloodTracker();
+        tracker.note("g", "a", "m-1", T0, WINDOW);
+        tracker.note("g", "a", "m-2", T0.plusSeconds(5), WINDOW);
+        tracker.note("g", "bot-clock-wrong", "m-3", Instant.parse("2099-01-01T00:00:00Z"), WINDOW);
+
+        tracker.forgetQuiet(T0.plusSeconds(10)); // the clock: ten seconds after the first message
+
+        assertThat(tracker.note("g", "a", "m-4", T0.plusSeconds(10), WINDOW)).as("a's count survives").isEqualTo(3);
     }
 }
