@@ -51,18 +51,19 @@ public final class ModerationServiceBench {
             System.out.println("\n(warming up until the screening rate and the Kafka path's rate are steady; not"
                     + " measured)");
             if (!ONLY.equals("kafka")) {
-                warmUp(http, base, token, text);
+                warmUp(2, 8, run -> {
+                    double noop = rest(http, base, token, text, false).perSecond;
+                    double screen = rest(http, base, token, text, true).perSecond;
+                    System.out.printf("   warm-up %d: no-op %,.0f/s, screening %,.0f/s%n", run, noop, screen);
+                    return screen;
+                });
             }
             if (!ONLY.equals("rest")) {
-                double before = 0;
-                for (int run = 1; run <= 2 * KAFKA_WARM_UPS; run++) { // until the path's rate is steady, as for REST
+                warmUp(KAFKA_WARM_UPS, 2 * KAFKA_WARM_UPS, run -> {
                     double rate = kafkaPath(broker, text);
                     System.out.printf("   warm-up %d: Kafka path %,.0f/s%n", run, rate);
-                    if (run >= KAFKA_WARM_UPS && Math.abs(rate - before) <= 0.1 * before) {
-                        break;
-                    }
-                    before = rate;
-                }
+                    return rate;
+                });
             }
             if (!ONLY.equals("kafka")) {
                 restRounds(http, base, token, text);
@@ -73,21 +74,24 @@ public final class ModerationServiceBench {
         }
     }
 
+    /** One warm-up run, returning the rate it measured. */
+    interface WarmUpRun {
+        double run(int number) throws Exception;
+    }
+
     /**
-     * Until the service is warm: pairs of no-op and screening phases until the screening rate
-     * stays within 10 % of the pair before (at least two pairs, at most eight); on two cores the
-     * compiler needs a while, and a cold round would stand in the medians.
+     * Until the service is warm: runs until the rate stays within 10 % of the run before (at least
+     * {@code min} runs, at most {@code max}); on two cores the compiler needs a while, and a cold
+     * round would stand in the medians.
      */
-    static void warmUp(HttpClient http, String base, String token, String text) throws InterruptedException {
+    static void warmUp(int min, int max, WarmUpRun run) throws Exception {
         double before = 0;
-        for (int pair = 1; pair <= 8; pair++) {
-            double noop = rest(http, base, token, text, false).perSecond;
-            double screen = rest(http, base, token, text, true).perSecond;
-            System.out.printf("   warm-up %d: no-op %,.0f/s, screening %,.0f/s%n", pair, noop, screen);
-            if (pair >= 2 && Math.abs(screen - before) <= 0.1 * before) {
+        for (int number = 1; number <= max; number++) {
+            double rate = run.run(number);
+            if (number >= min && Math.abs(rate - before) <= 0.1 * before) {
                 return;
             }
-            before = screen;
+            before = rate;
         }
     }
 

@@ -364,13 +364,8 @@ public class ScreeningService {
      * (the posting time aside, which a bot may fill in or not on a retry).
      */
     static String hash(Message m) {
-        try {
-            com.fasterxml.jackson.databind.node.ObjectNode tree = Json.MAPPER.valueToTree(m);
-            tree.remove("postedAt");
-            byte[] canonical = CanonicalJson.bytes(tree);
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(canonical));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        com.fasterxml.jackson.databind.node.ObjectNode tree = Json.MAPPER.valueToTree(m);
+        tree.remove("postedAt");
+        return HexFormat.of().formatHex(sha256().digest(CanonicalJson.bytes(tree)));
     }
 }

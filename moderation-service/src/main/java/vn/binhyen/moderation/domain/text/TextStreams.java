@@ -83,13 +83,20 @@ public final class TextStreams {
     }
 
     public String folded(int word) {
-        int to = word + 1 < count ? foldedAt[word + 1] - 1 : foldedLength - 1;
-        return new String(folded, foldedAt[word], to - foldedAt[word]);
+        return new String(folded, foldedAt[word], foldedEnd(word) - foldedAt[word]);
     }
 
     String toned(int word) {
-        int to = word + 1 < count ? tonedAt[word + 1] - 1 : tonedLength - 1;
-        return new String(toned, tonedAt[word], to - tonedAt[word]);
+        return new String(toned, tonedAt[word], tonedEnd(word) - tonedAt[word]);
+    }
+
+    /** Where a word's key ends in the toned stream (each word is followed by one space). */
+    private int tonedEnd(int word) {
+        return (word + 1 < count ? tonedAt[word + 1] : tonedLength) - 1;
+    }
+
+    private int foldedEnd(int word) {
+        return (word + 1 < count ? foldedAt[word + 1] : foldedLength) - 1;
     }
 
     /**
@@ -97,14 +104,10 @@ public final class TextStreams {
      * (0 for a word no term uses): the sequence a {@link WordAutomaton} runs over.
      */
     char[] ids(Vocabulary words, boolean byFolded) {
-        char[] stream = byFolded ? folded : toned;
-        int[] at = byFolded ? foldedAt : tonedAt;
-        int length = byFolded ? foldedLength : tonedLength;
-        int[] hashes = byFolded ? foldedHash : tonedHash;
         char[] ids = new char[count];
         for (int i = 0; i < count; i++) {
-            int to = (i + 1 < count ? at[i + 1] : length) - 1; // each word is followed by one space
-            ids[i] = words.id(stream, at[i], to, hashes[i]);
+            ids[i] = byFolded ? words.id(folded, foldedAt[i], foldedEnd(i), foldedHash[i])
+                    : words.id(toned, tonedAt[i], tonedEnd(i), tonedHash[i]);
         }
         return ids;
     }
@@ -320,7 +323,7 @@ public final class TextStreams {
                 last++;
             }
             if (last - i + 1 < 3) {
-                j.append(this, i, i, false);
+                j.append(this, i, i);
                 i++;
                 continue;
             }
@@ -328,7 +331,7 @@ public final class TextStreams {
             int first = i;
             for (int k = i + 1; k <= last + 1; k++) {
                 if (k > last || !original.substring(end[k - 1], start[k]).equals(inner)) {
-                    j.append(this, first, k - 1, true);
+                    j.append(this, first, k - 1);
                     first = k;
                 }
             }
@@ -338,7 +341,7 @@ public final class TextStreams {
     }
 
     /** Appends the source's words {@code first..last} as one word. */
-    private void append(TextStreams src, int first, int last, boolean joined) {
+    private void append(TextStreams src, int first, int last) {
         int w = count++;
         start[w] = src.start[first];
         end[w] = src.end[last];
@@ -348,10 +351,10 @@ public final class TextStreams {
         boolean allCapitals = true;
         char tone = 0;
         for (int k = first; k <= last; k++) {
-            int tonedTo = (k + 1 < src.count ? src.tonedAt[k + 1] : src.tonedLength) - 1 - (src.tones[k] != 0 ? 1 : 0);
+            int tonedTo = src.tonedEnd(k) - (src.tones[k] != 0 ? 1 : 0);
             System.arraycopy(src.toned, src.tonedAt[k], toned, tonedLength, tonedTo - src.tonedAt[k]);
             tonedLength += tonedTo - src.tonedAt[k];
-            int foldedTo = (k + 1 < src.count ? src.foldedAt[k + 1] : src.foldedLength) - 1;
+            int foldedTo = src.foldedEnd(k);
             System.arraycopy(src.folded, src.foldedAt[k], folded, foldedLength, foldedTo - src.foldedAt[k]);
             foldedLength += foldedTo - src.foldedAt[k];
             isMarked |= src.marked[k];
@@ -367,7 +370,5 @@ public final class TextStreams {
         folded[foldedLength++] = ' ';
         marked[w] = isMarked;
         capitals[w] = allCapitals;
-        tones[w] = tone;
-        single[w] = !joined && src.single[first];
     }
 }

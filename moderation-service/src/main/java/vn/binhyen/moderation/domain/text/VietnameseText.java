@@ -210,29 +210,18 @@ public final class VietnameseText {
      * start; of two as common, the one that got there first.
      */
     static String commonestSeparator(String text, int first, int last, IntUnaryOperator end, IntUnaryOperator start) {
-        int best = first;
+        Map<String, Integer> counts = new HashMap<>();
+        String best = null;
         int bestCount = 0;
-        Map<String, Integer> counts = last - first > 16 ? new HashMap<>() : null; // a long run: counted, not compared
-        for (int k = first; k < last; k++) { // a short run: compared in place, nothing allocated
-            int from = end.applyAsInt(k);
-            int length = start.applyAsInt(k + 1) - from;
-            int n = 0;
-            if (counts != null) {
-                n = counts.merge(text.substring(from, from + length), 1, Integer::sum);
-            } else {
-                for (int m = first; m <= k; m++) {
-                    int other = end.applyAsInt(m);
-                    if (start.applyAsInt(m + 1) - other == length && text.regionMatches(from, text, other, length)) {
-                        n++;
-                    }
-                }
-            }
+        for (int k = first; k < last; k++) {
+            String separator = text.substring(end.applyAsInt(k), start.applyAsInt(k + 1));
+            int n = counts.merge(separator, 1, Integer::sum);
             if (n > bestCount) {
-                best = k;
+                best = separator;
                 bestCount = n;
             }
         }
-        return text.substring(end.applyAsInt(best), start.applyAsInt(best + 1));
+        return best;
     }
 
     private static Raw copy(Raw r) {
