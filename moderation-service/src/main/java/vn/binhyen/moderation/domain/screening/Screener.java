@@ -45,6 +45,13 @@ public final class Screener {
     private final SpoofChecker spoof = new SpoofChecker.Builder().build();
     private final Map<String, String> protectedSkeletons = new HashMap<>();
 
+    /**
+     * Each thread's readers: one for the message's text (read until the message is judged), one
+     * for the short texts judged in between (attachment names, the display name).
+     */
+    private static final ThreadLocal<TextStreams.Reader[]> READERS = ThreadLocal.withInitial(
+            () -> new TextStreams.Reader[] {new TextStreams.Reader(), new TextStreams.Reader()});
+
     private enum Kind { TERM, STAMP, EXCEPTION }
 
     private record Hit(int rule, Kind kind) {
@@ -118,18 +125,19 @@ public final class Screener {
         var legacy = policy.encoding() == null || m.text().isBlank() ? java.util.Optional.<LegacyEncodings.Detection>empty()
                 : encodings.detect(m.text());
         // text typed in a legacy encoding is judged by what it says, once converted
-        TextStreams text = TextStreams.of(legacy.map(LegacyEncodings.Detection::unicode).orElse(m.text()));
+        TextStreams.Reader[] readers = READERS.get();
+        TextStreams text = readers[0].read(legacy.map(LegacyEncodings.Detection::unicode).orElse(m.text()));
         terms(text, legacy.isPresent() ? "text(unicode)" : "text", false, violations);
         for (int i = 0; i < m.attachments().size(); i++) {
             Message.Attachment a = m.attachments().get(i);
             if (a.name() != null) {
-                terms(TextStreams.of(a.name()), "attachments[" + i + "].name", true, violations);
+                terms(readers[1].read(a.name()), "attachments[" + i + "].name", true, violations);
             }
             attachment(a, i, violations);
         }
         links(m, violations);
         encoding(m.text(), legacy, text, violations, suggestions);
-        displayName(m.displayName(), violations, suggestions);
+        displayName(m.displayName(), readers[1], violations, suggestions);
         flood(recentMessages, violations);
         Decision decision = Decision.ALLOW;
         for (Violation v : violations) {
@@ -425,7 +433,7 @@ public final class Screener {
         return s.length() <= 120 ? s : s.substring(0, 120);
     }
 
-    private void displayName(String name, List<Violation> out, List<String> suggestions) {
+    private void displayName(String name, TextStreams.Reader reader, List<Violation> out, List<String> suggestions) {
         if (name == null || name.isBlank()) {
             return;
         }
@@ -433,7 +441,7 @@ public final class Screener {
         boolean policeName = false;
         Policy.PoliceNameRule police = policy.policeNames();
         if (police != null && !this.police.isEmpty()) {
-            TextStreams t = TextStreams.of(name);
+            TextStreams t = reader.read(name);
             boolean[] found = new boolean[1];
             this.police.match(t, false, (first, last, hits) -> found[0] = true);
             this.police.match(t, true, (first, last, hits) -> found[0] = true);

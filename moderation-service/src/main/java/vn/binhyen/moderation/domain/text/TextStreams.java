@@ -9,7 +9,7 @@ package vn.binhyen.moderation.domain.text;
  * only text typed with combining marks (NFD) takes its general path.
  */
 public final class TextStreams {
-    private final String original;
+    private String original;
     char[] toned;
     int tonedLength;
     char[] folded;
@@ -25,13 +25,16 @@ public final class TextStreams {
     int[] tonedHash; // each word's key's String.hashCode, computed as it is written
     int[] foldedHash;
     int count;
+    boolean spelledOut; // scanned with letters spelled out one by one, not joined yet
 
-    /** Room for {@code capacity} words; the streams have room for as many words as the text can hold. */
-    private TextStreams(String original, int capacity) {
-        this.original = original;
-        int words = original.length() / 2 + 2;
-        toned = new char[original.length() + 2 * words];
-        folded = new char[original.length() + words];
+    private TextStreams() {
+        this(64);
+    }
+
+    /** Empty, with room for {@code capacity} words (the streams are sized by {@link #reset}). */
+    private TextStreams(int capacity) {
+        toned = new char[0];
+        folded = new char[0];
         start = new int[capacity];
         end = new int[capacity];
         tonedAt = new int[capacity];
@@ -42,6 +45,24 @@ public final class TextStreams {
         single = new boolean[capacity];
         tonedHash = new int[capacity];
         foldedHash = new int[capacity];
+    }
+
+    /**
+     * Empty again, for {@code text}, its streams with room for as many words as the text can
+     * hold (a word and its separator take at least two characters): kept from the last text
+     * when they are large enough, so that reading a text allocates nothing.
+     */
+    private TextStreams reset(String text) {
+        original = text;
+        count = 0;
+        tonedLength = 0;
+        foldedLength = 0;
+        int words = text.length() / 2 + 2;
+        if (toned.length < text.length() + 2 * words) {
+            toned = new char[text.length() + 2 * words];
+            folded = new char[text.length() + words];
+        }
+        return this;
     }
 
     private void grow() {
@@ -162,22 +183,46 @@ public final class TextStreams {
         }
     }
 
+    /** A text's streams, in buffers of their own (see {@link Reader} to reuse them). */
     public static TextStreams of(String text) {
-        TextStreams fast = scan(text);
-        return fast != null ? fast : from(VietnameseText.of(text));
+        return new Reader().read(text);
+    }
+
+    /**
+     * Reads texts into buffers it keeps, for one thread at a time: what {@link #read} returns
+     * is valid until the reader's next read. Screening a message would otherwise allocate (and
+     * clear) about 17 KB of arrays per 1 KB of text.
+     */
+    public static final class Reader {
+        private final TextStreams scanned = new TextStreams();
+        private final TextStreams joined = new TextStreams();
+
+        public TextStreams read(String text) {
+            if (scan(text, scanned.reset(text))) {
+                return scanned.spelledOut ? joined.reset(text).joinSpelledOut(scanned) : scanned;
+            }
+            return from(VietnameseText.of(text), scanned.reset(text));
+        }
     }
 
     /** The general path's words, laid out as streams. */
     static TextStreams from(VietnameseText v) {
-        int n = v.words().size();
+        return from(v, new TextStreams().reset(v.original()));
+    }
+
+    private static TextStreams from(VietnameseText v, TextStreams s) {
         int chars = 0;
         for (var w : v.words()) {
             chars += w.toned().length() + 1;
         }
-        TextStreams s = new TextStreams(v.original(), Math.max(n, 1));
-        s.toned = new char[chars + 1];
-        s.folded = new char[chars + 1];
+        if (s.toned.length < chars + 1) {
+            s.toned = new char[chars + 1];
+            s.folded = new char[chars + 1];
+        }
         for (var w : v.words()) {
+            if (s.count == s.start.length) {
+                s.grow();
+            }
             int i = s.count++;
             s.start[i] = w.start();
             s.end[i] = w.end();
@@ -197,10 +242,12 @@ public final class TextStreams {
         return s;
     }
 
-    /** One pass; null when the text needs the general path (combining marks). */
-    private static TextStreams scan(String text) {
+    /**
+     * One pass into {@code s}; false when the text needs the general path (combining marks).
+     * Sets {@link #spelledOut} when letters spelled out one by one are still to be joined.
+     */
+    private static boolean scan(String text, TextStreams s) {
         int length = text.length();
-        TextStreams s = new TextStreams(text, length / 3 + 8); // Vietnamese words are short: about 4.5 characters with a space
         int wordStart = -1;
         int lastEnd = 0;
         int letters = 0;
@@ -220,7 +267,7 @@ public final class TextStreams {
                 continue;
             }
             if ((kind & MARK) != 0) {
-                return null; // decomposed input: the general path composes it
+                return false; // decomposed input: the general path composes it
             }
             boolean wordChar = i < length && ((kind & (LETTER | DIGIT)) != 0 || ((kind & SIGN) != 0 && wordStart >= 0));
             if (wordChar) {
@@ -306,7 +353,8 @@ public final class TextStreams {
             spelledOut |= singleRun >= 3;
             wordStart = -1;
         }
-        return spelledOut ? s.joinSpelledOut() : s;
+        s.spelledOut = spelledOut;
+        return true;
     }
 
     /**
@@ -314,8 +362,11 @@ public final class TextStreams {
      * within a run of three or more one-letter words, the commonest separator is the one between
      * letters, and any other ends a word. A joined word keeps its letters' keys and the last tone.
      */
-    private TextStreams joinSpelledOut() {
-        TextStreams j = new TextStreams(original, count);
+    private TextStreams joinSpelledOut(TextStreams src) {
+        int count = src.count;
+        boolean[] single = src.single;
+        int[] start = src.start;
+        int[] end = src.end;
         int i = 0;
         while (i < count) {
             int last = i;
@@ -323,7 +374,7 @@ public final class TextStreams {
                 last++;
             }
             if (last - i + 1 < 3) {
-                j.append(this, i, i);
+                append(src, i, i);
                 i++;
                 continue;
             }
@@ -331,17 +382,20 @@ public final class TextStreams {
             int first = i;
             for (int k = i + 1; k <= last + 1; k++) {
                 if (k > last || !original.substring(end[k - 1], start[k]).equals(inner)) {
-                    j.append(this, first, k - 1);
+                    append(src, first, k - 1);
                     first = k;
                 }
             }
             i = last + 1;
         }
-        return j;
+        return this;
     }
 
     /** Appends the source's words {@code first..last} as one word. */
     private void append(TextStreams src, int first, int last) {
+        if (count == start.length) {
+            grow();
+        }
         int w = count++;
         start[w] = src.start[first];
         end[w] = src.end[last];

@@ -52,6 +52,23 @@ class TextStreamsTests {
     }
 
     @Test
+    void aReaderReused_readsEachTextAsAFreshOne_whateverItReadBefore() {
+        String longText = "Gửi các đ/c tài liệu T.ố.i M.ậ.t về phương án bảo vệ, xem xong xóa ngay. ".repeat(40);
+        List<String> texts = List.of(longText, "M.ậ.t", "Chào buổi sáng cả nhóm", "",
+                java.text.Normalizer.normalize("Tối mật, không chia sẻ", java.text.Normalizer.Form.NFD), "x.y.z 4.b.c",
+                longText.toUpperCase(java.util.Locale.ROOT), "T\u200B.ố.i M.ậ.\u200Bt");
+        TextStreams.Reader reader = new TextStreams.Reader();
+        for (int round = 0; round < 2; round++) {
+            for (String text : texts) {
+                TextStreams reused = reader.read(text);
+
+                assertThat(reused.original()).isSameAs(text);
+                assertThat(words(reused)).as(text).isEqualTo(words(TextStreams.from(VietnameseText.of(text))));
+            }
+        }
+    }
+
+    @Test
     void spelledOutLetters_becomeOneWord_withTheLastTone() {
         TextStreams s = TextStreams.of("xem T.ố.i M.ậ.t nhé");
 
