@@ -25,7 +25,7 @@ import vn.binhyen.moderation.domain.screening.Message;
 import vn.binhyen.moderation.domain.screening.Screener;
 
 /**
- * The screening core alone (normalise, two Aho–Corasick passes, links, encoding, name), one
+ * The screening core alone (normalise, Aho–Corasick over words, links, encoding, name), one
  * thread, on 1 KB Vietnamese messages, beside the bare cost of reading the same text once
  * (NFD + lower-casing) measured in the same run. Target: ≥ 100,000 messages/s.
  */

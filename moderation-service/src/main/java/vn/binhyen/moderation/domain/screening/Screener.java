@@ -15,12 +15,13 @@ import vn.binhyen.contracts.names.FullNames;
 import vn.binhyen.moderation.domain.policy.Policy;
 import vn.binhyen.moderation.domain.text.LegacyEncodings;
 import vn.binhyen.moderation.domain.text.VietnameseText;
+import vn.binhyen.moderation.domain.text.TermAutomata;
 import vn.binhyen.moderation.domain.text.WordAutomaton;
 
 /**
- * A policy compiled for screening: every term of every rule in two Aho–Corasick automata (one
- * over words with their diacritics, one over words typed without), matched in one pass each
- * over the normalised text; then links, attachments, encoding, display name and flooding.
+ * A policy compiled for screening: every term of every rule, by its toned and its folded key,
+ * in one Aho–Corasick automaton over words ({@link TermAutomata}), matched in one pass over the
+ * normalised text; then links, attachments, encoding, display name and flooding.
  * Immutable and thread-safe; build once per policy version.
  */
 public final class Screener {
@@ -38,9 +39,8 @@ public final class Screener {
 
     private final Policy policy;
     private final List<Policy.TermRule> rules;
-    private final WordAutomaton<List<Hit>> toned;
-    private final WordAutomaton<List<Hit>> folded;
-    private final WordAutomaton<List<Hit>> police;
+    private final TermAutomata<List<Hit>> terms;
+    private final TermAutomata<List<Hit>> police;
     private final LegacyEncodings encodings;
     private final SpoofChecker spoof = new SpoofChecker.Builder().build();
     private final Map<String, String> protectedSkeletons = new HashMap<>();
@@ -88,16 +88,16 @@ public final class Screener {
                 add(foldedHits, VietnameseText.foldedKey(t), new Hit(i, Kind.EXCEPTION));
             }
         }
-        this.toned = new WordAutomaton<>(tonedHits);
-        this.folded = new WordAutomaton<>(foldedHits);
-        Map<String, List<Hit>> policeHits = new HashMap<>();
+        this.terms = new TermAutomata<>(tonedHits, foldedHits);
+        Map<String, List<Hit>> policeToned = new HashMap<>();
+        Map<String, List<Hit>> policeFolded = new HashMap<>();
         if (policy.policeNames() != null) {
             for (String t : lists.lists().get(policy.policeNames().list()).terms()) {
-                add(policeHits, VietnameseText.tonedKey(t), new Hit(-1, Kind.TERM));
-                add(policeHits, VietnameseText.foldedKey(t), new Hit(-1, Kind.TERM));
+                add(policeToned, VietnameseText.tonedKey(t), new Hit(-1, Kind.TERM));
+                add(policeFolded, VietnameseText.foldedKey(t), new Hit(-1, Kind.TERM));
             }
         }
-        this.police = new WordAutomaton<>(policeHits);
+        this.police = new TermAutomata<>(policeToned, policeFolded);
         if (policy.links() != null) {
             for (String d : policy.links().protectedDomains()) {
                 protectedSkeletons.put(d, spoof.getSkeleton(d));
@@ -158,8 +158,7 @@ public final class Screener {
                 matches.add(new Match(h.rule, h.kind, first, last));
             }
         };
-        toned.match(text, false, collect);
-        folded.match(text, true, collect); // strict terms are not in this automaton
+        terms.match(text, collect); // strict terms only by their toned keys
         if (matches.isEmpty()) {
             return;
         }
@@ -443,8 +442,7 @@ public final class Screener {
         if (police != null && !this.police.isEmpty()) {
             TextStreams t = reader.read(name);
             boolean[] found = new boolean[1];
-            this.police.match(t, false, (first, last, hits) -> found[0] = true);
-            this.police.match(t, true, (first, last, hits) -> found[0] = true);
+            this.police.match(t, (first, last, hits) -> found[0] = true);
             if (found[0]) {
                 policeName = true;
                 out.add(new Violation(police.id(), Category.POLICE_IDENTIFIERS, police.citation(), police.decision(),

@@ -1,82 +1,91 @@
 package vn.binhyen.moderation.domain.text;
 
+import java.util.Arrays;
+
 /**
- * The words of a text as two matching streams, built in one pass over the characters with no
- * object per word: {@code toned} and {@code folded} hold each word's key (as
- * {@link VietnameseText} defines them) separated by single spaces; parallel int arrays give
- * each word's span in the original text and its place in each stream. Letters spelled out
- * one by one ("M.ậ.t") are joined into words afterwards, as {@link VietnameseText} joins them;
- * only text typed with combining marks (NFD) takes its general path.
+ * The words of a text, with no object per word: each word's span in the original text and its
+ * two keys (as {@link VietnameseText} defines them). The folded keys are written in one pass
+ * over the characters, separated by single spaces; a word's toned key is derived from its
+ * characters only when it is asked for, which {@link TermAutomata} does only for the words where
+ * a term's folded key was found. Letters spelled out one by one ("M.ậ.t") are joined into words
+ * afterwards, as {@link VietnameseText} joins them; only text typed with combining marks (NFD)
+ * takes its general path.
  */
 public final class TextStreams {
+    // a word's flags
+    private static final byte MARKED_WORD = 1;
+    private static final byte CAPITALS_WORD = 2;
+    private static final byte SINGLE_WORD = 4; // one letter (and at most two other characters): a candidate for joining
+    private static final byte SWAP_WORD = 8; // a word with letters and digits or signs written for letters (m4t)
+
     private String original;
-    char[] toned;
-    int tonedLength;
-    char[] folded;
+    char[] folded = new char[0];
     int foldedLength;
+    char[] toned = new char[0]; // toned keys, each where tonedAt says, once derived
+    int tonedLength;
     int[] start;
     int[] end;
-    int[] tonedAt;
     int[] foldedAt;
-    boolean[] marked;
-    boolean[] capitals;
-    char[] tones;
-    boolean[] single; // one letter (and at most two other characters): a candidate for joining
-    int[] tonedHash; // each word's key's String.hashCode, computed as it is written
-    int[] foldedHash;
+    int[] foldedHash; // each word's folded key's String.hashCode, computed as it is written
+    int[] tonedAt; // -1 until derived
+    int[] tonedEnd;
+    int[] tonedHash;
+    byte[] flags;
     int count;
     boolean spelledOut; // scanned with letters spelled out one by one, not joined yet
 
     private TextStreams() {
-        this(64);
-    }
-
-    /** Empty, with room for {@code capacity} words (the streams are sized by {@link #reset}). */
-    private TextStreams(int capacity) {
-        toned = new char[0];
-        folded = new char[0];
-        start = new int[capacity];
-        end = new int[capacity];
-        tonedAt = new int[capacity];
-        foldedAt = new int[capacity];
-        marked = new boolean[capacity];
-        capitals = new boolean[capacity];
-        tones = new char[capacity];
-        single = new boolean[capacity];
-        tonedHash = new int[capacity];
-        foldedHash = new int[capacity];
+        start = new int[64];
+        end = new int[64];
+        foldedAt = new int[64];
+        foldedHash = new int[64];
+        tonedAt = new int[64];
+        tonedEnd = new int[64];
+        tonedHash = new int[64];
+        flags = new byte[64];
     }
 
     /**
-     * Empty again, for {@code text}, its streams with room for as many words as the text can
-     * hold (a word and its separator take at least two characters): kept from the last text
-     * when they are large enough, so that reading a text allocates nothing.
+     * Empty again, for {@code text}: the folded stream with room for as many words as the text
+     * can hold (a word and its separator take at least two characters), kept from the last text
+     * when it is large enough, so that reading a text allocates nothing.
      */
     private TextStreams reset(String text) {
         original = text;
         count = 0;
-        tonedLength = 0;
         foldedLength = 0;
-        int words = text.length() / 2 + 2;
-        if (toned.length < text.length() + 2 * words) {
-            toned = new char[text.length() + 2 * words];
-            folded = new char[text.length() + words];
+        tonedLength = 0;
+        int room = text.length() + text.length() / 2 + 2;
+        if (folded.length < room) {
+            folded = new char[room];
         }
         return this;
     }
 
     private void grow() {
         int capacity = start.length * 2;
-        start = java.util.Arrays.copyOf(start, capacity);
-        end = java.util.Arrays.copyOf(end, capacity);
-        tonedAt = java.util.Arrays.copyOf(tonedAt, capacity);
-        foldedAt = java.util.Arrays.copyOf(foldedAt, capacity);
-        marked = java.util.Arrays.copyOf(marked, capacity);
-        capitals = java.util.Arrays.copyOf(capitals, capacity);
-        tones = java.util.Arrays.copyOf(tones, capacity);
-        single = java.util.Arrays.copyOf(single, capacity);
-        tonedHash = java.util.Arrays.copyOf(tonedHash, capacity);
-        foldedHash = java.util.Arrays.copyOf(foldedHash, capacity);
+        start = Arrays.copyOf(start, capacity);
+        end = Arrays.copyOf(end, capacity);
+        foldedAt = Arrays.copyOf(foldedAt, capacity);
+        foldedHash = Arrays.copyOf(foldedHash, capacity);
+        tonedAt = Arrays.copyOf(tonedAt, capacity);
+        tonedEnd = Arrays.copyOf(tonedEnd, capacity);
+        tonedHash = Arrays.copyOf(tonedHash, capacity);
+        flags = Arrays.copyOf(flags, capacity);
+    }
+
+    /** A new word's place, growing the arrays when they are full. */
+    private int add() {
+        if (count == start.length) {
+            grow();
+        }
+        return count++;
+    }
+
+    private void ensureToned(int more) {
+        if (toned.length < tonedLength + more) {
+            toned = Arrays.copyOf(toned, Math.max(2 * toned.length, tonedLength + more));
+        }
     }
 
     public String original() {
@@ -96,11 +105,11 @@ public final class TextStreams {
     }
 
     public boolean marked(int word) {
-        return marked[word];
+        return (flags[word] & MARKED_WORD) != 0;
     }
 
     public boolean capitals(int word) {
-        return capitals[word];
+        return (flags[word] & CAPITALS_WORD) != 0;
     }
 
     public String folded(int word) {
@@ -108,29 +117,39 @@ public final class TextStreams {
     }
 
     String toned(int word) {
-        return new String(toned, tonedAt[word], tonedEnd(word) - tonedAt[word]);
+        derive(word);
+        return new String(toned, tonedAt[word], tonedEnd[word] - tonedAt[word]);
     }
 
-    /** Where a word's key ends in the toned stream (each word is followed by one space). */
-    private int tonedEnd(int word) {
-        return (word + 1 < count ? tonedAt[word + 1] : tonedLength) - 1;
-    }
-
+    /** Where a word's key ends in the folded stream (each word is followed by one space). */
     private int foldedEnd(int word) {
         return (word + 1 < count ? foldedAt[word + 1] : foldedLength) - 1;
     }
 
     /**
-     * Each word's number in {@code words} by its folded or toned key, one char per word
-     * (0 for a word no term uses): the sequence a {@link WordAutomaton} runs over.
+     * Each word's number in {@code words} by its folded key, one char per word (0 for a word no
+     * term uses): the sequence a {@link WordAutomaton} runs over.
      */
-    char[] ids(Vocabulary words, boolean byFolded) {
+    char[] foldedIds(Vocabulary words) {
         char[] ids = new char[count];
         for (int i = 0; i < count; i++) {
-            ids[i] = byFolded ? words.id(folded, foldedAt[i], foldedEnd(i), foldedHash[i])
-                    : words.id(toned, tonedAt[i], tonedEnd(i), tonedHash[i]);
+            ids[i] = words.id(folded, foldedAt[i], foldedEnd(i), foldedHash[i]);
         }
         return ids;
+    }
+
+    /** Whether the words from {@code first} on have these toned keys. */
+    boolean tonedEquals(int first, char[][] keys) {
+        if (first + keys.length > count) {
+            return false;
+        }
+        for (int k = 0; k < keys.length; k++) {
+            derive(first + k);
+            if (!Arrays.equals(toned, tonedAt[first + k], tonedEnd[first + k], keys[k], 0, keys[k].length)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** True when the text has words and none of them carries a mark. */
@@ -139,47 +158,50 @@ public final class TextStreams {
             return false;
         }
         for (int i = 0; i < count; i++) {
-            if (marked[i]) {
+            if (marked(i)) {
                 return false;
             }
         }
         return true;
     }
 
-    // One lookup per character: the look-alike mapped to Latin and lower-cased, and what it is.
+    // One lookup per character: the low 16 bits are the look-alike mapped to Latin, lower-cased,
+    // without any mark (the folded key's character); the bits above say what it is.
     private static final char[] LOWER = new char[0x10000];
-    private static final byte[] KIND = new byte[0x10000];
-    private static final byte LETTER = 1;
-    private static final byte DIGIT = 2;
-    private static final byte LOWERCASE = 4;
-    private static final byte ZERO_WIDTH = 8;
-    private static final byte MARK = 16;
-    private static final byte SIGN = 32; // @ $ €: letters inside a word
+    private static final int[] INFO = new int[0x10000];
+    private static final int LETTER = 1 << 16;
+    private static final int DIGIT = 1 << 17;
+    private static final int LOWERCASE = 1 << 18;
+    private static final int ZERO_WIDTH = 1 << 19;
+    private static final int MARK = 1 << 20;
+    private static final int SIGN = 1 << 21; // @ $ €: letters inside a word
+    private static final int MARKED = 1 << 22; // a letter with a mark or a tone
+    private static final int LEET = 1 << 23; // a digit or sign written for a letter
 
     static {
         for (int i = 0; i < 0x10000; i++) {
             char c = (char) i;
             char l = Homoglyphs.latin(c);
-            LOWER[i] = Character.toLowerCase(l);
-            byte k = 0;
+            char lower = Character.toLowerCase(l);
+            LOWER[i] = lower;
+            int info = lower;
             if (Character.isLetter(l)) {
-                k |= LETTER;
-            } else if (Character.isDigit(l)) {
-                k |= DIGIT;
+                info |= LETTER;
+                if (lower >= 0x80 && lower < VietnameseText.TABLE && VietnameseText.TONELESS[lower] != 0) {
+                    info = (info & ~0xFFFF) | VietnameseText.BARE[lower];
+                    info |= VietnameseText.MARKED[lower] ? MARKED : 0;
+                }
+            } else {
+                if (Character.isDigit(l)) {
+                    info |= DIGIT;
+                }
+                info |= VietnameseText.leet(lower) != 0 ? LEET : 0;
             }
-            if (Character.isLowerCase(l)) {
-                k |= LOWERCASE;
-            }
-            if (VietnameseText.zeroWidth(c)) {
-                k |= ZERO_WIDTH;
-            }
-            if (VietnameseText.mark(l)) {
-                k |= MARK;
-            }
-            if (l == '@' || l == '$' || l == '€') {
-                k |= SIGN;
-            }
-            KIND[i] = k;
+            info |= Character.isLowerCase(l) ? LOWERCASE : 0;
+            info |= VietnameseText.zeroWidth(c) ? ZERO_WIDTH : 0;
+            info |= VietnameseText.mark(l) ? MARK : 0;
+            info |= l == '@' || l == '$' || l == '€' ? SIGN : 0;
+            INFO[i] = info;
         }
     }
 
@@ -191,7 +213,7 @@ public final class TextStreams {
     /**
      * Reads texts into buffers it keeps, for one thread at a time: what {@link #read} returns
      * is valid until the reader's next read. Screening a message would otherwise allocate (and
-     * clear) about 17 KB of arrays per 1 KB of text.
+     * clear) several KB of arrays per 1 KB of text.
      */
     public static final class Reader {
         private final TextStreams scanned = new TextStreams();
@@ -215,146 +237,146 @@ public final class TextStreams {
         for (var w : v.words()) {
             chars += w.toned().length() + 1;
         }
-        if (s.toned.length < chars + 1) {
-            s.toned = new char[chars + 1];
+        if (s.folded.length < chars + 1) {
             s.folded = new char[chars + 1];
         }
+        s.ensureToned(chars + 1);
         for (var w : v.words()) {
-            if (s.count == s.start.length) {
-                s.grow();
-            }
-            int i = s.count++;
+            int i = s.add();
             s.start[i] = w.start();
             s.end[i] = w.end();
-            s.marked[i] = w.marked();
-            s.capitals[i] = w.capitals();
-            s.tonedHash[i] = w.toned().hashCode();
+            s.flags[i] = (byte) ((w.marked() ? MARKED_WORD : 0) | (w.capitals() ? CAPITALS_WORD : 0));
             s.foldedHash[i] = w.folded().hashCode();
-            s.tonedAt[i] = s.tonedLength;
-            w.toned().getChars(0, w.toned().length(), s.toned, s.tonedLength);
-            s.tonedLength += w.toned().length();
-            s.toned[s.tonedLength++] = ' ';
             s.foldedAt[i] = s.foldedLength;
             w.folded().getChars(0, w.folded().length(), s.folded, s.foldedLength);
             s.foldedLength += w.folded().length();
             s.folded[s.foldedLength++] = ' ';
+            s.tonedHash[i] = w.toned().hashCode();
+            s.tonedAt[i] = s.tonedLength;
+            w.toned().getChars(0, w.toned().length(), s.toned, s.tonedLength);
+            s.tonedLength += w.toned().length();
+            s.tonedEnd[i] = s.tonedLength;
         }
         return s;
     }
 
     /**
-     * One pass into {@code s}; false when the text needs the general path (combining marks).
-     * Sets {@link #spelledOut} when letters spelled out one by one are still to be joined.
+     * One pass into {@code s}, writing folded keys only; false when the text needs the general
+     * path (combining marks). Sets {@link #spelledOut} when letters spelled out one by one are
+     * still to be joined.
      */
     private static boolean scan(String text, TextStreams s) {
         int length = text.length();
+        char[] out = s.folded;
+        int at = 0;
         int wordStart = -1;
+        int wordAt = 0;
         int lastEnd = 0;
         int letters = 0;
-        int digitsToSwap = 0;
-        boolean hasLetter = false;
-        boolean isMarked = false;
-        boolean allCapitals = true;
-        char tone = 0;
+        int seen = 0; // every flag of the word's characters, or-ed; lower case counts for letters only
+        int hash = 0;
         int singleRun = 0;
         boolean spelledOut = false;
-        int tonedHash = 0;
-        int foldedHash = 0;
         for (int i = 0; i <= length; i++) {
-            char c = i < length ? text.charAt(i) : ' ';
-            byte kind = KIND[c];
-            if ((kind & ZERO_WIDTH) != 0) {
-                continue;
-            }
-            if ((kind & MARK) != 0) {
+            int info = i < length ? INFO[text.charAt(i)] : 0;
+            if ((info & (ZERO_WIDTH | MARK)) != 0) {
+                if ((info & ZERO_WIDTH) != 0) {
+                    continue;
+                }
                 return false; // decomposed input: the general path composes it
             }
-            boolean wordChar = i < length && ((kind & (LETTER | DIGIT)) != 0 || ((kind & SIGN) != 0 && wordStart >= 0));
-            if (wordChar) {
+            if ((info & (LETTER | DIGIT)) != 0 || ((info & SIGN) != 0 && wordStart >= 0)) {
                 if (wordStart < 0) {
                     wordStart = i;
+                    wordAt = at;
                     letters = 0;
-                    digitsToSwap = 0;
-                    hasLetter = false;
-                    isMarked = false;
-                    allCapitals = true;
-                    tone = 0;
-                    tonedHash = 0;
-                    foldedHash = 0;
-                    if (s.count == s.start.length) {
-                        s.grow();
-                    }
-                    s.tonedAt[s.count] = s.tonedLength;
-                    s.foldedAt[s.count] = s.foldedLength;
+                    seen = 0;
+                    hash = 0;
                 }
                 lastEnd = i + 1;
-                char lower = LOWER[c];
-                char toned = lower;
-                char folded = lower;
-                if ((kind & LETTER) != 0) {
-                    letters++;
-                    hasLetter = true;
-                    if ((kind & LOWERCASE) != 0) {
-                        allCapitals = false;
-                    }
-                    if (lower >= 0x80 && lower < VietnameseText.TABLE && VietnameseText.TONELESS[lower] != 0) {
-                        toned = VietnameseText.TONELESS[lower];
-                        folded = VietnameseText.BARE[lower];
-                        isMarked |= VietnameseText.MARKED[lower];
-                        if (VietnameseText.TONE[lower] != 0) {
-                            tone = VietnameseText.TONE[lower];
-                        }
-                    }
-                } else if (VietnameseText.leet(lower) != 0) {
-                    digitsToSwap++;
-                }
-                s.toned[s.tonedLength++] = toned;
-                s.folded[s.foldedLength++] = folded;
-                tonedHash = 31 * tonedHash + toned;
-                foldedHash = 31 * foldedHash + folded;
+                char f = (char) info;
+                out[at++] = f;
+                hash = 31 * hash + f;
+                letters += (info & LETTER) >>> 16;
+                seen |= info;
                 continue;
             }
             if (wordStart < 0) {
                 continue;
             }
             // a word ends
-            if (hasLetter && digitsToSwap > 0) {
-                for (int k = s.tonedAt[s.count]; k < s.tonedLength; k++) {
-                    char swapped = VietnameseText.leet(s.toned[k]);
+            boolean swap = (seen & (LETTER | LEET)) == (LETTER | LEET);
+            if (swap) {
+                for (int k = wordAt; k < at; k++) {
+                    char swapped = VietnameseText.leet(out[k]);
                     if (swapped != 0) {
-                        s.toned[k] = swapped;
+                        out[k] = swapped;
                     }
                 }
-                for (int k = s.foldedAt[s.count]; k < s.foldedLength; k++) {
-                    char swapped = VietnameseText.leet(s.folded[k]);
-                    if (swapped != 0) {
-                        s.folded[k] = swapped;
-                    }
-                }
-                tonedHash = Vocabulary.hash(s.toned, s.tonedAt[s.count], s.tonedLength);
-                foldedHash = Vocabulary.hash(s.folded, s.foldedAt[s.count], s.foldedLength);
+                hash = Vocabulary.hash(out, wordAt, at);
             }
-            if (tone != 0) {
-                s.toned[s.tonedLength++] = tone;
-                tonedHash = 31 * tonedHash + tone;
-            }
-            s.tonedHash[s.count] = tonedHash;
-            s.foldedHash[s.count] = foldedHash;
-            s.toned[s.tonedLength++] = ' ';
-            s.folded[s.foldedLength++] = ' ';
-            s.start[s.count] = wordStart;
-            s.end[s.count] = lastEnd;
-            s.marked[s.count] = isMarked;
-            s.capitals[s.count] = hasLetter && allCapitals;
-            s.tones[s.count] = tone;
-            s.single[s.count] = letters == 1 && s.foldedLength - 1 - s.foldedAt[s.count] <= 3;
-            s.count++;
+            out[at++] = ' ';
+            int w = s.add();
+            s.start[w] = wordStart;
+            s.end[w] = lastEnd;
+            s.foldedAt[w] = wordAt;
+            s.foldedHash[w] = hash;
+            s.tonedAt[w] = -1;
+            boolean single = letters == 1 && at - 1 - wordAt <= 3;
+            s.flags[w] = (byte) (((seen & MARKED) != 0 ? MARKED_WORD : 0)
+                    | ((seen & LETTER) != 0 && (seen & LOWERCASE) == 0 ? CAPITALS_WORD : 0)
+                    | (single ? SINGLE_WORD : 0) | (swap ? SWAP_WORD : 0));
             singleRun = letters == 1 && lastEnd - wordStart == 1 ? singleRun + 1 : 0;
             spelledOut |= singleRun >= 3;
             wordStart = -1;
         }
+        s.foldedLength = at;
         s.spelledOut = spelledOut;
         return true;
+    }
+
+    /**
+     * Derives a word's toned key from its characters, once: each letter without its tone, a
+     * digit or sign as the letter it stands for in a word with letters, and the word's tone
+     * mark at the end. A word's span holds its characters and nothing else but zero-width ones
+     * (a joined word's key is written when it is joined).
+     */
+    private void derive(int word) {
+        if (tonedAt[word] >= 0) {
+            return;
+        }
+        ensureToned(end[word] - start[word] + 1);
+        boolean swap = (flags[word] & SWAP_WORD) != 0;
+        int at = tonedLength;
+        int hash = 0;
+        char tone = 0;
+        for (int j = start[word]; j < end[word]; j++) {
+            char c = original.charAt(j);
+            int info = INFO[c];
+            if ((info & ZERO_WIDTH) != 0) {
+                continue;
+            }
+            char lower = LOWER[c];
+            char t = lower;
+            if ((info & LETTER) != 0) {
+                if (lower >= 0x80 && lower < VietnameseText.TABLE && VietnameseText.TONELESS[lower] != 0) {
+                    t = VietnameseText.TONELESS[lower];
+                    tone = VietnameseText.TONE[lower] != 0 ? VietnameseText.TONE[lower] : tone;
+                }
+            } else if (swap && VietnameseText.leet(lower) != 0) {
+                t = VietnameseText.leet(lower);
+            }
+            toned[at++] = t;
+            hash = 31 * hash + t;
+        }
+        if (tone != 0) {
+            toned[at++] = tone;
+            hash = 31 * hash + tone;
+        }
+        tonedAt[word] = tonedLength;
+        tonedEnd[word] = at;
+        tonedHash[word] = hash;
+        tonedLength = at;
     }
 
     /**
@@ -363,14 +385,10 @@ public final class TextStreams {
      * letters, and any other ends a word. A joined word keeps its letters' keys and the last tone.
      */
     private TextStreams joinSpelledOut(TextStreams src) {
-        int count = src.count;
-        boolean[] single = src.single;
-        int[] start = src.start;
-        int[] end = src.end;
         int i = 0;
-        while (i < count) {
+        while (i < src.count) {
             int last = i;
-            while (last + 1 < count && single[last] && single[last + 1]) {
+            while (last + 1 < src.count && (src.flags[last] & src.flags[last + 1] & SINGLE_WORD) != 0) {
                 last++;
             }
             if (last - i + 1 < 3) {
@@ -378,10 +396,11 @@ public final class TextStreams {
                 i++;
                 continue;
             }
-            String inner = VietnameseText.commonestSeparator(original, i, last, k -> end[k], k -> start[k]);
+            String inner = VietnameseText.commonestSeparator(original, i, last, k -> src.end[k], k -> src.start[k]);
             int first = i;
             for (int k = i + 1; k <= last + 1; k++) {
-                if (k > last || !original.substring(end[k - 1], start[k]).equals(inner)) {
+                if (k > last || !original.regionMatches(src.end[k - 1], inner, 0, inner.length())
+                        || src.start[k] - src.end[k - 1] != inner.length()) {
                     append(src, first, k - 1);
                     first = k;
                 }
@@ -393,36 +412,47 @@ public final class TextStreams {
 
     /** Appends the source's words {@code first..last} as one word. */
     private void append(TextStreams src, int first, int last) {
-        if (count == start.length) {
-            grow();
-        }
-        int w = count++;
+        int w = add();
         start[w] = src.start[first];
         end[w] = src.end[last];
-        tonedAt[w] = tonedLength;
         foldedAt[w] = foldedLength;
-        boolean isMarked = false;
-        boolean allCapitals = true;
+        int foldedTo = src.foldedEnd(last);
+        if (first == last) { // one word: its toned key is derived from its span when asked for
+            System.arraycopy(src.folded, src.foldedAt[first], folded, foldedLength, foldedTo - src.foldedAt[first]);
+            foldedLength += foldedTo - src.foldedAt[first];
+            foldedHash[w] = src.foldedHash[first];
+            flags[w] = src.flags[first];
+            tonedAt[w] = -1;
+            folded[foldedLength++] = ' ';
+            return;
+        }
+        byte joined = CAPITALS_WORD;
         char tone = 0;
+        tonedAt[w] = tonedLength;
         for (int k = first; k <= last; k++) {
-            int tonedTo = src.tonedEnd(k) - (src.tones[k] != 0 ? 1 : 0);
+            int from = src.foldedAt[k];
+            System.arraycopy(src.folded, from, folded, foldedLength, src.foldedEnd(k) - from);
+            foldedLength += src.foldedEnd(k) - from;
+            src.derive(k);
+            int tonedTo = src.tonedEnd[k];
+            char lastChar = src.toned[tonedTo - 1];
+            if (VietnameseText.toneMark(lastChar)) {
+                tone = lastChar;
+                tonedTo--;
+            }
+            ensureToned(tonedTo - src.tonedAt[k] + 1);
             System.arraycopy(src.toned, src.tonedAt[k], toned, tonedLength, tonedTo - src.tonedAt[k]);
             tonedLength += tonedTo - src.tonedAt[k];
-            int foldedTo = src.foldedEnd(k);
-            System.arraycopy(src.folded, src.foldedAt[k], folded, foldedLength, foldedTo - src.foldedAt[k]);
-            foldedLength += foldedTo - src.foldedAt[k];
-            isMarked |= src.marked[k];
-            allCapitals &= src.capitals[k];
-            tone = src.tones[k] != 0 ? src.tones[k] : tone;
+            joined |= (byte) (src.flags[k] & MARKED_WORD);
+            joined &= (byte) (src.flags[k] | ~CAPITALS_WORD);
         }
         if (tone != 0) {
             toned[tonedLength++] = tone;
         }
+        tonedEnd[w] = tonedLength;
         tonedHash[w] = Vocabulary.hash(toned, tonedAt[w], tonedLength);
         foldedHash[w] = Vocabulary.hash(folded, foldedAt[w], foldedLength);
-        toned[tonedLength++] = ' ';
         folded[foldedLength++] = ' ';
-        marked[w] = isMarked;
-        capitals[w] = allCapitals;
+        flags[w] = joined;
     }
 }

@@ -11,8 +11,8 @@ import java.util.function.IntUnaryOperator;
  * A message's words, each in two matching keys, with its place in the original text:
  * <ul>
  * <li>{@code toned}: lowercase, vowel marks kept (â ă ê ô ơ ư đ), the tone moved to the end of
- *     the word as a digit, so NFD and NFC input, and the old and new tone placement ("hoà" and
- *     "hòa"), give the same key;</li>
+ *     the word as its combining mark, so NFD and NFC input, and the old and new tone placement
+ *     ("hoà" and "hòa"), give the same key;</li>
  * <li>{@code folded}: lowercase, every mark removed, đ → d.</li>
  * </ul>
  * Before either: zero-width characters are dropped, look-alike letters become Latin, digits
@@ -62,20 +62,21 @@ public final class VietnameseText {
         };
     }
 
-    /** The tone digit of a combining tone mark; 0 for anything else. */
+    /**
+     * The tone a combining mark gives, as the mark itself (the toned key's last character); 0 for
+     * any other character. Never a digit: "ma2" is not "mà".
+     */
     private static char tone(char c) {
-        return switch (c) {
-            case '\u0301' -> '1';
-            case '\u0300' -> '2';
-            case '\u0309' -> '3';
-            case '\u0303' -> '4';
-            case '\u0323' -> '5';
-            default -> 0;
-        };
+        return toneMark(c) ? c : 0;
+    }
+
+    /** Whether a character is one of the five combining tone marks. */
+    static boolean toneMark(char c) {
+        return c == '\u0301' || c == '\u0300' || c == '\u0309' || c == '\u0303' || c == '\u0323';
     }
 
     // Per precomposed lower-case letter below U+1F00: the letter without its tone, without any
-    // mark, its tone digit, and whether it carries a mark; computed once from NFD, so a word
+    // mark, its tone mark, and whether it carries a mark; computed once from NFD, so a word
     // typed in NFC (nearly all) is keyed without running the normaliser on the hot path.
     static final int TABLE = 0x1F00;
     static final char[] TONELESS = new char[TABLE];
@@ -327,6 +328,22 @@ public final class VietnameseText {
     /** The key a policy term is matched by: its words' toned keys, space-separated. */
     public static String tonedKey(String term) {
         return String.join(" ", of(term).words.stream().map(Word::toned).toList());
+    }
+
+    /**
+     * A toned word key folded: its letters without marks, đ as d, the tone dropped. The same as the
+     * word's folded key, so a word whose folded key no term uses cannot have a toned key one does.
+     */
+    static String fold(String tonedWord) {
+        StringBuilder out = new StringBuilder(tonedWord.length());
+        for (int i = 0; i < tonedWord.length(); i++) {
+            char c = tonedWord.charAt(i);
+            if (toneMark(c)) {
+                continue;
+            }
+            out.append(c >= 0x80 && c < TABLE && TONELESS[c] != 0 ? BARE[c] : c);
+        }
+        return out.toString();
     }
 
     /** The key a term is matched by in text typed without diacritics. */

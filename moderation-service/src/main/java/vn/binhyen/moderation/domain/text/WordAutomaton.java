@@ -19,11 +19,11 @@ public final class WordAutomaton<V> {
         void found(int firstWord, int lastWord, V value);
     }
 
-    private final Vocabulary words = new Vocabulary();
     private final AhoCorasickDoubleArrayTrie<V> trie = new AhoCorasickDoubleArrayTrie<>();
     private final boolean empty;
 
-    public WordAutomaton(Map<String, V> terms) {
+    /** The terms' words are numbered in {@code words}, which may be shared with other automata. */
+    WordAutomaton(Map<String, V> terms, Vocabulary words) {
         Map<String, V> byNumbers = new TreeMap<>();
         for (var term : terms.entrySet()) {
             StringBuilder numbers = new StringBuilder();
@@ -46,11 +46,10 @@ public final class WordAutomaton<V> {
         return empty;
     }
 
-    /** Every term in the text's folded or toned words, overlapping ones included. */
-    public void match(TextStreams text, boolean byFolded, Found<V> found) {
-        if (empty || text.count() == 0) {
-            return;
+    /** Every term in a sequence of word numbers, overlapping ones included. */
+    void match(char[] ids, Found<V> found) {
+        if (!empty && ids.length > 0) {
+            trie.parseText(ids, (int begin, int end, V value) -> found.found(begin, end - 1, value));
         }
-        trie.parseText(text.ids(words, byFolded), (int begin, int end, V value) -> found.found(begin, end - 1, value));
     }
 }

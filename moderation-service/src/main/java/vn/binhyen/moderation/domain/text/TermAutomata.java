@@ -1,0 +1,64 @@
+package vn.binhyen.moderation.domain.text;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Terms matched in a text's words by either key, toned or folded, with one {@link WordAutomaton}
+ * over the folded keys. A term given by its toned key is found where its folded key is, and
+ * kept only when the words there have its toned keys too (a toned key folds to the folded key,
+ * so nothing is missed). Each word is looked up once, by its folded key, and only the words of
+ * such a hit have their toned keys derived. Immutable and thread-safe once built.
+ *
+ * @param <V> what a term stands for
+ */
+public final class TermAutomata<V> {
+    /** A term given by its toned key: its words' toned keys. */
+    private record Toned<V>(char[][] words, V value) {
+    }
+
+    /** What a folded key stands for: a term given by that key, and the toned terms that fold to it. */
+    private static final class Entry<V> {
+        V folded;
+        final List<Toned<V>> toned = new ArrayList<>(1);
+    }
+
+    private final Vocabulary words = new Vocabulary();
+    private final WordAutomaton<Entry<V>> automaton;
+
+    /** Terms by their toned keys and by their folded keys (each a term's words' keys, space-separated). */
+    public TermAutomata(Map<String, V> byToned, Map<String, V> byFolded) {
+        Map<String, Entry<V>> entries = new HashMap<>();
+        byFolded.forEach((key, value) -> entries.computeIfAbsent(key, k -> new Entry<>()).folded = value);
+        byToned.forEach((key, value) -> {
+            List<String> toned = List.of(key.split(" "));
+            List<String> folded = toned.stream().map(VietnameseText::fold).toList();
+            entries.computeIfAbsent(String.join(" ", folded), k -> new Entry<>()).toned
+                    .add(new Toned<>(toned.stream().map(String::toCharArray).toArray(char[][]::new), value));
+        });
+        automaton = new WordAutomaton<>(entries, words);
+    }
+
+    public boolean isEmpty() {
+        return automaton.isEmpty();
+    }
+
+    /** Every term in the text by either key, overlapping ones included (a term may be found by both). */
+    public void match(TextStreams text, WordAutomaton.Found<V> found) {
+        if (text.count() == 0 || isEmpty()) {
+            return;
+        }
+        automaton.match(text.foldedIds(words), (first, last, entry) -> {
+            if (entry.folded != null) {
+                found.found(first, last, entry.folded);
+            }
+            for (Toned<V> t : entry.toned) {
+                if (text.tonedEquals(first, t.words())) {
+                    found.found(first, last, t.value());
+                }
+            }
+        });
+    }
+}
