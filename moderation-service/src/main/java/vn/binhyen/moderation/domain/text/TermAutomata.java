@@ -34,9 +34,11 @@ public final class TermAutomata<V> {
         byFolded.forEach((key, value) -> entries.computeIfAbsent(key, k -> new Entry<>()).folded = value);
         byToned.forEach((key, value) -> {
             List<String> toned = List.of(key.split(" "));
-            List<String> folded = toned.stream().map(VietnameseText::fold).toList();
-            entries.computeIfAbsent(String.join(" ", folded), k -> new Entry<>()).toned
-                    .add(new Toned<>(toned.stream().map(String::toCharArray).toArray(char[][]::new), value));
+            Entry<V> entry = entries.computeIfAbsent(String.join(" ", toned.stream().map(VietnameseText::fold).toList()),
+                    k -> new Entry<>());
+            if (!value.equals(entry.folded)) { // else found where its folded key is, with the same value
+                entry.toned.add(new Toned<>(toned.stream().map(String::toCharArray).toArray(char[][]::new), value));
+            }
         });
         automaton = new WordAutomaton<>(entries, words);
     }
@@ -45,7 +47,10 @@ public final class TermAutomata<V> {
         return automaton.isEmpty();
     }
 
-    /** Every term in the text by either key, overlapping ones included (a term may be found by both). */
+    /**
+     * Every term in the text by either key, overlapping ones included. A term found by both keys
+     * is reported twice, unless its toned key stands for what its folded key stands for.
+     */
     public void match(TextStreams text, WordAutomaton.Found<V> found) {
         if (text.count() == 0 || isEmpty()) {
             return;

@@ -337,9 +337,10 @@ public final class TextStreams {
 
     /**
      * Derives a word's toned key from its characters, once: each letter without its tone, a
-     * digit or sign as the letter it stands for in a word with letters, and the word's tone
-     * mark at the end. A word's span holds its characters and nothing else but zero-width ones
-     * (a joined word's key is written when it is joined).
+     * digit or sign as the letter it stands for in a word with letters, and the last tone mark
+     * at the end. The word's span is read as the scan reads it: zero-width characters skipped,
+     * a sign a letter only after a word character; so a word joined from letters spelled out one
+     * by one gets its letters' keys, and not its separators'.
      */
     private void derive(int word) {
         if (tonedAt[word] >= 0) {
@@ -350,11 +351,16 @@ public final class TextStreams {
         int at = tonedLength;
         int hash = 0;
         char tone = 0;
+        boolean inWord = false;
         for (int j = start[word]; j < end[word]; j++) {
             char c = original.charAt(j);
             int info = INFO[c];
             if ((info & ZERO_WIDTH) != 0) {
                 continue;
+            }
+            inWord = (info & (LETTER | DIGIT)) != 0 || ((info & SIGN) != 0 && inWord);
+            if (!inWord) {
+                continue; // a separator between letters spelled out
             }
             char lower = LOWER[c];
             char t = lower;
@@ -410,49 +416,27 @@ public final class TextStreams {
         return this;
     }
 
-    /** Appends the source's words {@code first..last} as one word. */
+    /**
+     * Appends the source's words {@code first..last} as one word: their folded keys joined, its
+     * toned key derived from its span when asked for (digits and signs count as letters in it if
+     * they did in any of its letters: each has a letter, so the same ones).
+     */
     private void append(TextStreams src, int first, int last) {
         int w = add();
         start[w] = src.start[first];
         end[w] = src.end[last];
         foldedAt[w] = foldedLength;
-        int foldedTo = src.foldedEnd(last);
-        if (first == last) { // one word: its toned key is derived from its span when asked for
-            System.arraycopy(src.folded, src.foldedAt[first], folded, foldedLength, foldedTo - src.foldedAt[first]);
-            foldedLength += foldedTo - src.foldedAt[first];
-            foldedHash[w] = src.foldedHash[first];
-            flags[w] = src.flags[first];
-            tonedAt[w] = -1;
-            folded[foldedLength++] = ' ';
-            return;
-        }
         byte joined = CAPITALS_WORD;
-        char tone = 0;
-        tonedAt[w] = tonedLength;
         for (int k = first; k <= last; k++) {
             int from = src.foldedAt[k];
             System.arraycopy(src.folded, from, folded, foldedLength, src.foldedEnd(k) - from);
             foldedLength += src.foldedEnd(k) - from;
-            src.derive(k);
-            int tonedTo = src.tonedEnd[k];
-            char lastChar = src.toned[tonedTo - 1];
-            if (VietnameseText.toneMark(lastChar)) {
-                tone = lastChar;
-                tonedTo--;
-            }
-            ensureToned(tonedTo - src.tonedAt[k] + 1);
-            System.arraycopy(src.toned, src.tonedAt[k], toned, tonedLength, tonedTo - src.tonedAt[k]);
-            tonedLength += tonedTo - src.tonedAt[k];
-            joined |= (byte) (src.flags[k] & MARKED_WORD);
+            joined |= (byte) (src.flags[k] & (MARKED_WORD | SWAP_WORD));
             joined &= (byte) (src.flags[k] | ~CAPITALS_WORD);
         }
-        if (tone != 0) {
-            toned[tonedLength++] = tone;
-        }
-        tonedEnd[w] = tonedLength;
-        tonedHash[w] = Vocabulary.hash(toned, tonedAt[w], tonedLength);
-        foldedHash[w] = Vocabulary.hash(folded, foldedAt[w], foldedLength);
+        flags[w] = first == last ? src.flags[first] : joined;
+        foldedHash[w] = first == last ? src.foldedHash[first] : Vocabulary.hash(folded, foldedAt[w], foldedLength);
         folded[foldedLength++] = ' ';
-        flags[w] = joined;
+        tonedAt[w] = -1;
     }
 }

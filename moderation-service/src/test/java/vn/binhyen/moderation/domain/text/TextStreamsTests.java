@@ -28,6 +28,7 @@ class TextStreamsTests {
             "TỐI MẬT: k.h.ô.n.g được phát tán",
             "x.y.z 4.b.c m4 a1 b2 c3",
             "B.Á.N H.À.N.G giá rẻ, l.i.ê.n h.ệ",
+            "M@.ậ.t và T.ố.@.i, g.i.4.m g.i.á, k h @ n",
             "Chào buổi sáng cả nhóm",
             "",
             "...",
