@@ -44,6 +44,7 @@ public final class Screener {
     private final LegacyEncodings encodings;
     private final SpoofChecker spoof = new SpoofChecker.Builder().build();
     private final Map<String, String> protectedSkeletons = new HashMap<>();
+    private final String[] linkRuleIds; // the link rule's id with why: deceptive-userinfo, ip-literal, shortener, look-alike
 
     /**
      * Each thread's readers: one for the message's text (read until the message is judged), one
@@ -103,6 +104,8 @@ public final class Screener {
                 protectedSkeletons.put(d, spoof.getSkeleton(d));
             }
         }
+        linkRuleIds = policy.links() == null ? null : java.util.stream.Stream.of("deceptive-userinfo", "ip-literal",
+                "shortener", "look-alike").map(why -> policy.links().id() + ":" + why).toArray(String[]::new);
     }
 
     public Policy policy() {
@@ -298,16 +301,16 @@ public final class Screener {
         String id = null;
         if (authority.contains("@")) { // https://zalo.me@evil.example shows one host and opens another
             decision = rule.decision();
-            id = rule.id() + ":deceptive-userinfo";
+            id = linkRuleIds[0];
         } else if (IPV4.matcher(host).matches() || host.startsWith("[")) {
             decision = rule.decision();
-            id = rule.id() + ":ip-literal";
+            id = linkRuleIds[1];
         } else if (rule.shorteners().contains(host)) {
             decision = rule.shortenerDecision();
-            id = rule.id() + ":shortener";
+            id = linkRuleIds[2];
         } else if (lookalike(host, rule)) {
             decision = rule.decision();
-            id = rule.id() + ":look-alike";
+            id = linkRuleIds[3];
         }
         if (decision != null) {
             out.add(new Violation(id, Category.MALWARE, rule.citation(), decision,

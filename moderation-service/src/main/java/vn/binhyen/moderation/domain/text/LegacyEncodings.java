@@ -45,12 +45,13 @@ public final class LegacyEncodings {
     private final Map<Encoding, Map<String, String>> decode = new EnumMap<>(Encoding.class);
     private final Map<Encoding, Set<Character>> signatures = new EnumMap<>(Encoding.class);
     private final Map<Encoding, Integer> longest = new EnumMap<>(Encoding.class);
-    // per character below U+0100: a sign of TCVN3, of VNI, a VIQR mark, a vowel (read in one pass)
+    // per character: a sign of TCVN3, of VNI, a VIQR mark, a vowel (read in one pass, one lookup
+    // and no branch per character: the table covers every char)
     private static final byte TCVN = 1;
     private static final byte VNI = 2;
     private static final byte SIGN = 4;
     private static final byte VOWEL_FLAG = 8;
-    private final byte[] flags = new byte[0x100];
+    private final byte[] flags = new byte[0x10000];
 
     private LegacyEncodings(Map<String, String[]> rows) {
         Set<Character> vietnamese = new HashSet<>();
@@ -128,6 +129,21 @@ public final class LegacyEncodings {
 
     /** The legacy encoding the text is typed in, with its Unicode conversion; empty for Unicode text. */
     public Optional<Detection> detect(String text) {
+        // nearly every text has fewer than two signs of either: counted without a branch, and
+        // told apart only when there are enough
+        int signs = 0;
+        int marks = 0;
+        int afterVowel = 0;
+        for (int i = 0; i < text.length(); i++) {
+            int f = flags[text.charAt(i)];
+            signs += ((f & (TCVN | VNI)) + 3) >>> 2; // 1 when either bit is set
+            marks += (f >>> 2) & afterVowel;
+            afterVowel = (f >>> 3) & 1;
+        }
+        return signs < 2 && marks < 2 ? Optional.empty() : classify(text);
+    }
+
+    private Optional<Detection> classify(String text) {
         // characters only one of TCVN3 and VNI uses decide between them; shared ones count towards either
         int tcvnOnly = 0;
         int vniOnly = 0;
@@ -135,8 +151,7 @@ public final class LegacyEncodings {
         int marks = 0; // VIQR writes marks as ASCII signs after a vowel; without two such, it is not VIQR
         boolean afterVowel = false;
         for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            int f = c < 0x100 ? flags[c] : 0;
+            int f = flags[text.charAt(i)];
             if ((f & (TCVN | VNI)) == (TCVN | VNI)) {
                 shared++;
             } else if ((f & TCVN) != 0) {
