@@ -58,9 +58,6 @@ public final class Screener {
     private record Hit(int rule, Kind kind) {
     }
 
-    private record Match(int rule, Kind kind, int from, int to) {
-    }
-
     public Screener(Policy policy, Policy.TermLists lists, LegacyEncodings encodings) {
         this.policy = policy;
         this.rules = policy.terms() == null ? List.of() : List.copyOf(policy.terms());
@@ -155,39 +152,84 @@ public final class Screener {
         if (text.count() == 0 || rules.isEmpty()) {
             return;
         }
-        List<Match> matches = new ArrayList<>(4);
-        WordAutomaton.Found<List<Hit>> collect = (first, last, hits) -> {
-            for (Hit h : hits) {
-                matches.add(new Match(h.rule, h.kind, first, last));
-            }
-        };
-        terms.match(text, collect); // strict terms only by their toned keys
-        if (matches.isEmpty()) {
+        Matches matches = new Matches();
+        terms.match(text, matches); // strict terms only by their toned keys
+        if (matches.size == 0) {
             return;
         }
-        matches.sort(java.util.Comparator.comparingInt(Match::from).thenComparing(x -> -x.to));
         boolean[] reported = new boolean[rules.size()];
-        for (Match hit : matches) {
-            if (hit.kind == Kind.EXCEPTION || reported[hit.rule]) {
+        for (long o : matches.inOrder()) {
+            int hit = (int) (o & 0x3FFFFF);
+            int r = matches.rule[hit];
+            Kind kind = matches.kind[hit];
+            if (kind == Kind.EXCEPTION || reported[r]) {
                 continue;
             }
-            Policy.TermRule rule = rules.get(hit.rule);
+            Policy.TermRule rule = rules.get(r);
             if (attachmentName && !rule.attachmentNames()) {
                 continue;
             }
-            if (hit.kind == Kind.STAMP && !capitals(text, hit.from, hit.to)) {
+            int from = matches.from[hit];
+            int to = matches.to[hit];
+            if (kind == Kind.STAMP && !capitals(text, from, to) || matches.excepted(r, from, to)) {
                 continue;
             }
-            boolean excepted = matches.stream().anyMatch(x -> x.kind == Kind.EXCEPTION && x.rule == hit.rule
-                    && x.from <= hit.to && hit.from <= x.to);
-            if (excepted) {
-                continue;
-            }
-            reported[hit.rule] = true;
-            int start = text.start(hit.from);
-            int end = text.end(hit.to);
+            reported[r] = true;
+            int start = text.start(from);
+            int end = text.end(to);
             out.add(new Violation(rule.id(), rule.category(), rule.citation(), rule.decision(),
                     new Violation.Evidence(field, start, end, text.original().substring(start, end))));
+        }
+    }
+
+    /** The terms found in a text, as parallel arrays: no object per hit. */
+    private static final class Matches implements WordAutomaton.Found<List<Hit>> {
+        int size;
+        int[] rule = new int[16];
+        Kind[] kind = new Kind[16];
+        int[] from = new int[16];
+        int[] to = new int[16];
+
+        @Override
+        public void found(int first, int last, List<Hit> hits) {
+            for (int i = 0; i < hits.size(); i++) {
+                if (size == rule.length) {
+                    rule = Arrays.copyOf(rule, size * 2);
+                    kind = Arrays.copyOf(kind, size * 2);
+                    from = Arrays.copyOf(from, size * 2);
+                    to = Arrays.copyOf(to, size * 2);
+                }
+                Hit h = hits.get(i);
+                rule[size] = h.rule;
+                kind[size] = h.kind;
+                from[size] = first;
+                to[size] = last;
+                size++;
+            }
+        }
+
+        /**
+         * The hits' numbers (the low 22 bits) in reading order: by first word, the longest
+         * first. Which of two hits with the same span comes first does not change a verdict.
+         * A request is at most 1 MB: fewer than 2^21 words, and 2^22 hits.
+         */
+        long[] inOrder() {
+            long[] order = new long[size];
+            for (int i = 0; i < size; i++) {
+                order[i] = (long) from[i] << 43 | (long) (0x1FFFFF - to[i]) << 22 | i;
+            }
+            Arrays.sort(order);
+            return order;
+        }
+
+        /** Whether an exception to the rule overlaps the words {@code first..last}. */
+        boolean excepted(int r, int first, int last) {
+            for (int i = 0; i < size; i++) {
+                if (kind[i] == Kind.EXCEPTION && rule[i] == r && from[i] <= last && first <= to[i]) {
+                    return true;
+                }
+            }
+            return false;
         }
     }
 
