@@ -218,9 +218,17 @@ public final class TextStreams {
     public static final class Reader {
         private final TextStreams scanned = new TextStreams();
         private final TextStreams joined = new TextStreams();
+        private char[] chars = new char[0];
 
         public TextStreams read(String text) {
-            if (scan(text, scanned.reset(text))) {
+            if (chars.length < text.length() + 1) {
+                chars = new char[Math.max(text.length() + 1, 2 * chars.length)];
+            }
+            // copied once (an array copy), then read without a bounds and coder check per charAt;
+            // a space after the last character ends the last word
+            text.getChars(0, text.length(), chars, 0);
+            chars[text.length()] = ' ';
+            if (scan(chars, text.length(), scanned.reset(text))) {
                 return scanned.spelledOut ? joined.reset(text).joinSpelledOut(scanned) : scanned;
             }
             return from(VietnameseText.of(text), scanned.reset(text));
@@ -265,8 +273,7 @@ public final class TextStreams {
      * path (combining marks). Sets {@link #spelledOut} when letters spelled out one by one are
      * still to be joined.
      */
-    private static boolean scan(String text, TextStreams s) {
-        int length = text.length();
+    private static boolean scan(char[] text, int length, TextStreams s) { // text[length] is a space
         char[] out = s.folded;
         int at = 0;
         int wordStart = -1;
@@ -278,7 +285,7 @@ public final class TextStreams {
         int singleRun = 0;
         boolean spelledOut = false;
         for (int i = 0; i <= length; i++) {
-            int info = i < length ? INFO[text.charAt(i)] : 0;
+            int info = INFO[text[i]];
             if ((info & (ZERO_WIDTH | MARK)) != 0) {
                 if ((info & ZERO_WIDTH) != 0) {
                     continue;
