@@ -122,11 +122,13 @@ public final class Screener {
     public Verdict screen(Message m, int recentMessages) {
         List<Violation> violations = new ArrayList<>();
         List<String> suggestions = new ArrayList<>();
-        var legacy = policy.encoding() == null || m.text().isBlank() ? java.util.Optional.<LegacyEncodings.Detection>empty()
-                : encodings.detect(m.text());
-        // text typed in a legacy encoding is judged by what it says, once converted
         TextStreams.Reader[] readers = READERS.get();
-        TextStreams text = readers[0].read(legacy.map(LegacyEncodings.Detection::unicode).orElse(m.text()));
+        TextStreams text = readers[0].read(m.text());
+        var legacy = policy.encoding() == null || m.text().isBlank() ? java.util.Optional.<LegacyEncodings.Detection>empty()
+                : encodings.detect(readers[0].chars(), m.text());
+        if (legacy.isPresent()) { // text typed in a legacy encoding is judged by what it says, once converted
+            text = readers[0].read(legacy.get().unicode());
+        }
         terms(text, legacy.isPresent() ? "text(unicode)" : "text", false, violations);
         for (int i = 0; i < m.attachments().size(); i++) {
             Message.Attachment a = m.attachments().get(i);

@@ -129,13 +129,18 @@ public final class LegacyEncodings {
 
     /** The legacy encoding the text is typed in, with its Unicode conversion; empty for Unicode text. */
     public Optional<Detection> detect(String text) {
+        return detect(text.toCharArray(), text);
+    }
+
+    /** As {@link #detect(String)}, given the text's characters in an array (at least as long). */
+    public Optional<Detection> detect(char[] chars, String text) {
         // nearly every text has fewer than two signs of either: counted without a branch, and
         // told apart only when there are enough
         int signs = 0;
         int marks = 0;
         int afterVowel = 0;
         for (int i = 0; i < text.length(); i++) {
-            int f = flags[text.charAt(i)];
+            int f = flags[chars[i]];
             signs += ((f & (TCVN | VNI)) + 3) >>> 2; // 1 when either bit is set
             marks += (f >>> 2) & afterVowel;
             afterVowel = (f >>> 3) & 1;

@@ -233,6 +233,11 @@ public final class TextStreams {
             }
             return from(VietnameseText.of(text), scanned.reset(text));
         }
+
+        /** The characters of the text read last, as an array (valid until the next read). */
+        public char[] chars() {
+            return chars;
+        }
     }
 
     /** The general path's words, laid out as streams. */
