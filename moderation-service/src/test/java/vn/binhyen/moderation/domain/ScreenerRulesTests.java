@@ -63,6 +63,20 @@ class ScreenerRulesTests {
     }
 
     @Test
+    void aDisplayNameIsJudgedAlikeEachTime_evenAfterManyOthers_police_song_tri_6_4() {
+        // judgements of names are remembered per policy, within bounds: the verdict must not change
+        var first = screen("police-song-tri", "Đã nhận.", "Công an phường Sông Trí", 1);
+        assertThat(first.violations()).extracting(Violation::citation).contains("police-song-tri:6.4");
+        for (int i = 0; i < 5_000; i++) {
+            screen("police-song-tri", "Đã nhận.", "Nguyễn Văn " + i, 1);
+        }
+        assertThat(screen("police-song-tri", "Đã nhận.", "Công an phường Sông Trí", 1)).isEqualTo(first);
+        assertThat(screen("police-song-tri", "Đã nhận.", "Nguyễn Văn An", 1).violations()).isEmpty();
+        assertThat(screen("police-song-tri", "Đã nhận.", "CA phường Sông Trí", 1).violations())
+                .extracting(v -> v.evidence().excerpt()).contains("CA phường Sông Trí");
+    }
+
+    @Test
     void floodingBeyondTheLimit_isHeld_ioc_dak_lak_4_3_1() {
         assertThat(screen("ioc-dak-lak", "Dạ", null, 6).violations()).isEmpty();
         var verdict = screen("ioc-dak-lak", "Dạ", null, 7);

@@ -44,6 +44,8 @@ public final class Screener {
     private final LegacyEncodings encodings;
     private final SpoofChecker spoof = new SpoofChecker.Builder().build();
     private final Map<String, String> protectedSkeletons = new HashMap<>();
+    private static final int NAMES_REMEMBERED = 4096;
+    private final Map<String, NameJudgement> names = new java.util.concurrent.ConcurrentHashMap<>();
     private final String[] linkRuleIds; // the link rule's id with why: deceptive-userinfo, ip-literal, shortener, look-alike
 
     /**
@@ -483,33 +485,46 @@ public final class Screener {
         if (name == null || name.isBlank()) {
             return;
         }
-        Policy.NameRule rule = policy.displayName();
-        boolean policeName = false;
-        Policy.PoliceNameRule police = policy.policeNames();
-        if (police != null && !this.police.isEmpty()) {
-            TextStreams t = reader.read(name);
-            boolean[] found = new boolean[1];
-            this.police.match(t, (first, last, hits) -> found[0] = true);
-            if (found[0]) {
-                policeName = true;
-                out.add(new Violation(police.id(), Category.POLICE_IDENTIFIERS, police.citation(), police.decision(),
-                        new Violation.Evidence("author.displayName", 0, name.length(), name)));
+        NameJudgement judged = names.get(name);
+        if (judged == null) {
+            judged = judge(name, reader);
+            if (names.size() >= NAMES_REMEMBERED) {
+                names.clear(); // names are the senders' to choose: remembered within bounds
             }
+            names.put(name, judged);
         }
-        if (rule != null) {
-            // a unit's name or a nickname is not a person's full name, however well it is spelled
-            String first = firstWord(name.strip());
-            java.util.Optional<String> problem = policeName ? java.util.Optional.of("a police unit's name")
-                    : NICKNAMES.contains(first.toLowerCase(Locale.ROOT)) ? java.util.Optional.of("a nickname")
-                    : FullNames.problem(name, rule.positionRequired());
-            problem.ifPresent(why -> {
-                out.add(new Violation(rule.id(), Category.NAME, rule.citation(), rule.decision(),
-                        new Violation.Evidence("author.displayName", 0, name.length(), name)));
-                suggestions.add(rule.positionRequired()
-                        ? "Đề nghị đặt tên hiển thị theo mẫu: Họ và tên - Chức vụ, đơn vị."
-                        : "Đề nghị đặt tên hiển thị là họ và tên thật, có dấu.");
-            });
+        Policy.PoliceNameRule police = policy.policeNames();
+        if (judged.policeName()) {
+            out.add(new Violation(police.id(), Category.POLICE_IDENTIFIERS, police.citation(), police.decision(),
+                    new Violation.Evidence("author.displayName", 0, name.length(), name)));
         }
+        Policy.NameRule rule = policy.displayName();
+        if (judged.notAFullName()) {
+            out.add(new Violation(rule.id(), Category.NAME, rule.citation(), rule.decision(),
+                    new Violation.Evidence("author.displayName", 0, name.length(), name)));
+            suggestions.add(rule.positionRequired()
+                    ? "Đề nghị đặt tên hiển thị theo mẫu: Họ và tên - Chức vụ, đơn vị."
+                    : "Đề nghị đặt tên hiển thị là họ và tên thật, có dấu.");
+        }
+    }
+
+    /** How a display name is judged: by this policy, the same name always the same way. */
+    private record NameJudgement(boolean policeName, boolean notAFullName) {
+    }
+
+    private NameJudgement judge(String name, TextStreams.Reader reader) {
+        boolean policeName = false;
+        if (policy.policeNames() != null && !this.police.isEmpty()) {
+            boolean[] found = new boolean[1];
+            this.police.match(reader.read(name), (first, last, hits) -> found[0] = true);
+            policeName = found[0];
+        }
+        Policy.NameRule rule = policy.displayName();
+        // a unit's name or a nickname is not a person's full name, however well it is spelled
+        boolean notAFullName = rule != null && (policeName
+                || NICKNAMES.contains(firstWord(name.strip()).toLowerCase(Locale.ROOT))
+                || FullNames.problem(name, rule.positionRequired()).isPresent());
+        return new NameJudgement(policeName, notAFullName);
     }
 
     /** Up to the first ASCII white space, as {@code split("\\s+")[0]} without a regex per message. */
