@@ -86,6 +86,21 @@ class ScreenerRulesTests {
     }
 
     @Test
+    void ipLiteralLinks_areMalware_versionNumbersAndDatesAreNot_ward_binh_phuoc_7_6() {
+        for (String link : List.of("http://192.168.10.5/vneid.apk", "https://103.75.2.9:8443/form", "http://1.2.3.4")) {
+            assertThat(screen("ward-binh-phuoc", "Cập nhật tại " + link, null, 1).violations()).as(link)
+                    .singleElement().satisfies(v -> {
+                        assertThat(v.ruleId()).endsWith(":ip-literal");
+                        assertThat(v.citation()).isEqualTo("ward-binh-phuoc:7.6");
+                    });
+        }
+        for (String notALink : List.of("http://1.2.3", "http://1.2.3.4.5", "http://1234.1.1.1", "Phiên bản 1.2.3.4 đã có")) {
+            assertThat(screen("ward-binh-phuoc", "Cập nhật tại " + notALink, null, 1).violations())
+                    .as(notALink).noneSatisfy(v -> assertThat(v.ruleId()).endsWith(":ip-literal"));
+        }
+    }
+
+    @Test
     void lookAlikeBankDomain_isRemoved_theRealOneIsNot_ward_binh_phuoc_7_6() {
         var verdict = screen("ward-binh-phuoc", "Xác thực tại https://vietcornbank.com.vn/otp", null, 1);
         assertThat(verdict.violations()).singleElement().satisfies(v -> {

@@ -28,7 +28,6 @@ public final class Screener {
     private static final Pattern BARE_DOMAIN = Pattern.compile(
             "(?i)(?:[a-z0-9-]+\\.)+(?:vn|com|net|org|me|ly|gl|co|info|xyz|top|io|gd|id|cc|link|click|online|site|ru|cn|at|tk)"
             + "(?:[/:?#].*)?");
-    private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
     private static final Set<String> COMMON_UNMARKED = Set.of("khong", "duoc", "nguoi", "cua", "cac", "nhung", "trong", "cho", "voi", "mot", "nay", "dang",
             "bao", "thong", "chung", "ngay", "hom", "lam", "viec", "nha", "nuoc", "dau", "roi", "nhe",
             "minh", "ban", "phuong", "cong", "dong", "chi", "tren", "duoi", "sang", "chieu", "toi",
@@ -113,7 +112,10 @@ public final class Screener {
 
     private static void add(Map<String, List<Hit>> map, String key, Hit hit) {
         if (!key.isBlank()) {
-            map.computeIfAbsent(key, k -> new ArrayList<>()).add(hit);
+            List<Hit> hits = map.computeIfAbsent(key, k -> new ArrayList<>());
+            if (!hits.contains(hit)) { // two terms of a rule with one key ("khuyến mãi", "khuyến mại") are one
+                hits.add(hit);
+            }
         }
     }
 
@@ -348,7 +350,7 @@ public final class Screener {
         if (authority.contains("@")) { // https://zalo.me@evil.example shows one host and opens another
             decision = rule.decision();
             id = linkRuleIds[0];
-        } else if (IPV4.matcher(host).matches() || host.startsWith("[")) {
+        } else if (ipv4(host) || host.startsWith("[")) {
             decision = rule.decision();
             id = linkRuleIds[1];
         } else if (rule.shorteners().contains(host)) {
@@ -367,17 +369,35 @@ public final class Screener {
     private static String authority(String url) {
         String s = url.strip();
         int scheme = s.indexOf("://");
-        if (scheme >= 0) {
-            s = s.substring(scheme + 3);
-        }
+        int from = scheme >= 0 ? scheme + 3 : 0;
         int end = s.length();
-        for (char c : new char[] {'/', '?', '#'}) {
-            int i = s.indexOf(c);
-            if (i >= 0) {
-                end = Math.min(end, i);
+        for (int i = from; i < end; i++) {
+            char c = s.charAt(i);
+            if (c == '/' || c == '?' || c == '#') {
+                end = i;
             }
         }
-        return s.substring(0, end);
+        return s.substring(from, end);
+    }
+
+    /** Four groups of one to three digits, separated by dots. */
+    static boolean ipv4(String host) {
+        int groups = 0;
+        int digits = 0;
+        for (int i = 0; i <= host.length(); i++) {
+            char c = i < host.length() ? host.charAt(i) : '.';
+            if (c >= '0' && c <= '9') {
+                if (++digits > 3) {
+                    return false;
+                }
+            } else if (c == '.' && digits > 0) {
+                groups++;
+                digits = 0;
+            } else {
+                return false;
+            }
+        }
+        return groups == 4;
     }
 
     /** The host an authority names: after any user@, without the port, lower case, no www. */
