@@ -33,7 +33,7 @@ import vn.binhyen.moderation.domain.screening.Screener;
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
 @Threads(1)
-@Fork(value = 1, jvmArgsAppend = "-Xmx1g")
+@Fork(value = 3, jvmArgsAppend = "-Xmx1g") // three JVMs: one JIT can compile the core luckily or not (±30 % seen)
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
 public class ScreeningCoreBench {

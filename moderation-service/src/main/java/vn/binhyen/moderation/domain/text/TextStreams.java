@@ -26,6 +26,7 @@ public final class TextStreams {
     int[] start;
     int[] end;
     int[] foldedAt;
+    int[] foldedEnd;
     int[] foldedHash; // each word's folded key's String.hashCode, computed as it is written
     int[] tonedAt; // -1 until derived
     int[] tonedEnd;
@@ -38,6 +39,7 @@ public final class TextStreams {
         start = new int[64];
         end = new int[64];
         foldedAt = new int[64];
+        foldedEnd = new int[64];
         foldedHash = new int[64];
         tonedAt = new int[64];
         tonedEnd = new int[64];
@@ -46,8 +48,8 @@ public final class TextStreams {
     }
 
     /**
-     * Empty again, for {@code text}: the folded stream with room for as many words as the text
-     * can hold (a word and its separator take at least two characters), kept from the last text
+     * Empty again, for {@code text}: the folded stream with room for the text's words and for
+     * the words joined from letters spelled out (written after them), kept from the last text
      * when it is large enough, so that reading a text allocates nothing.
      */
     private TextStreams reset(String text) {
@@ -55,7 +57,7 @@ public final class TextStreams {
         count = 0;
         foldedLength = 0;
         tonedLength = 0;
-        int room = text.length() + text.length() / 2 + 2;
+        int room = 2 * text.length() + 2;
         if (folded.length < room) {
             folded = new char[room];
         }
@@ -67,6 +69,7 @@ public final class TextStreams {
         start = Arrays.copyOf(start, capacity);
         end = Arrays.copyOf(end, capacity);
         foldedAt = Arrays.copyOf(foldedAt, capacity);
+        foldedEnd = Arrays.copyOf(foldedEnd, capacity);
         foldedHash = Arrays.copyOf(foldedHash, capacity);
         tonedAt = Arrays.copyOf(tonedAt, capacity);
         tonedEnd = Arrays.copyOf(tonedEnd, capacity);
@@ -113,17 +116,12 @@ public final class TextStreams {
     }
 
     public String folded(int word) {
-        return new String(folded, foldedAt[word], foldedEnd(word) - foldedAt[word]);
+        return new String(folded, foldedAt[word], foldedEnd[word] - foldedAt[word]);
     }
 
     String toned(int word) {
         derive(word);
         return new String(toned, tonedAt[word], tonedEnd[word] - tonedAt[word]);
-    }
-
-    /** Where a word's key ends in the folded stream (each word is followed by one space). */
-    private int foldedEnd(int word) {
-        return (word + 1 < count ? foldedAt[word + 1] : foldedLength) - 1;
     }
 
     /**
@@ -133,7 +131,7 @@ public final class TextStreams {
     char[] foldedIds(Vocabulary words) {
         char[] ids = new char[count];
         for (int i = 0; i < count; i++) {
-            ids[i] = words.id(folded, foldedAt[i], foldedEnd(i), foldedHash[i]);
+            ids[i] = words.id(folded, foldedAt[i], foldedEnd[i], foldedHash[i]);
         }
         return ids;
     }
@@ -217,7 +215,6 @@ public final class TextStreams {
      */
     public static final class Reader {
         private final TextStreams scanned = new TextStreams();
-        private final TextStreams joined = new TextStreams();
         private char[] chars = new char[0];
 
         public TextStreams read(String text) {
@@ -229,7 +226,10 @@ public final class TextStreams {
             text.getChars(0, text.length(), chars, 0);
             chars[text.length()] = ' ';
             if (scan(chars, text.length(), scanned.reset(text))) {
-                return scanned.spelledOut ? joined.reset(text).joinSpelledOut(scanned) : scanned;
+                if (scanned.spelledOut) {
+                    scanned.joinSpelledOut(chars);
+                }
+                return scanned;
             }
             return from(VietnameseText.of(text), scanned.reset(text));
         }
@@ -263,7 +263,7 @@ public final class TextStreams {
             s.foldedAt[i] = s.foldedLength;
             w.folded().getChars(0, w.folded().length(), s.folded, s.foldedLength);
             s.foldedLength += w.folded().length();
-            s.folded[s.foldedLength++] = ' ';
+            s.foldedEnd[i] = s.foldedLength;
             s.tonedHash[i] = w.toned().hashCode();
             s.tonedAt[i] = s.tonedLength;
             w.toned().getChars(0, w.toned().length(), s.toned, s.tonedLength);
@@ -327,14 +327,14 @@ public final class TextStreams {
                 }
                 hash = Vocabulary.hash(out, wordAt, at);
             }
-            out[at++] = ' ';
             int w = s.add();
             s.start[w] = wordStart;
             s.end[w] = lastEnd;
             s.foldedAt[w] = wordAt;
+            s.foldedEnd[w] = at;
             s.foldedHash[w] = hash;
             s.tonedAt[w] = -1;
-            boolean single = letters == 1 && at - 1 - wordAt <= 3;
+            boolean single = letters == 1 && at - wordAt <= 3;
             s.flags[w] = (byte) (((seen & MARKED) != 0 ? MARKED_WORD : 0)
                     | ((seen & LETTER) != 0 && (seen & LOWERCASE) == 0 ? CAPITALS_WORD : 0)
                     | (single ? SINGLE_WORD : 0) | (swap ? SWAP_WORD : 0));
@@ -401,54 +401,121 @@ public final class TextStreams {
      * Letters spelled out one by one joined into words, as {@link VietnameseText} joins them:
      * within a run of three or more one-letter words, the commonest separator is the one between
      * letters, and any other ends a word. A joined word keeps its letters' keys and the last tone.
+     * In place: the words move down, a joined word's folded key is written after the others'.
      */
-    private TextStreams joinSpelledOut(TextStreams src) {
+    private void joinSpelledOut(char[] chars) {
+        int n = count;
+        int w = 0;
         int i = 0;
-        while (i < src.count) {
+        while (i < n) {
             int last = i;
-            while (last + 1 < src.count && (src.flags[last] & src.flags[last + 1] & SINGLE_WORD) != 0) {
+            while (last + 1 < n && (flags[last] & flags[last + 1] & SINGLE_WORD) != 0) {
                 last++;
             }
             if (last - i + 1 < 3) {
-                append(src, i, i);
+                join(i, i, w++);
                 i++;
                 continue;
             }
-            String inner = VietnameseText.commonestSeparator(original, i, last, k -> src.end[k], k -> src.start[k]);
+            int inner = commonestSeparator(chars, i, last); // the word before it; read before any word moves
+            int innerAt = end[inner];
+            int innerLength = start[inner + 1] - innerAt;
             int first = i;
             for (int k = i + 1; k <= last + 1; k++) {
-                if (k > last || !original.regionMatches(src.end[k - 1], inner, 0, inner.length())
-                        || src.start[k] - src.end[k - 1] != inner.length()) {
-                    append(src, first, k - 1);
+                if (k > last || !sameChars(chars, end[k - 1], start[k] - end[k - 1], innerAt, innerLength)) {
+                    join(first, k - 1, w++);
                     first = k;
                 }
             }
             i = last + 1;
         }
-        return this;
+        count = w;
     }
 
     /**
-     * Appends the source's words {@code first..last} as one word: their folded keys joined, its
-     * toned key derived from its span when asked for (digits and signs count as letters in it if
-     * they did in any of its letters: each has a letter, so the same ones).
+     * The word of {@code first..last - 1} whose separator after it is the commonest among them;
+     * of two as common, the one that got there first.
      */
-    private void append(TextStreams src, int first, int last) {
-        int w = add();
-        start[w] = src.start[first];
-        end[w] = src.end[last];
-        foldedAt[w] = foldedLength;
+    private int commonestSeparator(char[] chars, int first, int last) {
+        if (last - first > 16) { // a long run (rare): counted in a map
+            String best = VietnameseText.commonestSeparator(original, first, last, k -> end[k], k -> start[k]);
+            for (int k = first; k < last; k++) {
+                if (sameChars(chars, end[k], start[k + 1] - end[k], best)) {
+                    return k;
+                }
+            }
+            return first; // not reached: the commonest is one of them
+        }
+        int best = first;
+        int bestCount = 0;
+        for (int k = first; k < last; k++) {
+            int at = end[k];
+            int length = start[k + 1] - at;
+            int seen = 0;
+            for (int j = first; j <= k; j++) { // as counted up to k: the same order of reaching the top
+                if (sameChars(chars, end[j], start[j + 1] - end[j], at, length)) {
+                    seen++;
+                }
+            }
+            if (seen > bestCount) {
+                best = k;
+                bestCount = seen;
+            }
+        }
+        return best;
+    }
+
+    private static boolean sameChars(char[] chars, int at, int length, int otherAt, int otherLength) {
+        if (length != otherLength) {
+            return false;
+        }
+        for (int k = 0; k < length; k++) {
+            if (chars[at + k] != chars[otherAt + k]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean sameChars(char[] chars, int at, int length, String other) {
+        return length == other.length() && new String(chars, at, length).equals(other);
+    }
+
+    /**
+     * Words {@code first..last} as word {@code to} (at most {@code first}, so nothing is read
+     * after it is overwritten): one word moves down; several are joined, their folded keys
+     * written after the others', its toned key derived from its span when asked for (digits and
+     * signs count as letters in it if they did in any of its letters: each has a letter, so the
+     * same ones).
+     */
+    private void join(int first, int last, int to) {
+        if (first == last) {
+            if (first != to) {
+                start[to] = start[first];
+                end[to] = end[first];
+                foldedAt[to] = foldedAt[first];
+                foldedEnd[to] = foldedEnd[first];
+                foldedHash[to] = foldedHash[first];
+                flags[to] = flags[first];
+                tonedAt[to] = -1;
+            }
+            return;
+        }
+        int at = foldedLength;
         byte joined = CAPITALS_WORD;
         for (int k = first; k <= last; k++) {
-            int from = src.foldedAt[k];
-            System.arraycopy(src.folded, from, folded, foldedLength, src.foldedEnd(k) - from);
-            foldedLength += src.foldedEnd(k) - from;
-            joined |= (byte) (src.flags[k] & (MARKED_WORD | SWAP_WORD));
-            joined &= (byte) (src.flags[k] | ~CAPITALS_WORD);
+            for (int c = foldedAt[k]; c < foldedEnd[k]; c++) {
+                folded[foldedLength++] = folded[c];
+            }
+            joined |= (byte) (flags[k] & (MARKED_WORD | SWAP_WORD));
+            joined &= (byte) (flags[k] | ~CAPITALS_WORD);
         }
-        flags[w] = first == last ? src.flags[first] : joined;
-        foldedHash[w] = first == last ? src.foldedHash[first] : Vocabulary.hash(folded, foldedAt[w], foldedLength);
-        folded[foldedLength++] = ' ';
-        tonedAt[w] = -1;
+        start[to] = start[first];
+        end[to] = end[last];
+        foldedAt[to] = at;
+        foldedEnd[to] = foldedLength;
+        foldedHash[to] = Vocabulary.hash(folded, at, foldedLength);
+        flags[to] = joined;
+        tonedAt[to] = -1;
     }
 }

@@ -211,32 +211,6 @@ public final class VietnameseText {
      * start; of two as common, the one that got there first.
      */
     static String commonestSeparator(String text, int first, int last, IntUnaryOperator end, IntUnaryOperator start) {
-        if (last - first > 16) {
-            return commonestSeparatorCounted(text, first, last, end, start);
-        }
-        // a short run (nearly all): compared where they stand, no string per separator
-        int best = first;
-        int bestCount = 0;
-        for (int k = first; k < last; k++) {
-            int from = end.applyAsInt(k);
-            int length = start.applyAsInt(k + 1) - from;
-            int n = 0;
-            for (int j = first; j <= k; j++) {
-                int other = end.applyAsInt(j);
-                if (start.applyAsInt(j + 1) - other == length && text.regionMatches(other, text, from, length)) {
-                    n++;
-                }
-            }
-            if (n > bestCount) { // as counted up to k: the same order of reaching the top as counting as we go
-                best = k;
-                bestCount = n;
-            }
-        }
-        return text.substring(end.applyAsInt(best), start.applyAsInt(best + 1));
-    }
-
-    private static String commonestSeparatorCounted(String text, int first, int last, IntUnaryOperator end,
-            IntUnaryOperator start) {
         Map<String, Integer> counts = new HashMap<>();
         String best = null;
         int bestCount = 0;
