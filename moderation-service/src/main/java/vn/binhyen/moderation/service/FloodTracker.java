@@ -19,10 +19,13 @@ public class FloodTracker {
     private record Seen(String messageId, Instant at) {
     }
 
+    private record Member(String groupId, String memberId) {
+    }
+
     /** More than any rule's limit: a count that reaches it is a flood whatever the rule. */
     static final int KEPT = 64;
 
-    private final Map<String, Deque<Seen>> recent = new ConcurrentHashMap<>();
+    private final Map<Member, Deque<Seen>> recent = new ConcurrentHashMap<>();
     /** The latest message time noted and the longest window asked for: what {@link #forgetQuiet} keeps. */
     private volatile Instant latest = Instant.EPOCH;
     private volatile Duration longest = Duration.ZERO;
@@ -38,9 +41,9 @@ public class FloodTracker {
         if (window.compareTo(longest) > 0) {
             longest = window;
         }
-        String key = groupId + "\n" + memberId;
+        Member key = new Member(groupId, memberId);
         while (true) {
-            Deque<Seen> seen = recent.computeIfAbsent(key, k -> new ArrayDeque<>());
+            Deque<Seen> seen = recent.computeIfAbsent(key, k -> new ArrayDeque<>(4)); // most members post rarely
             synchronized (seen) {
                 if (recent.get(key) != seen) {
                     continue; // forgotten meanwhile (the member had been quiet): start afresh

@@ -76,10 +76,18 @@ public class ScreeningService {
     private final EventStore store;
     private final EventCodec<ModerationEvent> codec;
     private final AgroalDataSource dataSource;
-    private final Map<String, Object[]> answers = java.util.Collections.synchronizedMap(
+    /** A message is idempotent by (groupId, messageId). */
+    private record Key(String groupId, String messageId) {
+    }
+
+    /** An answer in memory, with the fingerprint of the request it answered. */
+    private record Answer(byte[] fingerprint, Result result) {
+    }
+
+    private final Map<Key, Answer> answers = java.util.Collections.synchronizedMap(
             new LinkedHashMap<>(1024, 0.75f, true) {
                 @Override
-                protected boolean removeEldestEntry(Map.Entry<String, Object[]> eldest) {
+                protected boolean removeEldestEntry(Map.Entry<Key, Answer> eldest) {
                     return size() > CACHED_ANSWERS;
                 }
             });
@@ -110,7 +118,7 @@ public class ScreeningService {
     }
 
     /** A verdict with an effect, decided and waiting to be recorded. */
-    public record ToRecord(Message m, String fingerprint, Verdict verdict, Screener screener) {
+    public record ToRecord(Message m, byte[] fingerprint, Verdict verdict, Screener screener) {
     }
 
     /**
@@ -130,11 +138,11 @@ public class ScreeningService {
     }
 
     private Decided decide(Message m, boolean mayQuery) {
-        String key = key(m);
-        String fingerprint = fingerprint(m);
-        Object[] cached = answers.get(key);
+        Key key = new Key(m.groupId(), m.messageId());
+        byte[] fingerprint = fingerprint(m);
+        Answer cached = answers.get(key);
         if (cached != null) {
-            return new Decided(same(fingerprint, (String) cached[0], (Result) cached[1], m), null);
+            return new Decided(same(java.util.Arrays.equals(fingerprint, cached.fingerprint()), cached.result(), m), null);
         }
         String profile = mayQuery ? profiles.profileOf(m.groupId()) : profiles.knownProfileOf(m.groupId());
         if (profile == null) {
@@ -149,15 +157,10 @@ public class ScreeningService {
             // writes nothing, and is what the same request always gets: no lookup, no transaction
             Result result = new Result(m.groupId(), m.messageId(), verdict.decision(), verdict.violations(),
                     verdict.suggestions(), Sanction.NONE, null, verdict.policyId(), verdict.policyVersion(), null);
-            answers.put(key, new Object[] {fingerprint, result});
+            answers.put(key, new Answer(fingerprint, result));
             return new Decided(new Screened(result, false), null);
         }
         return new Decided(null, new ToRecord(m, fingerprint, verdict, screener));
-    }
-
-    /** The answers' key: a message is idempotent by (groupId, messageId). */
-    private static String key(Message m) {
-        return m.groupId() + "\n" + m.messageId();
     }
 
     /** Records a decided verdict's effects in one transaction of its own (blocking: a worker thread). */
@@ -167,7 +170,7 @@ public class ScreeningService {
         Screened recorded = QuarkusTransaction.requiringNew().call(() -> record(r.m(), hash, r.verdict(),
                 r.screener(), meta));
         // committed: retries and reuses answered from memory
-        answers.put(key(r.m()), new Object[] {r.fingerprint(), recorded.result()});
+        answers.put(new Key(r.m().groupId(), r.m().messageId()), new Answer(r.fingerprint(), recorded.result()));
         return recorded;
     }
 
@@ -191,8 +194,8 @@ public class ScreeningService {
         return new Screened(result, false);
     }
 
-    private static Screened same(String hash, String storedHash, Result result, Message m) {
-        if (!hash.equals(storedHash)) {
+    private static Screened same(boolean sameContent, Result result, Message m) {
+        if (!sameContent) {
             throw new ConflictingMessage("message " + m.messageId() + " of " + m.groupId()
                     + " was screened before with other content");
         }
@@ -273,7 +276,7 @@ public class ScreeningService {
                 if (!rs.next()) {
                     return null;
                 }
-                return same(hash, rs.getString(1), Json.MAPPER.readValue(rs.getString(2), Result.class), m);
+                return same(hash.equals(rs.getString(1)), Json.MAPPER.readValue(rs.getString(2), Result.class), m);
             }
         } catch (SQLException | JsonProcessingException e) {
             throw new EventLogException("screening of " + m.messageId() + " could not be read: " + e.getMessage(), e);
@@ -300,7 +303,7 @@ public class ScreeningService {
      * length-prefixed (the posting time aside, as in {@link #hash}). Cheaper than the canonical
      * JSON of the stored hash, which matters on the stream's hot path; never stored.
      */
-    static String fingerprint(Message m) {
+    static byte[] fingerprint(Message m) {
         MessageDigest d = sha256();
         field(d, m.groupId());
         field(d, m.messageId());
@@ -320,7 +323,7 @@ public class ScreeningService {
         count(d, m.links().size());
         m.links().forEach(l -> field(d, l));
         count(d, m.forwarded() ? 1 : 0);
-        return HexFormat.of().formatHex(d.digest());
+        return d.digest();
     }
 
     private static final MessageDigest SHA_256;
