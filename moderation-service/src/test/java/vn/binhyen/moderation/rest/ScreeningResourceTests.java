@@ -77,6 +77,16 @@ class ScreeningResourceTests {
     }
 
     @Test
+    void idsThatOnlyShiftANewlineBetweenThem_areTwoMessages_notAReusedId() {
+        // (group "g\nx", message "1") and (group "g", message "x\n1") once shared an in-memory key
+        String group = "group-" + UUID.randomUUID();
+        screen(message(group + "\nx", "1", "member-1", "Đề nghị các hộ dân không đốt rác.")).statusCode(200)
+                .header("X-Replayed", "false");
+        screen(message(group, "x\n1", "member-1", "Lịch họp tổ dân phố chuyển sang thứ Bảy.")).statusCode(200)
+                .body("decision", equalTo("ALLOW")).header("X-Replayed", "false");
+    }
+
+    @Test
     void classifiedDocument_isRemoved_recordedInTheLedger_andTheSenderReminded_ward_binh_phuoc_7_5() throws Exception {
         String group = "group-" + UUID.randomUUID();
         screen(message(group, "m-1", "leaker", "Gửi anh em tài liệu T.ố.i M.ậ.t về phương án tuần tra"))
