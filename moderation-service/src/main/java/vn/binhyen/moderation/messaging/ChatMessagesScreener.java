@@ -73,6 +73,9 @@ public class ChatMessagesScreener {
         }
         String problem = r.groupId() == null || r.messageId() == null || r.author() == null || r.author().id() == null
                 ? "groupId, messageId and author.id are required"
+                : !ScreeningResource.validId(r.groupId()) || !ScreeningResource.validId(r.messageId())
+                        || !ScreeningResource.validId(r.author().id())
+                        ? "groupId, messageId and author.id " + ScreeningResource.ID_RULE
                 : (r.text() == null || r.text().isBlank()) && (r.attachments() == null || r.attachments().isEmpty())
                         ? "a message has text or attachments"
                         : r.text() != null && r.text().length() > ScreeningResource.MAX_TEXT

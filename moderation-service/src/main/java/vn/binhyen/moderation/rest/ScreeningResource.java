@@ -6,6 +6,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
@@ -49,14 +50,26 @@ public class ScreeningResource {
         this.clock = clock;
     }
 
-    public record Author(@NotBlank @Size(max = 128) String id, @Size(max = 200) String displayName) {
+    /** An id names one thing: no line breaks or other control characters in it. */
+    static final String ID = "[^\\p{Cc}\\p{Zl}\\p{Zp}]+";
+    public static final String ID_RULE = "must not contain line breaks or other control characters";
+    private static final java.util.regex.Pattern ID_PATTERN = java.util.regex.Pattern.compile(ID);
+
+    /** Whether an id keeps to {@link #ID} (the streaming path checks what bean validation checks here). */
+    public static boolean validId(String id) {
+        return ID_PATTERN.matcher(id).matches();
+    }
+
+    public record Author(@NotBlank @Size(max = 128) @Pattern(regexp = ID, message = ID_RULE) String id,
+            @Size(max = 200) String displayName) {
     }
 
     public record AttachmentInput(@NotBlank @Size(max = 500) String name, @Size(max = 200) String mimeType,
             @PositiveOrZero long size, @Size(max = 1000) List<@NotBlank @Size(max = 500) String> entries) {
     }
 
-    public record ScreeningRequest(@NotBlank @Size(max = 128) String groupId, @NotBlank @Size(max = 128) String messageId,
+    public record ScreeningRequest(@NotBlank @Size(max = 128) @Pattern(regexp = ID, message = ID_RULE) String groupId,
+            @NotBlank @Size(max = 128) @Pattern(regexp = ID, message = ID_RULE) String messageId,
             @NotNull @Valid Author author, String text, @Size(max = 20) List<@NotNull @Valid AttachmentInput> attachments,
             @Size(max = 50) List<@NotBlank @Size(max = 2000) String> links, boolean forwarded, Instant postedAt) {
 

@@ -77,13 +77,17 @@ class ScreeningResourceTests {
     }
 
     @Test
-    void idsThatOnlyShiftANewlineBetweenThem_areTwoMessages_notAReusedId() {
-        // (group "g\nx", message "1") and (group "g", message "x\n1") once shared an in-memory key
+    void idsWithALineBreak_areRefused_namingTheField_andNothingIsWritten() throws Exception {
+        // ids are joined with a line break into stream ids (reviews, ledgers): "g\nx"+"1" would be "g"+"x\n1"
+        long before = count("select count(*) from event");
         String group = "group-" + UUID.randomUUID();
-        screen(message(group + "\nx", "1", "member-1", "Đề nghị các hộ dân không đốt rác.")).statusCode(200)
-                .header("X-Replayed", "false");
-        screen(message(group, "x\n1", "member-1", "Lịch họp tổ dân phố chuyển sang thứ Bảy.")).statusCode(200)
-                .body("decision", equalTo("ALLOW")).header("X-Replayed", "false");
+        screen(message(group + "\nx", "1", "member-1", "Tài liệu tối mật")).statusCode(400)
+                .body("errors.field", hasItem("groupId"));
+        screen(message(group, "x\n1", "member-1", "Tài liệu tối mật")).statusCode(400)
+                .body("errors.field", hasItem("messageId"));
+        screen(message(group, "m-1", "member\u2028one", "Tài liệu tối mật")).statusCode(400)
+                .body("errors.field", hasItem("author.id"));
+        assertThat(count("select count(*) from event")).isEqualTo(before);
     }
 
     @Test
@@ -163,18 +167,24 @@ class ScreeningResourceTests {
         try (var producer = new KafkaProducer<>(props(), new StringSerializer(), new StringSerializer())) {
             producer.send(new ProducerRecord<>(Topics.CHAT_MESSAGES, group, Json.MAPPER.writeValueAsString(
                     message(group, "k-1", "member-9", "Link cập nhật: http://vietcombank-xacthuc.com/login")))).get();
+            producer.send(new ProducerRecord<>(Topics.CHAT_MESSAGES, group, Json.MAPPER.writeValueAsString(
+                    message(group, "k-2\nk-3", "member-9", "Tài liệu tối mật")))).get();
         }
         List<ConsumerRecord<String, String>> seen = new ArrayList<>();
         try (var consumer = consumer()) {
             consumer.subscribe(List.of(Topics.MODERATION_VERDICTS));
             await().atMost(Duration.ofSeconds(30)).until(() -> {
                 consumer.poll(Duration.ofMillis(200)).forEach(seen::add);
-                return seen.stream().anyMatch(r -> group.equals(r.key()));
+                return seen.stream().filter(r -> group.equals(r.key())).count() == 2;
             });
         }
-        var verdict = Json.MAPPER.readTree(seen.stream().filter(r -> group.equals(r.key())).findFirst().orElseThrow().value());
+        var verdicts = seen.stream().filter(r -> group.equals(r.key())).toList();
+        var verdict = Json.MAPPER.readTree(verdicts.get(0).value());
         assertThat(verdict.path("result").path("decision").asText()).isEqualTo("REMOVE");
         assertThat(verdict.path("result").path("violations").get(0).path("category").asText()).isEqualTo("MALWARE");
+        var refused = Json.MAPPER.readTree(verdicts.get(1).value()); // an id with a line break is screened by neither path
+        assertThat(refused.path("result").isNull() || refused.path("result").isMissingNode()).isTrue();
+        assertThat(refused.path("error").asText()).contains("line breaks");
     }
 
     static Properties props() {
