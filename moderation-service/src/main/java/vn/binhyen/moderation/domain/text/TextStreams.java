@@ -4,8 +4,8 @@ import java.util.Arrays;
 
 /**
  * The words of a text, with no object per word: each word's span in the original text and its
- * two keys (as {@link VietnameseText} defines them). The folded keys are written in one pass
- * over the characters, separated by single spaces; a word's toned key is derived from its
+ * two keys (as {@link VietnameseText} defines them). The folded keys are written one after
+ * another in one pass over the characters, each with its end; a word's toned key is derived from its
  * characters only when it is asked for, which {@link TermAutomata} does only for the words where
  * a term's folded key was found. Letters spelled out one by one ("M.ậ.t") are joined into words
  * afterwards, as {@link VietnameseText} joins them; only text typed with combining marks (NFD)
