@@ -3,6 +3,7 @@ package vn.binhyen.moderation.messaging;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.validation.Validator;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,11 +32,13 @@ public class ChatMessagesScreener {
     private final ScreeningService service;
     private final Clock clock;
     private final VerdictsTopic verdicts;
+    private final Validator validator;
 
-    ChatMessagesScreener(ScreeningService service, Clock clock, VerdictsTopic verdicts) {
+    ChatMessagesScreener(ScreeningService service, Clock clock, VerdictsTopic verdicts, Validator validator) {
         this.service = service;
         this.clock = clock;
         this.verdicts = verdicts;
+        this.validator = validator;
     }
 
     /** What the stream publishes: the screening result, or why the request could not be screened. */
@@ -58,6 +61,23 @@ public class ChatMessagesScreener {
         return CompletableFuture.allOf(sent.toArray(CompletableFuture[]::new));
     }
 
+    /**
+     * What the REST path would refuse the request for (the same constraints, then the same
+     * checks), or null: a bot on the stream is held to the same limits (ids, sizes, counts).
+     */
+    private String problem(ScreeningResource.ScreeningRequest r) {
+        var violations = validator.validate(r);
+        if (!violations.isEmpty()) {
+            return violations.stream().map(v -> v.getPropertyPath() + " " + v.getMessage()).sorted()
+                    .collect(java.util.stream.Collectors.joining("; "));
+        }
+        if ((r.text() == null || r.text().isBlank()) && (r.attachments() == null || r.attachments().isEmpty())) {
+            return "a message has text or attachments";
+        }
+        return r.text() != null && r.text().length() > ScreeningResource.MAX_TEXT
+                ? "text longer than " + ScreeningResource.MAX_TEXT + " characters" : null;
+    }
+
     /** A verdict as published: keyed by its group (none for an unreadable record). */
     record Verdict(String groupId, String json) {
     }
@@ -71,15 +91,7 @@ public class ChatMessagesScreener {
             return new Verdict(null, Json.MAPPER.writeValueAsString(new StreamVerdict(null, null, null,
                     "unreadable: " + e.getOriginalMessage())));
         }
-        String problem = r.groupId() == null || r.messageId() == null || r.author() == null || r.author().id() == null
-                ? "groupId, messageId and author.id are required"
-                : !ScreeningResource.validId(r.groupId()) || !ScreeningResource.validId(r.messageId())
-                        || !ScreeningResource.validId(r.author().id())
-                        ? "groupId, messageId and author.id " + ScreeningResource.ID_RULE
-                : (r.text() == null || r.text().isBlank()) && (r.attachments() == null || r.attachments().isEmpty())
-                        ? "a message has text or attachments"
-                        : r.text() != null && r.text().length() > ScreeningResource.MAX_TEXT
-                                ? "text longer than " + ScreeningResource.MAX_TEXT + " characters" : null;
+        String problem = problem(r);
         if (problem != null) {
             return new Verdict(r.groupId(), Json.MAPPER.writeValueAsString(new StreamVerdict(r.groupId(),
                     r.messageId(), null, problem)));

@@ -52,13 +52,7 @@ public class ScreeningResource {
 
     /** An id names one thing: no line breaks or other control characters in it. */
     static final String ID = "[^\\p{Cc}\\p{Zl}\\p{Zp}]+";
-    public static final String ID_RULE = "must not contain line breaks or other control characters";
-    private static final java.util.regex.Pattern ID_PATTERN = java.util.regex.Pattern.compile(ID);
-
-    /** Whether an id keeps to {@link #ID} (the streaming path checks what bean validation checks here). */
-    public static boolean validId(String id) {
-        return ID_PATTERN.matcher(id).matches();
-    }
+    static final String ID_RULE = "must not contain line breaks or other control characters";
 
     public record Author(@NotBlank @Size(max = 128) @Pattern(regexp = ID, message = ID_RULE) String id,
             @Size(max = 200) String displayName) {

@@ -228,14 +228,39 @@ public final class Screener {
             return order;
         }
 
-        /** Whether an exception to the rule overlaps the words {@code first..last}. */
+        private long[] exceptions; // rule, first word, last word of each exception, packed and sorted
+        private int[] reach; // the furthest last word among its rule's exceptions up to this one
+
+        /**
+         * Whether an exception to the rule overlaps the words {@code first..last}: the furthest an
+         * exception of the rule starting no later than {@code last} reaches is {@code first} or
+         * beyond. A binary search: a text of nothing but excepted hits costs n log n, not n².
+         */
         boolean excepted(int r, int first, int last) {
+            if (exceptions == null) {
+                indexExceptions();
+            }
+            int i = Arrays.binarySearch(exceptions, (long) r << 42 | (long) last << 21 | 0x1FFFFF);
+            i = i >= 0 ? i : -i - 2; // the last one at or before the key
+            return i >= 0 && (int) (exceptions[i] >>> 42) == r && reach[i] >= first;
+        }
+
+        private void indexExceptions() {
+            int n = 0;
+            long[] packed = new long[size];
             for (int i = 0; i < size; i++) {
-                if (kind[i] == Kind.EXCEPTION && rule[i] == r && from[i] <= last && first <= to[i]) {
-                    return true;
+                if (kind[i] == Kind.EXCEPTION) {
+                    packed[n++] = (long) rule[i] << 42 | (long) from[i] << 21 | to[i];
                 }
             }
-            return false;
+            exceptions = Arrays.copyOf(packed, n);
+            Arrays.sort(exceptions);
+            reach = new int[n];
+            for (int i = 0; i < n; i++) {
+                int to = (int) (exceptions[i] & 0x1FFFFF);
+                boolean sameRule = i > 0 && exceptions[i] >>> 42 == exceptions[i - 1] >>> 42;
+                reach[i] = sameRule ? Math.max(reach[i - 1], to) : to;
+            }
         }
     }
 
