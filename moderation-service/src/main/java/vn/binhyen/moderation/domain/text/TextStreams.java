@@ -440,7 +440,7 @@ public final class TextStreams {
         if (last - first > 16) { // a long run (rare): counted in a map
             String best = VietnameseText.commonestSeparator(original, first, last, k -> end[k], k -> start[k]);
             for (int k = first; k < last; k++) {
-                if (sameChars(chars, end[k], start[k + 1] - end[k], best)) {
+                if (start[k + 1] - end[k] == best.length() && original.startsWith(best, end[k])) {
                     return k;
                 }
             }
@@ -475,10 +475,6 @@ public final class TextStreams {
             }
         }
         return true;
-    }
-
-    private static boolean sameChars(char[] chars, int at, int length, String other) {
-        return length == other.length() && new String(chars, at, length).equals(other);
     }
 
     /**
