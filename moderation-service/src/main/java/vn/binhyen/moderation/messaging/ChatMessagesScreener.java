@@ -1,14 +1,24 @@
 package vn.binhyen.moderation.messaging;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.module.blackbird.BlackbirdModule;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.validation.Path;
+import jakarta.validation.TraversableResolver;
 import jakarta.validation.Validator;
+import jakarta.validation.ValidatorFactory;
+import java.lang.annotation.ElementType;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 import vn.binhyen.contracts.Roles;
@@ -33,13 +43,36 @@ public class ChatMessagesScreener {
     private final Clock clock;
     private final VerdictsTopic verdicts;
     private final Validator validator;
+    /**
+     * The event log's JSON settings, with Blackbird: a request read and a verdict written per
+     * message, their properties reached through generated lambdas rather than reflection.
+     */
+    private static final ObjectMapper JSON = Json.MAPPER.copy().registerModule(new BlackbirdModule());
+    private static final ObjectReader REQUESTS = JSON.readerFor(ScreeningResource.ScreeningRequest.class);
+    private static final ObjectWriter VERDICTS = JSON.writerFor(StreamVerdict.class);
 
-    ChatMessagesScreener(ScreeningService service, Clock clock, VerdictsTopic verdicts, Validator validator) {
+    ChatMessagesScreener(ScreeningService service, Clock clock, VerdictsTopic verdicts, ValidatorFactory validators) {
         this.service = service;
         this.clock = clock;
         this.verdicts = verdicts;
-        this.validator = validator;
+        // the REST path's constraints; every property reachable: a request is a record, never an
+        // entity, and asking the persistence layer whether each field is loaded was most of the
+        // validation's cost on the stream
+        this.validator = validators.usingContext().traversableResolver(EVERY_PROPERTY).getValidator();
     }
+
+    /** A request's properties are plain values: all reachable, all cascaded into. */
+    private static final TraversableResolver EVERY_PROPERTY = new TraversableResolver() {
+        @Override
+        public boolean isReachable(Object bean, Path.Node property, Class<?> root, Path path, ElementType type) {
+            return true;
+        }
+
+        @Override
+        public boolean isCascadable(Object bean, Path.Node property, Class<?> root, Path path, ElementType type) {
+            return true;
+        }
+    };
 
     /** What the stream publishes: the screening result, or why the request could not be screened. */
     public record StreamVerdict(String groupId, String messageId, ScreeningService.Result result, String error) {
@@ -52,10 +85,10 @@ public class ChatMessagesScreener {
      */
     @Incoming("chat-messages")
     @Blocking(ordered = true)
-    public CompletionStage<Void> screen(List<String> batch) throws JsonProcessingException {
-        List<CompletableFuture<Void>> sent = new ArrayList<>(batch.size());
-        for (String json : batch) {
-            Verdict verdict = verdict(json);
+    public CompletionStage<Void> screen(ConsumerRecords<String, byte[]> batch) throws JsonProcessingException {
+        List<CompletableFuture<Void>> sent = new ArrayList<>(batch.count());
+        for (ConsumerRecord<String, byte[]> record : batch) {
+            Verdict verdict = verdict(record.key(), record.value());
             sent.add(verdicts.send(verdict.groupId(), verdict.json()));
         }
         return CompletableFuture.allOf(sent.toArray(CompletableFuture[]::new));
@@ -78,29 +111,45 @@ public class ChatMessagesScreener {
                 ? "text longer than " + ScreeningResource.MAX_TEXT + " characters" : null;
     }
 
-    /** A verdict as published: keyed by its group (none for an unreadable record). */
-    record Verdict(String groupId, String json) {
+    private static Verdict unreadable(String key, String why) throws JsonProcessingException {
+        LOG.warnf("unreadable chat message: %s", why);
+        return new Verdict(key, VERDICTS.writeValueAsBytes(new StreamVerdict(null, null, null, "unreadable: " + why)));
     }
 
-    Verdict verdict(String json) throws JsonProcessingException {
+    /**
+     * A verdict as published: keyed by its group (an unreadable record's by the record's key),
+     * its JSON in UTF-8. Records are read and verdicts written as bytes: Jackson decodes and encodes UTF-8
+     * itself, and a record that is not UTF-8 is refused as unreadable (a String deserializer
+     * would have replaced its bytes silently).
+     */
+    record Verdict(String groupId, byte[] json) {
+    }
+
+    Verdict verdict(String key, byte[] json) throws JsonProcessingException {
         ScreeningResource.ScreeningRequest r;
         try {
-            r = Json.MAPPER.readValue(json, ScreeningResource.ScreeningRequest.class);
+            if (json == null || json.length == 0) {
+                return unreadable(key, "an empty record");
+            }
+            r = REQUESTS.readValue(json);
+            if (r == null) {
+                return unreadable(key, "null, not a screening request");
+            }
         } catch (JsonProcessingException e) {
-            LOG.warnf("unreadable chat message: %s", e.getOriginalMessage());
-            return new Verdict(null, Json.MAPPER.writeValueAsString(new StreamVerdict(null, null, null,
-                    "unreadable: " + e.getOriginalMessage())));
+            return unreadable(key, e.getOriginalMessage());
+        } catch (java.io.IOException e) { // declared for any input; an array in memory throws only the above
+            throw new java.io.UncheckedIOException(e);
         }
         String problem = problem(r);
         if (problem != null) {
-            return new Verdict(r.groupId(), Json.MAPPER.writeValueAsString(new StreamVerdict(r.groupId(),
+            return new Verdict(r.groupId(), VERDICTS.writeValueAsBytes(new StreamVerdict(r.groupId(),
                     r.messageId(), null, problem)));
         }
         Message m = r.toMessage(clock.instant());
         var meta = new CommandHandler.Metadata(new Actor("moderation-service:stream", Roles.BOT, r.author().id()),
                 "chat-" + r.groupId() + "-" + r.messageId(), null);
         var result = service.screen(m, meta).result();
-        return new Verdict(r.groupId(), Json.MAPPER.writeValueAsString(new StreamVerdict(r.groupId(), r.messageId(),
+        return new Verdict(r.groupId(), VERDICTS.writeValueAsBytes(new StreamVerdict(r.groupId(), r.messageId(),
                 result, null)));
     }
 }

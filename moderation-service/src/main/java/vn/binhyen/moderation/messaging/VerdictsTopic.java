@@ -9,6 +9,7 @@ import java.util.concurrent.CompletableFuture;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -21,7 +22,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @Singleton
 public class VerdictsTopic {
     private final String topic;
-    private final KafkaProducer<String, String> producer;
+    private final KafkaProducer<String, byte[]> producer;
 
     VerdictsTopic(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrap,
             @ConfigProperty(name = "binhyen.moderation.verdicts-topic") String topic) {
@@ -33,11 +34,11 @@ public class VerdictsTopic {
         p.put(ProducerConfig.ACKS_CONFIG, "all");
         p.put(ProducerConfig.LINGER_MS_CONFIG, 5);
         p.put(ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024);
-        this.producer = new KafkaProducer<>(p, new StringSerializer(), new StringSerializer());
+        this.producer = new KafkaProducer<>(p, new StringSerializer(), new ByteArraySerializer());
     }
 
-    /** Sends a verdict keyed by its group; completes when the broker has it. */
-    public CompletableFuture<Void> send(String groupId, String verdict) {
+    /** Sends a verdict (its JSON in UTF-8) keyed by its group; completes when the broker has it. */
+    public CompletableFuture<Void> send(String groupId, byte[] verdict) {
         CompletableFuture<Void> sent = new CompletableFuture<>();
         producer.send(new ProducerRecord<>(topic, groupId, verdict), (metadata, failure) -> {
             if (failure != null) {

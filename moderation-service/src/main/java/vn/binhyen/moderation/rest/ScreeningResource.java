@@ -6,7 +6,6 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
@@ -50,11 +49,7 @@ public class ScreeningResource {
         this.clock = clock;
     }
 
-    /** An id names one thing: no line breaks or other control characters in it. */
-    static final String ID = "[^\\p{Cc}\\p{Zl}\\p{Zp}]+";
-    static final String ID_RULE = "must not contain line breaks or other control characters";
-
-    public record Author(@NotBlank @Size(max = 128) @Pattern(regexp = ID, message = ID_RULE) String id,
+    public record Author(@NotBlank @Size(max = 128) @SingleLineId String id,
             @Size(max = 200) String displayName) {
     }
 
@@ -62,8 +57,8 @@ public class ScreeningResource {
             @PositiveOrZero long size, @Size(max = 1000) List<@NotBlank @Size(max = 500) String> entries) {
     }
 
-    public record ScreeningRequest(@NotBlank @Size(max = 128) @Pattern(regexp = ID, message = ID_RULE) String groupId,
-            @NotBlank @Size(max = 128) @Pattern(regexp = ID, message = ID_RULE) String messageId,
+    public record ScreeningRequest(@NotBlank @Size(max = 128) @SingleLineId String groupId,
+            @NotBlank @Size(max = 128) @SingleLineId String messageId,
             @NotNull @Valid Author author, String text, @Size(max = 20) List<@NotNull @Valid AttachmentInput> attachments,
             @Size(max = 50) List<@NotBlank @Size(max = 2000) String> links, boolean forwarded, Instant postedAt) {
 

@@ -52,13 +52,27 @@ public class FloodTracker {
                 while (!seen.isEmpty() && seen.peekFirst().at().isBefore(since)) {
                     seen.pollFirst();
                 }
-                if (seen.stream().noneMatch(s -> s.messageId().equals(messageId))) {
+                // loops, not streams: this runs for every message screened
+                boolean retried = false;
+                for (Seen s : seen) {
+                    if (s.messageId().equals(messageId)) {
+                        retried = true;
+                        break;
+                    }
+                }
+                if (!retried) {
                     seen.addLast(new Seen(messageId, at));
                     if (seen.size() > KEPT) {
                         seen.pollFirst();
                     }
                 }
-                return (int) seen.stream().filter(s -> !s.at().isBefore(since) && !s.at().isAfter(at)).count();
+                int within = 0;
+                for (Seen s : seen) {
+                    if (!s.at().isBefore(since) && !s.at().isAfter(at)) {
+                        within++;
+                    }
+                }
+                return within;
             }
         }
     }

@@ -301,29 +301,31 @@ public class ScreeningService {
     /**
      * What the answers in memory are compared by: SHA-256 of the message's fields, each
      * length-prefixed (the posting time aside, as in {@link #hash}). Cheaper than the canonical
-     * JSON of the stored hash, which matters on the stream's hot path; never stored.
+     * JSON of the stored hash, which matters on the stream's hot path; never stored, so the
+     * strings are fed as their UTF-16 code units (copied in bulk), not encoded to UTF-8 first.
      */
     static byte[] fingerprint(Message m) {
-        MessageDigest d = sha256();
-        field(d, m.groupId());
-        field(d, m.messageId());
-        field(d, m.authorId());
-        field(d, m.displayName());
-        field(d, m.text());
-        count(d, m.attachments().size());
+        Fingerprint f = FINGERPRINTS.get().begin();
+        f.field(m.groupId());
+        f.field(m.messageId());
+        f.field(m.authorId());
+        f.field(m.displayName());
+        f.field(m.text());
+        f.count(m.attachments().size());
         for (Message.Attachment a : m.attachments()) {
-            field(d, a.name());
-            field(d, a.mimeType());
-            field(d, Long.toString(a.size()));
-            count(d, a.entries() == null ? -1 : a.entries().size());
+            f.field(a.name());
+            f.field(a.mimeType());
+            f.count((int) (a.size() >>> 32));
+            f.count((int) a.size());
+            f.count(a.entries() == null ? -1 : a.entries().size());
             if (a.entries() != null) {
-                a.entries().forEach(e -> field(d, e));
+                a.entries().forEach(f::field);
             }
         }
-        count(d, m.links().size());
-        m.links().forEach(l -> field(d, l));
-        count(d, m.forwarded() ? 1 : 0);
-        return d.digest();
+        f.count(m.links().size());
+        m.links().forEach(f::field);
+        f.count(m.forwarded() ? 1 : 0);
+        return f.digest();
     }
 
     private static final MessageDigest SHA_256;
@@ -336,7 +338,7 @@ public class ScreeningService {
         }
     }
 
-    /** A fresh SHA-256, cloned: cheaper than looking up the provider for every message. */
+    /** A fresh SHA-256, cloned: cheaper than looking up the provider every time. */
     private static MessageDigest sha256() {
         try {
             return (MessageDigest) SHA_256.clone();
@@ -345,21 +347,63 @@ public class ScreeningService {
         }
     }
 
-    private static void field(MessageDigest d, String value) {
-        if (value == null) {
-            count(d, -1);
-            return;
-        }
-        byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
-        count(d, bytes.length);
-        d.update(bytes);
-    }
+    private static final ThreadLocal<Fingerprint> FINGERPRINTS = ThreadLocal.withInitial(Fingerprint::new);
 
-    private static void count(MessageDigest d, int n) {
-        d.update((byte) (n >>> 24));
-        d.update((byte) (n >>> 16));
-        d.update((byte) (n >>> 8));
-        d.update((byte) n);
+    /** A thread's SHA-256 and the buffer its input is gathered in (bounded: long strings go by chunks). */
+    private static final class Fingerprint {
+        private static final int CHUNK = 2048;
+        private final MessageDigest digest = sha256();
+        private final char[] chars = new char[CHUNK];
+        private final byte[] bytes = new byte[2 * CHUNK + 64];
+        private final java.nio.CharBuffer view = java.nio.ByteBuffer.wrap(bytes).order(java.nio.ByteOrder.nativeOrder())
+                .asCharBuffer();
+        private int used;
+
+        /** Afresh: nothing left over from a message whose fingerprint failed half-way. */
+        Fingerprint begin() {
+            used = 0;
+            digest.reset();
+            return this;
+        }
+
+        void count(int n) {
+            if (used + 4 > bytes.length) {
+                flush();
+            }
+            bytes[used++] = (byte) (n >>> 24);
+            bytes[used++] = (byte) (n >>> 16);
+            bytes[used++] = (byte) (n >>> 8);
+            bytes[used++] = (byte) n;
+        }
+
+        /** A string: its length, or -1 for none, then its UTF-16 code units. */
+        void field(String value) {
+            if (value == null) {
+                count(-1);
+                return;
+            }
+            count(value.length());
+            for (int from = 0; from < value.length(); from += CHUNK) {
+                int to = Math.min(value.length(), from + CHUNK);
+                if (used + 2 * (to - from) > bytes.length) {
+                    flush();
+                }
+                value.getChars(from, to, chars, 0);
+                view.position(used / 2); // always even: counts are 4 bytes, code units 2
+                view.put(chars, 0, to - from);
+                used += 2 * (to - from);
+            }
+        }
+
+        private void flush() {
+            digest.update(bytes, 0, used);
+            used = 0;
+        }
+
+        byte[] digest() {
+            flush();
+            return digest.digest(); // and reset for the thread's next message
+        }
     }
 
     /**

@@ -173,12 +173,18 @@ class ScreeningResourceTests {
                     "groupId", group, "messageId", "k-4", "author", Map.of("id", "member-9"),
                     "attachments", List.of(Map.of("name", "MẬT KHẨU ".repeat(100), "size", 1)))))).get();
         }
+        try (var producer = new KafkaProducer<>(props(), new StringSerializer(), new ByteArraySerializer())) {
+            // not UTF-8: 0xC3 starts a two-byte sequence, '(' cannot continue it
+            byte[] notUtf8 = ("{\"groupId\":\"" + group + "\",\"messageId\":\"k-5\",\"author\":{\"id\":\"m\"},"
+                    + "\"text\":\"Xin ch\u00c3(o\"}").getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+            producer.send(new ProducerRecord<>(Topics.CHAT_MESSAGES, group, notUtf8)).get();
+        }
         List<ConsumerRecord<String, String>> seen = new ArrayList<>();
         try (var consumer = consumer()) {
             consumer.subscribe(List.of(Topics.MODERATION_VERDICTS));
             await().atMost(Duration.ofSeconds(30)).until(() -> {
                 consumer.poll(Duration.ofMillis(200)).forEach(seen::add);
-                return seen.stream().filter(r -> group.equals(r.key())).count() == 3;
+                return seen.stream().filter(r -> group.equals(r.key())).count() == 4;
             });
         }
         var verdicts = seen.stream().filter(r -> group.equals(r.key())).toList();
@@ -190,6 +196,9 @@ class ScreeningResourceTests {
         assertThat(refused.path("result").isNull() || refused.path("result").isMissingNode()).isTrue();
         assertThat(refused.path("error").asText()).contains("messageId").contains("line breaks");
         assertThat(Json.MAPPER.readTree(verdicts.get(2).value()).path("error").asText()).contains("attachments[0].name");
+        // a record that is not UTF-8 is refused, not screened with its bytes replaced; keyed as it came
+        assertThat(Json.MAPPER.readTree(verdicts.get(3).value()).path("error").asText()).startsWith("unreadable")
+                .containsIgnoringCase("UTF-8");
     }
 
     static Properties props() {

@@ -34,4 +34,21 @@ class FingerprintTests {
                 List.of(), false, at);
         assertThat(ScreeningService.fingerprint(withFile)).isNotEqualTo(ScreeningService.fingerprint(base));
     }
+
+    @Test
+    void aLongText_isPrintedWhole_andAPrintLeavesNothingBehindForTheNext() {
+        Instant at = Instant.parse("2026-11-26T01:00:00Z");
+        String body = "Kính gửi các đồng chí, đề nghị rà soát danh sách hộ nghèo. ".repeat(170); // ~10,000 chars
+        var first = message("group-1", "msg-1", body + "A", at);
+        var lastCharOther = message("group-1", "msg-1", body + "B", at);
+        byte[] print = ScreeningService.fingerprint(first);
+        assertThat(ScreeningService.fingerprint(lastCharOther)).isNotEqualTo(print);
+        assertThat(ScreeningService.fingerprint(first)).as("the same message again, after another").isEqualTo(print);
+        var small = new Message("group-1", "msg-1", "member-1", "Nguyễn Văn An", "x",
+                List.of(new Message.Attachment("a.pdf", "application/pdf", 1L << 32, null)), List.of(), false, at);
+        var other = new Message("group-1", "msg-1", "member-1", "Nguyễn Văn An", "x",
+                List.of(new Message.Attachment("a.pdf", "application/pdf", 0, null)), List.of(), false, at);
+        assertThat(ScreeningService.fingerprint(small)).as("sizes that differ above 32 bits")
+                .isNotEqualTo(ScreeningService.fingerprint(other));
+    }
 }
