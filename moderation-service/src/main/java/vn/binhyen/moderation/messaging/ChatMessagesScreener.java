@@ -7,11 +7,7 @@ import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.module.blackbird.BlackbirdModule;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.validation.Path;
-import jakarta.validation.TraversableResolver;
 import jakarta.validation.Validator;
-import jakarta.validation.ValidatorFactory;
-import java.lang.annotation.ElementType;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -51,28 +47,12 @@ public class ChatMessagesScreener {
     private static final ObjectReader REQUESTS = JSON.readerFor(ScreeningResource.ScreeningRequest.class);
     private static final ObjectWriter VERDICTS = JSON.writerFor(StreamVerdict.class);
 
-    ChatMessagesScreener(ScreeningService service, Clock clock, VerdictsTopic verdicts, ValidatorFactory validators) {
+    ChatMessagesScreener(ScreeningService service, Clock clock, VerdictsTopic verdicts, Validator validator) {
         this.service = service;
         this.clock = clock;
         this.verdicts = verdicts;
-        // the REST path's constraints; every property reachable: a request is a record, never an
-        // entity, and asking the persistence layer whether each field is loaded was most of the
-        // validation's cost on the stream
-        this.validator = validators.usingContext().traversableResolver(EVERY_PROPERTY).getValidator();
+        this.validator = validator; // the REST path's, with the same constraints (and EveryPropertyReachable)
     }
-
-    /** A request's properties are plain values: all reachable, all cascaded into. */
-    private static final TraversableResolver EVERY_PROPERTY = new TraversableResolver() {
-        @Override
-        public boolean isReachable(Object bean, Path.Node property, Class<?> root, Path path, ElementType type) {
-            return true;
-        }
-
-        @Override
-        public boolean isCascadable(Object bean, Path.Node property, Class<?> root, Path path, ElementType type) {
-            return true;
-        }
-    };
 
     /** What the stream publishes: the screening result, or why the request could not be screened. */
     public record StreamVerdict(String groupId, String messageId, ScreeningService.Result result, String error) {
