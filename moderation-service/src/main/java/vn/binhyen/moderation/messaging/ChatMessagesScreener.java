@@ -8,6 +8,7 @@ import com.fasterxml.jackson.module.blackbird.BlackbirdModule;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.validation.Validator;
+import jakarta.validation.ValidatorFactory;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,6 +17,7 @@ import java.util.concurrent.CompletionStage;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.hibernate.validator.HibernateValidatorFactory;
 import org.jboss.logging.Logger;
 import vn.binhyen.contracts.Roles;
 import vn.binhyen.eventlog.Actor;
@@ -47,11 +49,14 @@ public class ChatMessagesScreener {
     private static final ObjectReader REQUESTS = JSON.readerFor(ScreeningResource.ScreeningRequest.class);
     private static final ObjectWriter VERDICTS = JSON.writerFor(StreamVerdict.class);
 
-    ChatMessagesScreener(ScreeningService service, Clock clock, VerdictsTopic verdicts, Validator validator) {
+    ChatMessagesScreener(ScreeningService service, Clock clock, VerdictsTopic verdicts, ValidatorFactory validators) {
         this.service = service;
         this.clock = clock;
         this.verdicts = verdicts;
-        this.validator = validator; // the REST path's, with the same constraints (and EveryPropertyReachable)
+        // the REST path's constraints and resolver (EveryPropertyReachable), whose answers are
+        // always yes: not worth remembering per property for each record
+        this.validator = validators.unwrap(HibernateValidatorFactory.class).usingContext()
+                .enableTraversableResolverResultCache(false).getValidator();
     }
 
     /** What the stream publishes: the screening result, or why the request could not be screened. */
