@@ -30,7 +30,6 @@ public final class TextStreams {
     int[] foldedHash; // each word's folded key's String.hashCode, computed as it is written
     int[] tonedAt; // -1 until derived
     int[] tonedEnd;
-    int[] tonedHash;
     byte[] flags;
     int count;
     boolean spelledOut; // scanned with letters spelled out one by one, not joined yet
@@ -43,7 +42,6 @@ public final class TextStreams {
         foldedHash = new int[64];
         tonedAt = new int[64];
         tonedEnd = new int[64];
-        tonedHash = new int[64];
         flags = new byte[64];
     }
 
@@ -73,7 +71,6 @@ public final class TextStreams {
         foldedHash = Arrays.copyOf(foldedHash, capacity);
         tonedAt = Arrays.copyOf(tonedAt, capacity);
         tonedEnd = Arrays.copyOf(tonedEnd, capacity);
-        tonedHash = Arrays.copyOf(tonedHash, capacity);
         flags = Arrays.copyOf(flags, capacity);
     }
 
@@ -264,7 +261,6 @@ public final class TextStreams {
             w.folded().getChars(0, w.folded().length(), s.folded, s.foldedLength);
             s.foldedLength += w.folded().length();
             s.foldedEnd[i] = s.foldedLength;
-            s.tonedHash[i] = w.toned().hashCode();
             s.tonedAt[i] = s.tonedLength;
             w.toned().getChars(0, w.toned().length(), s.toned, s.tonedLength);
             s.tonedLength += w.toned().length();
@@ -361,7 +357,6 @@ public final class TextStreams {
         ensureToned(end[word] - start[word] + 1);
         boolean swap = (flags[word] & SWAP_WORD) != 0;
         int at = tonedLength;
-        int hash = 0;
         char tone = 0;
         boolean inWord = false;
         for (int j = start[word]; j < end[word]; j++) {
@@ -385,15 +380,12 @@ public final class TextStreams {
                 t = VietnameseText.leet(lower);
             }
             toned[at++] = t;
-            hash = 31 * hash + t;
         }
         if (tone != 0) {
             toned[at++] = tone;
-            hash = 31 * hash + tone;
         }
         tonedAt[word] = tonedLength;
         tonedEnd[word] = at;
-        tonedHash[word] = hash;
         tonedLength = at;
     }
 
