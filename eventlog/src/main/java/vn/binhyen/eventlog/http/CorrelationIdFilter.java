@@ -2,7 +2,6 @@ package vn.binhyen.eventlog.http;
 
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
-import java.util.UUID;
 import java.util.regex.Pattern;
 import org.jboss.logging.MDC;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
@@ -22,7 +21,7 @@ public class CorrelationIdFilter {
     public void in(ContainerRequestContext request) {
         String id = request.getHeaderString(HEADER);
         if (id == null || !SANE.matcher(id).matches()) {
-            id = UUID.randomUUID().toString();
+            id = vn.binhyen.eventlog.EventIds.correlation().toString();
         }
         request.setProperty(PROPERTY, id);
         MDC.put("correlationId", id);
@@ -39,6 +38,6 @@ public class CorrelationIdFilter {
 
     public static String of(ContainerRequestContext request) {
         Object id = request.getProperty(PROPERTY);
-        return id == null ? UUID.randomUUID().toString() : id.toString();
+        return id == null ? vn.binhyen.eventlog.EventIds.correlation().toString() : id.toString();
     }
 }
