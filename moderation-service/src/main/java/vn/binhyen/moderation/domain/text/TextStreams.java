@@ -27,7 +27,7 @@ public final class TextStreams {
     int[] end;
     int[] foldedAt;
     int[] foldedEnd;
-    int[] foldedHash; // each word's folded key's String.hashCode, computed as it is written
+    int[] foldedHash; // each word's folded key's Vocabulary.hash, computed as it is written
     int[] tonedAt; // -1 until derived
     int[] tonedEnd;
     byte[] flags;
@@ -256,11 +256,11 @@ public final class TextStreams {
             s.start[i] = w.start();
             s.end[i] = w.end();
             s.flags[i] = (byte) ((w.marked() ? MARKED_WORD : 0) | (w.capitals() ? CAPITALS_WORD : 0));
-            s.foldedHash[i] = w.folded().hashCode();
             s.foldedAt[i] = s.foldedLength;
             w.folded().getChars(0, w.folded().length(), s.folded, s.foldedLength);
             s.foldedLength += w.folded().length();
             s.foldedEnd[i] = s.foldedLength;
+            s.foldedHash[i] = Vocabulary.hash(s.folded, s.foldedAt[i], s.foldedLength);
             s.tonedAt[i] = s.tonedLength;
             w.toned().getChars(0, w.toned().length(), s.toned, s.tonedLength);
             s.tonedLength += w.toned().length();
@@ -282,7 +282,6 @@ public final class TextStreams {
         int lastEnd = 0;
         int letters = 0;
         int seen = 0; // every flag of the word's characters, or-ed; lower case counts for letters only
-        int hash = 0;
         int singleRun = 0;
         boolean spelledOut = false;
         for (int i = 0; i <= length; i++) {
@@ -299,12 +298,10 @@ public final class TextStreams {
                     wordAt = at;
                     letters = 0;
                     seen = 0;
-                    hash = 0;
                 }
                 lastEnd = i + 1;
                 char f = (char) info;
                 out[at++] = f;
-                hash = 31 * hash + f;
                 letters += (info & LETTER) >>> 16;
                 seen |= info;
                 continue;
@@ -321,14 +318,13 @@ public final class TextStreams {
                         out[k] = swapped;
                     }
                 }
-                hash = Vocabulary.hash(out, wordAt, at);
             }
             int w = s.add();
             s.start[w] = wordStart;
             s.end[w] = lastEnd;
             s.foldedAt[w] = wordAt;
             s.foldedEnd[w] = at;
-            s.foldedHash[w] = hash;
+            s.foldedHash[w] = Vocabulary.hash(out, wordAt, at); // once per word, from a few of its chars
             s.tonedAt[w] = -1;
             boolean single = letters == 1 && at - wordAt <= 3;
             s.flags[w] = (byte) (((seen & MARKED) != 0 ? MARKED_WORD : 0)
