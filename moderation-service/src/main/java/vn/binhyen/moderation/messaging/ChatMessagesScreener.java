@@ -103,9 +103,9 @@ public class ChatMessagesScreener {
 
     /**
      * A verdict as published: keyed by its group (an unreadable record's by the record's key),
-     * its JSON in UTF-8. Records are read and verdicts written as bytes: Jackson decodes and encodes UTF-8
-     * itself, and a record that is not UTF-8 is refused as unreadable (a String deserializer
-     * would have replaced its bytes silently).
+     * its JSON in UTF-8. Records are read and verdicts written as bytes: Jackson decodes and
+     * encodes UTF-8 itself, and a record that is not UTF-8 is refused as unreadable (a String
+     * deserializer would have replaced its bytes silently).
      */
     record Verdict(String groupId, byte[] json) {
     }
@@ -133,7 +133,14 @@ public class ChatMessagesScreener {
         Message m = r.toMessage(clock.instant());
         var meta = new CommandHandler.Metadata(new Actor("moderation-service:stream", Roles.BOT, r.author().id()),
                 "chat-" + r.groupId() + "-" + r.messageId(), null);
-        var result = service.screen(m, meta).result();
+        ScreeningService.Result result;
+        try {
+            result = service.screen(m, meta).result();
+        } catch (ScreeningService.ConflictingMessage e) {
+            // the REST path's 409: the bot's mistake, answered, never a reason to stop the stream
+            return new Verdict(r.groupId(), VERDICTS.writeValueAsBytes(new StreamVerdict(r.groupId(), r.messageId(),
+                    null, e.getMessage())));
+        }
         return new Verdict(r.groupId(), VERDICTS.writeValueAsBytes(new StreamVerdict(r.groupId(), r.messageId(),
                 result, null)));
     }

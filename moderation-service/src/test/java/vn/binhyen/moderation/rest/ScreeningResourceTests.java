@@ -188,12 +188,19 @@ class ScreeningResourceTests {
                     + "\"text\":\"Xin ch\u00c3(o\"}").getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
             producer.send(new ProducerRecord<>(Topics.CHAT_MESSAGES, group, notUtf8)).get();
         }
+        try (var producer = new KafkaProducer<>(props(), new StringSerializer(), new StringSerializer())) {
+            // k-1 again with other content: refused as REST refuses it (409), and the stream goes on
+            producer.send(new ProducerRecord<>(Topics.CHAT_MESSAGES, group, Json.MAPPER.writeValueAsString(
+                    message(group, "k-1", "member-9", "Một nội dung khác")))).get();
+            producer.send(new ProducerRecord<>(Topics.CHAT_MESSAGES, group, Json.MAPPER.writeValueAsString(
+                    message(group, "k-6", "member-8", "Đề nghị các hộ dân không đốt rác.")))).get();
+        }
         List<ConsumerRecord<String, String>> seen = new ArrayList<>();
         try (var consumer = consumer()) {
             consumer.subscribe(List.of(Topics.MODERATION_VERDICTS));
             await().atMost(Duration.ofSeconds(30)).until(() -> {
                 consumer.poll(Duration.ofMillis(200)).forEach(seen::add);
-                return seen.stream().filter(r -> group.equals(r.key())).count() == 4;
+                return seen.stream().filter(r -> group.equals(r.key())).count() == 6;
             });
         }
         var verdicts = seen.stream().filter(r -> group.equals(r.key())).toList();
@@ -208,6 +215,11 @@ class ScreeningResourceTests {
         // a record that is not UTF-8 is refused, not screened with its bytes replaced; keyed as it came
         assertThat(Json.MAPPER.readTree(verdicts.get(3).value()).path("error").asText()).startsWith("unreadable")
                 .containsIgnoringCase("UTF-8");
+        var reused = Json.MAPPER.readTree(verdicts.get(4).value());
+        assertThat(reused.path("messageId").asText()).isEqualTo("k-1");
+        assertThat(reused.path("error").asText()).contains("screened before with other content");
+        assertThat(Json.MAPPER.readTree(verdicts.get(5).value()).path("result").path("decision").asText())
+                .isEqualTo("ALLOW");
     }
 
     static Properties props() {
