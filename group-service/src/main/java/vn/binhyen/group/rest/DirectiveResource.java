@@ -24,6 +24,7 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 import vn.binhyen.contracts.Roles;
 import vn.binhyen.eventlog.EventIds;
 import vn.binhyen.eventlog.decider.InvalidInput;
+import vn.binhyen.eventlog.http.PlausibleTime;
 import vn.binhyen.group.domain.Group;
 import vn.binhyen.group.domain.GroupCommand;
 import vn.binhyen.group.domain.GroupDecider;
@@ -46,7 +47,7 @@ public class DirectiveResource {
         this.token = token;
     }
 
-    public record DirectiveRequest(@NotBlank @Size(max = 4000) String text, Instant acknowledgeBy) {
+    public record DirectiveRequest(@NotBlank @Size(max = 4000) String text, @PlausibleTime Instant acknowledgeBy) {
     }
 
     @POST

@@ -34,6 +34,7 @@ import vn.binhyen.eventlog.EventIds;
 import vn.binhyen.eventlog.decider.CommandHandler;
 import vn.binhyen.eventlog.decider.InvalidInput;
 import vn.binhyen.eventlog.http.ETags;
+import vn.binhyen.eventlog.http.PlausibleTime;
 import vn.binhyen.eventlog.http.Problem;
 import vn.binhyen.group.domain.Group;
 import vn.binhyen.group.domain.GroupCommand;
@@ -277,7 +278,7 @@ public class GroupResource {
                 r.directedBy(), token.getSubject(), now()), request);
     }
 
-    public record PinRequest(@NotBlank @Size(max = 128) String messageId, Instant expiresAt) {
+    public record PinRequest(@NotBlank @Size(max = 128) String messageId, @PlausibleTime Instant expiresAt) {
     }
 
     @POST

@@ -199,6 +199,12 @@ class GroupActivityTests {
         post(Roles.LEADER, "rp-leader", "/api/v1/groups/" + group + "/directives", Map.of("text", "Thả cảm xúc khi đọc"))
                 .statusCode(201);
         post(Roles.LEADER, "rp-leader", "/api/v1/groups/" + group + "/pins", Map.of("messageId", "m-1")).statusCode(200);
+        // times no clock gives (the last representable instant): refused naming the field, nothing recorded
+        String farthest = "+1000000000-12-31T23:59:59.999999999Z";
+        post(Roles.LEADER, "rp-leader", "/api/v1/groups/" + group + "/pins", Map.of("messageId", "m-2", "expiresAt",
+                farthest)).statusCode(400).body("errors[0].field", containsString("expiresAt"));
+        post(Roles.LEADER, "rp-leader", "/api/v1/groups/" + group + "/directives", Map.of("text", "Đọc kỹ",
+                "acknowledgeBy", farthest)).statusCode(400).body("errors[0].field", containsString("acknowledgeBy"));
         LocalDate start = clock.instant().atZone(ActivityReports.VIETNAM).toLocalDate().withDayOfMonth(1);
         String path = "/api/v1/groups/" + group + "/activity-report";
 

@@ -24,6 +24,7 @@ import vn.binhyen.contracts.Roles;
 import vn.binhyen.eventlog.Actor;
 import vn.binhyen.eventlog.decider.CommandHandler;
 import vn.binhyen.eventlog.http.CorrelationIdFilter;
+import vn.binhyen.eventlog.http.PlausibleTime;
 import vn.binhyen.eventlog.http.Problem;
 import vn.binhyen.moderation.domain.screening.Message;
 import vn.binhyen.moderation.service.ScreeningService;
@@ -60,7 +61,8 @@ public class ScreeningResource {
     public record ScreeningRequest(@NotBlank @Size(max = 128) @SingleLineId String groupId,
             @NotBlank @Size(max = 128) @SingleLineId String messageId,
             @NotNull @Valid Author author, String text, @Size(max = 20) List<@NotNull @Valid AttachmentInput> attachments,
-            @Size(max = 50) List<@NotBlank @Size(max = 2000) String> links, boolean forwarded, Instant postedAt) {
+            @Size(max = 50) List<@NotBlank @Size(max = 2000) String> links, boolean forwarded,
+            @PlausibleTime Instant postedAt) {
 
         /** The message to screen; {@code now} when the bot did not say when it was posted. */
         public Message toMessage(Instant now) {

@@ -167,6 +167,9 @@ class ScreeningResourceTests {
                 "colour", "red")).statusCode(400);
         given().auth().oauth2(Tokens.forRole(Roles.MEMBER, "member-1")).contentType("application/json")
                 .body(message(group, "m-4", "a", "Xin chào")).post("/api/v1/screenings").then().statusCode(403);
+        // a posting time no clock gives (the first representable instant): refused, not a 500 from its arithmetic
+        screen(Map.of("groupId", group, "messageId", "m-5", "author", Map.of("id", "a"), "text", "Xin chào",
+                "postedAt", "-1000000000-01-01T00:00:00Z")).statusCode(400).body("errors.field", hasItem("postedAt"));
         assertThat(count("select count(*) from event")).isEqualTo(before);
     }
 
@@ -194,13 +197,16 @@ class ScreeningResourceTests {
                     message(group, "k-1", "member-9", "Một nội dung khác")))).get();
             producer.send(new ProducerRecord<>(Topics.CHAT_MESSAGES, group, Json.MAPPER.writeValueAsString(
                     message(group, "k-6", "member-8", "Đề nghị các hộ dân không đốt rác.")))).get();
+            producer.send(new ProducerRecord<>(Topics.CHAT_MESSAGES, group, "{\"groupId\":\"" + group + "\","
+                    + "\"messageId\":\"k-7\",\"author\":{\"id\":\"m\"},\"text\":\"Xin chào\","
+                    + "\"postedAt\":\"-1000000000-01-01T00:00:00Z\"}")).get();
         }
         List<ConsumerRecord<String, String>> seen = new ArrayList<>();
         try (var consumer = consumer()) {
             consumer.subscribe(List.of(Topics.MODERATION_VERDICTS));
             await().atMost(Duration.ofSeconds(30)).until(() -> {
                 consumer.poll(Duration.ofMillis(200)).forEach(seen::add);
-                return seen.stream().filter(r -> group.equals(r.key())).count() == 6;
+                return seen.stream().filter(r -> group.equals(r.key())).count() == 7;
             });
         }
         var verdicts = seen.stream().filter(r -> group.equals(r.key())).toList();
@@ -220,6 +226,7 @@ class ScreeningResourceTests {
         assertThat(reused.path("error").asText()).contains("screened before with other content");
         assertThat(Json.MAPPER.readTree(verdicts.get(5).value()).path("result").path("decision").asText())
                 .isEqualTo("ALLOW");
+        assertThat(Json.MAPPER.readTree(verdicts.get(6).value()).path("error").asText()).contains("postedAt");
     }
 
     static Properties props() {

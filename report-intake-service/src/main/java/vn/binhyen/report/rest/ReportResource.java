@@ -33,6 +33,7 @@ import vn.binhyen.eventlog.decider.CommandHandler;
 import vn.binhyen.eventlog.http.RequestMetadata;
 import vn.binhyen.eventlog.http.ETags;
 import vn.binhyen.eventlog.http.Problem;
+import vn.binhyen.eventlog.http.PlausibleTime;
 import vn.binhyen.report.domain.IntakeRules;
 import vn.binhyen.report.domain.Report;
 import vn.binhyen.report.domain.ReportCommand;
@@ -75,7 +76,7 @@ public class ReportResource {
     public record RefusalInput(@NotBlank @Size(max = 1000) String reason) {
     }
 
-    public record DetailsInput(Instant incidentAt, @Size(max = 500) String place, @Size(max = 10_000) String summary,
+    public record DetailsInput(@PlausibleTime Instant incidentAt, @Size(max = 500) String place, @Size(max = 10_000) String summary,
             @Size(max = 2000) String suspect, @Size(max = 2000) String victim, @Size(max = 2000) String witnesses,
             @Size(max = 500) String escapeDirection, @Size(max = 1000) String means, @Size(max = 2000) String damage,
             @Size(max = 2000) String actionsTaken, @Size(max = 2000) String howKnown) {

@@ -89,6 +89,9 @@ class ReportResourceTests {
         post(Roles.BOT, "/api/v1/reports", Map.of("type", "CRIME_TIP", "details", Map.of("incidentAt",
                 clock.instant().plus(Duration.ofDays(1)).toString()))).statusCode(400)
                 .body("errors[0].field", equalTo("details.incidentAt"));
+        // the first representable instant: not in the future, yet no clock gives it
+        post(Roles.BOT, "/api/v1/reports", Map.of("type", "CRIME_TIP", "details", Map.of("incidentAt",
+                "-1000000000-01-01T00:00:00Z"))).statusCode(400).body("errors[0].field", containsString("incidentAt"));
         post(Roles.BOT, "/api/v1/reports", Map.of("type", "RUMOUR")).statusCode(400);
         post(Roles.MEMBER, "/api/v1/reports", tip("x")).statusCode(403);
         assertThat(count("select count(*) from event")).isEqualTo(before);
