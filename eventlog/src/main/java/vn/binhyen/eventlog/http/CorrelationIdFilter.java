@@ -6,6 +6,7 @@ import java.util.regex.Pattern;
 import org.jboss.logging.MDC;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
+import vn.binhyen.eventlog.EventIds;
 
 /**
  * Every request carries a correlation id: the caller's {@code X-Correlation-Id} when it is
@@ -21,7 +22,7 @@ public class CorrelationIdFilter {
     public void in(ContainerRequestContext request) {
         String id = request.getHeaderString(HEADER);
         if (id == null || !SANE.matcher(id).matches()) {
-            id = vn.binhyen.eventlog.EventIds.correlation().toString();
+            id = EventIds.correlation().toString();
         }
         request.setProperty(PROPERTY, id);
         MDC.put("correlationId", id);
@@ -38,6 +39,6 @@ public class CorrelationIdFilter {
 
     public static String of(ContainerRequestContext request) {
         Object id = request.getProperty(PROPERTY);
-        return id == null ? vn.binhyen.eventlog.EventIds.correlation().toString() : id.toString();
+        return id == null ? EventIds.correlation().toString() : id.toString();
     }
 }

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.ObjectWriter;
-import com.fasterxml.jackson.module.blackbird.BlackbirdModule;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.validation.Validator;
@@ -21,7 +20,6 @@ import org.hibernate.validator.HibernateValidatorFactory;
 import org.jboss.logging.Logger;
 import vn.binhyen.contracts.Roles;
 import vn.binhyen.eventlog.Actor;
-import vn.binhyen.eventlog.Json;
 import vn.binhyen.eventlog.decider.CommandHandler;
 import vn.binhyen.moderation.domain.screening.Message;
 import vn.binhyen.moderation.rest.ScreeningResource;
@@ -41,18 +39,17 @@ public class ChatMessagesScreener {
     private final Clock clock;
     private final VerdictsTopic verdicts;
     private final Validator validator;
-    /**
-     * The event log's JSON settings, with Blackbird: a request read and a verdict written per
-     * message, their properties reached through generated lambdas rather than reflection.
-     */
-    private static final ObjectMapper JSON = Json.MAPPER.copy().registerModule(new BlackbirdModule());
-    private static final ObjectReader REQUESTS = JSON.readerFor(ScreeningResource.ScreeningRequest.class);
-    private static final ObjectWriter VERDICTS = JSON.writerFor(StreamVerdict.class);
+    /** The REST path's JSON (with Blackbird, see BlackbirdJson), prepared for requests and verdicts. */
+    private final ObjectReader requests;
+    private final ObjectWriter verdictsJson;
 
-    ChatMessagesScreener(ScreeningService service, Clock clock, VerdictsTopic verdicts, ValidatorFactory validators) {
+    ChatMessagesScreener(ScreeningService service, Clock clock, VerdictsTopic verdicts, ValidatorFactory validators,
+            ObjectMapper json) {
         this.service = service;
         this.clock = clock;
         this.verdicts = verdicts;
+        this.requests = json.readerFor(ScreeningResource.ScreeningRequest.class);
+        this.verdictsJson = json.writerFor(StreamVerdict.class);
         // the REST path's constraints and resolver (EveryPropertyReachable), whose answers are
         // always yes: not worth remembering per property for each record
         this.validator = validators.unwrap(HibernateValidatorFactory.class).usingContext()
@@ -96,9 +93,9 @@ public class ChatMessagesScreener {
                 ? "text longer than " + ScreeningResource.MAX_TEXT + " characters" : null;
     }
 
-    private static Verdict unreadable(String key, String why) throws JsonProcessingException {
+    private Verdict unreadable(String key, String why) throws JsonProcessingException {
         LOG.warnf("unreadable chat message: %s", why);
-        return new Verdict(key, VERDICTS.writeValueAsBytes(new StreamVerdict(null, null, null, "unreadable: " + why)));
+        return new Verdict(key, verdictsJson.writeValueAsBytes(new StreamVerdict(null, null, null, "unreadable: " + why)));
     }
 
     /**
@@ -116,7 +113,7 @@ public class ChatMessagesScreener {
             if (json == null || json.length == 0) {
                 return unreadable(key, "an empty record");
             }
-            r = REQUESTS.readValue(json);
+            r = requests.readValue(json);
             if (r == null) {
                 return unreadable(key, "null, not a screening request");
             }
@@ -127,7 +124,7 @@ public class ChatMessagesScreener {
         }
         String problem = problem(r);
         if (problem != null) {
-            return new Verdict(r.groupId(), VERDICTS.writeValueAsBytes(new StreamVerdict(r.groupId(),
+            return new Verdict(r.groupId(), verdictsJson.writeValueAsBytes(new StreamVerdict(r.groupId(),
                     r.messageId(), null, problem)));
         }
         Message m = r.toMessage(clock.instant());
@@ -138,10 +135,10 @@ public class ChatMessagesScreener {
             result = service.screen(m, meta).result();
         } catch (ScreeningService.ConflictingMessage e) {
             // the REST path's 409: the bot's mistake, answered, never a reason to stop the stream
-            return new Verdict(r.groupId(), VERDICTS.writeValueAsBytes(new StreamVerdict(r.groupId(), r.messageId(),
+            return new Verdict(r.groupId(), verdictsJson.writeValueAsBytes(new StreamVerdict(r.groupId(), r.messageId(),
                     null, e.getMessage())));
         }
-        return new Verdict(r.groupId(), VERDICTS.writeValueAsBytes(new StreamVerdict(r.groupId(), r.messageId(),
+        return new Verdict(r.groupId(), verdictsJson.writeValueAsBytes(new StreamVerdict(r.groupId(), r.messageId(),
                 result, null)));
     }
 }
