@@ -4,8 +4,6 @@ import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -16,23 +14,83 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 @ApplicationScoped
 public class FloodTracker {
-    private record Seen(String messageId, Instant at) {
-    }
-
-    private record Member(String groupId, String memberId) {
-    }
-
     /** More than any rule's limit: a count that reaches it is a flood whatever the rule. */
     static final int KEPT = 64;
 
-    private final Map<Member, Deque<Seen>> recent = new ConcurrentHashMap<>();
+    /**
+     * A member's recent messages, oldest first: the print of each message id and its time in
+     * epoch milliseconds, in pairs. Compact, because it is kept for every member who posted
+     * within the longest window: about 120 bytes for a member with one message (with the map's
+     * entry and the member's print), where records of strings and instants took about 300.
+     */
+    private static final class Recent {
+        private long[] pairs = new long[2]; // most members post rarely
+        private int size;
+
+        long lastAt() {
+            return size == 0 ? Long.MIN_VALUE : pairs[2 * size - 1];
+        }
+
+        /** Drops the messages before {@code since}. */
+        void dropBefore(long since) {
+            int first = 0;
+            while (first < size && pairs[2 * first + 1] < since) {
+                first++;
+            }
+            drop(first);
+        }
+
+        private void drop(int first) {
+            if (first > 0) {
+                System.arraycopy(pairs, 2 * first, pairs, 0, 2 * (size - first));
+                size -= first;
+            }
+        }
+
+        boolean contains(long message) {
+            for (int i = 0; i < size; i++) {
+                if (pairs[2 * i] == message) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        /** Adds at the end, dropping the oldest beyond {@link #KEPT}. */
+        void add(long message, long at) {
+            if (size == KEPT) {
+                drop(1);
+            }
+            if (2 * size == pairs.length) {
+                pairs = java.util.Arrays.copyOf(pairs, Math.min(2 * KEPT, 2 * pairs.length));
+            }
+            pairs[2 * size] = message;
+            pairs[2 * size + 1] = at;
+            size++;
+        }
+
+        int within(long since, long until) {
+            int within = 0;
+            for (int i = 0; i < size; i++) {
+                long at = pairs[2 * i + 1];
+                if (at >= since && at <= until) {
+                    within++;
+                }
+            }
+            return within;
+        }
+    }
+
+    /** By the print of (groupId, memberId): no strings kept per member. */
+    private final Map<Prints.Print, Recent> recent = new ConcurrentHashMap<>();
     /** The latest message time noted and the longest window asked for: what {@link #forgetQuiet} keeps. */
     private volatile Instant latest = Instant.EPOCH;
     private volatile Duration longest = Duration.ZERO;
 
     /**
      * Notes the message and returns how many the member sent within {@code window} up to it,
-     * itself included (at most {@link #KEPT}: the memory per member stays bounded).
+     * itself included (at most {@link #KEPT}: the memory per member stays bounded). Times count
+     * to the millisecond (chat platforms date messages in milliseconds).
      */
     public int note(String groupId, String memberId, String messageId, Instant at, Duration window) {
         if (at.isAfter(latest)) {
@@ -41,38 +99,21 @@ public class FloodTracker {
         if (window.compareTo(longest) > 0) {
             longest = window;
         }
-        Member key = new Member(groupId, memberId);
+        Prints.Print key = Prints.of(groupId, memberId);
+        long message = Prints.of(messageId).low(); // compared among one member's messages only
+        long until = at.toEpochMilli(); // times are bounded (PlausibleTime): no overflow
+        long since = until - window.toMillis();
         while (true) {
-            Deque<Seen> seen = recent.computeIfAbsent(key, k -> new ArrayDeque<>(4)); // most members post rarely
+            Recent seen = recent.computeIfAbsent(key, k -> new Recent());
             synchronized (seen) {
                 if (recent.get(key) != seen) {
                     continue; // forgotten meanwhile (the member had been quiet): start afresh
                 }
-                Instant since = at.minus(window);
-                while (!seen.isEmpty() && seen.peekFirst().at().isBefore(since)) {
-                    seen.pollFirst();
+                seen.dropBefore(since);
+                if (!seen.contains(message)) { // a retry counts once
+                    seen.add(message, until);
                 }
-                // loops, not streams: this runs for every message screened
-                boolean retried = false;
-                for (Seen s : seen) {
-                    if (s.messageId().equals(messageId)) {
-                        retried = true;
-                        break;
-                    }
-                }
-                if (!retried) {
-                    seen.addLast(new Seen(messageId, at));
-                    if (seen.size() > KEPT) {
-                        seen.pollFirst();
-                    }
-                }
-                int within = 0;
-                for (Seen s : seen) {
-                    if (!s.at().isBefore(since) && !s.at().isAfter(at)) {
-                        within++;
-                    }
-                }
-                return within;
+                return seen.within(since, until);
             }
         }
     }
@@ -92,12 +133,11 @@ public class FloodTracker {
      */
     void forgetQuiet(Instant clock) {
         Instant now = latest.isAfter(clock) ? clock : latest;
-        Instant since = now.minus(longest);
+        long since = now.minus(longest).toEpochMilli();
         for (var e : recent.entrySet()) {
-            Deque<Seen> seen = e.getValue();
+            Recent seen = e.getValue();
             synchronized (seen) { // under the member's lock: a note in progress either sees it gone or keeps it
-                Seen last = seen.peekLast();
-                if (last == null || last.at().isBefore(since)) {
+                if (seen.lastAt() < since) {
                     recent.remove(e.getKey(), seen);
                 }
             }

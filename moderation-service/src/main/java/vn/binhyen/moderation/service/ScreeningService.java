@@ -5,8 +5,6 @@ import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -58,6 +56,11 @@ public class ScreeningService {
     public record Result(String groupId, String messageId, Decision decision, List<Violation> violations,
             List<String> suggestions, Sanction sanction, String reply, String policy, int policyVersion,
             String reviewId) {
+        /** This result for other ids (the same answer to the same request, the ids aside). */
+        public Result withIds(String groupId, String messageId) {
+            return new Result(groupId, messageId, decision, violations, suggestions, sanction, reply, policy,
+                    policyVersion, reviewId);
+        }
     }
 
     /** The message id was screened before with other content. */
@@ -76,18 +79,26 @@ public class ScreeningService {
     private final EventStore store;
     private final EventCodec<ModerationEvent> codec;
     private final AgroalDataSource dataSource;
-    /** A message is idempotent by (groupId, messageId). */
-    private record Key(String groupId, String messageId) {
+    /**
+     * An answer in memory, by the print of its (groupId, messageId), with the print of the
+     * request it answered and the result without its ids (the request's own ids when it is
+     * answered again: the same print means the same ids). Two longs and the result: the ids'
+     * strings are not kept alive for each of the answers.
+     */
+    private record Answer(long printHigh, long printLow, Result withoutIds) {
+        Answer(Prints.Print print, Result result) {
+            this(print.high(), print.low(), result.withIds(null, null));
+        }
+
+        boolean answers(Prints.Print print) {
+            return printHigh == print.high() && printLow == print.low();
+        }
     }
 
-    /** An answer in memory, with the fingerprint of the request it answered. */
-    private record Answer(byte[] fingerprint, Result result) {
-    }
-
-    private final Map<Key, Answer> answers = java.util.Collections.synchronizedMap(
+    private final Map<Prints.Print, Answer> answers = java.util.Collections.synchronizedMap(
             new LinkedHashMap<>(1024, 0.75f, true) {
                 @Override
-                protected boolean removeEldestEntry(Map.Entry<Key, Answer> eldest) {
+                protected boolean removeEldestEntry(Map.Entry<Prints.Print, Answer> eldest) {
                     return size() > CACHED_ANSWERS;
                 }
             });
@@ -118,7 +129,7 @@ public class ScreeningService {
     }
 
     /** A verdict with an effect, decided and waiting to be recorded. */
-    public record ToRecord(Message m, byte[] fingerprint, Verdict verdict, Screener screener) {
+    public record ToRecord(Message m, Prints.Print fingerprint, Verdict verdict, Screener screener) {
     }
 
     /**
@@ -138,11 +149,12 @@ public class ScreeningService {
     }
 
     private Decided decide(Message m, boolean mayQuery) {
-        Key key = new Key(m.groupId(), m.messageId());
-        byte[] fingerprint = fingerprint(m);
+        Prints.Print key = Prints.of(m.groupId(), m.messageId());
+        Prints.Print fingerprint = Prints.of(m);
         Answer cached = answers.get(key);
         if (cached != null) {
-            return new Decided(same(java.util.Arrays.equals(fingerprint, cached.fingerprint()), cached.result(), m), null);
+            return new Decided(same(cached.answers(fingerprint), cached.withoutIds().withIds(m.groupId(),
+                    m.messageId()), m), null);
         }
         String profile = mayQuery ? profiles.profileOf(m.groupId()) : profiles.knownProfileOf(m.groupId());
         if (profile == null) {
@@ -170,7 +182,7 @@ public class ScreeningService {
         Screened recorded = QuarkusTransaction.requiringNew().call(() -> record(r.m(), hash, r.verdict(),
                 r.screener(), meta));
         // committed: retries and reuses answered from memory
-        answers.put(new Key(r.m().groupId(), r.m().messageId()), new Answer(r.fingerprint(), recorded.result()));
+        answers.put(Prints.of(r.m().groupId(), r.m().messageId()), new Answer(r.fingerprint(), recorded.result()));
         return recorded;
     }
 
@@ -299,120 +311,12 @@ public class ScreeningService {
     }
 
     /**
-     * What the answers in memory are compared by: SHA-256 of the message's fields, each
-     * length-prefixed (the posting time aside, as in {@link #hash}). Cheaper than the canonical
-     * JSON of the stored hash, which matters on the stream's hot path; never stored, so the
-     * strings are fed as their UTF-16 code units (copied in bulk), not encoded to UTF-8 first.
-     */
-    static byte[] fingerprint(Message m) {
-        Fingerprint f = FINGERPRINTS.get().begin();
-        f.field(m.groupId());
-        f.field(m.messageId());
-        f.field(m.authorId());
-        f.field(m.displayName());
-        f.field(m.text());
-        f.count(m.attachments().size());
-        for (Message.Attachment a : m.attachments()) {
-            f.field(a.name());
-            f.field(a.mimeType());
-            f.count((int) (a.size() >>> 32));
-            f.count((int) a.size());
-            f.count(a.entries() == null ? -1 : a.entries().size());
-            if (a.entries() != null) {
-                a.entries().forEach(f::field);
-            }
-        }
-        f.count(m.links().size());
-        m.links().forEach(f::field);
-        f.count(m.forwarded() ? 1 : 0);
-        return f.digest();
-    }
-
-    private static final MessageDigest SHA_256;
-
-    static {
-        try {
-            SHA_256 = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new ExceptionInInitializerError(e);
-        }
-    }
-
-    /** A fresh SHA-256, cloned: cheaper than looking up the provider every time. */
-    private static MessageDigest sha256() {
-        try {
-            return (MessageDigest) SHA_256.clone();
-        } catch (CloneNotSupportedException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static final ThreadLocal<Fingerprint> FINGERPRINTS = ThreadLocal.withInitial(Fingerprint::new);
-
-    /** A thread's SHA-256 and the buffer its input is gathered in (bounded: long strings go by chunks). */
-    private static final class Fingerprint {
-        private static final int CHUNK = 2048;
-        private final MessageDigest digest = sha256();
-        private final char[] chars = new char[CHUNK];
-        private final byte[] bytes = new byte[2 * CHUNK + 64];
-        private final java.nio.CharBuffer view = java.nio.ByteBuffer.wrap(bytes).order(java.nio.ByteOrder.nativeOrder())
-                .asCharBuffer();
-        private int used;
-
-        /** Afresh: nothing left over from a message whose fingerprint failed half-way. */
-        Fingerprint begin() {
-            used = 0;
-            digest.reset();
-            return this;
-        }
-
-        void count(int n) {
-            if (used + 4 > bytes.length) {
-                flush();
-            }
-            bytes[used++] = (byte) (n >>> 24);
-            bytes[used++] = (byte) (n >>> 16);
-            bytes[used++] = (byte) (n >>> 8);
-            bytes[used++] = (byte) n;
-        }
-
-        /** A string: its length, or -1 for none, then its UTF-16 code units. */
-        void field(String value) {
-            if (value == null) {
-                count(-1);
-                return;
-            }
-            count(value.length());
-            for (int from = 0; from < value.length(); from += CHUNK) {
-                int to = Math.min(value.length(), from + CHUNK);
-                if (used + 2 * (to - from) > bytes.length) {
-                    flush();
-                }
-                value.getChars(from, to, chars, 0);
-                view.position(used / 2); // always even: counts are 4 bytes, code units 2
-                view.put(chars, 0, to - from);
-                used += 2 * (to - from);
-            }
-        }
-
-        private void flush() {
-            digest.update(bytes, 0, used);
-            used = 0;
-        }
-
-        byte[] digest() {
-            flush();
-            return digest.digest(); // and reset for the thread's next message
-        }
-    }
-
-    /**
      * SHA-256 of the request's RFC 8785 form: the same message, however its JSON was laid out
      * (the posting time aside, which a bot may fill in or not on a retry).
      */
     static String hash(Message m) {
         com.fasterxml.jackson.databind.node.ObjectNode tree = Json.MAPPER.valueToTree(m);
         tree.remove("postedAt");
-        return HexFormat.of().formatHex(sha256().digest(CanonicalJson.bytes(tree)));
+        return HexFormat.of().formatHex(Prints.sha256().digest(CanonicalJson.bytes(tree)));
     }
 }

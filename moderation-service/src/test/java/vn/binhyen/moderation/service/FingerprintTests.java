@@ -17,7 +17,7 @@ class FingerprintTests {
     void theSameMessage_postedAtAnotherTime_hasTheSameFingerprint_andTheSameStoredHash() {
         var first = message("group-1", "msg-1", "Thông báo họp tổ dân phố", Instant.parse("2026-11-26T01:00:00Z"));
         var retry = message("group-1", "msg-1", "Thông báo họp tổ dân phố", Instant.parse("2026-11-26T01:00:09Z"));
-        assertThat(ScreeningService.fingerprint(retry)).isEqualTo(ScreeningService.fingerprint(first));
+        assertThat(Prints.of(retry)).isEqualTo(Prints.of(first));
         assertThat(ScreeningService.hash(retry)).isEqualTo(ScreeningService.hash(first));
     }
 
@@ -25,14 +25,22 @@ class FingerprintTests {
     void anotherText_anotherAttachment_orFieldsThatOnlyShiftTheirBoundary_printDifferently() {
         Instant at = Instant.parse("2026-11-26T01:00:00Z");
         var base = message("group-1", "msg-1", "Thông báo", at);
-        assertThat(ScreeningService.fingerprint(message("group-1", "msg-1", "Thông báo!", at)))
-                .isNotEqualTo(ScreeningService.fingerprint(base));
-        assertThat(ScreeningService.fingerprint(message("group-1m", "sg-1", "Thông báo", at)))
-                .isNotEqualTo(ScreeningService.fingerprint(base));
+        assertThat(Prints.of(message("group-1", "msg-1", "Thông báo!", at)))
+                .isNotEqualTo(Prints.of(base));
+        assertThat(Prints.of(message("group-1m", "sg-1", "Thông báo", at)))
+                .isNotEqualTo(Prints.of(base));
         var withFile = new Message("group-1", "msg-1", "member-1", "Nguyễn Văn An", "Thông báo",
                 List.of(new Message.Attachment("ke-hoach.apk", "application/vnd.android.package-archive", 10, null)),
                 List.of(), false, at);
-        assertThat(ScreeningService.fingerprint(withFile)).isNotEqualTo(ScreeningService.fingerprint(base));
+        assertThat(Prints.of(withFile)).isNotEqualTo(Prints.of(base));
+    }
+
+    @Test
+    void theIdsPrint_keepsTheBoundaryBetweenItsTwoStrings() {
+        assertThat(Prints.of("group-1", "msg-1")).isEqualTo(Prints.of("group-1", "msg-1"));
+        assertThat(Prints.of("group-1m", "sg-1")).isNotEqualTo(Prints.of("group-1", "msg-1"));
+        assertThat(Prints.of("g", null)).isNotEqualTo(Prints.of("g", ""));
+        assertThat(Prints.of("msg-1")).isNotEqualTo(Prints.of("msg-1", null));
     }
 
     @Test
@@ -41,14 +49,14 @@ class FingerprintTests {
         String body = "Kính gửi các đồng chí, đề nghị rà soát danh sách hộ nghèo. ".repeat(170); // ~10,000 chars
         var first = message("group-1", "msg-1", body + "A", at);
         var lastCharOther = message("group-1", "msg-1", body + "B", at);
-        byte[] print = ScreeningService.fingerprint(first);
-        assertThat(ScreeningService.fingerprint(lastCharOther)).isNotEqualTo(print);
-        assertThat(ScreeningService.fingerprint(first)).as("the same message again, after another").isEqualTo(print);
+        Prints.Print print = Prints.of(first);
+        assertThat(Prints.of(lastCharOther)).isNotEqualTo(print);
+        assertThat(Prints.of(first)).as("the same message again, after another").isEqualTo(print);
         var small = new Message("group-1", "msg-1", "member-1", "Nguyễn Văn An", "x",
                 List.of(new Message.Attachment("a.pdf", "application/pdf", 1L << 32, null)), List.of(), false, at);
         var other = new Message("group-1", "msg-1", "member-1", "Nguyễn Văn An", "x",
                 List.of(new Message.Attachment("a.pdf", "application/pdf", 0, null)), List.of(), false, at);
-        assertThat(ScreeningService.fingerprint(small)).as("sizes that differ above 32 bits")
-                .isNotEqualTo(ScreeningService.fingerprint(other));
+        assertThat(Prints.of(small)).as("sizes that differ above 32 bits")
+                .isNotEqualTo(Prints.of(other));
     }
 }
