@@ -51,17 +51,17 @@ public final class ModerationServiceBench {
             System.out.println("\n(warming up until the screening rate and the Kafka path's rate are steady; not"
                     + " measured)");
             if (!ONLY.equals("kafka")) {
-                warmUp(2, 8, run -> {
+                warmUp(2, 12, service, run -> {
                     double noop = rest(http, base, token, text, false).perSecond;
                     double screen = rest(http, base, token, text, true).perSecond;
-                    System.out.printf("   warm-up %d: no-op %,.0f/s, screening %,.0f/s%n", run, noop, screen);
+                    System.out.printf("   warm-up %d: no-op %,.0f/s, screening %,.0f/s", run, noop, screen);
                     return screen;
                 });
             }
             if (!ONLY.equals("rest")) {
-                warmUp(KAFKA_WARM_UPS, 2 * KAFKA_WARM_UPS, run -> {
+                warmUp(KAFKA_WARM_UPS, 6 * KAFKA_WARM_UPS, service, run -> {
                     double rate = kafkaPath(broker, text);
-                    System.out.printf("   warm-up %d: Kafka path %,.0f/s%n", run, rate);
+                    System.out.printf("   warm-up %d: Kafka path %,.0f/s", run, rate);
                     return rate;
                 });
             }
@@ -79,20 +79,34 @@ public final class ModerationServiceBench {
         double run(int number) throws Exception;
     }
 
+    /** At most this share of a core for the service's JIT compiler during a run, once warm. */
+    static final double COMPILER_SETTLED = 0.05;
+
     /**
-     * Until the service is warm: runs until the rate stays within 10 % of the run before (at least
-     * {@code min} runs, at most {@code max}); on two cores the compiler needs a while, and a cold
-     * round would stand in the medians.
+     * Until the service is warm: runs until the rate stays within 10 % of the run before and the
+     * service's JIT compiler has used at most {@link #COMPILER_SETTLED} of a core during it and
+     * the run before (at least {@code min} runs, at most {@code max}). On two cores the compiler
+     * takes one of them for half a minute or more after the rate first looks steady; measured
+     * rounds are of the service as it then runs for hours, not of its compiler.
      */
-    static void warmUp(int min, int max, WarmUpRun run) throws Exception {
+    static void warmUp(int min, int max, ServiceProcess service, WarmUpRun run) throws Exception {
         double before = 0;
+        int quiet = 0; // runs in a row with the compiler at most COMPILER_SETTLED busy: one can be a lull
         for (int number = 1; number <= max; number++) {
+            var compiled = service.compilerCpuTime();
+            long start = System.nanoTime();
             double rate = run.run(number);
-            if (number >= min && Math.abs(rate - before) <= 0.1 * before) {
+            double compiling = compiled.isEmpty() ? 0 : (service.compilerCpuTime().orElseThrow().toNanos()
+                    - compiled.get().toNanos()) / (double) (System.nanoTime() - start);
+            System.out.printf(compiled.isEmpty() ? "%n" : " (the service's JIT compiler: %.0f %% of a core)%n",
+                    100 * compiling);
+            quiet = compiling <= COMPILER_SETTLED ? quiet + 1 : 0;
+            if (number >= min && Math.abs(rate - before) <= 0.1 * before && quiet >= 2) {
                 return;
             }
             before = rate;
         }
+        System.out.printf("   (not steady after %d warm-up runs: measuring anyway)%n", max);
     }
 
     static void restRounds(HttpClient http, String base, String token, String text) throws InterruptedException {
@@ -136,12 +150,16 @@ public final class ModerationServiceBench {
             passCpu[round] = (ownCpuMicros() - own) / KAFKA_MESSAGES;
             own = ownCpuMicros();
             double svc = service.cpuTime().toNanos() / 1e3;
+            var compiler = service.compilerCpuTime();
             streams[round] = kafkaPath(broker, text);
             serviceCpu[round] = (service.cpuTime().toNanos() / 1e3 - svc) / KAFKA_MESSAGES;
             pathCpu[round] = (ownCpuMicros() - own) / KAFKA_MESSAGES + serviceCpu[round];
+            String compiling = compiler.isEmpty() ? "" : String.format(", its JIT compiler %.1f µs",
+                    (service.compilerCpuTime().orElseThrow().toNanos() - compiler.get().toNanos()) / 1e3
+                            / KAFKA_MESSAGES);
             System.out.printf("   round %d: pass-through %,.0f/s (%.0f µs CPU/message), screening path %,.0f/s (%.0f µs "
-                    + "CPU/message, of it the service %.0f µs)%n", round + 1, passes[round], passCpu[round],
-                    streams[round], pathCpu[round], serviceCpu[round]);
+                    + "CPU/message, of it the service %.0f µs%s)%n", round + 1, passes[round], passCpu[round],
+                    streams[round], pathCpu[round], serviceCpu[round], compiling);
         }
         java.util.Arrays.sort(passCpu);
         java.util.Arrays.sort(pathCpu);
