@@ -4,8 +4,12 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.ObjectWriter;
+import io.quarkus.runtime.ShutdownEvent;
 import io.smallrye.reactive.messaging.annotations.Blocking;
+import io.smallrye.reactive.messaging.kafka.KafkaRecord;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.validation.Validator;
 import jakarta.validation.ValidatorFactory;
 import java.time.Clock;
@@ -13,8 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import io.smallrye.reactive.messaging.kafka.KafkaRecord;
-import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
+import java.util.concurrent.locks.LockSupport;
 import org.eclipse.microprofile.reactive.messaging.Acknowledgment;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.hibernate.validator.HibernateValidatorFactory;
@@ -24,6 +27,7 @@ import vn.binhyen.eventlog.Actor;
 import vn.binhyen.eventlog.decider.CommandHandler;
 import vn.binhyen.moderation.domain.screening.Message;
 import vn.binhyen.moderation.rest.ScreeningResource;
+import vn.binhyen.moderation.service.PolicyRegistry;
 import vn.binhyen.moderation.service.ScreeningService;
 
 /**
@@ -77,12 +81,15 @@ public class ChatMessagesScreener {
         List<CompletableFuture<Void>> sent = new ArrayList<>(batch.getRecords().size());
         try {
             for (KafkaRecord<String, byte[]> record : batch) {
-                Verdict verdict = verdict(record.getKey(), record.getPayload());
+                // the database down: waited out, record by record, in order
+                Verdict verdict = WhileUnavailable.retry(() -> verdict(record.getKey(), record.getPayload()),
+                        this::pause, LOG);
                 sent.add(verdicts.send(verdict.groupId(), verdict.json()));
             }
         } catch (JsonProcessingException | RuntimeException e) {
-            // our own failure (a verdict that cannot be written, the database, an undeployed
-            // profile), not the record's: the batch is refused, and the channel stops (fail-stop)
+            // a bug of ours (a verdict that cannot be written, a failure that is not an outage),
+            // or the service stopping mid-outage: the batch is refused, its offsets not committed,
+            // and the channel stops (fail-stop); a restart screens it again
             return batch.nack(e);
         }
         CompletableFuture.allOf(sent.toArray(CompletableFuture[]::new)).whenComplete((sentAll, failure) -> {
@@ -93,6 +100,21 @@ public class ChatMessagesScreener {
             }
         });
         return CompletableFuture.completedFuture(null);
+    }
+
+    private volatile boolean stopping;
+
+    void stopping(@Observes ShutdownEvent event) {
+        stopping = true;
+    }
+
+    /** A pause before trying a record again; none once the service is stopping. */
+    private boolean pause(long nanos) {
+        if (stopping) {
+            return false;
+        }
+        LockSupport.parkNanos(nanos); // may wake early: then it only tries again sooner
+        return !stopping;
     }
 
     /**
@@ -156,6 +178,11 @@ public class ChatMessagesScreener {
             // the REST path's 409: the bot's mistake, answered, never a reason to stop the stream
             return new Verdict(r.groupId(), verdictsJson.writeValueAsBytes(new StreamVerdict(r.groupId(), r.messageId(),
                     null, e.getMessage())));
+        } catch (PolicyRegistry.NoPolicyInForce e) {
+            // the REST path's 503: this group's messages cannot be judged here yet; other groups' can
+            LOG.errorf("chat message %s of %s not screened: %s", r.messageId(), r.groupId(), e.getMessage());
+            return new Verdict(r.groupId(), verdictsJson.writeValueAsBytes(new StreamVerdict(r.groupId(), r.messageId(),
+                    null, "not screened: " + e.getMessage())));
         }
         return new Verdict(r.groupId(), verdictsJson.writeValueAsBytes(new StreamVerdict(r.groupId(), r.messageId(),
                 result, null)));

@@ -13,6 +13,13 @@ public class ModerationProblemMappers {
                 e.getMessage()).toResponse();
     }
 
+    /** The group's profile has no policy here: the server's gap, not the bot's; it may retry later. */
+    @ServerExceptionMapper
+    public Response noPolicy(vn.binhyen.moderation.service.PolicyRegistry.NoPolicyInForce e) {
+        return Problem.of("policy-not-in-force", "Chưa có quy chế cho nhóm / No policy in force",
+                Response.Status.SERVICE_UNAVAILABLE, e.getMessage()).toResponse();
+    }
+
     @ServerExceptionMapper
     public Response unknownReview(vn.binhyen.moderation.service.ReviewService.UnknownReview e) {
         return Problem.of("unknown-review", "Không tìm thấy / Unknown review", Response.Status.NOT_FOUND,

@@ -60,11 +60,22 @@ public class PolicyRegistry {
         return "policy-" + UUID.nameUUIDFromBytes(profile.getBytes(StandardCharsets.UTF_8));
     }
 
+    /**
+     * A group's profile has no policy deployed here (a profile group-service knows and this
+     * service was not given): its messages cannot be judged until one is. Not the bot's mistake,
+     * and no reason to stop judging other groups' messages.
+     */
+    public static final class NoPolicyInForce extends IllegalStateException {
+        public NoPolicyInForce(String profile) {
+            super("no policy of profile " + profile + " is in force");
+        }
+    }
+
     /** The screener of the version in force at {@code at} (the first version for anything older). */
     public Screener at(String profile, Instant at) {
         NavigableMap<Instant, Screener> versions = byProfile.get(profile);
         if (versions == null || versions.isEmpty()) {
-            throw new IllegalStateException("no policy of profile " + profile + " is in force");
+            throw new NoPolicyInForce(profile);
         }
         var entry = versions.floorEntry(at);
         return entry != null ? entry.getValue() : versions.firstEntry().getValue();

@@ -138,21 +138,43 @@ class ScreeningResourceTests {
     @Test
     void profileLearnedFromGroupEvents_appliesItsOwnRules_police_song_tri_6_4() throws Exception {
         String group = "group-" + UUID.randomUUID();
-        var established = Json.MAPPER.createObjectNode().put("groupId", group).put("name", "Zalo kết nối bình yên")
-                .put("purpose", "An ninh").put("profile", "police-song-tri").put("profileVersion", 1);
-        Envelope e = new Envelope(EventIds.next(), "GroupEstablished", 1, "group", group, 1, Instant.now(),
-                Instant.now(), Actor.of("sysadmin", "SYSTEM_ADMIN"), "corr-1", null, established, HashChain.GENESIS,
-                null).sealed();
-        try (var producer = new KafkaProducer<>(props(), new StringSerializer(), new ByteArraySerializer())) {
-            producer.send(Relay.record(Topics.GROUP_EVENTS, "group-service", e, 1)).get();
-        }
-        await().atMost(Duration.ofSeconds(30)).until(() -> count(
-                "select count(*) from group_profile where group_id = '" + group + "' and profile = 'police-song-tri'") == 1);
+        establish(group, "Zalo kết nối bình yên", "police-song-tri");
         screen(Map.of("groupId", group, "messageId", "m-1", "author", Map.of("id", "acc-1", "displayName",
                 "Công An Phường Sông Trí"), "text", "Thông báo lịch trực ban tuần này.")).statusCode(200)
                 .body("decision", equalTo("HOLD")).body("violations.category", hasItem("POLICE_IDENTIFIERS"))
                 .body("violations.citation", hasItem("police-song-tri:6.4")).body("reviewId", notNullValue());
         assertThat(count("select count(*) from review where group_id = '" + group + "' and state = 'OPEN'")).isEqualTo(1);
+    }
+
+    @Test
+    void aGroupWhoseProfileHasNoPolicyHere_getsA503OnRest_andAnErrorVerdictOnTheStream_whichGoesOn() throws Exception {
+        String group = "group-" + UUID.randomUUID();
+        establish(group, "Tổ dân phố 9", "ward-not-deployed");
+        screen(message(group, "n-1", "member-1", "Thông báo họp tổ.")).statusCode(503)
+                .contentType(containsString("application/problem+json")).body("detail", containsString("ward-not-deployed"));
+        // on the stream: that message answered with the reason, and the next group's message still screened
+        String other = "group-" + UUID.randomUUID();
+        try (var producer = new KafkaProducer<>(props(), new StringSerializer(), new StringSerializer())) {
+            producer.send(new ProducerRecord<>(Topics.CHAT_MESSAGES, group, Json.MAPPER.writeValueAsString(
+                    message(group, "n-2", "member-1", "Thông báo họp tổ.")))).get();
+            producer.send(new ProducerRecord<>(Topics.CHAT_MESSAGES, other, Json.MAPPER.writeValueAsString(
+                    message(other, "n-3", "member-2", "Đề nghị các hộ dân không đốt rác.")))).get();
+        }
+        List<ConsumerRecord<String, String>> seen = new ArrayList<>();
+        try (var consumer = consumer()) {
+            consumer.subscribe(List.of(Topics.MODERATION_VERDICTS));
+            await().atMost(Duration.ofSeconds(30)).until(() -> {
+                consumer.poll(Duration.ofMillis(200)).forEach(seen::add);
+                return seen.stream().anyMatch(r -> group.equals(r.key())) && seen.stream().anyMatch(r -> other.equals(r.key()));
+            });
+        }
+        var notScreened = Json.MAPPER.readTree(seen.stream().filter(r -> group.equals(r.key())).findFirst().orElseThrow()
+                .value());
+        assertThat(notScreened.path("messageId").asText()).isEqualTo("n-2");
+        assertThat(notScreened.path("error").asText()).startsWith("not screened").contains("ward-not-deployed");
+        var screened = Json.MAPPER.readTree(seen.stream().filter(r -> other.equals(r.key())).findFirst().orElseThrow()
+                .value());
+        assertThat(screened.path("result").path("decision").asText()).isEqualTo("ALLOW");
     }
 
     @Test
@@ -227,6 +249,20 @@ class ScreeningResourceTests {
         assertThat(Json.MAPPER.readTree(verdicts.get(5).value()).path("result").path("decision").asText())
                 .isEqualTo("ALLOW");
         assertThat(Json.MAPPER.readTree(verdicts.get(6).value()).path("error").asText()).contains("postedAt");
+    }
+
+    /** group-service's GroupEstablished on the group events topic, awaited until this service has learned the profile. */
+    static void establish(String group, String name, String profile) throws Exception {
+        var established = Json.MAPPER.createObjectNode().put("groupId", group).put("name", name)
+                .put("purpose", "An ninh").put("profile", profile).put("profileVersion", 1);
+        Envelope e = new Envelope(EventIds.next(), "GroupEstablished", 1, "group", group, 1, Instant.now(),
+                Instant.now(), Actor.of("sysadmin", "SYSTEM_ADMIN"), "corr-1", null, established, HashChain.GENESIS,
+                null).sealed();
+        try (var producer = new KafkaProducer<>(props(), new StringSerializer(), new ByteArraySerializer())) {
+            producer.send(Relay.record(Topics.GROUP_EVENTS, "group-service", e, 1)).get();
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> count("select count(*) from group_profile where group_id = '"
+                + group + "' and profile = '" + profile + "'") == 1);
     }
 
     static Properties props() {
