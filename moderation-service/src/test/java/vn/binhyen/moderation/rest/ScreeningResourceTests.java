@@ -252,7 +252,7 @@ class ScreeningResourceTests {
     }
 
     /** group-service's GroupEstablished on the group events topic, awaited until this service has learned the profile. */
-    static void establish(String group, String name, String profile) throws Exception {
+    void establish(String group, String name, String profile) throws Exception {
         var established = Json.MAPPER.createObjectNode().put("groupId", group).put("name", name)
                 .put("purpose", "An ninh").put("profile", profile).put("profileVersion", 1);
         Envelope e = new Envelope(EventIds.next(), "GroupEstablished", 1, "group", group, 1, Instant.now(),
