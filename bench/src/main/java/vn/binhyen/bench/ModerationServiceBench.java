@@ -31,7 +31,8 @@ public final class ModerationServiceBench {
     static final Duration PHASE = Duration.ofSeconds(Long.getLong("bench.seconds", 8));
     static final int CLIENTS = Integer.getInteger("bench.clients", 16);
     static final int KAFKA_MESSAGES = Integer.getInteger("bench.kafkaMessages", 40_000);
-    static final int ROUNDS = Integer.getInteger("bench.rounds", 3);
+    /** Medians of five: this machine's neighbours move a single round by ±20 %. */
+    static final int ROUNDS = Integer.getInteger("bench.rounds", 5);
     /** At least this many warm-up runs of the Kafka path (the compiler is still busy after the first few). */
     static final int KAFKA_WARM_UPS = Integer.getInteger("bench.kafkaWarmUps", 4);
     /** -Dbench.only=rest or kafka runs one of the two parts. */

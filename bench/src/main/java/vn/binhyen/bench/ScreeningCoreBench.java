@@ -33,7 +33,7 @@ import vn.binhyen.moderation.domain.screening.Screener;
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
 @Threads(1)
-@Fork(value = 3, jvmArgsAppend = "-Xmx1g") // three JVMs: one JIT can compile the core luckily or not (±30 % seen)
+@Fork(value = 5, jvmArgsAppend = "-Xmx1g") // five JVMs: one JIT compiles the core well or not (±10–30 % seen between forks)
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
 public class ScreeningCoreBench {
