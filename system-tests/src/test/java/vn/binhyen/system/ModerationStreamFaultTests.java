@@ -37,7 +37,7 @@ import vn.binhyen.testsupport.TcpProxy;
  * moderation-service's streaming path under faults (issue 4's stream, issue 7's tools):
  * moderation-service as a process, its database behind a proxy the test cuts, chat messages on
  * {@code binhyen.chat.messages}, every tenth a classified leak (a REMOVE, whose takedown and
- * sanction are recorded). PostgreSQL unreachable for 10 s mid-stream: the stream waits it out
+ * sanction are recorded). PostgreSQL unreachable for 70 s mid-stream: the stream waits it out
  * with no restart, the leaks sent meanwhile answered only once it is back, never refused; then
  * the service killed with -9 mid-stream and started again. Afterwards every message has its
  * verdict (at least once: a redone one repeats its first answer), and every takedown is
@@ -45,7 +45,12 @@ import vn.binhyen.testsupport.TcpProxy;
  */
 class ModerationStreamFaultTests {
     static final int MESSAGES = 2_000;
-    static final Duration OUTAGE = Duration.ofSeconds(10);
+    /**
+     * Longer than a minute: the messaging layer's commit strategy closes the consumer when a
+     * record has waited longer than its limit (60 s unless configured), so a shorter outage
+     * would not show that the stream survives a real one.
+     */
+    static final Duration OUTAGE = Duration.ofSeconds(Integer.getInteger("faults.streamOutageSeconds", 70));
 
     static KafkaBroker broker;
     static PostgresDatabase db;
@@ -149,7 +154,7 @@ class ModerationStreamFaultTests {
     }
 
     @Test
-    void databaseCut10s_thenKill9_everyMessageGetsItsVerdict_leaksWaitForTheDatabase_eachTakedownRecordedOnce()
+    void databaseCut70s_thenKill9_everyMessageGetsItsVerdict_leaksWaitForTheDatabase_eachTakedownRecordedOnce()
             throws Exception {
         try (var producer = producer()) {
             // a steady start
@@ -159,7 +164,7 @@ class ModerationStreamFaultTests {
             producer.flush();
             awaitVerdicts(600, Duration.ofSeconds(120));
 
-            // PostgreSQL unreachable for the service, for 10 s, while messages keep coming
+            // PostgreSQL unreachable for the service, for longer than a minute, while messages keep coming
             proxy.cut();
             long cutAt = System.nanoTime();
             for (int n = 601; n <= 1200; n++) {
