@@ -330,7 +330,7 @@ public final class TextStreams {
             s.flags[w] = (byte) (((seen & MARKED) != 0 ? MARKED_WORD : 0)
                     | ((seen & LETTER) != 0 && (seen & LOWERCASE) == 0 ? CAPITALS_WORD : 0)
                     | (single ? SINGLE_WORD : 0) | (swap ? SWAP_WORD : 0));
-            singleRun = letters == 1 && lastEnd - wordStart == 1 ? singleRun + 1 : 0;
+            singleRun = single ? singleRun + 1 : 0; // three in a row are joined, as the general path joins them
             spelledOut |= singleRun >= 3;
             wordStart = -1;
         }

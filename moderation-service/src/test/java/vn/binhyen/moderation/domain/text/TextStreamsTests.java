@@ -29,6 +29,8 @@ class TextStreamsTests {
             "x.y.z 4.b.c m4 a1 b2 c3",
             "B.Á.N H.À.N.G giá rẻ, l.i.ê.n h.ệ",
             "M@.ậ.t và T.ố.@.i, g.i.4.m g.i.á, k h @ n",
+            "M@.ậ.t", // a run of one-letter words not all one character long
+            "4b3 c d0, x y z",
             "Chào buổi sáng cả nhóm",
             "",
             "...",
@@ -42,6 +44,30 @@ class TextStreamsTests {
             assertThat(fast.foldedHash[i]).as("folded hash of " + fast.folded(i))
                     .isEqualTo(Vocabulary.hash(key, 0, key.length));
             assertThat(general.foldedHash[i]).isEqualTo(fast.foldedHash[i]);
+        }
+    }
+
+    /**
+     * The fast scan decides where words start and end without branching on the characters: for
+     * thousands of random texts of the characters that change its decisions (letters with and
+     * without marks, capitals, look-alikes, digits and signs written for letters, zero-width
+     * characters, separators, letters spelled out), it gives the general path's words.
+     */
+    @Test
+    void fastScan_givesTheGeneralPathsWords_forRandomTextsOfTheCharactersThatMatter() {
+        String alphabet = "aAmMtTiIoOđĐậẬốỐệưƯ0134@$€ .-_,/\u200B\u00AD\u2060\u0430\u041C\u03BF\n\t";
+        java.util.Random random = new java.util.Random(6909);
+        TextStreams.Reader reader = new TextStreams.Reader();
+        for (int n = 0; n < 5_000; n++) {
+            StringBuilder text = new StringBuilder();
+            int length = random.nextInt(40);
+            for (int i = 0; i < length; i++) {
+                text.append(alphabet.charAt(random.nextInt(alphabet.length())));
+            }
+            String t = text.toString();
+            TextStreams general = TextStreams.from(VietnameseText.of(t));
+            assertThat(words(reader.read(t))).as("%s", t.chars().mapToObj(c -> String.format("U+%04X", c)).toList())
+                    .isEqualTo(words(general));
         }
     }
 
