@@ -128,7 +128,8 @@ public final class Screener {
         List<String> suggestions = new ArrayList<>();
         TextStreams.Reader[] readers = READERS.get();
         TextStreams text = readers[0].read(m.text());
-        var legacy = policy.encoding() == null || m.text().isBlank() ? java.util.Optional.<LegacyEncodings.Detection>empty()
+        var legacy = policy.encoding() == null || !text.legacySigns() || m.text().isBlank()
+                ? java.util.Optional.<LegacyEncodings.Detection>empty()
                 : encodings.detect(readers[0].chars(), m.text());
         if (legacy.isPresent()) { // text typed in a legacy encoding is judged by what it says, once converted
             text = readers[0].read(legacy.get().unicode());

@@ -96,7 +96,27 @@ public final class LegacyEncodings {
         for (char c = 0; c < 0x80; c++) {
             flags[c] |= (VIQR_SIGN[c] ? SIGN : 0) | (VOWEL[c] ? VOWEL_FLAG : 0);
         }
+        for (int c = 0; c < flags.length; c++) {
+            if ((flags[c] & (TCVN | VNI | SIGN)) != 0 && !maySign((char) c)) {
+                throw new IllegalArgumentException(String.format(
+                        "the legacy tables use U+%04X as a sign, which a text's scan does not look for", c));
+            }
+        }
     }
+
+    /**
+     * Whether a character can be a sign of a legacy encoding in any table this class loads: a
+     * VIQR mark, or a Latin-1 character that is not a letter of Vietnamese (TCVN3 and VNI write
+     * their letters with those). A text with none of them is Unicode, so a scan that reads every
+     * character anyway tells whether {@link #detect} needs to read the text at all. Loading a
+     * table whose signs fall outside this fails.
+     */
+    public static boolean maySign(char c) {
+        return c < 0x80 ? VIQR_SIGN[c] : c <= 0xFF && VIETNAMESE_LATIN1.indexOf(c) < 0;
+    }
+
+    /** The letters of Vietnamese in Latin-1 (the others, ă đ ơ ư and the tones, lie above it). */
+    private static final String VIETNAMESE_LATIN1 = "àáâãèéêìíòóôõùúýÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝ";
 
     /** The table shipped with the service. */
     public static LegacyEncodings standard() {

@@ -33,6 +33,7 @@ public final class TextStreams {
     byte[] flags;
     int count;
     boolean spelledOut; // scanned with letters spelled out one by one, not joined yet
+    private boolean legacySigns; // a character of the text may be a sign of a legacy encoding
 
     private TextStreams() {
         start = new int[64];
@@ -147,6 +148,15 @@ public final class TextStreams {
         return true;
     }
 
+    /**
+     * Whether a character of the text may be a sign of a legacy encoding
+     * ({@link LegacyEncodings#maySign}); when not, the text is Unicode and
+     * {@link LegacyEncodings#detect} finds nothing in it.
+     */
+    public boolean legacySigns() {
+        return legacySigns;
+    }
+
     /** True when the text has words and none of them carries a mark. */
     public boolean withoutDiacritics() {
         if (count == 0) {
@@ -172,6 +182,7 @@ public final class TextStreams {
     private static final int SIGN = 1 << 21; // @ $ €: letters inside a word
     private static final int MARKED = 1 << 22; // a letter with a mark or a tone
     private static final int LEET = 1 << 23; // a digit or sign written for a letter
+    private static final int LEGACY_SIGN = 1 << 24; // maybe a sign of a legacy encoding (LegacyEncodings.maySign)
 
     static {
         for (int i = 0; i < 0x10000; i++) {
@@ -196,6 +207,7 @@ public final class TextStreams {
             info |= VietnameseText.zeroWidth(c) ? ZERO_WIDTH : 0;
             info |= VietnameseText.mark(l) ? MARK : 0;
             info |= l == '@' || l == '$' || l == '€' ? SIGN : 0;
+            info |= LegacyEncodings.maySign(c) ? LEGACY_SIGN : 0;
             INFO[i] = info;
         }
     }
@@ -243,6 +255,7 @@ public final class TextStreams {
     }
 
     private static TextStreams from(VietnameseText v, TextStreams s) {
+        s.legacySigns = true; // not looked for on this path: detect reads the text
         int chars = 0;
         for (var w : v.words()) {
             chars += w.toned().length() + 1;
@@ -284,8 +297,10 @@ public final class TextStreams {
         int seen = 0; // every flag of the word's characters, or-ed; lower case counts for letters only
         int singleRun = 0;
         boolean spelledOut = false;
+        int every = 0; // every character's flags, or-ed
         for (int i = 0; i <= length; i++) {
             int info = INFO[text[i]];
+            every |= info;
             if ((info & (ZERO_WIDTH | MARK)) != 0) {
                 if ((info & ZERO_WIDTH) != 0) {
                     continue;
@@ -336,6 +351,7 @@ public final class TextStreams {
         }
         s.foldedLength = at;
         s.spelledOut = spelledOut;
+        s.legacySigns = (every & LEGACY_SIGN) != 0;
         return true;
     }
 

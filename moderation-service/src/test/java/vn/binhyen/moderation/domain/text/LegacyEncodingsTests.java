@@ -34,6 +34,28 @@ class LegacyEncodingsTests {
     }
 
     @ParameterizedTest
+    @MethodSource("samples")
+    void legacyText_isFlaggedByTheScan_soDetectionReadsIt(String charset, String unicode, String encoded) {
+        assertThat(TextStreams.of(encoded).legacySigns()).as(encoded).isTrue();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"Đề nghị các đồng chí báo cáo kết quả trước 17 giờ chiều nay.",
+            "Ông Phạm Văn Đồng, Thủ tướng; bà Nguyễn Thị Bình.", "Hẹn gặp lúc 8h. Cảm ơn!",
+            "ÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝ àáâãèéêìíòóôõùúý Ăă Đđ Ơơ Ưư"})
+    void unicodeTextWithoutSigns_isNotReadAgain_andDetectionWouldFindNothing(String text) {
+        assertThat(TextStreams.of(text).legacySigns()).isFalse();
+        assertThat(LegacyEncodings.standard().detect(text)).isEmpty();
+    }
+
+    @org.junit.jupiter.api.Test
+    void aTableUsingAVietnameseLetterAsASign_isRefused_forTheScanWouldNotLookForIt() {
+        // "ầ" written as "à" in the legacy column, and no row for "à" itself: à becomes a sign
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> LegacyEncodings.load("screening/sign-outside-scan.tsv"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("U+00E0");
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {"Đề nghị các đồng chí báo cáo kết quả trước 17 giờ chiều nay.",
             "Ông Phạm Văn Đồng, Thủ tướng; bà Nguyễn Thị Bình.", "Please read the attached report, it's urgent.",
             "Hẹn gặp lúc 8h. Cảm ơn!", "OK anh ơi, em đã nhận.", "Giá: 120.000đ/kg (đã gồm VAT).",
