@@ -63,6 +63,13 @@ public final class TextStreams {
         return this;
     }
 
+    /** Room for {@code words} words in all, kept from text to text. */
+    private void room(int words) {
+        while (start.length < words) {
+            grow();
+        }
+    }
+
     private void grow() {
         int capacity = start.length * 2;
         start = Arrays.copyOf(start, capacity);
@@ -289,6 +296,15 @@ public final class TextStreams {
      */
     private static boolean scan(char[] text, int length, TextStreams s) { // text[length] is a space
         char[] out = s.folded;
+        s.room(length / 2 + 1); // a word and a separator at least: no check for room per word
+        int[] starts = s.start;
+        int[] ends = s.end;
+        int[] foldedAts = s.foldedAt;
+        int[] foldedEnds = s.foldedEnd;
+        int[] foldedHashes = s.foldedHash;
+        int[] tonedAts = s.tonedAt;
+        byte[] flags = s.flags;
+        int w = 0;
         int at = 0;
         int wordStart = -1;
         int wordAt = 0;
@@ -297,12 +313,12 @@ public final class TextStreams {
         int seen = 0; // every flag of the word's characters, or-ed; lower case counts for letters only
         int singleRun = 0;
         boolean spelledOut = false;
-        int every = 0; // every character's flags, or-ed
+        int every = 0; // every character's flags, or-ed: a word's as it ends, from its seen
         for (int i = 0; i <= length; i++) {
             int info = INFO[text[i]];
-            every |= info;
             if ((info & (ZERO_WIDTH | MARK)) != 0) {
                 if ((info & ZERO_WIDTH) != 0) {
+                    every |= info;
                     continue;
                 }
                 return false; // decomposed input: the general path composes it
@@ -321,10 +337,12 @@ public final class TextStreams {
                 seen |= info;
                 continue;
             }
+            every |= info;
             if (wordStart < 0) {
                 continue;
             }
             // a word ends
+            every |= seen;
             boolean swap = (seen & (LETTER | LEET)) == (LETTER | LEET);
             if (swap) {
                 for (int k = wordAt; k < at; k++) {
@@ -334,21 +352,21 @@ public final class TextStreams {
                     }
                 }
             }
-            int w = s.add();
-            s.start[w] = wordStart;
-            s.end[w] = lastEnd;
-            s.foldedAt[w] = wordAt;
-            s.foldedEnd[w] = at;
-            s.foldedHash[w] = Vocabulary.hash(out, wordAt, at); // once per word, from a few of its chars
-            s.tonedAt[w] = -1;
+            starts[w] = wordStart;
+            ends[w] = lastEnd;
+            foldedAts[w] = wordAt;
+            foldedEnds[w] = at;
+            foldedHashes[w] = Vocabulary.hash(out, wordAt, at); // once per word, from a few of its chars
+            tonedAts[w] = -1;
             boolean single = letters == 1 && at - wordAt <= 3;
-            s.flags[w] = (byte) (((seen & MARKED) != 0 ? MARKED_WORD : 0)
+            flags[w++] = (byte) (((seen & MARKED) != 0 ? MARKED_WORD : 0)
                     | ((seen & LETTER) != 0 && (seen & LOWERCASE) == 0 ? CAPITALS_WORD : 0)
                     | (single ? SINGLE_WORD : 0) | (swap ? SWAP_WORD : 0));
             singleRun = single ? singleRun + 1 : 0; // three in a row are joined, as the general path joins them
             spelledOut |= singleRun >= 3;
             wordStart = -1;
         }
+        s.count = w;
         s.foldedLength = at;
         s.spelledOut = spelledOut;
         s.legacySigns = (every & LEGACY_SIGN) != 0;
