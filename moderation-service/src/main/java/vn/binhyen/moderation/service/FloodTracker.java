@@ -93,6 +93,14 @@ public class FloodTracker {
      * to the millisecond (chat platforms date messages in milliseconds).
      */
     public int note(String groupId, String memberId, String messageId, Instant at, Duration window) {
+        return note(groupId, memberId, Prints.of(groupId, messageId), at, window);
+    }
+
+    /**
+     * As {@link #note(String, String, String, Instant, Duration)}, given the message's print of
+     * (group, message id), which the screening has made already for its answers.
+     */
+    public int note(String groupId, String memberId, Prints.Print message, Instant at, Duration window) {
         if (at.isAfter(latest)) {
             latest = at;
         }
@@ -100,7 +108,7 @@ public class FloodTracker {
             longest = window;
         }
         Prints.Print key = Prints.of(groupId, memberId);
-        long message = Prints.of(messageId).low(); // compared among one member's messages only
+        long id = message.low(); // compared among one member's messages in one group only
         long until = at.toEpochMilli(); // times are bounded (PlausibleTime): no overflow
         long since = until - window.toMillis();
         while (true) {
@@ -110,8 +118,8 @@ public class FloodTracker {
                     continue; // forgotten meanwhile (the member had been quiet): start afresh
                 }
                 seen.dropBefore(since);
-                if (!seen.contains(message)) { // a retry counts once
-                    seen.add(message, until);
+                if (!seen.contains(id)) { // a retry counts once
+                    seen.add(id, until);
                 }
                 return seen.within(since, until);
             }

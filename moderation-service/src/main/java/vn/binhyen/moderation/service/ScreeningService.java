@@ -128,8 +128,8 @@ public class ScreeningService {
         return decided.answered() != null ? decided.answered() : record(decided.toRecord(), meta);
     }
 
-    /** A verdict with an effect, decided and waiting to be recorded. */
-    public record ToRecord(Message m, Prints.Print fingerprint, Verdict verdict, Screener screener) {
+    /** A verdict with an effect, decided and waiting to be recorded; {@code key} is the print of (group, message id). */
+    public record ToRecord(Message m, Prints.Print key, Prints.Print fingerprint, Verdict verdict, Screener screener) {
     }
 
     /**
@@ -162,7 +162,7 @@ public class ScreeningService {
         }
         Screener screener = screeners.at(profile, m.postedAt());
         var floodRule = screener.policy().flood();
-        int recent = flood.note(m.groupId(), m.authorId(), m.messageId(), m.postedAt(),
+        int recent = flood.note(m.groupId(), m.authorId(), key, m.postedAt(),
                 Duration.ofSeconds(floodRule == null ? 60 : floodRule.perSeconds()));
         Verdict verdict = screener.screen(m, recent);
         if (verdict.decision() == Decision.ALLOW) {
@@ -172,7 +172,7 @@ public class ScreeningService {
             answers.put(key, new Answer(fingerprint, result));
             return new Decided(new Screened(result, false), null);
         }
-        return new Decided(null, new ToRecord(m, fingerprint, verdict, screener));
+        return new Decided(null, new ToRecord(m, key, fingerprint, verdict, screener));
     }
 
     /** Records a decided verdict's effects in one transaction of its own (blocking: a worker thread). */
@@ -182,7 +182,7 @@ public class ScreeningService {
         Screened recorded = QuarkusTransaction.requiringNew().call(() -> record(r.m(), hash, r.verdict(),
                 r.screener(), meta));
         // committed: retries and reuses answered from memory
-        answers.put(Prints.of(r.m().groupId(), r.m().messageId()), new Answer(r.fingerprint(), recorded.result()));
+        answers.put(r.key(), new Answer(r.fingerprint(), recorded.result()));
         return recorded;
     }
 
