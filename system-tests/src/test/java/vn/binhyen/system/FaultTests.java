@@ -21,7 +21,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -30,10 +29,6 @@ import vn.binhyen.audit.Verifier;
 import vn.binhyen.contracts.Roles;
 import vn.binhyen.contracts.Topics;
 import vn.binhyen.eventlog.Json;
-import vn.binhyen.testsupport.KafkaBroker;
-import vn.binhyen.testsupport.PostgresDatabase;
-import vn.binhyen.testsupport.ServiceProcess;
-import vn.binhyen.testsupport.TcpProxy;
 import vn.binhyen.testsupport.Tokens;
 
 /**
@@ -53,10 +48,7 @@ class FaultTests {
     static final int BATCH = Integer.getInteger("faults.batch", 10_000);
     static final Duration CLIENT_TIMEOUT = Duration.ofSeconds(15);
 
-    static KafkaBroker broker;
-    static PostgresDatabase db;
-    static TcpProxy proxy;
-    static final AtomicReference<ServiceProcess> service = new AtomicReference<>();
+    static FaultStage stage;
     static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     /** What the clients saw: attempts, tips accepted, and how. */
@@ -74,31 +66,13 @@ class FaultTests {
 
     @BeforeAll
     static void start() throws Exception {
-        broker = KafkaBroker.startTemporary();
-        db = PostgresDatabase.create();
-        URI server = URI.create(PostgresDatabase.serverUrl().substring("jdbc:".length()));
-        proxy = new TcpProxy(server.getHost(), server.getPort() < 0 ? 5432 : server.getPort());
-        service.set(startService());
-    }
-
-    static ServiceProcess startService() throws Exception {
-        return ServiceProcess.start("report-intake-service", db, broker, Map.of("BINHYEN_DB_URL",
-                "jdbc:postgresql://127.0.0.1:" + proxy.port() + "/" + db.name()));
+        stage = FaultStage.start("report-intake-service");
     }
 
     @AfterAll
     static void stop() throws Exception {
-        if (service.get() != null) {
-            service.get().close();
-        }
-        if (proxy != null) {
-            proxy.close();
-        }
-        if (db != null) {
-            db.close();
-        }
-        if (broker != null) {
-            broker.close();
+        if (stage != null) {
+            stage.close();
         }
     }
 
@@ -126,7 +100,7 @@ class FaultTests {
                         sent.incrementAndGet();
                         long backoffMillis = 0;
                         try {
-                            HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(service.get().base
+                            HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(stage.service().base
                                     + "/api/v1/reports")).timeout(CLIENT_TIMEOUT).header("Authorization", "Bearer "
                                     + token).header("Idempotency-Key", key).header("Content-Type", "application/json")
                                     .POST(HttpRequest.BodyPublishers.ofString(tip(n))).build(),
@@ -188,24 +162,24 @@ class FaultTests {
 
             // PostgreSQL unreachable for the service, for 30 s
             long before503 = unavailable.get();
-            proxy.cut();
+            stage.database().cut();
             long cutAt = System.nanoTime();
             org.awaitility.Awaitility.await().atMost(OUTAGE.plusSeconds(5)).pollInterval(Duration.ofMillis(200))
                     .until(() -> System.nanoTime() - cutAt >= OUTAGE.toNanos());
             long refusedDuringOutage = unavailable.get() - before503;
-            proxy.restore();
+            stage.database().restore();
             awaitAccepted(200, Duration.ofSeconds(60)); // recovered by itself, no restart
             assertThat(refusedDuringOutage).as("503s while the database was down").isPositive();
 
             // a batch of 10,000 tips: kill -9 a third of the way through, start it again, the bots retry
             long batchStart = accepted.get();
             awaitAccepted(BATCH / 3, Duration.ofSeconds(120));
-            service.get().kill();
-            service.set(startService());
+            stage.kill();
+            stage.startAgain();
             awaitAccepted(BATCH - (accepted.get() - batchStart), Duration.ofSeconds(180));
 
             // the broker restarted under load: intake goes on (the table is the outbox), the relay catches up
-            broker = broker.restart();
+            stage.restartBroker();
             awaitAccepted(200, Duration.ofSeconds(60));
         } finally {
             running.set(false);
@@ -222,7 +196,7 @@ class FaultTests {
         assertThat(otherStatus.get()).as("other answers").isZero();
 
         // nothing accepted is lost, nothing recorded twice
-        try (Connection c = db.connect(); Statement s = c.createStatement()) {
+        try (Connection c = stage.db().connect(); Statement s = c.createStatement()) {
             Set<String> stored = ConcurrentHashMap.newKeySet();
             try (ResultSet rs = s.executeQuery("select stream_id from event where event_type = 'ReportReceived'")) {
                 while (rs.next()) {
@@ -245,10 +219,10 @@ class FaultTests {
         org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
                 .untilAsserted(() -> {
                     Verifier verifier = new Verifier();
-                    LogReader.read(broker.bootstrapServers(), List.of(Topics.REPORT_EVENTS), Verifier::inspect,
+                    LogReader.read(stage.broker().bootstrapServers(), List.of(Topics.REPORT_EVENTS), Verifier::inspect,
                             verifier::apply, (d, t) -> { }, 2);
                     assertThat(verifier.breaks()).isEmpty();
-                    try (Connection c = db.connect(); Statement s = c.createStatement();
+                    try (Connection c = stage.db().connect(); Statement s = c.createStatement();
                             ResultSet rs = s.executeQuery("select count(*) from event")) {
                         rs.next();
                         assertThat(verifier.events()).as("every stored event published").isEqualTo(rs.getLong(1));

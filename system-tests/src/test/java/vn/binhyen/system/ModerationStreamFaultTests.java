@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.net.URI;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
@@ -28,10 +27,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import vn.binhyen.contracts.Topics;
 import vn.binhyen.eventlog.Json;
-import vn.binhyen.testsupport.KafkaBroker;
-import vn.binhyen.testsupport.PostgresDatabase;
-import vn.binhyen.testsupport.ServiceProcess;
-import vn.binhyen.testsupport.TcpProxy;
 
 /**
  * moderation-service's streaming path under faults (issue 4's stream, issue 7's tools):
@@ -52,10 +47,7 @@ class ModerationStreamFaultTests {
      */
     static final Duration OUTAGE = Duration.ofSeconds(Integer.getInteger("faults.streamOutageSeconds", 70));
 
-    static KafkaBroker broker;
-    static PostgresDatabase db;
-    static TcpProxy proxy;
-    static final AtomicReference<ServiceProcess> service = new AtomicReference<>();
+    static FaultStage stage;
     /** Every verdict seen, by message id, in the order they came, with when they came. */
     static final ConcurrentMap<String, List<Seen>> verdicts = new ConcurrentHashMap<>();
     static final AtomicBoolean reading = new AtomicBoolean(true);
@@ -66,17 +58,8 @@ class ModerationStreamFaultTests {
 
     @BeforeAll
     static void start() throws Exception {
-        broker = KafkaBroker.startTemporary();
-        db = PostgresDatabase.create();
-        URI server = URI.create(PostgresDatabase.serverUrl().substring("jdbc:".length()));
-        proxy = new TcpProxy(server.getHost(), server.getPort() < 0 ? 5432 : server.getPort());
-        service.set(startService());
+        stage = FaultStage.start("moderation-service");
         reader = Thread.ofPlatform().name("verdicts").start(ModerationStreamFaultTests::readVerdicts);
-    }
-
-    static ServiceProcess startService() throws Exception {
-        return ServiceProcess.start("moderation-service", db, broker, Map.of("BINHYEN_DB_URL",
-                "jdbc:postgresql://127.0.0.1:" + proxy.port() + "/" + db.name()));
     }
 
     @AfterAll
@@ -85,23 +68,14 @@ class ModerationStreamFaultTests {
         if (reader != null) {
             reader.join(10_000);
         }
-        if (service.get() != null) {
-            service.get().close();
-        }
-        if (proxy != null) {
-            proxy.close();
-        }
-        if (db != null) {
-            db.close();
-        }
-        if (broker != null) {
-            broker.close();
+        if (stage != null) {
+            stage.close();
         }
     }
 
     static void readVerdicts() {
         Properties p = new Properties();
-        p.put("bootstrap.servers", broker.bootstrapServers());
+        p.put("bootstrap.servers", stage.broker().bootstrapServers());
         p.put("group.id", "fault-test-" + UUID.randomUUID());
         p.put("auto.offset.reset", "earliest");
         try (var consumer = new KafkaConsumer<>(p, new StringDeserializer(), new StringDeserializer())) {
@@ -137,7 +111,7 @@ class ModerationStreamFaultTests {
 
     static KafkaProducer<String, String> producer() {
         Properties p = new Properties();
-        p.put("bootstrap.servers", broker.bootstrapServers());
+        p.put("bootstrap.servers", stage.broker().bootstrapServers());
         return new KafkaProducer<>(p, new StringSerializer(), new StringSerializer());
     }
 
@@ -165,7 +139,7 @@ class ModerationStreamFaultTests {
             awaitVerdicts(600, Duration.ofSeconds(120));
 
             // PostgreSQL unreachable for the service, for longer than a minute, while messages keep coming
-            proxy.cut();
+            stage.database().cut();
             long cutAt = System.nanoTime();
             for (int n = 601; n <= 1200; n++) {
                 producer.send(message(n));
@@ -174,7 +148,7 @@ class ModerationStreamFaultTests {
             await().atMost(OUTAGE.plusSeconds(5)).pollInterval(Duration.ofMillis(200))
                     .until(() -> System.nanoTime() - cutAt >= OUTAGE.toNanos());
             long restoredAt = System.nanoTime();
-            proxy.restore();
+            stage.database().restore();
             awaitVerdicts(1200, Duration.ofSeconds(120)); // by the same process: no restart
             // the first leak sent during the outage was answered only once the database was back
             assertThat(verdicts.get("f-610").getFirst().atNanos()).as("f-610 answered after the outage")
@@ -198,9 +172,9 @@ class ModerationStreamFaultTests {
             });
             await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(20))
                     .until(() -> answered(MESSAGES) >= 1400);
-            service.get().kill();
+            stage.kill();
             int answeredAtKill = answered(MESSAGES);
-            service.set(startService());
+            stage.startAgain();
             paced.join(60_000);
             assertThat(failed.get()).isNull();
             assertThat(answeredAtKill).as("killed mid-stream").isLessThan(MESSAGES);
@@ -216,7 +190,7 @@ class ModerationStreamFaultTests {
                             .isEqualTo(expected));
         }
         // each takedown recorded once, however many times its message was screened
-        try (Connection c = db.connect(); Statement s = c.createStatement()) {
+        try (Connection c = stage.db().connect(); Statement s = c.createStatement()) {
             try (ResultSet rs = s.executeQuery("select count(*), count(distinct message_id) from screening")) {
                 rs.next();
                 assertThat(rs.getLong(1)).as("screenings stored").isEqualTo(MESSAGES / 10);
