@@ -16,18 +16,25 @@ import vn.binhyen.testsupport.TcpProxy;
  */
 final class FaultStage implements AutoCloseable {
     private final String serviceName;
+    private final Map<String, String> settings;
     private volatile KafkaBroker broker;
     private PostgresDatabase db;
     private TcpProxy proxy;
     private final AtomicReference<ServiceProcess> service = new AtomicReference<>();
 
-    private FaultStage(String serviceName) {
+    private FaultStage(String serviceName, Map<String, String> settings) {
         this.serviceName = serviceName;
+        this.settings = settings;
     }
 
     /** Starts the broker, the database, the proxy in front of it and the service. */
     static FaultStage start(String serviceName) throws Exception {
-        FaultStage stage = new FaultStage(serviceName);
+        return start(serviceName, Map.of());
+    }
+
+    /** As {@link #start(String)}, the service given these environment variables too. */
+    static FaultStage start(String serviceName, Map<String, String> settings) throws Exception {
+        FaultStage stage = new FaultStage(serviceName, settings);
         try {
             stage.broker = KafkaBroker.startTemporary();
             stage.db = PostgresDatabase.create();
@@ -42,8 +49,9 @@ final class FaultStage implements AutoCloseable {
     }
 
     private ServiceProcess startService() throws Exception {
-        return ServiceProcess.start(serviceName, db, broker, Map.of("BINHYEN_DB_URL",
-                "jdbc:postgresql://127.0.0.1:" + proxy.port() + "/" + db.name()));
+        Map<String, String> env = new java.util.HashMap<>(settings);
+        env.put("BINHYEN_DB_URL", "jdbc:postgresql://127.0.0.1:" + proxy.port() + "/" + db.name());
+        return ServiceProcess.start(serviceName, db, broker, env);
     }
 
     ServiceProcess service() {
@@ -75,6 +83,15 @@ final class FaultStage implements AutoCloseable {
 
     void restartBroker() throws Exception {
         broker = broker.restart();
+    }
+
+    /** The broker stopped, its data kept, until {@link #startBroker()}. */
+    void stopBroker() {
+        broker.stop();
+    }
+
+    void startBroker() {
+        broker = broker.startAgain();
     }
 
     @Override

@@ -35,12 +35,23 @@ import vn.binhyen.eventlog.Json;
  * sanction are recorded). PostgreSQL unreachable for 70 s mid-stream: the stream waits it out
  * with no restart, the leaks sent meanwhile answered only once it is back, never refused; then
  * the service killed with -9 mid-stream and started again, answering again within seconds of
- * being up (the dead consumer's session is short). Afterwards every message has its verdict (at
- * least once: a redone one repeats its first answer), and every takedown is recorded exactly
- * once.
+ * being up (the dead consumer's session is short); then the broker stopped for 25 s with verdicts
+ * waiting to go, longer than the service's producer waits (set to 5 s and 15 s here): the
+ * verdicts it gave up are sent again once the broker is back, by the same process. Afterwards
+ * every message has its verdict (at least once: a redone one repeats its first answer), and
+ * every takedown is recorded exactly once.
  */
 class ModerationStreamFaultTests {
     static final int MESSAGES = 2_000;
+    /** Sent for the broker's outage, after the others. */
+    static final int AFTER_THE_BROKER = 100;
+    static final int TOTAL = MESSAGES + AFTER_THE_BROKER;
+    /**
+     * How long the service's producer waits for an unreachable broker before giving a verdict up:
+     * for the topic's metadata in send() (1 min unless set), and in its buffer (2 min).
+     */
+    static final Duration MAX_BLOCK = Duration.ofSeconds(5);
+    static final Duration DELIVERY_TIMEOUT = Duration.ofSeconds(15);
     /**
      * Longer than a minute: the messaging layer's commit strategy closes the consumer when a
      * record has waited longer than its limit (60 s unless configured), so a shorter outage
@@ -60,7 +71,8 @@ class ModerationStreamFaultTests {
 
     @BeforeAll
     static void start() throws Exception {
-        stage = FaultStage.start("moderation-service");
+        stage = FaultStage.start("moderation-service", Map.of("BINHYEN_MODERATION_VERDICTS_DELIVERY_TIMEOUT",
+                DELIVERY_TIMEOUT.toSeconds() + "s", "BINHYEN_MODERATION_VERDICTS_MAX_BLOCK", MAX_BLOCK.toSeconds() + "s"));
         reader = Thread.ofPlatform().name("verdicts").start(ModerationStreamFaultTests::readVerdicts);
     }
 
@@ -130,7 +142,7 @@ class ModerationStreamFaultTests {
     }
 
     @Test
-    void databaseCut70s_thenKill9_everyMessageGetsItsVerdict_leaksWaitForTheDatabase_eachTakedownRecordedOnce()
+    void databaseCut70s_kill9_brokerDown25s_everyMessageGetsItsVerdict_leaksWaitForTheDatabase_takedownsOnce()
             throws Exception {
         try (var producer = producer()) {
             // a steady start
@@ -188,10 +200,30 @@ class ModerationStreamFaultTests {
                     .filter(t -> t > readyAt).min().orElseThrow();
             resumedAfter = Duration.ofNanos(resumedAt - readyAt);
             assertThat(resumedAfter).as("answers resumed after the restart").isLessThan(Duration.ofSeconds(25));
+
+            // the broker unreachable for longer than the producer waits, with verdicts to send: the
+            // database cut first, so that a batch is held at its first leak (f-2010) while the
+            // broker is stopped; then the database back and the batch screened into a producer
+            // that cannot deliver, and gives its verdicts up (here after 5 s in send(), 15 s in
+            // its buffer); without sending them again the stream stops, and these stay unanswered
+            stage.database().cut();
+            for (int n = MESSAGES + 1; n <= TOTAL; n++) {
+                producer.send(message(n));
+            }
+            producer.flush();
+            awaitVerdicts(MESSAGES + 9, Duration.ofSeconds(60)); // up to the leak that waits
+            stage.stopBroker();
+            stage.database().restore();
+            long stoppedAt = System.nanoTime();
+            Duration down = DELIVERY_TIMEOUT.plusSeconds(10);
+            await().atMost(down.plusSeconds(5)).pollInterval(Duration.ofMillis(200))
+                    .until(() -> System.nanoTime() - stoppedAt >= down.toNanos());
+            stage.startBroker();
+            awaitVerdicts(TOTAL, Duration.ofSeconds(120)); // sent again, by the same process
         }
 
         // every message answered, always with its own decision, never refused
-        for (int n = 1; n <= MESSAGES; n++) {
+        for (int n = 1; n <= TOTAL; n++) {
             String id = "f-" + n;
             String expected = leak(n) ? "REMOVE" : "ALLOW";
             assertThat(verdicts.get(id)).as("verdicts of " + id).isNotEmpty()
@@ -202,22 +234,23 @@ class ModerationStreamFaultTests {
         try (Connection c = stage.db().connect(); Statement s = c.createStatement()) {
             try (ResultSet rs = s.executeQuery("select count(*), count(distinct message_id) from screening")) {
                 rs.next();
-                assertThat(rs.getLong(1)).as("screenings stored").isEqualTo(MESSAGES / 10);
-                assertThat(rs.getLong(2)).as("distinct messages stored").isEqualTo(MESSAGES / 10);
+                assertThat(rs.getLong(1)).as("screenings stored").isEqualTo(TOTAL / 10);
+                assertThat(rs.getLong(2)).as("distinct messages stored").isEqualTo(TOTAL / 10);
             }
             try (ResultSet rs = s.executeQuery("select count(*) from event where event_type = 'MessageTakenDown'")) {
                 rs.next();
-                assertThat(rs.getLong(1)).as("takedowns").isEqualTo(MESSAGES / 10);
+                assertThat(rs.getLong(1)).as("takedowns").isEqualTo(TOTAL / 10);
             }
             try (ResultSet rs = s.executeQuery("select count(*), count(distinct message_id) from violation")) {
                 rs.next();
-                assertThat(rs.getLong(1)).as("violations").isEqualTo(MESSAGES / 10);
-                assertThat(rs.getLong(2)).isEqualTo(MESSAGES / 10);
+                assertThat(rs.getLong(1)).as("violations").isEqualTo(TOTAL / 10);
+                assertThat(rs.getLong(2)).isEqualTo(TOTAL / 10);
             }
         }
         long redone = verdicts.values().stream().filter(v -> v.size() > 1).count();
         System.out.printf("[moderation faults] %,d messages, each answered; %,d answered more than once (redone after"
-                + " the kill); answers resumed %.1f s after the restarted service was up%n", MESSAGES, redone,
+                + " the kill, or after the broker's outage); answers resumed %.1f s after the restarted service was"
+                + " up%n", TOTAL, redone,
                 resumedAfter.toMillis() / 1000.0);
     }
 }

@@ -54,8 +54,18 @@ public final class KafkaBroker implements AutoCloseable {
      * when a broker is restarted in production; returns the new one. Clients reconnect by themselves.
      */
     public KafkaBroker restart() {
+        stop();
+        return startAgain();
+    }
+
+    /** Stops this broker, its data kept: unreachable until {@link #startAgain()}. */
+    public void stop() {
         server.shutdown();
         server.awaitShutdown();
+    }
+
+    /** After {@link #stop()}: a broker on the same ports and directory (this one's data). */
+    public KafkaBroker startAgain() {
         return start(port, controllerPort, directory, temporary);
     }
 

@@ -72,18 +72,21 @@ public class ChatMessagesScreener {
      * The next batch is screened meanwhile, not after: waiting for the broker's answer (the
      * producer's linger, a round trip) left the screening thread idle for a fifth of the time.
      * Offsets still commit in order: the commit strategy (throttled) commits a partition's
-     * offset only once every batch before it is acknowledged too.
+     * offset only once every batch before it is acknowledged too. A verdict the broker could
+     * not take in time is sent again until it does ({@link UntilDelivered}).
      */
     @Incoming("chat-messages")
     @Blocking(ordered = true)
     @Acknowledgment(Acknowledgment.Strategy.MANUAL)
     public CompletionStage<Void> screen(KafkaRecordBatch<String, byte[]> batch) {
+        List<Verdict> screened = new ArrayList<>(batch.getRecords().size());
         List<CompletableFuture<Void>> sent = new ArrayList<>(batch.getRecords().size());
         try {
             for (KafkaRecord<String, byte[]> record : batch) {
                 // the database down: waited out, record by record, in order
                 Verdict verdict = WhileUnavailable.retry(() -> verdict(record.getKey(), record.getPayload()),
                         this::pause, LOG);
+                screened.add(verdict);
                 sent.add(verdicts.send(verdict.groupId(), verdict.json()));
             }
         } catch (JsonProcessingException | RuntimeException e) {
@@ -92,20 +95,26 @@ public class ChatMessagesScreener {
             // and the channel stops (fail-stop); a restart screens it again
             return batch.nack(e);
         }
-        CompletableFuture.allOf(sent.toArray(CompletableFuture[]::new)).whenComplete((sentAll, failure) -> {
-            if (failure == null) {
-                batch.ack();
-            } else {
-                batch.nack(failure);
-            }
-        });
+        // a verdict given up while the broker was unreachable (longer than the producer waits): sent again
+        UntilDelivered.all(screened, sent, v -> verdicts.send(v.groupId(), v.json()), () -> stopping,
+                UntilDelivered.after(resend), LOG).whenComplete((sentAll, failure) -> {
+                    if (failure == null) {
+                        batch.ack();
+                    } else {
+                        batch.nack(failure);
+                    }
+                });
         return CompletableFuture.completedFuture(null);
     }
 
     private volatile boolean stopping;
+    /** Where verdicts the broker did not take are sent again, after their pause. */
+    private final java.util.concurrent.ScheduledExecutorService resend = java.util.concurrent.Executors
+            .newSingleThreadScheduledExecutor(Thread.ofPlatform().name("verdicts-resend").daemon().factory());
 
     void stopping(@Observes ShutdownEvent event) {
         stopping = true;
+        resend.shutdown(); // a resend scheduled now is refused: its batch is not committed, a restart redoes it
     }
 
     /** A pause before trying a record again; none once the service is stopping. */

@@ -25,7 +25,10 @@ public class VerdictsTopic {
     private final KafkaProducer<String, byte[]> producer;
 
     VerdictsTopic(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrap,
-            @ConfigProperty(name = "binhyen.moderation.verdicts-topic") String topic) {
+            @ConfigProperty(name = "binhyen.moderation.verdicts-topic") String topic,
+            @ConfigProperty(name = "binhyen.moderation.verdicts-delivery-timeout", defaultValue = "120s")
+            Duration deliveryTimeout,
+            @ConfigProperty(name = "binhyen.moderation.verdicts-max-block", defaultValue = "60s") Duration maxBlock) {
         this.topic = topic;
         Map<String, Object> p = new HashMap<>();
         p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
@@ -34,6 +37,13 @@ public class VerdictsTopic {
         p.put(ProducerConfig.ACKS_CONFIG, "all");
         p.put(ProducerConfig.LINGER_MS_CONFIG, 5);
         p.put(ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024);
+        // how long a verdict may wait for an unreachable broker before the stream sends it again
+        // (UntilDelivered): in the producer's buffer (a request's own timeout fits in it twice),
+        // and before that in send() itself, for the topic's metadata (the broker gone long
+        // enough for the producer to forget where the topic is)
+        p.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) deliveryTimeout.toMillis());
+        p.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) Math.min(30_000, deliveryTimeout.toMillis() / 2));
+        p.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, maxBlock.toMillis());
         this.producer = new KafkaProducer<>(p, new StringSerializer(), new ByteArraySerializer());
     }
 
