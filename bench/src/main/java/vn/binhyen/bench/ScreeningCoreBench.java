@@ -52,15 +52,21 @@ public class ScreeningCoreBench {
     public void setUp() {
         Map<String, Screener> screeners = Policies.screeners();
         screener = screeners.get("police-song-tri");
-        messages = new Message[TEXTS.size()];
+        messages = messages();
+    }
+
+    /** The benchmark's messages: each text repeated to 1 KB. */
+    static Message[] messages() {
+        Message[] kbs = new Message[TEXTS.size()];
         for (int i = 0; i < TEXTS.size(); i++) {
             StringBuilder kb = new StringBuilder();
             while (kb.length() < 1024) {
                 kb.append(TEXTS.get(i));
             }
-            messages[i] = new Message("group-1", "m-" + i, "member-1", "Nguyễn Văn An", kb.substring(0, 1024),
+            kbs[i] = new Message("group-1", "m-" + i, "member-1", "Nguyễn Văn An", kb.substring(0, 1024),
                     List.of(), List.of(), false, Instant.parse("2026-11-22T08:00:00Z"));
         }
+        return kbs;
     }
 
     @Benchmark
