@@ -17,6 +17,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.locks.LockSupport;
 import org.eclipse.microprofile.reactive.messaging.Acknowledgment;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -109,8 +111,8 @@ public class ChatMessagesScreener {
 
     private volatile boolean stopping;
     /** Where verdicts the broker did not take are sent again, after their pause. */
-    private final java.util.concurrent.ScheduledExecutorService resend = java.util.concurrent.Executors
-            .newSingleThreadScheduledExecutor(Thread.ofPlatform().name("verdicts-resend").daemon().factory());
+    private final ScheduledExecutorService resend = Executors.newSingleThreadScheduledExecutor(
+            Thread.ofPlatform().name("verdicts-resend").daemon().factory());
 
     void stopping(@Observes ShutdownEvent event) {
         stopping = true;

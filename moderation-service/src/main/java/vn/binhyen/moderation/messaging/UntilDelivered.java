@@ -3,8 +3,8 @@ package vn.binhyen.moderation.messaging;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
@@ -87,24 +87,14 @@ final class UntilDelivered {
                     done.completeExceptionally(e); // sending threw (the producer closed): refused
                     return null;
                 });
-            } catch (java.util.concurrent.RejectedExecutionException e) {
+            } catch (RejectedExecutionException e) {
                 done.completeExceptionally(e); // the service is stopping: refused, redone after a restart
             }
         });
     }
 
-    /** Why an attempt failed, unwrapped; null if it succeeded. */
+    /** Why an attempt failed, unwrapped; null if it succeeded (attempts are never cancelled). */
     private static Throwable failureOf(CompletableFuture<Void> attempt) {
-        if (!attempt.isCompletedExceptionally()) {
-            return null;
-        }
-        try {
-            attempt.join();
-            return null;
-        } catch (CompletionException e) {
-            return e.getCause() == null ? e : e.getCause();
-        } catch (java.util.concurrent.CancellationException e) {
-            return e;
-        }
+        return attempt.isCompletedExceptionally() ? attempt.exceptionNow() : null;
     }
 }

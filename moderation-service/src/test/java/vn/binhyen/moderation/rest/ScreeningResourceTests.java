@@ -155,10 +155,8 @@ class ScreeningResourceTests {
         // on the stream: that message answered with the reason, and the next group's message still screened
         String other = "group-" + UUID.randomUUID();
         try (var producer = new KafkaProducer<>(props(), new StringSerializer(), new StringSerializer())) {
-            producer.send(new ProducerRecord<>(Topics.CHAT_MESSAGES, group, Json.MAPPER.writeValueAsString(
-                    message(group, "n-2", "member-1", "Thông báo họp tổ.")))).get();
-            producer.send(new ProducerRecord<>(Topics.CHAT_MESSAGES, other, Json.MAPPER.writeValueAsString(
-                    message(other, "n-3", "member-2", "Đề nghị các hộ dân không đốt rác.")))).get();
+            producer.send(chat(group, message(group, "n-2", "member-1", "Thông báo họp tổ."))).get();
+            producer.send(chat(other, message(other, "n-3", "member-2", "Đề nghị các hộ dân không đốt rác."))).get();
         }
         List<ConsumerRecord<String, String>> seen = new ArrayList<>();
         try (var consumer = consumer()) {
@@ -195,17 +193,20 @@ class ScreeningResourceTests {
         assertThat(count("select count(*) from event")).isEqualTo(before);
     }
 
+    /** A chat message for the stream: the screening request's JSON, keyed by its group. */
+    static ProducerRecord<String, String> chat(String group, Object request) throws Exception {
+        return new ProducerRecord<>(Topics.CHAT_MESSAGES, group, Json.MAPPER.writeValueAsString(request));
+    }
+
     @Test
     void kafkaPath_screensChatMessages_andPublishesVerdictsKeyedByGroup() throws Exception {
         String group = "group-" + UUID.randomUUID();
         try (var producer = new KafkaProducer<>(props(), new StringSerializer(), new StringSerializer())) {
-            producer.send(new ProducerRecord<>(Topics.CHAT_MESSAGES, group, Json.MAPPER.writeValueAsString(
-                    message(group, "k-1", "member-9", "Link cập nhật: http://vietcombank-xacthuc.com/login")))).get();
-            producer.send(new ProducerRecord<>(Topics.CHAT_MESSAGES, group, Json.MAPPER.writeValueAsString(
-                    message(group, "k-2\nk-3", "member-9", "Tài liệu tối mật")))).get();
-            producer.send(new ProducerRecord<>(Topics.CHAT_MESSAGES, group, Json.MAPPER.writeValueAsString(Map.of(
-                    "groupId", group, "messageId", "k-4", "author", Map.of("id", "member-9"),
-                    "attachments", List.of(Map.of("name", "MẬT KHẨU ".repeat(100), "size", 1)))))).get();
+            producer.send(chat(group, message(group, "k-1", "member-9",
+                    "Link cập nhật: http://vietcombank-xacthuc.com/login"))).get();
+            producer.send(chat(group, message(group, "k-2\nk-3", "member-9", "Tài liệu tối mật"))).get();
+            producer.send(chat(group, Map.of("groupId", group, "messageId", "k-4", "author", Map.of("id", "member-9"),
+                    "attachments", List.of(Map.of("name", "MẬT KHẨU ".repeat(100), "size", 1))))).get();
         }
         try (var producer = new KafkaProducer<>(props(), new StringSerializer(), new ByteArraySerializer())) {
             // not UTF-8: 0xC3 starts a two-byte sequence, '(' cannot continue it
@@ -215,10 +216,8 @@ class ScreeningResourceTests {
         }
         try (var producer = new KafkaProducer<>(props(), new StringSerializer(), new StringSerializer())) {
             // k-1 again with other content: refused as REST refuses it (409), and the stream goes on
-            producer.send(new ProducerRecord<>(Topics.CHAT_MESSAGES, group, Json.MAPPER.writeValueAsString(
-                    message(group, "k-1", "member-9", "Một nội dung khác")))).get();
-            producer.send(new ProducerRecord<>(Topics.CHAT_MESSAGES, group, Json.MAPPER.writeValueAsString(
-                    message(group, "k-6", "member-8", "Đề nghị các hộ dân không đốt rác.")))).get();
+            producer.send(chat(group, message(group, "k-1", "member-9", "Một nội dung khác"))).get();
+            producer.send(chat(group, message(group, "k-6", "member-8", "Đề nghị các hộ dân không đốt rác."))).get();
             producer.send(new ProducerRecord<>(Topics.CHAT_MESSAGES, group, "{\"groupId\":\"" + group + "\","
                     + "\"messageId\":\"k-7\",\"author\":{\"id\":\"m\"},\"text\":\"Xin chào\","
                     + "\"postedAt\":\"-1000000000-01-01T00:00:00Z\"}")).get();
