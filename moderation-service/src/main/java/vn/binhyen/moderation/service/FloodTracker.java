@@ -18,8 +18,8 @@ public class FloodTracker {
     static final int KEPT = 64;
 
     /**
-     * A member's recent messages, oldest first: the print of each message id and its time in
-     * epoch milliseconds, in pairs. Compact, because it is kept for every member who posted
+     * A member's recent messages, oldest first: half the print of each message's (group, message
+     * id) and its time in epoch milliseconds, in pairs. Compact, because it is kept for every member who posted
      * within the longest window: about 120 bytes for a member with one message (with the map's
      * entry and the member's print), where records of strings and instants took about 300.
      */
