@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
+import com.google.re2j.Pattern;
 import vn.binhyen.moderation.domain.text.TextStreams;
 import vn.binhyen.contracts.names.FullNames;
 import vn.binhyen.moderation.domain.policy.Policy;
@@ -124,11 +124,25 @@ public final class Screener {
      * flood rule's window, this one included.
      */
     public Verdict screen(Message m, int recentMessages) {
+        return screen(m, recentMessages, READERS.get(), true);
+    }
+
+    /**
+     * As {@link #screen}, every text read by the general path ({@link VietnameseText}, a list of
+     * words) instead of the one-pass scan, and the legacy encodings looked for in every text: the
+     * reference the fast path must agree with, whatever the text (the adversarial tests). Slower;
+     * not for the bots.
+     */
+    public Verdict screenByGeneralPath(Message m, int recentMessages) {
+        return screen(m, recentMessages, new TextStreams.Reader[] {new TextStreams.GeneralPathReader(),
+                new TextStreams.GeneralPathReader()}, false);
+    }
+
+    private Verdict screen(Message m, int recentMessages, TextStreams.Reader[] readers, boolean scanTellsSigns) {
         List<Violation> violations = new ArrayList<>();
         List<String> suggestions = new ArrayList<>();
-        TextStreams.Reader[] readers = READERS.get();
         TextStreams text = readers[0].read(m.text());
-        var legacy = policy.encoding() == null || !text.legacySigns() || m.text().isBlank()
+        var legacy = policy.encoding() == null || scanTellsSigns && !text.legacySigns() || m.text().isBlank()
                 ? java.util.Optional.<LegacyEncodings.Detection>empty()
                 : encodings.detect(readers[0].chars(), m.text());
         if (legacy.isPresent()) { // text typed in a legacy encoding is judged by what it says, once converted

@@ -12,7 +12,7 @@ import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
+import com.google.re2j.Pattern;
 
 /**
  * Vietnamese typed in a legacy encoding instead of Unicode (TCVN 6909:2001): TCVN3 (ABC) and
@@ -26,9 +26,17 @@ public final class LegacyEncodings {
     public record Detection(Encoding encoding, String unicode, int evidence) {
     }
 
+    /*
+     * A word as VIQR writes it, and a word with a VIQR mark, in RE2/J: the words come from chat
+     * text, and RE2 matches in time linear in the word whatever it is (the backtracking engine
+     * took cubic time on "a^ a^ aaaa…a1", audit F2). The mark's "full stop after a vowel, ending
+     * the word" stands for the backtracking version's look-ahead to a next word (RE2 has no
+     * look-around; a word never holds the whitespace that look-ahead needed).
+     */
     private static final Pattern VIQR_WORD = Pattern.compile(
             "(?i)^(dd)?[a-z]*[aeiouy](\\^|\\(|\\+)?[a-z]*[aeiouy]?(\\^|\\(|\\+)?[`'?~.]?[a-z]*$");
-    private static final Pattern VIQR_MARK = Pattern.compile("(?i)[aeiouy](\\^|\\(|\\+|[`'?~])|[aeiouy][a-z]*\\.(?=\\s+[a-zđ])|^dd");
+    private static final Pattern VIQR_MARK = Pattern.compile("(?i)[aeiouy](\\^|\\(|\\+|[`'?~])|[aeiouy][a-z]*\\.$|^dd");
+    private static final Pattern ENGLISH_CONTRACTION = Pattern.compile("(?i)[a-z]+'s|[a-z]+n't");
 
     private static final boolean[] VIQR_SIGN = new boolean[0x80];
     private static final boolean[] VOWEL = new boolean[0x80];
@@ -199,14 +207,28 @@ public final class LegacyEncodings {
         }
         int words = 0;
         int viqr = 0;
-        for (String w : text.trim().split("\\s+")) {
-            if (w.isEmpty()) {
+        // words split as by "\\s+" (Java's ASCII whitespace), in one pass; no regex on the text itself
+        String trimmed = text.trim();
+        int n = trimmed.length();
+        int i = 0;
+        while (i < n) {
+            while (i < n && asciiSpace(trimmed.charAt(i))) {
+                i++;
+            }
+            int from = i;
+            while (i < n && !asciiSpace(trimmed.charAt(i))) {
+                i++;
+            }
+            if (i == from) {
                 continue;
             }
             words++;
-            String bare = w.replaceAll("[,;:!\"()]+$", "");
-            if (VIQR_WORD.matcher(bare).matches() && VIQR_MARK.matcher(bare + (bare.endsWith(".") ? " x" : ""))
-                    .find() && !bare.matches("(?i)[a-z]+'s|[a-z]+n't")) {
+            int to = i;
+            while (to > from && TRAILING.indexOf(trimmed.charAt(to - 1)) >= 0) {
+                to--; // trailing punctuation is not part of the word
+            }
+            String bare = trimmed.substring(from, to);
+            if (VIQR_WORD.matches(bare) && VIQR_MARK.matcher(bare).find() && !ENGLISH_CONTRACTION.matches(bare)) {
                 viqr++;
             }
         }
@@ -214,6 +236,13 @@ public final class LegacyEncodings {
             return Optional.of(new Detection(Encoding.VIQR, convert(text, Encoding.VIQR), viqr));
         }
         return Optional.empty();
+    }
+
+    private static final String TRAILING = ",;:!\"()";
+
+    /** Java's {@code \\s}: space, tab, line feed, vertical tab, form feed, carriage return. */
+    private static boolean asciiSpace(char c) {
+        return c == ' ' || c >= '\t' && c <= '\r';
     }
 
     /** Greedy longest-match decoding; in VIQR a full stop at the end of the text or a line stays a full stop. */

@@ -229,7 +229,7 @@ public final class TextStreams {
      * is valid until the reader's next read. Screening a message would otherwise allocate (and
      * clear) several KB of arrays per 1 KB of text.
      */
-    public static final class Reader {
+    public static class Reader {
         private final TextStreams scanned = new TextStreams();
         private char[] chars = new char[0];
 
@@ -253,6 +253,25 @@ public final class TextStreams {
         /** The characters of the text read last, as an array (valid until the next read). */
         public char[] chars() {
             return chars;
+        }
+    }
+
+    /**
+     * A reader by the general path only ({@link VietnameseText}'s list of words, no one-pass
+     * scan): the reference the scan must agree with. For tests and benchmarks, not the bots.
+     */
+    public static final class GeneralPathReader extends Reader {
+        private char[] last = new char[0];
+
+        @Override
+        public TextStreams read(String text) {
+            last = text.toCharArray();
+            return from(VietnameseText.of(text));
+        }
+
+        @Override
+        public char[] chars() {
+            return last;
         }
     }
 
