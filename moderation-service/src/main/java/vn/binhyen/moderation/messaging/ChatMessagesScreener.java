@@ -20,6 +20,7 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.locks.LockSupport;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Acknowledgment;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.hibernate.validator.HibernateValidatorFactory;
@@ -50,8 +51,15 @@ public class ChatMessagesScreener {
     private final ObjectReader requests;
     private final ObjectWriter verdictsJson;
 
+    /** Each record's budget of CPU time, and the workers that keep to it. */
+    private final RecordBudget budget;
+    private final java.time.Duration recordBudget;
+
     ChatMessagesScreener(ScreeningService service, Clock clock, VerdictsTopic verdicts, ValidatorFactory validators,
-            ObjectMapper json) {
+            ObjectMapper json, @ConfigProperty(name = "binhyen.moderation.stream.record-cpu-budget", defaultValue = "1s")
+            java.time.Duration recordBudget) {
+        this.recordBudget = recordBudget;
+        this.budget = new RecordBudget(recordBudget.toNanos());
         this.service = service;
         this.clock = clock;
         this.verdicts = verdicts;
@@ -81,17 +89,20 @@ public class ChatMessagesScreener {
     @Blocking(ordered = true)
     @Acknowledgment(Acknowledgment.Strategy.MANUAL)
     public CompletionStage<Void> screen(KafkaRecordBatch<String, byte[]> batch) {
-        List<Verdict> screened = new ArrayList<>(batch.getRecords().size());
+        List<Verdict> screened;
         List<CompletableFuture<Void>> sent = new ArrayList<>(batch.getRecords().size());
         try {
-            for (KafkaRecord<String, byte[]> record : batch) {
-                // the database down: waited out, record by record, in order
-                Verdict verdict = WhileUnavailable.retry(() -> verdict(record.getKey(), record.getPayload()),
-                        this::pause, LOG);
-                screened.add(verdict);
+            // each record within its budget of CPU time: one over it is held for review, and the
+            // batch goes on (a record that cannot be screened must not stop every group's stream)
+            screened = budget.each(batch.getRecords(),
+                    record -> WhileUnavailable.retry(() -> verdict(record.getKey(), record.getPayload()), this::pause,
+                            LOG),
+                    (record, cpuNanos) -> WhileUnavailable.retry(() -> overBudget(record.getKey(), record.getPayload(),
+                            cpuNanos), this::pause, LOG));
+            for (Verdict verdict : screened) {
                 sent.add(verdicts.send(verdict.groupId(), verdict.json()));
             }
-        } catch (JsonProcessingException | RuntimeException e) {
+        } catch (Exception e) {
             // a bug of ours (a verdict that cannot be written, a failure that is not an outage),
             // or the service stopping mid-outage: the batch is refused, its offsets not committed,
             // and the channel stops (fail-stop); a restart screens it again
@@ -116,6 +127,7 @@ public class ChatMessagesScreener {
 
     void stopping(@Observes ShutdownEvent event) {
         stopping = true;
+        budget.shutdown();
         resend.shutdown(); // a resend scheduled now is refused: its batch is not committed, a restart redoes it
     }
 
@@ -159,26 +171,60 @@ public class ChatMessagesScreener {
     record Verdict(String groupId, byte[] json) {
     }
 
-    Verdict verdict(String key, byte[] json) throws JsonProcessingException {
+    /**
+     * The answer for a record whose screening went over its budget: held for the group's board
+     * to review, saying why (it was not screened), or the request's problem when it has one.
+     */
+    Verdict overBudget(String key, byte[] json, long cpuNanos) throws JsonProcessingException {
+        Read read = read(key, json);
+        if (read.answer() != null) {
+            return read.answer();
+        }
+        ScreeningResource.ScreeningRequest r = read.request();
+        Message m = r.toMessage(clock.instant());
+        var meta = new CommandHandler.Metadata(new Actor("moderation-service:stream", Roles.BOT, r.author().id()),
+                "chat-" + r.groupId() + "-" + r.messageId(), null);
+        String why = "screening used " + cpuNanos / 1_000_000 + " ms of CPU time, over the stream's budget of "
+                + recordBudget.toMillis() + " ms";
+        try {
+            return new Verdict(r.groupId(), verdictsJson.writeValueAsBytes(new StreamVerdict(r.groupId(),
+                    r.messageId(), service.holdUnscreened(m, why, meta).result(), null)));
+        } catch (ScreeningService.ConflictingMessage | PolicyRegistry.NoPolicyInForce e) {
+            return new Verdict(r.groupId(), verdictsJson.writeValueAsBytes(new StreamVerdict(r.groupId(), r.messageId(),
+                    null, e.getMessage())));
+        }
+    }
+
+    /** A record read: the request to screen, or the answer it gets without screening (unreadable, refused). */
+    private record Read(ScreeningResource.ScreeningRequest request, Verdict answer) {
+    }
+
+    private Read read(String key, byte[] json) throws JsonProcessingException {
         ScreeningResource.ScreeningRequest r;
         try {
             if (json == null || json.length == 0) {
-                return unreadable(key, "an empty record");
+                return new Read(null, unreadable(key, "an empty record"));
             }
             r = requests.readValue(json);
             if (r == null) {
-                return unreadable(key, "null, not a screening request");
+                return new Read(null, unreadable(key, "null, not a screening request"));
             }
         } catch (JsonProcessingException e) {
-            return unreadable(key, e.getOriginalMessage());
+            return new Read(null, unreadable(key, e.getOriginalMessage()));
         } catch (java.io.IOException e) { // declared for any input; an array in memory throws only the above
             throw new java.io.UncheckedIOException(e);
         }
         String problem = problem(r);
-        if (problem != null) {
-            return new Verdict(r.groupId(), verdictsJson.writeValueAsBytes(new StreamVerdict(r.groupId(),
-                    r.messageId(), null, problem)));
+        return problem == null ? new Read(r, null) : new Read(null, new Verdict(r.groupId(),
+                verdictsJson.writeValueAsBytes(new StreamVerdict(r.groupId(), r.messageId(), null, problem))));
+    }
+
+    Verdict verdict(String key, byte[] json) throws JsonProcessingException {
+        Read read = read(key, json);
+        if (read.answer() != null) {
+            return read.answer();
         }
+        ScreeningResource.ScreeningRequest r = read.request();
         Message m = r.toMessage(clock.instant());
         var meta = new CommandHandler.Metadata(new Actor("moderation-service:stream", Roles.BOT, r.author().id()),
                 "chat-" + r.groupId() + "-" + r.messageId(), null);

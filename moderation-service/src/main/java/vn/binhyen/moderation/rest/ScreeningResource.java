@@ -74,9 +74,18 @@ public class ScreeningResource {
     }
 
     /**
+     * The most characters a request may carry for it to be screened on the event loop: at the
+     * worst case measured (about 0.3 µs a character, bench/RESULTS.md) under a millisecond.
+     * A larger request is screened on a worker thread, so that no client's text holds up the
+     * event loop, and with it every other request and the health checks (issue 20).
+     */
+    static final int EVENT_LOOP_CHARACTERS = 2_000;
+
+    /**
      * Runs on the event loop: the body is read without a hand-over to a worker, and a repeated
      * request or an ALLOW (most messages) is answered from memory at once. A verdict with an
-     * effect (and a group whose profile only the database knows) is recorded on a worker thread.
+     * effect (and a group whose profile only the database knows) is recorded on a worker
+     * thread; so is a request of more than {@link #EVENT_LOOP_CHARACTERS} characters screened.
      */
     @POST
     @RolesAllowed(Roles.BOT)
@@ -98,15 +107,44 @@ public class ScreeningResource {
                     .toResponse());
         }
         Message m = r.toMessage(clock.instant());
+        var meta = new CommandHandler.Metadata(new Actor(token.getSubject(), Roles.BOT, r.author().id()),
+                CorrelationIdFilter.of(request), null);
+        if (characters(r) > EVENT_LOOP_CHARACTERS) {
+            return Uni.createFrom().item(() -> service.screen(m, meta)).runSubscriptionOn(
+                    Infrastructure.getDefaultWorkerPool()).map(ScreeningResource::answer);
+        }
         var decided = service.decideInMemory(m);
         if (decided.answered() != null) {
             return Uni.createFrom().item(answer(decided.answered()));
         }
-        var meta = new CommandHandler.Metadata(new Actor(token.getSubject(), Roles.BOT, r.author().id()),
-                CorrelationIdFilter.of(request), null);
         return Uni.createFrom().item(() -> decided.toRecord() != null ? service.record(decided.toRecord(), meta)
                 : service.screen(m, meta)).runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
                 .map(ScreeningResource::answer);
+    }
+
+    /** Every character of the request that screening reads. */
+    static long characters(ScreeningRequest r) {
+        long n = length(r.text()) + length(r.author().displayName());
+        if (r.links() != null) {
+            for (String link : r.links()) {
+                n += length(link);
+            }
+        }
+        if (r.attachments() != null) {
+            for (AttachmentInput a : r.attachments()) {
+                n += length(a.name()) + length(a.mimeType());
+                if (a.entries() != null) {
+                    for (String e : a.entries()) {
+                        n += length(e);
+                    }
+                }
+            }
+        }
+        return n;
+    }
+
+    private static int length(String s) {
+        return s == null ? 0 : s.length();
     }
 
     private static Response answer(ScreeningService.Screened screened) {

@@ -27,10 +27,12 @@ import vn.binhyen.eventlog.decider.RuleViolation;
 import vn.binhyen.moderation.domain.ledger.Ledger;
 import vn.binhyen.moderation.domain.ledger.LedgerCommand;
 import vn.binhyen.moderation.domain.ledger.LedgerDecider;
+import vn.binhyen.moderation.domain.screening.Category;
 import vn.binhyen.moderation.domain.screening.Replies;
 import vn.binhyen.moderation.domain.screening.Sanction;
 import vn.binhyen.moderation.domain.screening.Screener;
 import vn.binhyen.moderation.domain.screening.Verdict;
+import vn.binhyen.moderation.domain.screening.Violation;
 
 /**
  * Human review of FLAG and HOLD (ward-binh-phuoc:6.3: admins remind, delete and report to the
@@ -134,13 +136,16 @@ public class ReviewService {
         store.append(reviewId, 1, List.of(new NewEvent(EventIds.next(), codec.typeName(resolved),
                 codec.schemaVersion(resolved), clock.instant(), meta.actor(), meta.correlationId(), null,
                 codec.payload(resolved))));
-        if (outcome == Outcome.CONFIRMED) {
+        // a hold for a message that could not be screened names no rule it broke: confirming it records nothing
+        List<Violation> broken = screened.violations().stream().filter(v -> v.category() != Category.NOT_SCREENED)
+                .toList();
+        if (outcome == Outcome.CONFIRMED && !broken.isEmpty()) {
             Screener screener = screeners.at(profiles.profileOf(r.groupId()), clock.instant());
-            Verdict verdict = new Verdict(screened.decision(), screened.violations(), screened.suggestions(),
+            Verdict verdict = new Verdict(screened.decision(), broken, screened.suggestions(),
                     screened.policy(), screened.policyVersion());
             var recorded = ledger.handle(LedgerDecider.streamOf(r.groupId(), r.memberId()), OptionalLong.empty(),
                     new LedgerCommand.RecordViolations(r.groupId(), r.memberId(), r.messageId(), clock.instant(),
-                            screened.violations(), true, Replies.of(verdict, Sanction.NONE, null),
+                            broken, true, Replies.of(verdict, Sanction.NONE, null),
                             screener.policy().sanctions()), meta);
             screenings.project(recorded.events());
         }

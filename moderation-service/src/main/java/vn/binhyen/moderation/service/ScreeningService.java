@@ -31,6 +31,7 @@ import vn.binhyen.eventlog.decider.EventCodec;
 import vn.binhyen.moderation.domain.ledger.Ledger;
 import vn.binhyen.moderation.domain.ledger.LedgerCommand;
 import vn.binhyen.moderation.domain.ledger.LedgerDecider;
+import vn.binhyen.moderation.domain.screening.Category;
 import vn.binhyen.moderation.domain.screening.Decision;
 import vn.binhyen.moderation.domain.screening.Message;
 import vn.binhyen.moderation.domain.screening.Replies;
@@ -173,6 +174,28 @@ public class ScreeningService {
             return new Decided(new Screened(result, false), null);
         }
         return new Decided(null, new ToRecord(m, key, fingerprint, verdict, screener));
+    }
+
+    /** The rule id of a hold for a message that could not be screened automatically (it is no rule of a seed). */
+    public static final String NOT_SCREENED_RULE = "screening:not-screened";
+
+    /**
+     * Holds a message that could not be screened (its screening went over its budget) for the
+     * group's board to review, saying why; blocking. No regulation's rule is cited: nothing was
+     * found against the message, and a review that confirms the hold records no violation for it.
+     */
+    public Screened holdUnscreened(Message m, String why, CommandHandler.Metadata meta) {
+        Prints.Print key = Prints.of(m.groupId(), m.messageId());
+        Prints.Print fingerprint = Prints.of(m);
+        Answer cached = answers.get(key);
+        if (cached != null) {
+            return same(cached.answers(fingerprint), cached.withoutIds().withIds(m.groupId(), m.messageId()), m);
+        }
+        Screener screener = screeners.at(profiles.profileOf(m.groupId()), m.postedAt());
+        Verdict verdict = new Verdict(Decision.HOLD, List.of(new Violation(NOT_SCREENED_RULE, Category.NOT_SCREENED, null,
+                Decision.HOLD, new Violation.Evidence("text", 0, 0, why))), List.of(), screener.policy().id(),
+                screener.policy().version());
+        return record(new ToRecord(m, key, fingerprint, verdict, screener), meta);
     }
 
     /** Records a decided verdict's effects in one transaction of its own (blocking: a worker thread). */

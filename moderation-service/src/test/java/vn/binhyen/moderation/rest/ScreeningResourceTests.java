@@ -38,6 +38,7 @@ import vn.binhyen.eventlog.EventIds;
 import vn.binhyen.eventlog.HashChain;
 import vn.binhyen.eventlog.Json;
 import vn.binhyen.eventlog.Relay;
+import vn.binhyen.moderation.service.PoliciesWithASlowRule;
 import vn.binhyen.testsupport.KafkaBrokerResource;
 import vn.binhyen.testsupport.PostgresDatabaseResource;
 import vn.binhyen.testsupport.Tokens;
@@ -191,6 +192,108 @@ class ScreeningResourceTests {
         screen(Map.of("groupId", group, "messageId", "m-5", "author", Map.of("id", "a"), "text", "Xin chào",
                 "postedAt", "-1000000000-01-01T00:00:00Z")).statusCode(400).body("errors.field", hasItem("postedAt"));
         assertThat(count("select count(*) from event")).isEqualTo(before);
+    }
+
+    /**
+     * Issue 20: a record whose screening goes over the stream's budget of CPU time (a link rule
+     * made slow on purpose, {@link PoliciesWithASlowRule}) is held for the board's review, saying
+     * why and citing no rule; the records after it get their own verdicts, and the stream's
+     * offsets move past it (a poison pill would be screened again after every restart).
+     */
+    @Test
+    void aRecordOverItsBudget_isHeldForReviewSayingWhy_andTheStreamGoesOnAndCommitsPastIt() throws Exception {
+        String slow = "group-" + UUID.randomUUID();
+        establish(slow, "Nhóm thử luật chậm", PoliciesWithASlowRule.PROFILE);
+        String other = "group-" + UUID.randomUUID();
+        try (var producer = new KafkaProducer<>(props(), new StringSerializer(), new StringSerializer())) {
+            producer.send(chat(slow, Map.of("groupId", slow, "messageId", "slow-1", "author", Map.of("id", "member-1",
+                    "displayName", "Nguyễn Văn An"), "text", "Mời mọi người xem các đường dẫn",
+                    "links", PoliciesWithASlowRule.slowLinks()))).get();
+            producer.send(chat(other, message(other, "after-1", "member-2",
+                    "Khuyến mãi cuối năm, giảm giá 50%, liên hệ mua ngay"))).get();
+        }
+        List<ConsumerRecord<String, String>> seen = new ArrayList<>();
+        try (var consumer = consumer()) {
+            consumer.subscribe(List.of(Topics.MODERATION_VERDICTS));
+            await().atMost(Duration.ofSeconds(60)).until(() -> {
+                consumer.poll(Duration.ofMillis(200)).forEach(seen::add);
+                return seen.stream().anyMatch(r -> slow.equals(r.key())) && seen.stream().anyMatch(r -> other.equals(r.key()));
+            });
+        }
+        var held = Json.MAPPER.readTree(seen.stream().filter(r -> slow.equals(r.key())).findFirst().orElseThrow().value())
+                .path("result");
+        assertThat(held.path("decision").asText()).isEqualTo("HOLD");
+        assertThat(held.path("violations")).hasSize(1);
+        assertThat(held.path("violations").get(0).path("ruleId").asText()).isEqualTo("screening:not-screened");
+        assertThat(held.path("violations").get(0).path("category").asText()).isEqualTo("NOT_SCREENED");
+        assertThat(held.path("violations").get(0).path("citation").isNull()).isTrue();
+        assertThat(held.path("violations").get(0).path("evidence").path("excerpt").asText())
+                .contains("over the stream's budget of 1000 ms");
+        assertThat(held.path("reply").asText()).isEqualTo("Tin nhắn của Nguyễn Văn An đang được tạm giữ để Ban quản trị "
+                + "xem xét, vì hệ thống chưa tự động sàng lọc được tin nhắn này.");
+        assertThat(count("select count(*) from review where group_id = '" + slow + "' and state = 'OPEN'")).isEqualTo(1);
+        var after = Json.MAPPER.readTree(seen.stream().filter(r -> other.equals(r.key())).findFirst().orElseThrow()
+                .value());
+        assertThat(after.path("result").path("decision").asText()).isEqualTo("REMOVE");
+        // the offsets committed up to the end of the topic: the held record is never screened again
+        try (var admin = org.apache.kafka.clients.admin.Admin.create(props())) {
+            await().atMost(Duration.ofSeconds(30)).until(() -> {
+                var committed = admin.listConsumerGroupOffsets("moderation-service").partitionsToOffsetAndMetadata().get();
+                var partitions = committed.keySet().stream().filter(tp -> tp.topic().equals(Topics.CHAT_MESSAGES))
+                        .collect(java.util.stream.Collectors.toMap(tp -> tp,
+                                tp -> org.apache.kafka.clients.admin.OffsetSpec.latest()));
+                var ends = admin.listOffsets(partitions).all().get();
+                return !partitions.isEmpty() && partitions.keySet().stream()
+                        .allMatch(tp -> committed.get(tp).offset() == ends.get(tp).offset());
+            });
+        }
+    }
+
+    /**
+     * Issue 20: clients flooding the service with maximum-size hostile texts (the audit's F2
+     * text, 10,000 characters) do not hold up the event loop: the health check answers within a
+     * second throughout, and every flooding request is answered.
+     */
+    @Test
+    void whileClientsFloodWithMaximumSizeHostileTexts_healthAnswersWithinASecond() throws Exception {
+        String group = "group-" + UUID.randomUUID();
+        establish(group, "Zalo kết nối bình yên", "police-song-tri");
+        String hostile = "a^ a^ " + "a".repeat(ScreeningResource.MAX_TEXT - 7) + "1";
+        var flooding = java.util.concurrent.Executors.newFixedThreadPool(8);
+        var stop = new java.util.concurrent.atomic.AtomicBoolean();
+        var answered = new java.util.concurrent.atomic.AtomicInteger();
+        var statuses = java.util.concurrent.ConcurrentHashMap.<Integer>newKeySet();
+        for (int t = 0; t < 8; t++) {
+            int thread = t;
+            flooding.submit(() -> {
+                for (int i = 0; !stop.get(); i++) {
+                    int status = given().auth().oauth2(Tokens.forRole(Roles.BOT, "zalo-bot")).contentType("application/json")
+                            .body(message(group, "flood-" + thread + "-" + i, "member-" + thread, hostile))
+                            .post("/api/v1/screenings").statusCode();
+                    statuses.add(status);
+                    answered.incrementAndGet();
+                }
+            });
+        }
+        long slowest = 0;
+        try {
+            await().atMost(Duration.ofSeconds(30)).until(() -> answered.get() >= 16); // the flood is on
+            for (int i = 0; i < 20; i++) {
+                long t0 = System.nanoTime();
+                int status = given().get("/q/health/live").statusCode();
+                long took = System.nanoTime() - t0;
+                assertThat(status).isEqualTo(200);
+                slowest = Math.max(slowest, took);
+                java.util.concurrent.locks.LockSupport.parkNanos(100_000_000L); // one check every 0.1 s, as a prober would
+            }
+        } finally {
+            stop.set(true);
+            flooding.shutdown();
+            assertThat(flooding.awaitTermination(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        }
+        assertThat(slowest).as("slowest health answer, ns").isLessThan(1_000_000_000L);
+        assertThat(statuses).containsOnly(200);
+        assertThat(answered.get()).isGreaterThan(16);
     }
 
     /** A chat message for the stream: the screening request's JSON, keyed by its group. */

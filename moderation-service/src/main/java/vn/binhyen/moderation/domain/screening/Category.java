@@ -18,7 +18,9 @@ public enum Category {
     INTRUSION("sử dụng trái phép quyền quản trị"),
     ENCODING("chữ viết không đúng bảng mã Unicode tiếng Việt có dấu (TCVN 6909:2001)"),
     NAME("tên hiển thị không phải họ và tên thật"),
-    FLOOD("gửi tin nhắn dồn dập");
+    FLOOD("gửi tin nhắn dồn dập"),
+    /** Not a rule broken: the message could not be screened automatically, and people judge it. */
+    NOT_SCREENED("tin nhắn chưa được hệ thống sàng lọc tự động");
 
     private final String vietnamese;
 

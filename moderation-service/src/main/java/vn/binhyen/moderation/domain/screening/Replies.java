@@ -17,8 +17,15 @@ public final class Replies {
         Set<String> categories = new LinkedHashSet<>();
         Set<String> citations = new LinkedHashSet<>();
         for (Violation v : verdict.violations()) {
-            categories.add(v.category().vietnamese());
-            citations.add(v.citation());
+            if (v.category() != Category.NOT_SCREENED) {
+                categories.add(v.category().vietnamese());
+                citations.add(v.citation());
+            }
+        }
+        if (categories.isEmpty()) { // nothing found against it: only held, until people have judged it
+            return verdict.decision() == Decision.HOLD ? java.text.Normalizer.normalize("Tin nhắn của " + who
+                    + " đang được tạm giữ để Ban quản trị xem xét, vì hệ thống chưa tự động sàng lọc được tin nhắn này.",
+                    java.text.Normalizer.Form.NFC) : null;
         }
         String why = String.join("; ", categories) + " (" + String.join(", ", citations) + ")";
         String text = switch (verdict.decision()) {

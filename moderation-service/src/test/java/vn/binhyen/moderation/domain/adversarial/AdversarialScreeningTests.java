@@ -5,13 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Example;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.lifecycle.BeforeContainer;
+import java.util.Random;
+import java.util.stream.LongStream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import vn.binhyen.moderation.config.Policies;
 import vn.binhyen.moderation.domain.screening.Message;
 import vn.binhyen.moderation.domain.screening.Screener;
@@ -23,7 +22,8 @@ import vn.binhyen.moderation.domain.screening.Verdict;
  * in every profile that screens for legacy encodings and evasion (ward-binh-phuoc:7.5,
  * police-song-tri:10, province-lai-chau): the verdict is the general (reference) path's, and
  * screening takes no longer than a bounded multiple of a plain Vietnamese text of the same
- * length screened in the same run: linear work, whatever the text.
+ * length screened in the same run: linear work, whatever the text. Each case is a seed
+ * (JUnit's parameterised tests: the seed in a failing case's name makes its text again).
  */
 class AdversarialScreeningTests {
     static final Map<String, Screener> SCREENERS = Policies.screeners();
@@ -37,7 +37,7 @@ class AdversarialScreeningTests {
     /** Slack for a timer tick, a GC pause or a JIT compilation in a short measurement. */
     static final long SLACK_NANOS = 5_000_000;
 
-    @BeforeContainer
+    @BeforeAll
     static void warmUp() {
         Screener s = SCREENERS.get("police-song-tri");
         long until = System.nanoTime() + 1_500_000_000L;
@@ -50,38 +50,41 @@ class AdversarialScreeningTests {
         }
     }
 
-    @Provide
-    Arbitrary<String> hostile() {
-        return Arbitraries.integers().between(1, 10_000).flatMap(HostileTexts::ofLength);
+    static LongStream seeds() {
+        return LongStream.range(0, 300).map(i -> 6909_2001L * 31 + i);
     }
 
-    @Provide
-    Arbitrary<String> profile() {
-        return Arbitraries.of(PROFILES);
-    }
-
-    @Property(tries = 300)
-    void anyHostileText_getsTheGeneralPathsVerdict(@ForAll("hostile") String text, @ForAll("profile") String profile) {
+    /** Any length up to the limit, any profile: both from the seed. */
+    @ParameterizedTest(name = "seed {0}")
+    @MethodSource("seeds")
+    void anyHostileText_getsTheGeneralPathsVerdict(long seed) {
+        Random r = new Random(seed);
+        String text = HostileTexts.of(seed, 1 + r.nextInt(10_000));
+        String profile = PROFILES.get(r.nextInt(PROFILES.size()));
         Screener screener = SCREENERS.get(profile);
         Message m = message(text, 1);
 
         Verdict fast = screener.screen(m, 1);
 
-        assertThat(fast).as("%s: %s", profile, describe(text)).isEqualTo(screener.screenByGeneralPath(m, 1));
+        assertThat(fast).as("seed %d, %s: %s", seed, profile, describe(text))
+                .isEqualTo(screener.screenByGeneralPath(m, 1));
     }
 
-    @Provide
-    Arbitrary<String> hostileOfTheMeasuredLengths() {
-        return Arbitraries.of(1_000, 5_000, 10_000).flatMap(HostileTexts::ofLength);
+    static LongStream timedSeeds() {
+        return LongStream.range(0, 120).map(i -> 5321L * 1000 + i);
     }
 
-    @Property(tries = 120)
-    void anyHostileText_takesBoundedTimeBesidePlainTextOfItsLength(@ForAll("hostileOfTheMeasuredLengths") String text,
-            @ForAll("profile") String profile) {
-        assertBounded(SCREENERS.get(profile), profile, text);
+    /** 1,000, 5,000 or 10,000 characters, any profile: both from the seed. */
+    @ParameterizedTest(name = "seed {0}")
+    @MethodSource("timedSeeds")
+    void anyHostileText_takesBoundedTimeBesidePlainTextOfItsLength(long seed) {
+        Random r = new Random(seed);
+        int length = new int[] {1_000, 5_000, 10_000}[r.nextInt(3)];
+        String profile = PROFILES.get(r.nextInt(PROFILES.size()));
+        assertBounded(SCREENERS.get(profile), "seed " + seed + ", " + profile, HostileTexts.of(seed, length));
     }
 
-    @Example
+    @Test
     void theKnownWorstCases_ofEachFamily_takeBoundedTimeAndGetTheGeneralPathsVerdict() {
         for (int length : new int[] {1_000, 5_000, 10_000}) {
             for (String text : HostileTexts.known(length)) {

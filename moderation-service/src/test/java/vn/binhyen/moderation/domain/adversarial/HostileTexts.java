@@ -1,21 +1,20 @@
 package vn.binhyen.moderation.domain.adversarial;
 
 import java.util.List;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
+import java.util.Random;
 
 /**
  * Texts built from the scanner's own character classes, as an attacker in a group would write
  * them: VIQR marks, tone marks, separators, zero-width characters, digits for letters,
  * homoglyphs, legacy-encoding signs, letters spelled out, links and dots; in long runs, nested
- * (one family inside another's run) and interleaved, up to the screened size limit.
+ * (one family inside another's run) and interleaved, up to the screened size limit. Each text
+ * comes from a seed, so a failing one is made again from the seed its test names.
  */
 public final class HostileTexts {
     private HostileTexts() {
     }
 
-    /** Each family: the characters it is made of, and a piece of it. */
+    /** The families, each the characters it is made of. */
     public enum Family {
         VIQR_MARKS, TONE_MARKS, SEPARATORS, ZERO_WIDTH, DIGITS_FOR_LETTERS, HOMOGLYPHS, LEGACY_SIGNS, SPELLED_OUT,
         LINKS, DOTS, LETTERS
@@ -33,62 +32,67 @@ public final class HostileTexts {
     static final String LEGACY = "µ¸¶·¹¨»¾¼½Æ©ÇÊËÌÍÎÏÐÑÒÓÔÕÖ×ØÙÚÛÜÝÞßø÷ùúûüõïëæçåäãâàáéèêìíîñðòóôöÿ¤¥¦§±²³";
     static final List<String> LINK_PIECES = List.of("http://", "https://", "www.", "bit.ly/", "a.b.c.vn", "x.gov.vn.",
             "user@host.com", "1.2.3.4", "xn--", "tinyurl.com/", ".vn", ".com/", "?q=", "#", ":8080", "zalo.me/", "@");
+    static final List<String> DOT_PIECES = List.of(".", ". ", "..", "…", "。");
+
+    private static char any(Random r, String of) {
+        return of.charAt(r.nextInt(of.length()));
+    }
 
     /** A piece of one family, a few characters long. */
-    static Arbitrary<String> piece(Family f) {
+    static String piece(Random r, Family f) {
         return switch (f) {
-            case VIQR_MARKS -> Combinators.combine(chars(LETTERS), chars(VOWELS), chars(VIQR), chars(VIQR))
-                    .as((l, v, m1, m2) -> "" + l + v + m1 + m2);
-            case TONE_MARKS -> Combinators.combine(chars(VOWELS), chars(TONES).list().ofMinSize(1).ofMaxSize(4))
-                    .as((v, ts) -> v + String.join("", ts.stream().map(String::valueOf).toList()));
-            case SEPARATORS -> Combinators.combine(chars(LETTERS + VOWELS), chars(SEPARATOR)).as((l, s) -> "" + l + s);
-            case ZERO_WIDTH -> Combinators.combine(chars(LETTERS), chars(ZERO)).as((l, z) -> "" + l + z);
-            case DIGITS_FOR_LETTERS -> Combinators.combine(chars(LEET), chars(LETTERS)).as((d, l) -> "" + d + l);
-            case HOMOGLYPHS -> chars(LOOK_ALIKE).map(String::valueOf);
-            case LEGACY_SIGNS -> Combinators.combine(chars(LETTERS), chars(LEGACY)).as((l, s) -> "" + l + s);
-            case SPELLED_OUT -> Combinators.combine(chars(LETTERS + VOWELS), chars(" .-")).as((l, s) -> "" + l + s);
-            case LINKS -> Arbitraries.of(LINK_PIECES);
-            case DOTS -> Arbitraries.of(".", ". ", "..", "…", "。");
-            case LETTERS -> chars(LETTERS).map(String::valueOf);
+            case VIQR_MARKS -> "" + any(r, LETTERS) + any(r, VOWELS) + any(r, VIQR) + any(r, VIQR);
+            case TONE_MARKS -> {
+                StringBuilder b = new StringBuilder().append(any(r, VOWELS));
+                for (int i = 1 + r.nextInt(4); i > 0; i--) {
+                    b.append(any(r, TONES));
+                }
+                yield b.toString();
+            }
+            case SEPARATORS -> "" + any(r, LETTERS + VOWELS) + any(r, SEPARATOR);
+            case ZERO_WIDTH -> "" + any(r, LETTERS) + any(r, ZERO);
+            case DIGITS_FOR_LETTERS -> "" + any(r, LEET) + any(r, LETTERS);
+            case HOMOGLYPHS -> String.valueOf(any(r, LOOK_ALIKE));
+            case LEGACY_SIGNS -> "" + any(r, LETTERS) + any(r, LEGACY);
+            case SPELLED_OUT -> "" + any(r, LETTERS + VOWELS) + any(r, " .-");
+            case LINKS -> LINK_PIECES.get(r.nextInt(LINK_PIECES.size()));
+            case DOTS -> DOT_PIECES.get(r.nextInt(DOT_PIECES.size()));
+            case LETTERS -> String.valueOf(any(r, LETTERS));
         };
     }
 
-    private static Arbitrary<Character> chars(String of) {
-        return Arbitraries.of(of.chars().mapToObj(c -> (char) c).toList());
-    }
-
     /** A run: one family's piece repeated, now and then another family's piece inside it. */
-    static Arbitrary<String> run(int maxRepeats) {
-        return Arbitraries.of(Family.class).flatMap(outer -> Arbitraries.of(Family.class).flatMap(inner ->
-                Combinators.combine(piece(outer), piece(inner), Arbitraries.integers().between(1, maxRepeats),
-                        Arbitraries.integers().between(0, 64))
-                        .as((p, q, times, every) -> {
-                            StringBuilder b = new StringBuilder(p.length() * times);
-                            for (int i = 0; i < times; i++) {
-                                b.append(p);
-                                if (every > 0 && i % every == every - 1) {
-                                    b.append(q); // nested: the inner family inside the outer one's run
-                                }
-                            }
-                            return b.toString();
-                        })));
+    static String run(Random r, int maxRepeats) {
+        Family[] families = Family.values();
+        String outer = piece(r, families[r.nextInt(families.length)]);
+        String inner = piece(r, families[r.nextInt(families.length)]);
+        // long runs are what the worst cases are made of: half of the runs as long as allowed
+        int times = r.nextBoolean() ? maxRepeats : 1 + r.nextInt(maxRepeats);
+        int every = r.nextInt(65);
+        StringBuilder b = new StringBuilder(outer.length() * times);
+        for (int i = 0; i < times; i++) {
+            b.append(outer);
+            if (every > 0 && i % every == every - 1) {
+                b.append(inner); // nested: the inner family inside the outer one's run
+            }
+        }
+        return b.toString();
     }
 
-    /** A text of runs, interleaved, cut to {@code length} characters (never inside a pair). */
-    public static Arbitrary<String> ofLength(int length) {
-        return run(Math.max(1, length / 2)).list().ofMinSize(1).ofMaxSize(6).map(runs -> {
-            StringBuilder b = new StringBuilder(length);
-            int i = 0;
-            while (b.length() < length) {
-                String r = runs.get(i++ % runs.size());
-                b.append(r.isEmpty() ? "a" : r);
-            }
-            b.setLength(length);
-            if (Character.isHighSurrogate(b.charAt(length - 1))) {
-                b.setCharAt(length - 1, 'a');
-            }
-            return b.toString();
-        });
+    /** A text of one to six runs, interleaved, cut to {@code length} characters. */
+    public static String of(long seed, int length) {
+        Random r = new Random(seed);
+        int runs = 1 + r.nextInt(6);
+        String[] pieces = new String[runs];
+        for (int i = 0; i < runs; i++) {
+            pieces[i] = run(r, Math.max(1, length / (2 * runs)));
+        }
+        StringBuilder b = new StringBuilder(length + 64);
+        for (int i = 0; b.length() < length; i++) {
+            b.append(pieces[i % runs]);
+        }
+        b.setLength(length);
+        return b.toString();
     }
 
     /** Plain Vietnamese of the same length: what a text is compared with. */
@@ -109,6 +113,7 @@ public final class HostileTexts {
                 "a^ a^ " + ",".repeat(length - 7) + "a",
                 "Vie^.t " + "a^".repeat((length - 7) / 2),
                 "a\u0301".repeat(length / 2),
+                "a" + "\u0301".repeat(length - 1),
                 "\u200B".repeat(length),
                 "x ".repeat(length / 2),
                 "t.".repeat(length / 2),
