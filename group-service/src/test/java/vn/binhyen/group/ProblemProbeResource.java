@@ -22,7 +22,9 @@ import vn.binhyen.eventlog.http.ETags;
 @Path("/test/problems")
 @RolesAllowed(Roles.SYSTEM_ADMIN)
 public class ProblemProbeResource {
-    public record Probe(@NotBlank String name, @Size(max = 3) List<String> tags, int count) {
+    // bounded like every request field (OpenApiBoundsTests reads this one too: test classes are in the document)
+    public record Probe(@NotBlank @Size(max = 200) String name, @Size(max = 3) List<@Size(max = 20) String> tags,
+            int count) {
     }
 
     @POST

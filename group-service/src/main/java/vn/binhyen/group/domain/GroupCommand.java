@@ -1,6 +1,7 @@
 package vn.binhyen.group.domain;
 
 import java.time.Instant;
+import java.util.List;
 import vn.binhyen.contracts.group.GroupEvent.Member;
 import vn.binhyen.contracts.group.GroupRole;
 
@@ -43,7 +44,25 @@ public sealed interface GroupCommand {
             implements GroupCommand {
     }
 
-    record ReportAccountCompromised(String memberId, String details, String actor, Instant at) implements GroupCommand {
+    /**
+     * {@code earlier}: the group's reports of hijacked accounts in the last
+     * {@link CompromisedReportLimits#LOOK_BACK}, each with when it was made, for the limits on
+     * how often ({@link CompromisedReportLimits}); the event carries no time of its own.
+     */
+    record ReportAccountCompromised(String memberId, String details, String actor, Instant at,
+            List<EarlierReport> earlier) implements GroupCommand {
+        public ReportAccountCompromised {
+            earlier = earlier == null ? List.of() : List.copyOf(earlier);
+        }
+
+        /** A report in a group with no earlier ones. */
+        public ReportAccountCompromised(String memberId, String details, String actor, Instant at) {
+            this(memberId, details, actor, at, List.of());
+        }
+    }
+
+    /** An earlier report of a hijacked account in the same group: of whom, by whom, when. */
+    record EarlierReport(String memberId, String reportedBy, Instant at) {
     }
 
     record ChangeGroupInfo(String name, String avatar, String description, String directedBy, String actor,

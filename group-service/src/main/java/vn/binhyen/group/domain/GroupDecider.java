@@ -294,6 +294,7 @@ public final class GroupDecider implements Decider<GroupCommand, Group, GroupEve
         if (!g.roster().containsKey(c.actor())) {
             throw new NotPermitted(cite, "members of the group report a hijacked account");
         }
+        CompromisedReportLimits.check(c);
         return List.of(new AccountCompromisedReported(g.groupId(), c.memberId(), c.actor(), c.details()));
     }
 

@@ -6,7 +6,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
+import vn.binhyen.eventlog.http.Matches;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
@@ -36,11 +36,13 @@ import vn.binhyen.eventlog.decider.InvalidInput;
 import vn.binhyen.eventlog.http.ETags;
 import vn.binhyen.eventlog.http.PlausibleTime;
 import vn.binhyen.eventlog.http.Problem;
+import vn.binhyen.group.domain.CompromisedReportLimits;
 import vn.binhyen.group.domain.Group;
 import vn.binhyen.group.domain.GroupCommand;
 import vn.binhyen.group.domain.GroupDecider;
 import vn.binhyen.group.domain.RegulationProfile;
 import vn.binhyen.group.domain.UnknownGroupException;
+import vn.binhyen.group.projection.CompromisedReports;
 import vn.binhyen.group.projection.GroupQueries;
 import vn.binhyen.group.service.GroupCommandService;
 
@@ -59,14 +61,16 @@ public class GroupResource {
     private final Map<String, RegulationProfile> profiles;
     private final JsonWebToken token;
     private final GroupWriter writer;
+    private final CompromisedReports compromisedReports;
 
     GroupResource(GroupCommandService service, GroupQueries queries, Map<String, RegulationProfile> profiles,
-            JsonWebToken token, GroupWriter writer) {
+            JsonWebToken token, GroupWriter writer, CompromisedReports compromisedReports) {
         this.service = service;
         this.queries = queries;
         this.profiles = profiles;
         this.token = token;
         this.writer = writer;
+        this.compromisedReports = compromisedReports;
     }
 
     public record MemberInput(@NotBlank @Size(max = 128) String memberId, @NotBlank @Size(max = 200) String fullName,
@@ -92,8 +96,10 @@ public class GroupResource {
                 .entity(GroupView.of(outcome.state(), outcome.version())).build();
     }
 
+    /** {@code leaders}: by the template's group key, at most 50 groups at once. */
     public record TemplateRequest(@NotBlank @Size(max = 64) String profile, @Size(max = 200) String unit,
-            @NotBlank @Size(max = 500) String responsibility, @NotNull Map<String, @NotNull @Valid MemberInput> leaders) {
+            @NotBlank @Size(max = 500) String responsibility,
+            @NotNull @Size(max = 50) Map<@Size(max = 64) String, @NotNull @Valid MemberInput> leaders) {
     }
 
     /** Establishes every group of a profile's template at once, e.g. the twelve council groups. */
@@ -117,7 +123,7 @@ public class GroupResource {
     @GET
     @RolesAllowed({Roles.SYSTEM_ADMIN, Roles.AUDITOR, Roles.COMMANDER})
     public GroupQueries.Page list(@QueryParam("unit") String unit, @QueryParam("profile") String profile,
-            @QueryParam("status") @Pattern(regexp = "ACTIVE|SUSPENDED|TERMINATED") String status,
+            @QueryParam("status") @Matches(regexp = "ACTIVE|SUSPENDED|TERMINATED") String status,
             @QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
         return queries.groups(unit, profile, status, page, size);
@@ -194,7 +200,7 @@ public class GroupResource {
                 token.getSubject(), now()), request);
     }
 
-    public record RoleRequest(@NotBlank String memberId, @NotNull GroupRole role) {
+    public record RoleRequest(@NotBlank @Size(max = 128) String memberId, @NotNull GroupRole role) {
     }
 
     @POST
@@ -206,7 +212,7 @@ public class GroupResource {
                 request);
     }
 
-    public record HandoverRequest(@NotNull GroupRole role, @NotBlank String fromMemberId,
+    public record HandoverRequest(@NotNull GroupRole role, @NotBlank @Size(max = 128) String fromMemberId,
             @NotNull @Valid MemberInput successor) {
     }
 
@@ -239,7 +245,7 @@ public class GroupResource {
         return write(groupId, ifMatch, new GroupCommand.ConsentToLeave(memberId, token.getSubject(), now()), request);
     }
 
-    public record AccountChangeRequest(@NotBlank String memberId, @Size(max = 64) String newZaloId,
+    public record AccountChangeRequest(@NotBlank @Size(max = 128) String memberId, @Size(max = 64) String newZaloId,
             @Size(max = 20) String newPhone) {
     }
 
@@ -252,7 +258,7 @@ public class GroupResource {
                 token.getSubject(), now()), request);
     }
 
-    public record CompromisedRequest(@NotBlank String memberId, @Size(max = 2000) String details) {
+    public record CompromisedRequest(@NotBlank @Size(max = 128) String memberId, @Size(max = 2000) String details) {
     }
 
     @POST
@@ -260,13 +266,17 @@ public class GroupResource {
     @RolesAllowed({Roles.LEADER, Roles.DEPUTY, Roles.ADMIN, Roles.MEMBER})
     public Response compromised(@PathParam("groupId") String groupId, @NotNull @Valid CompromisedRequest r,
             @Context ContainerRequestContext request) {
-        // at once, whatever version the caller last saw: no If-Match
+        // at once, whatever version the caller last saw: no If-Match. How often is limited (409 for
+        // the same member again within the hour, 429 beyond a reporter's or the group's share), by the
+        // group's reports of the last 24 h with their times, which the events themselves do not carry
+        Instant now = now();
+        var earlier = compromisedReports.since(groupId, now.minus(CompromisedReportLimits.LOOK_BACK));
         return write(groupId, null, new GroupCommand.ReportAccountCompromised(r.memberId(), r.details(),
-                token.getSubject(), now()), request);
+                token.getSubject(), now, earlier), request);
     }
 
     public record InfoRequest(@Size(max = 200) String name, @Size(max = 500) String avatar,
-            @Size(max = 2000) String description, @NotBlank String directedBy) {
+            @Size(max = 2000) String description, @NotBlank @Size(max = 200) String directedBy) {
     }
 
     @POST

@@ -89,27 +89,36 @@ public class ChatMessagesScreener {
     @Blocking(ordered = true)
     @Acknowledgment(Acknowledgment.Strategy.MANUAL)
     public CompletionStage<Void> screen(KafkaRecordBatch<String, byte[]> batch) {
-        List<Verdict> screened;
-        List<CompletableFuture<Void>> sent = new ArrayList<>(batch.getRecords().size());
+        int n = batch.getRecords().size();
+        var screened = new java.util.concurrent.atomic.AtomicReferenceArray<Verdict>(n);
+        var sent = new java.util.concurrent.atomic.AtomicReferenceArray<CompletableFuture<Void>>(n);
         try {
             // each record within its budget of CPU time: one over it is held for review, and the
-            // batch goes on (a record that cannot be screened must not stop every group's stream)
-            screened = budget.each(batch.getRecords(),
+            // batch goes on (a record that cannot be screened must not stop every group's stream);
+            // each verdict sent as soon as it is made, in order
+            budget.each(batch.getRecords(),
                     record -> WhileUnavailable.retry(() -> verdict(record.getKey(), record.getPayload()), this::pause,
                             LOG),
                     (record, cpuNanos) -> WhileUnavailable.retry(() -> overBudget(record.getKey(), record.getPayload(),
-                            cpuNanos), this::pause, LOG));
-            for (Verdict verdict : screened) {
-                sent.add(verdicts.send(verdict.groupId(), verdict.json()));
-            }
+                            cpuNanos), this::pause, LOG),
+                    (i, verdict) -> {
+                        screened.set(i, verdict);
+                        sent.set(i, verdicts.send(verdict.groupId(), verdict.json()));
+                    });
         } catch (Exception e) {
             // a bug of ours (a verdict that cannot be written, a failure that is not an outage),
             // or the service stopping mid-outage: the batch is refused, its offsets not committed,
             // and the channel stops (fail-stop); a restart screens it again
             return batch.nack(e);
         }
+        List<Verdict> screenedInOrder = new ArrayList<>(n);
+        List<CompletableFuture<Void>> sentInOrder = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            screenedInOrder.add(screened.get(i));
+            sentInOrder.add(sent.get(i));
+        }
         // a verdict given up while the broker was unreachable (longer than the producer waits): sent again
-        UntilDelivered.all(screened, sent, v -> verdicts.send(v.groupId(), v.json()), () -> stopping,
+        UntilDelivered.all(screenedInOrder, sentInOrder, v -> verdicts.send(v.groupId(), v.json()), () -> stopping,
                 UntilDelivered.after(resend), LOG).whenComplete((sentAll, failure) -> {
                     if (failure == null) {
                         batch.ack();
@@ -125,6 +134,11 @@ public class ChatMessagesScreener {
     private final ScheduledExecutorService resend = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("verdicts-resend").daemon().factory());
 
+    /** Workers given up on (over their budget) that are still computing. */
+    public int runawayWorkers() {
+        return budget.runaways();
+    }
+
     void stopping(@Observes ShutdownEvent event) {
         stopping = true;
         budget.shutdown();
@@ -136,6 +150,7 @@ public class ChatMessagesScreener {
         if (stopping) {
             return false;
         }
+        RecordBudget.restart(); // the attempt after the pause has a budget of its own
         LockSupport.parkNanos(nanos); // may wake early: then it only tries again sooner
         return !stopping;
     }

@@ -2,8 +2,6 @@ package vn.binhyen.moderation.messaging;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -11,7 +9,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReferenceArray;
 import org.jboss.logging.Logger;
 
 /**
@@ -19,17 +16,27 @@ import org.jboss.logging.Logger;
  * the records are worked on, in order, by a worker thread the stream's thread watches. A record
  * that has used more than its budget of the worker's CPU time is given up on: it gets the
  * answer {@code overBudget} makes, and the batch goes on from the next record on another worker.
- * CPU time, not wall time: a record waiting for the database (an outage waited out, see
- * {@link WhileUnavailable}) uses none, and is not given up on for it.
- *
- * <p>Java cannot stop a thread that computes: a worker given up on is told to stop after its
- * record, and what it finds for that record is thrown away (the first answer stored wins:
- * {@code overBudget}'s, unless the worker's came first). Until it finishes it keeps its thread
- * and a core; how many are still running is logged and answered by {@link #runaways()}.
+ * Each answer is handed to {@code answered} as soon as it is made, in the records' order, once:
+ * by the worker for the records it finished, by the stream's thread for one given up on.
+ * <p>
+ * CPU time, not wall time: a record waiting for the database uses none. A record's work may be
+ * tried again after a pause (an outage waited out, {@link WhileUnavailable}); {@link #restart}
+ * starts its budget again for the next attempt, so that only one attempt's work is counted.
+ * <p>
+ * Who answers a record is decided by one compare-and-set on the worker's position: the worker
+ * moves from record {@code i} to {@code i + 1} only if the watcher has not given {@code i} up,
+ * and the watcher gives {@code i} up only if the worker is still on it; whichever comes first
+ * answers, and the other stands back. Java cannot stop a thread that computes: a worker given
+ * up on finishes its record in the background and throws its answer away. Until it does it
+ * keeps its thread and a core; {@link #runaways()} says how many do (a liveness check restarts
+ * the service when there are too many: only a restart stops them).
  */
 final class RecordBudget {
     private static final Logger LOG = Logger.getLogger(RecordBudget.class);
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+    /** The worker's position once the watcher has given its record up. */
+    private static final int GIVEN_UP = -1;
+    private static final ThreadLocal<Worker<?, ?>> CURRENT = new ThreadLocal<>();
 
     /** What a record is worth: its answer, or a failure that refuses the whole batch. */
     interface Work<R, V> {
@@ -39,6 +46,11 @@ final class RecordBudget {
     /** The answer for a record given up on, after {@code cpuNanos} of CPU time. */
     interface OverBudget<R, V> {
         V apply(R record, long cpuNanos) throws Exception;
+    }
+
+    /** Takes each answer, with its record's index, in order. */
+    interface Answered<V> {
+        void accept(int index, V answer);
     }
 
     private final long budgetNanos;
@@ -68,29 +80,38 @@ final class RecordBudget {
     }
 
     /**
-     * Each record's answer, in order: {@code work}'s, or {@code overBudget}'s for a record over
-     * its budget. A failure of {@code work} (or {@code overBudget}) is thrown as it was.
+     * Called from a record's work before it is tried again: its budget starts again (the
+     * attempts before were cut short by an outage, not by their cost). Does nothing outside a
+     * worker.
      */
-    <R, V> List<V> each(List<R> records, Work<R, V> work, OverBudget<R, V> overBudget) throws Exception {
-        int n = records.size();
-        AtomicReferenceArray<V> answers = new AtomicReferenceArray<>(n);
+    static void restart() {
+        Worker<?, ?> w = CURRENT.get();
+        if (w != null) {
+            w.attempt++;
+        }
+    }
+
+    /**
+     * Works on every record, in order, each within its budget: {@code answered} gets each
+     * record's answer ({@code work}'s, or {@code overBudget}'s for a record over its budget) as
+     * soon as it is made, in order. A failure of {@code work} (or {@code overBudget}) is thrown
+     * as it was, and the records after it are not worked on.
+     */
+    <R, V> void each(java.util.List<R> records, Work<R, V> work, OverBudget<R, V> overBudget, Answered<V> answered)
+            throws Exception {
         int from = 0;
-        while (from < n) {
-            Worker<R, V> worker = new Worker<>(records, from, work, answers);
+        while (from < records.size()) {
+            Worker<R, V> worker = new Worker<>(records, from, work, answered);
             Future<?> done = workers.submit(worker);
-            from = watch(worker, done, records, answers, overBudget);
+            from = watch(worker, done, records, overBudget, answered);
         }
-        List<V> out = new ArrayList<>(n);
-        for (int i = 0; i < n; i++) {
-            out.add(answers.get(i));
-        }
-        return out;
     }
 
     /** Waits for the worker; the index to go on from: the end, or the record after one given up on. */
-    private <R, V> int watch(Worker<R, V> worker, Future<?> done, List<R> records, AtomicReferenceArray<V> answers,
-            OverBudget<R, V> overBudget) throws Exception {
-        int watched = -1;
+    private <R, V> int watch(Worker<R, V> worker, Future<?> done, java.util.List<R> records,
+            OverBudget<R, V> overBudget, Answered<V> answered) throws Exception {
+        int watched = Integer.MIN_VALUE;
+        int watchedAttempt = -1;
         long cpuWhenSeen = 0;
         while (true) {
             try {
@@ -100,84 +121,87 @@ final class RecordBudget {
                 Throwable cause = e.getCause() instanceof WorkFailed failed ? failed.getCause() : e.getCause();
                 throw cause instanceof Exception c ? c : e;
             } catch (TimeoutException stillWorking) {
-                if (worker.threadId < 0) {
+                long threadId = worker.threadId;
+                if (threadId < 0) {
                     continue; // not started yet
                 }
-                int current = worker.current;
-                long cpu = THREADS.getThreadCpuTime(worker.threadId);
-                if (current != watched) { // a record seen for the first time: its CPU time counts from here
+                int current = worker.position.get();
+                int attempt = worker.attempt;
+                long cpu = THREADS.getThreadCpuTime(threadId);
+                if (current != watched || attempt != watchedAttempt || cpu < 0) {
+                    // a record (or an attempt) seen for the first time: its CPU time counts from
+                    // here, at the latest; what it used before this sight is not counted
                     watched = current;
-                    cpuWhenSeen = worker.cpuAtStart;
+                    watchedAttempt = attempt;
+                    cpuWhenSeen = cpu;
+                    continue;
                 }
                 long spent = cpu - cpuWhenSeen;
-                if (cpu >= 0 && spent > budgetNanos && worker.current == current) {
-                    worker.giveUp();
-                    V answer = overBudget.apply(records.get(current), spent);
-                    if (answers.compareAndSet(current, null, answer)) {
-                        LOG.errorf("record %d of its batch used %d ms of CPU time, over its budget of %d ms: answered "
-                                + "without its screening; %d worker(s) given up on still running", current,
-                                spent / 1_000_000, budgetNanos / 1_000_000, worker.runaway());
-                    }
+                if (spent > budgetNanos && worker.position.compareAndSet(current, GIVEN_UP)) {
+                    worker.counted(runaways);
+                    LOG.errorf("record %d of its batch used more than %d ms of CPU time (%d ms seen), over its budget: "
+                            + "answered without its screening; %d worker(s) given up on still running", current,
+                            budgetNanos / 1_000_000, spent / 1_000_000, runaways.get());
+                    answered.accept(current, overBudget.apply(records.get(current), spent));
                     return current + 1;
                 }
             }
         }
     }
 
-    private final class Worker<R, V> implements Runnable {
-        private final List<R> records;
-        private final int from;
+    private static final class Worker<R, V> implements Runnable {
+        private final java.util.List<R> records;
         private final Work<R, V> work;
-        private final AtomicReferenceArray<V> answers;
-        volatile int current;
-        volatile long cpuAtStart;
-        volatile long threadId;
-        private volatile boolean givenUp;
+        private final Answered<V> answered;
+        /** The record being worked on; {@link #GIVEN_UP} once the watcher took it over. */
+        final AtomicInteger position;
+        volatile long threadId = -1;
+        /** Bumped by {@link #restart}: the current record is being tried again. */
+        volatile int attempt;
         private boolean finished; // guarded by this
-        private boolean counted; // guarded by this
+        private AtomicInteger countedIn; // guarded by this
 
-        Worker(List<R> records, int from, Work<R, V> work, AtomicReferenceArray<V> answers) {
+        Worker(java.util.List<R> records, int from, Work<R, V> work, Answered<V> answered) {
             this.records = records;
-            this.from = from;
             this.work = work;
-            this.answers = answers;
-            this.current = from;
-            this.threadId = -1;
+            this.answered = answered;
+            this.position = new AtomicInteger(from);
         }
 
-        void giveUp() {
-            givenUp = true;
-        }
-
-        /** Counted among the runaways while it still runs; how many there are. */
-        synchronized int runaway() {
-            if (!finished && !counted) {
-                counted = true;
-                return runaways.incrementAndGet();
+        /** Counted among the runaways while it still runs. */
+        synchronized void counted(AtomicInteger runaways) {
+            if (!finished && countedIn == null) {
+                countedIn = runaways;
+                runaways.incrementAndGet();
             }
-            return runaways.get();
         }
 
         @Override
         public void run() {
+            CURRENT.set(this);
             threadId = Thread.currentThread().threadId();
             try {
-                for (int i = from; i < records.size() && !givenUp; i++) {
-                    // the start of a record's CPU time, read once per record (a clock read, no lock)
-                    cpuAtStart = THREADS.getCurrentThreadCpuTime();
-                    current = i;
+                for (int i = position.get(); i >= 0 && i < records.size(); i = position.get()) {
                     V answer = work.apply(records.get(i));
-                    answers.compareAndSet(i, null, answer); // given up on meanwhile: the other answer stands
+                    if (!position.compareAndSet(i, i + 1)) {
+                        return; // given up on meanwhile: the watcher's answer stands
+                    }
+                    answered.accept(i, answer);
                 }
             } catch (RuntimeException e) {
-                throw e;
+                if (position.get() != GIVEN_UP) {
+                    throw e;
+                }
             } catch (Exception e) {
-                throw new WorkFailed(e);
+                if (position.get() != GIVEN_UP) {
+                    throw new WorkFailed(e);
+                }
             } finally {
+                CURRENT.remove();
                 synchronized (this) {
                     finished = true;
-                    if (counted) {
-                        runaways.decrementAndGet();
+                    if (countedIn != null) {
+                        countedIn.decrementAndGet();
                     }
                 }
             }

@@ -60,7 +60,9 @@ public class ScreeningResource {
 
     public record ScreeningRequest(@NotBlank @Size(max = 128) @SingleLineId String groupId,
             @NotBlank @Size(max = 128) @SingleLineId String messageId,
-            @NotNull @Valid Author author, String text, @Size(max = 20) List<@NotNull @Valid AttachmentInput> attachments,
+            @NotNull @Valid Author author,
+            // over MAX_TEXT is answered 413 (not @Size's 400): the bound is the document's all the same
+            @org.eclipse.microprofile.openapi.annotations.media.Schema(maxLength = MAX_TEXT) String text, @Size(max = 20) List<@NotNull @Valid AttachmentInput> attachments,
             @Size(max = 50) List<@NotBlank @Size(max = 2000) String> links, boolean forwarded,
             @PlausibleTime Instant postedAt) {
 

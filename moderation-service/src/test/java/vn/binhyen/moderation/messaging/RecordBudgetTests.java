@@ -38,7 +38,7 @@ class RecordBudgetTests {
         // given a batch whose second record never finishes computing
         List<String> batch = List.of("a", "slow", "b", "c");
         // when each is worked on within its budget
-        List<String> answers = budget.each(batch, r -> r.equals("slow") ? spin(r) : "screened " + r,
+        List<String> answers = each(batch, r -> r.equals("slow") ? spin(r) : "screened " + r,
                 (r, cpuNanos) -> "held " + r + " after " + (cpuNanos >= TimeUnit.MILLISECONDS.toNanos(100)));
         // then the slow one is held (after at least its budget), the others screened, in order
         assertThat(answers).containsExactly("screened a", "held slow after true", "screened b", "screened c");
@@ -53,7 +53,7 @@ class RecordBudgetTests {
         // given a record that waits 400 ms (a database outage waited out) without using the CPU
         List<String> batch = List.of("waits", "a");
         // when worked on with a budget of 100 ms of CPU time
-        List<String> answers = budget.each(batch, r -> {
+        List<String> answers = each(batch, r -> {
             if (r.equals("waits")) {
                 long until = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(400);
                 while (System.nanoTime() < until) {
@@ -72,12 +72,59 @@ class RecordBudgetTests {
         // given a record whose work fails (a bug, not an outage)
         List<String> batch = List.of("a", "fails", "b");
         // when the batch is worked on, then the failure comes out as it was thrown
-        assertThatThrownBy(() -> budget.each(batch, r -> {
+        assertThatThrownBy(() -> each(batch, r -> {
             if (r.equals("fails")) {
                 throw new java.io.IOException("no such file");
             }
             return r;
         }, (r, cpuNanos) -> "held " + r)).isInstanceOf(java.io.IOException.class).hasMessage("no such file");
+    }
+
+    /** The answers in the order they were handed over, each with its index checked. */
+    List<String> each(List<String> batch, RecordBudget.Work<String, String> work,
+            RecordBudget.OverBudget<String, String> overBudget) throws Exception {
+        List<String> answers = new java.util.concurrent.CopyOnWriteArrayList<>();
+        budget.each(batch, work, overBudget, (i, answer) -> {
+            assertThat(i).as("answered in order, once each").isEqualTo(answers.size());
+            answers.add(answer);
+        });
+        return answers;
+    }
+
+    @Test
+    void aRecordTriedAgainAfterAPause_hasABudgetForEachAttempt() throws Exception {
+        // given a record tried five times, each attempt using 60 ms of CPU time (300 ms in all,
+        // three times its budget of 100 ms), the budget started again before each new attempt
+        List<String> batch = List.of("retried", "a");
+        // when worked on
+        List<String> answers = each(batch, r -> {
+            if (r.equals("retried")) {
+                for (int attempt = 0; attempt < 5; attempt++) {
+                    if (attempt > 0) {
+                        RecordBudget.restart();
+                    }
+                    burn(TimeUnit.MILLISECONDS.toNanos(60));
+                }
+            }
+            return "screened " + r;
+        }, (r, cpuNanos) -> "held " + r);
+        // then no attempt was over its budget: it gets its own answer
+        assertThat(answers).containsExactly("screened retried", "screened a");
+    }
+
+    /** Uses about {@code nanos} of this thread's CPU time. */
+    static void burn(long nanos) {
+        var threads = ManagementFactory.getThreadMXBean();
+        long until = threads.getCurrentThreadCpuTime() + nanos;
+        long x = 0;
+        while (threads.getCurrentThreadCpuTime() < until) {
+            for (int i = 0; i < 10_000; i++) {
+                x += i ^ x >>> 3;
+            }
+        }
+        if (x == 42) {
+            System.out.print("");
+        }
     }
 
     @Test

@@ -9,6 +9,8 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.sql.Connection;
@@ -17,6 +19,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -52,16 +55,21 @@ public class FeedResource {
             String text, String state, Instant createdAt) {
     }
 
+    /**
+     * The newest 200; with {@code since}, only those created after it (what a stream that was
+     * dropped, or ended with its token, missed before it reconnected).
+     */
     @GET
     @RolesAllowed({Roles.LEADER, Roles.DEPUTY, Roles.ADMIN, Roles.MEMBER, Roles.DUTY_OFFICER, Roles.PCTP_OFFICER,
             Roles.COMMANDER, Roles.SYSTEM_ADMIN})
-    public List<Item> feed() {
+    public List<Item> feed(@QueryParam("since") Instant since) {
         List<String> recipients = recipients();
         List<Item> out = new ArrayList<>();
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
                 "select notification_id, recipient, kind, urgency, citation, text, state, created_at from notification "
-                        + "where recipient = any(?) order by created_at desc limit 200")) {
+                        + "where recipient = any(?) and created_at > ? order by created_at desc limit 200")) {
             ps.setArray(1, c.createArrayOf("text", recipients.toArray()));
+            ps.setTimestamp(2, Timestamp.from(since == null ? Instant.EPOCH : since));
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     out.add(new Item(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
@@ -74,7 +82,12 @@ public class FeedResource {
         return out;
     }
 
-    /** New items as they arrive (Server-Sent Events, one JSON item per event). */
+    /**
+     * New items as they arrive (Server-Sent Events, one JSON item per event), until the token
+     * expires. A user holds a few streams at once, the instance a bounded number (429 with
+     * {@code Retry-After} beyond either); a stream that stops reading is dropped. A client that
+     * reconnects reads what it missed with {@code GET ?since=}.
+     */
     @GET
     @Path("/stream")
     @Produces(MediaType.SERVER_SENT_EVENTS)
@@ -82,7 +95,15 @@ public class FeedResource {
     @RolesAllowed({Roles.LEADER, Roles.DEPUTY, Roles.ADMIN, Roles.MEMBER, Roles.DUTY_OFFICER, Roles.PCTP_OFFICER,
             Roles.COMMANDER, Roles.SYSTEM_ADMIN})
     public Multi<Item> stream() {
-        return stream.follow(Set.copyOf(recipients()));
+        // the verifier's clock, not the application's (which tests move): the token is valid until exp by it
+        Duration left = Duration.between(Instant.now(), Instant.ofEpochSecond(token.getExpirationTime()));
+        if (!left.isPositive()) {
+            throw new WebApplicationException(Response.fromResponse(Problem.of("token-expired",
+                    "Phiên đăng nhập đã hết hạn / Token expired", Response.Status.UNAUTHORIZED,
+                    "the token has expired; sign in again").toResponse())
+                    .header("WWW-Authenticate", "Bearer error=\"invalid_token\"").build());
+        }
+        return stream.follow(token.getSubject(), Set.copyOf(recipients()), left);
     }
 
     /**

@@ -4,22 +4,34 @@ import io.agroal.api.AgroalDataSource;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.operators.multi.processors.BroadcastProcessor;
+import io.smallrye.mutiny.subscription.BackPressureFailure;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.Iterator;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
+import vn.binhyen.eventlog.http.StreamSlots;
 
 /**
  * New feed items for live subscribers (Server-Sent Events). Every instance follows the
  * notification table by its sequence, whichever instance routed the event, and only while
  * someone listens. Sequences can commit out of order, so each poll looks back a window and
  * skips what it already sent.
+ * <p>
+ * Limits (audit F12): each listener is given only its own items (filtered before anything is
+ * held for it), and holds at most {@code binhyen.notification.sse.buffer} of them (256) while it
+ * does not read; one that falls further behind is dropped (its stream fails, Quarkus closes the
+ * connection) and, reconnecting, reads what it missed from {@code GET /api/v1/notifications}
+ * ({@code ?since=}). A user holds at most {@code binhyen.notification.sse.max-per-user} open
+ * streams (5) and the instance {@code binhyen.notification.sse.max-total} (1,000); beyond
+ * either, 429 with {@code Retry-After}. A stream ends when its token expires.
  */
 @ApplicationScoped
 public class FeedStream {
@@ -30,20 +42,50 @@ public class FeedStream {
     private final BroadcastProcessor<FeedResource.Item> processor = BroadcastProcessor.create();
     private final AtomicInteger listeners = new AtomicInteger();
     private final Set<Long> sent = new LinkedHashSet<>();
+    private final StreamSlots slots;
+    private final int buffer;
     private long high = -1;
 
-    FeedStream(AgroalDataSource dataSource) {
+    FeedStream(AgroalDataSource dataSource,
+            @ConfigProperty(name = "binhyen.notification.sse.max-per-user", defaultValue = "5") int maxPerUser,
+            @ConfigProperty(name = "binhyen.notification.sse.max-total", defaultValue = "1000") int maxTotal,
+            @ConfigProperty(name = "binhyen.notification.sse.buffer", defaultValue = "256") int buffer) {
         this.dataSource = dataSource;
+        this.slots = new StreamSlots("feed-stream", "user", maxPerUser, maxTotal);
+        this.buffer = buffer;
     }
 
     /**
-     * The live items addressed to any of {@code recipients}. Each listener has its own buffer: a
-     * burst (a batch routes hundreds at once) must wait for a slow listener, not end its stream.
+     * The live items addressed to any of {@code recipients}, for {@code user}'s stream, until
+     * {@code lifetime} has passed (the token's expiry). Only the listener's own items are held for
+     * it, at most {@code binhyen.notification.sse.buffer} while it does not read: a burst for one
+     * listener larger than that, or a listener that stopped reading, ends the stream, and the
+     * client reconnects.
+     *
+     * @throws StreamSlots.Full (429) when the user, or this instance, already holds its streams
      */
-    public Multi<FeedResource.Item> follow(Set<String> recipients) {
-        return processor.onOverflow().buffer(10_000).filter(item -> recipients.contains(item.recipient()))
+    public Multi<FeedResource.Item> follow(String user, Set<String> recipients, Duration lifetime) {
+        StreamSlots.Slot slot = slots.take(user);
+        Multi<FeedResource.Item> live = processor.filter(item -> recipients.contains(item.recipient()))
+                .onOverflow().buffer(buffer)
+                .onFailure(BackPressureFailure.class).transform(f -> new SlowListener(user, buffer))
+                .select().first(lifetime)
                 .onSubscription().invoke(() -> listeners.incrementAndGet())
                 .onTermination().invoke(() -> listeners.decrementAndGet());
+        return Multi.createFrom().<FeedResource.Item>deferred(() -> slot.open() ? live
+                : Multi.createFrom().<FeedResource.Item>empty())
+                .onTermination().invoke(slot::release);
+    }
+
+    /**
+     * A listener dropped for falling behind; without a stack trace, since nothing is broken (Quarkus
+     * logs it as it closes the connection).
+     */
+    static final class SlowListener extends RuntimeException {
+        SlowListener(String user, int buffer) {
+            super("dropped a feed stream of " + user + ": more than " + buffer + " items waited for it to read; "
+                    + "it reconnects and reads what it missed from GET /api/v1/notifications", null, false, false);
+        }
     }
 
     @Scheduled(every = "${binhyen.notification.stream-poll-every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)

@@ -115,8 +115,22 @@ public class ZaloWebhookResource {
         if (!links.isEmpty()) {
             request.put("links", links);
         }
-        request.put("postedAt", timestamp.matches("\\d{1,15}") ? Instant.ofEpochMilli(Long.parseLong(timestamp)).toString()
+        request.put("postedAt", epochMillis(timestamp) ? Instant.ofEpochMilli(Long.parseLong(timestamp)).toString()
                 : Instant.now().toString());
         return request;
+    }
+
+    /** 1 to 15 ASCII digits (Zalo's milliseconds since the epoch), by a loop rather than a regular expression. */
+    static boolean epochMillis(String timestamp) {
+        if (timestamp == null || timestamp.isEmpty() || timestamp.length() > 15) {
+            return false;
+        }
+        for (int i = 0; i < timestamp.length(); i++) {
+            char c = timestamp.charAt(i);
+            if (c < '0' || c > '9') {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -151,13 +151,18 @@ public class Accounts {
     }
 
     static boolean verify(char[] password, String stored) {
-        String[] parts = stored.split("\\$");
-        if (parts.length != 4 || !parts[0].equals("pbkdf2-sha256")) {
+        // scheme$iterations$salt$hash, cut at its three dollar signs by hand (no regular expression in main code)
+        int first = stored.indexOf('$');
+        int second = first < 0 ? -1 : stored.indexOf('$', first + 1);
+        int third = second < 0 ? -1 : stored.indexOf('$', second + 1);
+        if (third < 0 || third == stored.length() - 1 || stored.indexOf('$', third + 1) >= 0
+                || !stored.substring(0, first).equals("pbkdf2-sha256")) {
             return false;
         }
-        byte[] salt = Base64.getDecoder().decode(parts[2]);
-        byte[] expected = Base64.getDecoder().decode(parts[3]);
-        return MessageDigest.isEqual(expected, pbkdf2(password, salt, Integer.parseInt(parts[1])));
+        byte[] salt = Base64.getDecoder().decode(stored.substring(second + 1, third));
+        byte[] expected = Base64.getDecoder().decode(stored.substring(third + 1));
+        return MessageDigest.isEqual(expected, pbkdf2(password, salt, Integer.parseInt(stored.substring(first + 1,
+                second))));
     }
 
     private static byte[] pbkdf2(char[] password, byte[] salt, int iterations) {

@@ -4,6 +4,7 @@ import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.smallrye.mutiny.Multi;
 import jakarta.annotation.security.PermitAll;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.CookieParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -36,7 +37,7 @@ import vn.binhyen.contracts.report.ReportEvent;
 import vn.binhyen.eventlog.Actor;
 import vn.binhyen.eventlog.decider.CommandHandler;
 import vn.binhyen.report.dashboard.Accounts;
-import vn.binhyen.report.dashboard.QueueChanges;
+import vn.binhyen.report.dashboard.DashboardStreams;
 import vn.binhyen.report.domain.Report;
 import vn.binhyen.report.domain.ReportActions;
 import vn.binhyen.report.domain.ReportCommand;
@@ -70,19 +71,19 @@ public class DashboardResource {
     private final ReportService service;
     private final ReporterKeys keys;
     private final DutyRoster roster;
-    private final QueueChanges changes;
+    private final DashboardStreams streams;
     private final Clock clock;
     private final String unit;
     private final boolean secureCookie;
 
     DashboardResource(Accounts accounts, ReportService service, ReporterKeys keys, DutyRoster roster,
-            QueueChanges changes, Clock clock, @ConfigProperty(name = "binhyen.dashboard.unit") String unit,
+            DashboardStreams streams, Clock clock, @ConfigProperty(name = "binhyen.dashboard.unit") String unit,
             @ConfigProperty(name = "binhyen.dashboard.secure-cookie") boolean secureCookie) {
         this.accounts = accounts;
         this.service = service;
         this.keys = keys;
         this.roster = roster;
-        this.changes = changes;
+        this.streams = streams;
         this.clock = clock;
         this.unit = unit;
         this.secureCookie = secureCookie;
@@ -124,7 +125,7 @@ public class DashboardResource {
     @POST
     @Path("/login")
     @Produces(MediaType.TEXT_HTML)
-    public Response login(@RestForm String username, @RestForm String password) {
+    public Response login(@RestForm @Size(max = 64) String username, @RestForm @Size(max = 200) String password) {
         Optional<String> session = username == null ? Optional.empty() : accounts.signIn(username.strip(), password);
         if (session.isEmpty()) {
             return Response.status(Response.Status.UNAUTHORIZED).entity(Templates.login(null,
@@ -139,6 +140,7 @@ public class DashboardResource {
     @Path("/logout")
     public Response logout(@CookieParam(COOKIE) String cookie) {
         accounts.signOut(cookie);
+        streams.signedOut(cookie);
         return Response.seeOther(URI.create("/dashboard/login")).cookie(new NewCookie.Builder(COOKIE).value("")
                 .path("/dashboard").maxAge(0).httpOnly(true).secure(secureCookie)
                 .sameSite(NewCookie.SameSite.STRICT).build()).build();
@@ -165,6 +167,10 @@ public class DashboardResource {
         });
     }
 
+    /**
+     * "The queue changed", while the session lasts; a few streams per session and a bounded number
+     * per instance (429 beyond), a page that stops reading dropped ({@link DashboardStreams}).
+     */
     @GET
     @Path("/stream")
     @Produces(MediaType.SERVER_SENT_EVENTS)
@@ -172,7 +178,7 @@ public class DashboardResource {
         if (accounts.session(cookie).isEmpty()) {
             throw new jakarta.ws.rs.NotAuthorizedException("Session");
         }
-        return changes.follow();
+        return streams.follow(cookie);
     }
 
     @GET
@@ -222,9 +228,10 @@ public class DashboardResource {
     @Path("/reports/{id}/{action}")
     public Response act(@CookieParam(COOKIE) String cookie, @HeaderParam("Origin") String origin,
             @HeaderParam("Host") String host, @PathParam("id") String id, @PathParam("action") String action,
-            @RestForm String category, @RestForm String securityRelated, @RestForm String withinJurisdiction,
-            @RestForm String text, @RestForm String pctpOfficer, @RestForm String unitName, @RestForm String body,
-            @RestForm String reason) {
+            @RestForm @Size(max = 100) String category, @RestForm @Size(max = 8) String securityRelated,
+            @RestForm @Size(max = 8) String withinJurisdiction, @RestForm @Size(max = 20_000) String text,
+            @RestForm @Size(max = 128) String pctpOfficer, @RestForm @Size(max = 100) String unitName,
+            @RestForm @Size(max = 300) String body, @RestForm @Size(max = 2000) String reason) {
         if (origin != null && host != null && !origin.endsWith("//" + host)) {
             return Response.status(403).entity("Yêu cầu không hợp lệ (nguồn gửi khác trang).")
                     .type("text/plain; charset=UTF-8").build();

@@ -4,7 +4,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
-import jakarta.validation.constraints.Pattern;
+import vn.binhyen.eventlog.http.Matches;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.PUT;
@@ -32,13 +32,14 @@ public class DashboardUsersResource {
 
     /** {@code password}: at least 12 characters. */
     public record OfficerRequest(@NotBlank @Size(max = 200) String displayName,
-            @NotEmpty List<@NotBlank String> roles, @NotBlank @Size(min = 12, max = 200) String password) {
+            @NotEmpty @Size(max = 10) List<@NotBlank @Size(max = 32) String> roles,
+            @NotBlank @Size(min = 12, max = 200) String password) {
     }
 
     @PUT
     @Path("/{username}")
     @RolesAllowed(Roles.SYSTEM_ADMIN)
-    public Response put(@PathParam("username") @Pattern(regexp = "[a-z0-9._-]{3,64}") String username,
+    public Response put(@PathParam("username") @Matches(regexp = "[a-z0-9._-]{3,64}") String username,
             @Valid OfficerRequest r) {
         if (r == null) {
             return invalid("body", "required", "the officer is required");

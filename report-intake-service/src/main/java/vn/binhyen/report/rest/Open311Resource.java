@@ -1,6 +1,7 @@
 package vn.binhyen.report.rest;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
@@ -84,16 +85,18 @@ public class Open311Resource {
     @Path("/requests.json")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @RolesAllowed(Roles.BOT)
-    public Response create(@FormParam("service_code") String serviceCode, @FormParam("description") String description,
-            @FormParam("address_string") String address, @FormParam("first_name") String firstName,
-            @FormParam("last_name") String lastName, @FormParam("phone") String phone,
+    public Response create(@FormParam("service_code") @Size(max = 32) String serviceCode,
+            @FormParam("description") @Size(max = 10_000) String description,
+            @FormParam("address_string") @Size(max = 500) String address,
+            @FormParam("first_name") @Size(max = 100) String firstName,
+            @FormParam("last_name") @Size(max = 100) String lastName, @FormParam("phone") @Size(max = 20) String phone,
             @Context ContainerRequestContext request) {
         IntakeRules.Type type = serviceCode == null ? null : SERVICES.get(serviceCode);
         if (type == null) {
             return Response.status(400).entity(List.of(new Error(400, "service_code must be one of "
                     + SERVICES.keySet().stream().sorted().toList()))).build();
         }
-        if (phone != null && !phone.isBlank() && !phone.matches(ReportResource.PHONE)) {
+        if (phone != null && !phone.isBlank() && !ReportResource.PHONE_NUMBER.matcher(phone).matches()) {
             return Response.status(400).entity(List.of(new Error(400, "phone: a Vietnamese phone number"))).build();
         }
         String name = ((lastName == null ? "" : lastName.strip()) + " " + (firstName == null ? "" : firstName.strip()))
@@ -131,8 +134,15 @@ public class Open311Resource {
     public List<ServiceRequest> many(@QueryParam("service_request_id") String ids) {
         List<ServiceRequest> out = new ArrayList<>();
         if (ids != null) {
-            for (String id : ids.split(",")) {
-                var r = publicView(id.strip());
+            // comma-separated, cut by hand in one pass (no regular expression on client text, issue 20)
+            int from = 0;
+            for (int i = 0; i <= ids.length(); i++) {
+                if (i < ids.length() && ids.charAt(i) != ',') {
+                    continue;
+                }
+                String id = ids.substring(from, i).strip();
+                from = i + 1;
+                var r = id.isEmpty() ? null : publicView(id);
                 if (r != null) {
                     out.add(r);
                 }

@@ -4,7 +4,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
+import vn.binhyen.eventlog.http.Matches;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -51,6 +51,8 @@ import vn.binhyen.report.service.ReporterKeys;
 public class ReportResource {
     /** Vietnamese mobile (03, 05, 07, 08, 09) and landline (02x) numbers, with 0 or +84. */
     public static final String PHONE = "^(\\+84|0)([35789][0-9]{8}|2[0-9]{9})$";
+    /** {@link #PHONE} in RE2/J, for checks in code: linear in the text whatever it is (issue 20). */
+    static final com.google.re2j.Pattern PHONE_NUMBER = com.google.re2j.Pattern.compile(PHONE);
 
     /** Roles that see reporters' personal data in clear; every such read is recorded. */
     static final Set<String> CLEAR = Set.of(Roles.DUTY_OFFICER, Roles.PCTP_OFFICER, Roles.COMMANDER);
@@ -69,7 +71,8 @@ public class ReportResource {
     }
 
     public record ReporterInput(@Size(max = 200) String name, @Size(max = 500) String address,
-            @Pattern(regexp = PHONE, message = "a Vietnamese phone number such as 0912345678 or +84912345678")
+            @Size(max = 20)
+            @Matches(regexp = PHONE, message = "a Vietnamese phone number such as 0912345678 or +84912345678")
             String phone) {
     }
 
@@ -102,7 +105,7 @@ public class ReportResource {
     }
 
     /** What a client may use as its Idempotency-Key: a Zalo message id, a UUID, a form submission id. */
-    static final java.util.regex.Pattern IDEMPOTENCY_KEY = java.util.regex.Pattern.compile("[A-Za-z0-9._:-]{1,200}");
+    static final com.google.re2j.Pattern IDEMPOTENCY_KEY = com.google.re2j.Pattern.compile("[A-Za-z0-9._:-]{1,200}");
 
     /**
      * Receives a report. With an {@code Idempotency-Key} (the bot's message id, the form's

@@ -104,9 +104,17 @@ public class ReporterKeys {
         if (name == null || name.equals(SHREDDED)) {
             return name;
         }
+        // each word (split at runs of ASCII whitespace, as \s+ did) as its first character and ***, in one pass
+        String text = name.strip();
         StringBuilder out = new StringBuilder();
-        for (String w : name.strip().split("\\s+")) {
-            out.append(out.isEmpty() ? "" : " ").append(w.isEmpty() ? "" : w.substring(0, 1) + "***");
+        boolean inWord = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            boolean space = c == ' ' || c == '\t' || c == '\n' || c == 0x0B || c == '\f' || c == '\r';
+            if (!space && !inWord) {
+                out.append(out.isEmpty() ? "" : " ").append(c).append("***");
+            }
+            inWord = !space;
         }
         return out.toString();
     }

@@ -146,7 +146,7 @@ public final class LegacyEncodings {
                 if (line.isBlank() || line.startsWith("#")) {
                     continue;
                 }
-                String[] f = line.split("\t", -1);
+                String[] f = Split.on(line, '\t', true).toArray(String[]::new);
                 rows.put(f[0], new String[] {f[1], f[2], f[3]});
             }
         } catch (IOException e) {

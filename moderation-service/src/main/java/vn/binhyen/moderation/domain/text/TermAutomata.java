@@ -33,7 +33,7 @@ public final class TermAutomata<V> {
         Map<String, Entry<V>> entries = new HashMap<>();
         byFolded.forEach((key, value) -> entries.computeIfAbsent(key, k -> new Entry<>()).folded = value);
         byToned.forEach((key, value) -> {
-            List<String> toned = List.of(key.split(" "));
+            List<String> toned = List.copyOf(Split.on(key, ' ', false));
             Entry<V> entry = entries.computeIfAbsent(String.join(" ", toned.stream().map(VietnameseText::fold).toList()),
                     k -> new Entry<>());
             if (!value.equals(entry.folded)) { // else found where its folded key is, with the same value

@@ -27,7 +27,7 @@ public final class WordAutomaton<V> {
         Map<String, V> byNumbers = new TreeMap<>();
         for (var term : terms.entrySet()) {
             StringBuilder numbers = new StringBuilder();
-            for (String word : term.getKey().split(" ")) {
+            for (String word : Split.on(term.getKey(), ' ', false)) {
                 if (!word.isEmpty()) {
                     numbers.append(words.add(word));
                 }
