@@ -388,6 +388,33 @@ class SystemTests {
         });
     }
 
+    /**
+     * Production refuses development secrets (audit F1, issue 21): moderation-service started in
+     * the prod profile (a packaged jar's default) with the committed development key and issuer
+     * exits at once, naming both. Its database is a new one of its own; its broker address leads
+     * nowhere, so that whatever it did before the check could not reach this stage's log.
+     */
+    @Test
+    @Order(4)
+    void aProductionStartWithTheDevelopmentKey_exitsNamingIt() throws Exception {
+        PostgresDatabase db = PostgresDatabase.create();
+        DATABASES.add(db);
+        long logged = java.nio.file.Files.exists(ServiceProcess.log("moderation-service"))
+                ? java.nio.file.Files.size(ServiceProcess.log("moderation-service")) : 0;
+        var exited = org.assertj.core.api.Assertions.catchThrowableOfType(ServiceProcess.Exited.class,
+                () -> ServiceProcess.start("moderation-service", db, broker, Map.of("QUARKUS_PROFILE", "prod",
+                        "BINHYEN_KAFKA_BOOTSTRAP", "127.0.0.1:1")));
+        assertThat(exited).as("the service must not start").isNotNull();
+        assertThat(exited.exitValue()).isNotZero();
+        String log;
+        try (var in = java.nio.file.Files.newInputStream(ServiceProcess.log("moderation-service"))) {
+            in.skipNBytes(logged);
+            log = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        assertThat(log).contains("refusing to start in the prod profile with development secrets")
+                .contains("is the committed development public key").contains("BINHYEN_JWT_ISSUER");
+    }
+
     @Test
     @Order(5)
     void theWholeLog_verifies_asAnAuditorChecksIt() {

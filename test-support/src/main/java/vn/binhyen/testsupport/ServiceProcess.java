@@ -101,6 +101,8 @@ public final class ServiceProcess implements AutoCloseable {
         pb.environment().put("BINHYEN_JWT_PUBLIC_KEY_LOCATION",
                 root.resolve("test-support/src/main/resources/binhyen/dev-jwt/publicKey.pem").toString());
         pb.environment().put("QUARKUS_HTTP_PORT", Integer.toString(port));
+        // the development stack's profile: the prod profile refuses the development key (ProductionSecrets)
+        pb.environment().put("QUARKUS_PROFILE", "stack");
         pb.environment().put("QUARKUS_LOG_LEVEL", "WARN");
         pb.environment().putAll(env);
         // appended: a restarted service (the fault tests) keeps what its previous run logged
@@ -115,6 +117,9 @@ public final class ServiceProcess implements AutoCloseable {
         HttpClient http = HttpClient.newHttpClient();
         long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
         while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new Exited(module, process.exitValue());
+            }
             try {
                 var r = http.send(HttpRequest.newBuilder(URI.create(base + "/q/health/ready")).build(),
                         HttpResponse.BodyHandlers.discarding());
@@ -128,6 +133,26 @@ public final class ServiceProcess implements AutoCloseable {
         }
         throw new IllegalStateException(module + " did not become ready; see " + module + "/target/" + module
                 + ".process.log");
+    }
+
+    /** The service's process ended while starting. */
+    public static final class Exited extends IllegalStateException {
+        private final int exitValue;
+
+        Exited(String module, int exitValue) {
+            super(module + " exited with " + exitValue + " while starting; see " + module + "/target/" + module
+                    + ".process.log");
+            this.exitValue = exitValue;
+        }
+
+        public int exitValue() {
+            return exitValue;
+        }
+    }
+
+    /** The log of a module's processes started here (appended across starts). */
+    public static Path log(String module) {
+        return root().resolve(module).resolve("target/" + module + ".process.log");
     }
 
     /** kill -9: no shutdown hook, no clean close of connections or transactions. */

@@ -237,6 +237,8 @@ public class ProblemMappers {
     }
 
     private static String constraint(ConstraintViolation<?> v) {
-        return v.getConstraintDescriptor().getAnnotation().annotationType().getSimpleName();
+        String name = v.getConstraintDescriptor().getAnnotation().annotationType().getSimpleName();
+        // @Matches is @Pattern matched by RE2/J: clients see the rule they always saw
+        return name.equals(Matches.class.getSimpleName()) ? "Pattern" : name;
     }
 }

@@ -36,23 +36,32 @@ public final class LinearTimeText {
 
     /** A parameter (a query, path or form parameter of a resource) validated with {@code @Pattern}. */
     private static final ArchCondition<JavaClass> HAVE_NO_PATTERN_PARAMETER = new ArchCondition<>(
-            "have no parameter annotated with @Pattern") {
+            "have no parameter validated by a java.util.regex constraint") {
         @Override
         public void check(JavaClass type, ConditionEvents events) {
             for (JavaCodeUnit unit : type.getCodeUnits()) {
                 for (JavaParameter parameter : unit.getParameters()) {
-                    if (parameter.isAnnotatedWith(jakarta.validation.constraints.Pattern.class)) {
-                        events.add(SimpleConditionEvent.violated(unit, "parameter " + parameter.getIndex() + " of "
-                                + unit.getFullName() + " is annotated with @Pattern"));
+                    for (var constraint : REGEX_CONSTRAINTS) {
+                        if (parameter.isMetaAnnotatedWith(constraint)) {
+                            events.add(SimpleConditionEvent.violated(unit, "parameter " + parameter.getIndex() + " of "
+                                    + unit.getFullName() + " is validated by @" + constraint.getSimpleName()));
+                        }
                     }
                 }
             }
         }
     };
 
-    public static ArchRule textIsMatchedInLinearTime() {
-        ArchRule regex = noClasses().that().resideOutsideOfPackages(EXEMPT)
+    /** Annotations validated by a java.util.regex pattern (Hibernate Validator's own validators). */
+    private static final java.util.List<Class<? extends java.lang.annotation.Annotation>> REGEX_CONSTRAINTS = java.util.List.of(
+            jakarta.validation.constraints.Pattern.class, jakarta.validation.constraints.Email.class,
+            org.hibernate.validator.constraints.URL.class);
+
+    /** No java.util.regex: not its classes, not String's methods that compile a pattern, not Scanner's. */
+    public static ArchRule noBacktrackingRegex() {
+        return noClasses().that().resideOutsideOfPackages(EXEMPT)
                 .should().dependOnClassesThat().resideInAPackage("java.util.regex..")
+                .orShould().dependOnClassesThat().areAssignableTo(java.util.Scanner.class)
                 .orShould().callMethod(String.class, "matches", String.class)
                 .orShould().callMethod(String.class, "replaceAll", String.class, String.class)
                 .orShould().callMethod(String.class, "replaceFirst", String.class, String.class)
@@ -61,12 +70,37 @@ public final class LinearTimeText {
                 .orShould().callMethod(String.class, "splitWithDelimiters", String.class, int.class)
                 .because("java.util.regex backtracks: its time on a client's text can be exponential (use RE2/J, "
                         + "or read the text once)");
-        ArchRule pattern = noMembers().that().areDeclaredInClassesThat().resideOutsideOfPackages(EXEMPT)
-                .should().beAnnotatedWith(jakarta.validation.constraints.Pattern.class)
-                .because("@Pattern is validated by java.util.regex; use vn.binhyen.eventlog.http.Matches (RE2/J)");
-        ArchRule parameters = classes().that().resideOutsideOfPackages(EXEMPT).should(HAVE_NO_PATTERN_PARAMETER)
-                .because("@Pattern is validated by java.util.regex; use vn.binhyen.eventlog.http.Matches (RE2/J)");
-        return CompositeArchRule.of(regex).and(pattern).and(parameters).as("client text is matched in linear time");
+    }
+
+    /** No field, method or record component validated by a regex constraint, nor by one built on it. */
+    public static ArchRule noRegexConstrainedMembers() {
+        return noMembers().that().areDeclaredInClassesThat().resideOutsideOfPackages(EXEMPT)
+                .should(new ArchCondition<com.tngtech.archunit.core.domain.JavaMember>(
+                        "be validated by a java.util.regex constraint") {
+                    @Override
+                    public void check(com.tngtech.archunit.core.domain.JavaMember member, ConditionEvents events) {
+                        for (var constraint : REGEX_CONSTRAINTS) {
+                            if (member.isMetaAnnotatedWith(constraint)) {
+                                events.add(SimpleConditionEvent.satisfied(member, member.getFullName()
+                                        + " is validated by @" + constraint.getSimpleName()));
+                            }
+                        }
+                    }
+                })
+                .because("those constraints are validated by java.util.regex; use vn.binhyen.eventlog.http.Matches "
+                        + "(RE2/J)");
+    }
+
+    /** No parameter (a query, path or form parameter of a resource) validated by a regex constraint. */
+    public static ArchRule noRegexConstrainedParameters() {
+        return classes().that().resideOutsideOfPackages(EXEMPT).should(HAVE_NO_PATTERN_PARAMETER)
+                .because("those constraints are validated by java.util.regex; use vn.binhyen.eventlog.http.Matches "
+                        + "(RE2/J)");
+    }
+
+    public static ArchRule textIsMatchedInLinearTime() {
+        return CompositeArchRule.of(noBacktrackingRegex()).and(noRegexConstrainedMembers())
+                .and(noRegexConstrainedParameters()).as("client text is matched in linear time");
     }
 
     /**
@@ -78,10 +112,16 @@ public final class LinearTimeText {
                 .withImportOption(location -> !location.contains("-tests.jar"))
                 .importPackages("vn.binhyen");
         textIsMatchedInLinearTime().check(main);
+        // each rule refuses its own fixture, for the reason it names (it must be able to fail)
         JavaClasses fixtures = new ClassFileImporter().importPackages("vn.binhyen.eventlog.backtracking");
-        assertThatThrownBy(() -> textIsMatchedInLinearTime().check(fixtures)).isInstanceOf(AssertionError.class)
-                .hasMessageContaining("BacktrackingEmail").hasMessageContaining("java.util.regex")
-                .hasMessageContaining("SplitsByRegex").hasMessageContaining("PatternAnnotated")
+        assertThatThrownBy(() -> noBacktrackingRegex().check(fixtures)).isInstanceOf(AssertionError.class)
+                .hasMessageContaining("BacktrackingEmail.<clinit>()> calls method <java.util.regex.Pattern.compile")
+                .hasMessageContaining("calls method <java.lang.String.split(java.lang.String)>")
+                .hasMessageContaining("calls method <java.lang.String.matches(java.lang.String)>");
+        assertThatThrownBy(() -> noRegexConstrainedMembers().check(fixtures)).isInstanceOf(AssertionError.class)
+                .hasMessageContaining("PatternAnnotated.name is validated by @Pattern")
+                .hasMessageContaining("EmailAnnotated.address is validated by @Pattern");
+        assertThatThrownBy(() -> noRegexConstrainedParameters().check(fixtures)).isInstanceOf(AssertionError.class)
                 .hasMessageContaining("parameter 0 of vn.binhyen.eventlog.backtracking.PatternParameter.find");
     }
 }

@@ -33,24 +33,39 @@ public class CompromisedReports {
         this.dataSource = dataSource;
     }
 
-    /** The reports of {@code groupId} made after {@code since}, oldest first. */
-    public List<GroupCommand.EarlierReport> since(String groupId, Instant since) {
+    /**
+     * A group's reports made after a time, oldest first, and the group's version they were read
+     * at: the report is appended at that version or not at all, so that one made meanwhile is
+     * never missed by the count.
+     */
+    public record Recent(long version, List<GroupCommand.EarlierReport> reports) {
+    }
+
+    /** The reports of {@code groupId} made after {@code since}, and the version of the group then (one snapshot). */
+    public Recent since(String groupId, Instant since) {
         List<GroupCommand.EarlierReport> out = new ArrayList<>();
+        long version = 0;
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
-                "select payload->>'memberId', payload->>'reportedBy', occurred_at from event "
-                        + "where stream_id = ? and event_type = ? and occurred_at > ? order by stream_version")) {
+                "with v as (select coalesce(max(stream_version), 0) as version from event where stream_id = ?) "
+                        + "select v.version, e.payload->>'memberId', e.payload->>'reportedBy', e.occurred_at from v "
+                        + "left join event e on e.stream_id = ? and e.event_type = ? and e.occurred_at > ? "
+                        + "order by e.stream_version")) {
             ps.setString(1, groupId);
-            ps.setString(2, TYPE);
-            ps.setTimestamp(3, Timestamp.from(since));
+            ps.setString(2, groupId);
+            ps.setString(3, TYPE);
+            ps.setTimestamp(4, Timestamp.from(since));
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    out.add(new GroupCommand.EarlierReport(rs.getString(1), rs.getString(2),
-                            rs.getTimestamp(3).toInstant()));
+                    version = rs.getLong(1);
+                    if (rs.getString(2) != null) {
+                        out.add(new GroupCommand.EarlierReport(rs.getString(2), rs.getString(3),
+                                rs.getTimestamp(4).toInstant()));
+                    }
                 }
             }
         } catch (SQLException e) {
             throw new EventLogException("earlier reports of hijacked accounts could not be read: " + e.getMessage(), e);
         }
-        return out;
+        return new Recent(version, out);
     }
 }

@@ -268,11 +268,22 @@ public class GroupResource {
             @Context ContainerRequestContext request) {
         // at once, whatever version the caller last saw: no If-Match. How often is limited (409 for
         // the same member again within the hour, 429 beyond a reporter's or the group's share), by the
-        // group's reports of the last 24 h with their times, which the events themselves do not carry
-        Instant now = now();
-        var earlier = compromisedReports.since(groupId, now.minus(CompromisedReportLimits.LOOK_BACK));
-        return write(groupId, null, new GroupCommand.ReportAccountCompromised(r.memberId(), r.details(),
-                token.getSubject(), now, earlier), request);
+        // group's reports of the last 24 h with their times, which the events themselves do not carry;
+        // appended at the version they were read at, so that a report made meanwhile is counted (tried
+        // again, with it, a few times; then the usual 409 for a concurrent change)
+        for (int attempt = 1; ; attempt++) {
+            Instant now = now();
+            var recent = compromisedReports.since(groupId, now.minus(CompromisedReportLimits.LOOK_BACK));
+            try {
+                return writer.writeAt(groupId, java.util.OptionalLong.of(recent.version()),
+                        new GroupCommand.ReportAccountCompromised(r.memberId(), r.details(), token.getSubject(), now,
+                                recent.reports()), meta(request));
+            } catch (vn.binhyen.eventlog.decider.StaleVersionException | vn.binhyen.eventlog.ConcurrencyException e) {
+                if (attempt == 3) { // the read's version was not the group's (412), or a writer raced (409)
+                    throw e;
+                }
+            }
+        }
     }
 
     public record InfoRequest(@Size(max = 200) String name, @Size(max = 500) String avatar,

@@ -50,7 +50,13 @@ class GroupWriter {
     }
 
     Response write(String groupId, String ifMatch, GroupCommand command, CommandHandler.Metadata meta) {
-        var outcome = service.handle(groupId, ETags.expectedVersion(ifMatch), command, meta);
+        return writeAt(groupId, ETags.expectedVersion(ifMatch), command, meta);
+    }
+
+    /** At {@code expectedVersion} (empty: whatever the group's version is). */
+    Response writeAt(String groupId, java.util.OptionalLong expectedVersion, GroupCommand command,
+            CommandHandler.Metadata meta) {
+        var outcome = service.handle(groupId, expectedVersion, command, meta);
         return Response.ok(GroupResource.GroupView.of(outcome.state(), outcome.version()))
                 .tag(ETags.of(outcome.version())).build();
     }

@@ -56,8 +56,9 @@ public class FeedResource {
     }
 
     /**
-     * The newest 200; with {@code since}, only those created after it (what a stream that was
-     * dropped, or ended with its token, missed before it reconnected).
+     * The newest 200, newest first; with {@code since}, the 200 oldest of those created after it,
+     * oldest first: what a stream that was dropped (or ended with its token) missed, read page by
+     * page, each next page {@code since} the last item's {@code createdAt}.
      */
     @GET
     @RolesAllowed({Roles.LEADER, Roles.DEPUTY, Roles.ADMIN, Roles.MEMBER, Roles.DUTY_OFFICER, Roles.PCTP_OFFICER,
@@ -67,7 +68,8 @@ public class FeedResource {
         List<Item> out = new ArrayList<>();
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
                 "select notification_id, recipient, kind, urgency, citation, text, state, created_at from notification "
-                        + "where recipient = any(?) and created_at > ? order by created_at desc limit 200")) {
+                        + "where recipient = any(?) and created_at > ? order by created_at "
+                        + (since == null ? "desc" : "asc, notification_id") + " limit 200")) {
             ps.setArray(1, c.createArrayOf("text", recipients.toArray()));
             ps.setTimestamp(2, Timestamp.from(since == null ? Instant.EPOCH : since));
             try (ResultSet rs = ps.executeQuery()) {

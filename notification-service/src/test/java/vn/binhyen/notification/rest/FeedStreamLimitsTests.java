@@ -137,8 +137,14 @@ class FeedStreamLimitsTests {
         Instant dropped = Instant.now().minus(Duration.ofMinutes(30));
         insert("member:" + user, 1, "trước khi mất kết nối", dropped.minus(Duration.ofMinutes(30)));
         insert("member:" + user, 1, "trong lúc mất kết nối", dropped.plus(Duration.ofMinutes(10)));
+        insert("member:" + user, 1, "sau đó nữa", dropped.plus(Duration.ofMinutes(20)));
+        // oldest first, so that a client reads what it missed page by page from where it was
         given().auth().oauth2(Tokens.forRole(Roles.MEMBER, user)).queryParam("since", dropped.toString())
-                .get("/api/v1/notifications").then().statusCode(200).body("text", contains("trong lúc mất kết nối"));
+                .get("/api/v1/notifications").then().statusCode(200)
+                .body("text", contains("trong lúc mất kết nối", "sau đó nữa"));
+        // without since: the newest first
+        given().auth().oauth2(Tokens.forRole(Roles.MEMBER, user)).get("/api/v1/notifications").then().statusCode(200)
+                .body("text", contains("sau đó nữa", "trong lúc mất kết nối", "trước khi mất kết nối"));
     }
 
     /**

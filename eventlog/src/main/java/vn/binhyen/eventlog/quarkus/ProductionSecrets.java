@@ -1,0 +1,117 @@
+package vn.binhyen.eventlog.quarkus;
+
+import io.quarkus.runtime.LaunchMode;
+import io.quarkus.runtime.StartupEvent;
+import io.quarkus.runtime.configuration.ConfigUtils;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.jboss.logging.Logger;
+
+/**
+ * A service started in the {@code prod} profile refuses to run with a development secret
+ * (audit F1, F4, F15; issue 21): the committed development public key (known by its
+ * fingerprint, wherever the file lies), the development token issuer, or a default secret of
+ * the committed configuration (the Zalo OA secret and app id, the Zalo access token, the SMS key).
+ * It stops at startup naming each one. The development stack ({@code bin/stack}, the system
+ * tests, docker compose) runs in the profile {@code stack}, which says so in its log.
+ */
+@ApplicationScoped
+public class ProductionSecrets {
+    private static final Logger LOG = Logger.getLogger(ProductionSecrets.class);
+
+    /** SHA-256 of the DER of test-support's {@code binhyen/dev-jwt/publicKey.pem}. */
+    public static final String DEVELOPMENT_KEY_SHA256 = "6dbbced995deb7445dd9e4ba759070905b585bdaee9a58bab12fc333b9a598fe";
+    public static final String DEVELOPMENT_ISSUER = "https://binhyen.vn/dev";
+    /** The committed defaults of secrets, by property. */
+    public static final Map<String, String> DEFAULT_SECRETS = Map.of(
+            "binhyen.zalo.oa-secret-key", "dev-oa-secret",
+            "binhyen.zalo.app-id", "dev-app",
+            "binhyen.notification.zalo.access-token", "dev-access-token",
+            "binhyen.notification.sms.api-key", "dev-sms-key");
+
+    /** A development secret found in production; the service does not start. */
+    public static final class DevelopmentSecret extends IllegalStateException {
+        DevelopmentSecret(List<String> found) {
+            super("refusing to start in the prod profile with development secrets: " + String.join("; ", found));
+        }
+    }
+
+    /** First of all startup work (before the @Startup beans, the relay and the consumers): nothing is written or published. */
+    void check(@Observes @Priority(1) StartupEvent event) {
+        if (LaunchMode.current() != LaunchMode.NORMAL) {
+            return;
+        }
+        List<String> profiles = ConfigUtils.getProfiles();
+        if (profiles.contains("stack")) {
+            LOG.warn("profile stack: the development key, issuer and secrets are accepted; never run it in production");
+            return;
+        }
+        if (profiles.contains("prod")) {
+            List<String> found = problems(ConfigProvider.getConfig());
+            if (!found.isEmpty()) {
+                throw new DevelopmentSecret(found);
+            }
+        }
+    }
+
+    /** Each development secret the configuration holds, named; empty when none. */
+    public static List<String> problems(Config config) {
+        List<String> found = new ArrayList<>();
+        config.getOptionalValue("mp.jwt.verify.publickey.location", String.class).ifPresent(location -> {
+            if (fingerprint(location).filter(DEVELOPMENT_KEY_SHA256::equals).isPresent()) {
+                found.add("mp.jwt.verify.publickey.location (BINHYEN_JWT_PUBLIC_KEY_LOCATION) " + location
+                        + " is the committed development public key");
+            }
+        });
+        config.getOptionalValue("mp.jwt.verify.issuer", String.class).filter(DEVELOPMENT_ISSUER::equals)
+                .ifPresent(i -> found.add("mp.jwt.verify.issuer (BINHYEN_JWT_ISSUER) is the development issuer " + i));
+        DEFAULT_SECRETS.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(secret -> config
+                .getOptionalValue(secret.getKey(), String.class).filter(secret.getValue()::equals)
+                .ifPresent(v -> found.add(secret.getKey() + " is its committed development default")));
+        return found;
+    }
+
+    /** SHA-256 of the DER of a PEM public key (a file, or a classpath resource); empty when unreadable. */
+    static Optional<String> fingerprint(String location) {
+        try {
+            byte[] pem;
+            Path file = Path.of(location.startsWith("file:") ? location.substring(5) : location);
+            if (Files.isRegularFile(file)) {
+                pem = Files.readAllBytes(file);
+            } else {
+                try (InputStream in = Thread.currentThread().getContextClassLoader().getResourceAsStream(
+                        location.startsWith("classpath:") ? location.substring(10) : location)) {
+                    if (in == null) {
+                        return Optional.empty();
+                    }
+                    pem = in.readAllBytes();
+                }
+            }
+            StringBuilder base64 = new StringBuilder();
+            new String(pem, StandardCharsets.US_ASCII).lines().filter(line -> !line.startsWith("-----"))
+                    .forEach(line -> base64.append(line.strip()));
+            byte[] der = Base64.getDecoder().decode(base64.toString());
+            return Optional.of(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(der)));
+        } catch (IOException | IllegalArgumentException e) { // InvalidPathException included
+            return Optional.empty(); // not a key we can read: the verifier itself will say so
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

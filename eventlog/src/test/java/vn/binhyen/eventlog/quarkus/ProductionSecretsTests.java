@@ -1,0 +1,44 @@
+package vn.binhyen.eventlog.quarkus;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.smallrye.config.PropertiesConfigSource;
+import io.smallrye.config.SmallRyeConfigBuilder;
+import java.util.Map;
+import org.eclipse.microprofile.config.Config;
+import org.junit.jupiter.api.Test;
+
+/** Production refuses development secrets (audit F1, F4): each is found and named. */
+class ProductionSecretsTests {
+    static Config config(Map<String, String> properties) {
+        return new SmallRyeConfigBuilder().withSources(new PropertiesConfigSource(properties, "test", 500)).build();
+    }
+
+    @Test
+    void theCommittedDevelopmentKey_isKnownByItsFingerprint() {
+        assertThat(ProductionSecrets.fingerprint("binhyen/dev-jwt/publicKey.pem"))
+                .contains(ProductionSecrets.DEVELOPMENT_KEY_SHA256);
+    }
+
+    @Test
+    void theDevelopmentKeyIssuerAndDefaultSecrets_areEachNamed() {
+        // given a configuration with the committed development values
+        Config dev = config(Map.of("mp.jwt.verify.publickey.location", "binhyen/dev-jwt/publicKey.pem",
+                "mp.jwt.verify.issuer", "https://binhyen.vn/dev", "binhyen.zalo.oa-secret-key", "dev-oa-secret",
+                "binhyen.notification.sms.api-key", "dev-sms-key"));
+        // when checked, then each is named
+        assertThat(ProductionSecrets.problems(dev)).hasSize(4)
+                .anySatisfy(p -> assertThat(p).contains("BINHYEN_JWT_PUBLIC_KEY_LOCATION").contains("development public key"))
+                .anySatisfy(p -> assertThat(p).contains("BINHYEN_JWT_ISSUER"))
+                .anySatisfy(p -> assertThat(p).startsWith("binhyen.zalo.oa-secret-key"))
+                .anySatisfy(p -> assertThat(p).startsWith("binhyen.notification.sms.api-key"));
+    }
+
+    @Test
+    void aProductionConfiguration_hasNone() {
+        Config prod = config(Map.of("mp.jwt.verify.publickey.location", "/etc/binhyen/jwt/publicKey.pem",
+                "mp.jwt.verify.issuer", "https://sso.congan.gov.vn/realms/binhyen",
+                "binhyen.zalo.oa-secret-key", "f3b0c44298fc1c149afbf4c8996fb924"));
+        assertThat(ProductionSecrets.problems(prod)).isEmpty();
+    }
+}
