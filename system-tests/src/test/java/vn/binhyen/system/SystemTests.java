@@ -216,14 +216,16 @@ class SystemTests {
             assertThat(screened.body().path("policy").asText()).isEqualTo("police-song-tri");
         });
 
-        // a classified marking, under evasion: removed at once, reported to the agency (ward-binh-phuoc:9)
+        // a classified marking, under evasion: removed at once, the sanction "report to the agency"
+        // decided (ward-binh-phuoc:9), the leader told; the reply claims nothing more than that
         Answer leak = call("moderation-service", "POST", "/api/v1/screenings", Roles.BOT, "zalo-bot",
                 Map.of("groupId", group, "messageId", "leak-1", "author", Map.of("id", "seller-1", "displayName",
                         "Đinh Văn Bán"), "text", "Gửi anh em tài liệu T.U.Y.Ệ.T M.Ậ.T về kế hoạch tuần tra"));
         assertThat(leak.body().path("decision").asText()).isEqualTo("REMOVE");
         assertThat(leak.body().path("violations").findValuesAsText("category")).contains("CLASSIFIED");
         assertThat(leak.body().path("sanction").asText()).isEqualTo("REPORT_TO_AGENCY");
-        assertThat(leak.body().path("reply").asText()).isNotBlank();
+        assertThat(leak.body().path("reply").asText()).contains("thông báo đến Trưởng nhóm")
+                .doesNotContain("đã được báo cáo").doesNotContain("đã được chuyển");
         // the takedown is an event notification-service turns into a message for the leader
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
             Answer feed = call("notification-service", "GET", "/api/v1/notifications", Roles.LEADER, "leader-st", null);

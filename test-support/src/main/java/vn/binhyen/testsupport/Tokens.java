@@ -20,6 +20,8 @@ import vn.binhyen.contracts.Roles;
  */
 public final class Tokens {
     public static final String ISSUER = "https://binhyen.vn/dev";
+    /** The audience every service accepts ({@code mp.jwt.verify.audiences}). */
+    public static final String AUDIENCE = "binhyen";
     private static final PrivateKey KEY = load();
 
     private Tokens() {
@@ -40,11 +42,24 @@ public final class Tokens {
             }
         }
         return Jwt.issuer(ISSUER)
+                .audience(AUDIENCE)
                 .subject(subject)
                 .upn(subject)
                 .groups(roles)
                 .expiresIn(lifetime)
                 .sign(KEY);
+    }
+
+    /** A token of the development key for another audience (no service may accept it). */
+    public static String forAudience(String role, String subject, String audience) {
+        return Jwt.issuer(ISSUER).audience(audience).subject(subject).upn(subject).groups(Set.of(role))
+                .expiresIn(Duration.ofHours(1)).sign(KEY);
+    }
+
+    /** A token of the development key issued at {@code issuedAt}, valid until {@code expiresAt}. */
+    public static String issuedAt(String role, String subject, java.time.Instant issuedAt, java.time.Instant expiresAt) {
+        return Jwt.issuer(ISSUER).audience(AUDIENCE).subject(subject).upn(subject).groups(Set.of(role))
+                .issuedAt(issuedAt).expiresAt(expiresAt).sign(KEY);
     }
 
     /** A token signed by some other key, which no service may accept. */

@@ -79,6 +79,22 @@ public abstract class ServiceContractTests {
     }
 
     @Test
+    void api_tokenForAnotherAudience_isUnauthorized() {
+        given().auth().oauth2(Tokens.forAudience(Roles.SYSTEM_ADMIN, "sa-1", "another-app")).get("/api/v1/me").then()
+                .statusCode(401);
+    }
+
+    @Test
+    void api_tokenOlderThanADay_isUnauthorized_howeverLongItClaimsToLast() {
+        java.time.Instant issued = java.time.Instant.now().minus(java.time.Duration.ofHours(25));
+        given().auth().oauth2(Tokens.issuedAt(Roles.SYSTEM_ADMIN, "sa-1", issued, issued.plus(java.time.Duration.ofDays(7))))
+                .get("/api/v1/me").then().statusCode(401);
+        java.time.Instant recent = java.time.Instant.now().minus(java.time.Duration.ofHours(1));
+        given().auth().oauth2(Tokens.issuedAt(Roles.SYSTEM_ADMIN, "sa-1", recent, recent.plus(java.time.Duration.ofDays(7))))
+                .get("/api/v1/me").then().statusCode(200);
+    }
+
+    @Test
     void api_validToken_isAcceptedWithItsRoles() {
         given().auth().oauth2(Tokens.forRole(Roles.DUTY_OFFICER, "officer-7")).get("/api/v1/me").then()
                 .statusCode(200)

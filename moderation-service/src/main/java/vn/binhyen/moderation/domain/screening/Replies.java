@@ -44,8 +44,13 @@ public final class Replies {
             case REMIND -> "Đề nghị thành viên nghiêm túc thực hiện Quy chế, không tái phạm.";
             case REMOVE_MEMBER -> "Thành viên đã vi phạm nhiều lần; Ban quản trị đề xuất Trưởng nhóm xem xét "
                     + "đưa ra khỏi nhóm.";
-            case REPORT_TO_AGENCY -> "Vi phạm đã được báo cáo Trưởng nhóm và cơ quan quản lý thành viên để xử lý.";
-            case REFER_TO_LAW -> "Vi phạm đã được chuyển cơ quan có thẩm quyền xử lý theo quy định của pháp luật.";
+            // only what has happened: the takedown is recorded and its notice goes to the group's leader
+            // (notification-service's routing); nothing is sent to an agency or to the authorities
+            // from here, so the reply does not say it was (the leader decides and reports)
+            case REPORT_TO_AGENCY -> "Vi phạm đã được ghi nhận và thông báo đến Trưởng nhóm để xem xét báo cáo "
+                    + "cơ quan quản lý thành viên.";
+            case REFER_TO_LAW -> "Vi phạm đã được ghi nhận và thông báo đến Trưởng nhóm để xem xét chuyển cơ quan "
+                    + "có thẩm quyền xử lý theo quy định của pháp luật.";
         };
     }
 }
