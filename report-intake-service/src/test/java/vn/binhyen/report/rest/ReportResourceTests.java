@@ -291,5 +291,13 @@ class ReportResourceTests {
                 .post("/open311/v2/requests.json").then().statusCode(400).body("[0].code", equalTo(400));
         given().auth().oauth2(Tokens.forRole(Roles.BOT, "open311-client")).get("/open311/v2/requests/report-none.json")
                 .then().statusCode(404);
+        // several at once, as GeoReport v2 allows; at most 50 (each is a read: bounded work per request)
+        given().auth().oauth2(Tokens.forRole(Roles.BOT, "open311-client"))
+                .queryParam("service_request_id", id + ",report-none," + id).get("/open311/v2/requests.json").then()
+                .statusCode(200).body("service_request_id", org.hamcrest.Matchers.contains(id, id));
+        given().auth().oauth2(Tokens.forRole(Roles.BOT, "open311-client"))
+                .queryParam("service_request_id", String.join(",", java.util.Collections.nCopies(51, id)))
+                .get("/open311/v2/requests.json").then().statusCode(400).body("[0].code", equalTo(400))
+                .body("[0].description", containsString("at most 50"));
     }
 }
