@@ -27,7 +27,8 @@ import org.jboss.logging.Logger;
  * A service started in the {@code prod} profile refuses to run with a development secret
  * (audit F1, F4, F15; issue 21): the committed development public key (known by its
  * fingerprint, wherever the file lies), the development token issuer, or a default secret of
- * the committed configuration (the Zalo OA secret and app id, the Zalo access token, the SMS key).
+ * the committed configuration (the Zalo OA secret and app id, the Zalo access token, the SMS key,
+ * an empty database password).
  * It stops at startup naming each one. The development stack ({@code bin/stack}, the system
  * tests, docker compose) runs in the profile {@code stack}, which says so in its log.
  */
@@ -81,6 +82,11 @@ public class ProductionSecrets {
         });
         config.getOptionalValue("mp.jwt.verify.issuer", String.class).filter(DEVELOPMENT_ISSUER::equals)
                 .ifPresent(i -> found.add("mp.jwt.verify.issuer (BINHYEN_JWT_ISSUER) is the development issuer " + i));
+        if (config.getOptionalValue("quarkus.datasource.db-kind", String.class).isPresent()
+                && config.getOptionalValue("quarkus.datasource.password", String.class).filter(p -> !p.isBlank())
+                        .isEmpty()) {
+            found.add("quarkus.datasource.password (BINHYEN_PG_PASSWORD) is empty, the development default");
+        }
         DEFAULT_SECRETS.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(secret -> config
                 .getOptionalValue(secret.getKey(), String.class).filter(secret.getValue()::equals)
                 .ifPresent(v -> found.add(secret.getKey() + " is its committed development default")));

@@ -35,6 +35,14 @@ class ProductionSecretsTests {
     }
 
     @Test
+    void anEmptyDatabasePassword_isNamed() {
+        assertThat(ProductionSecrets.problems(config(Map.of("quarkus.datasource.db-kind", "postgresql",
+                "quarkus.datasource.password", "")))).singleElement().asString().contains("BINHYEN_PG_PASSWORD");
+        assertThat(ProductionSecrets.problems(config(Map.of("quarkus.datasource.db-kind", "postgresql",
+                "quarkus.datasource.password", "s3cret-from-the-vault")))).isEmpty();
+    }
+
+    @Test
     void aProductionConfiguration_hasNone() {
         Config prod = config(Map.of("mp.jwt.verify.publickey.location", "/etc/binhyen/jwt/publicKey.pem",
                 "mp.jwt.verify.issuer", "https://sso.congan.gov.vn/realms/binhyen",
