@@ -47,11 +47,13 @@ public class DashboardStreams {
     }
 
     /**
-     * The queue's change notices for the session of {@code cookie} (already checked), until it ends.
+     * The queue's change notices for the session of {@code cookie} (already checked), until it ends;
+     * then the stream completes and {@code closeConnection} closes its connection (a page that does
+     * not read would never take the completion).
      *
      * @throws StreamSlots.Full (429) when the session, or this instance, already holds its streams
      */
-    public Multi<String> follow(String cookie) {
+    public Multi<String> follow(String cookie, Runnable closeConnection) {
         // counted by the cookie's digest, as the sessions are stored: no session id is kept as such
         StreamSlots.Slot slot = slots.take(Accounts.sha256(cookie));
         // the session's end, as an empty item; each check runs on the thread that raises it (the
@@ -61,6 +63,7 @@ public class DashboardStreams {
                         signOuts.filter(cookie::equals))
                 .onOverflow().drop()
                 .filter(c -> !lasts(c))
+                .invoke(c -> closeConnection.run()) // whether or not the page reads what comes
                 .map(c -> Optional.<String>empty());
         Multi<Optional<String>> notices = changes.follow()
                 .onOverflow().buffer(buffer)

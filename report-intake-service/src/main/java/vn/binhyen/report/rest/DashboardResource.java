@@ -13,6 +13,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.NewCookie;
 import jakarta.ws.rs.core.Response;
@@ -174,11 +175,14 @@ public class DashboardResource {
     @GET
     @Path("/stream")
     @Produces(MediaType.SERVER_SENT_EVENTS)
-    public Multi<String> stream(@CookieParam(COOKIE) String cookie) {
+    public Multi<String> stream(@CookieParam(COOKIE) String cookie,
+            @Context io.vertx.core.http.HttpServerResponse response) {
         if (accounts.session(cookie).isEmpty()) {
             throw new jakarta.ws.rs.NotAuthorizedException("Session");
         }
-        return streams.follow(cookie);
+        // at the session's end the connection is closed too: a page that does not read would never
+        // take the stream's completion, and would keep it (and its slot) open
+        return streams.follow(cookie, response::close);
     }
 
     @GET
