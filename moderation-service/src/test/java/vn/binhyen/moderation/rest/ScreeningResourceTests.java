@@ -203,7 +203,14 @@ class ScreeningResourceTests {
     @Test
     void aRecordOverItsBudget_isHeldForReviewSayingWhy_andTheStreamGoesOnAndCommitsPastIt() throws Exception {
         String slow = "group-" + UUID.randomUUID();
-        establish(slow, "Nhóm thử luật chậm", PoliciesWithASlowRule.PROFILE);
+        // established with its leader, who reviews what is held
+        try (var producer = new KafkaProducer<>(props(), new StringSerializer(), new ByteArraySerializer())) {
+            producer.send(Relay.record(Topics.GROUP_EVENTS, "group-service", PostResourceTests.groupEvent(slow, 1,
+                    "GroupEstablished", Map.of("groupId", slow, "profile", PoliciesWithASlowRule.PROFILE,
+                            "profileVersion", 1, "leader", Map.of("memberId", "leader-slow"))), 1)).get();
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> count("select count(*) from group_profile where group_id = '"
+                + slow + "'") == 1 && count("select count(*) from group_board where group_id = '" + slow + "'") == 1);
         String other = "group-" + UUID.randomUUID();
         try (var producer = new KafkaProducer<>(props(), new StringSerializer(), new StringSerializer())) {
             producer.send(chat(slow, Map.of("groupId", slow, "messageId", "slow-1", "author", Map.of("id", "member-1",
@@ -232,6 +239,14 @@ class ScreeningResourceTests {
         assertThat(held.path("reply").asText()).isEqualTo("Tin nhắn của Nguyễn Văn An đang được tạm giữ để Ban quản trị "
                 + "xem xét, vì hệ thống chưa tự động sàng lọc được tin nhắn này.");
         assertThat(count("select count(*) from review where group_id = '" + slow + "' and state = 'OPEN'")).isEqualTo(1);
+        // the leader confirms the hold: nothing was found against the message, so no violation is recorded
+        given().auth().oauth2(Tokens.forRole(Roles.LEADER, "leader-slow")).contentType("application/json")
+                .body(Map.of("outcome", "CONFIRMED", "note", "Giữ lại")).post("/api/v1/reviews/"
+                        + held.path("reviewId").asText() + "/decision").then().statusCode(200)
+                .body("state", equalTo("CONFIRMED"));
+        assertThat(count("select count(*) from violation where group_id = '" + slow + "'")).isZero();
+        assertThat(count("select count(*) from event where event_type = 'ViolationRecorded' and payload->>'groupId' = '"
+                + slow + "'")).isZero();
         var after = Json.MAPPER.readTree(seen.stream().filter(r -> other.equals(r.key())).findFirst().orElseThrow()
                 .value());
         assertThat(after.path("result").path("decision").asText()).isEqualTo("REMOVE");
