@@ -419,6 +419,10 @@ public final class GroupDecider implements Decider<GroupCommand, Group, GroupEve
         if (!d.recipients().contains(c.actor())) {
             throw new RuleViolation(cite, "directiveId", "this directive was not addressed to " + c.actor());
         }
+        if (p.rules().directives() != null && !p.rules().directives().accepts(c.via().name())) {
+            throw new RuleViolation(cite, "via", "this regulation asks for a written reply to a directive: a "
+                    + c.via().name().toLowerCase(java.util.Locale.ROOT) + " is not an acknowledgement");
+        }
         if (d.acknowledged().containsKey(c.actor())) {
             return List.of(); // a second reaction or reply changes nothing
         }

@@ -35,9 +35,17 @@ public record RegulationProfile(String id, int version, String title, Rules rule
     public record InfoRule(String id, String citation, List<GroupRole> directedBy) implements Cited {
     }
 
-    /** Who issues directives and how long members have to acknowledge by default. */
-    public record DirectiveRule(String id, String citation, List<GroupRole> issuers, Duration defaultDeadline)
-            implements Cited {
+    /**
+     * Who issues directives, how long members have to acknowledge by default, and how a member
+     * acknowledges ({@code acknowledgedBy}: REPLY, REACTION; both when the regulation does not
+     * say, a written reply only where it asks for one: province-lai-chau:7.3, "cần nhắn tin trả lời").
+     */
+    public record DirectiveRule(String id, String citation, List<GroupRole> issuers, Duration defaultDeadline,
+            List<String> acknowledgedBy) implements Cited {
+        /** Whether an acknowledgement given {@code via} counts under this regulation. */
+        public boolean accepts(String via) {
+            return acknowledgedBy == null || acknowledgedBy.contains(via);
+        }
     }
 
     /** Polls on urgent matters, each vote confirmed in writing afterwards (council-binh-duong:7.2). */

@@ -83,14 +83,33 @@ class DirectivesPollsAndSanctionsTests {
     }
 
     @Test
-    void acknowledge_byReply_recordsIt_andASecondReactionChangesNothing_province_lai_chau_7_3() {
+    void acknowledge_byReply_recordsIt_andASecondReplyChangesNothing_province_lai_chau_7_3() {
         var first = new DirectiveAcknowledged(GROUP, "d-1", CITIZEN.memberId(), "REPLY");
         FIXTURE.given(laiChauGroup()).and(issued("province-lai-chau"))
                 .when(new GroupCommand.AcknowledgeDirective("d-1", Acknowledgement.REPLY, CITIZEN.memberId(), NOW))
                 .then(first);
         FIXTURE.given(laiChauGroup()).and(issued("province-lai-chau"), first)
-                .when(new GroupCommand.AcknowledgeDirective("d-1", Acknowledgement.REACTION, CITIZEN.memberId(), NOW))
+                .when(new GroupCommand.AcknowledgeDirective("d-1", Acknowledgement.REPLY, CITIZEN.memberId(), NOW))
                 .thenNothing();
+    }
+
+    /** "Khi nhận chỉ đạo của Lãnh đạo UBND tỉnh cần nhắn tin trả lời": a reaction is not the written reply owed. */
+    @Test
+    void acknowledge_byReaction_refused_aWrittenReplyIsOwed_province_lai_chau_7_3() {
+        assertThat(FIXTURE.given(laiChauGroup()).and(issued("province-lai-chau"))
+                .when(new GroupCommand.AcknowledgeDirective("d-1", Acknowledgement.REACTION, CITIZEN.memberId(), NOW))
+                .thenRejectedBy("province-lai-chau:7.3").field()).isEqualTo("via");
+    }
+
+    /** police-song-tri 7.3 asks members to react to the board's notifications: a reaction counts there. */
+    @Test
+    void acknowledge_byReaction_recordsIt_police_song_tri_7_3() {
+        FIXTURE.given(established("police-song-tri", "POLICE"), added(DEPUTY, GroupRole.DEPUTY),
+                        added(CITIZEN, GroupRole.MEMBER))
+                .and(new DirectiveIssued(GROUP, "d-1", "Thả biểu tượng cảm xúc khi đã đọc", DEPUTY.memberId(),
+                        DEADLINE, List.of(CITIZEN.memberId(), LEADER.memberId())))
+                .when(new GroupCommand.AcknowledgeDirective("d-1", Acknowledgement.REACTION, CITIZEN.memberId(), NOW))
+                .then(new DirectiveAcknowledged(GROUP, "d-1", CITIZEN.memberId(), "REACTION"));
     }
 
     @Test
@@ -103,7 +122,7 @@ class DirectivesPollsAndSanctionsTests {
     @Test
     void reminder_afterTheDeadline_namesOnlyTheSilent_once() {
         var reminder = new DirectiveReminderDue(GROUP, "d-1", DEADLINE, List.of(CITIZEN.memberId()));
-        var acked = new DirectiveAcknowledged(GROUP, "d-1", ADMIN.memberId(), "REACTION");
+        var acked = new DirectiveAcknowledged(GROUP, "d-1", ADMIN.memberId(), "REPLY");
         FIXTURE.given(laiChauGroup()).and(issued("province-lai-chau"), acked)
                 .when(new GroupCommand.RaiseDirectiveReminder("d-1", "system", DEADLINE))
                 .then(reminder);

@@ -95,8 +95,12 @@ class GroupActivityTests {
 
         post(Roles.MEMBER, "lc-a", path + "/" + directive + "/acknowledgements", Map.of("via", "REPLY")).statusCode(200)
                 .body("acknowledged.lc-a", equalTo("REPLY"));
+        // province-lai-chau:7.3 owes a written reply ("cần nhắn tin trả lời"): a reaction the bot saw is refused
         post(Roles.BOT, "zalo-bot", path + "/" + directive + "/acknowledgements",
-                Map.of("via", "REACTION", "memberId", "lc-b")).statusCode(200).body("pending", contains("lc-c"));
+                Map.of("via", "REACTION", "memberId", "lc-b")).statusCode(422)
+                .body("citation", equalTo("province-lai-chau:7.3")).body("errors[0].field", equalTo("via"));
+        post(Roles.BOT, "zalo-bot", path + "/" + directive + "/acknowledgements",
+                Map.of("via", "REPLY", "memberId", "lc-b")).statusCode(200).body("pending", contains("lc-c"));
         post(Roles.MEMBER, "lc-a", path + "/" + directive + "/acknowledgements",
                 Map.of("via", "REPLY", "memberId", "lc-b")).statusCode(400).body("errors[0].field", equalTo("memberId"));
         post(Roles.MEMBER, "lc-a", path + "/" + directive + "/acknowledgements", Map.of("via", "WAVE")).statusCode(400);
