@@ -1,9 +1,9 @@
 package vn.binhyen.contracts.names;
 
 import java.text.Normalizer;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import vn.binhyen.contracts.text.Split;
 
 /**
  * Display names must be the full real name (họ và tên), e.g. "Hoàng Mạnh Tùng"
@@ -38,7 +38,7 @@ public final class FullNames {
         if (!person.equals(person.strip()) || person.contains("  ")) {
             return Optional.of("words are separated by single spaces");
         }
-        List<String> words = words(person);
+        List<String> words = Split.on(person, ' ', false);
         if (words.size() < 2) {
             return Optional.of("a full name has at least two words (họ và tên)");
         }
@@ -59,18 +59,5 @@ public final class FullNames {
             }
         }
         return Optional.empty();
-    }
-
-    /** The words between single spaces, cut in one pass (no regular expression on client text, issue 20). */
-    private static List<String> words(String person) {
-        List<String> words = new ArrayList<>();
-        int from = 0;
-        for (int i = 0; i <= person.length(); i++) {
-            if (i == person.length() || person.charAt(i) == ' ') {
-                words.add(person.substring(from, i));
-                from = i + 1;
-            }
-        }
-        return words;
     }
 }

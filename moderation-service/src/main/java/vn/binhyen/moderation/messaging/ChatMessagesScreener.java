@@ -191,6 +191,22 @@ public class ChatMessagesScreener {
      * to review, saying why (it was not screened), or the request's problem when it has one.
      */
     Verdict overBudget(String key, byte[] json, long cpuNanos) throws JsonProcessingException {
+        String why = "screening used " + cpuNanos / 1_000_000 + " ms of CPU time, over the stream's budget of "
+                + recordBudget.toMillis() + " ms";
+        return answer(key, json, (m, meta) -> service.holdUnscreened(m, why, meta).result());
+    }
+
+    Verdict verdict(String key, byte[] json) throws JsonProcessingException {
+        return answer(key, json, (m, meta) -> service.screen(m, meta).result());
+    }
+
+    /** What a readable, valid request is answered with (screened, or held without screening). */
+    private interface Answering {
+        ScreeningService.Result answer(Message m, CommandHandler.Metadata meta);
+    }
+
+    /** The record read, checked as REST checks it, and answered: its result, or why it has none. */
+    private Verdict answer(String key, byte[] json, Answering answering) throws JsonProcessingException {
         Read read = read(key, json);
         if (read.answer() != null) {
             return read.answer();
@@ -199,15 +215,21 @@ public class ChatMessagesScreener {
         Message m = r.toMessage(clock.instant());
         var meta = new CommandHandler.Metadata(new Actor("moderation-service:stream", Roles.BOT, r.author().id()),
                 "chat-" + r.groupId() + "-" + r.messageId(), null);
-        String why = "screening used " + cpuNanos / 1_000_000 + " ms of CPU time, over the stream's budget of "
-                + recordBudget.toMillis() + " ms";
+        ScreeningService.Result result;
         try {
-            return new Verdict(r.groupId(), verdictsJson.writeValueAsBytes(new StreamVerdict(r.groupId(),
-                    r.messageId(), service.holdUnscreened(m, why, meta).result(), null)));
-        } catch (ScreeningService.ConflictingMessage | PolicyRegistry.NoPolicyInForce e) {
+            result = answering.answer(m, meta);
+        } catch (ScreeningService.ConflictingMessage e) {
+            // the REST path's 409: the bot's mistake, answered, never a reason to stop the stream
             return new Verdict(r.groupId(), verdictsJson.writeValueAsBytes(new StreamVerdict(r.groupId(), r.messageId(),
                     null, e.getMessage())));
+        } catch (PolicyRegistry.NoPolicyInForce e) {
+            // the REST path's 503: this group's messages cannot be judged here yet; other groups' can
+            LOG.errorf("chat message %s of %s not screened: %s", r.messageId(), r.groupId(), e.getMessage());
+            return new Verdict(r.groupId(), verdictsJson.writeValueAsBytes(new StreamVerdict(r.groupId(), r.messageId(),
+                    null, "not screened: " + e.getMessage())));
         }
+        return new Verdict(r.groupId(), verdictsJson.writeValueAsBytes(new StreamVerdict(r.groupId(), r.messageId(),
+                result, null)));
     }
 
     /** A record read: the request to screen, or the answer it gets without screening (unreadable, refused). */
@@ -232,31 +254,5 @@ public class ChatMessagesScreener {
         String problem = problem(r);
         return problem == null ? new Read(r, null) : new Read(null, new Verdict(r.groupId(),
                 verdictsJson.writeValueAsBytes(new StreamVerdict(r.groupId(), r.messageId(), null, problem))));
-    }
-
-    Verdict verdict(String key, byte[] json) throws JsonProcessingException {
-        Read read = read(key, json);
-        if (read.answer() != null) {
-            return read.answer();
-        }
-        ScreeningResource.ScreeningRequest r = read.request();
-        Message m = r.toMessage(clock.instant());
-        var meta = new CommandHandler.Metadata(new Actor("moderation-service:stream", Roles.BOT, r.author().id()),
-                "chat-" + r.groupId() + "-" + r.messageId(), null);
-        ScreeningService.Result result;
-        try {
-            result = service.screen(m, meta).result();
-        } catch (ScreeningService.ConflictingMessage e) {
-            // the REST path's 409: the bot's mistake, answered, never a reason to stop the stream
-            return new Verdict(r.groupId(), verdictsJson.writeValueAsBytes(new StreamVerdict(r.groupId(), r.messageId(),
-                    null, e.getMessage())));
-        } catch (PolicyRegistry.NoPolicyInForce e) {
-            // the REST path's 503: this group's messages cannot be judged here yet; other groups' can
-            LOG.errorf("chat message %s of %s not screened: %s", r.messageId(), r.groupId(), e.getMessage());
-            return new Verdict(r.groupId(), verdictsJson.writeValueAsBytes(new StreamVerdict(r.groupId(), r.messageId(),
-                    null, "not screened: " + e.getMessage())));
-        }
-        return new Verdict(r.groupId(), verdictsJson.writeValueAsBytes(new StreamVerdict(r.groupId(), r.messageId(),
-                result, null)));
     }
 }

@@ -110,7 +110,7 @@ public class ReporterKeys {
         boolean inWord = false;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            boolean space = c == ' ' || c == '\t' || c == '\n' || c == 0x0B || c == '\f' || c == '\r';
+            boolean space = vn.binhyen.contracts.text.Split.asciiSpace(c);
             if (!space && !inWord) {
                 out.append(out.isEmpty() ? "" : " ").append(c).append("***");
             }

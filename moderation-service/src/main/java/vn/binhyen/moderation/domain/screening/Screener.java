@@ -591,7 +591,7 @@ public final class Screener {
     private static String firstWord(String s) {
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
-            if (c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r') {
+            if (vn.binhyen.contracts.text.Split.asciiSpace(c)) {
                 return s.substring(0, i);
             }
         }

@@ -1,5 +1,7 @@
 package vn.binhyen.moderation.domain.text;
 
+import vn.binhyen.contracts.text.Split;
+
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -212,11 +214,11 @@ public final class LegacyEncodings {
         int n = trimmed.length();
         int i = 0;
         while (i < n) {
-            while (i < n && asciiSpace(trimmed.charAt(i))) {
+            while (i < n && Split.asciiSpace(trimmed.charAt(i))) {
                 i++;
             }
             int from = i;
-            while (i < n && !asciiSpace(trimmed.charAt(i))) {
+            while (i < n && !Split.asciiSpace(trimmed.charAt(i))) {
                 i++;
             }
             if (i == from) {
@@ -239,11 +241,6 @@ public final class LegacyEncodings {
     }
 
     private static final String TRAILING = ",;:!\"()";
-
-    /** Java's {@code \\s}: space, tab, line feed, vertical tab, form feed, carriage return. */
-    private static boolean asciiSpace(char c) {
-        return c == ' ' || c >= '\t' && c <= '\r';
-    }
 
     /** Greedy longest-match decoding; in VIQR a full stop at the end of the text or a line stays a full stop. */
     public String convert(String text, Encoding e) {

@@ -1,5 +1,7 @@
 package vn.binhyen.moderation.domain.text;
 
+import vn.binhyen.contracts.text.Split;
+
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

@@ -1,5 +1,7 @@
 package vn.binhyen.moderation.domain.text;
 
+import vn.binhyen.contracts.text.Split;
+
 import com.hankcs.algorithm.AhoCorasickDoubleArrayTrie;
 import java.util.Map;
 import java.util.TreeMap;

@@ -1,9 +1,12 @@
-package vn.binhyen.moderation.domain.text;
+package vn.binhyen.contracts.text;
 
 import java.util.ArrayList;
 import java.util.List;
 
-/** A string cut at one character, in one pass: {@code String.split} without its regular expression. */
+/**
+ * Text cut in one pass, without a regular expression (issue 20: none runs on client text in main
+ * code): {@code String.split} on one character, and Java's {@code \\s}.
+ */
 public final class Split {
     private Split() {
     }
@@ -26,5 +29,10 @@ public final class Split {
             }
         }
         return parts;
+    }
+
+    /** Java's {@code \\s}: space, tab, line feed, vertical tab, form feed, carriage return. */
+    public static boolean asciiSpace(char c) {
+        return c == ' ' || c >= '\t' && c <= '\r';
     }
 }
