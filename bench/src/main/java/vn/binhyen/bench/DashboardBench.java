@@ -65,6 +65,7 @@ public final class DashboardBench {
             announced.poll(5, TimeUnit.SECONDS); // the first round after connecting
 
             String token = Tokens.forRole(Roles.BOT, "bench-bot");
+            Bindings.bind(broker, db, "bench-bot", java.util.List.of("group-police"));
             Histogram intake = new Histogram(3);
             Histogram shown = new Histogram(3);
             for (int i = 0; i < TIPS; i++) {

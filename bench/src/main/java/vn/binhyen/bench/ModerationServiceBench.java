@@ -47,6 +47,8 @@ public final class ModerationServiceBench {
             HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
             String base = service.base;
             String token = Tokens.forRole(Roles.BOT, "bench-bot");
+            Bindings.bind(broker, db, "bench-bot", java.util.stream.IntStream.range(0, CLIENTS)
+                    .mapToObj(c -> "group-bench-" + c).toList());
             String text = oneKilobyte();
 
             System.out.println("\n(warming up until the screening rate and the Kafka path's rate are steady; not"

@@ -40,6 +40,7 @@ public final class ReportBench {
                 ServiceProcess service = ServiceProcess.start("report-intake-service", db, broker)) {
             HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
             String token = Tokens.forRole(Roles.BOT, "bench-bot");
+            Bindings.bind(broker, db, "bench-bot", java.util.List.of("group-police"));
             System.out.println("\n(warming up for " + 3 * PHASE.toSeconds() + " s; not measured: the JIT compiles the"
                     + " intake's path well after the first seconds)");
             noop(http, service.base, token);

@@ -2,7 +2,13 @@ package vn.binhyen.contracts;
 
 import java.util.List;
 
-/** The roles a bearer token can carry (DESIGN.md "Security"); group-scoped ones are also checked against the roster. */
+/**
+ * The roles a bearer token can carry (DESIGN.md "Security"). LEADER, DEPUTY, ADMIN and MEMBER
+ * say only that the caller is a person: what they may do in a group comes from its roster,
+ * never from the token (issue 21). The staff roles (duty officer, PCTP officer, commander,
+ * auditor, bot) count only within the unit the token's {@link #UNIT_CLAIM} names; a system
+ * administrator runs the platform and is not limited to a unit.
+ */
 public final class Roles {
     /** Trưởng nhóm. */
     public static final String LEADER = "LEADER";
@@ -24,6 +30,12 @@ public final class Roles {
     public static final String BOT = "BOT";
     /** Quản trị hệ thống. */
     public static final String SYSTEM_ADMIN = "SYSTEM_ADMIN";
+
+    /** The claim naming the caller's unit (a unit id, as in {@code UnitEstablished}). */
+    public static final String UNIT_CLAIM = "unit";
+
+    /** The roles that are people in groups: a token's word for them grants nothing by itself. */
+    public static final List<String> PEOPLE = List.of(LEADER, DEPUTY, ADMIN, MEMBER);
 
     public static final List<String> ALL = List.of(LEADER, DEPUTY, ADMIN, MEMBER, DUTY_OFFICER, PCTP_OFFICER,
             COMMANDER, AUDITOR, BOT, SYSTEM_ADMIN);

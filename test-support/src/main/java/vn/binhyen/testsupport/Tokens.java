@@ -23,6 +23,11 @@ public final class Tokens {
     /** The audience every service accepts ({@code mp.jwt.verify.audiences}). */
     public static final String AUDIENCE = "binhyen";
     private static final PrivateKey KEY = load();
+    /** The demo's ward police (Công an phường Sông Trí): the unit of staff tokens unless another is named. */
+    public static final String DEFAULT_UNIT = "ca-phuong-song-tri";
+    /** Roles whose tokens name a unit by default (a bot's token names the bot and nothing else). */
+    static final Set<String> UNIT_ROLES = Set.of(Roles.DUTY_OFFICER, Roles.PCTP_OFFICER, Roles.COMMANDER,
+            Roles.AUDITOR);
 
     private Tokens() {
     }
@@ -35,19 +40,31 @@ public final class Tokens {
         return forRoles(Set.of(role), subject, Duration.ofHours(12));
     }
 
+    /** A token of {@code role} whose {@code unit} claim names {@code unit} (none when null). */
+    public static String forUnit(String role, String subject, String unit) {
+        return forRoles(Set.of(role), subject, Duration.ofHours(12), unit);
+    }
+
     public static String forRoles(Set<String> roles, String subject, Duration lifetime) {
+        return forRoles(roles, subject, lifetime, roles.stream().anyMatch(UNIT_ROLES::contains) ? DEFAULT_UNIT : null);
+    }
+
+    public static String forRoles(Set<String> roles, String subject, Duration lifetime, String unit) {
         for (String r : roles) {
             if (!Roles.ALL.contains(r)) {
                 throw new IllegalArgumentException("unknown role " + r + "; roles are " + Roles.ALL);
             }
         }
-        return Jwt.issuer(ISSUER)
+        var claims = Jwt.issuer(ISSUER)
                 .audience(AUDIENCE)
                 .subject(subject)
                 .upn(subject)
                 .groups(roles)
-                .expiresIn(lifetime)
-                .sign(KEY);
+                .expiresIn(lifetime);
+        if (unit != null) {
+            claims.claim(Roles.UNIT_CLAIM, unit);
+        }
+        return claims.sign(KEY);
     }
 
     /** A token of the development key for another audience (no service may accept it). */
@@ -87,19 +104,24 @@ public final class Tokens {
         }
     }
 
-    /** {@code Tokens ROLE [--subject ID] [--hours N]}: prints a token ({@code bin/stack token}). */
+    /**
+     * {@code Tokens ROLE [--subject ID] [--hours N] [--unit UNIT]}: prints a token ({@code bin/stack
+     * token}); staff roles name {@link #DEFAULT_UNIT} unless {@code --unit} names another.
+     */
     public static void main(String[] args) throws IOException {
         if (args.length < 1) {
-            System.err.println("usage: token ROLE [--subject ID] [--hours N]   roles: " + Roles.ALL);
+            System.err.println("usage: token ROLE [--subject ID] [--hours N] [--unit UNIT]   roles: " + Roles.ALL);
             System.exit(2);
         }
         String role = args[0].toUpperCase();
         String subject = role.toLowerCase() + "-1";
         long hours = 12;
+        String unit = null;
         for (int i = 1; i < args.length; i++) {
             switch (args[i]) {
                 case "--subject" -> subject = args[++i];
                 case "--hours" -> hours = Long.parseLong(args[++i]);
+                case "--unit" -> unit = args[++i];
                 default -> {
                     System.err.println("unknown argument " + args[i]);
                     System.exit(2);
@@ -110,7 +132,10 @@ public final class Tokens {
             System.err.println("unknown role " + role + "; roles are " + Roles.ALL);
             System.exit(2);
         }
-        System.out.println(forRoles(Set.of(role), subject, Duration.ofHours(hours)));
+        if (unit == null && UNIT_ROLES.contains(role)) {
+            unit = DEFAULT_UNIT;
+        }
+        System.out.println(forRoles(Set.of(role), subject, Duration.ofHours(hours), unit));
     }
 
 }

@@ -127,6 +127,17 @@ public sealed interface GroupEvent {
     record VoteConfirmed(String groupId, String pollId, String memberId, String confirmation) implements GroupEvent {
     }
 
+    /**
+     * A chat bot (a registered client: its token's subject) now serves this group, by the group's
+     * leader or a system administrator (issue 21). A bot screens, reports, completes reports and
+     * records acknowledgements only for the groups it is bound to.
+     */
+    record BotBound(String groupId, String botId, String boundBy) implements GroupEvent {
+    }
+
+    record BotUnbound(String groupId, String botId, String unboundBy) implements GroupEvent {
+    }
+
     /** Stable type names and schema versions of the published events. */
     Map<String, Class<? extends GroupEvent>> TYPES = Map.ofEntries(
             Map.entry("GroupEstablished", GroupEstablished.class),
@@ -153,7 +164,9 @@ public sealed interface GroupEvent {
             Map.entry("DirectiveReminderDue", DirectiveReminderDue.class),
             Map.entry("PollOpened", PollOpened.class),
             Map.entry("VoteCast", VoteCast.class),
-            Map.entry("VoteConfirmed", VoteConfirmed.class));
+            Map.entry("VoteConfirmed", VoteConfirmed.class),
+            Map.entry("BotBound", BotBound.class),
+            Map.entry("BotUnbound", BotUnbound.class));
 
     /** Every type is at schema version 1 for now. */
     int SCHEMA_VERSION = 1;

@@ -28,9 +28,11 @@ public sealed interface ReportEvent {
 
     /**
      * The first receipt: the clock runs from {@code receivedAt}, complete or not; {@code missing}
-     * names the required fields still to be asked for.
+     * names the required fields still to be asked for. {@code unit} is the unit that received it
+     * (the unit of the group it came in, or of the duty officer who took it): only that unit's
+     * officers and its police group's leadership handle it (issue 21).
      */
-    record ReportReceived(String reportId, String type, String channel, String groupId, Reporter reporter,
+    record ReportReceived(String reportId, String type, String channel, String groupId, String unit, Reporter reporter,
             TipDetails details, String content, Instant receivedAt, Instant deadline, List<String> missing)
             implements ReportEvent {
     }

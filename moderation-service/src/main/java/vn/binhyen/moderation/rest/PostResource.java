@@ -21,14 +21,17 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 import vn.binhyen.contracts.Roles;
 import vn.binhyen.eventlog.decider.CommandHandler;
 import vn.binhyen.eventlog.http.RequestMetadata;
+import vn.binhyen.eventlog.directory.Directory;
 import vn.binhyen.eventlog.http.ETags;
+import vn.binhyen.eventlog.http.Problem;
 import vn.binhyen.moderation.domain.posting.PostCommand;
 import vn.binhyen.moderation.service.PostingService;
 
 /**
  * The police group's publishing workflow (police-song-tri:13.2): a member submits a draft
  * from an official source; the board (checked against the group's board as group events tell
- * it) verifies it or returns it with comments, approves it and publishes it.
+ * it, never a token's role: issue 21) verifies it or returns it with comments, approves it and
+ * publishes it. Only the group's members and those who oversee it see a post.
  */
 @Path("/api/v1")
 @Produces(MediaType.APPLICATION_JSON)
@@ -36,10 +39,12 @@ import vn.binhyen.moderation.service.PostingService;
 public class PostResource {
     private final PostingService posting;
     private final JsonWebToken token;
+    private final Directory directory;
 
-    PostResource(PostingService posting, JsonWebToken token) {
+    PostResource(PostingService posting, JsonWebToken token, Directory directory) {
         this.posting = posting;
         this.token = token;
+        this.directory = directory;
     }
 
     public record DraftRequest(@NotBlank @Size(max = 10_000) String text, @NotBlank @Size(max = 500) String source) {
@@ -50,6 +55,11 @@ public class PostResource {
     @RolesAllowed({Roles.MEMBER, Roles.LEADER, Roles.DEPUTY, Roles.ADMIN})
     public Response submit(@PathParam("groupId") String groupId, @NotNull @Valid DraftRequest r,
             @Context ContainerRequestContext request) {
+        // a member of the group by its roster, whatever the token's role says (issue 21, audit L4)
+        if (directory.roleIn(groupId, token.getSubject()).isEmpty()) {
+            return Problem.of("unknown-group", "Không tìm thấy nhóm / Unknown group", Response.Status.NOT_FOUND,
+                    "no group " + groupId + " has you on its roster").toResponse();
+        }
         var view = posting.submit(groupId, r.text(), r.source(), meta(request));
         return Response.created(URI.create("/api/v1/posts/" + view.postId())).tag(ETags.of(view.version()))
                 .entity(view).build();
@@ -57,9 +67,15 @@ public class PostResource {
 
     @GET
     @Path("/posts/{postId}")
-    @RolesAllowed({Roles.MEMBER, Roles.LEADER, Roles.DEPUTY, Roles.ADMIN, Roles.AUDITOR, Roles.SYSTEM_ADMIN})
+    @RolesAllowed({Roles.MEMBER, Roles.LEADER, Roles.DEPUTY, Roles.ADMIN, Roles.AUDITOR, Roles.COMMANDER,
+            Roles.SYSTEM_ADMIN})
     public Response get(@PathParam("postId") String postId) {
         var view = posting.view(postId);
+        // its author, its group's members by the roster, and those who oversee the group; to anyone else it does not exist
+        if (!view.authorId().equals(token.getSubject()) && directory.roleIn(view.groupId(), token.getSubject()).isEmpty()
+                && !directory.mayOversee(token, view.groupId())) {
+            throw new PostingService.UnknownPost("no post " + postId);
+        }
         return Response.ok(view).tag(ETags.of(view.version())).build();
     }
 
@@ -68,7 +84,7 @@ public class PostResource {
 
     @POST
     @Path("/posts/{postId}/return")
-    @RolesAllowed({Roles.LEADER, Roles.DEPUTY, Roles.ADMIN})
+    @RolesAllowed({Roles.LEADER, Roles.DEPUTY, Roles.ADMIN, Roles.MEMBER})
     public Response returnForEdits(@PathParam("postId") String postId, @HeaderParam("If-Match") String ifMatch,
             @NotNull @Valid CommentsRequest r, @Context ContainerRequestContext request) {
         return act(postId, ifMatch, new PostCommand.Return(r.comments(), board(postId), token.getSubject()), request);
@@ -85,7 +101,7 @@ public class PostResource {
 
     @POST
     @Path("/posts/{postId}/verification")
-    @RolesAllowed({Roles.LEADER, Roles.DEPUTY, Roles.ADMIN})
+    @RolesAllowed({Roles.LEADER, Roles.DEPUTY, Roles.ADMIN, Roles.MEMBER})
     public Response verify(@PathParam("postId") String postId, @HeaderParam("If-Match") String ifMatch,
             @Context ContainerRequestContext request) {
         return act(postId, ifMatch, new PostCommand.Verify(board(postId), token.getSubject()), request);
@@ -96,7 +112,7 @@ public class PostResource {
 
     @POST
     @Path("/posts/{postId}/approval")
-    @RolesAllowed({Roles.LEADER, Roles.DEPUTY, Roles.ADMIN})
+    @RolesAllowed({Roles.LEADER, Roles.DEPUTY, Roles.ADMIN, Roles.MEMBER})
     public Response approve(@PathParam("postId") String postId, @HeaderParam("If-Match") String ifMatch,
             @Valid ApprovalRequest r, @Context ContainerRequestContext request) {
         return act(postId, ifMatch, new PostCommand.Approve(r == null ? null : r.finalText(), board(postId),
@@ -105,7 +121,7 @@ public class PostResource {
 
     @POST
     @Path("/posts/{postId}/publication")
-    @RolesAllowed({Roles.LEADER, Roles.DEPUTY, Roles.ADMIN})
+    @RolesAllowed({Roles.LEADER, Roles.DEPUTY, Roles.ADMIN, Roles.MEMBER})
     public Response publish(@PathParam("postId") String postId, @HeaderParam("If-Match") String ifMatch,
             @Context ContainerRequestContext request) {
         return act(postId, ifMatch, new PostCommand.Publish(board(postId), token.getSubject()), request);

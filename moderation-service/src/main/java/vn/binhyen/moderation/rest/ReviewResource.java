@@ -28,17 +28,22 @@ import vn.binhyen.moderation.service.ReviewService;
 public class ReviewResource {
     private final ReviewService reviews;
     private final JsonWebToken token;
+    private final vn.binhyen.eventlog.directory.Directory directory;
 
-    ReviewResource(ReviewService reviews, JsonWebToken token) {
+    ReviewResource(ReviewService reviews, JsonWebToken token, vn.binhyen.eventlog.directory.Directory directory) {
         this.reviews = reviews;
         this.token = token;
+        this.directory = directory;
     }
 
     @GET
     @Path("/reviews")
-    @RolesAllowed({Roles.LEADER, Roles.DEPUTY, Roles.ADMIN, Roles.AUDITOR, Roles.SYSTEM_ADMIN})
-    public List<ReviewService.Review> open(@QueryParam("groupId") @NotBlank String groupId) {
-        return reviews.open(groupId);
+    @RolesAllowed({Roles.LEADER, Roles.DEPUTY, Roles.ADMIN, Roles.MEMBER, Roles.AUDITOR, Roles.COMMANDER,
+            Roles.SYSTEM_ADMIN})
+    public List<ReviewService.Review> open(@QueryParam("groupId") @NotBlank @Size(max = 128)
+            String groupId) {
+        // the queue of a group the caller does not oversee is empty to them (audit L4)
+        return directory.mayOversee(token, groupId) ? reviews.open(groupId) : List.of();
     }
 
     public record DecisionRequest(@NotNull ReviewService.Outcome outcome, @Size(max = 2000) String note) {
@@ -46,7 +51,7 @@ public class ReviewResource {
 
     @POST
     @Path("/reviews/{reviewId}/decision")
-    @RolesAllowed({Roles.LEADER, Roles.DEPUTY, Roles.ADMIN})
+    @RolesAllowed({Roles.LEADER, Roles.DEPUTY, Roles.ADMIN, Roles.MEMBER})
     public ReviewService.Review decide(@PathParam("reviewId") String reviewId, @NotNull @Valid DecisionRequest r,
             @Context ContainerRequestContext request) {
         return reviews.resolve(reviewId, r.outcome(), r.note(), RequestMetadata.of(token, request, null));

@@ -43,11 +43,14 @@ public class ScreeningResource {
     private final ScreeningService service;
     private final JsonWebToken token;
     private final Clock clock;
+    private final vn.binhyen.eventlog.directory.Directory directory;
 
-    ScreeningResource(ScreeningService service, JsonWebToken token, Clock clock) {
+    ScreeningResource(ScreeningService service, JsonWebToken token, Clock clock,
+            vn.binhyen.eventlog.directory.Directory directory) {
         this.service = service;
         this.token = token;
         this.clock = clock;
+        this.directory = directory;
     }
 
     public record Author(@NotBlank @Size(max = 128) @SingleLineId String id,
@@ -108,8 +111,29 @@ public class ScreeningResource {
                             new Problem.FieldError("attachments", "required", "text or attachments are required")))
                     .toResponse());
         }
+        // a bot screens only for the groups it is bound to (issue 21, audit F5): an answer in
+        // memory is used at once; otherwise the directory is read on a worker thread
+        String bot = token.getSubject();
+        Boolean bound = directory.servesFromMemory(r.groupId(), bot);
+        if (bound == null) {
+            return Uni.createFrom().item(() -> directory.serves(r.groupId(), bot))
+                    .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
+                    .flatMap(b -> b ? screenBound(r, bot, request) : Uni.createFrom().item(notBound(r.groupId(), bot)));
+        }
+        return bound ? screenBound(r, bot, request) : Uni.createFrom().item(notBound(r.groupId(), bot));
+    }
+
+    /** 403: the bot is not bound to the group (POST /api/v1/groups/{groupId}/bots in group-service binds it). */
+    static Response notBound(String groupId, String bot) {
+        return Problem.of("bot-not-bound", "Bot không phục vụ nhóm này / Bot not bound to the group",
+                Response.Status.FORBIDDEN, "bot " + bot + " is not bound to group " + groupId + "; nothing was screened")
+                .withErrors(List.of(new Problem.FieldError("groupId", "bot-bound", "a group this bot is bound to")))
+                .toResponse();
+    }
+
+    private Uni<Response> screenBound(ScreeningRequest r, String bot, ContainerRequestContext request) {
         Message m = r.toMessage(clock.instant());
-        var meta = new CommandHandler.Metadata(new Actor(token.getSubject(), Roles.BOT, r.author().id()),
+        var meta = new CommandHandler.Metadata(new Actor(bot, Roles.BOT, r.author().id()),
                 CorrelationIdFilter.of(request), null);
         if (characters(r) > EVENT_LOOP_CHARACTERS) {
             return Uni.createFrom().item(() -> service.screen(m, meta)).runSubscriptionOn(

@@ -18,15 +18,25 @@ import java.util.List;
 import vn.binhyen.contracts.Roles;
 import vn.binhyen.eventlog.EventLogException;
 import vn.binhyen.eventlog.http.Problem;
+import vn.binhyen.eventlog.directory.Directory;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 
-/** The violation ledger: a member's violations in one group or across groups, or a group's. */
+/**
+ * The violation ledger: a member's violations in one group or across groups, or a group's, in
+ * the groups the caller oversees ({@link Directory#mayOversee}): their board by the roster, their
+ * unit's commander and auditors, a system administrator (issue 21).
+ */
 @Path("/api/v1/violations")
 @Produces(MediaType.APPLICATION_JSON)
 public class ViolationResource {
     private final AgroalDataSource dataSource;
+    private final Directory directory;
+    private final JsonWebToken token;
 
-    ViolationResource(AgroalDataSource dataSource) {
+    ViolationResource(AgroalDataSource dataSource, Directory directory, JsonWebToken token) {
         this.dataSource = dataSource;
+        this.directory = directory;
+        this.token = token;
     }
 
     public record Entry(String violationId, String groupId, String memberId, String messageId, String ruleId,
@@ -34,7 +44,8 @@ public class ViolationResource {
     }
 
     @GET
-    @RolesAllowed({Roles.LEADER, Roles.DEPUTY, Roles.ADMIN, Roles.AUDITOR, Roles.COMMANDER, Roles.SYSTEM_ADMIN})
+    @RolesAllowed({Roles.LEADER, Roles.DEPUTY, Roles.ADMIN, Roles.MEMBER, Roles.AUDITOR, Roles.COMMANDER,
+            Roles.SYSTEM_ADMIN})
     public Response list(@QueryParam("memberId") String memberId, @QueryParam("groupId") String groupId) {
         if ((memberId == null || memberId.isBlank()) && (groupId == null || groupId.isBlank())) {
             return Problem.of("invalid-field", "Giá trị không hợp lệ / Invalid value", Response.Status.BAD_REQUEST,
@@ -43,6 +54,11 @@ public class ViolationResource {
                             new Problem.FieldError("groupId", "required", "memberId or groupId is required")))
                     .toResponse();
         }
+        // only the groups the caller oversees (audit L4): a group named outside them is not revealed
+        if (groupId != null && !groupId.isBlank() && !directory.mayOversee(token, groupId)) {
+            return Response.ok(List.of()).build();
+        }
+        java.util.Map<String, Boolean> oversees = new java.util.HashMap<>();
         List<Entry> out = new ArrayList<>();
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
                 "select violation_id, group_id, member_id, message_id, rule_id, category, citation, decision, at "
@@ -54,6 +70,9 @@ public class ViolationResource {
             ps.setString(4, groupId);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
+                    if (!oversees.computeIfAbsent(rs.getString(2), g -> directory.mayOversee(token, g))) {
+                        continue;
+                    }
                     out.add(new Entry(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
                             rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8),
                             rs.getTimestamp(9).toInstant()));

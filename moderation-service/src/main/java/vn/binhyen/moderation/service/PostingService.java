@@ -1,5 +1,6 @@
 package vn.binhyen.moderation.service;
 
+import vn.binhyen.eventlog.directory.Directory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
@@ -28,11 +29,11 @@ public class PostingService {
     private final EventStore store;
     private final PolicyRegistry screeners;
     private final GroupProfiles profiles;
-    private final GroupBoards boards;
+    private final Directory boards;
     private final Clock clock;
 
     PostingService(CommandHandler<PostCommand, Post, ModerationEvent> posts, EventStore store,
-            PolicyRegistry screeners, GroupProfiles profiles, GroupBoards boards, Clock clock) {
+            PolicyRegistry screeners, GroupProfiles profiles, Directory boards, Clock clock) {
         this.posts = posts;
         this.store = store;
         this.screeners = screeners;

@@ -1,5 +1,6 @@
 package vn.binhyen.moderation.service;
 
+import vn.binhyen.eventlog.directory.Directory;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -66,12 +67,12 @@ public class ReviewService {
     private final ScreeningService screenings;
     private final PolicyRegistry screeners;
     private final GroupProfiles profiles;
-    private final GroupBoards boards;
+    private final Directory boards;
     private final Clock clock;
 
     ReviewService(AgroalDataSource dataSource, EventStore store, EventCodec<ModerationEvent> codec,
             CommandHandler<LedgerCommand, Ledger, ModerationEvent> ledger, ScreeningService screenings,
-            PolicyRegistry screeners, GroupProfiles profiles, GroupBoards boards, Clock clock) {
+            PolicyRegistry screeners, GroupProfiles profiles, Directory boards, Clock clock) {
         this.dataSource = dataSource;
         this.store = store;
         this.codec = codec;

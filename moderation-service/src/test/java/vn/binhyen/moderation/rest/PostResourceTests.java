@@ -60,14 +60,19 @@ class PostResourceTests {
                             "leader", Map.of("memberId", "leader-1"))), 1)).get();
             producer.send(Relay.record(Topics.GROUP_EVENTS, "group-service", groupEvent(group, 2, "MemberAdded",
                     Map.of("groupId", group, "member", Map.of("memberId", "admin-1"), "role", "ADMIN")), 2)).get();
+            producer.send(Relay.record(Topics.GROUP_EVENTS, "group-service", groupEvent(group, 3, "MemberAdded",
+                    Map.of("groupId", group, "member", Map.of("memberId", "member-1"), "role", "MEMBER")), 3)).get();
         }
         await().atMost(Duration.ofSeconds(30)).until(() -> {
             try (var c = dataSource.getConnection(); var s = c.createStatement(); var rs = s.executeQuery(
-                    "select count(*) from group_board where group_id = '" + group + "'")) {
+                    "select count(*) from directory_seat where group_id = '" + group + "'")) {
                 rs.next();
-                return rs.getInt(1) == 2;
+                return rs.getInt(1) == 3;
             }
         });
+        // someone not on the roster, whatever their token says, cannot submit to the group (issue 21)
+        post(Roles.MEMBER, "stranger", "/api/v1/groups/" + group + "/posts",
+                Map.of("text", "Cảnh báo thủ đoạn lừa đảo", "source", "Cổng thông tin Bộ Công an")).statusCode(404);
 
         post(Roles.MEMBER, "member-1", "/api/v1/groups/" + group + "/posts", Map.of("text", "Tin nóng", "source", " "))
                 .statusCode(400);
@@ -78,6 +83,8 @@ class PostResourceTests {
                 Map.of("text", "Cảnh báo thủ đoạn giả danh công an gọi điện", "source", "Cổng thông tin Bộ Công an"))
                 .statusCode(201).body("stage", equalTo("SUBMITTED")).extract().path("postId");
         String path = "/api/v1/posts/" + postId;
+        given().auth().oauth2(Tokens.forRole(Roles.MEMBER, "stranger")).get(path).then().statusCode(404);
+        given().auth().oauth2(Tokens.forRole(Roles.MEMBER, "member-1")).get(path).then().statusCode(200);
 
         post(Roles.ADMIN, "not-on-board", path + "/verification", null).statusCode(403)
                 .body("citation", equalTo("police-song-tri:13.2"));

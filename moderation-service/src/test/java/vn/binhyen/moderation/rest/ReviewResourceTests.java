@@ -52,6 +52,7 @@ class ReviewResourceTests {
                 new ByteArraySerializer())) {
             producer.send(Relay.record(Topics.GROUP_EVENTS, "group-service", PostResourceTests.groupEvent(group, 1,
                     "GroupEstablished", Map.of("groupId", group, "profile", "ward-binh-phuoc", "profileVersion", 1,
+                            "unit", Tokens.DEFAULT_UNIT, "kind", "NEIGHBOURHOOD",
                             "leader", Map.of("memberId", "leader-1"))), 1)).get();
             producer.send(Relay.record(Topics.GROUP_EVENTS, "group-service", PostResourceTests.groupEvent(group, 2,
                     "MemberAdded", Map.of("groupId", group, "member", Map.of("memberId", "admin-1"), "role", "ADMIN")),
@@ -59,7 +60,7 @@ class ReviewResourceTests {
         }
         await().atMost(Duration.ofSeconds(30)).until(() -> {
             try (var c = dataSource.getConnection(); var st = c.createStatement(); var rs = st.executeQuery(
-                    "select count(*) from group_board where group_id = '" + group + "'")) {
+                    "select count(*) from directory_seat where group_id = '" + group + "'")) {
                 rs.next();
                 return rs.getInt(1) == 2;
             }
@@ -78,7 +79,8 @@ class ReviewResourceTests {
 
         given().auth().oauth2(Tokens.forRole(Roles.ADMIN, "admin-1")).queryParam("groupId", group).get("/api/v1/reviews")
                 .then().statusCode(200).body("", hasSize(2)).body("reviewId", hasItem(overturned));
-        decide(Roles.MEMBER, overturned, "OVERTURNED").statusCode(403);
+        // the roster decides, not the token (issue 21): a member off the board is refused
+        decide(Roles.MEMBER, "member-1", overturned, "OVERTURNED").statusCode(403);
         decide(Roles.ADMIN, "admin-of-another-group", overturned, "OVERTURNED").statusCode(403)
                 .body("citation", equalTo("ward-binh-phuoc:6.3"));
         decide(Roles.ADMIN, overturned, "OVERTURNED").statusCode(200).body("state", equalTo("OVERTURNED"));
@@ -94,6 +96,19 @@ class ReviewResourceTests {
                 .get("/api/v1/violations").then().statusCode(200).body("", hasSize(0));
         given().auth().oauth2(Tokens.forRole(Roles.AUDITOR, "auditor-1")).get("/api/v1/violations").then()
                 .statusCode(400);
+        // audit L4 (issue 21): only those who oversee the group see its records, whatever their token's role
+        given().auth().oauth2(Tokens.forRole(Roles.LEADER, "leader-of-another-group")).queryParam("groupId", group)
+                .get("/api/v1/violations").then().statusCode(200).body("", hasSize(0));
+        given().auth().oauth2(Tokens.forRole(Roles.LEADER, "leader-of-another-group")).queryParam("memberId", "rumour-2")
+                .get("/api/v1/violations").then().statusCode(200).body("", hasSize(0));
+        given().auth().oauth2(Tokens.forRole(Roles.MEMBER, "leader-1")).queryParam("groupId", group)
+                .get("/api/v1/violations").then().statusCode(200).body("", hasSize(1));
+        given().auth().oauth2(Tokens.forUnit(Roles.COMMANDER, "cmd-other", "ca-phuong-song-cau"))
+                .queryParam("groupId", group).get("/api/v1/violations").then().statusCode(200).body("", hasSize(0));
+        given().auth().oauth2(Tokens.forRole(Roles.COMMANDER, "cmd-1")).queryParam("groupId", group)
+                .get("/api/v1/violations").then().statusCode(200).body("", hasSize(1));
+        given().auth().oauth2(Tokens.forRole(Roles.ADMIN, "admin-of-another-group")).queryParam("groupId", group)
+                .get("/api/v1/reviews").then().statusCode(200).body("", hasSize(0));
         given().auth().oauth2(Tokens.forRole(Roles.ADMIN, "admin-1")).get("/api/v1/rules/false-positive-rates").then()
                 .statusCode(200).body("find { it.ruleId == 'unverified' }.reviewed", equalTo(2))
                 .body("find { it.ruleId == 'unverified' }.overturned", equalTo(1))

@@ -38,6 +38,7 @@ import vn.binhyen.eventlog.EventIds;
 import vn.binhyen.eventlog.HashChain;
 import vn.binhyen.eventlog.Json;
 import vn.binhyen.eventlog.Relay;
+import vn.binhyen.eventlog.testing.GroupEventsOnTheTopic;
 import vn.binhyen.moderation.service.PoliciesWithASlowRule;
 import vn.binhyen.testsupport.KafkaBrokerResource;
 import vn.binhyen.testsupport.PostgresDatabaseResource;
@@ -59,9 +60,78 @@ class ScreeningResourceTests {
                 "displayName", "Nguyễn Văn An"), "text", text);
     }
 
+    /** The test's bot: bound to every group it screens for (issue 21). */
+    static final String BOT = "zalo-bot";
+    private static final java.util.Set<String> BOUND = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private static GroupEventsOnTheTopic groupEvents;
+
     static ValidatableResponse screen(Object body) {
-        return given().auth().oauth2(Tokens.forRole(Roles.BOT, "zalo-bot")).contentType("application/json").body(body)
+        if (body instanceof Map<?, ?> m && m.get("groupId") instanceof String g && g.indexOf('\n') < 0
+                && g.length() <= 128) {
+            bind(g);
+        }
+        return given().auth().oauth2(Tokens.forRole(Roles.BOT, BOT)).contentType("application/json").body(body)
                 .post("/api/v1/screenings").then();
+    }
+
+    /** group-service's BotBound for the test's bot, on the group events topic, awaited until this service knows it. */
+    static synchronized void bind(String group) {
+        if (!BOUND.add(group)) {
+            return;
+        }
+        if (groupEvents == null) {
+            groupEvents = new GroupEventsOnTheTopic();
+        }
+        groupEvents.bot(group, BOT);
+        awaitRow("select 1 from directory_bot where group_id = ? and bot_id = ?", group, BOT);
+    }
+
+    /** Waits until the query, run in this service's database, finds a row. */
+    static void awaitRow(String sql, String... values) {
+        var dataSource = io.quarkus.arc.Arc.container().instance(AgroalDataSource.class).get();
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(20)).until(() -> {
+            try (var c = dataSource.getConnection(); var ps = c.prepareStatement(sql)) {
+                for (int i = 0; i < values.length; i++) {
+                    ps.setString(i + 1, values[i]);
+                }
+                try (var rs = ps.executeQuery()) {
+                    return rs.next();
+                }
+            }
+        });
+    }
+
+    static GroupEventsOnTheTopic groupEvents() {
+        synchronized (ScreeningResourceTests.class) {
+            if (groupEvents == null) {
+                groupEvents = new GroupEventsOnTheTopic();
+            }
+            return groupEvents;
+        }
+    }
+
+    @Test
+    void aBotNotBoundToTheGroup_isRefused_andNothingIsScreenedOrRecorded_issue_21() throws Exception {
+        String group = "group-" + UUID.randomUUID();
+        var body = message(group, "frame-1", "cskv-1", "Thanh lý gấp, giảm giá, liên hệ mua ngay");
+        screen(message(group, "ok-1", "member-1", "Xin chào cả nhà")).statusCode(200); // zalo-bot is bound
+        long before = count("select count(*) from event");
+        given().auth().oauth2(Tokens.forRole(Roles.BOT, "rogue-bot")).contentType("application/json").body(body)
+                .post("/api/v1/screenings").then().statusCode(403).body("type", containsString("bot-not-bound"))
+                .body("errors.field", hasItem("groupId"));
+        // asked again, from memory: the same answer
+        given().auth().oauth2(Tokens.forRole(Roles.BOT, "rogue-bot")).contentType("application/json").body(body)
+                .post("/api/v1/screenings").then().statusCode(403);
+        assertThat(count("select count(*) from event")).isEqualTo(before);
+        assertThat(count("select count(*) from violation where group_id = '" + group + "'")).isZero();
+
+        // unbound, the group's own bot is refused too
+        groupEvents().unbound(group, BOT);
+        await().atMost(Duration.ofSeconds(30)).until(() -> count("select count(*) from directory_bot where group_id = '"
+                + group + "'") == 0);
+        given().auth().oauth2(Tokens.forRole(Roles.BOT, BOT)).contentType("application/json").body(body)
+                .post("/api/v1/screenings").then().statusCode(403);
+        assertThat(count("select count(*) from event")).isEqualTo(before);
     }
 
     long count(String sql) throws Exception {
@@ -210,7 +280,7 @@ class ScreeningResourceTests {
                             "profileVersion", 1, "leader", Map.of("memberId", "leader-slow"))), 1)).get();
         }
         await().atMost(Duration.ofSeconds(30)).until(() -> count("select count(*) from group_profile where group_id = '"
-                + slow + "'") == 1 && count("select count(*) from group_board where group_id = '" + slow + "'") == 1);
+                + slow + "'") == 1 && count("select count(*) from directory_seat where group_id = '" + slow + "'") == 1);
         String other = "group-" + UUID.randomUUID();
         try (var producer = new KafkaProducer<>(props(), new StringSerializer(), new StringSerializer())) {
             producer.send(chat(slow, Map.of("groupId", slow, "messageId", "slow-1", "author", Map.of("id", "member-1",
@@ -368,7 +438,10 @@ class ScreeningResourceTests {
         assertThat(Json.MAPPER.readTree(verdicts.get(6).value()).path("error").asText()).contains("postedAt");
     }
 
-    /** group-service's GroupEstablished on the group events topic, awaited until this service has learned the profile. */
+    /**
+     * group-service's GroupEstablished on the group events topic, awaited until this service has
+     * learned the profile; the test's bot is bound to the group.
+     */
     void establish(String group, String name, String profile) throws Exception {
         var established = Json.MAPPER.createObjectNode().put("groupId", group).put("name", name)
                 .put("purpose", "An ninh").put("profile", profile).put("profileVersion", 1);
@@ -380,6 +453,7 @@ class ScreeningResourceTests {
         }
         await().atMost(Duration.ofSeconds(30)).until(() -> count("select count(*) from group_profile where group_id = '"
                 + group + "' and profile = '" + profile + "'") == 1);
+        bind(group);
     }
 
     static Properties props() {

@@ -39,31 +39,41 @@ public class Accounts {
     private final AgroalDataSource dataSource;
     private final Clock clock;
     private final Duration sessionLength;
+    private final String defaultUnit;
 
     Accounts(AgroalDataSource dataSource, Clock clock,
-            @ConfigProperty(name = "binhyen.dashboard.session-length", defaultValue = "PT12H") Duration sessionLength) {
+            @ConfigProperty(name = "binhyen.dashboard.session-length", defaultValue = "PT12H") Duration sessionLength,
+            @ConfigProperty(name = "binhyen.dashboard.unit") String defaultUnit) {
         this.dataSource = dataSource;
         this.clock = clock;
         this.sessionLength = sessionLength;
+        this.defaultUnit = defaultUnit;
     }
 
-    /** A signed-in officer. */
-    public record Officer(String username, String displayName, Set<String> roles) {
+    /** A signed-in officer, of a unit (issue 21): their roles count for that unit's reports only. */
+    public record Officer(String username, String displayName, Set<String> roles, String unit) {
         public boolean has(String role) {
             return roles.contains(role);
         }
+
+        public vn.binhyen.report.service.ReportScope.Caller caller() {
+            return new vn.binhyen.report.service.ReportScope.Caller(username, roles, Optional.ofNullable(unit));
+        }
     }
 
-    public void create(String username, String displayName, List<String> roles, String password) {
+    /** {@code unit}: the officer's unit; null for this deployment's own ({@code binhyen.dashboard.unit}). */
+    public void create(String username, String displayName, List<String> roles, String password, String unit) {
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
-                "insert into dashboard_user (username, display_name, roles, password_hash, created_at) "
-                        + "values (?, ?, ?, ?, ?) on conflict (username) do update set display_name = "
-                        + "excluded.display_name, roles = excluded.roles, password_hash = excluded.password_hash")) {
+                "insert into dashboard_user (username, display_name, roles, password_hash, created_at, unit) "
+                        + "values (?, ?, ?, ?, ?, ?) on conflict (username) do update set display_name = "
+                        + "excluded.display_name, roles = excluded.roles, password_hash = excluded.password_hash, "
+                        + "unit = excluded.unit")) {
             ps.setString(1, username);
             ps.setString(2, displayName);
             ps.setArray(3, c.createArrayOf("text", roles.toArray()));
             ps.setString(4, hash(password.toCharArray()));
             ps.setTimestamp(5, Timestamp.from(clock.instant()));
+            ps.setString(6, unit == null || unit.isBlank() ? defaultUnit : unit);
             ps.executeUpdate();
         } catch (SQLException e) {
             throw new EventLogException("officer " + username + " could not be saved: " + e.getMessage(), e);
@@ -102,16 +112,17 @@ public class Accounts {
             return Optional.empty();
         }
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
-                "select u.username, u.display_name, u.roles from dashboard_session s join dashboard_user u "
-                        + "on u.username = s.username where s.id_hash = ? and s.expires_at > ?")) {
-            ps.setString(1, sha256(cookie));
-            ps.setTimestamp(2, Timestamp.from(clock.instant()));
+                "select u.username, u.display_name, u.roles, coalesce(u.unit, ?) from dashboard_session s join "
+                        + "dashboard_user u on u.username = s.username where s.id_hash = ? and s.expires_at > ?")) {
+            ps.setString(1, defaultUnit);
+            ps.setString(2, sha256(cookie));
+            ps.setTimestamp(3, Timestamp.from(clock.instant()));
             try (ResultSet rs = ps.executeQuery()) {
                 if (!rs.next()) {
                     return Optional.empty();
                 }
                 return Optional.of(new Officer(rs.getString(1), rs.getString(2),
-                        Set.copyOf(Arrays.asList((String[]) rs.getArray(3).getArray()))));
+                        Set.copyOf(Arrays.asList((String[]) rs.getArray(3).getArray())), rs.getString(4)));
             }
         } catch (SQLException e) {
             throw new EventLogException("session could not be read: " + e.getMessage(), e);

@@ -15,9 +15,10 @@ public sealed interface ReportCommand {
 
     /**
      * {@code emergencyTerms}: the text matched an emergency term (police-song-tri:15.4);
-     * {@code dutyDate}: the day's date when nobody is on the duty roster for it, else null.
+     * {@code dutyDate}: the day's date when nobody is on the duty roster for it, else null;
+     * {@code unit}: the unit receiving it.
      */
-    record Receive(String reportId, IntakeRules.Type type, String channel, String groupId, Reporter reporter,
+    record Receive(String reportId, IntakeRules.Type type, String channel, String groupId, String unit, Reporter reporter,
             TipDetails details, String content, java.time.Duration clock, String emergencyTerms,
             java.time.LocalDate nobodyOnDuty, String actor, Set<String> roles, Instant at) implements ReportCommand {
     }

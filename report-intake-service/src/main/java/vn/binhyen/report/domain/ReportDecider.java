@@ -32,6 +32,10 @@ public final class ReportDecider implements Decider<ReportCommand, Report, Repor
     public static final String EMERGENCY = "police-song-tri:15.4";
     /** Information about citizens is handled without leaks. */
     public static final String PERSONAL_DATA = "police-song-tri:15.2";
+    /**
+     * The board that forwards and transfers tips: the commander, and the leadership of the unit's
+     * police group by its roster (the service names LEADER or DEPUTY only for those on it).
+     */
     public static final Set<String> BOARD = Set.of(Roles.LEADER, Roles.DEPUTY, Roles.COMMANDER);
     public static final List<Integer> WARNINGS = List.of(12, 4, 1);
 
@@ -161,7 +165,8 @@ public final class ReportDecider implements Decider<ReportCommand, Report, Repor
         }
         var missing = IntakeRules.missing(r.type(), r.reporter(), r.details(), r.content());
         List<ReportEvent> events = new ArrayList<>();
-        events.add(new ReportEvent.ReportReceived(r.reportId(), r.type().name(), r.channel(), r.groupId(), r.reporter(),
+        events.add(new ReportEvent.ReportReceived(r.reportId(), r.type().name(), r.channel(), r.groupId(), r.unit(),
+                r.reporter(),
                 r.details(), r.content(), r.at(), r.at().plus(r.clock()),
                 missing.stream().map(IntakeRules.Missing::field).toList()));
         if (r.type() == IntakeRules.Type.EMERGENCY || r.emergencyTerms() != null) {

@@ -74,11 +74,11 @@ public class DashboardResource {
     private final DutyRoster roster;
     private final DashboardStreams streams;
     private final Clock clock;
-    private final String unit;
     private final boolean secureCookie;
+    private final vn.binhyen.report.service.ReportScope scope;
 
     DashboardResource(Accounts accounts, ReportService service, ReporterKeys keys, DutyRoster roster,
-            DashboardStreams streams, Clock clock, @ConfigProperty(name = "binhyen.dashboard.unit") String unit,
+            DashboardStreams streams, Clock clock, vn.binhyen.report.service.ReportScope scope,
             @ConfigProperty(name = "binhyen.dashboard.secure-cookie") boolean secureCookie) {
         this.accounts = accounts;
         this.service = service;
@@ -86,7 +86,7 @@ public class DashboardResource {
         this.roster = roster;
         this.streams = streams;
         this.clock = clock;
-        this.unit = unit;
+        this.scope = scope;
         this.secureCookie = secureCookie;
     }
 
@@ -110,7 +110,7 @@ public class DashboardResource {
         static native TemplateInstance report(Accounts.Officer officer, Row row, List<Field> fields,
                 List<String> actions, Map<String, String> labels, String error, String unit);
 
-        static native TemplateInstance register(Accounts.Officer officer, String unit, int year,
+        static native TemplateInstance register(Accounts.Officer officer, String unit, String unitName, int year,
                 List<ReportService.RegisterEntry> entries);
 
         static native TemplateInstance roster(Accounts.Officer officer, List<Field> days);
@@ -151,7 +151,7 @@ public class DashboardResource {
     @Produces(MediaType.TEXT_HTML)
     public Response queue(@CookieParam(COOKIE) String cookie) {
         return signedIn(cookie, officer -> {
-            var split = rows().stream().collect(Collectors.partitioningBy(Row::emergency));
+            var split = rows(officer).stream().collect(Collectors.partitioningBy(Row::emergency));
             return Response.ok(Templates.queue(officer, split.get(true), split.get(false), officer.has("COMMANDER")))
                     .build();
         });
@@ -163,7 +163,7 @@ public class DashboardResource {
     @Produces(MediaType.TEXT_HTML)
     public Response queueRows(@CookieParam(COOKIE) String cookie) {
         return signedIn(cookie, officer -> {
-            var split = rows().stream().collect(Collectors.partitioningBy(Row::emergency));
+            var split = rows(officer).stream().collect(Collectors.partitioningBy(Row::emergency));
             return Response.ok(Templates.rows(split.get(true), split.get(false), officer.has("COMMANDER"))).build();
         });
     }
@@ -191,14 +191,15 @@ public class DashboardResource {
     public Response report(@CookieParam(COOKIE) String cookie, @PathParam("id") String id,
             @QueryParam("loi") String error) {
         return signedIn(cookie, officer -> {
-            if (!(service.load(id) instanceof Report.Open o)) {
+            var roles = rolesFor(officer, id);
+            if (!vn.binhyen.report.service.ReportScope.sees(roles) || !(service.load(id) instanceof Report.Open o)) {
                 return Response.status(404).entity("Không tìm thấy tin báo " + id).type("text/plain; charset=UTF-8")
                         .build();
             }
             List<Field> fields = new ArrayList<>();
             fields.add(new Field("Nội dung", o.content()));
             ReportEvent.Reporter reporter = ReportResource.reporterSeenBy(service, keys, o, officer.username(),
-                    officer.roles());
+                    roles);
             if (reporter != null) {
                 fields.add(new Field("Người báo tin", reporter.name() != null ? reporter.name()
                         : "Ẩn danh" + (reporter.refusalReason() != null ? " (" + reporter.refusalReason() + ")" : "")));
@@ -222,9 +223,9 @@ public class DashboardResource {
             if (!o.missing().isEmpty()) {
                 fields.add(new Field("Còn thiếu", String.join(", ", o.missing())));
             }
-            List<String> actions = ReportActions.available(o, officer.username(), officer.roles(), clock.instant());
+            List<String> actions = ReportActions.available(o, officer.username(), roles, clock.instant());
             return Response.ok(Templates.report(officer, row(o), fields.stream().filter(f -> f.value() != null
-                    && !f.value().isBlank()).toList(), actions, ACTIONS, error, unit)).build();
+                    && !f.value().isBlank()).toList(), actions, ACTIONS, error, scope.nameOf(placementUnit(id)))).build();
         });
     }
 
@@ -234,7 +235,7 @@ public class DashboardResource {
             @HeaderParam("Host") String host, @PathParam("id") String id, @PathParam("action") String action,
             @RestForm @Size(max = 100) String category, @RestForm @Size(max = 8) String securityRelated,
             @RestForm @Size(max = 8) String withinJurisdiction, @RestForm @Size(max = 20_000) String text,
-            @RestForm @Size(max = 128) String pctpOfficer, @RestForm @Size(max = 100) String unitName,
+            @RestForm @Size(max = 128) String pctpOfficer,
             @RestForm @Size(max = 300) String body, @RestForm @Size(max = 2000) String reason) {
         if (origin != null && host != null && !origin.endsWith("//" + host)) {
             return Response.status(403).entity("Yêu cầu không hợp lệ (nguồn gửi khác trang).")
@@ -243,7 +244,11 @@ public class DashboardResource {
         return signedIn(cookie, officer -> {
             Instant now = clock.instant();
             String who = officer.username();
-            var roles = officer.roles();
+            var roles = rolesFor(officer, id);
+            if (roles.isEmpty()) {
+                return Response.status(404).entity("Không tìm thấy tin báo " + id).type("text/plain; charset=UTF-8")
+                        .build();
+            }
             var meta = new CommandHandler.Metadata(new Actor(who, roles.stream().sorted().findFirst().orElse("UNKNOWN"),
                     null), "dashboard-" + UUID.randomUUID(), null);
             try {
@@ -254,8 +259,9 @@ public class DashboardResource {
                             new ReportCommand.WriteUp(text, who, roles, now), meta);
                     case "forwarding" -> service.handle(id, OptionalLong.empty(),
                             new ReportCommand.Forward(pctpOfficer, who, roles, now), meta);
-                    case "registration" -> service.register(id, unitName == null || unitName.isBlank() ? unit
-                            : unitName.strip(), OptionalLong.empty(), who, roles, now, meta);
+                    // the register of the unit that received the tip, whatever the form says
+                    case "registration" -> service.register(id, placementUnit(id), OptionalLong.empty(), who, roles,
+                            now, meta);
                     case "resolution" -> service.handle(id, OptionalLong.empty(),
                             new ReportCommand.Resolve(text, who, roles, now), meta);
                     case "transfer" -> service.handle(id, OptionalLong.empty(),
@@ -280,10 +286,15 @@ public class DashboardResource {
     public Response register(@CookieParam(COOKIE) String cookie, @QueryParam("unit") String unitName,
             @QueryParam("year") Integer year) {
         return signedIn(cookie, officer -> {
-            String u = unitName == null || unitName.isBlank() ? unit : unitName;
+            String u = unitName == null || unitName.isBlank() ? officer.unit() : unitName;
+            var roles = scope.rolesFor(officer.caller(), u, null);
+            if (!vn.binhyen.report.service.ReportScope.sees(roles)) {
+                return Response.status(404).entity("Không tìm thấy sổ của đơn vị " + u)
+                        .type("text/plain; charset=UTF-8").build();
+            }
             int y = year == null ? LocalDate.now(clock.withZone(VIETNAM)).getYear() : year;
-            return Response.ok(Templates.register(officer, u, y, RegisterResource.entries(service, keys, u, y,
-                    officer.username(), officer.roles()))).build();
+            return Response.ok(Templates.register(officer, u, scope.nameOf(u), y, RegisterResource.entries(service, keys, u, y,
+                    officer.username(), roles))).build();
         });
     }
 
@@ -292,10 +303,14 @@ public class DashboardResource {
     public Response registerCsv(@CookieParam(COOKIE) String cookie, @QueryParam("unit") String unitName,
             @QueryParam("year") Integer year) {
         return signedIn(cookie, officer -> {
-            String u = unitName == null || unitName.isBlank() ? unit : unitName;
+            String u = unitName == null || unitName.isBlank() ? officer.unit() : unitName;
+            var roles = scope.rolesFor(officer.caller(), u, null);
+            if (!vn.binhyen.report.service.ReportScope.sees(roles)) {
+                return Response.status(404).entity("Không tìm thấy sổ của đơn vị " + u)
+                        .type("text/plain; charset=UTF-8").build();
+            }
             int y = year == null ? LocalDate.now(clock.withZone(VIETNAM)).getYear() : year;
-            return RegisterResource.csv(RegisterResource.entries(service, keys, u, y, officer.username(),
-                    officer.roles()), y);
+            return RegisterResource.csv(RegisterResource.entries(service, keys, u, y, officer.username(), roles), y);
         });
     }
 
@@ -316,8 +331,21 @@ public class DashboardResource {
         });
     }
 
-    private List<Row> rows() {
-        return service.queue().stream().map(q -> new Row(q.reportId(), q.type(), TYPES.getOrDefault(q.type(), q.type()),
+    /** The officer's roles for a report ({@link vn.binhyen.report.service.ReportScope}); empty when there is none. */
+    private java.util.Set<String> rolesFor(Accounts.Officer officer, String id) {
+        var placement = service.placement(id);
+        return placement == null ? java.util.Set.of()
+                : scope.rolesFor(officer.caller(), placement.unit(), placement.groupId());
+    }
+
+    private String placementUnit(String id) {
+        var placement = service.placement(id);
+        return placement == null ? null : placement.unit();
+    }
+
+    /** The queue of the units the officer sees. */
+    private List<Row> rows(Accounts.Officer officer) {
+        return service.queue(scope.queueUnits(officer.caller())).stream().map(q -> new Row(q.reportId(), q.type(), TYPES.getOrDefault(q.type(), q.type()),
                 q.status(), STATUSES.getOrDefault(q.status(), q.status()), WHEN.format(q.receivedAt()),
                 q.deadline().toString(), WHEN.format(q.deadline()), "RAISED".equals(q.emergency()), q.missing()))
                 .toList();

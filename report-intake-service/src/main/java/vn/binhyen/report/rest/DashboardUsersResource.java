@@ -25,15 +25,17 @@ public class DashboardUsersResource {
             Roles.LEADER, Roles.DEPUTY);
 
     private final Accounts accounts;
+    private final vn.binhyen.eventlog.directory.Directory directory;
 
-    DashboardUsersResource(Accounts accounts) {
+    DashboardUsersResource(Accounts accounts, vn.binhyen.eventlog.directory.Directory directory) {
         this.accounts = accounts;
+        this.directory = directory;
     }
 
-    /** {@code password}: at least 12 characters. */
+    /** {@code password}: at least 12 characters; {@code unit}: the officer's unit (default: this deployment's). */
     public record OfficerRequest(@NotBlank @Size(max = 200) String displayName,
             @NotEmpty @Size(max = 10) List<@NotBlank @Size(max = 32) String> roles,
-            @NotBlank @Size(min = 12, max = 200) String password) {
+            @NotBlank @Size(min = 12, max = 200) String password, @Size(max = 64) String unit) {
     }
 
     @PUT
@@ -49,7 +51,10 @@ public class DashboardUsersResource {
                 return invalid("roles", "officer-role", "not a dashboard role: " + role + "; one of " + OFFICER_ROLES);
             }
         }
-        accounts.create(username, r.displayName().strip(), r.roles(), r.password());
+        if (r.unit() != null && !r.unit().isBlank() && !directory.known(r.unit())) {
+            return invalid("unit", "known-unit", "no unit " + r.unit() + " is established");
+        }
+        accounts.create(username, r.displayName().strip(), r.roles(), r.password(), r.unit());
         return Response.noContent().build();
     }
 

@@ -47,9 +47,11 @@ public class Open311Resource {
     private final EventCodec<ReportEvent> codec;
     private final JsonWebToken token;
     private final Clock clock;
+    private final vn.binhyen.report.service.ReportScope scope;
 
     Open311Resource(ReportService service, EventStore store, EventCodec<ReportEvent> codec, JsonWebToken token,
-            Clock clock) {
+            Clock clock, vn.binhyen.report.service.ReportScope scope) {
+        this.scope = scope;
         this.service = service;
         this.store = store;
         this.codec = codec;
@@ -85,7 +87,8 @@ public class Open311Resource {
     @Path("/requests.json")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @RolesAllowed(Roles.BOT)
-    public Response create(@FormParam("service_code") @Size(max = 32) String serviceCode,
+    public Response create(@FormParam("jurisdiction_id") @Size(max = 64) String jurisdiction,
+            @FormParam("service_code") @Size(max = 32) String serviceCode,
             @FormParam("description") @Size(max = 10_000) String description,
             @FormParam("address_string") @Size(max = 500) String address,
             @FormParam("first_name") @Size(max = 100) String firstName,
@@ -96,6 +99,18 @@ public class Open311Resource {
             return Response.status(400).entity(List.of(new Error(400, "service_code must be one of "
                     + SERVICES.keySet().stream().sorted().toList()))).build();
         }
+        // the jurisdiction is the receiving unit: one of the units whose groups this bot is bound to (issue 21)
+        var served = scope.unitsServedBy(token.getSubject());
+        String unit = jurisdiction != null && !jurisdiction.isBlank() ? jurisdiction.strip()
+                : served.size() == 1 ? served.getFirst() : null;
+        if (unit == null) {
+            return Response.status(400).entity(List.of(new Error(400, "jurisdiction_id: the unit receiving the "
+                    + "request, one of " + served))).build();
+        }
+        if (!served.contains(unit)) {
+            return Response.status(403).entity(List.of(new Error(403, "jurisdiction_id: this bot is bound to no group "
+                    + "of " + unit))).build();
+        }
         if (phone != null && !phone.isBlank() && !ReportResource.PHONE_NUMBER.matcher(phone).matches()) {
             return Response.status(400).entity(List.of(new Error(400, "phone: a Vietnamese phone number"))).build();
         }
@@ -104,7 +119,7 @@ public class Open311Resource {
         var reporter = new ReportEvent.Reporter(name.isEmpty() ? null : name, null, blank(phone), null);
         var details = type == IntakeRules.Type.FEEDBACK ? null : new ReportEvent.TipDetails(null, blank(address),
                 blank(description), null, null, null, null, null, null, null, null);
-        var outcome = service.receive(null, type, "open311", null, reporter, details,
+        var outcome = service.receive(null, type, "open311", null, unit, reporter, details,
                 type == IntakeRules.Type.FEEDBACK ? description : null, token.getSubject(), Set.copyOf(token.getGroups()),
                 clock.instant(), new CommandHandler.Metadata(Actor.of(token.getSubject(), Roles.BOT),
                         CorrelationIdFilter.of(request), null));
@@ -152,7 +167,19 @@ public class Open311Resource {
     /** The most requests one GET requests.json may name. */
     static final int MAX_IDS = 50;
 
+    /** The public view, for the unit's officers and auditors, and the bots bound to a group of the unit. */
     private ServiceRequest publicView(String id) {
+        var placement = service.placement(id);
+        if (placement == null) {
+            return null;
+        }
+        var caller = vn.binhyen.report.service.ReportScope.Caller.of(token);
+        boolean bot = caller.roles().contains(Roles.BOT) && scope.unitsServedBy(caller.subject())
+                .contains(placement.unit());
+        if (!bot && !vn.binhyen.report.service.ReportScope.sees(scope.rolesFor(caller, placement.unit(),
+                placement.groupId()))) {
+            return null;
+        }
         if (!(service.load(id) instanceof Report.Open o)) {
             return null;
         }

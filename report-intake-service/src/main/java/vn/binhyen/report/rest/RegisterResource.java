@@ -13,6 +13,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import vn.binhyen.contracts.Roles;
 import vn.binhyen.eventlog.http.Csv;
+import vn.binhyen.report.service.ReportScope;
 import vn.binhyen.report.service.ReportService;
 
 /**
@@ -24,9 +25,11 @@ public class RegisterResource {
     private final ReportService service;
     private final vn.binhyen.report.service.ReporterKeys keys;
     private final org.eclipse.microprofile.jwt.JsonWebToken token;
+    private final ReportScope scope;
 
     RegisterResource(ReportService service, vn.binhyen.report.service.ReporterKeys keys,
-            org.eclipse.microprofile.jwt.JsonWebToken token) {
+            org.eclipse.microprofile.jwt.JsonWebToken token, ReportScope scope) {
+        this.scope = scope;
         this.service = service;
         this.keys = keys;
         this.token = token;
@@ -43,15 +46,16 @@ public class RegisterResource {
     @Path("/printable")
     @Produces("text/html")
     @RolesAllowed({Roles.PCTP_OFFICER, Roles.DUTY_OFFICER, Roles.COMMANDER, Roles.AUDITOR})
-    public io.quarkus.qute.TemplateInstance printable(@QueryParam("unit") @NotBlank String unit,
+    public io.quarkus.qute.TemplateInstance printable(@QueryParam("unit") @NotBlank @jakarta.validation.constraints.Size(max = 64) String unit,
             @QueryParam("year") @Min(2000) @Max(2100) int year) {
-        return Templates.printable(unit, year, entries(unit, year));
+        var entries = entries(unit, year);
+        return Templates.printable(scope.nameOf(unit), year, entries);
     }
 
     @GET
     @Produces({"application/json", "text/csv"})
     @RolesAllowed({Roles.PCTP_OFFICER, Roles.DUTY_OFFICER, Roles.COMMANDER, Roles.AUDITOR})
-    public Response register(@QueryParam("unit") @NotBlank String unit,
+    public Response register(@QueryParam("unit") @NotBlank @jakarta.validation.constraints.Size(max = 64) String unit,
             @QueryParam("year") @Min(2000) @Max(2100) int year, @Context HttpHeaders headers) {
         var entries = entries(unit, year);
         boolean csv = headers.getAcceptableMediaTypes().stream()
@@ -62,9 +66,24 @@ public class RegisterResource {
         return csv(entries, year);
     }
 
-    /** The entries, the reporter in clear (and the read recorded) for the roles that handle tips, masked otherwise. */
+    /**
+     * The entries, the reporter in clear (and the read recorded) for the roles that handle tips,
+     * masked otherwise; the register of a unit the caller is not of (or, for an auditor, above) does
+     * not exist for them (issue 21).
+     */
     private java.util.List<ReportService.RegisterEntry> entries(String unit, int year) {
-        return entries(service, keys, unit, year, token.getSubject(), token.getGroups());
+        var roles = scope.rolesFor(ReportScope.Caller.of(token), unit, null);
+        if (!ReportScope.sees(roles)) {
+            throw new UnknownRegister("no register of unit " + unit + " for you");
+        }
+        return entries(service, keys, unit, year, token.getSubject(), roles);
+    }
+
+    /** A register the caller may not see, answered as one that does not exist. */
+    public static final class UnknownRegister extends RuntimeException {
+        UnknownRegister(String detail) {
+            super(detail);
+        }
     }
 
     /** The entries as {@code reader} with {@code roles} may see them (clear reads recorded). */

@@ -5,11 +5,17 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import vn.binhyen.eventlog.http.Problem;
 import vn.binhyen.report.domain.UnknownReportException;
 
-/** An unknown report is a 404 problem document. */
+/** An unknown report, or a register the caller may not see, is a 404 problem document. */
 public class ReportProblemMappers {
     @ServerExceptionMapper
     public Response unknownReport(UnknownReportException e) {
         return Problem.of("unknown-report", "Không tìm thấy tin báo / Unknown report", Response.Status.NOT_FOUND,
+                e.getMessage()).toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response unknownRegister(RegisterResource.UnknownRegister e) {
+        return Problem.of("unknown-register", "Không tìm thấy sổ / Unknown register", Response.Status.NOT_FOUND,
                 e.getMessage()).toResponse();
     }
 }

@@ -39,11 +39,13 @@ import vn.binhyen.report.domain.Report;
 import vn.binhyen.report.domain.ReportCommand;
 import vn.binhyen.report.domain.UnknownReportException;
 import vn.binhyen.report.service.ReportService;
+import vn.binhyen.report.service.ReportScope;
 import vn.binhyen.report.service.ReporterKeys;
 
 /**
- * Citizens' reports and crime tips (police-song-tri:14-15): intake from the bots, and the
- * workflow steps, each by its role only.
+ * Citizens' reports and crime tips (police-song-tri:14-15): intake from the bots bound to the
+ * group a report came in, and the workflow steps, each by its role only, and only for the unit
+ * that received the report ({@link ReportScope}).
  */
 @Path("/api/v1/reports")
 @Produces(MediaType.APPLICATION_JSON)
@@ -61,13 +63,14 @@ public class ReportResource {
     private final ReporterKeys keys;
     private final JsonWebToken token;
     private final Clock clock;
+    private final ReportScope scope;
 
-    ReportResource(ReportService service, ReporterKeys keys, JsonWebToken token,
-            Clock clock) {
+    ReportResource(ReportService service, ReporterKeys keys, JsonWebToken token, Clock clock, ReportScope scope) {
         this.service = service;
         this.keys = keys;
         this.token = token;
         this.clock = clock;
+        this.scope = scope;
     }
 
     public record ReporterInput(@Size(max = 200) String name, @Size(max = 500) String address,
@@ -132,11 +135,35 @@ public class ReportResource {
         if (future != null) {
             return future;
         }
+        // the unit receiving it: the unit of the group a bot is bound to, or the duty officer's (issue 21)
+        String unit;
+        if (token.getGroups().contains(Roles.BOT)) {
+            if (r.groupId() == null || !scope.serves(r.groupId(), token.getSubject())
+                    || scope.unitOf(r.groupId()).isEmpty()) {
+                return Problem.of("bot-not-bound", "Bot không phục vụ nhóm này / Bot not bound to the group",
+                        Response.Status.FORBIDDEN, "a bot files reports only for a group it is bound to; nothing was "
+                                + "recorded").withErrors(List.of(new Problem.FieldError("groupId", "bot-bound",
+                                        "the group the report came in, to which this bot is bound"))).toResponse();
+            }
+            unit = scope.unitOf(r.groupId()).orElseThrow();
+        } else {
+            var own = vn.binhyen.eventlog.http.Callers.unit(token);
+            if (own.isEmpty()) {
+                return Problem.of("no-unit", "Tài khoản chưa thuộc đơn vị nào / No unit", Response.Status.FORBIDDEN,
+                        "the token names no unit to receive the report; nothing was recorded").toResponse();
+            }
+            unit = own.get();
+            if (r.groupId() != null && !scope.unitOf(r.groupId()).filter(unit::equals).isPresent()) {
+                return Problem.of("invalid-field", "Giá trị không hợp lệ / Invalid value", 422,
+                        "nothing was recorded").withErrors(List.of(new Problem.FieldError("groupId", "unit-group",
+                                "a group of your unit " + unit))).toResponse();
+            }
+        }
         CommandHandler.Outcome<Report, ReportEvent> outcome;
         try {
-            outcome = service.receive(reportId, r.type(), r.channel(), r.groupId(), reporter(r.reporter(),
+            outcome = service.receive(reportId, r.type(), r.channel(), r.groupId(), unit, reporter(r.reporter(),
                     r.refusal()), r.details() == null ? null : r.details().toDetails(), r.content(),
-                    token.getSubject(), roles(), now, meta(request));
+                    token.getSubject(), Set.copyOf(token.getGroups()), now, meta(request));
         } catch (vn.binhyen.eventlog.ConcurrencyException raced) {
             // the same key again, or concurrently: answered as the first receipt was
             if (reportId != null && service.load(reportId) instanceof Report.Open first) {
@@ -190,10 +217,11 @@ public class ReportResource {
         if (future != null) {
             return future;
         }
+        Set<String> roles = rolesFor(reportId);
         var outcome = service.handle(reportId, OptionalLong.empty(), new ReportCommand.Complete(
                 keys.seal(reportId, reporter(r.reporter(), r.refusal()), clock.instant()),
                 r.details() == null ? null : r.details().toDetails(), r.content(),
-                token.getSubject(), roles(), clock.instant()), meta(request));
+                token.getSubject(), roles, clock.instant()), meta(request));
         return view(outcome);
     }
 
@@ -203,11 +231,11 @@ public class ReportResource {
 
     @POST
     @Path("/{reportId}/classification")
-    @RolesAllowed({Roles.DUTY_OFFICER, Roles.PCTP_OFFICER, Roles.COMMANDER, Roles.LEADER, Roles.DEPUTY})
+    @RolesAllowed({Roles.DUTY_OFFICER, Roles.PCTP_OFFICER, Roles.COMMANDER, Roles.LEADER, Roles.DEPUTY, Roles.MEMBER})
     public Response classify(@PathParam("reportId") String reportId, @HeaderParam("If-Match") String ifMatch,
             @NotNull @Valid ClassificationRequest r, @Context ContainerRequestContext request) {
         return act(reportId, ifMatch, new ReportCommand.Classify(r.category(), r.securityRelated(),
-                r.withinJurisdiction(), token.getSubject(), roles(), clock.instant()), request);
+                r.withinJurisdiction(), token.getSubject(), rolesFor(reportId), clock.instant()), request);
     }
 
     public record WrittenReportRequest(@NotBlank @Size(max = 20_000) String writtenReport) {
@@ -215,10 +243,10 @@ public class ReportResource {
 
     @POST
     @Path("/{reportId}/written-report")
-    @RolesAllowed({Roles.DUTY_OFFICER, Roles.PCTP_OFFICER, Roles.COMMANDER, Roles.LEADER, Roles.DEPUTY})
+    @RolesAllowed({Roles.DUTY_OFFICER, Roles.PCTP_OFFICER, Roles.COMMANDER, Roles.LEADER, Roles.DEPUTY, Roles.MEMBER})
     public Response writeUp(@PathParam("reportId") String reportId, @HeaderParam("If-Match") String ifMatch,
             @NotNull @Valid WrittenReportRequest r, @Context ContainerRequestContext request) {
-        return act(reportId, ifMatch, new ReportCommand.WriteUp(r.writtenReport(), token.getSubject(), roles(),
+        return act(reportId, ifMatch, new ReportCommand.WriteUp(r.writtenReport(), token.getSubject(), rolesFor(reportId),
                 clock.instant()), request);
     }
 
@@ -227,22 +255,33 @@ public class ReportResource {
 
     @POST
     @Path("/{reportId}/forwarding")
-    @RolesAllowed({Roles.DUTY_OFFICER, Roles.PCTP_OFFICER, Roles.COMMANDER, Roles.LEADER, Roles.DEPUTY})
+    @RolesAllowed({Roles.DUTY_OFFICER, Roles.PCTP_OFFICER, Roles.COMMANDER, Roles.LEADER, Roles.DEPUTY, Roles.MEMBER})
     public Response forward(@PathParam("reportId") String reportId, @HeaderParam("If-Match") String ifMatch,
             @NotNull @Valid ForwardRequest r, @Context ContainerRequestContext request) {
-        return act(reportId, ifMatch, new ReportCommand.Forward(r.pctpOfficer(), token.getSubject(), roles(),
+        return act(reportId, ifMatch, new ReportCommand.Forward(r.pctpOfficer(), token.getSubject(), rolesFor(reportId),
                 clock.instant()), request);
     }
 
-    public record RegistrationRequest(@NotBlank @Size(max = 100) String unit) {
+    /**
+     * {@code unit}: optional; a tip is entered in the register of the unit that received it, so a
+     * unit named here must be that one.
+     */
+    public record RegistrationRequest(@Size(max = 100) String unit) {
     }
 
     @POST
     @Path("/{reportId}/registration")
-    @RolesAllowed({Roles.DUTY_OFFICER, Roles.PCTP_OFFICER, Roles.COMMANDER, Roles.LEADER, Roles.DEPUTY})
+    @RolesAllowed({Roles.DUTY_OFFICER, Roles.PCTP_OFFICER, Roles.COMMANDER, Roles.LEADER, Roles.DEPUTY, Roles.MEMBER})
     public Response register(@PathParam("reportId") String reportId, @HeaderParam("If-Match") String ifMatch,
-            @NotNull @Valid RegistrationRequest r, @Context ContainerRequestContext request) {
-        return view(service.register(reportId, r.unit(), ETags.expectedVersion(ifMatch), token.getSubject(), roles(),
+            @Valid RegistrationRequest r, @Context ContainerRequestContext request) {
+        Set<String> roles = rolesFor(reportId);
+        String unit = service.placement(reportId).unit();
+        if (r.unit() != null && !r.unit().isBlank() && !r.unit().strip().equals(unit)) {
+            return Problem.of("invalid-field", "Giá trị không hợp lệ / Invalid value", 422, "nothing was registered")
+                    .withErrors(List.of(new Problem.FieldError("unit", vn.binhyen.report.domain.ReportDecider.TIPS,
+                            "a tip is entered in the register of the unit that received it: " + unit))).toResponse();
+        }
+        return view(service.register(reportId, unit, ETags.expectedVersion(ifMatch), token.getSubject(), roles,
                 clock.instant(), meta(request)));
     }
 
@@ -251,10 +290,10 @@ public class ReportResource {
 
     @POST
     @Path("/{reportId}/resolution")
-    @RolesAllowed({Roles.DUTY_OFFICER, Roles.PCTP_OFFICER, Roles.COMMANDER, Roles.LEADER, Roles.DEPUTY})
+    @RolesAllowed({Roles.DUTY_OFFICER, Roles.PCTP_OFFICER, Roles.COMMANDER, Roles.LEADER, Roles.DEPUTY, Roles.MEMBER})
     public Response resolve(@PathParam("reportId") String reportId, @HeaderParam("If-Match") String ifMatch,
             @NotNull @Valid ResolutionRequest r, @Context ContainerRequestContext request) {
-        return act(reportId, ifMatch, new ReportCommand.Resolve(r.result(), token.getSubject(), roles(),
+        return act(reportId, ifMatch, new ReportCommand.Resolve(r.result(), token.getSubject(), rolesFor(reportId),
                 clock.instant()), request);
     }
 
@@ -263,29 +302,31 @@ public class ReportResource {
 
     @POST
     @Path("/{reportId}/transfer")
-    @RolesAllowed({Roles.DUTY_OFFICER, Roles.PCTP_OFFICER, Roles.COMMANDER, Roles.LEADER, Roles.DEPUTY})
+    @RolesAllowed({Roles.DUTY_OFFICER, Roles.PCTP_OFFICER, Roles.COMMANDER, Roles.LEADER, Roles.DEPUTY, Roles.MEMBER})
     public Response transfer(@PathParam("reportId") String reportId, @HeaderParam("If-Match") String ifMatch,
             @NotNull @Valid TransferRequest r, @Context ContainerRequestContext request) {
-        return act(reportId, ifMatch, new ReportCommand.Transfer(r.body(), r.reason(), token.getSubject(), roles(),
+        return act(reportId, ifMatch, new ReportCommand.Transfer(r.body(), r.reason(), token.getSubject(), rolesFor(reportId),
                 clock.instant()), request);
     }
 
     @POST
     @Path("/{reportId}/emergency-acknowledgement")
-    @RolesAllowed({Roles.DUTY_OFFICER, Roles.PCTP_OFFICER, Roles.COMMANDER, Roles.LEADER, Roles.DEPUTY})
+    @RolesAllowed({Roles.DUTY_OFFICER, Roles.PCTP_OFFICER, Roles.COMMANDER, Roles.LEADER, Roles.DEPUTY, Roles.MEMBER})
     public Response acknowledge(@PathParam("reportId") String reportId, @Context ContainerRequestContext request) {
-        return act(reportId, null, new ReportCommand.AcknowledgeEmergency(token.getSubject(), roles(), clock.instant()),
+        return act(reportId, null, new ReportCommand.AcknowledgeEmergency(token.getSubject(), rolesFor(reportId), clock.instant()),
                 request);
     }
 
     @GET
     @Path("/{reportId}")
-    @RolesAllowed({Roles.DUTY_OFFICER, Roles.PCTP_OFFICER, Roles.COMMANDER, Roles.LEADER, Roles.DEPUTY, Roles.AUDITOR})
+    @RolesAllowed({Roles.DUTY_OFFICER, Roles.PCTP_OFFICER, Roles.COMMANDER, Roles.LEADER, Roles.DEPUTY, Roles.MEMBER,
+            Roles.AUDITOR})
     public Response get(@PathParam("reportId") String reportId) {
-        if (!(service.load(reportId) instanceof Report.Open o)) {
+        Set<String> roles = rolesFor(reportId);
+        if (!ReportScope.sees(roles) || !(service.load(reportId) instanceof Report.Open o)) {
             throw new UnknownReportException("no report " + reportId);
         }
-        return Response.ok(view(o)).build();
+        return Response.ok(view(o, roles)).build();
     }
 
     public record ShredRequest(@NotBlank @Size(max = 1000) String reason) {
@@ -299,16 +340,17 @@ public class ReportResource {
     public Response shred(@PathParam("reportId") String reportId, @NotNull @Valid ShredRequest r,
             @Context ContainerRequestContext request) {
         var outcome = service.handle(reportId, OptionalLong.empty(), new ReportCommand.ShredReporter(r.reason(),
-                token.getSubject(), roles(), clock.instant()), meta(request));
+                token.getSubject(), rolesFor(reportId), clock.instant()), meta(request));
         keys.shred(reportId);
-        return Response.ok(view((Report.Open) outcome.state())).tag(ETags.of(outcome.version())).build();
+        return view(outcome);
     }
 
     /** The open queue: emergencies first, then by time left. */
     @GET
-    @RolesAllowed({Roles.DUTY_OFFICER, Roles.PCTP_OFFICER, Roles.COMMANDER, Roles.LEADER, Roles.DEPUTY, Roles.AUDITOR})
+    @RolesAllowed({Roles.DUTY_OFFICER, Roles.PCTP_OFFICER, Roles.COMMANDER, Roles.LEADER, Roles.DEPUTY, Roles.MEMBER,
+            Roles.AUDITOR})
     public List<ReportService.QueueItem> queue(@QueryParam("open") @jakarta.ws.rs.DefaultValue("true") boolean open) {
-        return service.queue();
+        return service.queue(scope.queueUnits(ReportScope.Caller.of(token)));
     }
 
     /** A report as officers see it: the reporter in clear for duty, PCTP officers and commanders, masked otherwise. */
@@ -328,12 +370,30 @@ public class ReportResource {
     }
 
     private Response view(CommandHandler.Outcome<Report, ReportEvent> outcome) {
-        return Response.ok(view((Report.Open) outcome.state())).tag(ETags.of(outcome.version())).build();
+        var o = (Report.Open) outcome.state();
+        return Response.ok(view(o, rolesFor(o.reportId()))).tag(ETags.of(outcome.version())).build();
     }
 
     /** Clear for the roles that handle the report (and the read recorded), masked for everyone else. */
-    private ReportView view(Report.Open o) {
-        return ReportView.of(o, reporterSeenBy(service, keys, o, token.getSubject(), token.getGroups()));
+    private ReportView view(Report.Open o, Set<String> roles) {
+        return ReportView.of(o, reporterSeenBy(service, keys, o, token.getSubject(), roles));
+    }
+
+    /**
+     * The caller's roles for this report ({@link ReportScope}): a caller with none that may act on
+     * it, or a report that does not exist, is answered 404 alike, so a tip's existence is not
+     * revealed to another unit (issue 21).
+     */
+    private Set<String> rolesFor(String reportId) {
+        var placement = service.placement(reportId);
+        if (placement == null) {
+            throw new UnknownReportException("no report " + reportId);
+        }
+        Set<String> roles = scope.rolesFor(ReportScope.Caller.of(token), placement.unit(), placement.groupId());
+        if (roles.isEmpty()) {
+            throw new UnknownReportException("no report " + reportId);
+        }
+        return roles;
     }
 
     /**
@@ -373,10 +433,6 @@ public class ReportResource {
                                     + "tương lai / the incident time is in the future"))).toResponse();
         }
         return null;
-    }
-
-    private Set<String> roles() {
-        return Set.copyOf(token.getGroups());
     }
 
     private CommandHandler.Metadata meta(ContainerRequestContext request) {

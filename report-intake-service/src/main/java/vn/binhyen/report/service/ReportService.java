@@ -77,14 +77,14 @@ public class ReportService {
      */
     @Transactional
     public CommandHandler.Outcome<Report, ReportEvent> receive(String idempotentId, IntakeRules.Type type,
-            String channel, String groupId, ReportEvent.Reporter reporter, ReportEvent.TipDetails details,
+            String channel, String groupId, String unit, ReportEvent.Reporter reporter, ReportEvent.TipDetails details,
             String content, String actor, java.util.Set<String> roles, Instant now, CommandHandler.Metadata meta) {
         String reportId = idempotentId != null ? idempotentId : "report-" + vn.binhyen.eventlog.EventIds.next();
         var emergency = vn.binhyen.report.domain.EmergencyTerms.find(content, details == null ? null : details.summary());
         var today = now.atZone(VIETNAM).toLocalDate();
         var nobody = roster.day(today).officers().isEmpty() ? today : null;
         // a new stream: nothing to read first; a report already under this id (a retry) is a ConcurrencyException
-        var outcome = handler.start(reportId, new ReportCommand.Receive(reportId, type, channel, groupId,
+        var outcome = handler.start(reportId, new ReportCommand.Receive(reportId, type, channel, groupId, unit,
                 keys.sealNew(reportId, reporter, now), details, content, clockFor(type), emergency.orElse(null),
                 nobody, actor, roles, now), meta);
         project(outcome, now);
@@ -164,15 +164,17 @@ public class ReportService {
         }
         try (Connection c = dataSource.getConnection()) {
             try (PreparedStatement ps = c.prepareStatement("insert into report_summary (report_id, type, status, "
-                    + "channel, group_id, received_at, deadline, emergency, missing, version) values "
-                    + "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (report_id) do update set status = excluded.status, "
+                    + "channel, group_id, received_at, deadline, emergency, missing, version, unit) values "
+                    + "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (report_id) do update set status = excluded.status, "
                     + "emergency = excluded.emergency, missing = excluded.missing, version = excluded.version")) {
                 String channel = null;
                 String group = null;
+                String unit = null;
                 for (ReportEvent e : outcome.events()) {
                     if (e instanceof ReportEvent.ReportReceived r) {
                         channel = r.channel();
                         group = r.groupId();
+                        unit = r.unit();
                     }
                 }
                 ps.setString(1, o.reportId());
@@ -185,6 +187,7 @@ public class ReportService {
                 ps.setString(8, o.emergency().name());
                 ps.setInt(9, o.missing().size());
                 ps.setLong(10, outcome.version());
+                ps.setString(11, unit);
                 ps.executeUpdate();
             }
             for (ReportEvent e : outcome.events()) {
@@ -250,13 +253,33 @@ public class ReportService {
         return handler.load(reportId);
     }
 
-    /** The open queue, most urgent first (emergencies on top, then by time left). */
-    public List<QueueItem> queue() {
+    /** Where a report came in: the unit that received it and the group, if any (null when there is no such report). */
+    public record Placement(String unit, String groupId) {
+    }
+
+    public Placement placement(String reportId) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
+                "select unit, group_id from report_summary where report_id = ?")) {
+            ps.setString(1, reportId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? new Placement(rs.getString(1), rs.getString(2)) : null;
+            }
+        } catch (SQLException e) {
+            throw new EventLogException("report " + reportId + " could not be placed: " + e.getMessage(), e);
+        }
+    }
+
+    /** The open queue of {@code units}, most urgent first (emergencies on top, then by time left). */
+    public List<QueueItem> queue(List<String> units) {
         List<QueueItem> out = new java.util.ArrayList<>();
+        if (units.isEmpty()) {
+            return out;
+        }
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
                 "select report_id, type, status, received_at, deadline, emergency, missing from report_summary "
-                        + "where status not in ('REGISTERED', 'RESOLVED', 'TRANSFERRED') "
+                        + "where status not in ('REGISTERED', 'RESOLVED', 'TRANSFERRED') and unit = any(?) "
                         + "order by (emergency = 'RAISED') desc, deadline limit 500")) {
+            ps.setArray(1, c.createArrayOf("text", units.toArray()));
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     out.add(new QueueItem(rs.getString(1), rs.getString(2), rs.getString(3),

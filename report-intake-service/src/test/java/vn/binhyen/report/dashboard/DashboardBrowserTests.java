@@ -61,6 +61,7 @@ class DashboardBrowserTests {
     }
 
     static String submitTip(String summary) {
+        vn.binhyen.report.support.World.ensure();
         return given().auth().oauth2(Tokens.forRole(Roles.BOT, "bot-police")).contentType("application/json")
                 .body(Map.of("type", "CRIME_TIP", "channel", "zalo", "groupId", "group-police",
                         "reporter", Map.of("name", "Nguyễn Văn Bình", "address", "12 Lê Lợi", "phone", "0912345678"),

@@ -66,6 +66,7 @@ class DashboardStreamTests {
 
     /** A tip from a bot: the event log's head moves, and every open dashboard is told. */
     static void submitTip() {
+        vn.binhyen.report.support.World.ensure();
         given().auth().oauth2(Tokens.forRole(Roles.BOT, "bot-police")).contentType("application/json")
                 .body(Map.of("type", "CRIME_TIP", "channel", "zalo", "groupId", "group-police",
                         "reporter", Map.of("name", "Nguyễn Văn Bình", "address", "12 Lê Lợi", "phone", "0912345678"),

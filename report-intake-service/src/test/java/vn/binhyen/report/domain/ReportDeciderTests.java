@@ -27,12 +27,12 @@ class ReportDeciderTests {
     static final Set<String> SYSTEM = Set.of("SYSTEM");
 
     static ReportEvent.ReportReceived received(TipDetails details) {
-        return new ReportEvent.ReportReceived("report-1", "CRIME_TIP", "zalo", "group-1", CITIZEN, details, null, T0,
+        return new ReportEvent.ReportReceived("report-1", "CRIME_TIP", "zalo", "group-1", "ca-phuong-song-tri", CITIZEN, details, null, T0,
                 DEADLINE, details == TIP ? List.of() : List.of("details.howKnown"));
     }
 
     static ReportCommand.Receive receive(Reporter reporter, TipDetails details) {
-        return new ReportCommand.Receive("report-1", IntakeRules.Type.CRIME_TIP, "zalo", "group-1", reporter, details,
+        return new ReportCommand.Receive("report-1", IntakeRules.Type.CRIME_TIP, "zalo", "group-1", "ca-phuong-song-tri", reporter, details,
                 null, Duration.ofHours(24), null, null, "zalo-bot", Set.of(Roles.BOT), T0);
     }
 
@@ -116,7 +116,7 @@ class ReportDeciderTests {
     @Test
     void anEmergency_isRaisedAtOnce_reRaisedUntilACommanderAcknowledges_police_song_tri_15_4() {
         var events = FIXTURE.given().when(new ReportCommand.Receive("report-1", IntakeRules.Type.EMERGENCY, "zalo",
-                "group-1", null, new TipDetails(null, "Chợ", "Đang có người cầm dao", null, null, null, null, null,
+                "group-1", "ca-phuong-song-tri", null, new TipDetails(null, "Chợ", "Đang có người cầm dao", null, null, null, null, null,
                         null, null, null), null, Duration.ofHours(24), null, null, "bot", Set.of(Roles.BOT), T0)).thenEvents();
         assertThat(events).filteredOn(ReportEvent.EmergencyRaised.class::isInstance).hasSize(1);
         var raised = (ReportEvent.ReportReceived) events.getFirst();

@@ -29,6 +29,7 @@ import vn.binhyen.testsupport.KafkaBrokerResource;
 import vn.binhyen.testsupport.PostgresDatabaseResource;
 import vn.binhyen.report.service.ReportService;
 import vn.binhyen.testsupport.Tokens;
+import vn.binhyen.report.support.World;
 
 /** Intake, the workflow, the clock and the register through the real stack. */
 @QuarkusTest
@@ -48,6 +49,7 @@ class ReportResourceTests {
     EventStore store;
 
     static ValidatableResponse post(String role, String path, Object body) {
+        World.ensure();
         var spec = given().auth().oauth2(Tokens.forRole(role, role.toLowerCase() + "-1")).contentType("application/json");
         return (body == null ? spec.post(path) : spec.body(body).post(path)).then();
     }
@@ -68,7 +70,8 @@ class ReportResourceTests {
 
     @Test
     void incompleteTip_is422ListingEveryMissingField_recorded_andCompletedLater_police_song_tri_14_3() {
-        String reportId = post(Roles.BOT, "/api/v1/reports", Map.of("type", "CRIME_TIP", "details",
+        String reportId = post(Roles.BOT, "/api/v1/reports", Map.of("type", "CRIME_TIP", "groupId", World.POLICE_GROUP,
+                "details",
                 Map.of("summary", "Có người lạ trộm xe"))).statusCode(422)
                 .contentType(containsString("application/problem+json"))
                 .body("errors.field", hasItems("reporter.name", "reporter.address", "reporter.phone",
@@ -127,7 +130,8 @@ class ReportResourceTests {
         String incomplete = "zalo-msg-" + UUID.randomUUID();
         for (int i = 0; i < 2; i++) {
             given().auth().oauth2(Tokens.forRole(Roles.BOT, "bot-police")).contentType("application/json")
-                    .header("Idempotency-Key", incomplete).body(Map.of("type", "CRIME_TIP", "details",
+                    .header("Idempotency-Key", incomplete).body(Map.of("type", "CRIME_TIP", "groupId",
+                            World.POLICE_GROUP, "details",
                             Map.of("summary", "Có người lạ trộm xe"))).post("/api/v1/reports").then().statusCode(422)
                     .body("reportId", equalTo(ReportService.idempotentId("bot-police", incomplete)));
         }
@@ -136,6 +140,67 @@ class ReportResourceTests {
                 .header("Idempotency-Key", "không hợp lệ").body(tip("x")).post("/api/v1/reports").then()
                 .statusCode(400).body("errors[0].field", equalTo("Idempotency-Key"));
         assertThat(count("select count(*) from event")).isEqualTo(before);
+    }
+
+    /**
+     * issue 21, audit F3, F5, F9: a tip belongs to the unit that received it; to everyone else
+     * (another unit's officers, a leader of any other group, a bot not bound to its group) it
+     * does not exist, and what they ask of it is not done.
+     */
+    @Test
+    void aUnitsTip_isInvisibleToAnotherUnit_toOtherGroupsLeaders_andToUnboundBots_police_song_tri_15_3()
+            throws Exception {
+        String id = post(Roles.BOT, "/api/v1/reports", tip("Đối tượng tàng trữ ma túy")).statusCode(201)
+                .extract().path("reportId");
+        String path = "/api/v1/reports/" + id;
+        var otherDuty = Tokens.forUnit(Roles.DUTY_OFFICER, "duty-song-cau", World.OTHER_UNIT);
+        var otherCommander = Tokens.forUnit(Roles.COMMANDER, "commander-song-cau", World.OTHER_UNIT);
+        var otherLeader = Tokens.forRole(Roles.LEADER, "leader-other"); // leads the other unit's police group
+        var anyLeader = Tokens.forRole(Roles.LEADER, "leader-of-a-neighbourhood"); // on no police group's roster
+        long before = count("select count(*) from event where stream_id = '" + id + "'");
+        for (String token : List.of(otherDuty, otherCommander, otherLeader, anyLeader)) {
+            given().auth().oauth2(token).get(path).then().statusCode(404).body("type", containsString("unknown-report"));
+            given().auth().oauth2(token).get("/api/v1/reports").then().statusCode(200)
+                    .body("reportId", org.hamcrest.Matchers.not(hasItems(id)));
+            given().auth().oauth2(token).contentType("application/json").body(Map.of("body",
+                    "Công an tỉnh - gọi 0900000000 để bổ sung", "reason", "vượt thẩm quyền")).post(path + "/transfer")
+                    .then().statusCode(404);
+            given().auth().oauth2(token).contentType("application/json").body(Map.of("pctpOfficer", "pctp-1"))
+                    .post(path + "/forwarding").then().statusCode(404);
+        }
+        // a bot not bound to the group the tip came in: cannot file for it, complete it, or read it
+        given().auth().oauth2(Tokens.forRole(Roles.BOT, "rogue-bot")).contentType("application/json")
+                .body(tip("Tin giả")).post("/api/v1/reports").then().statusCode(403)
+                .body("errors[0].field", equalTo("groupId"));
+        given().auth().oauth2(Tokens.forRole(Roles.BOT, "bot-other")).contentType("application/json")
+                .body(Map.of("reporter", Map.of("name", "Kẻ Giả", "phone", "0900000001"), "content", "đã xong"))
+                .post(path + "/completion").then().statusCode(404);
+        given().auth().oauth2(Tokens.forRole(Roles.BOT, "bot-other")).get("/open311/v2/requests/" + id + ".json")
+                .then().statusCode(404);
+        // another unit's officers do not see this unit's register
+        given().auth().oauth2(Tokens.forUnit(Roles.PCTP_OFFICER, "pctp-song-cau", World.OTHER_UNIT))
+                .queryParam("unit", Tokens.DEFAULT_UNIT).queryParam("year", 2026).get("/api/v1/register").then()
+                .statusCode(404);
+        assertThat(count("select count(*) from event where stream_id = '" + id + "'")).isEqualTo(before);
+
+        // the unit's own: its duty officer sees it in clear; a province auditor sees it masked
+        given().auth().oauth2(Tokens.forRole(Roles.DUTY_OFFICER, "duty-1")).get(path).then().statusCode(200)
+                .body("reporter.name", equalTo("Nguyễn Văn Bình"));
+        given().auth().oauth2(Tokens.forUnit(Roles.AUDITOR, "auditor-province", World.PROVINCE)).get(path).then()
+                .statusCode(200).body("reporter.name", equalTo("N*** V*** B***"));
+        given().auth().oauth2(Tokens.forUnit(Roles.AUDITOR, "auditor-song-cau", World.OTHER_UNIT)).get(path).then()
+                .statusCode(404);
+        // the board by the roster: deputy-1 forwards with a MEMBER token; a DEPUTY token not on it cannot
+        post(Roles.DUTY_OFFICER, path + "/classification", Map.of("category", "Ma túy", "securityRelated", true,
+                "withinJurisdiction", true)).statusCode(200);
+        post(Roles.DUTY_OFFICER, path + "/written-report", Map.of("writtenReport", "Báo cáo")).statusCode(200);
+        given().auth().oauth2(Tokens.forRole(Roles.DEPUTY, "deputy-of-nothing")).contentType("application/json")
+                .body(Map.of("pctpOfficer", "pctp-1")).post(path + "/forwarding").then().statusCode(404);
+        given().auth().oauth2(Tokens.forRole(Roles.MEMBER, "deputy-1")).contentType("application/json")
+                .body(Map.of("pctpOfficer", "pctp-1")).post(path + "/forwarding").then().statusCode(200)
+                .body("status", equalTo("FORWARDED_TO_PCTP"));
+        // a resident of the police group is on its roster, but not its leadership
+        given().auth().oauth2(Tokens.forRole(Roles.MEMBER, "resident-1")).get(path).then().statusCode(404);
     }
 
     @Test
@@ -151,8 +216,9 @@ class ReportResourceTests {
                 .statusCode(200);
         post(Roles.DUTY_OFFICER, path + "/forwarding", Map.of("pctpOfficer", "pctp-1")).statusCode(403);
         post(Roles.DEPUTY, path + "/forwarding", Map.of("pctpOfficer", "pctp-1")).statusCode(200);
-        post(Roles.PCTP_OFFICER, path + "/registration", Map.of("unit", "ca-song-tri-" + UUID.randomUUID()))
-                .statusCode(200).body("status", equalTo("REGISTERED"));
+        post(Roles.PCTP_OFFICER, path + "/registration", Map.of("unit", "ca-phuong-song-cau")).statusCode(422)
+                .body("errors[0].field", equalTo("unit")); // the register of the unit that received it, no other
+        post(Roles.PCTP_OFFICER, path + "/registration", Map.of()).statusCode(200).body("status", equalTo("REGISTERED"));
         post(Roles.PCTP_OFFICER, path + "/resolution", Map.of("result", "Đã xác minh, khởi tố vụ án")).statusCode(200)
                 .body("status", equalTo("RESOLVED"));
         assertThat(store.read(id).stream().map(e -> e.eventType())).contains("CitizenFeedback", "ReportRegistered");
@@ -180,7 +246,7 @@ class ReportResourceTests {
 
     @Test
     void registerNumbers_haveNoGapsAndNoDuplicates_underConcurrentRegistrations() throws Exception {
-        String unit = "ca-" + UUID.randomUUID();
+        String unit = Tokens.DEFAULT_UNIT;
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < 12; i++) {
             String id = post(Roles.BOT, "/api/v1/reports", tip("Tin báo số " + i)).statusCode(201).extract().path("reportId");
@@ -198,10 +264,22 @@ class ReportResourceTests {
             assertThat(f.get()).isEqualTo(200);
         }
         pool.shutdown();
-        var numbers = given().auth().oauth2(Tokens.forRole(Roles.PCTP_OFFICER, "pctp-1")).queryParam("unit", unit)
+        var register = given().auth().oauth2(Tokens.forRole(Roles.PCTP_OFFICER, "pctp-1")).queryParam("unit", unit)
                 .queryParam("year", clock.instant().atZone(java.time.ZoneId.of("Asia/Ho_Chi_Minh")).getYear())
-                .get("/api/v1/register").then().statusCode(200).extract().jsonPath().getList("number", Long.class);
-        assertThat(numbers).containsExactly(1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L, 10L, 11L, 12L);
+                .get("/api/v1/register").then().statusCode(200).extract().jsonPath();
+        // the unit's register holds other tests' tips too: these twelve took twelve consecutive numbers
+        List<Long> numbers = new ArrayList<>();
+        List<String> reportIds = register.getList("reportId", String.class);
+        List<Long> all = register.getList("number", Long.class);
+        for (int i = 0; i < reportIds.size(); i++) {
+            if (ids.contains(reportIds.get(i))) {
+                numbers.add(all.get(i));
+            }
+        }
+        assertThat(numbers).hasSize(12).doesNotHaveDuplicates();
+        assertThat(numbers.getLast() - numbers.getFirst()).isEqualTo(11L);
+        assertThat(all).as("the whole register: no gaps, no duplicates").isEqualTo(
+                java.util.stream.LongStream.rangeClosed(1, all.size()).boxed().toList());
         String page = given().auth().oauth2(Tokens.forRole(Roles.COMMANDER, "commander-1")).queryParam("unit", unit)
                 .queryParam("year", clock.instant().atZone(java.time.ZoneId.of("Asia/Ho_Chi_Minh")).getYear())
                 .get("/api/v1/register/printable").then().statusCode(200).contentType(containsString("text/html"))
@@ -211,7 +289,8 @@ class ReportResourceTests {
 
     @Test
     void anEmergency_isOnTopOfTheQueue_reRaisedEvery5Minutes_untilTheCommanderAcknowledges_police_song_tri_15_4() {
-        String id = post(Roles.BOT, "/api/v1/reports", Map.of("type", "CRIME_TIP", "content",
+        String id = post(Roles.BOT, "/api/v1/reports", Map.of("type", "CRIME_TIP", "groupId", World.POLICE_GROUP,
+                "content",
                 "Cứu với, có người đang cướp tiệm vàng", "details", Map.of("place", "Tiệm vàng Kim Thành",
                         "summary", "đang cướp"))).statusCode(422).extract().path("reportId");
         given().auth().oauth2(Tokens.forRole(Roles.DUTY_OFFICER, "duty-1")).get("/api/v1/reports").then()

@@ -1,0 +1,265 @@
+package vn.binhyen.eventlog.directory;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.agroal.api.AgroalDataSource;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.Set;
+import vn.binhyen.eventlog.Envelope;
+import vn.binhyen.eventlog.EventLogException;
+
+/**
+ * Units, groups, their rosters and their bots as group-service's events tell them (issue 21):
+ * the read model a service consults to know who may act where, without trusting what a token
+ * says about groups. Every write is an upsert or a delete, so a redelivered event changes
+ * nothing; events of one group arrive in order (one partition per stream).
+ *
+ * <p>Tables {@code directory_unit}, {@code directory_group}, {@code directory_seat} and
+ * {@code directory_bot} are created by each consuming service's own migration. Answers about
+ * bots are cached for {@link #CACHE_FOR} (screening asks on every request); a binding or an
+ * unbinding this instance applies is seen at once, one another instance applies within that time.
+ */
+@ApplicationScoped
+public class Directory {
+    /** The event types this read model follows. */
+    public static final Set<String> FOLLOWED = Set.of("UnitEstablished", "UnitRenamed", "GroupEstablished",
+            "MemberAdded", "RoleAssigned", "RoleHandedOver", "MemberRemoved", "MemberLeft", "BotBound",
+            "BotUnbound");
+    /** The roles of a group's management board (Ban quản trị). */
+    public static final Set<String> BOARD = Set.of("LEADER", "DEPUTY", "ADMIN");
+    /** The leadership of the police group (lãnh đạo, chỉ huy): who forwards and transfers tips (police-song-tri:15.3). */
+    public static final Set<String> LEADERSHIP = Set.of("LEADER", "DEPUTY");
+    /** How long an answer about a bot's groups is kept in memory. */
+    public static final Duration CACHE_FOR = Duration.ofSeconds(5);
+
+    private final AgroalDataSource dataSource;
+    private final Cache<String, Boolean> botAnswers = Caffeine.newBuilder().maximumSize(100_000)
+            .expireAfterWrite(CACHE_FOR).build();
+
+    public Directory(AgroalDataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    /** Applies one of group-service's events; types it does not follow are ignored. */
+    public void apply(Envelope e) {
+        apply(e.eventType(), e.payload());
+    }
+
+    public void apply(String type, JsonNode p) {
+        if (!FOLLOWED.contains(type)) {
+            return;
+        }
+        String group = p.path("groupId").asText(null);
+        switch (type) {
+            case "UnitEstablished" -> update("insert into directory_unit (unit_id, name, kind, parent_unit_id) "
+                    + "values (?, ?, ?, ?) on conflict (unit_id) do update set name = excluded.name, "
+                    + "kind = excluded.kind, parent_unit_id = excluded.parent_unit_id",
+                    p.path("unitId").asText(), p.path("name").asText(), p.path("kind").asText(),
+                    p.path("parentUnitId").asText(null));
+            case "UnitRenamed" -> update("update directory_unit set name = ? where unit_id = ?",
+                    p.path("name").asText(), p.path("unitId").asText());
+            case "GroupEstablished" -> {
+                update("insert into directory_group (group_id, unit_id, kind) values (?, ?, ?) "
+                        + "on conflict (group_id) do update set unit_id = excluded.unit_id, kind = excluded.kind",
+                        group, p.path("unit").asText(null), p.path("kind").asText(null));
+                seat(group, p.path("leader").path("memberId").asText(), "LEADER");
+            }
+            case "MemberAdded" -> seat(group, p.path("member").path("memberId").asText(), p.path("role").asText());
+            case "RoleAssigned" -> seat(group, p.path("memberId").asText(), p.path("role").asText());
+            case "RoleHandedOver" -> {
+                seat(group, p.path("fromMemberId").asText(), "MEMBER");
+                seat(group, p.path("successor").path("memberId").asText(), p.path("role").asText());
+            }
+            case "MemberRemoved", "MemberLeft" -> update(
+                    "delete from directory_seat where group_id = ? and member_id = ?", group,
+                    p.path("memberId").asText());
+            case "BotBound" -> {
+                update("insert into directory_bot (group_id, bot_id) values (?, ?) on conflict do nothing", group,
+                        p.path("botId").asText());
+                botAnswers.invalidate(key(group, p.path("botId").asText()));
+            }
+            case "BotUnbound" -> {
+                update("delete from directory_bot where group_id = ? and bot_id = ?", group,
+                        p.path("botId").asText());
+                botAnswers.invalidate(key(group, p.path("botId").asText()));
+            }
+            default -> throw new IllegalStateException("followed but not applied: " + type);
+        }
+    }
+
+    /** The unit a group belongs to, once its establishment has been seen. */
+    public Optional<String> unitOf(String groupId) {
+        return one("select unit_id from directory_group where group_id = ?", groupId);
+    }
+
+    /** The member's role in the group by its roster (LEADER, DEPUTY, ADMIN, MEMBER), if on it. */
+    public Optional<String> roleIn(String groupId, String memberId) {
+        return one("select role from directory_seat where group_id = ? and member_id = ?", groupId, memberId);
+    }
+
+    public boolean onBoard(String groupId, String memberId) {
+        return roleIn(groupId, memberId).filter(BOARD::contains).isPresent();
+    }
+
+    /** Whether the bot is bound to the group (BotBound, not since BotUnbound). */
+    public boolean serves(String groupId, String botId) {
+        if (groupId == null || botId == null) {
+            return false;
+        }
+        return botAnswers.get(key(groupId, botId), k -> one(
+                "select 'yes' from directory_bot where group_id = ? and bot_id = ?", groupId, botId).isPresent());
+    }
+
+    /**
+     * {@link #serves} from memory only: null when this instance has not been asked recently, so
+     * a caller on an event loop can go to a worker thread before the database is read.
+     */
+    public Boolean servesFromMemory(String groupId, String botId) {
+        return groupId == null || botId == null ? Boolean.FALSE : botAnswers.getIfPresent(key(groupId, botId));
+    }
+
+    /**
+     * Whether the token's holder may read the group's moderation records: a system
+     * administrator; a member of the group's board by its roster; a commander of the group's
+     * unit; an auditor of that unit or of a unit above it.
+     */
+    public boolean mayOversee(org.eclipse.microprofile.jwt.JsonWebToken token, String groupId) {
+        if (token.getGroups().contains(vn.binhyen.contracts.Roles.SYSTEM_ADMIN)) {
+            return true;
+        }
+        if (groupId == null) {
+            return false;
+        }
+        if (onBoard(groupId, token.getSubject())) {
+            return true;
+        }
+        var scope = vn.binhyen.eventlog.http.Callers.unit(token);
+        if (scope.isEmpty()) {
+            return false;
+        }
+        var unit = unitOf(groupId);
+        if (unit.isEmpty()) {
+            return false;
+        }
+        return token.getGroups().contains(vn.binhyen.contracts.Roles.COMMANDER) && unit.get().equals(scope.get())
+                || token.getGroups().contains(vn.binhyen.contracts.Roles.AUDITOR) && within(unit.get(), scope.get());
+    }
+
+    /** The unit's name (for pages), or its id when the unit is not known. */
+    public String nameOf(String unitId) {
+        return unitId == null ? "" : one("select name from directory_unit where unit_id = ?", unitId).orElse(unitId);
+    }
+
+    /** Whether the unit is known (established). */
+    public boolean known(String unitId) {
+        return unitId != null && one("select unit_id from directory_unit where unit_id = ?", unitId).isPresent();
+    }
+
+    /**
+     * Whether {@code unitId} is {@code scopeUnitId} or lies below it (a ward within its province):
+     * the parent chain, at most 16 levels.
+     */
+    public boolean within(String unitId, String scopeUnitId) {
+        if (unitId == null || scopeUnitId == null) {
+            return false;
+        }
+        if (unitId.equals(scopeUnitId)) {
+            return true;
+        }
+        return one("with recursive up(unit_id, parent_unit_id, depth) as ("
+                + " select unit_id, parent_unit_id, 0 from directory_unit where unit_id = ?"
+                + " union all select u.unit_id, u.parent_unit_id, up.depth + 1 from directory_unit u"
+                + " join up on u.unit_id = up.parent_unit_id where up.depth < 16)"
+                + " select unit_id from up where unit_id = ?", unitId, scopeUnitId).isPresent();
+    }
+
+    /**
+     * Whether the member is on the leadership (leader or deputy) of one of the unit's police groups
+     * by its roster: the board that receives and forwards the unit's tips (police-song-tri:15.3).
+     */
+    public boolean leadsPoliceGroupOf(String unitId, String memberId) {
+        if (unitId == null || memberId == null) {
+            return false;
+        }
+        return one("select s.role from directory_seat s join directory_group g on g.group_id = s.group_id"
+                + " where g.unit_id = ? and g.kind = 'POLICE' and s.member_id = ? and s.role in ('LEADER', 'DEPUTY')"
+                + " limit 1", unitId, memberId).isPresent();
+    }
+
+    /** {@code scopeUnitId} and every unit below it, at most 16 levels down. */
+    public java.util.List<String> unitsWithin(String scopeUnitId) {
+        return all("with recursive down(unit_id, depth) as (select ?::text, 0 union all select u.unit_id, "
+                + "down.depth + 1 from directory_unit u join down on u.parent_unit_id = down.unit_id "
+                + "where down.depth < 16) select distinct unit_id from down", scopeUnitId);
+    }
+
+    /** The units of the groups the bot is bound to. */
+    public java.util.List<String> unitsServedBy(String botId) {
+        return all("select distinct g.unit_id from directory_bot b join directory_group g on g.group_id = b.group_id"
+                + " where b.bot_id = ? and g.unit_id is not null order by 1", botId);
+    }
+
+    /** The units one of whose police groups the member leads (leader or deputy) by its roster. */
+    public java.util.List<String> unitsWhosePoliceGroupIsLedBy(String memberId) {
+        return all("select distinct g.unit_id from directory_seat s join directory_group g on g.group_id = s.group_id"
+                + " where s.member_id = ? and g.kind = 'POLICE' and g.unit_id is not null"
+                + " and s.role in ('LEADER', 'DEPUTY')", memberId);
+    }
+
+    private java.util.List<String> all(String sql, String... values) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < values.length; i++) {
+                ps.setString(i + 1, values[i]);
+            }
+            java.util.List<String> out = new java.util.ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(rs.getString(1));
+                }
+            }
+            return out;
+        } catch (SQLException e) {
+            throw new EventLogException("the directory could not be read: " + e.getMessage(), e);
+        }
+    }
+
+    private void seat(String group, String member, String role) {
+        update("insert into directory_seat (group_id, member_id, role) values (?, ?, ?) "
+                + "on conflict (group_id, member_id) do update set role = excluded.role", group, member, role);
+    }
+
+    private static String key(String group, String bot) {
+        return group + '\n' + bot;
+    }
+
+    private void update(String sql, String... values) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < values.length; i++) {
+                ps.setString(i + 1, values[i]);
+            }
+            ps.executeUpdate();
+        } catch (SQLException e) {
+            throw new EventLogException("the directory could not be updated: " + e.getMessage(), e);
+        }
+    }
+
+    private Optional<String> one(String sql, String... values) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < values.length; i++) {
+                ps.setString(i + 1, values[i]);
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.ofNullable(rs.getString(1)) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw new EventLogException("the directory could not be read: " + e.getMessage(), e);
+        }
+    }
+}
