@@ -161,7 +161,7 @@ public final class GroupBench {
     static String newGroup(Service service) {
         String groupId = "group-" + EventIds.next();
         service.run(groupId, new GroupCommand.EstablishGroup(groupId, "Khu phố " + groupId.substring(30), "Trao đổi",
-                "ward-binh-phuoc", "UBND phường Bình Phước", "AGENCY", "Trưởng khu phố",
+                "ward-binh-phuoc", "ubnd-phuong-binh-phuoc", "AGENCY", "Trưởng khu phố",
                 null, new GroupEvent.Member("leader", "Trần Văn Hùng", "zalo-l", "0901000001", false), "sysadmin",
                 Instant.now()));
         return groupId;

@@ -198,12 +198,19 @@ class SystemTests {
     @Test
     @Order(1)
     void aRepeatedViolation_inAPoliceGroup_becomesARemovalProposalForItsLeader_whoIsTold() throws Exception {
+        // every group belongs to an established unit (issue 21): the demo's seed established this one (409 then)
+        assertThat(call("group-service", "POST", "/api/v1/units", Roles.SYSTEM_ADMIN, "sysadmin-1",
+                Map.of("unitId", Tokens.DEFAULT_UNIT, "name", "Công an phường Sông Trí", "kind", "WARD_POLICE"))
+                .status()).isIn(201, 409);
         Answer established = call("group-service", "POST", "/api/v1/groups", Roles.SYSTEM_ADMIN, "sysadmin-1",
                 Map.of("name", "Zalo kết nối bình yên", "purpose", "Kết nối Công an phường với Nhân dân",
-                        "profile", "police-song-tri", "kind", "POLICE", "responsibility", "Công an phường Sông Trí",
-                        "leader", member("leader-st", "Hoàng Mạnh Tùng")));
+                        "profile", "police-song-tri", "kind", "POLICE", "unit", Tokens.DEFAULT_UNIT,
+                        "responsibility", "Công an phường Sông Trí", "leader", member("leader-st", "Hoàng Mạnh Tùng")));
         assertThat(established.status()).isEqualTo(201);
         group = established.body().path("groupId").asText();
+        // the bot screens and relays only for the groups it is bound to, here by the group's leader
+        assertThat(call("group-service", "POST", "/api/v1/groups/" + group + "/bots", Roles.LEADER, "leader-st",
+                Map.of("botId", "zalo-bot")).status()).isEqualTo(201);
         assertThat(call("group-service", "POST", "/api/v1/groups/" + group + "/membership-proposals", Roles.LEADER,
                 "leader-st", Map.of("change", "ADD", "member", member("seller-1", "Đinh Văn Bán"))).status())
                 .isEqualTo(200);

@@ -23,9 +23,10 @@ import vn.binhyen.contracts.Roles;
 /**
  * The demo of a running stack, through the services' public APIs only.
  * <ul>
- * <li>{@code seed}: once (it looks for the police group first), a ward's official groups of all five
- * regulations (the police group with its board and residents, the provincial council's twelve
- * groups from their template, a neighbourhood, a province's and an IOC's group), the dashboard's
+ * <li>{@code seed}: once (it looks for the police group first), the units ({@link #UNITS}), a ward's
+ * official groups of all five regulations, each of its unit (the police group with its board and
+ * residents, the provincial council's twelve groups from their template, a neighbourhood, a
+ * province's and an IOC's group), the bot bound to the police group it serves, the dashboard's
  * officers, and a month of duty roster, weekends included; then prints who can log in.</li>
  * <li>{@code play [--minutes N]}: a few minutes of a ward's life: residents' messages screened for
  * the group's bot (most fine, some advertising, a classified document, a fake app), citizens' crime
@@ -45,6 +46,19 @@ public final class Demo {
             new String[] {"pctp-1", Roles.PCTP_OFFICER, "Đại úy Phạm Quốc Hùng", "hinh-su-demo-2026"},
             new String[] {"commander-1", Roles.COMMANDER, "Trung tá Nguyễn Đức Chỉ", "chi-huy-demo-2026"},
             new String[] {"leader-st", Roles.LEADER, "Thiếu tá Hoàng Mạnh Tùng", "lanh-dao-demo-2026"});
+    /**
+     * The units (issue 21): id, name, kind. Staff tokens name the first ({@link Tokens#DEFAULT_UNIT});
+     * the second, another ward's police, shows that a unit's staff see only its own groups.
+     */
+    static final List<String[]> UNITS = List.of(
+            new String[] {"ca-phuong-song-tri", "Công an phường Sông Trí", "WARD_POLICE"},
+            new String[] {"ca-phuong-song-cau", "Công an phường Sông Cầu", "WARD_POLICE"},
+            new String[] {"ubnd-phuong-binh-phuoc", "UBND phường Bình Phước", "WARD_COMMITTEE"},
+            new String[] {"hdnd-tinh-binh-duong", "HĐND tỉnh Bình Dương", "PROVINCIAL_COUNCIL"},
+            new String[] {"ubnd-tinh-lai-chau", "UBND tỉnh Lai Châu", "PROVINCIAL_COMMITTEE"},
+            new String[] {"ioc-dak-lak", "Trung tâm IOC tỉnh Đắk Lắk", "IOC"});
+    /** The bot that screens the police group's messages and relays its citizens' reports. */
+    static final String BOT = "zalo-bot";
     /** The police group's residents, who write in it. */
     static final List<String[]> RESIDENTS = List.of(new String[] {"dan-1", "Nguyễn Thị Lan"},
             new String[] {"dan-2", "Trần Văn Bình"}, new String[] {"dan-3", "Lê Thị Hồng Nhung"},
@@ -102,6 +116,11 @@ public final class Demo {
     }
 
     JsonNode call(String method, String url, String role, String subject, Object body) {
+        return call(method, url, role, subject, body, 422);
+    }
+
+    /** {@code alsoFine}: an answer besides 2xx that is no failure (422 by default; 409 where a re-run finds it done). */
+    JsonNode call(String method, String url, String role, String subject, Object body, int alsoFine) {
         var builder = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
                 .header("Authorization", "Bearer " + Tokens.forRole(role, subject));
         try {
@@ -109,7 +128,7 @@ public final class Demo {
                     : builder.header("Content-Type", "application/json").method(method,
                             HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
             HttpResponse<String> r = http.send(builder.build(), HttpResponse.BodyHandlers.ofString());
-            if (r.statusCode() / 100 != 2 && r.statusCode() != 422) {
+            if (r.statusCode() / 100 != 2 && r.statusCode() != alsoFine) {
                 throw new Refused(method + " " + url + " answered " + r.statusCode() + ": " + r.body());
             }
             return r.body().isEmpty() ? JSON.createObjectNode() : JSON.readTree(r.body());
@@ -144,11 +163,15 @@ public final class Demo {
             say("seeded before: the police group is " + police);
             return police;
         }
-        say("seeding the ward: groups of all five regulations, officers, a month of duty roster");
+        say("seeding the ward: units, groups of all five regulations, officers, a month of duty roster");
+        for (String[] u : UNITS) { // a run cut short before may have established some: 409, already done
+            call("POST", group + "/api/v1/units", Roles.SYSTEM_ADMIN, "sysadmin-1", Map.of("unitId", u[0], "name", u[1],
+                    "kind", u[2]), 409);
+        }
         police = call("POST", group + "/api/v1/groups", Roles.SYSTEM_ADMIN, "sysadmin-1", Map.of(
                 "name", "Zalo kết nối bình yên", "purpose",
                 "Kết nối Công an phường với Nhân dân; tiếp nhận phản ánh, tố giác tội phạm", "profile",
-                "police-song-tri", "kind", "POLICE", "unit", "Công an phường Sông Trí", "responsibility",
+                "police-song-tri", "kind", "POLICE", "unit", "ca-phuong-song-tri", "responsibility",
                 "Phó Trưởng Công an phường phụ trách", "leader",
                 member("leader-st", "Hoàng Mạnh Tùng", "0912000001"))).path("groupId").asText();
         String proposals = group + "/api/v1/groups/" + police + "/membership-proposals";
@@ -176,21 +199,24 @@ public final class Demo {
             leaders.put(keys.get(i), member("hdnd-" + (i + 1), names.get(i), "09130000" + String.format("%02d", i + 1)));
         }
         call("POST", group + "/api/v1/groups/templates/council-term-x", Roles.SYSTEM_ADMIN, "sysadmin-1", Map.of(
-                "profile", "council-binh-duong", "unit", "HĐND tỉnh Bình Dương", "responsibility",
+                "profile", "council-binh-duong", "unit", "hdnd-tinh-binh-duong", "responsibility",
                 "Văn phòng HĐND tỉnh quản lý, vận hành", "leaders", leaders));
         call("POST", group + "/api/v1/groups", Roles.SYSTEM_ADMIN, "sysadmin-1", Map.of("name",
                 "Khu phố 3 - phường Bình Phước", "purpose", "Trao đổi thông tin, công việc của khu phố", "profile",
-                "ward-binh-phuoc", "kind", "NEIGHBOURHOOD", "unit", "UBND phường Bình Phước", "responsibility",
+                "ward-binh-phuoc", "kind", "NEIGHBOURHOOD", "unit", "ubnd-phuong-binh-phuoc", "responsibility",
                 "Trưởng khu phố quản lý, vận hành", "leader", member("kp3-truong", "Trần Văn Hùng", "0914000001")));
         call("POST", group + "/api/v1/groups", Roles.SYSTEM_ADMIN, "sysadmin-1", Map.of("name",
                 "UBND tỉnh Lai Châu - Điều hành", "purpose", "Chỉ đạo, điều hành công việc của UBND tỉnh", "profile",
-                "province-lai-chau", "kind", "PROVINCE", "unit", "Văn phòng UBND tỉnh Lai Châu", "responsibility",
+                "province-lai-chau", "kind", "PROVINCE", "unit", "ubnd-tinh-lai-chau", "responsibility",
                 "Chánh Văn phòng UBND tỉnh quản lý", "leader",
                 member("lc-chanh-vp", "Lò Văn Minh - Chánh Văn phòng UBND tỉnh", "0915000001")));
         call("POST", group + "/api/v1/groups", Roles.SYSTEM_ADMIN, "sysadmin-1", Map.of("name",
                 "IOC Đắk Lắk - Vận hành", "purpose", "Phối hợp vận hành Trung tâm điều hành thông minh", "profile",
-                "ioc-dak-lak", "kind", "OPERATIONS", "unit", "Trung tâm IOC tỉnh Đắk Lắk", "responsibility",
+                "ioc-dak-lak", "kind", "OPERATIONS", "unit", "ioc-dak-lak", "responsibility",
                 "Giám đốc Trung tâm IOC quản lý", "leader", member("ioc-giam-doc", "Y Bhim Niê", "0916000001")));
+        // the bot acts only for the groups it is bound to (issue 21): it screens and relays in the police group
+        call("POST", group + "/api/v1/groups/" + police + "/bots", Roles.SYSTEM_ADMIN, "sysadmin-1",
+                Map.of("botId", BOT), 409);
 
         for (String[] o : OFFICERS) {
             call("PUT", report + "/api/v1/dashboard/users/" + o[0], Roles.SYSTEM_ADMIN, "sysadmin-1",
@@ -224,12 +250,16 @@ public final class Demo {
         subjects.put(Roles.DEPUTY, "cskv-1      (the police group's board)");
         subjects.put(Roles.ADMIN, "qtv-1       (the police group's administrator)");
         subjects.put(Roles.MEMBER, "dan-1       (a resident)");
-        subjects.put(Roles.BOT, "zalo-bot    (screens messages, relays citizens' reports)");
+        subjects.put(Roles.BOT, "zalo-bot    (bound to the police group: screens messages, relays citizens' reports)");
         subjects.put(Roles.DUTY_OFFICER, "duty-1");
         subjects.put(Roles.PCTP_OFFICER, "pctp-1");
         subjects.put(Roles.COMMANDER, "commander-1");
         subjects.put(Roles.AUDITOR, "auditor-1   (read-only; bin/audit verify needs none)");
         subjects.forEach((role, who) -> out.append(String.format("    bin/stack token %-13s --subject %s%n", role, who)));
+        out.append("""
+                  Staff tokens name the unit ca-phuong-song-tri; --unit ca-phuong-song-cau names another ward's,
+                  which sees none of these groups.
+                """);
         out.append("""
                   More traffic: bin/stack demo [--minutes N]   (in another terminal)
 

@@ -10,6 +10,7 @@ import vn.binhyen.eventlog.snapshot.CachedSnapshots;
 import vn.binhyen.eventlog.snapshot.PostgresSnapshots;
 import java.util.Map;
 import vn.binhyen.contracts.group.GroupEvent;
+import vn.binhyen.contracts.group.UnitEvent;
 import vn.binhyen.eventlog.EventStore;
 import vn.binhyen.eventlog.decider.CommandHandler;
 import vn.binhyen.eventlog.decider.EventCodec;
@@ -17,8 +18,14 @@ import vn.binhyen.group.domain.Group;
 import vn.binhyen.group.domain.GroupCommand;
 import vn.binhyen.group.domain.GroupDecider;
 import vn.binhyen.group.domain.RegulationProfile;
+import vn.binhyen.group.domain.unit.Unit;
+import vn.binhyen.group.domain.unit.UnitCommand;
+import vn.binhyen.group.domain.unit.UnitDecider;
 
-/** Wires the group decider to the event store, with the regulation profiles loaded once. */
+/**
+ * Wires the group decider to the event store, with the regulation profiles loaded once, and the
+ * unit decider beside it (units' streams are {@code unit-<unitId>} in the same store).
+ */
 public class GroupBeans {
 
     @Produces
@@ -48,7 +55,7 @@ public class GroupBeans {
      * The shape of the snapshotted state: change it whenever {@link Group.Established} changes,
      * so that old snapshots are ignored and streams are folded afresh.
      */
-    public static final String SNAPSHOT_KIND = "group-state-2";
+    public static final String SNAPSHOT_KIND = "group-state-3";
 
     /**
      * Recently used groups' states in memory (put after commit), in front of snapshots in the
@@ -69,5 +76,17 @@ public class GroupBeans {
     CommandHandler<GroupCommand, Group, GroupEvent> handler(EventStore store, GroupDecider decider,
             EventCodec<GroupEvent> codec, Clock clock, CachedSnapshots<Group> snapshots) {
         return new CommandHandler<>(store, decider, codec, clock, snapshots);
+    }
+
+    /** The unit events' codec: stable type names and the schema version from the contracts. */
+    public static EventCodec<UnitEvent> unitEventCodec() {
+        return EventCodec.of(UnitEvent.class, UnitEvent.TYPES, UnitEvent.SCHEMA_VERSION);
+    }
+
+    /** Units: a stream has an event or two, so every command folds it whole (no snapshots). */
+    @Produces
+    @Singleton
+    CommandHandler<UnitCommand, Unit, UnitEvent> unitHandler(EventStore store, Clock clock) {
+        return new CommandHandler<>(store, new UnitDecider(), unitEventCodec(), clock);
     }
 }

@@ -44,13 +44,14 @@ public sealed interface Group {
     }
 
     /**
-     * An established group (active, suspended or terminated). Maps are copies, never shared:
-     * an evolved state is a new record, so a state handed out (or cached) never changes.
+     * An established group (active, suspended or terminated), of the unit {@code unit}; {@code bots}
+     * are the chat bots bound to it (issue 21). Maps and sets are copies, never shared: an evolved
+     * state is a new record, so a state handed out (or cached) never changes.
      */
-    record Established(String groupId, String name, String purpose, String profile, int profileVersion, String kind,
-            String avatar, String description, Status status, Map<String, Seat> roster,
+    record Established(String groupId, String name, String purpose, String profile, int profileVersion, String unit,
+            String kind, String avatar, String description, Status status, Map<String, Seat> roster,
             Map<String, MembershipProposed> proposals, Set<String> leaveRequests, Map<String, Pin> pins,
-            Map<String, Directive> directives, Map<String, Poll> polls) implements Group {
+            Map<String, Directive> directives, Map<String, Poll> polls, Set<String> bots) implements Group {
 
         public Optional<Seat> seat(String memberId) {
             return Optional.ofNullable(roster.get(memberId));
@@ -69,53 +70,63 @@ public sealed interface Group {
                     .map(s -> s.member().memberId()).findFirst();
         }
 
+        /** Whether the bot (its token's subject) is bound to this group. */
+        public boolean servedBy(String botId) {
+            return botId != null && bots.contains(botId);
+        }
+
         Established with(Status s) {
-            return new Established(groupId, name, purpose, profile, profileVersion, kind, avatar, description, s,
-                    roster, proposals, leaveRequests, pins, directives, polls);
+            return new Established(groupId, name, purpose, profile, profileVersion, unit, kind, avatar, description, s,
+                    roster, proposals, leaveRequests, pins, directives, polls, bots);
         }
 
         Established withProfile(String p, int version) {
-            return new Established(groupId, name, purpose, p, version, kind, avatar, description, status, roster,
-                    proposals, leaveRequests, pins, directives, polls);
+            return new Established(groupId, name, purpose, p, version, unit, kind, avatar, description, status, roster,
+                    proposals, leaveRequests, pins, directives, polls, bots);
         }
 
         Established withRoster(Map<String, Seat> r) {
-            return new Established(groupId, name, purpose, profile, profileVersion, kind, avatar, description, status,
-                    r, proposals, leaveRequests, pins, directives, polls);
+            return new Established(groupId, name, purpose, profile, profileVersion, unit, kind, avatar, description,
+                    status, r, proposals, leaveRequests, pins, directives, polls, bots);
         }
 
         Established withProposals(Map<String, MembershipProposed> p) {
-            return new Established(groupId, name, purpose, profile, profileVersion, kind, avatar, description, status,
-                    roster, p, leaveRequests, pins, directives, polls);
+            return new Established(groupId, name, purpose, profile, profileVersion, unit, kind, avatar, description,
+                    status, roster, p, leaveRequests, pins, directives, polls, bots);
         }
 
         Established withLeaveRequests(Set<String> l) {
-            return new Established(groupId, name, purpose, profile, profileVersion, kind, avatar, description, status,
-                    roster, proposals, l, pins, directives, polls);
+            return new Established(groupId, name, purpose, profile, profileVersion, unit, kind, avatar, description,
+                    status, roster, proposals, l, pins, directives, polls, bots);
         }
 
         Established withPins(Map<String, Pin> p) {
-            return new Established(groupId, name, purpose, profile, profileVersion, kind, avatar, description, status,
-                    roster, proposals, leaveRequests, p, directives, polls);
+            return new Established(groupId, name, purpose, profile, profileVersion, unit, kind, avatar, description,
+                    status, roster, proposals, leaveRequests, p, directives, polls, bots);
         }
 
         Established withDirective(Directive d) {
             Map<String, Directive> copy = new LinkedHashMap<>(directives);
             copy.put(d.directiveId(), d);
-            return new Established(groupId, name, purpose, profile, profileVersion, kind, avatar, description, status,
-                    roster, proposals, leaveRequests, pins, copy, polls);
+            return new Established(groupId, name, purpose, profile, profileVersion, unit, kind, avatar, description,
+                    status, roster, proposals, leaveRequests, pins, copy, polls, bots);
         }
 
         Established withPoll(Poll p) {
             Map<String, Poll> copy = new LinkedHashMap<>(polls);
             copy.put(p.pollId(), p);
-            return new Established(groupId, name, purpose, profile, profileVersion, kind, avatar, description, status,
-                    roster, proposals, leaveRequests, pins, directives, copy);
+            return new Established(groupId, name, purpose, profile, profileVersion, unit, kind, avatar, description,
+                    status, roster, proposals, leaveRequests, pins, directives, copy, bots);
         }
 
         Established withInfo(String n, String a, String d) {
-            return new Established(groupId, n, purpose, profile, profileVersion, kind, a, d, status, roster, proposals,
-                    leaveRequests, pins, directives, polls);
+            return new Established(groupId, n, purpose, profile, profileVersion, unit, kind, a, d, status, roster,
+                    proposals, leaveRequests, pins, directives, polls, bots);
+        }
+
+        Established withBots(Set<String> b) {
+            return new Established(groupId, name, purpose, profile, profileVersion, unit, kind, avatar, description,
+                    status, roster, proposals, leaveRequests, pins, directives, polls, b);
         }
 
         Map<String, Seat> rosterCopy() {
@@ -132,6 +143,10 @@ public sealed interface Group {
 
         Map<String, Pin> pinsCopy() {
             return new LinkedHashMap<>(pins);
+        }
+
+        Set<String> botsCopy() {
+            return new TreeSet<>(bots);
         }
     }
 }

@@ -2,6 +2,7 @@ package vn.binhyen.group.domain;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 import vn.binhyen.contracts.group.GroupEvent.Member;
 import vn.binhyen.contracts.group.GroupRole;
 
@@ -120,6 +121,23 @@ public sealed interface GroupCommand {
     }
 
     record ConfirmVote(String pollId, String confirmation, String actor, Instant at) implements GroupCommand {
+    }
+
+    /**
+     * A chat bot (its token's subject) is to serve the group: asked by the group's leader by its
+     * roster, or by a system administrator; {@code roles} are the asking token's (issue 21).
+     */
+    record BindBot(String botId, String actor, Set<String> roles, Instant at) implements GroupCommand {
+        public BindBot {
+            roles = roles == null ? Set.of() : Set.copyOf(roles);
+        }
+    }
+
+    /** The bot no longer serves the group; asked as {@link BindBot} is. */
+    record UnbindBot(String botId, String actor, Set<String> roles, Instant at) implements GroupCommand {
+        public UnbindBot {
+            roles = roles == null ? Set.of() : Set.copyOf(roles);
+        }
     }
 
     /** From moderation-service: the sanction ladder reached removal; the leader still decides. */

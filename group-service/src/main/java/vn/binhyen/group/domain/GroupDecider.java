@@ -3,9 +3,12 @@ package vn.binhyen.group.domain;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import vn.binhyen.contracts.Roles;
 import vn.binhyen.contracts.group.GroupEvent;
 import vn.binhyen.contracts.group.GroupEvent.AccountChanged;
 import vn.binhyen.contracts.group.GroupEvent.AccountCompromisedReported;
+import vn.binhyen.contracts.group.GroupEvent.BotBound;
+import vn.binhyen.contracts.group.GroupEvent.BotUnbound;
 import vn.binhyen.contracts.group.GroupEvent.GroupEstablished;
 import vn.binhyen.contracts.group.GroupEvent.GroupInfoChanged;
 import vn.binhyen.contracts.group.GroupEvent.GroupResumed;
@@ -48,6 +51,7 @@ import vn.binhyen.group.domain.GroupCommand.ResumeGroup;
 import vn.binhyen.group.domain.GroupCommand.SuspendGroup;
 import vn.binhyen.group.domain.GroupCommand.TerminateGroup;
 import vn.binhyen.group.domain.GroupCommand.Unpin;
+import vn.binhyen.group.domain.unit.UnitDecider;
 
 /**
  * The group aggregate's rules, each refusal naming its citation. Profile-specific rules come
@@ -66,6 +70,11 @@ public final class GroupDecider implements Decider<GroupCommand, Group, GroupEve
     public static final String INFO_DEFAULT = "council-binh-duong:9.1";
     /** Only leaders and admins pin (where the profile has no own article). */
     public static final String PINS_DEFAULT = "police-song-tri:3.4";
+    /**
+     * The platform's rules on bots (not a regulation's, issue 21): the group's leader by its roster,
+     * or a system administrator, binds a bot to the group and unbinds it; a bot acts only where bound.
+     */
+    public static final String BOTS = "binhyen:bots";
 
     private final Map<String, RegulationProfile> profiles;
 
@@ -113,6 +122,8 @@ public final class GroupDecider implements Decider<GroupCommand, Group, GroupEve
             case GroupCommand.CastVote c -> vote(c, g, p);
             case GroupCommand.ConfirmVote c -> confirmVote(c, g, p);
             case GroupCommand.ProposeRemovalForSanction c -> proposeRemovalForSanction(c, g);
+            case GroupCommand.BindBot c -> bindBot(c, g);
+            case GroupCommand.UnbindBot c -> unbindBot(c, g);
         };
     }
 
@@ -126,6 +137,9 @@ public final class GroupDecider implements Decider<GroupCommand, Group, GroupEve
         required(e.purpose(), "purpose");
         required(e.profile(), "profile");
         required(e.responsibility(), "responsibility");
+        if (e.unit() == null || e.unit().isBlank()) {
+            throw new InvalidInput(UnitDecider.UNITS, "unit", "every group belongs to a unit");
+        }
         if (e.leader() == null) {
             throw new InvalidInput(ESTABLISHMENT, "leader", "a group is established with its leader");
         }
@@ -539,6 +553,35 @@ public final class GroupDecider implements Decider<GroupCommand, Group, GroupEve
                 c.actor(), reason));
     }
 
+    // ---- bots ------------------------------------------------------------------------------
+
+    private List<GroupEvent> bindBot(GroupCommand.BindBot c, Established g) {
+        String botId = botId(c.botId(), c.actor(), c.roles(), g);
+        if (g.servedBy(botId)) {
+            throw new Conflict(BOTS, "botId", "bot " + botId + " is already bound to this group");
+        }
+        return List.of(new BotBound(g.groupId(), botId, c.actor()));
+    }
+
+    private List<GroupEvent> unbindBot(GroupCommand.UnbindBot c, Established g) {
+        String botId = botId(c.botId(), c.actor(), c.roles(), g);
+        if (!g.servedBy(botId)) {
+            throw new Conflict(BOTS, "botId", "bot " + botId + " is not bound to this group");
+        }
+        return List.of(new BotUnbound(g.groupId(), botId, c.actor()));
+    }
+
+    /** The bot's id, stripped, once the actor is found to be the leader by the roster or a system administrator. */
+    private static String botId(String botId, String actor, java.util.Set<String> roles, Established g) {
+        if (!roles.contains(Roles.SYSTEM_ADMIN) && g.roleOf(actor).orElse(null) != GroupRole.LEADER) {
+            throw new NotPermitted(BOTS, "the group's leader, or a system administrator, binds and unbinds its bots");
+        }
+        if (botId == null || botId.isBlank()) {
+            throw new InvalidInput(BOTS, "botId", "the bot is required");
+        }
+        return botId.strip();
+    }
+
     // ---- lifecycle ------------------------------------------------------------------------
 
     private List<GroupEvent> suspend(SuspendGroup c, Established g) {
@@ -567,13 +610,16 @@ public final class GroupDecider implements Decider<GroupCommand, Group, GroupEve
         return List.of(new GroupTerminated(g.groupId(), c.ground().name(), c.reason(), c.actor()));
     }
 
-    /** A suspended group refuses every change but its resumption, termination and pin expiry; a terminated one, all. */
+    /**
+     * A suspended group refuses every change but its resumption, termination, profile change, pin
+     * expiry and the unbinding of a bot; a terminated one, all.
+     */
     private static void guardLifecycle(GroupCommand c, Established g) {
         if (g.status() == Status.TERMINATED) {
             throw new RuleViolation(TERMINATION, "the group is terminated; it can only be read");
         }
         boolean allowedWhileSuspended = c instanceof ResumeGroup || c instanceof TerminateGroup || c instanceof ExpirePin
-                || c instanceof GroupCommand.ChangeProfile;
+                || c instanceof GroupCommand.ChangeProfile || c instanceof GroupCommand.UnbindBot;
         if (g.status() == Status.SUSPENDED && !allowedWhileSuspended) {
             throw new RuleViolation(SUSPENSION, "the group is suspended; it can only be read");
         }
@@ -617,10 +663,10 @@ public final class GroupDecider implements Decider<GroupCommand, Group, GroupEve
     @Override
     public Group evolve(Group state, GroupEvent event) {
         if (event instanceof GroupEstablished e) {
-            return new Established(e.groupId(), e.name(), e.purpose(), e.profile(), e.profileVersion(), e.kind(),
-                    e.avatarRule(), null, Status.ACTIVE,
+            return new Established(e.groupId(), e.name(), e.purpose(), e.profile(), e.profileVersion(), e.unit(),
+                    e.kind(), e.avatarRule(), null, Status.ACTIVE,
                     Map.of(e.leader().memberId(), new Seat(e.leader(), GroupRole.LEADER, false)), Map.of(),
-                    java.util.Set.of(), Map.of(), Map.of(), Map.of());
+                    java.util.Set.of(), Map.of(), Map.of(), Map.of(), java.util.Set.of());
         }
         if (!(state instanceof Established g)) {
             return state;
@@ -746,6 +792,16 @@ public final class GroupDecider implements Decider<GroupCommand, Group, GroupEve
                 confirmations.put(e.memberId(), e.confirmation());
                 yield g.withPoll(new Group.Poll(poll.pollId(), poll.question(), poll.options(), poll.closesAt(),
                         poll.openedBy(), poll.votes(), confirmations));
+            }
+            case BotBound e -> {
+                var bots = g.botsCopy();
+                bots.add(e.botId());
+                yield g.withBots(bots);
+            }
+            case BotUnbound e -> {
+                var bots = g.botsCopy();
+                bots.remove(e.botId());
+                yield g.withBots(bots);
             }
         };
     }

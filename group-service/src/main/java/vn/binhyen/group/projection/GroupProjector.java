@@ -31,7 +31,7 @@ public class GroupProjector {
             return;
         }
         try (Connection c = dataSource.getConnection()) {
-            summary(c, g, version, events, at);
+            summary(c, g, version, at);
             for (GroupEvent e : events) {
                 switch (e) {
                     case GroupEvent.GroupEstablished x -> seat(c, g.groupId(), x.leader().memberId(), GroupRole.LEADER);
@@ -68,18 +68,16 @@ public class GroupProjector {
         }
     }
 
-    private static void summary(Connection c, Group.Established g, long version, List<GroupEvent> events, Instant at)
+    private static void summary(Connection c, Group.Established g, long version, Instant at)
             throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("insert into group_summary (group_id, name, profile, unit, "
                 + "kind, status, member_count, version, established_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?) "
                 + "on conflict (group_id) do update set name = excluded.name, profile = excluded.profile, "
                 + "status = excluded.status, member_count = excluded.member_count, version = excluded.version")) {
-            String unit = events.stream().filter(e -> e instanceof GroupEvent.GroupEstablished).findFirst()
-                    .map(e -> ((GroupEvent.GroupEstablished) e).unit()).orElse(null); // the unit is optional
             ps.setString(1, g.groupId());
             ps.setString(2, g.name());
             ps.setString(3, g.profile());
-            ps.setString(4, unit);
+            ps.setString(4, g.unit()); // the unit's id; it never changes
             ps.setString(5, g.kind());
             ps.setString(6, g.status().name());
             ps.setInt(7, g.roster().size());

@@ -69,7 +69,7 @@ public class ActivityReportResource {
         }
         Group.Established g = writer.readable(groupId);
         GroupRole role = g.roleOf(token.getSubject()).orElse(null);
-        if (!Access.oversight(token) && (role == null || role == GroupRole.MEMBER)) {
+        if (!writer.oversees(g) && (role == null || role == GroupRole.MEMBER)) {
             return Access.forbidden("the group's leadership and admins, and oversight roles, read its report");
         }
         var report = reports.report(groupId, period, start);

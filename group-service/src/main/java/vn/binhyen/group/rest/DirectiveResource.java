@@ -32,8 +32,8 @@ import vn.binhyen.group.domain.GroupDecider;
 /**
  * Directives (chỉ đạo) and their acknowledgements (province-lai-chau:3.3, 7.3;
  * police-song-tri:7.3): the leader or a deputy issues one with a deadline; members
- * acknowledge by reply or reaction (a bot may record the reaction it saw for the member);
- * anyone in the group sees who has not acknowledged yet.
+ * acknowledge by reply or reaction (a bot bound to the group may record the reaction it saw for
+ * the member); anyone in the group sees who has not acknowledged yet.
  */
 @Path("/api/v1/groups/{groupId}/directives")
 @Produces(MediaType.APPLICATION_JSON)
@@ -78,6 +78,9 @@ public class DirectiveResource {
         if (bot && (r.memberId() == null || r.memberId().isBlank())) {
             throw new InvalidInput(GroupDecider.DIRECTIVES_DEFAULT, "memberId",
                     "a bot names the member whose reply or reaction it saw");
+        }
+        if (bot) {
+            writer.readable(groupId); // a bot records only in a group it is bound to: else the group is unknown (404)
         }
         String member = bot ? r.memberId() : writer.subject();
         // at once, whatever version the caller last saw: acknowledgements do not conflict

@@ -9,6 +9,7 @@ import jakarta.validation.constraints.NotNull;
 import vn.binhyen.eventlog.http.Matches;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -21,6 +22,7 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriBuilder;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
@@ -33,6 +35,7 @@ import vn.binhyen.contracts.group.GroupRole;
 import vn.binhyen.eventlog.EventIds;
 import vn.binhyen.eventlog.decider.CommandHandler;
 import vn.binhyen.eventlog.decider.InvalidInput;
+import vn.binhyen.eventlog.decider.NotPermitted;
 import vn.binhyen.eventlog.http.ETags;
 import vn.binhyen.eventlog.http.PlausibleTime;
 import vn.binhyen.eventlog.http.Problem;
@@ -42,15 +45,17 @@ import vn.binhyen.group.domain.GroupCommand;
 import vn.binhyen.group.domain.GroupDecider;
 import vn.binhyen.group.domain.RegulationProfile;
 import vn.binhyen.group.domain.UnknownGroupException;
+import vn.binhyen.group.domain.unit.UnitDecider;
 import vn.binhyen.group.projection.CompromisedReports;
 import vn.binhyen.group.projection.GroupQueries;
 import vn.binhyen.group.service.GroupCommandService;
 
 /**
  * Groups: establish, read, roster proposals and approvals, pins, information, handover,
- * leaving, accounts, suspension and termination. The actor is the token's subject; its role
- * in the group is checked against the roster by the decider. Every write returns the new
- * stream version as the ETag and honours {@code If-Match}.
+ * leaving, accounts, bots, suspension and termination. The actor is the token's subject; its role
+ * in the group is checked against the roster by the decider. Every group belongs to an
+ * established unit, and staff roles see and command only within their own ({@link Access}).
+ * Every write returns the new stream version as the ETag and honours {@code If-Match}.
  */
 @Path("/api/v1/groups")
 @Produces(MediaType.APPLICATION_JSON)
@@ -80,14 +85,21 @@ public class GroupResource {
         }
     }
 
+    /** {@code unit}: the id of the established unit the group belongs to. */
     public record EstablishRequest(@Size(max = 200) String name, @Size(max = 2000) String purpose,
-            @Size(max = 64) String profile, @Size(max = 200) String unit, @Size(max = 32) String kind,
+            @Size(max = 64) String profile, @NotBlank @Size(max = 64) String unit, @Size(max = 32) String kind,
             @Size(max = 500) String responsibility, @Size(max = 500) String avatarRule, @Valid MemberInput leader) {
     }
 
+    /**
+     * Establishes a group of an established unit (422 naming {@code unit} otherwise, nothing
+     * written): a system administrator for any unit, a commander for their own (403 otherwise).
+     * A token's LEADER role grants nothing here: a group's leader is named in it, not the caller.
+     */
     @POST
-    @RolesAllowed({Roles.SYSTEM_ADMIN, Roles.COMMANDER, Roles.LEADER})
+    @RolesAllowed({Roles.SYSTEM_ADMIN, Roles.COMMANDER})
     public Response establish(@NotNull @Valid EstablishRequest r, @Context ContainerRequestContext request) {
+        requireMayEstablishIn(r.unit());
         String groupId = "group-" + EventIds.next();
         var outcome = service.handle(groupId, OptionalLong.of(0), new GroupCommand.EstablishGroup(groupId, r.name(),
                 r.purpose(), r.profile(), r.unit(), r.kind(), r.responsibility(), r.avatarRule(),
@@ -96,8 +108,8 @@ public class GroupResource {
                 .entity(GroupView.of(outcome.state(), outcome.version())).build();
     }
 
-    /** {@code leaders}: by the template's group key, at most 50 groups at once. */
-    public record TemplateRequest(@NotBlank @Size(max = 64) String profile, @Size(max = 200) String unit,
+    /** {@code leaders}: by the template's group key, at most 50 groups at once; {@code unit}: as in establishing one. */
+    public record TemplateRequest(@NotBlank @Size(max = 64) String profile, @NotBlank @Size(max = 64) String unit,
             @NotBlank @Size(max = 500) String responsibility,
             @NotNull @Size(max = 50) Map<@Size(max = 64) String, @NotNull @Valid MemberInput> leaders) {
     }
@@ -108,6 +120,7 @@ public class GroupResource {
     @RolesAllowed({Roles.SYSTEM_ADMIN, Roles.COMMANDER})
     public Response establishFromTemplate(@PathParam("templateId") String templateId,
             @NotNull @Valid TemplateRequest r, @Context ContainerRequestContext request) {
+        requireMayEstablishIn(r.unit());
         RegulationProfile profile = profiles.get(r.profile());
         if (profile == null) {
             throw new InvalidInput(GroupDecider.ESTABLISHMENT, "profile", "unknown regulation profile " + r.profile());
@@ -119,29 +132,28 @@ public class GroupResource {
         return Response.status(Response.Status.CREATED).entity(created).build();
     }
 
-    /** Groups filtered by unit, profile and status, by name, a page at a time (oversight roles). */
+    /**
+     * Groups filtered by unit, profile and status, by name, a page at a time (oversight roles):
+     * a system administrator's of every unit; a commander's of their unit; an auditor's of their
+     * unit and those below it. A {@code unit} outside the caller's scope lists nothing.
+     */
     @GET
     @RolesAllowed({Roles.SYSTEM_ADMIN, Roles.AUDITOR, Roles.COMMANDER})
     public GroupQueries.Page list(@QueryParam("unit") String unit, @QueryParam("profile") String profile,
             @QueryParam("status") @Matches(regexp = "ACTIVE|SUSPENDED|TERMINATED") String status,
             @QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
-        return queries.groups(unit, profile, status, page, size);
+        return queries.groups(unit, profile, status, writer.listScope(), page, size);
     }
 
+    /** The group, for its members and oversight roles within their scope (404 beyond it). */
     @GET
     @Path("/{groupId}")
     @RolesAllowed({Roles.LEADER, Roles.DEPUTY, Roles.ADMIN, Roles.MEMBER, Roles.SYSTEM_ADMIN, Roles.AUDITOR,
             Roles.COMMANDER, Roles.BOT})
     public Response get(@PathParam("groupId") String groupId) {
-        var loaded = service.load(groupId);
-        if (!(loaded.group() instanceof Group.Established g)) {
-            throw new UnknownGroupException("no group " + groupId);
-        }
-        if (!Access.oversight(token) && g.seat(token.getSubject()).isEmpty()) {
-            return Access.forbidden("only the group's members, and oversight roles, read its roster");
-        }
-        return Response.ok(GroupView.of(g, loaded.version())).tag(ETags.of(loaded.version())).build();
+        var loaded = writer.readableLoaded(groupId);
+        return Response.ok(GroupView.of(loaded.group(), loaded.version())).tag(ETags.of(loaded.version())).build();
     }
 
     public record Holder(String memberId, String fullName, GroupRole role) {
@@ -161,12 +173,15 @@ public class GroupResource {
                     "at must be an ISO-8601 instant such as 2026-11-22T08:00:00Z").withErrors(List.of(
                             new Problem.FieldError("at", "ISO-8601", "not an instant: " + atText))).toResponse();
         }
+        if (!(service.load(groupId).group() instanceof Group.Established now)) {
+            throw new UnknownGroupException("no group " + groupId);
+        }
+        if (now.roleOf(token.getSubject()).orElse(null) != GroupRole.LEADER && !writer.oversees(now)) {
+            throw writer.outsider(groupId, "only the group's leader, and oversight roles within their unit, read its "
+                    + "role history");
+        }
         if (!(service.loadAt(groupId, at) instanceof Group.Established g)) {
             throw new UnknownGroupException("no group " + groupId + " at " + at);
-        }
-        if (!Access.oversight(token) && service.load(groupId).group() instanceof Group.Established now
-                && now.roleOf(token.getSubject()).orElse(null) != GroupRole.LEADER) {
-            return Access.forbidden("only the group's leader and oversight roles read its role history");
         }
         return Response.ok(g.roster().values().stream().filter(s -> s.role() == role)
                 .map(s -> new Holder(s.member().memberId(), s.member().fullName(), s.role())).toList()).build();
@@ -320,6 +335,7 @@ public class GroupResource {
     @RolesAllowed({Roles.COMMANDER, Roles.SYSTEM_ADMIN})
     public Response suspend(@PathParam("groupId") String groupId, @HeaderParam("If-Match") String ifMatch,
             @NotNull @Valid SuspendRequest r, @Context ContainerRequestContext request) {
+        writer.commandable(groupId);
         return write(groupId, ifMatch, new GroupCommand.SuspendGroup(r.decisionRef(), r.reason(), r.until(),
                 token.getSubject(), now()), request);
     }
@@ -329,6 +345,7 @@ public class GroupResource {
     @RolesAllowed({Roles.COMMANDER, Roles.SYSTEM_ADMIN})
     public Response resume(@PathParam("groupId") String groupId, @HeaderParam("If-Match") String ifMatch,
             @Context ContainerRequestContext request) {
+        writer.commandable(groupId);
         return write(groupId, ifMatch, new GroupCommand.ResumeGroup(token.getSubject(), now()), request);
     }
 
@@ -341,6 +358,7 @@ public class GroupResource {
     @RolesAllowed({Roles.COMMANDER, Roles.SYSTEM_ADMIN})
     public Response terminate(@PathParam("groupId") String groupId, @HeaderParam("If-Match") String ifMatch,
             @NotNull @Valid TerminateRequest r, @Context ContainerRequestContext request) {
+        writer.commandable(groupId);
         return write(groupId, ifMatch, new GroupCommand.TerminateGroup(r.ground(), r.reason(), token.getSubject(),
                 now()), request);
     }
@@ -354,8 +372,47 @@ public class GroupResource {
     @RolesAllowed({Roles.COMMANDER, Roles.SYSTEM_ADMIN})
     public Response changeProfile(@PathParam("groupId") String groupId, @HeaderParam("If-Match") String ifMatch,
             @NotNull @Valid ProfileRequest r, @Context ContainerRequestContext request) {
+        writer.commandable(groupId);
         return write(groupId, ifMatch, new GroupCommand.ChangeProfile(r.profile(), r.decisionRef(), token.getSubject(),
                 now()), request);
+    }
+
+    public record BotRequest(@NotBlank @Size(max = 128) String botId) {
+    }
+
+    /**
+     * Binds a chat bot (the subject of its token) to the group, which it then serves: asked by
+     * the group's leader by its roster, whatever the token's role, or by a system administrator;
+     * the decider answers anyone else 403 (binhyen:bots), a bot already bound 409.
+     */
+    @POST
+    @Path("/{groupId}/bots")
+    @RolesAllowed({Roles.LEADER, Roles.DEPUTY, Roles.ADMIN, Roles.MEMBER, Roles.SYSTEM_ADMIN})
+    public Response bindBot(@PathParam("groupId") String groupId, @HeaderParam("If-Match") String ifMatch,
+            @NotNull @Valid BotRequest r, @Context ContainerRequestContext request) {
+        Response written = write(groupId, ifMatch, new GroupCommand.BindBot(r.botId(), token.getSubject(),
+                token.getGroups(), now()), request);
+        return Response.created(UriBuilder.fromPath("/api/v1/groups/{groupId}/bots/{botId}")
+                        .build(groupId, r.botId().strip()))
+                .tag(written.getEntityTag()).entity(written.getEntity()).build();
+    }
+
+    /** Unbinds the bot, asked as binding is; a bot that is not bound is 409. */
+    @DELETE
+    @Path("/{groupId}/bots/{botId}")
+    @RolesAllowed({Roles.LEADER, Roles.DEPUTY, Roles.ADMIN, Roles.MEMBER, Roles.SYSTEM_ADMIN})
+    public Response unbindBot(@PathParam("groupId") String groupId, @PathParam("botId") String botId,
+            @HeaderParam("If-Match") String ifMatch, @Context ContainerRequestContext request) {
+        return write(groupId, ifMatch, new GroupCommand.UnbindBot(botId, token.getSubject(), token.getGroups(), now()),
+                request);
+    }
+
+    /** 403 (binhyen:units) unless the caller may establish groups of {@code unit} ({@link Access#mayEstablishIn}). */
+    private void requireMayEstablishIn(String unit) {
+        if (!Access.mayEstablishIn(token, unit)) {
+            throw new NotPermitted(UnitDecider.UNITS, "a commander establishes groups of their own unit only, "
+                    + "a system administrator of any");
+        }
     }
 
     private Response write(String groupId, String ifMatch, GroupCommand command, ContainerRequestContext request) {
@@ -370,11 +427,11 @@ public class GroupResource {
         return writer.now();
     }
 
-    /** A group as the API shows it. */
+    /** A group as the API shows it: {@code unit} is its unit's id, {@code bots} the bots bound to it. */
     public record GroupView(String groupId, String name, String purpose, String profile, int profileVersion,
-            String kind, String status,
+            String unit, String kind, String status,
             String avatar, String description, List<Seat> roster, List<Proposal> proposals, List<PinView> pins,
-            List<String> leaveRequests, long version) {
+            List<String> leaveRequests, List<String> bots, long version) {
         public record Seat(String memberId, String fullName, GroupRole role, boolean householdRepresentative,
                 boolean postingFrozen) {
         }
@@ -390,15 +447,15 @@ public class GroupResource {
             if (!(group instanceof Group.Established g)) {
                 throw new UnknownGroupException("no such group");
             }
-            return new GroupView(g.groupId(), g.name(), g.purpose(), g.profile(), g.profileVersion(), g.kind(),
-                    g.status().name(), g.avatar(),
+            return new GroupView(g.groupId(), g.name(), g.purpose(), g.profile(), g.profileVersion(), g.unit(),
+                    g.kind(), g.status().name(), g.avatar(),
                     g.description(),
                     g.roster().values().stream().map(s -> new Seat(s.member().memberId(), s.member().fullName(), s.role(),
                             s.member().householdRepresentative(), s.postingFrozen())).toList(),
                     g.proposals().values().stream().map(p -> new Proposal(p.proposalId(), p.change(),
                             p.member().memberId(), p.member().fullName(), p.role(), p.proposedBy())).toList(),
                     g.pins().values().stream().map(p -> new PinView(p.pinId(), p.messageId(), p.expiresAt())).toList(),
-                    g.leaveRequests().stream().sorted().toList(), version);
+                    g.leaveRequests().stream().sorted().toList(), g.bots().stream().sorted().toList(), version);
         }
     }
 }

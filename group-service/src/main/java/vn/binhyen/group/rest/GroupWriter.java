@@ -12,19 +12,25 @@ import vn.binhyen.eventlog.http.ETags;
 import vn.binhyen.group.domain.Group;
 import vn.binhyen.group.domain.GroupCommand;
 import vn.binhyen.group.domain.UnknownGroupException;
+import vn.binhyen.group.projection.UnitTree;
 import vn.binhyen.group.service.GroupCommandService;
 
-/** What every group write endpoint does: the token's actor, the clock, If-Match, the ETag. */
+/**
+ * What every group endpoint does: the token's actor, the clock, If-Match, the ETag, and who may
+ * read or command the group ({@link Access}).
+ */
 @ApplicationScoped
 class GroupWriter {
     private final GroupCommandService service;
     private final JsonWebToken token;
     private final Clock clock;
+    private final UnitTree units;
 
-    GroupWriter(GroupCommandService service, JsonWebToken token, Clock clock) {
+    GroupWriter(GroupCommandService service, JsonWebToken token, Clock clock, UnitTree units) {
         this.service = service;
         this.token = token;
         this.clock = clock;
+        this.units = units;
     }
 
     String subject() {
@@ -61,14 +67,60 @@ class GroupWriter {
                 .tag(ETags.of(outcome.version())).build();
     }
 
-    /** The group now, for reads; 404 when there is none; 403 unless a member or an oversight role. */
+    /**
+     * The group now, for reads; 404 when there is none, or when an oversight role reads beyond its
+     * scope; 403 for a person not on its roster.
+     */
     Group.Established readable(String groupId) {
+        return (Group.Established) readableLoaded(groupId).group();
+    }
+
+    /** {@link #readable}, with the version the group was read at. */
+    GroupCommandService.Loaded readableLoaded(String groupId) {
+        var loaded = service.load(groupId);
+        if (!(loaded.group() instanceof Group.Established g)) {
+            throw new UnknownGroupException("no group " + groupId);
+        }
+        if (g.seat(token.getSubject()).isEmpty() && !oversees(g)) {
+            throw outsider(groupId, "only the group's members, and oversight roles within their unit, read it");
+        }
+        return loaded;
+    }
+
+    /**
+     * The group now, for its superior authority's commands (suspension, resumption, termination,
+     * profile change): 404 when there is none or the caller's unit is another; 403 when the caller
+     * may read it but not command it (an auditor who is also a commander elsewhere, say).
+     */
+    Group.Established commandable(String groupId) {
         if (!(service.load(groupId).group() instanceof Group.Established g)) {
             throw new UnknownGroupException("no group " + groupId);
         }
-        if (!Access.oversight(token) && g.seat(token.getSubject()).isEmpty()) {
-            throw new Access.Forbidden("only the group's members, and oversight roles, read it");
+        if (!Access.mayCommand(token, g)) {
+            if (oversees(g)) {
+                throw new Access.Forbidden("only a commander of the group's unit, or a system administrator, "
+                        + "suspends, resumes, terminates or re-profiles it");
+            }
+            throw new UnknownGroupException("no group " + groupId);
         }
         return g;
+    }
+
+    /** Whether the caller may read {@code g} without being on its roster ({@link Access#mayOversee}). */
+    boolean oversees(Group.Established g) {
+        return Access.mayOversee(token, g, units);
+    }
+
+    /**
+     * The refusal of someone who may not read the group: "unknown group" (404) for an oversight
+     * role, whose scope is another unit's, so the group's existence is not revealed; 403 for a person.
+     */
+    RuntimeException outsider(String groupId, String detail) {
+        return Access.oversight(token) ? new UnknownGroupException("no group " + groupId) : new Access.Forbidden(detail);
+    }
+
+    /** The units whose groups the caller lists (null: every unit's; {@link Access#listScope}). */
+    java.util.Set<String> listScope() {
+        return Access.listScope(token, units);
     }
 }

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.OptionalLong;
 import vn.binhyen.eventlog.EventIds;
 import vn.binhyen.eventlog.decider.InvalidInput;
+import vn.binhyen.eventlog.decider.RuleViolation;
 import vn.binhyen.group.domain.GroupDecider;
 import vn.binhyen.group.domain.RegulationProfile;
 import vn.binhyen.contracts.group.GroupEvent;
@@ -16,26 +17,41 @@ import vn.binhyen.eventlog.EventStore;
 import vn.binhyen.eventlog.decider.CommandHandler;
 import vn.binhyen.group.domain.Group;
 import vn.binhyen.group.domain.GroupCommand;
+import vn.binhyen.group.domain.UnknownGroupException;
+import vn.binhyen.group.domain.unit.UnitDecider;
 import vn.binhyen.group.projection.GroupProjector;
 
-/** Load → decide → append, in one transaction per command. */
+/**
+ * Load → decide → append, in one transaction per command. A group is established only for a
+ * unit that is (issue 21); a unit's stream is never read as a group's.
+ */
 @ApplicationScoped
 public class GroupCommandService {
     private final CommandHandler<GroupCommand, Group, GroupEvent> handler;
     private final EventStore store;
     private final GroupProjector projector;
+    private final UnitCommandService units;
 
     GroupCommandService(CommandHandler<GroupCommand, Group, GroupEvent> handler, EventStore store,
-            GroupProjector projector) {
+            GroupProjector projector, UnitCommandService units) {
         this.handler = handler;
         this.store = store;
         this.projector = projector;
+        this.units = units;
     }
 
-    /** Decides and appends, and updates the read models in the same transaction. */
+    /**
+     * Decides and appends, and updates the read models in the same transaction; a group's
+     * establishment for a unit that is not established is refused (422, field {@code unit}) and
+     * writes nothing.
+     */
     @Transactional
     public CommandHandler.Outcome<Group, GroupEvent> handle(String groupId, OptionalLong ifMatch, GroupCommand command,
             CommandHandler.Metadata meta) {
+        requireGroupStream(groupId);
+        if (command instanceof GroupCommand.EstablishGroup e) {
+            requireUnit(e.unit());
+        }
         var outcome = handler.handle(groupId, ifMatch, command, meta);
         projector.apply(outcome.state(), outcome.version(), outcome.events(), command.at());
         return outcome;
@@ -54,6 +70,7 @@ public class GroupCommandService {
             String responsibility, Map<String, GroupEvent.Member> leaders, CommandHandler.Metadata meta, Instant at) {
         RegulationProfile.Template template = profile.template(templateId).orElseThrow(() -> new InvalidInput(
                 GroupDecider.ESTABLISHMENT, "templateId", profile.id() + " has no template " + templateId));
+        requireUnit(unit);
         List<Created> created = new ArrayList<>();
         for (RegulationProfile.TemplateGroup tg : template.groups()) {
             GroupEvent.Member leader = leaders.get(tg.key());
@@ -73,11 +90,13 @@ public class GroupCommandService {
 
     /** The group as it was at {@code at}: its events recorded up to then, folded. */
     public Group loadAt(String groupId, Instant at) {
+        requireGroupStream(groupId);
         return fold(groupId, at).group();
     }
 
     /** The group as it is now, and the stream version it was read at (snapshot, then the events after it). */
     public Loaded load(String groupId) {
+        requireGroupStream(groupId);
         var current = handler.current(groupId);
         return new Loaded(current.state(), current.version());
     }
@@ -97,5 +116,23 @@ public class GroupCommandService {
     }
 
     public record Loaded(Group group, long version) {
+    }
+
+    /** Refuses a group's establishment for a unit that is not established (binhyen:units). */
+    private void requireUnit(String unit) {
+        if (unit == null || unit.isBlank()) {
+            throw new InvalidInput(UnitDecider.UNITS, "unit", "every group belongs to a unit");
+        }
+        if (!units.established(unit)) {
+            throw new RuleViolation(UnitDecider.UNITS, "unit", "no unit " + unit
+                    + " is established; a system administrator establishes it first (POST /api/v1/units)");
+        }
+    }
+
+    /** A unit's stream (the same store) is no group: 404, never a unit's events folded as a group's. */
+    private static void requireGroupStream(String groupId) {
+        if (groupId != null && groupId.startsWith(UnitCommandService.STREAM_PREFIX)) {
+            throw new UnknownGroupException("no group " + groupId);
+        }
     }
 }

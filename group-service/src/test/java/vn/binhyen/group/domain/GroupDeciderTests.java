@@ -6,13 +6,17 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
+import vn.binhyen.contracts.Roles;
 import vn.binhyen.contracts.group.GroupEvent;
 import vn.binhyen.contracts.group.GroupEvent.GroupEstablished;
 import vn.binhyen.contracts.group.GroupEvent.Member;
 import vn.binhyen.contracts.group.GroupEvent.MemberAdded;
 import vn.binhyen.contracts.group.GroupEvent.MembershipProposed;
 import vn.binhyen.contracts.group.GroupRole;
+import vn.binhyen.eventlog.decider.InvalidInput;
+import vn.binhyen.eventlog.decider.NotPermitted;
 import vn.binhyen.eventlog.testing.DeciderFixture;
 import vn.binhyen.group.config.RegulationProfiles;
 import vn.binhyen.group.domain.GroupCommand.*;
@@ -27,8 +31,10 @@ class GroupDeciderTests {
     static final Member DEPUTY = new Member("deputy-1", "Phạm Minh Đức", "zalo-d", "0901000004", false);
     static final Member CITIZEN = new Member("citizen-1", "Nguyễn Thị Lan", "zalo-c", "0901000003", true);
 
+    static final String UNIT = "ubnd-phuong-binh-phuoc";
+
     static GroupEstablished established(String profile, String kind) {
-        return new GroupEstablished(GROUP, "Khu phố 3", "Trao đổi công việc khu phố", profile, 1, "UBND phường", kind,
+        return new GroupEstablished(GROUP, "Khu phố 3", "Trao đổi công việc khu phố", profile, 1, UNIT, kind,
                 "Trưởng khu phố quản lý", null, LEADER);
     }
 
@@ -42,7 +48,7 @@ class GroupDeciderTests {
     void establish_withoutResponsibility_rejectedBy_police_song_tri_8_1() {
         var rejection = FIXTURE.given()
                 .when(new EstablishGroup(GROUP, "Zalo kết nối bình yên", "An ninh trật tự", "police-song-tri",
-                        "Công an phường", "POLICE", " ", null, LEADER, "sysadmin", NOW))
+                        "ca-phuong-song-tri", "POLICE", " ", null, LEADER, "sysadmin", NOW))
                 .thenRejectedBy("police-song-tri:8.1");
         assertThat(rejection.field()).isEqualTo("responsibility");
     }
@@ -51,15 +57,27 @@ class GroupDeciderTests {
     void establish_withEveryRequiredField_establishesWithTheLeader() {
         var state = FIXTURE.given()
                 .when(new EstablishGroup(GROUP, "Khu phố 3", "Trao đổi công việc khu phố", "ward-binh-phuoc",
-                        "UBND phường", "NEIGHBOURHOOD", "Trưởng khu phố quản lý", null, LEADER, "sysadmin", NOW))
+                        UNIT, "NEIGHBOURHOOD", "Trưởng khu phố quản lý", null, LEADER, "sysadmin", NOW))
                 .then(established("ward-binh-phuoc", "NEIGHBOURHOOD"));
         assertThat(((Group.Established) state).leader()).contains(LEADER.memberId());
+        assertThat(((Group.Established) state).unit()).isEqualTo(UNIT);
+        assertThat(((Group.Established) state).bots()).isEmpty();
+    }
+
+    @Test
+    void establish_withoutAUnit_rejectedBy_binhyen_units() {
+        var rejection = FIXTURE.given()
+                .when(new EstablishGroup(GROUP, "Khu phố 3", "Trao đổi công việc khu phố", "ward-binh-phuoc",
+                        " ", "NEIGHBOURHOOD", "Trưởng khu phố quản lý", null, LEADER, "sysadmin", NOW))
+                .thenRejectedBy("binhyen:units");
+        assertThat(rejection).isInstanceOf(InvalidInput.class);
+        assertThat(rejection.field()).isEqualTo("unit");
     }
 
     @Test
     void establish_unknownProfile_rejectedNamingTheField() {
         assertThat(FIXTURE.given()
-                .when(new EstablishGroup(GROUP, "X", "Y", "nowhere", "U", "AGENCY", "R", null, LEADER, "s", NOW))
+                .when(new EstablishGroup(GROUP, "X", "Y", "nowhere", UNIT, "AGENCY", "R", null, LEADER, "s", NOW))
                 .thenRejectedBy("police-song-tri:8.1").field()).isEqualTo("profile");
     }
 
@@ -257,6 +275,94 @@ class GroupDeciderTests {
         FIXTURE.given(established("ioc-dak-lak", "OPERATIONS"), pinned, new GroupEvent.PinExpired(GROUP, "pin-1", NOW.plusSeconds(61)))
                 .when(new ExpirePin("pin-1", "scheduler", NOW.plusSeconds(62)))
                 .then();
+    }
+
+    // ---- bots ----
+
+    @Test
+    void bindBot_byTheLeaderByTheRoster_whateverTheTokensRole_bindsIt_binhyen_bots() {
+        var state = (Group.Established) FIXTURE.given(established("police-song-tri", "POLICE"))
+                .when(new BindBot("zalo-bot", LEADER.memberId(), Set.of(Roles.MEMBER), NOW))
+                .then(new GroupEvent.BotBound(GROUP, "zalo-bot", LEADER.memberId()));
+        assertThat(state.servedBy("zalo-bot")).isTrue();
+        assertThat(state.bots()).containsExactly("zalo-bot");
+    }
+
+    @Test
+    void bindBot_bySystemAdministrator_notOnTheRoster_bindsIt_binhyen_bots() {
+        FIXTURE.given(established("police-song-tri", "POLICE"))
+                .when(new BindBot("zalo-bot", "sysadmin-1", Set.of(Roles.SYSTEM_ADMIN), NOW))
+                .then(new GroupEvent.BotBound(GROUP, "zalo-bot", "sysadmin-1"));
+    }
+
+    @Test
+    void bindBot_byAnAdminWithALeaderToken_notPermittedBy_binhyen_bots() {
+        var rejection = FIXTURE.given(established("police-song-tri", "POLICE"), added(ADMIN, GroupRole.ADMIN))
+                .when(new BindBot("zalo-bot", ADMIN.memberId(), Set.of(Roles.LEADER), NOW))
+                .thenRejectedBy("binhyen:bots");
+        assertThat(rejection).isInstanceOf(NotPermitted.class);
+    }
+
+    @Test
+    void bindBot_alreadyBound_isAConflict_binhyen_bots() {
+        var rejection = FIXTURE.given(established("police-song-tri", "POLICE"),
+                        new GroupEvent.BotBound(GROUP, "zalo-bot", LEADER.memberId()))
+                .when(new BindBot("zalo-bot", LEADER.memberId(), Set.of(Roles.LEADER), NOW))
+                .thenRejectedBy("binhyen:bots");
+        assertThat(rejection).isInstanceOf(Conflict.class);
+        assertThat(rejection.field()).isEqualTo("botId");
+    }
+
+    @Test
+    void bindBot_withoutABot_rejectedBy_binhyen_bots() {
+        assertThat(FIXTURE.given(established("police-song-tri", "POLICE"))
+                .when(new BindBot(" ", LEADER.memberId(), Set.of(Roles.LEADER), NOW))
+                .thenRejectedBy("binhyen:bots")).isInstanceOf(InvalidInput.class);
+    }
+
+    @Test
+    void unbindBot_byTheLeader_unbindsIt_binhyen_bots() {
+        var state = (Group.Established) FIXTURE.given(established("police-song-tri", "POLICE"),
+                        new GroupEvent.BotBound(GROUP, "zalo-bot", "sysadmin-1"))
+                .when(new UnbindBot("zalo-bot", LEADER.memberId(), Set.of(Roles.LEADER), NOW))
+                .then(new GroupEvent.BotUnbound(GROUP, "zalo-bot", LEADER.memberId()));
+        assertThat(state.servedBy("zalo-bot")).isFalse();
+    }
+
+    @Test
+    void unbindBot_notBound_isAConflict_binhyen_bots() {
+        assertThat(FIXTURE.given(established("police-song-tri", "POLICE"))
+                .when(new UnbindBot("zalo-bot", LEADER.memberId(), Set.of(Roles.LEADER), NOW))
+                .thenRejectedBy("binhyen:bots")).isInstanceOf(Conflict.class);
+    }
+
+    @Test
+    void unbindBot_byAPlainMember_notPermittedBy_binhyen_bots() {
+        FIXTURE.given(established("police-song-tri", "POLICE"), added(CITIZEN, GroupRole.MEMBER),
+                        new GroupEvent.BotBound(GROUP, "zalo-bot", LEADER.memberId()))
+                .when(new UnbindBot("zalo-bot", CITIZEN.memberId(), Set.of(Roles.MEMBER), NOW))
+                .thenRejectedBy("binhyen:bots");
+    }
+
+    @Test
+    void bindBot_inATerminatedGroup_rejectedBy_police_song_tri_9_3() {
+        FIXTURE.given(established("police-song-tri", "POLICE"),
+                        new GroupEvent.GroupTerminated(GROUP, "SERIOUS_VIOLATION", "vi phạm", "commander-1"))
+                .when(new BindBot("zalo-bot", LEADER.memberId(), Set.of(Roles.LEADER), NOW))
+                .thenRejectedBy("police-song-tri:9.3");
+    }
+
+    @Test
+    void bindBot_inASuspendedGroup_rejectedBy_police_song_tri_9_2_butUnbindingIsNot() {
+        var suspended = new GroupEvent.GroupSuspended(GROUP, "QĐ 12/QĐ-CAP", "xác minh", NOW.plus(Duration.ofDays(7)),
+                "commander-1");
+        FIXTURE.given(established("police-song-tri", "POLICE"), suspended)
+                .when(new BindBot("zalo-bot", LEADER.memberId(), Set.of(Roles.LEADER), NOW))
+                .thenRejectedBy("police-song-tri:9.2");
+        FIXTURE.given(established("police-song-tri", "POLICE"), new GroupEvent.BotBound(GROUP, "zalo-bot", "s"),
+                        suspended)
+                .when(new UnbindBot("zalo-bot", LEADER.memberId(), Set.of(Roles.LEADER), NOW))
+                .then(new GroupEvent.BotUnbound(GROUP, "zalo-bot", LEADER.memberId()));
     }
 
     // ---- lifecycle ----

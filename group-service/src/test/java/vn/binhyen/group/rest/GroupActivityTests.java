@@ -67,9 +67,11 @@ class GroupActivityTests {
     CachedSnapshots<Group> snapshots;
 
     static String establish(String profile, String kind, String leaderId, String leaderName) {
+        GroupResourceTests.wardPolice();
         return given().auth().oauth2(Tokens.forRole(Roles.SYSTEM_ADMIN, "sysadmin-1")).contentType("application/json")
                 .body(Map.of("name", "Nhóm " + UUID.randomUUID().toString().substring(0, 6), "purpose", "Điều hành",
-                        "profile", profile, "kind", kind, "responsibility", "Văn phòng quản lý",
+                        "profile", profile, "unit", GroupResourceTests.UNIT, "kind", kind,
+                        "responsibility", "Văn phòng quản lý",
                         "leader", member(leaderId, leaderName)))
                 .post("/api/v1/groups").then().statusCode(201).extract().path("groupId");
     }
@@ -95,6 +97,9 @@ class GroupActivityTests {
 
         post(Roles.MEMBER, "lc-a", path + "/" + directive + "/acknowledgements", Map.of("via", "REPLY")).statusCode(200)
                 .body("acknowledged.lc-a", equalTo("REPLY"));
+        // the bot records what it saw only in a group it is bound to (binhyen:bots), here by the leader
+        post(Roles.LEADER, "lc-leader", "/api/v1/groups/" + group + "/bots", Map.of("botId", "zalo-bot"))
+                .statusCode(201);
         // province-lai-chau:7.3 owes a written reply ("cần nhắn tin trả lời"): a reaction the bot saw is refused
         post(Roles.BOT, "zalo-bot", path + "/" + directive + "/acknowledgements",
                 Map.of("via", "REACTION", "memberId", "lc-b")).statusCode(422)

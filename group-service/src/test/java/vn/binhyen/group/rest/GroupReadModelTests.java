@@ -53,23 +53,29 @@ class GroupReadModelTests {
 
     @Test
     void groupList_filtersByProfileAndStatus_withPaging() {
-        String unit = "Đơn vị " + UUID.randomUUID();
+        String unit = "don-vi-" + UUID.randomUUID(); // a unit of its own: its three groups alone in the list
+        GroupResourceTests.unit(unit, "Văn phòng UBND tỉnh Lai Châu", "PROVINCIAL_COMMITTEE", null);
         for (int i = 0; i < 3; i++) {
             String g = given().auth().oauth2(Tokens.forRole(Roles.SYSTEM_ADMIN, "sysadmin-1")).contentType("application/json")
                     .body(Map.of("name", "Nhóm " + i, "purpose", "Công việc", "profile", "province-lai-chau", "unit", unit,
                             "kind", "PROVINCE", "responsibility", "Văn phòng UBND tỉnh",
                             "leader", GroupResourceTests.member("lc-" + i, "Nguyễn Quốc Luân - Giám đốc Sở Thông tin và Truyền thông")))
                     .post("/api/v1/groups").then().statusCode(201).extract().path("groupId");
-            if (i == 2) {
-                GroupResourceTests.post(Roles.COMMANDER, "commander-1", "/api/v1/groups/" + g + "/termination",
-                        Map.of("ground", "SERIOUS_VIOLATION", "reason", "Vi phạm nghiêm trọng")).statusCode(200);
+            if (i == 2) { // by the commander of the group's unit
+                given().auth().oauth2(Tokens.forUnit(Roles.COMMANDER, "commander-1", unit))
+                        .contentType("application/json")
+                        .body(Map.of("ground", "SERIOUS_VIOLATION", "reason", "Vi phạm nghiêm trọng"))
+                        .post("/api/v1/groups/" + g + "/termination").then().statusCode(200);
             }
         }
 
-        given().auth().oauth2(Tokens.forRole(Roles.AUDITOR, "auditor-1"))
+        given().auth().oauth2(Tokens.forUnit(Roles.AUDITOR, "auditor-1", unit))
                 .queryParam("unit", unit).queryParam("status", "ACTIVE").queryParam("size", 1)
                 .get("/api/v1/groups").then().statusCode(200)
                 .body("total", equalTo(2)).body("items", hasSize(1)).body("items[0].name", equalTo("Nhóm 0"));
+        // an auditor of another unit lists none of them, whatever unit it names
+        given().auth().oauth2(Tokens.forRole(Roles.AUDITOR, "auditor-1"))
+                .queryParam("unit", unit).get("/api/v1/groups").then().statusCode(200).body("total", equalTo(0));
         given().auth().oauth2(Tokens.forRole(Roles.AUDITOR, "auditor-1"))
                 .queryParam("unit", unit).queryParam("status", "NOT_A_STATUS")
                 .get("/api/v1/groups").then().statusCode(400);

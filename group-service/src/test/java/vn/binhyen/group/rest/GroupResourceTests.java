@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.anyOf;
+import static org.hamcrest.Matchers.is;
 
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -31,19 +33,46 @@ class GroupResourceTests {
     @Inject
     AgroalDataSource dataSource;
 
+    /** The ward police the tests' staff tokens name ({@link Tokens#DEFAULT_UNIT}): the unit of their groups. */
+    static final String UNIT = Tokens.DEFAULT_UNIT;
+
     static String token(String role, String subject) {
         return Tokens.forRole(role, subject);
+    }
+
+    /**
+     * Establishes the unit as a system administrator, unless it already is (409, binhyen:units):
+     * the test classes share one database, and a group is established only for an established unit.
+     */
+    static void unit(String unitId, String name, String kind, String parentUnitId) {
+        Map<String, Object> body = new java.util.HashMap<>(Map.of("unitId", unitId, "name", name, "kind", kind));
+        if (parentUnitId != null) {
+            body.put("parentUnitId", parentUnitId);
+        }
+        given().auth().oauth2(token(Roles.SYSTEM_ADMIN, "sysadmin-1")).contentType("application/json").body(body)
+                .post("/api/v1/units").then().statusCode(anyOf(is(201), is(409)));
+    }
+
+    /** {@link #UNIT}, established (once). */
+    static void wardPolice() {
+        unit(UNIT, "Công an phường Sông Trí", "WARD_POLICE", null);
     }
 
     static Map<String, Object> member(String id, String name) {
         return Map.of("memberId", id, "fullName", name, "zaloId", "zalo-" + id, "phone", "0901234567");
     }
 
-    /** Establishes a group led by {@code leaderId} and returns its id. */
+    /** Establishes a group of {@link #UNIT} led by {@code leaderId} and returns its id. */
     static String establish(String profile, String kind, String leaderId) {
+        return establishIn(UNIT, profile, kind, leaderId);
+    }
+
+    /** Establishes a group of {@code unit} (established already, unless it is {@link #UNIT}) and returns its id. */
+    static String establishIn(String unit, String profile, String kind, String leaderId) {
+        wardPolice();
         return given().auth().oauth2(token(Roles.SYSTEM_ADMIN, "sysadmin-1")).contentType("application/json")
                 .body(Map.of("name", "Khu phố " + UUID.randomUUID().toString().substring(0, 4), "purpose", "Trao đổi công việc",
-                        "profile", profile, "unit", "UBND phường Bình Phước", "kind", kind,
+                        "profile", profile, "unit", unit, "kind", kind,
                         "responsibility", "Trưởng khu phố quản lý, vận hành", "leader", member(leaderId, "Trần Văn Hùng")))
                 .post("/api/v1/groups").then().statusCode(201).header("ETag", "\"1\"")
                 .header("Location", containsString("/api/v1/groups/group-")).extract().path("groupId");
@@ -68,15 +97,18 @@ class GroupResourceTests {
         given().auth().oauth2(token(Roles.LEADER, "leader-a")).get("/api/v1/groups/" + group).then().statusCode(200)
                 .header("ETag", "\"1\"")
                 .body("status", equalTo("ACTIVE"))
+                .body("unit", equalTo(UNIT))
+                .body("bots", org.hamcrest.Matchers.empty())
                 .body("roster.find { it.memberId == 'leader-a' }.role", equalTo("LEADER"));
     }
 
     @Test
     void establish_withoutResponsibility_is400NamingTheField_police_song_tri_8_1_andWritesNothing() throws Exception {
+        wardPolice();
         long before = events();
         given().auth().oauth2(token(Roles.SYSTEM_ADMIN, "sysadmin-1")).contentType("application/json")
                 .body(Map.of("name", "Zalo kết nối bình yên", "purpose", "An ninh trật tự", "profile", "police-song-tri",
-                        "kind", "POLICE", "leader", member("leader-p", "Lê Văn Tám")))
+                        "unit", UNIT, "kind", "POLICE", "leader", member("leader-p", "Lê Văn Tám")))
                 .post("/api/v1/groups").then().statusCode(400)
                 .body("citation", equalTo("police-song-tri:8.1"))
                 .body("errors[0].field", equalTo("responsibility"));
@@ -190,7 +222,8 @@ class GroupResourceTests {
 
     @Test
     void councilTemplate_createsExactlyTheTwelveGroupsInOneCall_council_binh_duong_4() {
-        String unit = "HĐND tỉnh Bình Dương " + UUID.randomUUID();
+        String unit = "hdnd-" + UUID.randomUUID(); // a council of its own: its twelve groups alone in the list
+        unit(unit, "HĐND tỉnh Bình Dương", "PROVINCIAL_COUNCIL", null);
         Map<String, Object> leaders = new java.util.LinkedHashMap<>();
         for (String key : List.of("delegates", "standing", "committee-economy", "committee-culture", "committee-legal",
                 "delegation-thu-dau-mot", "delegation-thuan-an", "delegation-di-an", "delegation-ben-cat",
@@ -204,16 +237,18 @@ class GroupResourceTests {
                 .post("/api/v1/groups/templates/council-term-x").then().statusCode(201)
                 .body("size()", equalTo(12))
                 .body("name", hasItem("HĐND - Tổ ĐB Phú Giáo - Bắc Tân Uyên"));
-        given().auth().oauth2(token(Roles.AUDITOR, "auditor-1")).queryParam("unit", unit).queryParam("size", 100)
-                .get("/api/v1/groups").then().statusCode(200).body("total", equalTo(12))
+        given().auth().oauth2(Tokens.forUnit(Roles.AUDITOR, "auditor-1", unit)).queryParam("unit", unit)
+                .queryParam("size", 100).get("/api/v1/groups").then().statusCode(200).body("total", equalTo(12))
                 .body("items.name", hasItem("HĐND - Đại biểu khóa X"));
     }
 
     @Test
     void councilTemplate_missingALeader_is400_andCreatesNone() throws Exception {
+        unit("hdnd-tinh-binh-duong", "HĐND tỉnh Bình Dương", "PROVINCIAL_COUNCIL", null);
         long before = events();
         given().auth().oauth2(token(Roles.SYSTEM_ADMIN, "sysadmin-1")).contentType("application/json")
-                .body(Map.of("profile", "council-binh-duong", "responsibility", "Văn phòng HĐND tỉnh",
+                .body(Map.of("profile", "council-binh-duong", "unit", "hdnd-tinh-binh-duong",
+                        "responsibility", "Văn phòng HĐND tỉnh",
                         "leaders", Map.of("delegates", member("c-1", "Nguyễn Văn Lộc"))))
                 .post("/api/v1/groups/templates/council-term-x").then().statusCode(400)
                 .body("citation", equalTo("council-binh-duong:4"))

@@ -120,7 +120,7 @@ public class EventsConsumer {
                 continue;
             }
             boolean routes = router.routes(topic, type);
-            if (!routes && !topic.equals("group")) {
+            if (!routes && !topic.equals("group") && !(topic.equals("report") && "ReportReceived".equals(type))) {
                 continue;
             }
             Envelope e = EnvelopeJson.fromBytes(r.value());
@@ -134,6 +134,8 @@ public class EventsConsumer {
         for (Envelope e : todo) {
             if (topic.equals("group")) {
                 directory.follow(e.eventType(), e.payload()); // before the next event's recipients are resolved
+            } else if (topic.equals("report") && "ReportReceived".equals(e.eventType())) {
+                directory.reportReceived(e.payload());
             }
             if (!routed.contains(e.eventId())) {
                 router.collect(batch, topic, e);

@@ -38,9 +38,12 @@ public class ContactResource {
     private final Contacts contacts;
     private final JsonWebToken token;
 
-    ContactResource(Contacts contacts, JsonWebToken token) {
+    private final vn.binhyen.notification.routing.GroupDirectory directory;
+
+    ContactResource(Contacts contacts, JsonWebToken token, vn.binhyen.notification.routing.GroupDirectory directory) {
         this.contacts = contacts;
         this.token = token;
+        this.directory = directory;
     }
 
     /**
@@ -72,6 +75,12 @@ public class ContactResource {
         if (!token.getGroups().contains(Roles.SYSTEM_ADMIN) && !recipient.startsWith("citizen:")) {
             return Problem.of("forbidden", "Không được phép / Forbidden", Response.Status.FORBIDDEN,
                     "a bot may set only a citizen's contact (citizen:<reportId>)").toResponse();
+        }
+        // only for a report relayed through one of the bot's own groups (issue 21, audit F5.3)
+        if (!token.getGroups().contains(Roles.SYSTEM_ADMIN)
+                && !directory.relayedBy(recipient.substring("citizen:".length()), token.getSubject())) {
+            return Problem.of("unknown-report", "Không tìm thấy tin báo / Unknown report", Response.Status.NOT_FOUND,
+                    "no report relayed through a group this bot is bound to; nothing was saved").toResponse();
         }
         return save(recipient, request);
     }

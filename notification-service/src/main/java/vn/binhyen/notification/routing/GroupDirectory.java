@@ -18,13 +18,42 @@ import vn.binhyen.notification.delivery.Contacts;
 public class GroupDirectory {
     private final AgroalDataSource dataSource;
     private final Contacts contacts;
+    private final vn.binhyen.eventlog.directory.Directory units;
 
-    GroupDirectory(AgroalDataSource dataSource, Contacts contacts) {
+    GroupDirectory(AgroalDataSource dataSource, Contacts contacts, vn.binhyen.eventlog.directory.Directory units) {
         this.dataSource = dataSource;
         this.contacts = contacts;
+        this.units = units;
+    }
+
+    /** The group a report came in and the unit that received it (ReportReceived), for who may set the citizen's contact. */
+    public void reportReceived(JsonNode p) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
+                "insert into report_origin (report_id, group_id, unit_id) values (?, ?, ?) on conflict do nothing")) {
+            ps.setString(1, p.path("reportId").asText());
+            ps.setString(2, p.path("groupId").asText(null));
+            ps.setString(3, p.path("unit").asText(null));
+            ps.executeUpdate();
+        } catch (SQLException e) {
+            throw new EventLogException("origin of a report could not be recorded: " + e.getMessage(), e);
+        }
+    }
+
+    /** Whether the bot is bound to the group the report came in (issue 21, audit F5.3). */
+    public boolean relayedBy(String reportId, String bot) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
+                "select group_id from report_origin where report_id = ?")) {
+            ps.setString(1, reportId);
+            try (var rs = ps.executeQuery()) {
+                return rs.next() && units.serves(rs.getString(1), bot);
+            }
+        } catch (SQLException e) {
+            throw new EventLogException("origin of " + reportId + " could not be read: " + e.getMessage(), e);
+        }
     }
 
     public void follow(String eventType, JsonNode p) {
+        units.apply(eventType, p); // units, rosters and bots (eventlog's Directory)
         String group = p.path("groupId").asText();
         for (JsonNode member : List.of(p.path("leader"), p.path("member"), p.path("successor"))) {
             if (member.hasNonNull("memberId")) {

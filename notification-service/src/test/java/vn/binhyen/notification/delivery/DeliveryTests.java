@@ -296,7 +296,7 @@ class DeliveryTests {
     }
 
     @Test
-    void contacts_refuseBadInput_namingTheField_andBotsSetOnlyCitizens() {
+    void contacts_refuseBadInput_namingTheField_andBotsSetOnlyCitizensOfTheirOwnGroups_issue_21() throws Exception {
         given().auth().oauth2(Tokens.forRole(Roles.MEMBER, "m-contact")).contentType(ContentType.JSON)
                 .body(Map.of("phone", "12345", "preferred", List.of("FAX"), "quietFrom", "22:00"))
                 .put("/api/v1/contacts/me").then().statusCode(400)
@@ -307,10 +307,26 @@ class DeliveryTests {
                 .body("errors[0].field", org.hamcrest.Matchers.equalTo("quietTo"));
         given().auth().oauth2(Tokens.forRole(Roles.BOT, "bot-1")).contentType(ContentType.JSON)
                 .body(Map.of("zaloUserId", "zl-x")).put("/api/v1/contacts/member:m-contact").then().statusCode(403);
+        // a bot sets the contact only of a citizen whose report came in through one of its groups (issue 21, F5.3)
+        String group = "group-" + UUID.randomUUID();
+        String report = "report-" + UUID.randomUUID();
+        publish(Topics.GROUP_EVENTS, event(group, 1, "GroupEstablished", Map.of("groupId", group, "unit",
+                "ca-phuong-song-tri", "kind", "POLICE", "leader", Map.of("memberId", "leader-" + group))),
+                event(group, 2, "BotBound", Map.of("groupId", group, "botId", "bot-1", "boundBy", "sa")));
+        publish(Topics.REPORT_EVENTS, event(report, 1, "ReportReceived", Map.of("reportId", report, "type", "CRIME_TIP",
+                "groupId", group, "unit", "ca-phuong-song-tri")));
+        await().atMost(Duration.ofSeconds(30)).until(() -> count("select count(*) from report_origin where report_id = '"
+                + report + "'") == 1 && count("select count(*) from directory_bot where group_id = '" + group + "'") == 1);
+        given().auth().oauth2(Tokens.forRole(Roles.BOT, "rogue-bot")).contentType(ContentType.JSON)
+                .body(Map.of("phone", "0900000001", "preferred", List.of("SMS"))).put("/api/v1/contacts/citizen:" + report)
+                .then().statusCode(404);
         given().auth().oauth2(Tokens.forRole(Roles.BOT, "bot-1")).contentType(ContentType.JSON)
-                .body(Map.of("zaloUserId", "zl-citizen")).put("/api/v1/contacts/citizen:report-1").then()
+                .body(Map.of("zaloUserId", "zl-citizen")).put("/api/v1/contacts/citizen:report-unknown").then()
+                .statusCode(404);
+        given().auth().oauth2(Tokens.forRole(Roles.BOT, "bot-1")).contentType(ContentType.JSON)
+                .body(Map.of("zaloUserId", "zl-citizen")).put("/api/v1/contacts/citizen:" + report).then()
                 .statusCode(204);
-        given().auth().oauth2(Tokens.forRole(Roles.SYSTEM_ADMIN, "sa")).get("/api/v1/contacts/citizen:report-1")
+        given().auth().oauth2(Tokens.forRole(Roles.SYSTEM_ADMIN, "sa")).get("/api/v1/contacts/citizen:" + report)
                 .then().statusCode(200).body("zaloUserId", org.hamcrest.Matchers.equalTo("zl-citizen"));
         given().auth().oauth2(Tokens.forRole(Roles.SYSTEM_ADMIN, "sa")).get("/api/v1/contacts/member:m-contact")
                 .then().statusCode(404);

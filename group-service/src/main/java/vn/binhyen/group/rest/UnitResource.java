@@ -1,0 +1,117 @@
+package vn.binhyen.group.rest;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriBuilder;
+import java.time.Clock;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import vn.binhyen.contracts.Roles;
+import vn.binhyen.eventlog.http.ETags;
+import vn.binhyen.eventlog.http.RequestMetadata;
+import vn.binhyen.group.domain.unit.Unit;
+import vn.binhyen.group.domain.unit.UnitCommand;
+import vn.binhyen.group.domain.unit.UnknownUnitException;
+import vn.binhyen.group.projection.UnitTree;
+import vn.binhyen.group.service.UnitCommandService;
+
+/**
+ * Units (đơn vị, issue 21): a system administrator establishes and renames them; every staff
+ * role reads them (they are not secret). A unit's id is the {@code unit} claim of its staff's
+ * tokens and the {@code unit} of its groups. Writes return the unit's stream version as the ETag;
+ * a unit established twice is 409 (binhyen:units).
+ */
+@Path("/api/v1/units")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class UnitResource {
+    private final UnitCommandService service;
+    private final UnitTree units;
+    private final JsonWebToken token;
+    private final Clock clock;
+
+    UnitResource(UnitCommandService service, UnitTree units, JsonWebToken token, Clock clock) {
+        this.service = service;
+        this.units = units;
+        this.token = token;
+        this.clock = clock;
+    }
+
+    /**
+     * {@code unitId}: 2 to 64 of a-z, 0-9 and '-' (checked by the decider); {@code kind}: one of
+     * {@code UnitEvent.KINDS}; {@code parentUnitId}: an established unit, or none.
+     */
+    public record UnitRequest(@NotBlank @Size(max = 64) String unitId, @NotBlank @Size(max = 200) String name,
+            @NotBlank @Size(max = 32) String kind, @Size(max = 64) String parentUnitId) {
+    }
+
+    @POST
+    @RolesAllowed(Roles.SYSTEM_ADMIN)
+    public Response establish(@NotNull @Valid UnitRequest r, @Context ContainerRequestContext request) {
+        var outcome = service.establish(r.unitId(), r.name(), r.kind(), r.parentUnitId(), token.getSubject(),
+                token.getGroups(), clock.instant(), RequestMetadata.of(token, request, null));
+        return Response.created(UriBuilder.fromPath("/api/v1/units/{unitId}").build(r.unitId()))
+                .tag(ETags.of(outcome.version())).entity(UnitView.of(outcome.state(), outcome.version())).build();
+    }
+
+    /** Every unit, by id, a page at a time. */
+    @GET
+    @RolesAllowed({Roles.SYSTEM_ADMIN, Roles.AUDITOR, Roles.COMMANDER, Roles.DUTY_OFFICER, Roles.PCTP_OFFICER})
+    public UnitTree.UnitPage list(@QueryParam("page") @DefaultValue("0") @Min(0) int page,
+            @QueryParam("size") @DefaultValue("100") @Min(1) @Max(500) int size) {
+        return units.units(page, size);
+    }
+
+    @GET
+    @Path("/{unitId}")
+    @RolesAllowed({Roles.SYSTEM_ADMIN, Roles.AUDITOR, Roles.COMMANDER, Roles.DUTY_OFFICER, Roles.PCTP_OFFICER})
+    public Response get(@PathParam("unitId") String unitId) {
+        var loaded = service.load(unitId);
+        if (!(loaded.unit() instanceof Unit.Established)) {
+            throw new UnknownUnitException("no unit " + unitId);
+        }
+        return Response.ok(UnitView.of(loaded.unit(), loaded.version())).tag(ETags.of(loaded.version())).build();
+    }
+
+    public record UnitNameRequest(@NotBlank @Size(max = 200) String name) {
+    }
+
+    /** Renames the unit (an event); the same name again records nothing. */
+    @PUT
+    @Path("/{unitId}/name")
+    @RolesAllowed(Roles.SYSTEM_ADMIN)
+    public Response rename(@PathParam("unitId") String unitId, @HeaderParam("If-Match") String ifMatch,
+            @NotNull @Valid UnitNameRequest r, @Context ContainerRequestContext request) {
+        var outcome = service.handle(unitId, ETags.expectedVersion(ifMatch), new UnitCommand.RenameUnit(r.name(),
+                token.getSubject(), token.getGroups(), clock.instant()), RequestMetadata.of(token, request, null));
+        return Response.ok(UnitView.of(outcome.state(), outcome.version())).tag(ETags.of(outcome.version())).build();
+    }
+
+    /** A unit as the API shows it; {@code parentUnitId} null for a unit with none above it. */
+    public record UnitView(String unitId, String name, String kind, String parentUnitId, long version) {
+        static UnitView of(Unit unit, long version) {
+            if (!(unit instanceof Unit.Established u)) {
+                throw new UnknownUnitException("no such unit");
+            }
+            return new UnitView(u.unitId(), u.name(), u.kind(), u.parentUnitId(), version);
+        }
+    }
+}
