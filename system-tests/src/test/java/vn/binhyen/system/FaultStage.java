@@ -27,6 +27,21 @@ final class FaultStage implements AutoCloseable {
         this.settings = settings;
     }
 
+    /**
+     * Announces the ward police's unit, its police group and {@code bot} bound to it, as
+     * group-service would, and waits until the service knows them (issue 21: a bot files only
+     * for the groups it is bound to).
+     */
+    void bind(String bot, String group) throws Exception {
+        try (var events = new vn.binhyen.eventlog.testing.GroupEventsOnTheTopic(broker.bootstrapServers())) {
+            events.unit(vn.binhyen.testsupport.Tokens.DEFAULT_UNIT, "Công an phường Sông Trí", "WARD_POLICE", null)
+                    .group(group, vn.binhyen.testsupport.Tokens.DEFAULT_UNIT, "POLICE", "police-song-tri", "leader-st")
+                    .bot(group, bot);
+        }
+        vn.binhyen.eventlog.testing.GroupEventsOnTheTopic.awaitBound(db.jdbcUrl(), db.username(),
+                PostgresDatabase.password(), bot, java.util.List.of(group));
+    }
+
     /** Starts the broker, the database, the proxy in front of it and the service. */
     static FaultStage start(String serviceName) throws Exception {
         return start(serviceName, Map.of());

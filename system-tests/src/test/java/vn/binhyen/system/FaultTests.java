@@ -67,6 +67,7 @@ class FaultTests {
     @BeforeAll
     static void start() throws Exception {
         stage = FaultStage.start("report-intake-service");
+        stage.bind("zalo-bot", "group-police");
     }
 
     @AfterAll

@@ -383,10 +383,13 @@ class SystemTests {
                     .setFullPage(true));
         }
         String path = "/api/v1/reports/" + id;
+        // the board is the police group's leadership by its roster (issue 21): a deputy's token alone forwards nothing
         assertThat(call("report-intake-service", "POST", path + "/forwarding", Roles.DEPUTY, "pho-truong-1",
+                Map.of("pctpOfficer", "pctp-1")).status()).isEqualTo(404);
+        assertThat(call("report-intake-service", "POST", path + "/forwarding", Roles.MEMBER, "leader-st",
                 Map.of("pctpOfficer", "pctp-1")).status()).isEqualTo(200);
         Answer registered = call("report-intake-service", "POST", path + "/registration", Roles.PCTP_OFFICER, "pctp-1",
-                Map.of("unit", "ca-song-tri"));
+                Map.of("unit", Tokens.DEFAULT_UNIT));
         assertThat(registered.status()).isEqualTo(200);
         assertThat(registered.body().path("status").asText()).isEqualTo("REGISTERED");
         assertThat(registered.body().path("secondsLeft").asLong()).as("inside its 24 hours").isPositive();

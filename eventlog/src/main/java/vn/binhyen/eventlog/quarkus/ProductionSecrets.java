@@ -82,6 +82,11 @@ public class ProductionSecrets {
         });
         config.getOptionalValue("mp.jwt.verify.issuer", String.class).filter(DEVELOPMENT_ISSUER::equals)
                 .ifPresent(i -> found.add("mp.jwt.verify.issuer (BINHYEN_JWT_ISSUER) is the development issuer " + i));
+        if (config.getOptionalValue("binhyen.secrets.master-key", String.class).filter("required"::equals).isPresent()
+                && config.getOptionalValue("binhyen.report.master-key-file", String.class).isEmpty()) {
+            found.add("binhyen.report.master-key-file (BINHYEN_MASTER_KEY_FILE) is not set: report keys would be "
+                    + "wrapped under the development master key");
+        }
         if (config.getOptionalValue("quarkus.datasource.db-kind", String.class).isPresent()
                 && config.getOptionalValue("quarkus.datasource.password", String.class).filter(p -> !p.isBlank())
                         .isEmpty()) {

@@ -43,6 +43,14 @@ class ProductionSecretsTests {
     }
 
     @Test
+    void aServiceThatSealsWithAMasterKey_withoutItsFile_isNamed_issue_21() {
+        assertThat(ProductionSecrets.problems(config(Map.of("binhyen.secrets.master-key", "required"))))
+                .singleElement().asString().contains("BINHYEN_MASTER_KEY_FILE");
+        assertThat(ProductionSecrets.problems(config(Map.of("binhyen.secrets.master-key", "required",
+                "binhyen.report.master-key-file", "/etc/binhyen/master-key/master.key")))).isEmpty();
+    }
+
+    @Test
     void aProductionConfiguration_hasNone() {
         Config prod = config(Map.of("mp.jwt.verify.publickey.location", "/etc/binhyen/jwt/publicKey.pem",
                 "mp.jwt.verify.issuer", "https://sso.congan.gov.vn/realms/binhyen",

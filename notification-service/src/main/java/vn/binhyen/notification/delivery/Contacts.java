@@ -126,6 +126,20 @@ public class Contacts {
         }
     }
 
+    /** Deletes a recipient's contact (a shredded reporter's, issue 21): forgotten here at once. */
+    public void erase(String recipient) {
+        cache.remove(recipient);
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
+                "delete from contact where recipient = ?")) {
+            ps.setString(1, recipient);
+            ps.executeUpdate();
+        } catch (SQLException e) {
+            throw new EventLogException("contact of " + recipient + " could not be erased: " + e.getMessage(), e);
+        } finally {
+            cache.remove(recipient); // a lookup racing the delete may have put the old contact back
+        }
+    }
+
     /** A member's Zalo id and phone as a group event states them; what the event leaves out is kept. */
     public void learn(String memberId, String zaloId, String phone) {
         if (blank(zaloId) && blank(phone)) {

@@ -120,7 +120,7 @@ public class EventsConsumer {
                 continue;
             }
             boolean routes = router.routes(topic, type);
-            if (!routes && !topic.equals("group") && !(topic.equals("report") && "ReportReceived".equals(type))) {
+            if (!routes && !topic.equals("group") && !(topic.equals("report") && REPORT_FOLLOWED.contains(type))) {
                 continue;
             }
             Envelope e = EnvelopeJson.fromBytes(r.value());
@@ -136,6 +136,8 @@ public class EventsConsumer {
                 directory.follow(e.eventType(), e.payload()); // before the next event's recipients are resolved
             } else if (topic.equals("report") && "ReportReceived".equals(e.eventType())) {
                 directory.reportReceived(e.payload());
+            } else if (topic.equals("report") && "ReporterShredded".equals(e.eventType())) {
+                directory.reporterShredded(e.payload().path("reportId").asText());
             }
             if (!routed.contains(e.eventId())) {
                 router.collect(batch, topic, e);
@@ -144,6 +146,9 @@ public class EventsConsumer {
         router.flush(batch);
         advance(kafkaTopic, next);
     }
+
+    /** Report events followed whether or not a rule routes them: where a report came in, and a shred. */
+    static final java.util.Set<String> REPORT_FOLLOWED = java.util.Set.of("ReportReceived", "ReporterShredded");
 
     private static String header(ConsumerRecord<String, byte[]> r, String name) {
         Header h = r.headers().lastHeader(name);

@@ -39,6 +39,32 @@ public class GroupDirectory {
         }
     }
 
+    /**
+     * A reporter's data was shredded in report-intake (ReporterShredded): the citizen's contact
+     * is deleted, and the addresses and texts of what was sent or is waiting for them are
+     * replaced with {@code [đã hủy]}; what had not gone yet is not sent (issue 21, audit F8).
+     */
+    public void reporterShredded(String reportId) {
+        String recipient = "citizen:" + reportId;
+        contacts.erase(recipient);
+        try (Connection c = dataSource.getConnection()) {
+            for (String sql : java.util.List.of("update delivery set address = '[đã hủy]', text = '[đã hủy]', subject = '[đã hủy]', "
+                            + "state = case when state = 'PENDING' then 'DEAD' else state end, "
+                            + "last_error = case when state = 'PENDING' then 'the reporter''s data was shredded' "
+                            + "else last_error end where recipient = ?",
+                    "update notification set text = '[đã hủy]' where recipient = ?",
+                    "update digest_item set text = '[đã hủy]' where recipient = ?")) {
+                try (PreparedStatement ps = c.prepareStatement(sql)) {
+                    ps.setString(1, recipient);
+                    ps.executeUpdate();
+                }
+            }
+        } catch (SQLException e) {
+            throw new EventLogException("the shredded reporter of " + reportId + " could not be erased: "
+                    + e.getMessage(), e);
+        }
+    }
+
     /** Whether the bot is bound to the group the report came in (issue 21, audit F5.3). */
     public boolean relayedBy(String reportId, String bot) {
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(

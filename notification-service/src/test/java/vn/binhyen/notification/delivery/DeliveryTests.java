@@ -328,6 +328,13 @@ class DeliveryTests {
                 .statusCode(204);
         given().auth().oauth2(Tokens.forRole(Roles.SYSTEM_ADMIN, "sa")).get("/api/v1/contacts/citizen:" + report)
                 .then().statusCode(200).body("zaloUserId", org.hamcrest.Matchers.equalTo("zl-citizen"));
+        // the reporter's data shredded in report-intake: the citizen's contact is erased here too (issue 21, F8)
+        publish(Topics.REPORT_EVENTS, event(report, 2, "ReporterShredded", Map.of("reportId", report, "shreddedBy",
+                "commander-1", "reason", "Người báo tin yêu cầu xóa dữ liệu")));
+        await().atMost(Duration.ofSeconds(30)).until(() -> count("select count(*) from contact where recipient = "
+                + "'citizen:" + report + "'") == 0);
+        given().auth().oauth2(Tokens.forRole(Roles.SYSTEM_ADMIN, "sa")).get("/api/v1/contacts/citizen:" + report)
+                .then().statusCode(404);
         given().auth().oauth2(Tokens.forRole(Roles.SYSTEM_ADMIN, "sa")).get("/api/v1/contacts/member:m-contact")
                 .then().statusCode(404);
     }

@@ -53,7 +53,8 @@ public class AuditResource {
                 return null;
             }
             Report state = reports.decider().fold(events.stream().map(reports.codec()::decode).toList());
-            return state instanceof Report.Open o ? ReportResource.ReportView.of(o, keys.mask(o.reportId(), o.reporter()))
+            return state instanceof Report.Open o ? ReportResource.ReportView.of(o, keys.mask(o.reportId(), o.reporter()),
+                    o.details(), o.content())
                     : null;
         });
     }

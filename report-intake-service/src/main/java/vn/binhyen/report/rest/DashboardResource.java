@@ -197,7 +197,7 @@ public class DashboardResource {
                         .build();
             }
             List<Field> fields = new ArrayList<>();
-            fields.add(new Field("Nội dung", o.content()));
+            fields.add(new Field("Nội dung", keys.open(o.reportId(), o.content())));
             ReportEvent.Reporter reporter = ReportResource.reporterSeenBy(service, keys, o, officer.username(),
                     roles);
             if (reporter != null) {
@@ -207,7 +207,7 @@ public class DashboardResource {
                 fields.add(new Field("Số điện thoại", reporter.phone()));
             }
             if (o.details() != null) {
-                var d = o.details();
+                var d = keys.open(o.reportId(), o.details());
                 fields.add(new Field("Thời gian xảy ra", d.incidentAt() == null ? null : WHEN.format(d.incidentAt())));
                 fields.add(new Field("Địa điểm", d.place()));
                 fields.add(new Field("Tóm tắt", d.summary()));

@@ -48,10 +48,12 @@ public class Open311Resource {
     private final JsonWebToken token;
     private final Clock clock;
     private final vn.binhyen.report.service.ReportScope scope;
+    private final vn.binhyen.report.service.ReporterKeys keys;
 
     Open311Resource(ReportService service, EventStore store, EventCodec<ReportEvent> codec, JsonWebToken token,
-            Clock clock, vn.binhyen.report.service.ReportScope scope) {
+            Clock clock, vn.binhyen.report.service.ReportScope scope, vn.binhyen.report.service.ReporterKeys keys) {
         this.scope = scope;
+        this.keys = keys;
         this.service = service;
         this.store = store;
         this.codec = codec;
@@ -193,10 +195,11 @@ public class Open311Resource {
         }
         String code = SERVICES.entrySet().stream().filter(x -> x.getValue() == o.type()).findFirst().orElseThrow().getKey();
         boolean closed = o.status() == Report.Status.RESOLVED || o.status() == Report.Status.TRANSFERRED;
+        var details = keys.open(o.reportId(), o.details());
         return new ServiceRequest(o.reportId(), closed ? "closed" : "open", notes, code, code,
-                o.details() != null ? o.details().summary() : o.content(), "Công an phường",
+                details != null ? details.summary() : keys.open(o.reportId(), o.content()), "Công an phường",
                 o.receivedAt().toString(), updated, o.deadline().toString(),
-                o.details() != null ? o.details().place() : null);
+                details != null ? details.place() : null);
     }
 
     private static String blank(String s) {

@@ -100,8 +100,10 @@ public class RegisterResource {
                 }
                 reporter = clear ? name : vn.binhyen.report.service.ReporterKeys.maskName(name);
             }
+            // the summary is sealed too (F8): in clear for everyone who may see the register, shredded after a shred
             return new ReportService.RegisterEntry(e.unit(), e.year(), e.number(), e.reportId(), e.receivedAt(),
-                    e.sourceType(), reporter, e.summary(), e.receivingOfficer(), e.registeredBy(), e.registeredAt());
+                    e.sourceType(), reporter, keys.open(e.reportId(), e.summary()), e.receivingOfficer(),
+                    e.registeredBy(), e.registeredAt());
         }).toList();
     }
 

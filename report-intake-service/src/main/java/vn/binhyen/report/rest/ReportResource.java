@@ -218,10 +218,10 @@ public class ReportResource {
             return future;
         }
         Set<String> roles = rolesFor(reportId);
-        var outcome = service.handle(reportId, OptionalLong.empty(), new ReportCommand.Complete(
-                keys.seal(reportId, reporter(r.reporter(), r.refusal()), clock.instant()),
-                r.details() == null ? null : r.details().toDetails(), r.content(),
-                token.getSubject(), roles, clock.instant()), meta(request));
+        var sealed = keys.seal(reportId, reporter(r.reporter(), r.refusal()),
+                r.details() == null ? null : r.details().toDetails(), r.content(), clock.instant());
+        var outcome = service.handle(reportId, OptionalLong.empty(), new ReportCommand.Complete(sealed.reporter(),
+                sealed.details(), sealed.content(), token.getSubject(), roles, clock.instant()), meta(request));
         return view(outcome);
     }
 
@@ -357,11 +357,12 @@ public class ReportResource {
     public record ReportView(String reportId, String type, String status, Instant receivedAt, Instant deadline,
             long secondsLeft, String emergency, int emergencyRound, List<String> missing, ReportEvent.Reporter reporter,
             ReportEvent.TipDetails details, String content) {
-        static ReportView of(Report.Open o, ReportEvent.Reporter reporter) {
+        /** {@code details} and {@code content} as the reader may see them (in clear, or sealed). */
+        static ReportView of(Report.Open o, ReportEvent.Reporter reporter, ReportEvent.TipDetails details,
+                String content) {
             return new ReportView(o.reportId(), o.type().name(), o.status().name(), o.receivedAt(), o.deadline(),
                     Duration.between(Instant.now(), o.deadline()).toSeconds(), o.emergency().name(), o.emergencyRound(),
-                    o.missing(),
-                    reporter, o.details(), o.content());
+                    o.missing(), reporter, details, content);
         }
     }
 
@@ -376,7 +377,9 @@ public class ReportResource {
 
     /** Clear for the roles that handle the report (and the read recorded), masked for everyone else. */
     private ReportView view(Report.Open o, Set<String> roles) {
-        return ReportView.of(o, reporterSeenBy(service, keys, o, token.getSubject(), roles));
+        // the details and content in clear for those who see the report at all (its officers, board, auditors)
+        return ReportView.of(o, reporterSeenBy(service, keys, o, token.getSubject(), roles),
+                keys.open(o.reportId(), o.details()), keys.open(o.reportId(), o.content()));
     }
 
     /**
@@ -398,7 +401,7 @@ public class ReportResource {
 
     /**
      * The reporter as {@code reader} with {@code roles} may see them: in clear for the roles that
-     * handle reports (a read of a named reporter recorded as an event), masked for everyone else.
+     * handle reports (each such read recorded as an event), masked for everyone else.
      */
     static ReportEvent.Reporter reporterSeenBy(ReportService service, ReporterKeys keys, Report.Open o, String reader,
             Set<String> roles) {
@@ -406,7 +409,9 @@ public class ReportResource {
             return keys.mask(o.reportId(), o.reporter());
         }
         ReportEvent.Reporter reporter = keys.open(o.reportId(), o.reporter());
-        if (o.reporter() != null && o.reporter().name() != null) {
+        // every clear read of anything that identifies the reporter is recorded, a name or not (audit F14)
+        if (o.reporter() != null && (o.reporter().name() != null || o.reporter().address() != null
+                || o.reporter().phone() != null)) {
             service.recordRead(o.reportId(), reader, clearRole(roles));
         }
         return reporter;

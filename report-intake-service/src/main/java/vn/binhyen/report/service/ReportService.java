@@ -84,8 +84,10 @@ public class ReportService {
         var today = now.atZone(VIETNAM).toLocalDate();
         var nobody = roster.day(today).officers().isEmpty() ? today : null;
         // a new stream: nothing to read first; a report already under this id (a retry) is a ConcurrencyException
+        // everything personal sealed under the report's own key before it is decided and stored (issue 21, F8)
+        var sealed = keys.sealNew(reportId, reporter, details, content, now);
         var outcome = handler.start(reportId, new ReportCommand.Receive(reportId, type, channel, groupId, unit,
-                keys.sealNew(reportId, reporter, now), details, content, clockFor(type), emergency.orElse(null),
+                sealed.reporter(), sealed.details(), sealed.content(), clockFor(type), emergency.orElse(null),
                 nobody, actor, roles, now), meta);
         project(outcome, now);
         return outcome;
@@ -126,12 +128,14 @@ public class ReportService {
                 ps.setString(4, reportId);
                 ps.setTimestamp(5, Timestamp.from(o.receivedAt()));
                 ps.setString(6, o.type().name());
+                // the register holds the sealed name, or a sealed "anonymous (why)", and the sealed summary (F8)
+                var clearReporter = keys.open(reportId, o.reporter());
                 ps.setString(7, o.reporter() == null || o.reporter().name() == null
-                        ? "Ẩn danh" + (o.reporter() != null && o.reporter().refusalReason() != null
-                                ? " (" + o.reporter().refusalReason() + ")" : "")
+                        ? keys.sealText(reportId, "Ẩn danh" + (clearReporter != null
+                                && clearReporter.refusalReason() != null ? " (" + clearReporter.refusalReason() + ")" : ""))
                         : o.reporter().name());
                 ps.setString(8, o.details() != null && o.details().summary() != null ? o.details().summary()
-                        : String.valueOf(o.content()));
+                        : o.content() != null ? o.content() : "");
                 ps.setString(9, meta.actor().id());
                 ps.setString(10, actor);
                 ps.setTimestamp(11, Timestamp.from(at));

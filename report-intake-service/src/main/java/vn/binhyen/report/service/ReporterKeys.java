@@ -23,10 +23,16 @@ import vn.binhyen.contracts.report.ReportEvent.Reporter;
 import vn.binhyen.eventlog.EventLogException;
 
 /**
- * Reporters' personal data under their own key (AES-256-GCM, the report id as associated
- * data, a fresh 96-bit nonce per value): events and read models hold {@code enc:v1:<base64>};
- * deleting the key shreds every copy at once, and the events' hashes, computed over the
- * ciphertext, still verify.
+ * Everything personal of a report under the report's own key (AES-256-GCM, the report id as
+ * associated data, a fresh 96-bit nonce per value): the reporter's name, address, phone and
+ * refusal reason, the tip's details and its content (issue 21, audit F8). Events and read models
+ * hold {@code enc:v1:<base64>}; the events' hashes, computed over the ciphertext, still verify.
+ *
+ * <p>The report keys are stored only wrapped (AES-256-GCM) under a master key kept outside the
+ * database ({@code BINHYEN_MASTER_KEY_FILE}: 32 bytes, raw or in base64), so a database dump,
+ * a replica or a backup yields nothing readable. Shredding replaces the wrapped key with a
+ * tombstone: every copy of the data reads as {@link #SHREDDED} at once, every page and export
+ * keeps working, and nothing more can be sealed for that report ({@link Shredded}).
  */
 @ApplicationScoped
 public class ReporterKeys {
@@ -34,35 +40,100 @@ public class ReporterKeys {
     /** What a shredded value reads as. */
     public static final String SHREDDED = "[đã hủy]";
     private static final SecureRandom RANDOM = new SecureRandom();
+    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(ReporterKeys.class);
+    /**
+     * The development master key, SHA-256 of a public sentence: used only when no master key file
+     * is configured, outside the prod profile (which refuses to start without one).
+     */
+    static final byte[] DEVELOPMENT_MASTER_KEY = sha256("Bình Yên development master key: never for production");
 
     private final AgroalDataSource dataSource;
+    private final SecretKey master;
 
-    ReporterKeys(AgroalDataSource dataSource) {
+    ReporterKeys(AgroalDataSource dataSource,
+            @org.eclipse.microprofile.config.inject.ConfigProperty(name = "binhyen.report.master-key-file")
+            Optional<String> masterKeyFile) {
         this.dataSource = dataSource;
+        this.master = new SecretKeySpec(masterKeyFile.map(ReporterKeys::readMasterKey).orElseGet(() -> {
+            LOG.warn("no master key file (BINHYEN_MASTER_KEY_FILE): report keys are wrapped under the development "
+                    + "master key; never run like this in production");
+            return DEVELOPMENT_MASTER_KEY;
+        }), "AES");
     }
 
-    /** Encrypts the reporter's name, address and phone under the report's key (created on first use). */
-    public Reporter seal(String reportId, Reporter r, Instant at) {
-        if (r == null || (r.name() == null && r.address() == null && r.phone() == null)) {
-            return r;
+    /** A report whose personal data was shredded: nothing more is sealed for it. */
+    public static final class Shredded extends RuntimeException {
+        public Shredded(String reportId) {
+            super("the personal data of " + reportId + " was shredded; nothing more can be recorded for it");
         }
-        return sealWith(key(reportId).orElseGet(() -> create(reportId, at)), reportId, r);
     }
 
-    private static Reporter sealWith(SecretKey key, String reportId, Reporter r) {
-        return new Reporter(encrypt(key, reportId, r.name()), encrypt(key, reportId, r.address()),
-                encrypt(key, reportId, r.phone()), r.refusalReason());
+    /** What a report's sealed fields are: the reporter, the tip's details, the content. */
+    public record Sealed(Reporter reporter, vn.binhyen.contracts.report.ReportEvent.TipDetails details, String content) {
     }
 
     /**
-     * As {@link #seal} for a report being received: its key is created without looking for one
-     * first (a key already there is a retry racing us: a ConcurrencyException).
+     * Seals a report being received: its key is created without looking for one first (a key
+     * already there is a retry racing us: a ConcurrencyException).
      */
-    public Reporter sealNew(String reportId, Reporter r, Instant at) {
-        if (r == null || (r.name() == null && r.address() == null && r.phone() == null)) {
-            return r;
+    public Sealed sealNew(String reportId, Reporter r, vn.binhyen.contracts.report.ReportEvent.TipDetails d,
+            String content, Instant at) {
+        SecretKey key = create(reportId, at);
+        return new Sealed(sealWith(key, reportId, r), sealWith(key, reportId, d), seal(key, reportId, content));
+    }
+
+    /** Seals what a completion adds, under the report's key (created if the report had none). */
+    public Sealed seal(String reportId, Reporter r, vn.binhyen.contracts.report.ReportEvent.TipDetails d,
+            String content, Instant at) {
+        if (r == null && d == null && (content == null || content.isBlank())) {
+            return new Sealed(null, null, content);
         }
-        return sealWith(create(reportId, at), reportId, r);
+        SecretKey key = keyOrShredded(reportId).orElseGet(() -> create(reportId, at));
+        return new Sealed(sealWith(key, reportId, r), sealWith(key, reportId, d), seal(key, reportId, content));
+    }
+
+    /** The details in clear, or {@link #SHREDDED} where the key is gone. */
+    public vn.binhyen.contracts.report.ReportEvent.TipDetails open(String reportId,
+            vn.binhyen.contracts.report.ReportEvent.TipDetails d) {
+        if (d == null) {
+            return null;
+        }
+        Optional<SecretKey> key = key(reportId);
+        return new vn.binhyen.contracts.report.ReportEvent.TipDetails(d.incidentAt(), decrypt(key, reportId, d.place()),
+                decrypt(key, reportId, d.summary()), decrypt(key, reportId, d.suspect()),
+                decrypt(key, reportId, d.victim()), decrypt(key, reportId, d.witnesses()),
+                decrypt(key, reportId, d.escapeDirection()), decrypt(key, reportId, d.means()),
+                decrypt(key, reportId, d.damage()), decrypt(key, reportId, d.actionsTaken()),
+                decrypt(key, reportId, d.howKnown()));
+    }
+
+    /** A sealed text under the report's key (for read models such as the register). */
+    public String sealText(String reportId, String clear) {
+        return keyOrShredded(reportId).map(k -> seal(k, reportId, clear)).orElse(clear == null ? null : SHREDDED);
+    }
+
+    private static vn.binhyen.contracts.report.ReportEvent.TipDetails sealWith(SecretKey k, String id,
+            vn.binhyen.contracts.report.ReportEvent.TipDetails d) {
+        if (d == null) {
+            return null;
+        }
+        return new vn.binhyen.contracts.report.ReportEvent.TipDetails(d.incidentAt(), seal(k, id, d.place()),
+                seal(k, id, d.summary()), seal(k, id, d.suspect()), seal(k, id, d.victim()), seal(k, id, d.witnesses()),
+                seal(k, id, d.escapeDirection()), seal(k, id, d.means()), seal(k, id, d.damage()),
+                seal(k, id, d.actionsTaken()), seal(k, id, d.howKnown()));
+    }
+
+    /** Blank values stay as they are (they tell nothing, and the intake's checks read them as missing). */
+    private static String seal(SecretKey key, String reportId, String clear) {
+        return clear == null || clear.isBlank() ? clear : encrypt(key, reportId, clear);
+    }
+
+    private static Reporter sealWith(SecretKey key, String reportId, Reporter r) {
+        if (r == null) {
+            return null;
+        }
+        return new Reporter(seal(key, reportId, r.name()), seal(key, reportId, r.address()),
+                seal(key, reportId, r.phone()), seal(key, reportId, r.refusalReason()));
     }
 
     /** The reporter in clear, or {@link #SHREDDED} where the key is gone. */
@@ -72,7 +143,7 @@ public class ReporterKeys {
         }
         Optional<SecretKey> key = key(reportId);
         return new Reporter(decrypt(key, reportId, r.name()), decrypt(key, reportId, r.address()),
-                decrypt(key, reportId, r.phone()), r.refusalReason());
+                decrypt(key, reportId, r.phone()), decrypt(key, reportId, r.refusalReason()));
     }
 
     public String open(String reportId, String value) {
@@ -86,13 +157,15 @@ public class ReporterKeys {
         }
         Reporter clear = open(reportId, r);
         return new Reporter(maskName(clear.name()), clear.address() == null ? null : "***",
-                maskPhone(clear.phone()), r.refusalReason());
+                maskPhone(clear.phone()), clear.refusalReason() == null ? null : "***");
     }
 
-    /** Deletes the key: true when there was one. */
+    /** Replaces the key with a tombstone: true when there was a key. */
     public boolean shred(String reportId) {
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement ps = c.prepareStatement("delete from reporter_key where report_id = ?")) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
+                "insert into reporter_key (report_id, wrapped_key, created_at, shredded_at) values (?, null, now(), now()) "
+                        + "on conflict (report_id) do update set wrapped_key = null, key = null, shredded_at = now() "
+                        + "where reporter_key.shredded_at is null")) {
             ps.setString(1, reportId);
             return ps.executeUpdate() == 1;
         } catch (SQLException e) {
@@ -127,14 +200,113 @@ public class ReporterKeys {
     }
 
     private Optional<SecretKey> key(String reportId) {
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement ps = c.prepareStatement("select key from reporter_key where report_id = ?")) {
+        return stored(reportId).flatMap(k -> k);
+    }
+
+    /** The key; empty when the report has none yet; {@link Shredded} when it was shredded. */
+    private Optional<SecretKey> keyOrShredded(String reportId) {
+        var stored = stored(reportId);
+        if (stored.isPresent() && stored.get().isEmpty()) {
+            throw new Shredded(reportId);
+        }
+        return stored.flatMap(k -> k);
+    }
+
+    /** Empty: no row; a row with an empty key: a tombstone (shredded). */
+    private Optional<Optional<SecretKey>> stored(String reportId) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
+                "select wrapped_key, key from reporter_key where report_id = ?")) {
             ps.setString(1, reportId);
             try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? Optional.of(new SecretKeySpec(rs.getBytes(1), "AES")) : Optional.empty();
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+                byte[] wrapped = rs.getBytes(1);
+                byte[] legacy = rs.getBytes(2);
+                if (wrapped != null) {
+                    return Optional.of(Optional.of(new SecretKeySpec(unwrap(reportId, wrapped), "AES")));
+                }
+                // a key stored before wrapping (V105 leaves it until this service wraps it at start)
+                return Optional.of(legacy == null ? Optional.empty() : Optional.of(new SecretKeySpec(legacy, "AES")));
             }
         } catch (SQLException e) {
             throw new EventLogException("key of " + reportId + " could not be read: " + e.getMessage(), e);
+        }
+    }
+
+    /** Wraps keys stored in clear before there was a master key; run once at start. */
+    void wrapLegacyKeys(@jakarta.enterprise.event.Observes io.quarkus.runtime.StartupEvent start) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement select = c.prepareStatement(
+                "select report_id, key from reporter_key where key is not null");
+                PreparedStatement update = c.prepareStatement(
+                        "update reporter_key set wrapped_key = ?, key = null where report_id = ?")) {
+            int n = 0;
+            try (ResultSet rs = select.executeQuery()) {
+                while (rs.next()) {
+                    update.setBytes(1, wrap(rs.getString(1), rs.getBytes(2)));
+                    update.setString(2, rs.getString(1));
+                    update.addBatch();
+                    n++;
+                }
+            }
+            if (n > 0) {
+                update.executeBatch();
+                LOG.infof("wrapped %d report keys stored before the master key", n);
+            }
+        } catch (SQLException e) {
+            throw new EventLogException("report keys could not be wrapped: " + e.getMessage(), e);
+        }
+    }
+
+    private byte[] wrap(String reportId, byte[] key) {
+        try {
+            byte[] nonce = new byte[12];
+            RANDOM.nextBytes(nonce);
+            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            cipher.init(Cipher.ENCRYPT_MODE, master, new GCMParameterSpec(128, nonce));
+            cipher.updateAAD(("reporter-key:" + reportId).getBytes(StandardCharsets.UTF_8));
+            byte[] sealed = cipher.doFinal(key);
+            return ByteBuffer.allocate(12 + sealed.length).put(nonce).put(sealed).array();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("AES-GCM is unavailable", e);
+        }
+    }
+
+    private byte[] unwrap(String reportId, byte[] wrapped) {
+        try {
+            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            cipher.init(Cipher.DECRYPT_MODE, master, new GCMParameterSpec(128, wrapped, 0, 12));
+            cipher.updateAAD(("reporter-key:" + reportId).getBytes(StandardCharsets.UTF_8));
+            return cipher.doFinal(wrapped, 12, wrapped.length - 12);
+        } catch (GeneralSecurityException e) {
+            throw new EventLogException("the key of " + reportId + " does not unwrap: another master key, or altered", e);
+        }
+    }
+
+    /** 32 bytes, raw or as base64 text. */
+    static byte[] readMasterKey(String file) {
+        try {
+            byte[] bytes = java.nio.file.Files.readAllBytes(java.nio.file.Path.of(file));
+            if (bytes.length == 32) {
+                return bytes;
+            }
+            byte[] decoded = Base64.getDecoder().decode(new String(bytes, StandardCharsets.US_ASCII).strip());
+            if (decoded.length != 32) {
+                throw new IllegalStateException("the master key file " + file + " holds " + decoded.length
+                        + " bytes; an AES-256 key is 32");
+            }
+            return decoded;
+        } catch (java.io.IOException | IllegalArgumentException e) {
+            throw new IllegalStateException("the master key file " + file + " cannot be read as 32 bytes, raw or "
+                    + "base64: " + e.getMessage(), e);
+        }
+    }
+
+    static byte[] sha256(String s) {
+        try {
+            return java.security.MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
         }
     }
 
@@ -144,9 +316,9 @@ public class ReporterKeys {
             generator.init(256, RANDOM);
             SecretKey key = generator.generateKey();
             try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
-                    "insert into reporter_key (report_id, key, created_at) values (?, ?, ?)")) {
+                    "insert into reporter_key (report_id, wrapped_key, created_at) values (?, ?, ?)")) {
                 ps.setString(1, reportId);
-                ps.setBytes(2, key.getEncoded());
+                ps.setBytes(2, wrap(reportId, key.getEncoded()));
                 ps.setTimestamp(3, Timestamp.from(at));
                 ps.executeUpdate();
             }

@@ -352,6 +352,68 @@ class ReportResourceTests {
         assertThat(store.verify(id).intact()).as("the chain still verifies after shredding").isTrue();
     }
 
+    /**
+     * issue 21, audit F8: everything personal of a tip (its details and content, the reporter's
+     * refusal reason) is sealed like the reporter's identity; the report keys are in the database
+     * only wrapped under the master key; after a shred no page, export or event shows any of it,
+     * none of them fails, and nothing more can be added to the report.
+     */
+    @Test
+    void aTipsDetailsAreSealed_itsKeyWrapped_andAfterAShredEveryPageAndExportStillWorks_police_song_tri_15_2()
+            throws Exception {
+        var tip = new java.util.HashMap<>(tip("Đối tượng Lò Văn Tám bán ma túy ở bến xe"));
+        @SuppressWarnings("unchecked")
+        var details = new java.util.HashMap<>((Map<String, Object>) tip.get("details"));
+        details.put("suspect", "Lò Văn Tám, khoảng 30 tuổi");
+        details.put("witnesses", "chị Mai bán nước");
+        tip.put("details", details);
+        String id = post(Roles.BOT, "/api/v1/reports", tip).statusCode(201).extract().path("reportId");
+        for (String clear : List.of("Lò Văn Tám", "chị Mai", "bến xe", "Chợ Sông Trí", "tôi chứng kiến")) {
+            assertThat(count("select count(*) from event where stream_id = '" + id + "' and payload::text like '%"
+                    + clear + "%'")).as("no clear '%s' in any event", clear).isZero();
+        }
+        // the report's key is stored only wrapped: neither in clear nor as the raw key column
+        assertThat(count("select count(*) from reporter_key where report_id = '" + id + "' and key is null "
+                + "and wrapped_key is not null")).isEqualTo(1);
+        String path = "/api/v1/reports/" + id;
+        given().auth().oauth2(Tokens.forRole(Roles.DUTY_OFFICER, "duty-1")).get(path).then().statusCode(200)
+                .body("details.suspect", equalTo("Lò Văn Tám, khoảng 30 tuổi"))
+                .body("details.summary", containsString("bến xe"));
+
+        // registered, then shredded: the register (JSON, CSV, printable) and the report still answer
+        post(Roles.DUTY_OFFICER, path + "/classification", Map.of("category", "Ma túy", "securityRelated", true,
+                "withinJurisdiction", true)).statusCode(200);
+        post(Roles.DUTY_OFFICER, path + "/written-report", Map.of("writtenReport", "Báo cáo")).statusCode(200);
+        post(Roles.COMMANDER, path + "/forwarding", Map.of("pctpOfficer", "pctp-1")).statusCode(200);
+        post(Roles.PCTP_OFFICER, path + "/registration", Map.of()).statusCode(200);
+        assertThat(count("select count(*) from crime_register where report_id = '" + id + "' and summary like "
+                + "'enc:v1:%'")).as("the register's summary sealed too").isEqualTo(1);
+        post(Roles.COMMANDER, path + "/reporter-shredding", Map.of("reason", "Người báo tin yêu cầu xóa dữ liệu"))
+                .statusCode(200).body("details.suspect", equalTo("[đã hủy]")).body("reporter.name", equalTo("[đã hủy]"));
+        given().auth().oauth2(Tokens.forRole(Roles.DUTY_OFFICER, "duty-1")).get(path).then().statusCode(200)
+                .body("details.summary", equalTo("[đã hủy]")).body("details.witnesses", equalTo("[đã hủy]"));
+        // nothing more is sealed for it: a completion is refused, and nothing is written
+        long events = count("select count(*) from event where stream_id = '" + id + "'");
+        post(Roles.BOT, path + "/completion", Map.of("reporter", Map.of("phone", "0911111111"))).statusCode(409)
+                .body("type", containsString("reporter-shredded"));
+        assertThat(count("select count(*) from event where stream_id = '" + id + "'")).isEqualTo(events);
+        int year = clock.instant().atZone(java.time.ZoneId.of("Asia/Ho_Chi_Minh")).getYear();
+        var register = given().auth().oauth2(Tokens.forRole(Roles.PCTP_OFFICER, "pctp-1"))
+                .queryParam("unit", Tokens.DEFAULT_UNIT).queryParam("year", year).get("/api/v1/register").then()
+                .statusCode(200).extract().jsonPath();
+        int row = register.getList("reportId", String.class).indexOf(id);
+        assertThat(register.getString("[" + row + "].summary")).isEqualTo("[đã hủy]");
+        assertThat(register.getString("[" + row + "].reporter")).isEqualTo("[đã hủy]");
+        String csv = given().auth().oauth2(Tokens.forRole(Roles.PCTP_OFFICER, "pctp-1")).accept("text/csv")
+                .queryParam("unit", Tokens.DEFAULT_UNIT).queryParam("year", year).get("/api/v1/register").then()
+                .statusCode(200).extract().asString();
+        assertThat(csv).doesNotContain("Lò Văn Tám").doesNotContain("bến xe");
+        given().auth().oauth2(Tokens.forRole(Roles.COMMANDER, "commander-1")).queryParam("unit", Tokens.DEFAULT_UNIT)
+                .queryParam("year", year).get("/api/v1/register/printable").then().statusCode(200);
+        given().auth().oauth2(Tokens.forRole(Roles.BOT, "bot-1")).get("/open311/v2/requests/" + id + ".json").then()
+                .statusCode(200).body("[0].description", equalTo("[đã hủy]"));
+    }
+
     @Test
     void open311Clients_fileReports_andReadTheirPublicStatus_withoutPersonalData() {
         given().auth().oauth2(Tokens.forRole(Roles.BOT, "open311-client")).get("/open311/v2/services.json").then()
