@@ -47,9 +47,29 @@ public final class LogReader {
      * partition (the order-dependent checks). Reading the next batches overlaps the inspection and
      * the checks of earlier ones. With no workers, everything runs on the calling thread.
      */
+    /**
+     * The reader's identity on Kafka (issue 21): a Java client properties file (security.protocol,
+     * sasl.mechanism, sasl.jaas.config, ...) named by {@code -Dbinhyen.kafka.config} or
+     * {@code BINHYEN_KAFKA_CONFIG}, e.g. the auditor's, {@code bin/stack kafka-config auditor};
+     * none: an unauthenticated client, which a broker with ACLs refuses.
+     */
+    static Properties clientConfig() {
+        Properties p = new Properties();
+        String file = System.getProperty("binhyen.kafka.config", System.getenv("BINHYEN_KAFKA_CONFIG"));
+        if (file != null && !file.isBlank()) {
+            try (var in = java.nio.file.Files.newInputStream(java.nio.file.Path.of(file))) {
+                p.load(in);
+            } catch (java.io.IOException e) {
+                throw new IllegalStateException("the Kafka client configuration " + file + " cannot be read: "
+                        + e.getMessage(), e);
+            }
+        }
+        return p;
+    }
+
     public static <T> long read(String bootstrap, List<String> topics, Function<LogRecord, T> inspect,
             Consumer<T> apply, Progress progress, int workers) {
-        Properties p = new Properties();
+        Properties p = clientConfig();
         p.put("bootstrap.servers", bootstrap);
         p.put("enable.auto.commit", "false");
         p.put("max.poll.records", "5000");

@@ -35,9 +35,17 @@ class AuditCliTests {
     static KafkaBroker broker;
 
     @BeforeAll
-    static void start() {
+    static void start() throws Exception {
         QuietLogging.apply();
         broker = KafkaBroker.startTemporary();
+        // the tool reads as the client its configuration file names (issue 21): here the broker's admin
+        var config = java.nio.file.Files.createTempFile("kafka-client-", ".properties");
+        var settings = broker.clientProperties(vn.binhyen.testsupport.KafkaPrincipals.ADMIN);
+        settings.remove("bootstrap.servers");
+        try (var out = java.nio.file.Files.newOutputStream(config)) {
+            settings.store(out, "audit-cli tests");
+        }
+        System.setProperty("binhyen.kafka.config", config.toString());
     }
 
     @AfterAll
@@ -62,6 +70,7 @@ class AuditCliTests {
     static KafkaProducer<String, byte[]> producer() {
         Properties p = new Properties();
         p.put("bootstrap.servers", broker.bootstrapServers());
+        p.putAll(vn.binhyen.testsupport.KafkaPrincipals.clientSettings(vn.binhyen.testsupport.KafkaPrincipals.ADMIN));
         return new KafkaProducer<>(p, new StringSerializer(), new ByteArraySerializer());
     }
 

@@ -49,6 +49,14 @@ class CompareTests {
     static void start() throws Exception {
         QuietLogging.apply();
         broker = KafkaBroker.startTemporary();
+        // the tool reads as the client its configuration file names (issue 21): here the broker's admin
+        var config = java.nio.file.Files.createTempFile("kafka-client-", ".properties");
+        var settings = broker.clientProperties(vn.binhyen.testsupport.KafkaPrincipals.ADMIN);
+        settings.remove("bootstrap.servers");
+        try (var out = java.nio.file.Files.newOutputStream(config)) {
+            settings.store(out, "audit-cli tests");
+        }
+        System.setProperty("binhyen.kafka.config", config.toString());
         db = PostgresDatabase.create();
         try (InputStream in = PostgresEventStore.class.getResourceAsStream("/db/eventlog/V1__eventlog.sql");
                 Connection c = db.connect(); Statement s = c.createStatement()) {
@@ -77,7 +85,7 @@ class CompareTests {
             last = rs.getLong(1);
         }
         try (Relay relay = new Relay(() -> DriverManager.getConnection(db.jdbcUrl(), db.username(), db.passwordValue()),
-                Map.of("bootstrap.servers", broker.bootstrapServers()),
+                vn.binhyen.testsupport.KafkaPrincipals.admin(broker.bootstrapServers()),
                 new Relay.Config("compare-relay", topic, 50, Duration.ofMillis(20), 10, Duration.ofMillis(200),
                         Duration.ofMillis(100)), Clock.systemUTC())) {
             relay.start();
@@ -148,13 +156,14 @@ class CompareTests {
                 Json.MAPPER.createObjectNode().put("memberId", "ghost"), events.get(5).hash(), null).sealed();
         Properties p = new Properties();
         p.put("bootstrap.servers", broker.bootstrapServers());
+        p.putAll(vn.binhyen.testsupport.KafkaPrincipals.clientSettings(vn.binhyen.testsupport.KafkaPrincipals.ADMIN));
         try (var producer = new org.apache.kafka.clients.producer.KafkaProducer<>(p,
                 new org.apache.kafka.common.serialization.StringSerializer(),
                 new org.apache.kafka.common.serialization.ByteArraySerializer())) {
             producer.send(Relay.record(topic, "compare-relay", forged, 99)).get();
         }
         // and the log's first record deleted at the broker
-        try (Admin admin = Admin.create(Map.of("bootstrap.servers", broker.bootstrapServers()))) {
+        try (Admin admin = Admin.create(vn.binhyen.testsupport.KafkaPrincipals.admin(broker.bootstrapServers()))) {
             admin.deleteRecords(Map.of(new TopicPartition(topic, 0), RecordsToDelete.beforeOffset(1))).all().get();
         }
 

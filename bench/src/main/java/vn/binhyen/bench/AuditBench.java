@@ -88,6 +88,7 @@ public final class AuditBench {
     static void publish(KafkaBroker broker, String topic) throws Exception {
         Properties p = new Properties();
         p.put("bootstrap.servers", broker.bootstrapServers());
+        p.putAll(vn.binhyen.testsupport.KafkaPrincipals.clientSettings(vn.binhyen.testsupport.KafkaPrincipals.ADMIN));
         p.put("linger.ms", "10");
         p.put("batch.size", "524288");
         // no compression: the relays publish uncompressed (their producer sets none), so the log is read as it is

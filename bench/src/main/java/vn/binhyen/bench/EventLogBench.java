@@ -314,6 +314,7 @@ public final class EventLogBench {
     static Map<String, Object> producerConfig() {
         Map<String, Object> cfg = new HashMap<>();
         cfg.put("bootstrap.servers", "");
+        cfg.putAll(vn.binhyen.testsupport.KafkaPrincipals.clientSettings(vn.binhyen.testsupport.KafkaPrincipals.ADMIN));
         cfg.put("enable.idempotence", true);
         cfg.put("acks", "all");
         cfg.put("linger.ms", 5);
@@ -334,6 +335,7 @@ public final class EventLogBench {
         }
         Map<String, Object> cfg = producerConfig();
         cfg.put("bootstrap.servers", broker.bootstrapServers());
+        cfg.putAll(vn.binhyen.testsupport.KafkaPrincipals.clientSettings(vn.binhyen.testsupport.KafkaPrincipals.ADMIN));
         try (KafkaProducer<String, byte[]> p = new KafkaProducer<>(cfg)) {
             p.send(new ProducerRecord<>(topic, "warm-up", new byte[1])).get();
             long start = System.nanoTime();
@@ -351,6 +353,7 @@ public final class EventLogBench {
         long before = totalEvents(db);
         Map<String, Object> cfg = new HashMap<>();
         cfg.put("bootstrap.servers", broker.bootstrapServers());
+        cfg.putAll(vn.binhyen.testsupport.KafkaPrincipals.clientSettings(vn.binhyen.testsupport.KafkaPrincipals.ADMIN));
         try (Relay relay = new Relay(() -> DriverManager.getConnection(db.jdbcUrl(), db.username(), db.passwordValue()),
                 cfg, new Relay.Config("bench", topic, 5000, Duration.ofMillis(5), 10_000, Duration.ofSeconds(10),
                         Duration.ofMillis(100)), Clock.systemUTC())) {

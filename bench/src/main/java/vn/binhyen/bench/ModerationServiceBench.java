@@ -230,7 +230,7 @@ public final class ModerationServiceBench {
         String in = "bench.in-" + UUID.randomUUID();
         String out = "bench.out-" + UUID.randomUUID();
         try (var admin = org.apache.kafka.clients.admin.Admin.create(
-                java.util.Map.<String, Object>of("bootstrap.servers", broker.bootstrapServers()))) {
+                java.util.vn.binhyen.testsupport.KafkaPrincipals.admin(broker.bootstrapServers()))) {
             admin.createTopics(List.of(new org.apache.kafka.clients.admin.NewTopic(in, java.util.Optional.empty(),
                     java.util.Optional.empty()))).all().get();
         }
@@ -297,6 +297,7 @@ public final class ModerationServiceBench {
     static KafkaProducer<String, String> producer(KafkaBroker broker) {
         Properties p = new Properties();
         p.put("bootstrap.servers", broker.bootstrapServers());
+        p.putAll(vn.binhyen.testsupport.KafkaPrincipals.clientSettings(vn.binhyen.testsupport.KafkaPrincipals.ADMIN));
         p.put("linger.ms", "5");
         p.put("batch.size", "262144");
         return new KafkaProducer<>(p, new StringSerializer(), new StringSerializer());
@@ -305,6 +306,7 @@ public final class ModerationServiceBench {
     static KafkaConsumer<String, String> consumer(KafkaBroker broker) {
         Properties p = new Properties();
         p.put("bootstrap.servers", broker.bootstrapServers());
+        p.putAll(vn.binhyen.testsupport.KafkaPrincipals.clientSettings(vn.binhyen.testsupport.KafkaPrincipals.ADMIN));
         p.put("group.id", "bench-" + UUID.randomUUID());
         p.put("auto.offset.reset", "earliest");
         p.put("max.poll.records", "2000");

@@ -151,6 +151,7 @@ public final class NotificationBench {
     static void produce(KafkaBroker broker) throws Exception {
         Properties p = new Properties();
         p.put("bootstrap.servers", broker.bootstrapServers());
+        p.putAll(vn.binhyen.testsupport.KafkaPrincipals.clientSettings(vn.binhyen.testsupport.KafkaPrincipals.ADMIN));
         p.put("linger.ms", "5");
         p.put("batch.size", "262144");
         try (var producer = new KafkaProducer<>(p, new StringSerializer(), new ByteArraySerializer())) {
@@ -190,6 +191,7 @@ public final class NotificationBench {
     static Properties consumerProps(KafkaBroker broker, String group) {
         Properties p = new Properties();
         p.put("bootstrap.servers", broker.bootstrapServers());
+        p.putAll(vn.binhyen.testsupport.KafkaPrincipals.clientSettings(vn.binhyen.testsupport.KafkaPrincipals.ADMIN));
         p.put("group.id", group);
         p.put("auto.offset.reset", "earliest");
         p.put("max.poll.records", "500");
@@ -216,7 +218,7 @@ public final class NotificationBench {
     }
 
     static void resetGroup(KafkaBroker broker) throws Exception {
-        try (Admin admin = Admin.create(Map.of("bootstrap.servers", (Object) broker.bootstrapServers()))) {
+        try (Admin admin = Admin.create(vn.binhyen.testsupport.KafkaPrincipals.admin(broker.bootstrapServers()))) {
             var offsets = admin.listConsumerGroupOffsets(GROUP).partitionsToOffsetAndMetadata().get();
             Map<TopicPartition, OffsetAndMetadata> zero = new HashMap<>();
             offsets.keySet().forEach(tp -> zero.put(tp, new OffsetAndMetadata(0)));

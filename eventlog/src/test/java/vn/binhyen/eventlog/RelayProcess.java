@@ -16,7 +16,7 @@ public final class RelayProcess {
         String user = args[1];
         String password = args[2];
         Relay relay = new Relay(() -> DriverManager.getConnection(url, user, password),
-                Map.of("bootstrap.servers", args[3]),
+                vn.binhyen.testsupport.KafkaPrincipals.admin(args[3]),
                 new Relay.Config(args[5], args[4], 20, Duration.ofMillis(20), 25, Duration.ofSeconds(1),
                         Duration.ofMillis(100)),
                 Clock.systemUTC());

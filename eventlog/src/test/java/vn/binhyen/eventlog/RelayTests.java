@@ -57,7 +57,7 @@ class RelayTests {
 
     static Relay relay(String name, String topic) {
         return new Relay(() -> DriverManager.getConnection(db.jdbcUrl(), db.username(), db.passwordValue()),
-                Map.of("bootstrap.servers", TestStores.broker().bootstrapServers()),
+                vn.binhyen.testsupport.KafkaPrincipals.admin(TestStores.broker().bootstrapServers()),
                 new Relay.Config(name, topic, 20, Duration.ofMillis(20), 25, Duration.ofSeconds(1),
                         Duration.ofMillis(100)),
                 Clock.systemUTC());
@@ -200,9 +200,9 @@ class RelayTests {
             List<ConsumerRecord<String, byte[]>> published = consumeUntil(topic, rs -> rs.stream()
                     .filter(r -> stream.equals(r.key())).count() >= 2);
             // the broker delivers one of them again (as after a relay crash before its checkpoint)
-            try (KafkaProducer<String, byte[]> p = new KafkaProducer<>(Map.of("bootstrap.servers",
-                    TestStores.broker().bootstrapServers(), "key.serializer", StringSerializer.class.getName(),
-                    "value.serializer", ByteArraySerializer.class.getName()))) {
+            try (KafkaProducer<String, byte[]> p = new KafkaProducer<>(withAll(
+                    vn.binhyen.testsupport.KafkaPrincipals.admin(TestStores.broker().bootstrapServers()), Map.of("key.serializer",
+                    StringSerializer.class.getName(), "value.serializer", ByteArraySerializer.class.getName())))) {
                 ConsumerRecord<String, byte[]> dup = published.stream().filter(r -> stream.equals(r.key())).findFirst().orElseThrow();
                 p.send(new ProducerRecord<>(topic, null, dup.key(), dup.value(), dup.headers())).get();
             }
@@ -242,6 +242,7 @@ class RelayTests {
             java.util.function.Predicate<List<ConsumerRecord<String, byte[]>>> done) {
         Map<String, Object> cfg = new HashMap<>();
         cfg.put("bootstrap.servers", TestStores.broker().bootstrapServers());
+        cfg.putAll(vn.binhyen.testsupport.KafkaPrincipals.clientSettings(vn.binhyen.testsupport.KafkaPrincipals.ADMIN));
         cfg.put("group.id", "test-" + UUID.randomUUID());
         cfg.put("auto.offset.reset", "earliest");
         cfg.put("enable.auto.commit", "false");
@@ -274,5 +275,12 @@ class RelayTests {
         } catch (java.io.IOException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** {@code base} with {@code more} added. */
+    static java.util.Map<String, Object> withAll(java.util.Map<String, Object> base, java.util.Map<String, ?> more) {
+        var all = new java.util.HashMap<String, Object>(base);
+        all.putAll(more);
+        return all;
     }
 }

@@ -76,4 +76,47 @@ class DeploymentFilesTests {
         }
         assertThat(out).contains("kind: Job", "binhyen.group.events", "retention.ms=-1");
     }
+
+    /**
+     * issue 21, audit F6: the Strimzi KafkaUsers declare, for every principal, exactly the rights
+     * the test broker and bin/stack give it (test-support's KafkaPrincipals), and each service's
+     * Deployment logs in as its own user.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void theKafkaUsersInDeploy_grantWhatTheBrokerOfTheTestsGrants_andEachServiceLogsInAsItself() throws IOException {
+        Map<String, Map<String, Object>> users = new java.util.HashMap<>();
+        for (Object doc : new Yaml().loadAll(Files.readString(ROOT.resolve("deploy/base/kafka-users.yaml")))) {
+            var user = (Map<String, Object>) doc;
+            users.put((String) ((Map<String, Object>) user.get("metadata")).get("name"), user);
+        }
+        for (var principal : vn.binhyen.testsupport.KafkaPrincipals.ALL) {
+            var user = users.get(principal.name());
+            assertThat(user).as(principal.name()).isNotNull();
+            var spec = (Map<String, Object>) user.get("spec");
+            assertThat(((Map<String, Object>) spec.get("authentication")).get("type")).isEqualTo("scram-sha-512");
+            java.util.Set<String> declared = new java.util.TreeSet<>();
+            for (var acl : (List<Map<String, Object>>) ((Map<String, Object>) spec.get("authorization")).get("acls")) {
+                var resource = (Map<String, Object>) acl.get("resource");
+                for (Object op : (List<Object>) acl.get("operations")) {
+                    declared.add(resource.get("type") + " " + resource.get("name") + " " + resource.get("patternType")
+                            + " " + op);
+                }
+            }
+            java.util.Set<String> expected = new java.util.TreeSet<>();
+            principal.writes().forEach(t -> List.of("Write", "Describe", "Create")
+                    .forEach(op -> expected.add("topic " + t + " literal " + op)));
+            principal.reads().forEach(t -> List.of("Read", "Describe")
+                    .forEach(op -> expected.add("topic " + t + " literal " + op)));
+            expected.add("group " + principal.groupPrefix() + " prefix Read");
+            assertThat(declared).as(principal.name()).isEqualTo(expected);
+        }
+        for (String module : DATABASES.keySet()) {
+            String deployment = Files.readString(ROOT.resolve("deploy/base/" + module + ".yaml"));
+            assertThat(deployment).as(module).contains("name: BINHYEN_KAFKA_USER\n              value: " + module,
+                    "secretKeyRef: {name: " + module + ", key: password}");
+            assertThat(properties(module).getProperty("kafka.sasl.jaas.config")).as(module)
+                    .contains("${BINHYEN_KAFKA_USER:" + module + "}");
+        }
+    }
 }

@@ -67,6 +67,7 @@ class FaultTests {
     @BeforeAll
     static void start() throws Exception {
         stage = FaultStage.start("report-intake-service");
+        AuditorOnKafka.configure(); // the log is verified as the auditor reads it (issue 21)
         stage.bind("zalo-bot", "group-police");
     }
 

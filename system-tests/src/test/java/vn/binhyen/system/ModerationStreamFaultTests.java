@@ -90,6 +90,7 @@ class ModerationStreamFaultTests {
     static void readVerdicts() {
         Properties p = new Properties();
         p.put("bootstrap.servers", stage.broker().bootstrapServers());
+        p.putAll(vn.binhyen.testsupport.KafkaPrincipals.clientSettings(vn.binhyen.testsupport.KafkaPrincipals.ADMIN));
         p.put("group.id", "fault-test-" + UUID.randomUUID());
         p.put("auto.offset.reset", "earliest");
         try (var consumer = new KafkaConsumer<>(p, new StringDeserializer(), new StringDeserializer())) {
@@ -126,6 +127,7 @@ class ModerationStreamFaultTests {
     static KafkaProducer<String, String> producer() {
         Properties p = new Properties();
         p.put("bootstrap.servers", stage.broker().bootstrapServers());
+        p.putAll(vn.binhyen.testsupport.KafkaPrincipals.clientSettings(vn.binhyen.testsupport.KafkaPrincipals.ADMIN));
         return new KafkaProducer<>(p, new StringSerializer(), new StringSerializer());
     }
 

@@ -55,6 +55,7 @@ class SystemTests {
     @BeforeAll
     static void start() throws Exception {
         broker = KafkaBroker.startTemporary();
+        AuditorOnKafka.configure(); // the log is verified as the auditor reads it (issue 21)
         var pool = Executors.newFixedThreadPool(4);
         List<Future<?>> started = new ArrayList<>();
         for (String module : List.of("group-service", "moderation-service", "report-intake-service",

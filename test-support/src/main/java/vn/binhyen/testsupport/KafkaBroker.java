@@ -70,9 +70,17 @@ public final class KafkaBroker implements AutoCloseable {
     }
 
     /** A broker on free ports with a temporary log directory, deleted on {@link #close()}. */
+    /**
+     * A broker on free ports with the contracts' topics created (one partition each, as an
+     * automatic creation would make them): with ACLs, a service may create only the topics it
+     * writes, so a topic it only reads must exist before it subscribes, as deploy/'s topic Job and
+     * bin/stack make them.
+     */
     public static KafkaBroker startTemporary() {
         try {
-            return start(freePort(), freePort(), Files.createTempDirectory("binhyen-kafka-"), true);
+            KafkaBroker broker = start(freePort(), freePort(), Files.createTempDirectory("binhyen-kafka-"), true);
+            broker.createTopics(vn.binhyen.contracts.Topics.ALL, 1);
+            return broker;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -85,11 +93,21 @@ public final class KafkaBroker implements AutoCloseable {
         p.put("process.roles", "broker,controller");
         p.put("node.id", "1");
         p.put("controller.quorum.voters", "1@127.0.0.1:" + controllerPort);
-        p.put("listeners", "PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort);
-        p.put("advertised.listeners", "PLAINTEXT://127.0.0.1:" + port);
+        // clients authenticate (SASL/SCRAM) and are authorised by ACLs (issue 21, audit F6); the
+        // controller listener, on loopback, serves only the controller's own protocol
+        p.put("listeners", "SASL_PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort);
+        p.put("advertised.listeners", "SASL_PLAINTEXT://127.0.0.1:" + port);
         p.put("controller.listener.names", "CONTROLLER");
-        p.put("inter.broker.listener.name", "PLAINTEXT");
-        p.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
+        p.put("inter.broker.listener.name", "SASL_PLAINTEXT");
+        p.put("listener.security.protocol.map", "SASL_PLAINTEXT:SASL_PLAINTEXT,CONTROLLER:PLAINTEXT");
+        p.put("sasl.enabled.mechanisms", KafkaPrincipals.MECHANISM);
+        p.put("sasl.mechanism.inter.broker.protocol", KafkaPrincipals.MECHANISM);
+        p.put("listener.name.sasl_plaintext." + KafkaPrincipals.MECHANISM.toLowerCase() + ".sasl.jaas.config",
+                KafkaPrincipals.jaas(KafkaPrincipals.ADMIN, KafkaPrincipals.password(KafkaPrincipals.ADMIN)));
+        p.put("authorizer.class.name", "org.apache.kafka.metadata.authorizer.StandardAuthorizer");
+        // the broker itself (admin) and the controller listener's peers; nobody else is a super user
+        p.put("super.users", "User:" + KafkaPrincipals.ADMIN + ";User:ANONYMOUS");
+        p.put("allow.everyone.if.no.acl.found", "false");
         p.put("log.dirs", logs.toString());
         p.put("offsets.topic.replication.factor", "1");
         p.put("offsets.topic.num.partitions", "1");
@@ -118,6 +136,8 @@ public final class KafkaBroker implements AutoCloseable {
                     .setControllerListenerName("CONTROLLER")
                     .setSupportedFeatures(Feature.PRODUCTION_FEATURES)
                     .setReleaseVersion(MetadataVersion.latestProduction())
+                    .setScramArguments(List.of(KafkaPrincipals.MECHANISM + "=[name=" + KafkaPrincipals.ADMIN
+                            + ",password=" + KafkaPrincipals.password(KafkaPrincipals.ADMIN) + "]"))
                     .setIgnoreFormatted(true);
             formatter.run();
         } catch (Exception e) {
@@ -132,6 +152,7 @@ public final class KafkaBroker implements AutoCloseable {
         server.startup();
         KafkaBroker broker = new KafkaBroker(server, directory, temporary, port, controllerPort);
         broker.awaitReady(Duration.ofSeconds(60));
+        broker.grant();
         return broker;
     }
 
@@ -161,9 +182,110 @@ public final class KafkaBroker implements AutoCloseable {
         }
     }
 
+    /** An admin client as the super user {@link KafkaPrincipals#ADMIN}. */
     public Admin admin() {
-        return Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000));
+        Map<String, Object> p = new java.util.HashMap<>(KafkaPrincipals.clientSettings(KafkaPrincipals.ADMIN));
+        p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        p.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
+        return Admin.create(p);
+    }
+
+    /**
+     * Each principal's client configuration in {@code directory}: {@code <name>.properties} (Java
+     * clients, bin/audit) and {@code <name>.librdkafka.conf} (kcat -F), for {@code bin/stack
+     * kafka-config}.
+     */
+    public void writeClientConfigurations(Path directory) throws IOException {
+        Files.createDirectories(directory);
+        List<String> names = new java.util.ArrayList<>(List.of(KafkaPrincipals.ADMIN));
+        KafkaPrincipals.ALL.forEach(p -> names.add(p.name()));
+        for (String name : names) {
+            try (var out = Files.newOutputStream(directory.resolve(name + ".properties"))) {
+                clientProperties(name).store(out, "Kafka client configuration of " + name + " (development)");
+            }
+            StringBuilder conf = new StringBuilder();
+            KafkaPrincipals.librdkafkaSettings(bootstrapServers, name).forEach((k, v) -> conf.append(k).append('=')
+                    .append(v).append('\n'));
+            Files.writeString(directory.resolve(name + ".librdkafka.conf"), conf);
+        }
+    }
+
+    /** A Java client's properties for the principal {@code name} on this broker. */
+    public Properties clientProperties(String name) {
+        return KafkaPrincipals.clientProperties(bootstrapServers, name);
+    }
+
+    /**
+     * Creates (or resets) every principal of {@link KafkaPrincipals#ALL} with its development
+     * password, and their ACLs: each writes (and may create) its own topics, reads what it
+     * consumes, in consumer groups of its prefix. Idempotent: run at every start.
+     */
+    void grant() {
+        var scram = new org.apache.kafka.clients.admin.ScramCredentialInfo(
+                org.apache.kafka.clients.admin.ScramMechanism.SCRAM_SHA_512, 4096);
+        List<org.apache.kafka.clients.admin.UserScramCredentialAlteration> users = new java.util.ArrayList<>();
+        List<org.apache.kafka.common.acl.AclBinding> acls = new java.util.ArrayList<>();
+        for (var principal : KafkaPrincipals.ALL) {
+            users.add(new org.apache.kafka.clients.admin.UserScramCredentialUpsertion(principal.name(), scram,
+                    KafkaPrincipals.password(principal.name())));
+            String user = "User:" + principal.name();
+            for (String topic : principal.writes()) {
+                for (var op : List.of(org.apache.kafka.common.acl.AclOperation.WRITE,
+                        org.apache.kafka.common.acl.AclOperation.DESCRIBE, org.apache.kafka.common.acl.AclOperation.CREATE)) {
+                    acls.add(acl(org.apache.kafka.common.resource.ResourceType.TOPIC, topic,
+                            org.apache.kafka.common.resource.PatternType.LITERAL, user, op));
+                }
+            }
+            for (String topic : principal.reads()) {
+                for (var op : List.of(org.apache.kafka.common.acl.AclOperation.READ,
+                        org.apache.kafka.common.acl.AclOperation.DESCRIBE)) {
+                    acls.add(acl(org.apache.kafka.common.resource.ResourceType.TOPIC, topic,
+                            org.apache.kafka.common.resource.PatternType.LITERAL, user, op));
+                }
+            }
+            if (principal.groupPrefix() != null) {
+                acls.add(acl(org.apache.kafka.common.resource.ResourceType.GROUP, principal.groupPrefix(),
+                        org.apache.kafka.common.resource.PatternType.PREFIXED, user,
+                        org.apache.kafka.common.acl.AclOperation.READ));
+            }
+        }
+        try (Admin admin = admin()) {
+            admin.alterUserScramCredentials(users).all().get(30, TimeUnit.SECONDS);
+            admin.createAcls(acls).all().get(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (Exception e) {
+            throw new IllegalStateException("could not create the Kafka principals and their ACLs: " + e, e);
+        }
+        // SCRAM credentials reach the broker through the metadata log: wait until a principal can log in
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        String probe = KafkaPrincipals.ALL.getLast().name();
+        while (true) {
+            Map<String, Object> p = new java.util.HashMap<>(KafkaPrincipals.clientSettings(probe));
+            p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+            p.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000);
+            try (Admin as = Admin.create(p)) {
+                as.describeCluster().nodes().get(5, TimeUnit.SECONDS);
+                return;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            } catch (Exception e) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException(probe + " cannot log in to the broker: " + e, e);
+                }
+            }
+        }
+    }
+
+    private static org.apache.kafka.common.acl.AclBinding acl(org.apache.kafka.common.resource.ResourceType type,
+            String name, org.apache.kafka.common.resource.PatternType pattern, String user,
+            org.apache.kafka.common.acl.AclOperation op) {
+        return new org.apache.kafka.common.acl.AclBinding(
+                new org.apache.kafka.common.resource.ResourcePattern(type, name, pattern),
+                new org.apache.kafka.common.acl.AccessControlEntry(user, "*", op,
+                        org.apache.kafka.common.acl.AclPermissionType.ALLOW));
     }
 
     private void awaitReady(Duration timeout) {
@@ -180,6 +302,11 @@ public final class KafkaBroker implements AutoCloseable {
             } catch (Exception e) {
                 last = e;
             }
+        }
+        if (last instanceof java.util.concurrent.ExecutionException ee
+                && ee.getCause() instanceof org.apache.kafka.common.errors.SaslAuthenticationException) {
+            throw new IllegalStateException("the Kafka broker at " + bootstrapServers + " refuses the admin's "
+                    + "credentials: its data predates Kafka credentials (issue 21); bin/stack --reset starts afresh", last);
         }
         throw new IllegalStateException("Kafka broker at " + bootstrapServers + " not ready in " + timeout, last);
     }
@@ -230,6 +357,7 @@ public final class KafkaBroker implements AutoCloseable {
         }
         KafkaBroker broker = start(port, port + 1, dir, false);
         broker.createTopics(topics, partitions);
+        broker.writeClientConfigurations(dir.resolve("clients"));
         Runtime.getRuntime().addShutdownHook(new Thread(broker::close));
         System.out.println("kafka ready at " + broker.bootstrapServers());
         Thread.currentThread().join();

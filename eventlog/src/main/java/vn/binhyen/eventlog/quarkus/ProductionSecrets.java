@@ -82,6 +82,12 @@ public class ProductionSecrets {
         });
         config.getOptionalValue("mp.jwt.verify.issuer", String.class).filter(DEVELOPMENT_ISSUER::equals)
                 .ifPresent(i -> found.add("mp.jwt.verify.issuer (BINHYEN_JWT_ISSUER) is the development issuer " + i));
+        config.getOptionalValue("kafka.sasl.jaas.config", String.class).filter(j -> j.contains("dev-kafka-"))
+                .ifPresent(j -> found.add("kafka.sasl.jaas.config (BINHYEN_KAFKA_PASSWORD) is the development broker's "
+                        + "password"));
+        config.getOptionalValue("kafka.security.protocol", String.class).filter("PLAINTEXT"::equalsIgnoreCase)
+                .ifPresent(j -> found.add("kafka.security.protocol (BINHYEN_KAFKA_SECURITY_PROTOCOL) is PLAINTEXT: "
+                        + "no identity on Kafka"));
         if (config.getOptionalValue("binhyen.secrets.master-key", String.class).filter("required"::equals).isPresent()
                 && config.getOptionalValue("binhyen.report.master-key-file", String.class).isEmpty()) {
             found.add("binhyen.report.master-key-file (BINHYEN_MASTER_KEY_FILE) is not set: report keys would be "

@@ -40,8 +40,7 @@ public class RelayRunner {
         String url = mp.getValue("quarkus.datasource.jdbc.url", String.class);
         String user = mp.getOptionalValue("quarkus.datasource.username", String.class).orElse(null);
         String password = mp.getOptionalValue("quarkus.datasource.password", String.class).orElse("");
-        Map<String, Object> kafka = new HashMap<>();
-        kafka.put("bootstrap.servers", mp.getValue("kafka.bootstrap.servers", String.class));
+        Map<String, Object> kafka = new HashMap<>(KafkaClientSettings.of(mp)); // with the service's identity
         Relay.Config rc = new Relay.Config(r.name().orElse(r.topic()), r.topic(), r.batchSize(), r.pollInterval(),
                 r.ledgerEveryEvents(), r.ledgerEvery(), r.standbyRetry());
         relay = new Relay(() -> DriverManager.getConnection(url, user, password), kafka, rc, clock);

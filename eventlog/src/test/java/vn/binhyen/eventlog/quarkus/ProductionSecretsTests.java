@@ -51,6 +51,16 @@ class ProductionSecretsTests {
     }
 
     @Test
+    void theDevelopmentKafkaPassword_andNoKafkaIdentity_areNamed_issue_21() {
+        assertThat(ProductionSecrets.problems(config(Map.of("kafka.sasl.jaas.config",
+                "org.apache.kafka.common.security.scram.ScramLoginModule required username=\"group-service\" "
+                        + "password=\"dev-kafka-group-service\";")))).singleElement().asString()
+                .contains("BINHYEN_KAFKA_PASSWORD");
+        assertThat(ProductionSecrets.problems(config(Map.of("kafka.security.protocol", "PLAINTEXT"))))
+                .singleElement().asString().contains("BINHYEN_KAFKA_SECURITY_PROTOCOL");
+    }
+
+    @Test
     void aProductionConfiguration_hasNone() {
         Config prod = config(Map.of("mp.jwt.verify.publickey.location", "/etc/binhyen/jwt/publicKey.pem",
                 "mp.jwt.verify.issuer", "https://sso.congan.gov.vn/realms/binhyen",

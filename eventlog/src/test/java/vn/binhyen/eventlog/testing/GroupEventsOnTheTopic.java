@@ -37,6 +37,7 @@ public final class GroupEventsOnTheTopic implements AutoCloseable {
     public GroupEventsOnTheTopic(String bootstrapServers) {
         Properties p = new Properties();
         p.put("bootstrap.servers", bootstrapServers);
+        p.putAll(vn.binhyen.testsupport.KafkaPrincipals.clientSettings(vn.binhyen.testsupport.KafkaPrincipals.ADMIN));
         producer = new KafkaProducer<>(p, new StringSerializer(), new ByteArraySerializer());
     }
 

@@ -121,10 +121,10 @@ public abstract class ServiceContractTests {
                 Json.MAPPER.createObjectNode().put("service", service), Instant.now(),
                 Actor.system(service), "corr-" + stream)));
 
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
-                "bootstrap.servers", bootstrapServers, "group.id", "contract-" + UUID.randomUUID(),
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(with(
+                vn.binhyen.testsupport.KafkaPrincipals.admin(bootstrapServers), Map.of("group.id", "contract-" + UUID.randomUUID(),
                 "auto.offset.reset", "earliest", "key.deserializer", StringDeserializer.class.getName(),
-                "value.deserializer", ByteArrayDeserializer.class.getName()))) {
+                "value.deserializer", ByteArrayDeserializer.class.getName())))) {
             consumer.subscribe(List.of(topic));
             await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ZERO).until(() -> {
                 for (var r : consumer.poll(Duration.ofMillis(200))) {
@@ -137,5 +137,12 @@ public abstract class ServiceContractTests {
                 return false;
             });
         }
+    }
+
+    /** {@code base} with {@code more} added. */
+    static java.util.Map<String, Object> with(java.util.Map<String, Object> base, java.util.Map<String, ?> more) {
+        var all = new java.util.HashMap<String, Object>(base);
+        all.putAll(more);
+        return all;
     }
 }

@@ -254,6 +254,8 @@ public class GroupResource {
 
     @POST
     @Path("/{groupId}/leave-requests/{memberId}/consent")
+    // no body: a client sending none, and no Content-Type, is answered by its rights, not with a 415
+    @jakarta.ws.rs.Consumes(jakarta.ws.rs.core.MediaType.WILDCARD)
     @RolesAllowed(Roles.LEADER)
     public Response consent(@PathParam("groupId") String groupId, @PathParam("memberId") String memberId,
             @HeaderParam("If-Match") String ifMatch, @Context ContainerRequestContext request) {
@@ -342,6 +344,8 @@ public class GroupResource {
 
     @POST
     @Path("/{groupId}/resumption")
+    // no body: a client sending none, and no Content-Type, is answered by its rights, not with a 415
+    @jakarta.ws.rs.Consumes(jakarta.ws.rs.core.MediaType.WILDCARD)
     @RolesAllowed({Roles.COMMANDER, Roles.SYSTEM_ADMIN})
     public Response resume(@PathParam("groupId") String groupId, @HeaderParam("If-Match") String ifMatch,
             @Context ContainerRequestContext request) {

@@ -261,6 +261,7 @@ class GroupActivityTests {
     static void publish(Envelope... envelopes) throws Exception {
         Properties p = new Properties();
         p.put("bootstrap.servers", ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class));
+        p.putAll(vn.binhyen.testsupport.KafkaPrincipals.clientSettings(vn.binhyen.testsupport.KafkaPrincipals.ADMIN));
         try (var producer = new KafkaProducer<>(p, new StringSerializer(), new ByteArraySerializer())) {
             long seq = 1;
             for (Envelope e : envelopes) {

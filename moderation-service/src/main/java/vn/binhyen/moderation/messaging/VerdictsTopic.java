@@ -30,7 +30,9 @@ public class VerdictsTopic {
             Duration deliveryTimeout,
             @ConfigProperty(name = "binhyen.moderation.verdicts-max-block", defaultValue = "60s") Duration maxBlock) {
         this.topic = topic;
-        Map<String, Object> p = new HashMap<>();
+        // the service's identity on Kafka (issue 21) with the bootstrap servers
+        Map<String, Object> p = new HashMap<>(vn.binhyen.eventlog.quarkus.KafkaClientSettings.of(
+                org.eclipse.microprofile.config.ConfigProvider.getConfig()));
         p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         p.put(ProducerConfig.CLIENT_ID_CONFIG, "moderation-verdicts");
         p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);

@@ -101,6 +101,8 @@ public class PostResource {
 
     @POST
     @Path("/posts/{postId}/verification")
+    // no body: a client sending none, and no Content-Type, is answered by its rights, not with a 415
+    @jakarta.ws.rs.Consumes(jakarta.ws.rs.core.MediaType.WILDCARD)
     @RolesAllowed({Roles.LEADER, Roles.DEPUTY, Roles.ADMIN, Roles.MEMBER})
     public Response verify(@PathParam("postId") String postId, @HeaderParam("If-Match") String ifMatch,
             @Context ContainerRequestContext request) {
@@ -121,6 +123,8 @@ public class PostResource {
 
     @POST
     @Path("/posts/{postId}/publication")
+    // no body: a client sending none, and no Content-Type, is answered by its rights, not with a 415
+    @jakarta.ws.rs.Consumes(jakarta.ws.rs.core.MediaType.WILDCARD)
     @RolesAllowed({Roles.LEADER, Roles.DEPUTY, Roles.ADMIN, Roles.MEMBER})
     public Response publish(@PathParam("postId") String postId, @HeaderParam("If-Match") String ifMatch,
             @Context ContainerRequestContext request) {

@@ -459,6 +459,7 @@ class ScreeningResourceTests {
     static Properties props() {
         Properties p = new Properties();
         p.put("bootstrap.servers", ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class));
+        p.putAll(vn.binhyen.testsupport.KafkaPrincipals.clientSettings(vn.binhyen.testsupport.KafkaPrincipals.ADMIN));
         return p;
     }
 

@@ -56,7 +56,7 @@ class StoredOffsetsTests {
         String handled = "stored-offsets-" + UUID.randomUUID();
         String restored = "stored-offsets-" + UUID.randomUUID();
         String untouched = "stored-offsets-" + UUID.randomUUID();
-        try (var producer = new KafkaProducer<>(Map.<String, Object>of("bootstrap.servers", bootstrap),
+        try (var producer = new KafkaProducer<>(vn.binhyen.testsupport.KafkaPrincipals.admin(bootstrap),
                 new ByteArraySerializer(), new ByteArraySerializer())) {
             for (String topic : List.of(handled, restored, untouched)) {
                 for (int i = 0; i < 10; i++) {
@@ -69,8 +69,8 @@ class StoredOffsetsTests {
         TopicPartition h = new TopicPartition(handled, 0);
         TopicPartition r = new TopicPartition(restored, 0);
         TopicPartition u = new TopicPartition(untouched, 0);
-        try (var consumer = new KafkaConsumer<>(Map.<String, Object>of("bootstrap.servers", bootstrap,
-                "group.id", "stored-offsets-test-" + UUID.randomUUID(), "enable.auto.commit", "false"),
+        try (var consumer = new KafkaConsumer<>(with(vn.binhyen.testsupport.KafkaPrincipals.admin(bootstrap),
+                Map.of("group.id", "stored-offsets-test-" + UUID.randomUUID(), "enable.auto.commit", "false")),
                 new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
             consumer.assign(List.of(h, r, u));
             consumer.seek(h, 0);
@@ -89,5 +89,12 @@ class StoredOffsetsTests {
             });
             assertThat(offsets).containsExactly(7L, 8L, 9L); // the handled records are never fetched again
         }
+    }
+
+    /** {@code base} with {@code more} added. */
+    static java.util.Map<String, Object> with(java.util.Map<String, Object> base, java.util.Map<String, ?> more) {
+        var all = new java.util.HashMap<String, Object>(base);
+        all.putAll(more);
+        return all;
     }
 }

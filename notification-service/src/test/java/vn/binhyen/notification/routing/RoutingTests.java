@@ -132,6 +132,7 @@ class RoutingTests {
         var p = new Properties();
         p.put("bootstrap.servers", ConfigProvider.getConfig()
                 .getValue("kafka.bootstrap.servers", String.class));
+        p.putAll(vn.binhyen.testsupport.KafkaPrincipals.clientSettings(vn.binhyen.testsupport.KafkaPrincipals.ADMIN));
         try (var producer = new KafkaProducer<>(p,
                 new StringSerializer(),
                 new ByteArraySerializer())) {

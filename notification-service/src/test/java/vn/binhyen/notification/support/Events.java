@@ -28,6 +28,7 @@ public final class Events {
     public static void publish(String topic, Envelope... events) throws Exception {
         Properties p = new Properties();
         p.put("bootstrap.servers", ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class));
+        p.putAll(vn.binhyen.testsupport.KafkaPrincipals.clientSettings(vn.binhyen.testsupport.KafkaPrincipals.ADMIN));
         try (var producer = new KafkaProducer<>(p, new StringSerializer(), new ByteArraySerializer())) {
             long seq = 1;
             for (Envelope e : events) {

@@ -67,6 +67,7 @@ class ZaloWebhookTests {
         List<ConsumerRecord<String, String>> seen = new ArrayList<>();
         Properties p = new Properties();
         p.put("bootstrap.servers", ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class));
+        p.putAll(vn.binhyen.testsupport.KafkaPrincipals.clientSettings(vn.binhyen.testsupport.KafkaPrincipals.ADMIN));
         p.put("group.id", "test-" + UUID.randomUUID());
         p.put("auto.offset.reset", "earliest");
         try (var consumer = new KafkaConsumer<>(p, new StringDeserializer(), new StringDeserializer())) {

@@ -311,6 +311,8 @@ public class ReportResource {
 
     @POST
     @Path("/{reportId}/emergency-acknowledgement")
+    // no body: a client sending none, and no Content-Type, is answered by its rights, not with a 415
+    @jakarta.ws.rs.Consumes(jakarta.ws.rs.core.MediaType.WILDCARD)
     @RolesAllowed({Roles.DUTY_OFFICER, Roles.PCTP_OFFICER, Roles.COMMANDER, Roles.LEADER, Roles.DEPUTY, Roles.MEMBER})
     public Response acknowledge(@PathParam("reportId") String reportId, @Context ContainerRequestContext request) {
         return act(reportId, null, new ReportCommand.AcknowledgeEmergency(token.getSubject(), rolesFor(reportId), clock.instant()),
