@@ -49,14 +49,22 @@ public final class ReportBench {
 
             System.out.println("\n== Intake, " + CLIENTS + " clients, " + PHASE.toSeconds() + " s each, the no-op and the"
                     + " intake alternating " + ROUNDS + " times; medians ==");
+            // issue 21: the same tip taken by a duty officer (the unit from the token's claim, no directory
+            // lookup) and relayed by the bot (bound to the group, the group's unit looked up): the checks' cost
+            String officer = Tokens.forRole(Roles.DUTY_OFFICER, "bench-duty");
+            intake(http, service.base, officer, false);
             List<HttpLoad.Result> noops = new ArrayList<>();
             List<HttpLoad.Result> intakes = new ArrayList<>();
+            List<HttpLoad.Result> officers = new ArrayList<>();
             for (int round = 0; round < ROUNDS; round++) {
                 noops.add(noop(http, service.base, token));
                 intakes.add(intake(http, service.base, token));
-                System.out.printf("   round %d: no-op %,.0f/s, intake %,.0f/s (p99 %.2f ms)%n", round + 1,
-                        noops.getLast().perSecond(), intakes.getLast().perSecond(), intakes.getLast().p99());
+                officers.add(intake(http, service.base, officer, false));
+                System.out.printf("   round %d: no-op %,.0f/s, intake by the bot %,.0f/s (p99 %.2f ms), by a duty officer"
+                        + " %,.0f/s%n", round + 1, noops.getLast().perSecond(), intakes.getLast().perSecond(),
+                        intakes.getLast().p99(), officers.getLast().perSecond());
             }
+            var byOfficer = median(officers);
             var noop = median(noops);
             var intake = median(intakes);
             System.out.printf("limit: GET /api/v1/me (no-op, same service): %,.0f requests/s  p99 %.2f ms%n",
@@ -64,6 +72,11 @@ public final class ReportBench {
             System.out.printf("POST /api/v1/reports (complete crime tip): %,.0f reports/s  p50 %.2f ms  p99 %.2f ms  "
                     + "ratio to the no-op %.2f%n", intake.perSecond(), intake.p50(), intake.p99(),
                     intake.perSecond() / noop.perSecond());
+            System.out.printf("limit: the same tip taken by a duty officer (no bot binding, no group lookup): %,.0f/s%n",
+                    byOfficer.perSecond());
+            System.out.printf("   issue 21, the bot's binding and the group's unit checked: ratio to the officer's %.2f, "
+                    + "target ≥ 0.90: %s%n", intake.perSecond() / byOfficer.perSecond(),
+                    intake.perSecond() / byOfficer.perSecond() >= 0.90 ? "MET" : "NOT MET");
             System.out.printf("   target ≥ 1,000 reports/s with p99 ≤ 50 ms: %s (ratio to 1,000/s %.2f; p99 %.2f ms)%n",
                     intake.perSecond() >= 1_000 && intake.p99() <= 50 ? "MET" : "NOT MET", intake.perSecond() / 1_000,
                     intake.p99());
@@ -103,7 +116,13 @@ public final class ReportBench {
     }
 
     static HttpLoad.Result intake(HttpClient http, String base, String token) throws InterruptedException {
-        String tip = "{\"type\":\"CRIME_TIP\",\"channel\":\"zalo\",\"groupId\":\"group-police\","
+        return intake(http, base, token, true);
+    }
+
+    /** {@code viaGroup}: relayed from the police group (a bot's), or taken at the desk (an officer's). */
+    static HttpLoad.Result intake(HttpClient http, String base, String token, boolean viaGroup)
+            throws InterruptedException {
+        String tip = "{\"type\":\"CRIME_TIP\",\"channel\":\"zalo\"," + (viaGroup ? "\"groupId\":\"group-police\"," : "")
                 + "\"reporter\":{\"name\":\"Nguyễn Văn Bình\",\"address\":\"12 Lê Lợi\",\"phone\":\"0912345678\"},"
                 + "\"details\":{\"incidentAt\":\"" + Instant.now().minusSeconds(3600) + "\",\"place\":\"Chợ Sông Trí\","
                 + "\"summary\":\"Hai đối tượng trộm xe máy rồi bỏ chạy\",\"howKnown\":\"tôi chứng kiến\"}}";

@@ -42,6 +42,8 @@ public class Directory {
     private final AgroalDataSource dataSource;
     private final Cache<String, Boolean> botAnswers = Caffeine.newBuilder().maximumSize(100_000)
             .expireAfterWrite(CACHE_FOR).build();
+    private final Cache<String, String> groupUnits = Caffeine.newBuilder().maximumSize(100_000)
+            .expireAfterWrite(Duration.ofMinutes(10)).build();
 
     public Directory(AgroalDataSource dataSource) {
         this.dataSource = dataSource;
@@ -66,6 +68,7 @@ public class Directory {
             case "UnitRenamed" -> update("update directory_unit set name = ? where unit_id = ?",
                     p.path("name").asText(), p.path("unitId").asText());
             case "GroupEstablished" -> {
+                groupUnits.invalidate(group);
                 update("insert into directory_group (group_id, unit_id, kind) values (?, ?, ?) "
                         + "on conflict (group_id) do update set unit_id = excluded.unit_id, kind = excluded.kind",
                         group, p.path("unit").asText(null), p.path("kind").asText(null));
@@ -94,9 +97,18 @@ public class Directory {
         }
     }
 
-    /** The unit a group belongs to, once its establishment has been seen. */
+    /**
+     * The unit a group belongs to, once its establishment has been seen: a group's unit never
+     * changes, so a known one is kept in memory (an unknown one is asked again).
+     */
     public Optional<String> unitOf(String groupId) {
-        return one("select unit_id from directory_group where group_id = ?", groupId);
+        String known = groupUnits.getIfPresent(groupId);
+        if (known != null) {
+            return Optional.of(known);
+        }
+        Optional<String> unit = one("select unit_id from directory_group where group_id = ?", groupId);
+        unit.ifPresent(u -> groupUnits.put(groupId, u));
+        return unit;
     }
 
     /** The member's role in the group by its roster (LEADER, DEPUTY, ADMIN, MEMBER), if on it. */
@@ -113,8 +125,17 @@ public class Directory {
         if (groupId == null || botId == null) {
             return false;
         }
-        return botAnswers.get(key(groupId, botId), k -> one(
-                "select 'yes' from directory_bot where group_id = ? and bot_id = ?", groupId, botId).isPresent());
+        String key = key(groupId, botId);
+        Boolean known = botAnswers.getIfPresent(key);
+        if (known != null) {
+            return known;
+        }
+        // not loaded under the cache's lock: while the database is slow or down, callers for the same
+        // group and bot each fail (or answer) on their own, instead of queueing behind one another
+        boolean answer = one("select 'yes' from directory_bot where group_id = ? and bot_id = ?", groupId, botId)
+                .isPresent();
+        botAnswers.put(key, answer);
+        return answer;
     }
 
     /**

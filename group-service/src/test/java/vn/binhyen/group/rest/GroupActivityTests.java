@@ -114,10 +114,16 @@ class GroupActivityTests {
         given().auth().oauth2(Tokens.forRole(Roles.MEMBER, "lc-c")).get(path + "/directive-unknown").then()
                 .statusCode(404);
 
-        assertThat(dueWork.raiseDirectiveReminders()).as("not due yet").isZero();
+        // other tests' groups share the sweep: what counts is this group's reminders
+        java.util.function.LongSupplier reminded = () -> store.read(group).stream()
+                .filter(e -> e.eventType().equals("DirectiveReminderDue")).count();
+        dueWork.raiseDirectiveReminders();
+        assertThat(reminded.getAsLong()).as("not due yet").isZero();
         clock.advance(Duration.ofHours(24).plusSeconds(1));
-        assertThat(dueWork.raiseDirectiveReminders()).isEqualTo(1);
-        assertThat(dueWork.raiseDirectiveReminders()).as("raised once").isZero();
+        assertThat(dueWork.raiseDirectiveReminders()).isPositive();
+        assertThat(reminded.getAsLong()).isEqualTo(1);
+        dueWork.raiseDirectiveReminders();
+        assertThat(reminded.getAsLong()).as("raised once").isEqualTo(1);
 
         var reminders = store.read(group).stream().filter(e -> e.eventType().equals("DirectiveReminderDue")).toList();
         assertThat(reminders).singleElement().satisfies(e -> assertThat(e.payload().get("pending").toString())

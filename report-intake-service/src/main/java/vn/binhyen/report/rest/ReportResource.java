@@ -138,14 +138,14 @@ public class ReportResource {
         // the unit receiving it: the unit of the group a bot is bound to, or the duty officer's (issue 21)
         String unit;
         if (token.getGroups().contains(Roles.BOT)) {
-            if (r.groupId() == null || !scope.serves(r.groupId(), token.getSubject())
-                    || scope.unitOf(r.groupId()).isEmpty()) {
+            var groupUnit = r.groupId() == null ? java.util.Optional.<String>empty() : scope.unitOf(r.groupId());
+            if (groupUnit.isEmpty() || !scope.serves(r.groupId(), token.getSubject())) {
                 return Problem.of("bot-not-bound", "Bot không phục vụ nhóm này / Bot not bound to the group",
                         Response.Status.FORBIDDEN, "a bot files reports only for a group it is bound to; nothing was "
                                 + "recorded").withErrors(List.of(new Problem.FieldError("groupId", "bot-bound",
                                         "the group the report came in, to which this bot is bound"))).toResponse();
             }
-            unit = scope.unitOf(r.groupId()).orElseThrow();
+            unit = groupUnit.get();
         } else {
             var own = vn.binhyen.eventlog.http.Callers.unit(token);
             if (own.isEmpty()) {
