@@ -230,7 +230,7 @@ public final class ModerationServiceBench {
         String in = "bench.in-" + UUID.randomUUID();
         String out = "bench.out-" + UUID.randomUUID();
         try (var admin = org.apache.kafka.clients.admin.Admin.create(
-                java.util.vn.binhyen.testsupport.KafkaPrincipals.admin(broker.bootstrapServers()))) {
+                vn.binhyen.testsupport.KafkaPrincipals.admin(broker.bootstrapServers()))) {
             admin.createTopics(List.of(new org.apache.kafka.clients.admin.NewTopic(in, java.util.Optional.empty(),
                     java.util.Optional.empty()))).all().get();
         }
