@@ -140,7 +140,7 @@ public class Open311Resource {
     @Path("/requests/{id}.json")
     @RolesAllowed({Roles.BOT, Roles.DUTY_OFFICER, Roles.AUDITOR})
     public Response one(@PathParam("id") String id) {
-        var request = publicView(id);
+        var request = publicView(id, servedUnits());
         return request == null ? Response.status(404).entity(List.of(new Error(404, "no request " + id))).build()
                 : Response.ok(List.of(request)).build();
     }
@@ -157,8 +157,9 @@ public class Open311Resource {
                     + " ids in one request, not " + wanted.size()))).build();
         }
         List<ServiceRequest> out = new ArrayList<>();
+        List<String> served = servedUnits(); // once for the request, not once for each id
         for (String id : wanted) {
-            var r = publicView(id);
+            var r = publicView(id, served);
             if (r != null) {
                 out.add(r);
             }
@@ -169,15 +170,22 @@ public class Open311Resource {
     /** The most requests one GET requests.json may name. */
     static final int MAX_IDS = 50;
 
-    /** The public view, for the unit's officers and auditors, and the bots bound to a group of the unit. */
-    private ServiceRequest publicView(String id) {
+    /** The units of the groups the calling bot is bound to (none for a caller that is not a bot). */
+    private List<String> servedUnits() {
+        return token.getGroups().contains(Roles.BOT) ? scope.unitsServedBy(token.getSubject()) : List.of();
+    }
+
+    /**
+     * The public view, for the unit's officers and auditors, and the bots bound to a group of the
+     * unit ({@code servedUnits}).
+     */
+    private ServiceRequest publicView(String id, List<String> servedUnits) {
         var placement = service.placement(id);
         if (placement == null) {
             return null;
         }
         var caller = vn.binhyen.report.service.ReportScope.Caller.of(token);
-        boolean bot = caller.roles().contains(Roles.BOT) && scope.unitsServedBy(caller.subject())
-                .contains(placement.unit());
+        boolean bot = servedUnits.contains(placement.unit());
         if (!bot && !vn.binhyen.report.service.ReportScope.sees(scope.rolesFor(caller, placement.unit(),
                 placement.groupId()))) {
             return null;

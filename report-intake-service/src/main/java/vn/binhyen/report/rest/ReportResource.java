@@ -222,7 +222,7 @@ public class ReportResource {
                 r.details() == null ? null : r.details().toDetails(), r.content(), clock.instant());
         var outcome = service.handle(reportId, OptionalLong.empty(), new ReportCommand.Complete(sealed.reporter(),
                 sealed.details(), sealed.content(), token.getSubject(), roles, clock.instant()), meta(request));
-        return view(outcome);
+        return view(outcome, roles);
     }
 
     public record ClassificationRequest(@NotBlank @Size(max = 100) String category, boolean securityRelated,
@@ -282,7 +282,7 @@ public class ReportResource {
                             "a tip is entered in the register of the unit that received it: " + unit))).toResponse();
         }
         return view(service.register(reportId, unit, ETags.expectedVersion(ifMatch), token.getSubject(), roles,
-                clock.instant(), meta(request)));
+                clock.instant(), meta(request)), roles);
     }
 
     public record ResolutionRequest(@NotBlank @Size(max = 5000) String result) {
@@ -341,10 +341,11 @@ public class ReportResource {
     @jakarta.transaction.Transactional
     public Response shred(@PathParam("reportId") String reportId, @NotNull @Valid ShredRequest r,
             @Context ContainerRequestContext request) {
+        Set<String> roles = rolesFor(reportId);
         var outcome = service.handle(reportId, OptionalLong.empty(), new ReportCommand.ShredReporter(r.reason(),
-                token.getSubject(), rolesFor(reportId), clock.instant()), meta(request));
+                token.getSubject(), roles, clock.instant()), meta(request));
         keys.shred(reportId);
-        return view(outcome);
+        return view(outcome, roles);
     }
 
     /** The open queue: emergencies first, then by time left. */
@@ -369,12 +370,13 @@ public class ReportResource {
     }
 
     private Response act(String reportId, String ifMatch, ReportCommand command, ContainerRequestContext request) {
-        return view(service.handle(reportId, ETags.expectedVersion(ifMatch), command, meta(request)));
+        return view(service.handle(reportId, ETags.expectedVersion(ifMatch), command, meta(request)), command.roles());
     }
 
-    private Response view(CommandHandler.Outcome<Report, ReportEvent> outcome) {
+    /** The report after a step, as the caller sees it with the roles the step was decided under (looked up once). */
+    private Response view(CommandHandler.Outcome<Report, ReportEvent> outcome, Set<String> roles) {
         var o = (Report.Open) outcome.state();
-        return Response.ok(view(o, rolesFor(o.reportId()))).tag(ETags.of(outcome.version())).build();
+        return Response.ok(view(o, roles)).tag(ETags.of(outcome.version())).build();
     }
 
     /** Clear for the roles that handle the report (and the read recorded), masked for everyone else. */
