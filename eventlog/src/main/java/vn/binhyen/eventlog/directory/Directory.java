@@ -40,7 +40,7 @@ public class Directory {
     public static final Duration CACHE_FOR = Duration.ofSeconds(5);
 
     private final AgroalDataSource dataSource;
-    private final Cache<String, Boolean> botAnswers = Caffeine.newBuilder().maximumSize(100_000)
+    private final Cache<Binding, Boolean> botAnswers = Caffeine.newBuilder().maximumSize(100_000)
             .expireAfterWrite(CACHE_FOR).build();
     private final Cache<String, String> groupUnits = Caffeine.newBuilder().maximumSize(100_000)
             .expireAfterWrite(Duration.ofMinutes(10)).build();
@@ -125,7 +125,7 @@ public class Directory {
         if (groupId == null || botId == null) {
             return false;
         }
-        String key = key(groupId, botId);
+        Binding key = key(groupId, botId);
         Boolean known = botAnswers.getIfPresent(key);
         if (known != null) {
             return known;
@@ -256,8 +256,12 @@ public class Directory {
                 + "on conflict (group_id, member_id) do update set role = excluded.role", group, member, role);
     }
 
-    private static String key(String group, String bot) {
-        return group + '\n' + bot;
+    /** A group and a bot, as the cache's key: two fields, so no pair of ids can collide with another. */
+    private record Binding(String group, String bot) {
+    }
+
+    private static Binding key(String group, String bot) {
+        return new Binding(group, bot);
     }
 
     private void update(String sql, String... values) {
