@@ -2,6 +2,7 @@ package vn.binhyen.moderation.domain.adversarial;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -21,21 +22,22 @@ import vn.binhyen.moderation.domain.screening.Verdict;
  * scanner's own character classes ({@link HostileTexts}), up to the 10,000 characters screened,
  * in every profile that screens for legacy encodings and evasion (ward-binh-phuoc:7.5,
  * police-song-tri:10, province-lai-chau): the verdict is the general (reference) path's, and
- * screening takes no longer than a bounded multiple of a plain Vietnamese text of the same
- * length screened in the same run: linear work, whatever the text. Each case is a seed
+ * screening stays under a ceiling that super-linear matching would pass by orders of magnitude
+ * ({@link #CEILING}; the speed itself is the bench's). Each case is a seed
  * (JUnit's parameterised tests: the seed in a failing case's name makes its text again).
  */
 class AdversarialScreeningTests {
     static final Map<String, Screener> SCREENERS = Policies.screeners();
     static final List<String> PROFILES = List.copyOf(SCREENERS.keySet());
     /**
-     * How much longer than plain text of its length a hostile text may take. Plain text is the
-     * friendliest case, so a generous multiple; anything super-linear at 10,000 characters
-     * (the cubic regular expression took minutes) is orders of magnitude beyond it.
+     * A guard against super-linear work, not a speed target: the audit's text took 1.5 s at 800
+     * characters and about 45 minutes at 10,000 under the cubic regular expression; linear
+     * screening of 10,000 characters takes milliseconds. Speed is measured, with its limits and
+     * beside plain text in the same run, by the bench's {@code WorstCaseBench} (bench/RESULTS.md);
+     * a ratio to plain text measured here, in a test run sharing two cores with a build, failed
+     * on noise (15.2 ms against a 14.8 ms bound) while the bench saw 2.5 ms.
      */
-    static final double RATIO = 150;
-    /** Slack for a timer tick, a GC pause or a JIT compilation in a short measurement. */
-    static final long SLACK_NANOS = 5_000_000;
+    static final Duration CEILING = Duration.ofSeconds(2);
 
     @BeforeAll
     static void warmUp() {
@@ -77,7 +79,7 @@ class AdversarialScreeningTests {
     /** 1,000, 5,000 or 10,000 characters, any profile: both from the seed. */
     @ParameterizedTest(name = "seed {0}")
     @MethodSource("timedSeeds")
-    void anyHostileText_takesBoundedTimeBesidePlainTextOfItsLength(long seed) {
+    void anyHostileText_takesNoSuperLinearTime(long seed) {
         Random r = new Random(seed);
         int length = new int[] {1_000, 5_000, 10_000}[r.nextInt(3)];
         String profile = PROFILES.get(r.nextInt(PROFILES.size()));
@@ -85,7 +87,7 @@ class AdversarialScreeningTests {
     }
 
     @Test
-    void theKnownWorstCases_ofEachFamily_takeBoundedTimeAndGetTheGeneralPathsVerdict() {
+    void theKnownWorstCases_ofEachFamily_takeNoSuperLinearTimeAndGetTheGeneralPathsVerdict() {
         for (int length : new int[] {1_000, 5_000, 10_000}) {
             for (String text : HostileTexts.known(length)) {
                 for (String profile : PROFILES) {
@@ -98,24 +100,17 @@ class AdversarialScreeningTests {
         }
     }
 
-    /** Best of three each (the noise of a shared machine is one-sided: only ever slower). */
+    /** Best of three (the noise of a shared machine is one-sided: only ever slower). */
     static void assertBounded(Screener screener, String profile, String text) {
         Message hostile = message(text, 3);
-        Message plain = message(HostileTexts.plain(text.length()), 4);
-        long plainNanos = Long.MAX_VALUE;
-        long hostileNanos = Long.MAX_VALUE;
+        long best = Long.MAX_VALUE;
         for (int i = 0; i < 3; i++) {
             long t0 = System.nanoTime();
-            screener.screen(plain, 1);
-            long t1 = System.nanoTime();
             screener.screen(hostile, 1);
-            long t2 = System.nanoTime();
-            plainNanos = Math.min(plainNanos, t1 - t0);
-            hostileNanos = Math.min(hostileNanos, t2 - t1);
+            best = Math.min(best, System.nanoTime() - t0);
         }
-        assertThat(hostileNanos).as("%s, %d characters: %d µs against plain text's %d µs: %s", profile, text.length(),
-                hostileNanos / 1000, plainNanos / 1000, describe(text))
-                .isLessThanOrEqualTo((long) (RATIO * plainNanos) + SLACK_NANOS);
+        assertThat(Duration.ofNanos(best)).as("%s, %d characters: %d µs: %s", profile, text.length(), best / 1000,
+                describe(text)).isLessThan(CEILING);
     }
 
     static Message message(String text, int n) {
