@@ -3,3 +3,4 @@ create database binhyen_group;
 create database binhyen_moderation;
 create database binhyen_report;
 create database binhyen_notification;
+create database binhyen_keycloak;

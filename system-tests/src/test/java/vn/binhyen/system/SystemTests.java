@@ -31,6 +31,8 @@ import vn.binhyen.eventlog.Json;
 import vn.binhyen.testsupport.Chromium;
 import vn.binhyen.testsupport.Demo;
 import vn.binhyen.testsupport.KafkaBroker;
+import vn.binhyen.testsupport.Keycloak;
+import vn.binhyen.testsupport.KeycloakTokens;
 import vn.binhyen.testsupport.PostgresDatabase;
 import vn.binhyen.testsupport.ServiceProcess;
 import vn.binhyen.testsupport.Tokens;
@@ -51,11 +53,21 @@ class SystemTests {
     /** police-song-tri:15.4 pages again every 5 minutes; this run shortens the interval, not the rule. */
     static final Duration REESCALATE_EVERY = Duration.ofSeconds(3);
     static Chromium chromium;
+    static Keycloak keycloak;
+    static KeycloakTokens tokens;
 
     @BeforeAll
     static void start() throws Exception {
         broker = KafkaBroker.startTemporary();
         AuditorOnKafka.configure(); // the log is verified as the auditor reads it (issue 21)
+        // identity from Keycloak (issue 22): the services verify its tokens, and only its tokens
+        PostgresDatabase keycloakDb = PostgresDatabase.create();
+        DATABASES.add(keycloakDb);
+        int reportPort = Keycloak.freePort();
+        keycloak = Keycloak.start(ServiceProcess.root().resolve("system-tests/target"), 0, keycloakDb.jdbcUrl(),
+                keycloakDb.username(), keycloakDb.passwordValue(), "http://127.0.0.1:" + reportPort,
+                ServiceProcess.root().resolve("system-tests/target/keycloak.log"));
+        tokens = new KeycloakTokens(keycloak);
         var pool = Executors.newFixedThreadPool(4);
         List<Future<?>> started = new ArrayList<>();
         for (String module : List.of("group-service", "moderation-service", "report-intake-service",
@@ -63,10 +75,12 @@ class SystemTests {
             PostgresDatabase db = PostgresDatabase.create();
             DATABASES.add(db);
             started.add(pool.submit((Callable<Void>) () -> {
-                SERVICES.put(module, ServiceProcess.start(module, db, broker, module.equals("report-intake-service")
-                        ? Map.of("BINHYEN_REPORT_EMERGENCY_REESCALATE_EVERY", REESCALATE_EVERY.toString(),
-                                "BINHYEN_REPORT_SWEEP_EVERY", "1s")
-                        : Map.of()));
+                SERVICES.put(module, ServiceProcess.start(module, db, broker, ServiceProcess.withKeycloak(keycloak,
+                        module.equals("report-intake-service")
+                                ? Map.of("BINHYEN_REPORT_EMERGENCY_REESCALATE_EVERY", REESCALATE_EVERY.toString(),
+                                        "BINHYEN_REPORT_SWEEP_EVERY", "1s", "QUARKUS_HTTP_PORT",
+                                        Integer.toString(reportPort))
+                                : Map.of())));
                 return null;
             }));
         }
@@ -121,6 +135,9 @@ class SystemTests {
         for (ServiceProcess s : SERVICES.values()) {
             s.close();
         }
+        if (keycloak != null) {
+            keycloak.close();
+        }
         for (PostgresDatabase db : DATABASES) {
             db.close();
         }
@@ -135,7 +152,7 @@ class SystemTests {
     static Answer call(String service, String method, String path, String role, String subject, Object body)
             throws Exception {
         var builder = HttpRequest.newBuilder(URI.create(SERVICES.get(service).base + path))
-                .header("Authorization", "Bearer " + Tokens.forRole(role, subject));
+                .header("Authorization", "Bearer " + tokens.token(role, subject));
         builder = body == null ? builder.method(method, HttpRequest.BodyPublishers.noBody())
                 : builder.header("Content-Type", "application/json")
                         .method(method, HttpRequest.BodyPublishers.ofString(Json.MAPPER.writeValueAsString(body)));
@@ -153,7 +170,7 @@ class SystemTests {
     @Order(0)
     void theDemo_seedsTheWardOnce_andPlaysItsTraffic_throughThePublicApis() throws Exception {
         Demo demo = new Demo(SERVICES.get("group-service").base, SERVICES.get("moderation-service").base,
-                SERVICES.get("report-intake-service").base, SERVICES.get("notification-service").base);
+                SERVICES.get("report-intake-service").base, SERVICES.get("notification-service").base, tokens);
         String police = demo.seed();
         assertThat(demo.seed()).as("seeded once").isEqualTo(police);
         for (var profile : Map.of("police-song-tri", 1, "council-binh-duong", 12, "ward-binh-phuoc", 1,
@@ -426,6 +443,104 @@ class SystemTests {
         }
         assertThat(log).contains("refusing to start in the prod profile with development secrets")
                 .contains("is the committed development public key").contains("BINHYEN_JWT_ISSUER");
+
+        // bin/stack's profile takes its tokens from Keycloak (issue 22): the development key stops it too
+        logged = java.nio.file.Files.size(ServiceProcess.log("moderation-service"));
+        exited = org.assertj.core.api.Assertions.catchThrowableOfType(ServiceProcess.Exited.class,
+                () -> ServiceProcess.start("moderation-service", db, broker, Map.of("BINHYEN_JWT_PUBLIC_KEY_LOCATION",
+                        ServiceProcess.root().resolve("test-support/src/main/resources/binhyen/dev-jwt/publicKey.pem")
+                                .toString(), "BINHYEN_KAFKA_BOOTSTRAP", "127.0.0.1:1")));
+        assertThat(exited).as("the stack profile must not start on the development key").isNotNull();
+        try (var in = java.nio.file.Files.newInputStream(ServiceProcess.log("moderation-service"))) {
+            in.skipNBytes(logged);
+            log = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        assertThat(log).contains("is the committed development public key");
+    }
+
+    /** Keycloak's sign-in page of {@code address}, its username and password entered for a user the tools made. */
+    static Page signInAt(BrowserContext context, String address, String username) {
+        Page page = context.newPage();
+        page.navigate(address);
+        page.fill("#username", username);
+        page.fill("#password", KeycloakTokens.password(username));
+        page.click("#kc-login");
+        return page;
+    }
+
+    /** A screening request of a bot, with {@code token} as its bearer token. */
+    static int screenWith(String token) throws Exception {
+        var r = HTTP.send(HttpRequest.newBuilder(URI.create(SERVICES.get("moderation-service").base
+                + "/api/v1/screenings")).header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(
+                        Json.MAPPER.writeValueAsString(Map.of("groupId", group, "messageId", "id-" + System.nanoTime(),
+                                "author", Map.of("id", "dan-1", "displayName", "Nguyễn Thị Lan"), "text",
+                                "Chào cả nhà")))).build(), HttpResponse.BodyHandlers.discarding());
+        return r.statusCode();
+    }
+
+    /**
+     * Identity comes from Keycloak (issue 22): a bot's client-credentials token screens; a token of
+     * another issuer (the development key's, a forger's) or Keycloak's own for another audience
+     * is 401. And Keycloak's real sign-in pages keep the realm file's rules: a staff role needs a
+     * one-time code (police-song-tri:16.2), a wrong code is refused and the right one signs in; a
+     * staff officer without a device is made to set one up; ten wrong passwords in a row lock the
+     * account, so that the right password is refused too (brute-force detection, audit F11).
+     */
+    @Test
+    @Order(4)
+    void keycloakSignsOfficersInWithASecondFactor_locksGuessedPasswords_andOnlyItsTokensForBinhYenAreAccepted()
+            throws Exception {
+        assertThat(screenWith(tokens.token(Roles.BOT, "zalo-bot"))).as("Keycloak's bot token").isEqualTo(200);
+        assertThat(screenWith(Tokens.forRole(Roles.BOT, "zalo-bot"))).as("the development key's").isEqualTo(401);
+        assertThat(screenWith(Tokens.forgedForRole(Roles.BOT))).as("a forger's").isEqualTo(401);
+        assertThat(screenWith(tokens.botTokenForAnotherAudience("bot-of-another-service")))
+                .as("Keycloak's, for another audience").isEqualTo(401);
+
+        String account = keycloak.issuer() + "/account";
+        try (BrowserContext context = chromium.context()) {
+            tokens.user("truc-ban-otp", Roles.DUTY_OFFICER, Tokens.DEFAULT_UNIT, true);
+            Page page = signInAt(context, account, "truc-ban-otp");
+            page.waitForSelector("#otp");
+            String code = KeycloakTokens.currentCode("truc-ban-otp");
+            page.fill("#otp", code.equals("000000") ? "111111" : "000000");
+            page.click("#kc-login");
+            page.waitForSelector("#otp");
+            assertThat(page.content()).as("a wrong code, refused in Vietnamese").contains("Mã xác thực không đúng.");
+            page.fill("#otp", KeycloakTokens.currentCode("truc-ban-otp"));
+            page.click("#kc-login");
+            page.waitForURL(u -> u.startsWith(account) && !u.contains("login-actions"));
+            assertThat(page.locator("#otp").count()).as("signed in").isZero();
+        }
+        try (BrowserContext context = chromium.context()) {
+            tokens.user("truc-ban-moi", Roles.DUTY_OFFICER, Tokens.DEFAULT_UNIT, false);
+            Page page = signInAt(context, account, "truc-ban-moi");
+            page.waitForSelector("#totp");
+            assertThat(page.content()).as("a staff role without a device sets one up before anything else")
+                    .contains("Cài một trong các ứng dụng sau trên điện thoại");
+        }
+        try (BrowserContext context = chromium.context()) {
+            tokens.user("truc-ban-doan", Roles.DUTY_OFFICER, Tokens.DEFAULT_UNIT, true);
+            Page page = context.newPage();
+            page.navigate(account);
+            for (int i = 0; i < 10; i++) {
+                page.fill("#username", "truc-ban-doan");
+                page.fill("#password", "doan-mat-khau-" + i);
+                page.click("#kc-login");
+                page.waitForSelector("#username");
+            }
+            page.fill("#username", "truc-ban-doan");
+            page.fill("#password", KeycloakTokens.password("truc-ban-doan"));
+            page.click("#kc-login");
+            page.waitForSelector("#username");
+            assertThat(page.locator("#otp").count()).as("the right password, after ten wrong ones").isZero();
+            assertThat(page.content()).contains("Tên đăng nhập hoặc mật khẩu không đúng.");
+            String id = keycloak.adminOk("GET", Keycloak.REALM + "/users?exact=true&username=truc-ban-doan", null)
+                    .json().path(0).path("id").asText();
+            JsonNode lock = keycloak.adminOk("GET", Keycloak.REALM + "/attack-detection/brute-force/users/" + id,
+                    null).json();
+            assertThat(lock.path("disabled").asBoolean()).as("locked by Keycloak: %s", lock).isTrue();
+        }
     }
 
     @Test

@@ -33,8 +33,8 @@ import vn.binhyen.contracts.Roles;
  * tips (some incomplete, completed later), the duty officer classifying them, a post through the
  * board's approval, and an emergency for the commander.</li>
  * </ul>
- * Options: {@code --group URL --moderation URL --report URL --notification URL} (defaults: the
- * ports of {@code bin/stack}, 8081–8084).
+ * Options: {@code --group URL --moderation URL --report URL --notification URL --keycloak URL}
+ * (defaults: the ports of {@code bin/stack}, 8081–8084 and Keycloak's 8180, whose tokens it uses).
  */
 public final class Demo {
     static final ObjectMapper JSON = new ObjectMapper();
@@ -68,9 +68,12 @@ public final class Demo {
     final String moderation;
     final String report;
     final String notification;
+    /** Where its callers' tokens come from: Keycloak under bin/stack and in the system tests (issue 22). */
+    final TokenSource tokens;
     final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    public Demo(String group, String moderation, String report, String notification) {
+    public Demo(String group, String moderation, String report, String notification, TokenSource tokens) {
+        this.tokens = tokens;
         this.group = group;
         this.moderation = moderation;
         this.report = report;
@@ -80,7 +83,7 @@ public final class Demo {
     public static void main(String[] args) throws Exception {
         Map<String, String> urls = new LinkedHashMap<>(Map.of("--group", "http://127.0.0.1:8081", "--moderation",
                 "http://127.0.0.1:8082", "--report", "http://127.0.0.1:8083", "--notification",
-                "http://127.0.0.1:8084"));
+                "http://127.0.0.1:8084", "--keycloak", "http://127.0.0.1:8180"));
         String command = args.length == 0 ? "" : args[0];
         int minutes = 3;
         for (int i = 1; i + 1 < args.length; i += 2) {
@@ -93,7 +96,7 @@ public final class Demo {
             }
         }
         Demo demo = new Demo(urls.get("--group"), urls.get("--moderation"), urls.get("--report"),
-                urls.get("--notification"));
+                urls.get("--notification"), new KeycloakTokens(Keycloak.at(urls.get("--keycloak"))));
         switch (command) {
             case "seed" -> {
                 demo.seed();
@@ -102,7 +105,7 @@ public final class Demo {
             case "play" -> demo.play(Duration.ofMinutes(minutes), Duration.ofMillis(1_500), new Random());
             default -> {
                 System.err.println("usage: Demo seed | play [--minutes N] [--group URL --moderation URL --report URL"
-                        + " --notification URL]");
+                        + " --notification URL --keycloak URL]");
                 System.exit(2);
             }
         }
@@ -122,7 +125,7 @@ public final class Demo {
     /** {@code alsoFine}: an answer besides 2xx that is no failure (422 by default; 409 where a re-run finds it done). */
     JsonNode call(String method, String url, String role, String subject, Object body, int alsoFine) {
         var builder = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
-                .header("Authorization", "Bearer " + Tokens.forRole(role, subject));
+                .header("Authorization", "Bearer " + tokens.token(role, subject));
         try {
             builder = body == null ? builder.method(method, HttpRequest.BodyPublishers.noBody())
                     : builder.header("Content-Type", "application/json").method(method,
@@ -242,7 +245,7 @@ public final class Demo {
             out.append(String.format("    %-13s %-12s / %-20s %s%n", o[1], o[0], o[3], o[2]));
         }
         out.append("""
-                  A token for the APIs (12 hours), one demo user per role:
+                  A token Keycloak issues for the APIs (for 15 minutes), one demo user per role:
                 """);
         Map<String, String> subjects = new LinkedHashMap<>();
         subjects.put(Roles.SYSTEM_ADMIN, "sysadmin-1  (groups, dashboard users)");
@@ -259,6 +262,8 @@ public final class Demo {
         out.append("""
                   Staff tokens name the unit ca-phuong-song-tri; --unit ca-phuong-song-cau names another ward's,
                   which sees none of these groups.
+                  Keycloak (http://127.0.0.1:8180/realms/binhyen/account) signs these people in with the password
+                  above, or for others dev-USERNAME-2026, and a one-time code: bin/stack otp USERNAME
                 """);
         out.append("""
                   More traffic: bin/stack demo [--minutes N]   (in another terminal)

@@ -13,7 +13,8 @@ import java.util.Map;
 
 /**
  * A service as it runs: its built Quarkus jar as a process, on its own database and the given
- * broker, with the development token key; its log in {@code <module>/target/<module>.process.log}.
+ * broker, verifying the development key's tokens unless the environment it is given names an
+ * identity provider's keys and issuer ({@link #withKeycloak}); its log in {@code <module>/target/<module>.process.log}.
  */
 public final class ServiceProcess implements AutoCloseable {
     /** The service's base URL, e.g. {@code http://127.0.0.1:41234}. */
@@ -89,8 +90,12 @@ public final class ServiceProcess implements AutoCloseable {
             throw new IllegalStateException(jar + " is missing: build first (bin/bench does)");
         }
         int port;
-        try (ServerSocket s = new ServerSocket(0)) {
-            port = s.getLocalPort();
+        if (env.containsKey("QUARKUS_HTTP_PORT")) {
+            port = Integer.parseInt(env.get("QUARKUS_HTTP_PORT")); // a port chosen before (an address Keycloak knows)
+        } else {
+            try (ServerSocket s = new ServerSocket(0)) {
+                port = s.getLocalPort();
+            }
         }
         ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx1g", "-jar", jar.toString());
@@ -98,11 +103,16 @@ public final class ServiceProcess implements AutoCloseable {
         pb.environment().put("BINHYEN_PG_USER", db.username());
         pb.environment().put("BINHYEN_PG_PASSWORD", db.passwordValue());
         pb.environment().put("BINHYEN_KAFKA_BOOTSTRAP", broker.bootstrapServers());
-        pb.environment().put("BINHYEN_JWT_PUBLIC_KEY_LOCATION",
-                root.resolve("test-support/src/main/resources/binhyen/dev-jwt/publicKey.pem").toString());
         pb.environment().put("QUARKUS_HTTP_PORT", Integer.toString(port));
-        // the development stack's profile: the prod profile refuses the development key (ProductionSecrets)
-        pb.environment().put("QUARKUS_PROFILE", "stack");
+        if (env.containsKey("BINHYEN_JWT_PUBLIC_KEY_LOCATION")) {
+            // tokens from the identity provider env names (Keycloak's JWKS and issuer, issue 22)
+            pb.environment().put("QUARKUS_PROFILE", "stack");
+        } else {
+            // a test's process on the development key: the stack profile alone refuses it (ProductionSecrets)
+            pb.environment().put("BINHYEN_JWT_PUBLIC_KEY_LOCATION",
+                    root.resolve("test-support/src/main/resources/binhyen/dev-jwt/publicKey.pem").toString());
+            pb.environment().put("QUARKUS_PROFILE", "stack,dev-tokens");
+        }
         pb.environment().put("QUARKUS_LOG_LEVEL", "WARN");
         pb.environment().putAll(env);
         // appended: a restarted service (the fault tests) keeps what its previous run logged
@@ -111,6 +121,14 @@ public final class ServiceProcess implements AutoCloseable {
         ServiceProcess service = new ServiceProcess("http://127.0.0.1:" + port, pb.start());
         service.awaitReady(module);
         return service;
+    }
+
+    /** The environment that makes a service verify {@code keycloak}'s tokens (its JWKS and issuer), with {@code more}. */
+    public static Map<String, String> withKeycloak(Keycloak keycloak, Map<String, String> more) {
+        Map<String, String> env = new java.util.HashMap<>(more);
+        env.put("BINHYEN_JWT_PUBLIC_KEY_LOCATION", keycloak.jwks());
+        env.put("BINHYEN_JWT_ISSUER", keycloak.issuer());
+        return env;
     }
 
     private void awaitReady(String module) throws Exception {

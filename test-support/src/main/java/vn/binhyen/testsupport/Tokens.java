@@ -16,7 +16,8 @@ import vn.binhyen.contracts.Roles;
 /**
  * Signed bearer tokens for every role, with the development key in
  * {@code binhyen/dev-jwt/} (never a production key). Services verify them in {@code %test}
- * and under {@code bin/stack}.
+ * and in the tests' own service processes ({@link ServiceProcess}); {@code bin/stack} takes its
+ * tokens from Keycloak ({@link KeycloakTokens}).
  */
 public final class Tokens {
     public static final String ISSUER = "https://binhyen.vn/dev";
@@ -103,39 +104,4 @@ public final class Tokens {
             throw new IllegalStateException("the development private key does not decode", e);
         }
     }
-
-    /**
-     * {@code Tokens ROLE [--subject ID] [--hours N] [--unit UNIT]}: prints a token ({@code bin/stack
-     * token}); staff roles name {@link #DEFAULT_UNIT} unless {@code --unit} names another.
-     */
-    public static void main(String[] args) throws IOException {
-        if (args.length < 1) {
-            System.err.println("usage: token ROLE [--subject ID] [--hours N] [--unit UNIT]   roles: " + Roles.ALL);
-            System.exit(2);
-        }
-        String role = args[0].toUpperCase();
-        String subject = role.toLowerCase() + "-1";
-        long hours = 12;
-        String unit = null;
-        for (int i = 1; i < args.length; i++) {
-            switch (args[i]) {
-                case "--subject" -> subject = args[++i];
-                case "--hours" -> hours = Long.parseLong(args[++i]);
-                case "--unit" -> unit = args[++i];
-                default -> {
-                    System.err.println("unknown argument " + args[i]);
-                    System.exit(2);
-                }
-            }
-        }
-        if (!Roles.ALL.contains(role)) {
-            System.err.println("unknown role " + role + "; roles are " + Roles.ALL);
-            System.exit(2);
-        }
-        if (unit == null && UNIT_ROLES.contains(role)) {
-            unit = DEFAULT_UNIT;
-        }
-        System.out.println(forRoles(Set.of(role), subject, Duration.ofHours(hours), unit));
-    }
-
 }

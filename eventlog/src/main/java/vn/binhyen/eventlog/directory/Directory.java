@@ -158,7 +158,7 @@ public class Directory {
         if (groupId == null) {
             return false;
         }
-        if (onBoard(groupId, token.getSubject())) {
+        if (onBoard(groupId, token.getName())) {
             return true;
         }
         var scope = vn.binhyen.eventlog.http.Callers.unit(token);

@@ -28,6 +28,6 @@ public class WhoAmIResource {
     @RolesAllowed({Roles.LEADER, Roles.DEPUTY, Roles.ADMIN, Roles.MEMBER, Roles.DUTY_OFFICER, Roles.PCTP_OFFICER,
             Roles.COMMANDER, Roles.AUDITOR, Roles.BOT, Roles.SYSTEM_ADMIN})
     public Me me() {
-        return new Me(service, token.getSubject(), token.getGroups().stream().sorted().toList());
+        return new Me(service, token.getName(), token.getGroups().stream().sorted().toList());
     }
 }

@@ -30,7 +30,10 @@ import org.jboss.logging.Logger;
  * the committed configuration (the Zalo OA secret and app id, the Zalo access token, the SMS key,
  * an empty database password).
  * It stops at startup naming each one. The development stack ({@code bin/stack}, the system
- * tests, docker compose) runs in the profile {@code stack}, which says so in its log.
+ * tests, docker compose) runs in the profile {@code stack}, which accepts the other development
+ * secrets and says so in its log, but not the development token key or issuer (issue 22: its
+ * tokens come from Keycloak): only a test's service process, which adds the profile
+ * {@value #DEV_TOKENS_PROFILE}, verifies the development key's tokens.
  */
 @ApplicationScoped
 public class ProductionSecrets {
@@ -39,6 +42,8 @@ public class ProductionSecrets {
     /** SHA-256 of the DER of test-support's {@code binhyen/dev-jwt/publicKey.pem}. */
     public static final String DEVELOPMENT_KEY_SHA256 = "6dbbced995deb7445dd9e4ba759070905b585bdaee9a58bab12fc333b9a598fe";
     public static final String DEVELOPMENT_ISSUER = "https://binhyen.vn/dev";
+    /** The profile a test's service process adds to {@code stack} to accept the development key's tokens. */
+    public static final String DEV_TOKENS_PROFILE = "dev-tokens";
     /** The committed defaults of secrets, by property. */
     public static final Map<String, String> DEFAULT_SECRETS = Map.of(
             "binhyen.zalo.oa-secret-key", "dev-oa-secret",
@@ -48,8 +53,8 @@ public class ProductionSecrets {
 
     /** A development secret found in production; the service does not start. */
     public static final class DevelopmentSecret extends IllegalStateException {
-        DevelopmentSecret(List<String> found) {
-            super("refusing to start in the prod profile with development secrets: " + String.join("; ", found));
+        DevelopmentSecret(String profile, List<String> found) {
+            super("refusing to start in the " + profile + " profile with development secrets: " + String.join("; ", found));
         }
     }
 
@@ -60,28 +65,30 @@ public class ProductionSecrets {
         }
         List<String> profiles = ConfigUtils.getProfiles();
         if (profiles.contains("stack")) {
-            LOG.warn("profile stack: the development key, issuer and secrets are accepted; never run it in production");
+            if (profiles.contains(DEV_TOKENS_PROFILE)) {
+                LOG.warn("profiles stack and " + DEV_TOKENS_PROFILE + ": the development token key and secrets are "
+                        + "accepted, for a test; never run them in production");
+                return;
+            }
+            List<String> found = tokenProblems(ConfigProvider.getConfig());
+            if (!found.isEmpty()) {
+                throw new DevelopmentSecret("stack", found);
+            }
+            LOG.warn("profile stack: development secrets are accepted (tokens only from the configured issuer); "
+                    + "never run it in production");
             return;
         }
         if (profiles.contains("prod")) {
             List<String> found = problems(ConfigProvider.getConfig());
             if (!found.isEmpty()) {
-                throw new DevelopmentSecret(found);
+                throw new DevelopmentSecret("prod", found);
             }
         }
     }
 
     /** Each development secret the configuration holds, named; empty when none. */
     public static List<String> problems(Config config) {
-        List<String> found = new ArrayList<>();
-        config.getOptionalValue("mp.jwt.verify.publickey.location", String.class).ifPresent(location -> {
-            if (fingerprint(location).filter(DEVELOPMENT_KEY_SHA256::equals).isPresent()) {
-                found.add("mp.jwt.verify.publickey.location (BINHYEN_JWT_PUBLIC_KEY_LOCATION) " + location
-                        + " is the committed development public key");
-            }
-        });
-        config.getOptionalValue("mp.jwt.verify.issuer", String.class).filter(DEVELOPMENT_ISSUER::equals)
-                .ifPresent(i -> found.add("mp.jwt.verify.issuer (BINHYEN_JWT_ISSUER) is the development issuer " + i));
+        List<String> found = tokenProblems(config);
         config.getOptionalValue("kafka.sasl.jaas.config", String.class).filter(j -> j.contains("dev-kafka-"))
                 .ifPresent(j -> found.add("kafka.sasl.jaas.config (BINHYEN_KAFKA_PASSWORD) is the development broker's "
                         + "password"));
@@ -101,6 +108,20 @@ public class ProductionSecrets {
         DEFAULT_SECRETS.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(secret -> config
                 .getOptionalValue(secret.getKey(), String.class).filter(secret.getValue()::equals)
                 .ifPresent(v -> found.add(secret.getKey() + " is its committed development default")));
+        return found;
+    }
+
+    /** The token settings that would accept the committed development key's tokens, named; empty when none. */
+    public static List<String> tokenProblems(Config config) {
+        List<String> found = new ArrayList<>();
+        config.getOptionalValue("mp.jwt.verify.publickey.location", String.class).ifPresent(location -> {
+            if (fingerprint(location).filter(DEVELOPMENT_KEY_SHA256::equals).isPresent()) {
+                found.add("mp.jwt.verify.publickey.location (BINHYEN_JWT_PUBLIC_KEY_LOCATION) " + location
+                        + " is the committed development public key");
+            }
+        });
+        config.getOptionalValue("mp.jwt.verify.issuer", String.class).filter(DEVELOPMENT_ISSUER::equals)
+                .ifPresent(i -> found.add("mp.jwt.verify.issuer (BINHYEN_JWT_ISSUER) is the development issuer " + i));
         return found;
     }
 

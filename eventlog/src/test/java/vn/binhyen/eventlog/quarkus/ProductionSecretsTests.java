@@ -35,6 +35,22 @@ class ProductionSecretsTests {
     }
 
     @Test
+    void theStackProfilesCheck_namesTheDevelopmentKeyAndIssuer_butNotItsOtherDevelopmentSecrets() {
+        // given bin/stack's settings with the development key instead of Keycloak's (issue 22)
+        Config stack = config(Map.of("mp.jwt.verify.publickey.location", "binhyen/dev-jwt/publicKey.pem",
+                "mp.jwt.verify.issuer", "https://binhyen.vn/dev", "kafka.sasl.jaas.config", "password=\"dev-kafka-x\"",
+                "binhyen.zalo.oa-secret-key", "dev-oa-secret"));
+        // when the token settings are checked, then the key and the issuer are named, and nothing else
+        assertThat(ProductionSecrets.tokenProblems(stack)).hasSize(2)
+                .anySatisfy(p -> assertThat(p).contains("BINHYEN_JWT_PUBLIC_KEY_LOCATION"))
+                .anySatisfy(p -> assertThat(p).contains("BINHYEN_JWT_ISSUER"));
+        // and Keycloak's keys and issuer pass
+        assertThat(ProductionSecrets.tokenProblems(config(Map.of("mp.jwt.verify.publickey.location",
+                "http://127.0.0.1:8180/realms/binhyen/protocol/openid-connect/certs", "mp.jwt.verify.issuer",
+                "http://127.0.0.1:8180/realms/binhyen")))).isEmpty();
+    }
+
+    @Test
     void anEmptyDatabasePassword_isNamed() {
         assertThat(ProductionSecrets.problems(config(Map.of("quarkus.datasource.db-kind", "postgresql",
                 "quarkus.datasource.password", "")))).singleElement().asString().contains("BINHYEN_PG_PASSWORD");

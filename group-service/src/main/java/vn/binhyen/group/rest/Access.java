@@ -41,7 +41,7 @@ final class Access {
         if (has(token, Roles.SYSTEM_ADMIN)) {
             return true;
         }
-        if (has(token, Roles.BOT) && g.servedBy(token.getSubject())) {
+        if (has(token, Roles.BOT) && g.servedBy(token.getName())) {
             return true;
         }
         Optional<String> unit = Callers.unit(token);

@@ -68,7 +68,7 @@ public class ActivityReportResource {
                     "the report needs a period and its first day").withErrors(errors).toResponse();
         }
         Group.Established g = writer.readable(groupId);
-        GroupRole role = g.roleOf(token.getSubject()).orElse(null);
+        GroupRole role = g.roleOf(token.getName()).orElse(null);
         if (!writer.oversees(g) && (role == null || role == GroupRole.MEMBER)) {
             return Access.forbidden("the group's leadership and admins, and oversight roles, read its report");
         }

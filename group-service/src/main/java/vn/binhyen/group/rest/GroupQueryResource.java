@@ -34,7 +34,7 @@ public class GroupQueryResource {
     @RolesAllowed({Roles.LEADER, Roles.DEPUTY, Roles.ADMIN, Roles.MEMBER, Roles.SYSTEM_ADMIN, Roles.AUDITOR,
             Roles.COMMANDER})
     public Response groupsOf(@PathParam("memberId") String memberId) {
-        if (memberId.equals(token.getSubject())) {
+        if (memberId.equals(token.getName())) {
             return Response.ok(queries.groupsOf(memberId, null)).build();
         }
         if (!Access.oversight(token)) {

@@ -103,7 +103,7 @@ public class GroupResource {
         String groupId = "group-" + EventIds.next();
         var outcome = service.handle(groupId, OptionalLong.of(0), new GroupCommand.EstablishGroup(groupId, r.name(),
                 r.purpose(), r.profile(), r.unit(), r.kind(), r.responsibility(), r.avatarRule(),
-                r.leader() == null ? null : r.leader().toMember(), token.getSubject(), now()), meta(request));
+                r.leader() == null ? null : r.leader().toMember(), token.getName(), now()), meta(request));
         return Response.created(URI.create("/api/v1/groups/" + groupId)).tag(ETags.of(outcome.version()))
                 .entity(GroupView.of(outcome.state(), outcome.version())).build();
     }
@@ -176,7 +176,7 @@ public class GroupResource {
         if (!(service.load(groupId).group() instanceof Group.Established now)) {
             throw new UnknownGroupException("no group " + groupId);
         }
-        if (now.roleOf(token.getSubject()).orElse(null) != GroupRole.LEADER && !writer.oversees(now)) {
+        if (now.roleOf(token.getName()).orElse(null) != GroupRole.LEADER && !writer.oversees(now)) {
             throw writer.outsider(groupId, "only the group's leader, and oversight roles within their unit, read its "
                     + "role history");
         }
@@ -198,7 +198,7 @@ public class GroupResource {
             @NotNull @Valid ProposalRequest r, @Context ContainerRequestContext request) {
         String proposalId = "proposal-" + EventIds.next();
         return write(groupId, ifMatch, new GroupCommand.ProposeMembership(proposalId, r.change(), r.member().toMember(),
-                r.role(), r.reason(), token.getSubject(), now()), request);
+                r.role(), r.reason(), token.getName(), now()), request);
     }
 
     public record DecisionRequest(boolean approve, @Size(max = 1000) String reason) {
@@ -212,7 +212,7 @@ public class GroupResource {
             @HeaderParam("If-Match") String ifMatch, @NotNull @Valid DecisionRequest r,
             @Context ContainerRequestContext request) {
         return write(groupId, ifMatch, new GroupCommand.DecideProposal(proposalId, r.approve(), r.reason(),
-                token.getSubject(), now()), request);
+                token.getName(), now()), request);
     }
 
     public record RoleRequest(@NotBlank @Size(max = 128) String memberId, @NotNull GroupRole role) {
@@ -223,7 +223,7 @@ public class GroupResource {
     @RolesAllowed(Roles.LEADER)
     public Response assignRole(@PathParam("groupId") String groupId, @HeaderParam("If-Match") String ifMatch,
             @NotNull @Valid RoleRequest r, @Context ContainerRequestContext request) {
-        return write(groupId, ifMatch, new GroupCommand.AssignRole(r.memberId(), r.role(), token.getSubject(), now()),
+        return write(groupId, ifMatch, new GroupCommand.AssignRole(r.memberId(), r.role(), token.getName(), now()),
                 request);
     }
 
@@ -237,7 +237,7 @@ public class GroupResource {
     public Response handOver(@PathParam("groupId") String groupId, @HeaderParam("If-Match") String ifMatch,
             @NotNull @Valid HandoverRequest r, @Context ContainerRequestContext request) {
         return write(groupId, ifMatch, new GroupCommand.HandOverRole(r.role(), r.fromMemberId(),
-                r.successor().toMember(), token.getSubject(), now()), request);
+                r.successor().toMember(), token.getName(), now()), request);
     }
 
     public record LeaveRequest(@Size(max = 1000) String reason) {
@@ -248,7 +248,7 @@ public class GroupResource {
     @RolesAllowed({Roles.DEPUTY, Roles.ADMIN, Roles.MEMBER, Roles.LEADER})
     public Response leave(@PathParam("groupId") String groupId, @HeaderParam("If-Match") String ifMatch,
             @Valid LeaveRequest r, @Context ContainerRequestContext request) {
-        return write(groupId, ifMatch, new GroupCommand.RequestLeave(r == null ? null : r.reason(), token.getSubject(),
+        return write(groupId, ifMatch, new GroupCommand.RequestLeave(r == null ? null : r.reason(), token.getName(),
                 now()), request);
     }
 
@@ -259,7 +259,7 @@ public class GroupResource {
     @RolesAllowed(Roles.LEADER)
     public Response consent(@PathParam("groupId") String groupId, @PathParam("memberId") String memberId,
             @HeaderParam("If-Match") String ifMatch, @Context ContainerRequestContext request) {
-        return write(groupId, ifMatch, new GroupCommand.ConsentToLeave(memberId, token.getSubject(), now()), request);
+        return write(groupId, ifMatch, new GroupCommand.ConsentToLeave(memberId, token.getName(), now()), request);
     }
 
     public record AccountChangeRequest(@NotBlank @Size(max = 128) String memberId, @Size(max = 64) String newZaloId,
@@ -272,7 +272,7 @@ public class GroupResource {
     public Response changeAccount(@PathParam("groupId") String groupId, @HeaderParam("If-Match") String ifMatch,
             @NotNull @Valid AccountChangeRequest r, @Context ContainerRequestContext request) {
         return write(groupId, ifMatch, new GroupCommand.ChangeAccount(r.memberId(), r.newZaloId(), r.newPhone(),
-                token.getSubject(), now()), request);
+                token.getName(), now()), request);
     }
 
     public record CompromisedRequest(@NotBlank @Size(max = 128) String memberId, @Size(max = 2000) String details) {
@@ -293,7 +293,7 @@ public class GroupResource {
             var recent = compromisedReports.since(groupId, now.minus(CompromisedReportLimits.LOOK_BACK));
             try {
                 return writer.writeAt(groupId, java.util.OptionalLong.of(recent.version()),
-                        new GroupCommand.ReportAccountCompromised(r.memberId(), r.details(), token.getSubject(), now,
+                        new GroupCommand.ReportAccountCompromised(r.memberId(), r.details(), token.getName(), now,
                                 recent.reports()), meta(request));
             } catch (vn.binhyen.eventlog.decider.StaleVersionException | vn.binhyen.eventlog.ConcurrencyException e) {
                 if (attempt == 3) { // the read's version was not the group's (412), or a writer raced (409)
@@ -313,7 +313,7 @@ public class GroupResource {
     public Response changeInfo(@PathParam("groupId") String groupId, @HeaderParam("If-Match") String ifMatch,
             @NotNull @Valid InfoRequest r, @Context ContainerRequestContext request) {
         return write(groupId, ifMatch, new GroupCommand.ChangeGroupInfo(r.name(), r.avatar(), r.description(),
-                r.directedBy(), token.getSubject(), now()), request);
+                r.directedBy(), token.getName(), now()), request);
     }
 
     public record PinRequest(@NotBlank @Size(max = 128) String messageId, @PlausibleTime Instant expiresAt) {
@@ -325,7 +325,7 @@ public class GroupResource {
     public Response pin(@PathParam("groupId") String groupId, @HeaderParam("If-Match") String ifMatch,
             @NotNull @Valid PinRequest r, @Context ContainerRequestContext request) {
         return write(groupId, ifMatch, new GroupCommand.PinMessage("pin-" + EventIds.next(), r.messageId(),
-                r.expiresAt(), token.getSubject(), now()), request);
+                r.expiresAt(), token.getName(), now()), request);
     }
 
     public record SuspendRequest(@NotBlank @Size(max = 200) String decisionRef, @NotBlank @Size(max = 2000) String reason,
@@ -339,7 +339,7 @@ public class GroupResource {
             @NotNull @Valid SuspendRequest r, @Context ContainerRequestContext request) {
         writer.commandable(groupId);
         return write(groupId, ifMatch, new GroupCommand.SuspendGroup(r.decisionRef(), r.reason(), r.until(),
-                token.getSubject(), now()), request);
+                token.getName(), now()), request);
     }
 
     @POST
@@ -350,7 +350,7 @@ public class GroupResource {
     public Response resume(@PathParam("groupId") String groupId, @HeaderParam("If-Match") String ifMatch,
             @Context ContainerRequestContext request) {
         writer.commandable(groupId);
-        return write(groupId, ifMatch, new GroupCommand.ResumeGroup(token.getSubject(), now()), request);
+        return write(groupId, ifMatch, new GroupCommand.ResumeGroup(token.getName(), now()), request);
     }
 
     public record TerminateRequest(@NotNull GroupCommand.TerminationGround ground,
@@ -363,7 +363,7 @@ public class GroupResource {
     public Response terminate(@PathParam("groupId") String groupId, @HeaderParam("If-Match") String ifMatch,
             @NotNull @Valid TerminateRequest r, @Context ContainerRequestContext request) {
         writer.commandable(groupId);
-        return write(groupId, ifMatch, new GroupCommand.TerminateGroup(r.ground(), r.reason(), token.getSubject(),
+        return write(groupId, ifMatch, new GroupCommand.TerminateGroup(r.ground(), r.reason(), token.getName(),
                 now()), request);
     }
 
@@ -377,7 +377,7 @@ public class GroupResource {
     public Response changeProfile(@PathParam("groupId") String groupId, @HeaderParam("If-Match") String ifMatch,
             @NotNull @Valid ProfileRequest r, @Context ContainerRequestContext request) {
         writer.commandable(groupId);
-        return write(groupId, ifMatch, new GroupCommand.ChangeProfile(r.profile(), r.decisionRef(), token.getSubject(),
+        return write(groupId, ifMatch, new GroupCommand.ChangeProfile(r.profile(), r.decisionRef(), token.getName(),
                 now()), request);
     }
 
@@ -394,7 +394,7 @@ public class GroupResource {
     @RolesAllowed({Roles.LEADER, Roles.DEPUTY, Roles.ADMIN, Roles.MEMBER, Roles.SYSTEM_ADMIN})
     public Response bindBot(@PathParam("groupId") String groupId, @HeaderParam("If-Match") String ifMatch,
             @NotNull @Valid BotRequest r, @Context ContainerRequestContext request) {
-        Response written = write(groupId, ifMatch, new GroupCommand.BindBot(r.botId(), token.getSubject(),
+        Response written = write(groupId, ifMatch, new GroupCommand.BindBot(r.botId(), token.getName(),
                 token.getGroups(), now()), request);
         return Response.created(UriBuilder.fromPath("/api/v1/groups/{groupId}/bots/{botId}")
                         .build(groupId, r.botId().strip()))
@@ -407,7 +407,7 @@ public class GroupResource {
     @RolesAllowed({Roles.LEADER, Roles.DEPUTY, Roles.ADMIN, Roles.MEMBER, Roles.SYSTEM_ADMIN})
     public Response unbindBot(@PathParam("groupId") String groupId, @PathParam("botId") String botId,
             @HeaderParam("If-Match") String ifMatch, @Context ContainerRequestContext request) {
-        return write(groupId, ifMatch, new GroupCommand.UnbindBot(botId, token.getSubject(), token.getGroups(), now()),
+        return write(groupId, ifMatch, new GroupCommand.UnbindBot(botId, token.getName(), token.getGroups(), now()),
                 request);
     }
 

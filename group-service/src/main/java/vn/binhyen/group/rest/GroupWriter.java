@@ -34,7 +34,7 @@ class GroupWriter {
     }
 
     String subject() {
-        return token.getSubject();
+        return token.getName();
     }
 
     Instant now() {
@@ -81,7 +81,7 @@ class GroupWriter {
         if (!(loaded.group() instanceof Group.Established g)) {
             throw new UnknownGroupException("no group " + groupId);
         }
-        if (g.seat(token.getSubject()).isEmpty() && !oversees(g)) {
+        if (g.seat(token.getName()).isEmpty() && !oversees(g)) {
             throw outsider(groupId, "only the group's members, and oversight roles within their unit, read it");
         }
         return loaded;

@@ -66,7 +66,7 @@ public class UnitResource {
     @POST
     @RolesAllowed(Roles.SYSTEM_ADMIN)
     public Response establish(@NotNull @Valid UnitRequest r, @Context ContainerRequestContext request) {
-        var outcome = service.establish(r.unitId(), r.name(), r.kind(), r.parentUnitId(), token.getSubject(),
+        var outcome = service.establish(r.unitId(), r.name(), r.kind(), r.parentUnitId(), token.getName(),
                 token.getGroups(), clock.instant(), RequestMetadata.of(token, request, null));
         return Response.created(UriBuilder.fromPath("/api/v1/units/{unitId}").build(r.unitId()))
                 .tag(ETags.of(outcome.version())).entity(UnitView.of(outcome.state(), outcome.version())).build();
@@ -101,7 +101,7 @@ public class UnitResource {
     public Response rename(@PathParam("unitId") String unitId, @HeaderParam("If-Match") String ifMatch,
             @NotNull @Valid UnitNameRequest r, @Context ContainerRequestContext request) {
         var outcome = service.handle(unitId, ETags.expectedVersion(ifMatch), new UnitCommand.RenameUnit(r.name(),
-                token.getSubject(), token.getGroups(), clock.instant()), RequestMetadata.of(token, request, null));
+                token.getName(), token.getGroups(), clock.instant()), RequestMetadata.of(token, request, null));
         return Response.ok(UnitView.of(outcome.state(), outcome.version())).tag(ETags.of(outcome.version())).build();
     }
 

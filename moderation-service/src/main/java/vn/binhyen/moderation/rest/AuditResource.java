@@ -52,7 +52,7 @@ public class AuditResource {
     @Path("/{streamId}")
     @RolesAllowed(Roles.AUDITOR)
     public Response at(@PathParam("streamId") String streamId, @QueryParam("at") String atText) {
-        return AuditQuery.answer(store, clock, token.getSubject(), streamId, atText, (events, at) -> {
+        return AuditQuery.answer(store, clock, token.getName(), streamId, atText, (events, at) -> {
             if (streamId.startsWith("ledger-")) {
                 return fold(ledgers, events);
             }

@@ -56,7 +56,7 @@ public class PostResource {
     public Response submit(@PathParam("groupId") String groupId, @NotNull @Valid DraftRequest r,
             @Context ContainerRequestContext request) {
         // a member of the group by its roster, whatever the token's role says (issue 21, audit L4)
-        if (directory.roleIn(groupId, token.getSubject()).isEmpty()) {
+        if (directory.roleIn(groupId, token.getName()).isEmpty()) {
             return Problem.of("unknown-group", "Không tìm thấy nhóm / Unknown group", Response.Status.NOT_FOUND,
                     "no group " + groupId + " has you on its roster").toResponse();
         }
@@ -72,7 +72,7 @@ public class PostResource {
     public Response get(@PathParam("postId") String postId) {
         var view = posting.view(postId);
         // its author, its group's members by the roster, and those who oversee the group; to anyone else it does not exist
-        if (!view.authorId().equals(token.getSubject()) && directory.roleIn(view.groupId(), token.getSubject()).isEmpty()
+        if (!view.authorId().equals(token.getName()) && directory.roleIn(view.groupId(), token.getName()).isEmpty()
                 && !directory.mayOversee(token, view.groupId())) {
             throw new PostingService.UnknownPost("no post " + postId);
         }
@@ -87,7 +87,7 @@ public class PostResource {
     @RolesAllowed({Roles.LEADER, Roles.DEPUTY, Roles.ADMIN, Roles.MEMBER})
     public Response returnForEdits(@PathParam("postId") String postId, @HeaderParam("If-Match") String ifMatch,
             @NotNull @Valid CommentsRequest r, @Context ContainerRequestContext request) {
-        return act(postId, ifMatch, new PostCommand.Return(r.comments(), board(postId), token.getSubject()), request);
+        return act(postId, ifMatch, new PostCommand.Return(r.comments(), board(postId), token.getName()), request);
     }
 
     @POST
@@ -96,7 +96,7 @@ public class PostResource {
     public Response revise(@PathParam("postId") String postId, @HeaderParam("If-Match") String ifMatch,
             @NotNull @Valid DraftRequest r, @Context ContainerRequestContext request) {
         return act(postId, ifMatch, new PostCommand.Revise(r.text(), r.source(),
-                posting.screenFor(postId, r.text(), token.getSubject()), token.getSubject()), request);
+                posting.screenFor(postId, r.text(), token.getName()), token.getName()), request);
     }
 
     @POST
@@ -106,7 +106,7 @@ public class PostResource {
     @RolesAllowed({Roles.LEADER, Roles.DEPUTY, Roles.ADMIN, Roles.MEMBER})
     public Response verify(@PathParam("postId") String postId, @HeaderParam("If-Match") String ifMatch,
             @Context ContainerRequestContext request) {
-        return act(postId, ifMatch, new PostCommand.Verify(board(postId), token.getSubject()), request);
+        return act(postId, ifMatch, new PostCommand.Verify(board(postId), token.getName()), request);
     }
 
     public record ApprovalRequest(@Size(max = 10_000) String finalText) {
@@ -118,7 +118,7 @@ public class PostResource {
     public Response approve(@PathParam("postId") String postId, @HeaderParam("If-Match") String ifMatch,
             @Valid ApprovalRequest r, @Context ContainerRequestContext request) {
         return act(postId, ifMatch, new PostCommand.Approve(r == null ? null : r.finalText(), board(postId),
-                token.getSubject()), request);
+                token.getName()), request);
     }
 
     @POST
@@ -128,11 +128,11 @@ public class PostResource {
     @RolesAllowed({Roles.LEADER, Roles.DEPUTY, Roles.ADMIN, Roles.MEMBER})
     public Response publish(@PathParam("postId") String postId, @HeaderParam("If-Match") String ifMatch,
             @Context ContainerRequestContext request) {
-        return act(postId, ifMatch, new PostCommand.Publish(board(postId), token.getSubject()), request);
+        return act(postId, ifMatch, new PostCommand.Publish(board(postId), token.getName()), request);
     }
 
     private boolean board(String postId) {
-        return posting.onBoard(postId, token.getSubject());
+        return posting.onBoard(postId, token.getName());
     }
 
     private Response act(String postId, String ifMatch, PostCommand command, ContainerRequestContext request) {

@@ -113,7 +113,7 @@ public class ScreeningResource {
         }
         // a bot screens only for the groups it is bound to (issue 21, audit F5): an answer in
         // memory is used at once; otherwise the directory is read on a worker thread
-        String bot = token.getSubject();
+        String bot = token.getName();
         Boolean bound = directory.servesFromMemory(r.groupId(), bot);
         if (bound == null) {
             return Uni.createFrom().item(() -> directory.serves(r.groupId(), bot))

@@ -42,7 +42,7 @@ public class AuditResource {
     @Path("/{streamId}")
     @RolesAllowed(Roles.AUDITOR)
     public Response at(@PathParam("streamId") String streamId, @QueryParam("at") String atText) {
-        return AuditQuery.answer(store, clock, token.getSubject(), streamId, atText, (events, at) -> {
+        return AuditQuery.answer(store, clock, token.getName(), streamId, atText, (events, at) -> {
             boolean notification = !events.isEmpty() && events.stream().allMatch(e ->
                     NotificationEvent.TYPES.containsKey(e.eventType()));
             return notification ? NotificationHistory.fold(events.stream().map(codec::decode).toList()) : null;

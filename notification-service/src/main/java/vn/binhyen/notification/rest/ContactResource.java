@@ -61,7 +61,7 @@ public class ContactResource {
     @RolesAllowed({Roles.LEADER, Roles.DEPUTY, Roles.ADMIN, Roles.MEMBER, Roles.DUTY_OFFICER, Roles.PCTP_OFFICER,
             Roles.COMMANDER, Roles.AUDITOR, Roles.SYSTEM_ADMIN})
     public Response putMine(@Valid ContactRequest request) {
-        return save("member:" + token.getSubject(), request);
+        return save("member:" + token.getName(), request);
     }
 
     @PUT
@@ -78,7 +78,7 @@ public class ContactResource {
         }
         // only for a report relayed through one of the bot's own groups (issue 21, audit F5.3)
         if (!token.getGroups().contains(Roles.SYSTEM_ADMIN)
-                && !directory.relayedBy(recipient.substring("citizen:".length()), token.getSubject())) {
+                && !directory.relayedBy(recipient.substring("citizen:".length()), token.getName())) {
             return Problem.of("unknown-report", "Không tìm thấy tin báo / Unknown report", Response.Status.NOT_FOUND,
                     "no report relayed through a group this bot is bound to; nothing was saved").toResponse();
         }

@@ -105,7 +105,7 @@ public class FeedResource {
                     "the token has expired; sign in again").toResponse())
                     .header("WWW-Authenticate", "Bearer error=\"invalid_token\"").build());
         }
-        return stream.follow(token.getSubject(), Set.copyOf(recipients()), left);
+        return stream.follow(token.getName(), Set.copyOf(recipients()), left);
     }
 
     /**
@@ -142,14 +142,14 @@ public class FeedResource {
             throw new EventLogException("acknowledgement could not be recorded: " + e.getMessage(), e);
         }
         log.append(id, EventStore.ANY_VERSION, "feed", "ack-" + id, null,
-                new NotificationEvent.NotificationAcknowledged(id, "member:" + token.getSubject()));
+                new NotificationEvent.NotificationAcknowledged(id, "member:" + token.getName()));
         return Response.noContent().build();
     }
 
     /** Who the caller answers for: themselves, and every role they hold. */
     private List<String> recipients() {
         List<String> out = new ArrayList<>();
-        out.add("member:" + token.getSubject());
+        out.add("member:" + token.getName());
         token.getGroups().forEach(g -> out.add("role:" + g));
         return out;
     }

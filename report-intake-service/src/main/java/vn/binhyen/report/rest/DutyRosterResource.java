@@ -52,7 +52,7 @@ public class DutyRosterResource {
                     "a date such as 2026-11-22").withErrors(List.of(new Problem.FieldError("date", "ISO-8601",
                             "not a date: " + date))).toResponse();
         }
-        return Response.ok(roster.assign(day, r.officers(), token.getSubject(), clock.instant())).build();
+        return Response.ok(roster.assign(day, r.officers(), token.getName(), clock.instant())).build();
     }
 
     @GET

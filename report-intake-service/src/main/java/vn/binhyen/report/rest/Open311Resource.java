@@ -102,7 +102,7 @@ public class Open311Resource {
                     + SERVICES.keySet().stream().sorted().toList()))).build();
         }
         // the jurisdiction is the receiving unit: one of the units whose groups this bot is bound to (issue 21)
-        var served = scope.unitsServedBy(token.getSubject());
+        var served = scope.unitsServedBy(token.getName());
         String unit = jurisdiction != null && !jurisdiction.isBlank() ? jurisdiction.strip()
                 : served.size() == 1 ? served.getFirst() : null;
         if (unit == null) {
@@ -122,8 +122,8 @@ public class Open311Resource {
         var details = type == IntakeRules.Type.FEEDBACK ? null : new ReportEvent.TipDetails(null, blank(address),
                 blank(description), null, null, null, null, null, null, null, null);
         var outcome = service.receive(null, type, "open311", null, unit, reporter, details,
-                type == IntakeRules.Type.FEEDBACK ? description : null, token.getSubject(), Set.copyOf(token.getGroups()),
-                clock.instant(), new CommandHandler.Metadata(Actor.of(token.getSubject(), Roles.BOT),
+                type == IntakeRules.Type.FEEDBACK ? description : null, token.getName(), Set.copyOf(token.getGroups()),
+                clock.instant(), new CommandHandler.Metadata(Actor.of(token.getName(), Roles.BOT),
                         CorrelationIdFilter.of(request), null));
         Report.Open o = (Report.Open) outcome.state();
         String notice = IntakeRules.reply(IntakeRules.missing(o.type(), o.reporter(), o.details(), o.content()));
@@ -172,7 +172,7 @@ public class Open311Resource {
 
     /** The units of the groups the calling bot is bound to (none for a caller that is not a bot). */
     private List<String> servedUnits() {
-        return token.getGroups().contains(Roles.BOT) ? scope.unitsServedBy(token.getSubject()) : List.of();
+        return token.getGroups().contains(Roles.BOT) ? scope.unitsServedBy(token.getName()) : List.of();
     }
 
     /**

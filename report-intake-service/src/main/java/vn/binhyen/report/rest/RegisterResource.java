@@ -76,7 +76,7 @@ public class RegisterResource {
         if (!ReportScope.sees(roles)) {
             throw new UnknownRegister("no register of unit " + unit + " for you");
         }
-        return entries(service, keys, unit, year, token.getSubject(), roles);
+        return entries(service, keys, unit, year, token.getName(), roles);
     }
 
     /** A register the caller may not see, answered as one that does not exist. */

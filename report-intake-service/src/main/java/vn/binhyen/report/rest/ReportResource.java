@@ -129,7 +129,7 @@ public class ReportResource {
                                 "idempotency-key", "1 to 200 characters of A-Z a-z 0-9 . _ : -"))).toResponse();
             }
             // a report already under this id (a retry) makes the receipt below a ConcurrencyException
-            reportId = ReportService.idempotentId(token.getSubject(), key);
+            reportId = ReportService.idempotentId(token.getName(), key);
         }
         Response future = futureIncident(r.details(), now);
         if (future != null) {
@@ -139,7 +139,7 @@ public class ReportResource {
         String unit;
         if (token.getGroups().contains(Roles.BOT)) {
             var groupUnit = r.groupId() == null ? java.util.Optional.<String>empty() : scope.unitOf(r.groupId());
-            if (groupUnit.isEmpty() || !scope.serves(r.groupId(), token.getSubject())) {
+            if (groupUnit.isEmpty() || !scope.serves(r.groupId(), token.getName())) {
                 return Problem.of("bot-not-bound", "Bot không phục vụ nhóm này / Bot not bound to the group",
                         Response.Status.FORBIDDEN, "a bot files reports only for a group it is bound to; nothing was "
                                 + "recorded").withErrors(List.of(new Problem.FieldError("groupId", "bot-bound",
@@ -163,7 +163,7 @@ public class ReportResource {
         try {
             outcome = service.receive(reportId, r.type(), r.channel(), r.groupId(), unit, reporter(r.reporter(),
                     r.refusal()), r.details() == null ? null : r.details().toDetails(), r.content(),
-                    token.getSubject(), Set.copyOf(token.getGroups()), now, meta(request));
+                    token.getName(), Set.copyOf(token.getGroups()), now, meta(request));
         } catch (vn.binhyen.eventlog.ConcurrencyException raced) {
             // the same key again, or concurrently: answered as the first receipt was
             if (reportId != null && service.load(reportId) instanceof Report.Open first) {
@@ -221,7 +221,7 @@ public class ReportResource {
         var sealed = keys.seal(reportId, reporter(r.reporter(), r.refusal()),
                 r.details() == null ? null : r.details().toDetails(), r.content(), clock.instant());
         var outcome = service.handle(reportId, OptionalLong.empty(), new ReportCommand.Complete(sealed.reporter(),
-                sealed.details(), sealed.content(), token.getSubject(), roles, clock.instant()), meta(request));
+                sealed.details(), sealed.content(), token.getName(), roles, clock.instant()), meta(request));
         return view(outcome, roles);
     }
 
@@ -235,7 +235,7 @@ public class ReportResource {
     public Response classify(@PathParam("reportId") String reportId, @HeaderParam("If-Match") String ifMatch,
             @NotNull @Valid ClassificationRequest r, @Context ContainerRequestContext request) {
         return act(reportId, ifMatch, new ReportCommand.Classify(r.category(), r.securityRelated(),
-                r.withinJurisdiction(), token.getSubject(), rolesFor(reportId), clock.instant()), request);
+                r.withinJurisdiction(), token.getName(), rolesFor(reportId), clock.instant()), request);
     }
 
     public record WrittenReportRequest(@NotBlank @Size(max = 20_000) String writtenReport) {
@@ -246,7 +246,7 @@ public class ReportResource {
     @RolesAllowed({Roles.DUTY_OFFICER, Roles.PCTP_OFFICER, Roles.COMMANDER, Roles.LEADER, Roles.DEPUTY, Roles.MEMBER})
     public Response writeUp(@PathParam("reportId") String reportId, @HeaderParam("If-Match") String ifMatch,
             @NotNull @Valid WrittenReportRequest r, @Context ContainerRequestContext request) {
-        return act(reportId, ifMatch, new ReportCommand.WriteUp(r.writtenReport(), token.getSubject(), rolesFor(reportId),
+        return act(reportId, ifMatch, new ReportCommand.WriteUp(r.writtenReport(), token.getName(), rolesFor(reportId),
                 clock.instant()), request);
     }
 
@@ -258,7 +258,7 @@ public class ReportResource {
     @RolesAllowed({Roles.DUTY_OFFICER, Roles.PCTP_OFFICER, Roles.COMMANDER, Roles.LEADER, Roles.DEPUTY, Roles.MEMBER})
     public Response forward(@PathParam("reportId") String reportId, @HeaderParam("If-Match") String ifMatch,
             @NotNull @Valid ForwardRequest r, @Context ContainerRequestContext request) {
-        return act(reportId, ifMatch, new ReportCommand.Forward(r.pctpOfficer(), token.getSubject(), rolesFor(reportId),
+        return act(reportId, ifMatch, new ReportCommand.Forward(r.pctpOfficer(), token.getName(), rolesFor(reportId),
                 clock.instant()), request);
     }
 
@@ -281,7 +281,7 @@ public class ReportResource {
                     .withErrors(List.of(new Problem.FieldError("unit", vn.binhyen.report.domain.ReportDecider.TIPS,
                             "a tip is entered in the register of the unit that received it: " + unit))).toResponse();
         }
-        return view(service.register(reportId, unit, ETags.expectedVersion(ifMatch), token.getSubject(), roles,
+        return view(service.register(reportId, unit, ETags.expectedVersion(ifMatch), token.getName(), roles,
                 clock.instant(), meta(request)), roles);
     }
 
@@ -293,7 +293,7 @@ public class ReportResource {
     @RolesAllowed({Roles.DUTY_OFFICER, Roles.PCTP_OFFICER, Roles.COMMANDER, Roles.LEADER, Roles.DEPUTY, Roles.MEMBER})
     public Response resolve(@PathParam("reportId") String reportId, @HeaderParam("If-Match") String ifMatch,
             @NotNull @Valid ResolutionRequest r, @Context ContainerRequestContext request) {
-        return act(reportId, ifMatch, new ReportCommand.Resolve(r.result(), token.getSubject(), rolesFor(reportId),
+        return act(reportId, ifMatch, new ReportCommand.Resolve(r.result(), token.getName(), rolesFor(reportId),
                 clock.instant()), request);
     }
 
@@ -305,7 +305,7 @@ public class ReportResource {
     @RolesAllowed({Roles.DUTY_OFFICER, Roles.PCTP_OFFICER, Roles.COMMANDER, Roles.LEADER, Roles.DEPUTY, Roles.MEMBER})
     public Response transfer(@PathParam("reportId") String reportId, @HeaderParam("If-Match") String ifMatch,
             @NotNull @Valid TransferRequest r, @Context ContainerRequestContext request) {
-        return act(reportId, ifMatch, new ReportCommand.Transfer(r.body(), r.reason(), token.getSubject(), rolesFor(reportId),
+        return act(reportId, ifMatch, new ReportCommand.Transfer(r.body(), r.reason(), token.getName(), rolesFor(reportId),
                 clock.instant()), request);
     }
 
@@ -315,7 +315,7 @@ public class ReportResource {
     @jakarta.ws.rs.Consumes(jakarta.ws.rs.core.MediaType.WILDCARD)
     @RolesAllowed({Roles.DUTY_OFFICER, Roles.PCTP_OFFICER, Roles.COMMANDER, Roles.LEADER, Roles.DEPUTY, Roles.MEMBER})
     public Response acknowledge(@PathParam("reportId") String reportId, @Context ContainerRequestContext request) {
-        return act(reportId, null, new ReportCommand.AcknowledgeEmergency(token.getSubject(), rolesFor(reportId), clock.instant()),
+        return act(reportId, null, new ReportCommand.AcknowledgeEmergency(token.getName(), rolesFor(reportId), clock.instant()),
                 request);
     }
 
@@ -343,7 +343,7 @@ public class ReportResource {
             @Context ContainerRequestContext request) {
         Set<String> roles = rolesFor(reportId);
         var outcome = service.handle(reportId, OptionalLong.empty(), new ReportCommand.ShredReporter(r.reason(),
-                token.getSubject(), roles, clock.instant()), meta(request));
+                token.getName(), roles, clock.instant()), meta(request));
         keys.shred(reportId);
         return view(outcome, roles);
     }
@@ -382,7 +382,7 @@ public class ReportResource {
     /** Clear for the roles that handle the report (and the read recorded), masked for everyone else. */
     private ReportView view(Report.Open o, Set<String> roles) {
         // the details and content in clear for those who see the report at all (its officers, board, auditors)
-        return ReportView.of(o, reporterSeenBy(service, keys, o, token.getSubject(), roles),
+        return ReportView.of(o, reporterSeenBy(service, keys, o, token.getName(), roles),
                 keys.open(o.reportId(), o.details()), keys.open(o.reportId(), o.content()));
     }
 

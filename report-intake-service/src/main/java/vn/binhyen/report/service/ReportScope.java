@@ -36,7 +36,7 @@ public class ReportScope {
     /** A caller: a bearer token's subject, roles and unit, or a dashboard officer's. */
     public record Caller(String subject, Set<String> roles, Optional<String> unit) {
         public static Caller of(JsonWebToken token) {
-            return new Caller(token.getSubject(), Set.copyOf(token.getGroups()), Callers.unit(token));
+            return new Caller(token.getName(), Set.copyOf(token.getGroups()), Callers.unit(token));
         }
     }
 
