@@ -32,20 +32,25 @@ public final class DashboardBench {
         vn.binhyen.audit.QuietLogging.apply();
         System.out.printf("Bình Yên dashboard latency benchmark — %s, %d cores, JDK %s%n", Instant.now(),
                 Runtime.getRuntime().availableProcessors(), Runtime.version());
-        try (PostgresDatabase db = PostgresDatabase.create(); KafkaBroker broker = KafkaBroker.startTemporary();
-                ServiceProcess service = ServiceProcess.start("report-intake-service", db, broker)) {
+        int port = vn.binhyen.testsupport.Keycloak.freePort();
+        String dashboard = "http://127.0.0.1:" + port;
+        try (PostgresDatabase db = PostgresDatabase.create(); PostgresDatabase keycloakDb = PostgresDatabase.create();
+                KafkaBroker broker = KafkaBroker.startTemporary();
+                // the officer signs in through Keycloak (issue 22), as on every dashboard
+                vn.binhyen.testsupport.Keycloak keycloak = vn.binhyen.testsupport.Keycloak.start(
+                        vn.binhyen.testsupport.Keycloak.testHome(), 0, keycloakDb.jdbcUrl(), keycloakDb.username(),
+                        keycloakDb.passwordValue(), dashboard,
+                        vn.binhyen.testsupport.Keycloak.testHome().resolve("keycloak-bench.log"));
+                ServiceProcess service = ServiceProcess.start("report-intake-service", db, broker, java.util.Map.of(
+                        "QUARKUS_HTTP_PORT", Integer.toString(port), "BINHYEN_DASHBOARD_URL", dashboard,
+                        "BINHYEN_OIDC_ISSUER", keycloak.issuer()))) {
             HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
             String base = service.base;
-            http.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/dashboard/users/bench-duty"))
-                    .header("Authorization", "Bearer " + Tokens.forRole(Roles.SYSTEM_ADMIN, "bench-admin"))
-                    .header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(
-                            "{\"displayName\":\"Trực ban\",\"roles\":[\"DUTY_OFFICER\"],\"password\":\"bench-password-2026\"}"))
-                    .build(), HttpResponse.BodyHandlers.discarding());
-            var login = http.send(HttpRequest.newBuilder(URI.create(base + "/dashboard/login"))
-                    .header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString("username=bench-duty&password=bench-password-2026"))
-                    .build(), HttpResponse.BodyHandlers.discarding());
-            String cookie = login.headers().firstValue("Set-Cookie").orElseThrow().split(";")[0];
+            new vn.binhyen.testsupport.KeycloakTokens(keycloak).user("bench-duty", Roles.DUTY_OFFICER,
+                    Tokens.DEFAULT_UNIT, true);
+            String cookie = "binhyen_session=" + vn.binhyen.testsupport.DashboardSignIn.session(dashboard, "bench-duty",
+                    vn.binhyen.testsupport.KeycloakTokens.password("bench-duty"),
+                    vn.binhyen.testsupport.KeycloakTokens.nextUnusedCode("bench-duty"));
 
             LinkedBlockingQueue<Long> announced = new LinkedBlockingQueue<>();
             HttpResponse<InputStream> stream = http.send(HttpRequest.newBuilder(URI.create(base + "/dashboard/stream"))

@@ -1,6 +1,7 @@
 package vn.binhyen.report;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.anyOf;
 import static org.hamcrest.Matchers.is;
 import static vn.binhyen.testsupport.AuthorizationMatrix.SKIPPED;
@@ -12,7 +13,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -27,6 +27,9 @@ import vn.binhyen.testsupport.AuthorizationMatrix.Answer;
 import vn.binhyen.testsupport.AuthorizationMatrix.Column;
 import vn.binhyen.testsupport.AuthorizationMatrix.Row;
 import vn.binhyen.testsupport.KafkaBrokerResource;
+import vn.binhyen.testsupport.DashboardSignIn;
+import vn.binhyen.testsupport.KeycloakResource;
+import vn.binhyen.testsupport.KeycloakTokens;
 import vn.binhyen.testsupport.PostgresDatabaseResource;
 import vn.binhyen.testsupport.Tokens;
 
@@ -47,6 +50,7 @@ import vn.binhyen.testsupport.Tokens;
 @QuarkusTest
 @QuarkusTestResource(KafkaBrokerResource.class)
 @QuarkusTestResource(PostgresDatabaseResource.class)
+@QuarkusTestResource(KeycloakResource.class)
 class AuthorizationMatrixTests {
     static final String UNIT = Tokens.DEFAULT_UNIT;
     static final String OTHER_UNIT = World.OTHER_UNIT;
@@ -55,7 +59,6 @@ class AuthorizationMatrixTests {
     /** Bound to the other unit's police group only. */
     static final String OTHER_BOT = "bot-other";
     static final String COOKIE = "binhyen_session";
-    static final String PASSWORD = "mat-khau-ma-tran-2026";
     static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
 
     static String fresh(String prefix) {
@@ -104,18 +107,23 @@ class AuthorizationMatrixTests {
         return step(Roles.COMMANDER, "commander-1", writtenUp(reportId), "forwarding", Map.of("pctpOfficer", "pctp-1"));
     }
 
-    /** A dashboard officer of {@code unit} (null: the deployment's), signed in: the session cookie's value. */
-    static String signedIn(String unit) {
+    /**
+     * A dashboard officer of {@code unit}, signed in through Keycloak's pages (issue 22): the
+     * session's cookie and CSRF token, as the headers of a request.
+     */
+    static Map<String, String> signedIn(String unit) {
         String username = fresh("am-officer");
-        Map<String, Object> officer = new HashMap<>(Map.of("displayName", "Thượng úy Lê Văn Tâm", "roles",
-                List.of(Roles.DUTY_OFFICER), "password", PASSWORD));
-        if (unit != null) {
-            officer.put("unit", unit);
+        KeycloakResource.tokens().user(username, Roles.DUTY_OFFICER, unit, true);
+        try {
+            String session = DashboardSignIn.session(KeycloakResource.dashboard(), username,
+                    KeycloakTokens.password(username), KeycloakTokens.nextUnusedCode(username));
+            String page = given().cookie(COOKIE, session).get("/dashboard").then().statusCode(200).extract().asString();
+            var csrf = java.util.regex.Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(page);
+            assertThat(csrf.find()).as("the page's CSRF token").isTrue();
+            return Map.of("Cookie", COOKIE + "=" + session, "X-CSRF-Token", csrf.group(1));
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
         }
-        given().auth().oauth2(Tokens.forRole(Roles.SYSTEM_ADMIN, "sysadmin-1")).contentType("application/json")
-                .body(officer).put("/api/v1/dashboard/users/" + username).then().statusCode(204);
-        return given().redirects().follow(false).formParam("username", username).formParam("password", PASSWORD)
-                .post("/dashboard/login").then().statusCode(303).extract().cookie(COOKIE);
     }
 
     /** Made once, when first asked for. */
@@ -129,13 +137,9 @@ class AuthorizationMatrixTests {
         };
     }
 
-    static Map<String, String> cookie(String session) {
-        return Map.of("Cookie", COOKIE + "=" + session);
-    }
-
     /** The dashboard's answer to a request without a session: to the sign-in page. */
     static final Predicate<Answer> TO_SIGN_IN = a -> a.header("Location") != null
-            && a.header("Location").endsWith("/dashboard/login");
+            && a.header("Location").endsWith("/dashboard/sign-in");
 
     /** A dashboard page: 303 to the sign-in page without a session, {@code right} with the unit's officer's. */
     static Row page(String operation, Supplier<Map<String, String>> officer, int right) {
@@ -150,8 +154,8 @@ class AuthorizationMatrixTests {
         World.ensure();
         String report = tip();
         int year = LocalDate.now(VIETNAM).getYear();
-        Supplier<Map<String, String>> officer = once(() -> cookie(signedIn(null)));
-        Supplier<Map<String, String>> otherOfficer = once(() -> cookie(signedIn(OTHER_UNIT)));
+        Supplier<Map<String, String>> officer = once(() -> signedIn(UNIT));
+        Supplier<Map<String, String>> otherOfficer = once(() -> signedIn(OTHER_UNIT));
         String otherOfficerWho = "a signed-in duty officer of " + OTHER_UNIT;
         Map<String, String> ofReport = Map.of("reportId", report);
         String otherBotWho = "BOT " + OTHER_BOT + ", bound to another unit's group only";
@@ -232,12 +236,7 @@ class AuthorizationMatrixTests {
                 Row.of("GET /api/v1/duty-roster/today").allowed(Roles.DUTY_OFFICER, "duty-1").wrongRole(Roles.BOT)
                         .unscoped("the duty roster is the deployment's, one per day (DutyRoster): no unit's")
                         .expect(401, 403, SKIPPED, 200),
-                Row.of("PUT /api/v1/dashboard/users/{username}").path(() -> Map.of("username", fresh("am-officer")))
-                        .allowed(Roles.SYSTEM_ADMIN, "sysadmin-1").wrongRole(Roles.COMMANDER)
-                        .unscoped("a system administrator sets up the officers of any unit, in none")
-                        .body(Map.of("displayName", "Trung úy Đỗ Thị Thanh", "roles", List.of(Roles.DUTY_OFFICER),
-                                "password", PASSWORD))
-                        .expect(401, 403, SKIPPED, 204),
+
 
                 // ---- audits: every auditor, every stream (AuditQuery), the reporter masked
                 Row.of("GET /api/v1/audit/streams/{streamId}").path(Map.of("streamId", report))
@@ -267,13 +266,25 @@ class AuthorizationMatrixTests {
 
                 // ---- the dashboard: a session cookie, no bearer token
                 Row.of("GET /dashboard/login").open("the sign-in page, for anyone", 200),
-                // the right credential is the form itself: a sign-in that works is each session of this test
-                Row.of("POST /dashboard/login").open("signing in is by username and password: a wrong one is 401", 401)
-                        .form(Map.of("username", "nobody", "password", "not-the-password")),
+                // signing in is Keycloak's (issue 22): a sign-in that works is each session of this test
+                Row.of("GET /dashboard/sign-in").open("off to Keycloak's sign-in, for anyone", 303)
+                        .answerFor(Column.NO_TOKEN, "a redirect to Keycloak's authorization endpoint, with PKCE",
+                                a -> a.header("Location") != null && a.header("Location").contains("/realms/binhyen/")
+                                        && a.header("Location").contains("code_challenge_method=S256")),
+                Row.of("GET /dashboard/callback").query(Map.of("code", "a-guessed-code", "state", "a-guessed-state"))
+                        .open("Keycloak's callback: a state this browser did not start signs nobody in", 303)
+                        .answerFor(Column.NO_TOKEN, "back to the sign-in page, told to sign in again",
+                                a -> a.header("Location") != null && a.header("Location").endsWith("loi=het-han")),
+                Row.of("POST /dashboard/backchannel-logout")
+                        .open("Keycloak's back-channel logout: a logout token that does not validate is 400", 400)
+                        .form(Map.of("logout_token", "not.a.token")),
                 Row.of("POST /dashboard/logout").open("the dashboard signs officers in with a session cookie", 303)
-                        .credential("a signed-in duty officer of the unit, signing out", () -> cookie(signedIn(null)), 303)
-                        .answerFor(Column.NO_TOKEN, "a redirect to the sign-in page", TO_SIGN_IN)
-                        .answerFor(Column.RIGHT, "a redirect to the sign-in page", TO_SIGN_IN),
+                        .credential("a signed-in duty officer of the unit, signing out (with the session's CSRF token)",
+                                () -> signedIn(UNIT), 303)
+                        .answerFor(Column.NO_TOKEN, "to the page saying so", a -> a.header("Location") != null
+                                && a.header("Location").endsWith("/dashboard/login?ra=1"))
+                        .answerFor(Column.RIGHT, "to Keycloak's end-session endpoint", a -> a.header("Location") != null
+                                && a.header("Location").contains("/protocol/openid-connect/logout")),
                 page("GET /dashboard", officer, 200),
                 page("GET /dashboard/queue", officer, 200),
                 Row.of("GET /dashboard/stream").eventStream()

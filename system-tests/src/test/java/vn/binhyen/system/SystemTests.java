@@ -64,7 +64,7 @@ class SystemTests {
         PostgresDatabase keycloakDb = PostgresDatabase.create();
         DATABASES.add(keycloakDb);
         int reportPort = Keycloak.freePort();
-        keycloak = Keycloak.start(ServiceProcess.root().resolve("system-tests/target"), 0, keycloakDb.jdbcUrl(),
+        keycloak = Keycloak.start(Keycloak.testHome(), 0, keycloakDb.jdbcUrl(),
                 keycloakDb.username(), keycloakDb.passwordValue(), "http://127.0.0.1:" + reportPort,
                 ServiceProcess.root().resolve("system-tests/target/keycloak.log"));
         tokens = new KeycloakTokens(keycloak);
@@ -79,7 +79,8 @@ class SystemTests {
                         module.equals("report-intake-service")
                                 ? Map.of("BINHYEN_REPORT_EMERGENCY_REESCALATE_EVERY", REESCALATE_EVERY.toString(),
                                         "BINHYEN_REPORT_SWEEP_EVERY", "1s", "QUARKUS_HTTP_PORT",
-                                        Integer.toString(reportPort))
+                                        Integer.toString(reportPort), "BINHYEN_DASHBOARD_URL",
+                                        "http://127.0.0.1:" + reportPort)
                                 : Map.of())));
                 return null;
             }));
@@ -89,24 +90,18 @@ class SystemTests {
         }
         pool.shutdown();
         chromium = Chromium.launch();
-        for (String[] u : new String[][] {{"truc-ban-1", Roles.DUTY_OFFICER, "Thượng úy Lê Văn Trực"},
-                {"chi-huy-1", Roles.COMMANDER, "Trung tá Nguyễn Đức Chỉ"}}) {
-            assertThat(call("report-intake-service", "PUT", "/api/v1/dashboard/users/" + u[0], Roles.SYSTEM_ADMIN,
-                    "sysadmin-1", Map.of("displayName", u[2], "roles", List.of(u[1]), "password", PASSWORD)).status())
-                    .isEqualTo(204);
-        }
+        // the dashboard's officers are Keycloak's users (issue 22), the demo's among them
+        KeycloakTokens.seedDemo(keycloak);
+        tokens.user("truc-ban-1", Roles.DUTY_OFFICER, Tokens.DEFAULT_UNIT, true);
+        tokens.user("chi-huy-1", Roles.COMMANDER, Tokens.DEFAULT_UNIT, true);
     }
 
-    static final String PASSWORD = "dem-truc-an-toan-2026";
-
-    /** A dashboard signed in as {@code username}, its live stream connected. */
+    /** A dashboard signed in as {@code username} through Keycloak's pages (password, code), its live stream connected. */
     static Page dashboard(BrowserContext context, String username) {
-        Page page = context.newPage();
         String base = SERVICES.get("report-intake-service").base;
-        page.navigate(base + "/dashboard/login");
-        page.fill("input[name=username]", username);
-        page.fill("input[name=password]", PASSWORD);
-        page.click("button[type=submit]");
+        Page page = signInAt(context, base + "/dashboard", username);
+        page.fill("#otp", KeycloakTokens.nextUnusedCode(username));
+        page.click("#kc-login");
         page.waitForURL(base + "/dashboard");
         page.waitForSelector("#live.on");
         page.evaluate("window.__notReloaded = true");
@@ -199,12 +194,10 @@ class SystemTests {
         // the seeded commander signs in with the printed login and acknowledges the demo's emergency
         assertThat(Demo.logins()).contains("commander-1", "chi-huy-demo-2026");
         try (BrowserContext context = chromium.context()) {
-            Page board = context.newPage();
             String base = SERVICES.get("report-intake-service").base;
-            board.navigate(base + "/dashboard/login");
-            board.fill("input[name=username]", "commander-1");
-            board.fill("input[name=password]", "chi-huy-demo-2026");
-            board.click("button[type=submit]");
+            Page board = signInAt(context, base + "/dashboard", "commander-1");
+            board.fill("#otp", KeycloakTokens.nextUnusedCode("commander-1"));
+            board.click("#kc-login");
             // a locator, not an element handle: found again when the live board re-renders the row
             board.locator("#emergencies tr[data-report='" + played.emergency() + "'] button.danger").click();
             board.waitForURL(base + "/dashboard/reports/" + played.emergency());
@@ -502,12 +495,12 @@ class SystemTests {
             tokens.user("truc-ban-otp", Roles.DUTY_OFFICER, Tokens.DEFAULT_UNIT, true);
             Page page = signInAt(context, account, "truc-ban-otp");
             page.waitForSelector("#otp");
-            String code = KeycloakTokens.currentCode("truc-ban-otp");
+            String code = KeycloakTokens.nextUnusedCode("truc-ban-otp");
             page.fill("#otp", code.equals("000000") ? "111111" : "000000");
             page.click("#kc-login");
             page.waitForSelector("#otp");
             assertThat(page.content()).as("a wrong code, refused in Vietnamese").contains("Mã xác thực không đúng.");
-            page.fill("#otp", KeycloakTokens.currentCode("truc-ban-otp"));
+            page.fill("#otp", code);
             page.click("#kc-login");
             page.waitForURL(u -> u.startsWith(account) && !u.contains("login-actions"));
             assertThat(page.locator("#otp").count()).as("signed in").isZero();

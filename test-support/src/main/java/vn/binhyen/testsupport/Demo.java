@@ -221,10 +221,7 @@ public final class Demo {
         call("POST", group + "/api/v1/groups/" + police + "/bots", Roles.SYSTEM_ADMIN, "sysadmin-1",
                 Map.of("botId", BOT), 409);
 
-        for (String[] o : OFFICERS) {
-            call("PUT", report + "/api/v1/dashboard/users/" + o[0], Roles.SYSTEM_ADMIN, "sysadmin-1",
-                    Map.of("displayName", o[2], "roles", List.of(o[1]), "password", o[3]));
-        }
+        // the dashboard's officers are Keycloak's users (issue 22): KeycloakTokens.seedDemo made them
         // police-song-tri:15.2: somebody on duty every day, weekends and holidays included
         LocalDate today = LocalDate.now(VIETNAM);
         for (int d = 0; d < 31; d++) {
@@ -240,6 +237,8 @@ public final class Demo {
         StringBuilder out = new StringBuilder("""
 
                   The duty officers' dashboard: http://127.0.0.1:8083/dashboard
+                  (it signs in through Keycloak: the username and password below, then the one-time code
+                  that bin/stack otp USERNAME prints)
                 """);
         for (String[] o : OFFICERS) {
             out.append(String.format("    %-13s %-12s / %-20s %s%n", o[1], o[0], o[3], o[2]));
@@ -248,7 +247,7 @@ public final class Demo {
                   A token Keycloak issues for the APIs (for 15 minutes), one demo user per role:
                 """);
         Map<String, String> subjects = new LinkedHashMap<>();
-        subjects.put(Roles.SYSTEM_ADMIN, "sysadmin-1  (groups, dashboard users)");
+        subjects.put(Roles.SYSTEM_ADMIN, "sysadmin-1  (units, groups, bots)");
         subjects.put(Roles.LEADER, "leader-st   (the police group; hdnd-1, kp3-truong lead others)");
         subjects.put(Roles.DEPUTY, "cskv-1      (the police group's board)");
         subjects.put(Roles.ADMIN, "qtv-1       (the police group's administrator)");

@@ -137,6 +137,11 @@ public final class Keycloak implements AutoCloseable {
         }
     }
 
+    /** Where the tests unpack and run Keycloak: the repository's {@code target/keycloak}, one for every module. */
+    public static Path testHome() {
+        return ServiceProcess.root().resolve("target/keycloak");
+    }
+
     /** The repository's realm file, {@code deploy/keycloak/binhyen-realm.json}. */
     public static Path realmFile() {
         return ServiceProcess.root().resolve("deploy/keycloak/binhyen-realm.json");
@@ -167,6 +172,8 @@ public final class Keycloak implements AutoCloseable {
         ProcessBuilder pb = new ProcessBuilder(command);
         pb.environment().put("JAVA_HOME", System.getProperty("java.home"));
         pb.environment().put("JAVA_OPTS_KC_HEAP", "-Xms64m -Xmx768m");
+        // JBoss Threads' thread-local reset on Java 24 and later (its own message asks for it)
+        pb.environment().put("JAVA_OPTS_APPEND", "--add-opens java.base/java.lang=ALL-UNNAMED");
         pb.environment().put("KC_BOOTSTRAP_ADMIN_USERNAME", ADMIN_USER);
         pb.environment().put("KC_BOOTSTRAP_ADMIN_PASSWORD", ADMIN_PASSWORD);
         pb.environment().put("BINHYEN_DASHBOARD_URL", dashboardUrl);

@@ -32,8 +32,12 @@ public final class KeycloakTokens implements TokenSource {
     public static final String CLI_CLIENT = "binhyen-cli";
     private final Keycloak keycloak;
     private final Map<String, Cached> cache = new ConcurrentHashMap<>();
-    /** The last 30-second window each user's code was used in: a code is good once (otpPolicyCodeReusable false). */
-    private final Map<String, Long> codeWindowUsed = new ConcurrentHashMap<>();
+    /**
+     * The last 30-second window whose code each user signed in with, in this JVM: a code is good
+     * once (the realm's otpPolicyCodeReusable is false), and Keycloak takes the next window's too
+     * (otpPolicyLookAheadWindow 1), so a second sign-in within a window uses the next one's code.
+     */
+    private static final Map<String, Long> CODE_WINDOW_USED = new ConcurrentHashMap<>();
 
     record Cached(String token, long until) {
     }
@@ -96,27 +100,35 @@ public final class KeycloakTokens implements TokenSource {
         }
     }
 
-    /** The password grant with the user's current one-time code, waiting for the next code when this one was used. */
+    /** The password grant with the user's next unused one-time code. */
     Keycloak.Answer signIn(String username, String password) {
-        long window;
-        synchronized (codeWindowUsed) {
-            window = Instant.now().getEpochSecond() / 30;
-            Long used = codeWindowUsed.get(username);
-            if (used != null && used >= window) {
-                window = used + 1;
-                long wait = window * 30_000 - System.currentTimeMillis();
+        return keycloak.postForm("/realms/" + Keycloak.REALM + "/protocol/openid-connect/token", Map.of("grant_type",
+                "password", "client_id", CLI_CLIENT, "username", username, "password", password, "otp",
+                nextUnusedCode(username), "scope", "openid"));
+    }
+
+    /**
+     * A code of the user's that this JVM has not signed in with: the current window's, else the
+     * next one's (which Keycloak accepts too), else, after two sign-ins in one window, the next
+     * one's once the clock reaches it.
+     */
+    public static String nextUnusedCode(String username) {
+        synchronized (CODE_WINDOW_USED) {
+            long now = Instant.now().getEpochSecond() / 30;
+            Long used = CODE_WINDOW_USED.get(username);
+            long window = used == null || used < now ? now : used + 1;
+            if (window > now + 1) {
                 try {
-                    Thread.sleep(Math.max(0, wait)); // a one-time code's window is a clock's, nothing to await but it
+                    // a one-time code's window is the clock's: nothing to await but the clock itself
+                    Thread.sleep(Math.max(0, (window - 1) * 30_000 - System.currentTimeMillis()));
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     throw new IllegalStateException("interrupted", e);
                 }
             }
-            codeWindowUsed.put(username, window);
+            CODE_WINDOW_USED.put(username, window);
+            return totp(otpSecret(username), window);
         }
-        return keycloak.postForm("/realms/" + Keycloak.REALM + "/protocol/openid-connect/token", Map.of("grant_type",
-                "password", "client_id", CLI_CLIENT, "username", username, "password", password, "otp",
-                totp(otpSecret(username), window), "scope", "openid"));
     }
 
     /** Development password of a user the tools made: the demo officers' are the README's, others' follow from the name. */

@@ -27,7 +27,7 @@ import org.jboss.logging.Logger;
  * A service started in the {@code prod} profile refuses to run with a development secret
  * (audit F1, F4, F15; issue 21): the committed development public key (known by its
  * fingerprint, wherever the file lies), the development token issuer, or a default secret of
- * the committed configuration (the Zalo OA secret and app id, the Zalo access token, the SMS key,
+ * the committed configuration (the Zalo OA secret and app id, the Zalo access token, the SMS key, the dashboard's Keycloak client secret,
  * an empty database password).
  * It stops at startup naming each one. The development stack ({@code bin/stack}, the system
  * tests, docker compose) runs in the profile {@code stack}, which accepts the other development
@@ -49,7 +49,8 @@ public class ProductionSecrets {
             "binhyen.zalo.oa-secret-key", "dev-oa-secret",
             "binhyen.zalo.app-id", "dev-app",
             "binhyen.notification.zalo.access-token", "dev-access-token",
-            "binhyen.notification.sms.api-key", "dev-sms-key");
+            "binhyen.notification.sms.api-key", "dev-sms-key",
+            "binhyen.dashboard.oidc.client-secret", "dev-dashboard-secret");
 
     /** A development secret found in production; the service does not start. */
     public static final class DevelopmentSecret extends IllegalStateException {

@@ -25,7 +25,7 @@ import vn.binhyen.eventlog.http.StreamSlots;
 public class DashboardStreams {
     private static final Logger LOG = Logger.getLogger(DashboardStreams.class);
 
-    private final Accounts accounts;
+    private final Sessions accounts;
     private final QueueChanges changes;
     private final StreamSlots slots;
     private final Duration checkEvery;
@@ -33,7 +33,7 @@ public class DashboardStreams {
     /** The cookies of sessions signed out on this instance, for their streams to end at once. */
     private final BroadcastProcessor<String> signOuts = BroadcastProcessor.create();
 
-    DashboardStreams(Accounts accounts, QueueChanges changes,
+    DashboardStreams(Sessions accounts, QueueChanges changes,
             @ConfigProperty(name = "binhyen.dashboard.sse.max-per-session", defaultValue = "3") int maxPerSession,
             @ConfigProperty(name = "binhyen.dashboard.sse.max-total", defaultValue = "200") int maxTotal,
             @ConfigProperty(name = "binhyen.dashboard.sse.session-check-every", defaultValue = "PT30S")
@@ -55,7 +55,7 @@ public class DashboardStreams {
      */
     public Multi<String> follow(String cookie, Runnable closeConnection) {
         // counted by the cookie's digest, as the sessions are stored: no session id is kept as such
-        StreamSlots.Slot slot = slots.take(Accounts.sha256(cookie));
+        StreamSlots.Slot slot = slots.take(Sessions.sha256(cookie));
         // the session's end, as an empty item; each check runs on the thread that raises it (the
         // ticks' worker, or the sign-out's request), never on the event loop writing the stream
         Multi<Optional<String>> ended = Multi.createBy().merging().streams(

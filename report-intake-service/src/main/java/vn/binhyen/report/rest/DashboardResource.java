@@ -37,7 +37,8 @@ import org.jboss.resteasy.reactive.RestForm;
 import vn.binhyen.contracts.report.ReportEvent;
 import vn.binhyen.eventlog.Actor;
 import vn.binhyen.eventlog.decider.CommandHandler;
-import vn.binhyen.report.dashboard.Accounts;
+import vn.binhyen.report.dashboard.OidcClient;
+import vn.binhyen.report.dashboard.Sessions;
 import vn.binhyen.report.dashboard.DashboardStreams;
 import vn.binhyen.report.domain.Report;
 import vn.binhyen.report.domain.ReportActions;
@@ -47,7 +48,8 @@ import vn.binhyen.report.service.ReportService;
 import vn.binhyen.report.service.ReporterKeys;
 
 /**
- * The duty officers' dashboard, server-rendered in Vietnamese: sign-in with a session cookie, the
+ * The duty officers' dashboard, server-rendered in Vietnamese: sign-in through Keycloak (OpenID
+ * Connect's code flow with PKCE, {@link OidcClient}; issue 22) to a session cookie, the
  * live queue (emergencies on top, then by time left, with running countdowns), a report page
  * offering only the steps the officer's role may take now, the crime-source register with its
  * export, and the roster. Every step goes through the same decider as the API, as the officer.
@@ -56,6 +58,10 @@ import vn.binhyen.report.service.ReporterKeys;
 @PermitAll
 public class DashboardResource {
     static final String COOKIE = "binhyen_session";
+    /** The cookie a sign-in under way is bound to, from its start to Keycloak's callback. */
+    static final String SIGN_IN_COOKIE = "binhyen_sign_in";
+    /** A form's CSRF token is its {@code _csrf} field, or this header (a script's request). */
+    static final String CSRF_HEADER = "X-CSRF-Token";
     static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
     static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm").withZone(VIETNAM);
     static final Map<String, String> TYPES = Map.of("CRIME_TIP", "Tin báo tội phạm", "FEEDBACK", "Phản ánh, kiến nghị",
@@ -68,7 +74,8 @@ public class DashboardResource {
             "registration", "Vào sổ tiếp nhận nguồn tin", "resolution", "Kết thúc giải quyết",
             "transfer", "Chuyển cơ quan có thẩm quyền", "emergency-acknowledgement", "Xác nhận tin khẩn cấp");
 
-    private final Accounts accounts;
+    private final Sessions accounts;
+    private final OidcClient oidc;
     private final ReportService service;
     private final ReporterKeys keys;
     private final DutyRoster roster;
@@ -77,10 +84,11 @@ public class DashboardResource {
     private final boolean secureCookie;
     private final vn.binhyen.report.service.ReportScope scope;
 
-    DashboardResource(Accounts accounts, ReportService service, ReporterKeys keys, DutyRoster roster,
+    DashboardResource(Sessions accounts, OidcClient oidc, ReportService service, ReporterKeys keys, DutyRoster roster,
             DashboardStreams streams, Clock clock, vn.binhyen.report.service.ReportScope scope,
             @ConfigProperty(name = "binhyen.dashboard.secure-cookie") boolean secureCookie) {
         this.accounts = accounts;
+        this.oidc = oidc;
         this.service = service;
         this.keys = keys;
         this.roster = roster;
@@ -100,51 +108,131 @@ public class DashboardResource {
 
     @CheckedTemplate(requireTypeSafeExpressions = false)
     static class Templates {
-        static native TemplateInstance login(Accounts.Officer officer, String error, String username);
+        static native TemplateInstance login(Sessions.Officer officer, String error, String message);
 
-        static native TemplateInstance queue(Accounts.Officer officer, List<Row> emergencies, List<Row> rows,
-                boolean commander);
+        static native TemplateInstance queue(Sessions.Officer officer, List<Row> emergencies, List<Row> rows,
+                boolean commander, String csrf);
 
-        static native TemplateInstance rows(List<Row> emergencies, List<Row> rows, boolean commander);
+        static native TemplateInstance rows(List<Row> emergencies, List<Row> rows, boolean commander, String csrf);
 
-        static native TemplateInstance report(Accounts.Officer officer, Row row, List<Field> fields,
+        static native TemplateInstance report(Sessions.Officer officer, Row row, List<Field> fields,
                 List<String> actions, Map<String, String> labels, String error, String unit);
 
-        static native TemplateInstance register(Accounts.Officer officer, String unit, String unitName, int year,
+        static native TemplateInstance register(Sessions.Officer officer, String unit, String unitName, int year,
                 List<ReportService.RegisterEntry> entries);
 
-        static native TemplateInstance roster(Accounts.Officer officer, List<Field> days);
+        static native TemplateInstance roster(Sessions.Officer officer, List<Field> days);
     }
 
+    /** The sign-in page: one button to Keycloak (and, after signing out, a word that it is done). */
     @GET
     @Path("/login")
     @Produces(MediaType.TEXT_HTML)
-    public TemplateInstance loginPage() {
-        return Templates.login(null, null, "");
+    public TemplateInstance loginPage(@QueryParam("ra") String signedOut, @QueryParam("loi") String error) {
+        return Templates.login(null, error == null ? null : SIGN_IN_ERRORS.getOrDefault(error, SIGN_IN_ERRORS.get("x")),
+                signedOut == null ? null : "Đã đăng xuất khỏi Bảng trực ban và hệ thống xác thực.");
     }
 
-    @POST
-    @Path("/login")
-    @Produces(MediaType.TEXT_HTML)
-    public Response login(@RestForm @Size(max = 64) String username, @RestForm @Size(max = 200) String password) {
-        Optional<String> session = username == null ? Optional.empty() : accounts.signIn(username.strip(), password);
-        if (session.isEmpty()) {
-            return Response.status(Response.Status.UNAUTHORIZED).entity(Templates.login(null,
-                    "Tên đăng nhập hoặc mật khẩu không đúng.", username == null ? "" : username)).build();
+    static final Map<String, String> SIGN_IN_ERRORS = Map.of(
+            "x", "Đăng nhập không thành công. Vui lòng thử lại.",
+            "het-han", "Phiên đăng nhập đã hết hạn hoặc không thuộc trình duyệt này. Vui lòng đăng nhập lại.",
+            "xac-thuc", "Hệ thống xác thực chưa phản hồi. Vui lòng thử lại sau ít phút.");
+
+    /** Off to Keycloak: the authorization request, its state bound to this browser by a cookie of its own. */
+    @GET
+    @Path("/sign-in")
+    public Response signIn() {
+        OidcClient.Start start;
+        try {
+            start = oidc.start();
+        } catch (OidcClient.Unavailable e) {
+            return Response.status(503).header("Retry-After", "30").entity(Templates.login(null,
+                    SIGN_IN_ERRORS.get("xac-thuc"), null)).type(MediaType.TEXT_HTML).build();
         }
-        return Response.seeOther(URI.create("/dashboard")).cookie(new NewCookie.Builder(COOKIE).value(session.get())
-                .path("/dashboard").httpOnly(true).secure(secureCookie).sameSite(NewCookie.SameSite.STRICT).build())
-                .build();
+        String browser = accounts.pending(start);
+        // Lax, not Strict: the callback is a navigation from Keycloak's site, and must carry it
+        return Response.seeOther(start.redirect()).cookie(new NewCookie.Builder(SIGN_IN_COOKIE).value(browser)
+                .path("/dashboard").maxAge(600).httpOnly(true).secure(secureCookie).sameSite(NewCookie.SameSite.LAX)
+                .build()).build();
     }
 
+    /** Back from Keycloak: the code exchanged, the ID token validated, a session opened. */
+    @GET
+    @Path("/callback")
+    public Response callback(@QueryParam("code") @Size(max = 4096) String code,
+            @QueryParam("state") @Size(max = 200) String state, @QueryParam("error") @Size(max = 200) String error,
+            @CookieParam(SIGN_IN_COOKIE) String browser) {
+        NewCookie spent = new NewCookie.Builder(SIGN_IN_COOKIE).value("").path("/dashboard").maxAge(0).httpOnly(true)
+                .secure(secureCookie).sameSite(NewCookie.SameSite.LAX).build();
+        var pending = accounts.takePending(state, browser);
+        if (pending.isEmpty()) {
+            return Response.seeOther(URI.create("/dashboard/login?loi=het-han")).cookie(spent).build();
+        }
+        if (error != null || code == null) {
+            return Response.seeOther(URI.create("/dashboard/login?loi=x")).cookie(spent).build();
+        }
+        OidcClient.Identity who;
+        try {
+            who = oidc.finish(code, pending.get().codeVerifier(), pending.get().nonce());
+        } catch (OidcClient.Unavailable e) {
+            return Response.seeOther(URI.create("/dashboard/login?loi=xac-thuc")).cookie(spent).build();
+        } catch (OidcClient.Refused e) {
+            return Response.seeOther(URI.create("/dashboard/login?loi=x")).cookie(spent).build();
+        }
+        // Lax: the first page after the callback is still the navigation Keycloak started; the forms carry CSRF tokens
+        return Response.seeOther(URI.create("/dashboard")).cookie(spent, new NewCookie.Builder(COOKIE)
+                .value(accounts.open(who)).path("/dashboard").httpOnly(true).secure(secureCookie)
+                .sameSite(NewCookie.SameSite.LAX).build()).build();
+    }
+
+    /**
+     * Keycloak's back-channel logout (OpenID Connect Back-Channel Logout 1.0): the officer signed out
+     * there (or an administrator ended the session), so the dashboard's sessions of it end too.
+     */
+    @POST
+    @Path("/backchannel-logout")
+    @jakarta.ws.rs.Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response backchannelLogout(@RestForm("logout_token") @Size(max = 16_384) String logoutToken) {
+        if (logoutToken == null) {
+            return Response.status(400).entity("logout_token is required").type("text/plain; charset=UTF-8").build();
+        }
+        try {
+            accounts.signedOutAtProvider(oidc.loggedOutSession(logoutToken));
+        } catch (OidcClient.Refused e) {
+            return Response.status(400).entity(e.getMessage()).type("text/plain; charset=UTF-8").build();
+        } catch (OidcClient.Unavailable e) {
+            return Response.status(503).header("Retry-After", "30").build();
+        }
+        return Response.ok().header("Cache-Control", "no-store").build();
+    }
+
+    /** Signs out here, then at Keycloak (whose page comes back to the sign-in page). */
     @POST
     @Path("/logout")
-    public Response logout(@CookieParam(COOKIE) String cookie) {
-        accounts.signOut(cookie);
+    public Response logout(@CookieParam(COOKIE) String cookie, @RestForm("_csrf") @Size(max = 100) String csrf,
+            @HeaderParam(CSRF_HEADER) @Size(max = 100) String csrfHeader) {
+        var officer = accounts.session(cookie);
+        if (officer.isPresent() && !officer.get().sent(csrf != null ? csrf : csrfHeader)) {
+            return forged();
+        }
+        var idToken = accounts.signOut(cookie);
         streams.signedOut(cookie);
-        return Response.seeOther(URI.create("/dashboard/login")).cookie(new NewCookie.Builder(COOKIE).value("")
+        URI next = URI.create("/dashboard/login?ra=1");
+        if (idToken.isPresent()) {
+            try {
+                next = oidc.endSession(idToken.get());
+            } catch (OidcClient.Unavailable e) {
+                // signed out here; Keycloak's own session ends at its expiry
+            }
+        }
+        return Response.seeOther(next).cookie(new NewCookie.Builder(COOKIE).value("")
                 .path("/dashboard").maxAge(0).httpOnly(true).secure(secureCookie)
-                .sameSite(NewCookie.SameSite.STRICT).build()).build();
+                .sameSite(NewCookie.SameSite.LAX).build()).build();
+    }
+
+    private static Response forged() {
+        return Response.status(403).entity("Yêu cầu không hợp lệ (thiếu mã chống giả mạo của phiên).")
+                .type("text/plain; charset=UTF-8").build();
     }
 
     @GET
@@ -152,8 +240,8 @@ public class DashboardResource {
     public Response queue(@CookieParam(COOKIE) String cookie) {
         return signedIn(cookie, officer -> {
             var split = rows(officer).stream().collect(Collectors.partitioningBy(Row::emergency));
-            return Response.ok(Templates.queue(officer, split.get(true), split.get(false), officer.has("COMMANDER")))
-                    .build();
+            return Response.ok(Templates.queue(officer, split.get(true), split.get(false), officer.has("COMMANDER"),
+                    officer.csrf())).build();
         });
     }
 
@@ -164,7 +252,8 @@ public class DashboardResource {
     public Response queueRows(@CookieParam(COOKIE) String cookie) {
         return signedIn(cookie, officer -> {
             var split = rows(officer).stream().collect(Collectors.partitioningBy(Row::emergency));
-            return Response.ok(Templates.rows(split.get(true), split.get(false), officer.has("COMMANDER"))).build();
+            return Response.ok(Templates.rows(split.get(true), split.get(false), officer.has("COMMANDER"),
+                    officer.csrf())).build();
         });
     }
 
@@ -236,12 +325,16 @@ public class DashboardResource {
             @RestForm @Size(max = 100) String category, @RestForm @Size(max = 8) String securityRelated,
             @RestForm @Size(max = 8) String withinJurisdiction, @RestForm @Size(max = 20_000) String text,
             @RestForm @Size(max = 128) String pctpOfficer,
-            @RestForm @Size(max = 300) String body, @RestForm @Size(max = 2000) String reason) {
+            @RestForm @Size(max = 300) String body, @RestForm @Size(max = 2000) String reason,
+            @RestForm("_csrf") @Size(max = 100) String csrf, @HeaderParam(CSRF_HEADER) @Size(max = 100) String csrfHeader) {
         if (origin != null && host != null && !origin.endsWith("//" + host)) {
             return Response.status(403).entity("Yêu cầu không hợp lệ (nguồn gửi khác trang).")
                     .type("text/plain; charset=UTF-8").build();
         }
         return signedIn(cookie, officer -> {
+            if (!officer.sent(csrf != null ? csrf : csrfHeader)) {
+                return forged();
+            }
             Instant now = clock.instant();
             String who = officer.username();
             var roles = rolesFor(officer, id);
@@ -332,7 +425,7 @@ public class DashboardResource {
     }
 
     /** The officer's roles for a report ({@link vn.binhyen.report.service.ReportScope}); empty when there is none. */
-    private java.util.Set<String> rolesFor(Accounts.Officer officer, String id) {
+    private java.util.Set<String> rolesFor(Sessions.Officer officer, String id) {
         var placement = service.placement(id);
         return placement == null ? java.util.Set.of()
                 : scope.rolesFor(officer.caller(), placement.unit(), placement.groupId());
@@ -344,7 +437,7 @@ public class DashboardResource {
     }
 
     /** The queue of the units the officer sees. */
-    private List<Row> rows(Accounts.Officer officer) {
+    private List<Row> rows(Sessions.Officer officer) {
         return service.queue(scope.queueUnits(officer.caller())).stream().map(q -> new Row(q.reportId(), q.type(), TYPES.getOrDefault(q.type(), q.type()),
                 q.status(), STATUSES.getOrDefault(q.status(), q.status()), WHEN.format(q.receivedAt()),
                 q.deadline().toString(), WHEN.format(q.deadline()), "RAISED".equals(q.emergency()), q.missing()))
@@ -358,9 +451,10 @@ public class DashboardResource {
                 "RAISED".equals(o.emergency().name()), o.missing().size());
     }
 
-    private Response signedIn(String cookie, java.util.function.Function<Accounts.Officer, Response> page) {
+    private Response signedIn(String cookie, java.util.function.Function<Sessions.Officer, Response> page) {
+        // without a session, straight to Keycloak's sign-in (and back to the queue)
         return accounts.session(cookie).map(page)
-                .orElseGet(() -> Response.seeOther(URI.create("/dashboard/login")).build());
+                .orElseGet(() -> Response.seeOther(URI.create("/dashboard/sign-in")).build());
     }
 
     private static String enc(String s) {

@@ -23,18 +23,21 @@ import org.junit.jupiter.api.Test;
 import vn.binhyen.contracts.Roles;
 import vn.binhyen.testsupport.Chromium;
 import vn.binhyen.testsupport.KafkaBrokerResource;
+import vn.binhyen.testsupport.KeycloakResource;
+import vn.binhyen.testsupport.KeycloakTokens;
 import vn.binhyen.testsupport.PostgresDatabaseResource;
 import vn.binhyen.testsupport.Tokens;
 
 /**
  * The duty officer's night, in a real headless Chromium (Debian's, driven by Playwright): sign
- * in, a tip submitted by a bot appears on the open dashboard within 2 s without a reload, the
+ * in through Keycloak's pages (password, then the one-time code; issue 22), a tip submitted by a bot appears on the open dashboard within 2 s without a reload, the
  * officer classifies it from its page, and its countdown runs. A screenshot is kept in
  * {@code target/dashboard.png}.
  */
 @QuarkusTest
 @QuarkusTestResource(KafkaBrokerResource.class)
 @QuarkusTestResource(PostgresDatabaseResource.class)
+@QuarkusTestResource(KeycloakResource.class)
 class DashboardBrowserTests {
     static Chromium chromium;
 
@@ -54,10 +57,9 @@ class DashboardBrowserTests {
         return "http://localhost:" + RestAssured.port;
     }
 
-    static void officer(String username, String password, String... roles) {
-        given().auth().oauth2(Tokens.forRole(Roles.SYSTEM_ADMIN, "sysadmin")).contentType("application/json")
-                .body(Map.of("displayName", "Đại úy Trần Minh Khoa", "roles", List.of(roles), "password", password))
-                .put("/api/v1/dashboard/users/" + username).then().statusCode(204);
+    /** A duty officer in Keycloak (the realm's user, with a one-time-code device), of the demo's unit. */
+    static void officer(String username, String role) {
+        KeycloakResource.tokens().user(username, role, Tokens.DEFAULT_UNIT, true);
     }
 
     static String submitTip(String summary) {
@@ -73,22 +75,27 @@ class DashboardBrowserTests {
     @Test
     void aDutyOfficerSeesANewTipWithin2s_classifiesIt_andWatchesItsCountdown_police_song_tri_15_3() throws Exception {
         String username = "truc-ban-" + UUID.randomUUID().toString().substring(0, 8);
-        officer(username, "mat-khau-dem-truc-2026", Roles.DUTY_OFFICER);
+        officer(username, Roles.DUTY_OFFICER);
         try (var context = chromium.context()) {
             Page page = context.newPage();
-            page.navigate(base() + "/dashboard");
-            assertThat(page.url()).endsWith("/dashboard/login");
-            page.fill("input[name=username]", username);
-            page.fill("input[name=password]", "sai-mat-khau-roi");
-            page.click("button[type=submit]");
-            assertThat(page.textContent("[role=alert]")).contains("không đúng");
-            page.fill("input[name=password]", "mat-khau-dem-truc-2026");
-            page.click("button[type=submit]");
+            page.navigate(base() + "/dashboard"); // no session: straight to Keycloak's sign-in
+            page.waitForSelector("#kc-login");
+            page.fill("#username", username);
+            page.fill("#password", "sai-mat-khau-roi");
+            page.click("#kc-login");
+            page.waitForSelector("#kc-login");
+            assertThat(page.content()).contains("Tên đăng nhập hoặc mật khẩu không đúng.");
+            page.fill("#username", username);
+            page.fill("#password", KeycloakTokens.password(username));
+            page.click("#kc-login");
+            page.waitForSelector("#otp"); // a staff role: the code too (police-song-tri:16.2)
+            page.fill("#otp", KeycloakTokens.nextUnusedCode(username));
+            page.click("#kc-login");
             page.waitForURL(base() + "/dashboard");
             Cookie session = context.cookies().stream().filter(c -> c.name.equals("binhyen_session")).findFirst()
                     .orElseThrow();
             assertThat(session.httpOnly).isTrue();
-            assertThat(session.sameSite).isEqualTo(SameSiteAttribute.STRICT);
+            assertThat(session.sameSite).isEqualTo(SameSiteAttribute.LAX);
             page.waitForSelector("#live.on");
             page.evaluate("window.__notReloaded = true");
 
@@ -122,10 +129,64 @@ class DashboardBrowserTests {
         }
     }
 
+    /**
+     * Signing out of the dashboard signs out of Keycloak too (its end-session page comes back to the
+     * sign-in page), and signing out at Keycloak (an administrator ending the officer's sessions
+     * there) ends the dashboard's session by the back-channel logout; a form without the session's
+     * CSRF token does nothing.
+     */
     @Test
-    void withoutASession_everyPageLeadsToTheLogin_andTheStreamIsRefused() {
+    void signingOut_endsBothSessions_eitherWay_andAFormWithoutItsCsrfTokenIsRefused() throws Exception {
+        String username = "truc-ban-" + UUID.randomUUID().toString().substring(0, 8);
+        officer(username, Roles.DUTY_OFFICER);
+        try (var context = chromium.context()) {
+            Page page = context.newPage();
+            signIn(page, username);
+            // a forged form (another site's, or no token): refused, nothing done
+            assertThat(given().redirects().follow(false).cookie("binhyen_session", sessionOf(context))
+                    .formParam("category", "x").post("/dashboard/reports/any/classification").then().extract()
+                    .statusCode()).isEqualTo(403);
+            page.click("header form[action='/dashboard/logout'] button");
+            page.waitForURL(u -> u.contains("/dashboard/login?ra=1"));
+            assertThat(page.textContent("[role=status]")).contains("Đã đăng xuất");
+            // Keycloak's session ended too: the next sign-in asks for the password again
+            page.navigate(base() + "/dashboard");
+            page.waitForSelector("#kc-login");
+        }
+        try (var context = chromium.context()) {
+            Page page = context.newPage();
+            signIn(page, username);
+            String cookie = sessionOf(context);
+            given().redirects().follow(false).cookie("binhyen_session", cookie).get("/dashboard").then()
+                    .statusCode(200);
+            var keycloak = KeycloakResource.tokens().keycloak();
+            String id = keycloak.adminOk("GET", vn.binhyen.testsupport.Keycloak.REALM + "/users?exact=true&username="
+                    + username, null).json().path(0).path("id").asText();
+            keycloak.adminOk("POST", vn.binhyen.testsupport.Keycloak.REALM + "/users/" + id + "/logout", null);
+            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> given().redirects()
+                    .follow(false).cookie("binhyen_session", cookie).get("/dashboard").then().statusCode(303));
+        }
+    }
+
+    static String sessionOf(com.microsoft.playwright.BrowserContext context) {
+        return context.cookies().stream().filter(c -> c.name.equals("binhyen_session")).findFirst().orElseThrow().value;
+    }
+
+    /** Signs in through Keycloak's pages with the officer's password and current code. */
+    static void signIn(Page page, String username) {
+        page.navigate(base() + "/dashboard");
+        page.fill("#username", username);
+        page.fill("#password", KeycloakTokens.password(username));
+        page.click("#kc-login");
+        page.fill("#otp", KeycloakTokens.nextUnusedCode(username));
+        page.click("#kc-login");
+        page.waitForURL(base() + "/dashboard");
+    }
+
+    @Test
+    void withoutASession_everyPageLeadsToTheSignIn_andTheStreamIsRefused() {
         given().redirects().follow(false).get("/dashboard").then().statusCode(303)
-                .header("Location", org.hamcrest.Matchers.endsWith("/dashboard/login"));
+                .header("Location", org.hamcrest.Matchers.endsWith("/dashboard/sign-in"));
         given().redirects().follow(false).get("/dashboard/reports/any").then().statusCode(303);
         given().redirects().follow(false).cookie("binhyen_session", "forged").get("/dashboard/register").then()
                 .statusCode(303);

@@ -21,7 +21,10 @@ import java.util.stream.IntStream;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 import vn.binhyen.contracts.Roles;
+import vn.binhyen.testsupport.DashboardSignIn;
 import vn.binhyen.testsupport.KafkaBrokerResource;
+import vn.binhyen.testsupport.KeycloakResource;
+import vn.binhyen.testsupport.KeycloakTokens;
 import vn.binhyen.testsupport.PostgresDatabaseResource;
 import vn.binhyen.testsupport.SseListener;
 import vn.binhyen.testsupport.Tokens;
@@ -34,6 +37,7 @@ import vn.binhyen.testsupport.Tokens;
 @QuarkusTest
 @QuarkusTestResource(KafkaBrokerResource.class)
 @QuarkusTestResource(PostgresDatabaseResource.class)
+@QuarkusTestResource(KeycloakResource.class)
 class DashboardStreamTests {
     /** {@code binhyen.dashboard.sse.max-per-session}'s default. */
     static final int MAX_PER_SESSION = 3;
@@ -43,20 +47,20 @@ class DashboardStreamTests {
     @Inject
     AgroalDataSource dataSource;
 
-    /** A new duty officer, signed in: the session cookie's value. */
-    static String signedIn() {
+    /** A new duty officer, signed in through Keycloak's pages (issue 22): the session cookie's value. */
+    static String signedIn() throws Exception {
         String username = "truc-ban-sse-" + UUID.randomUUID().toString().substring(0, 8);
-        String password = "mat-khau-luong-2026";
-        given().auth().oauth2(Tokens.forRole(Roles.SYSTEM_ADMIN, "sysadmin")).contentType("application/json")
-                .body(Map.of("displayName", "Thượng úy Lê Văn Tâm", "roles", List.of(Roles.DUTY_OFFICER),
-                        "password", password))
-                .put("/api/v1/dashboard/users/" + username).then().statusCode(204);
-        return signIn(username, password);
+        KeycloakResource.tokens().user(username, Roles.DUTY_OFFICER, Tokens.DEFAULT_UNIT, true);
+        return DashboardSignIn.session(KeycloakResource.dashboard(), username, KeycloakTokens.password(username),
+                KeycloakTokens.nextUnusedCode(username));
     }
 
-    static String signIn(String username, String password) {
-        return given().redirects().follow(false).formParam("username", username).formParam("password", password)
-                .post("/dashboard/login").then().statusCode(303).extract().cookie(COOKIE);
+    /** The CSRF token the session's pages put in their forms. */
+    static String csrfOf(String cookie) {
+        String page = given().cookie(COOKIE, cookie).get("/dashboard").then().statusCode(200).extract().asString();
+        var m = java.util.regex.Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(page);
+        assertThat(m.find()).as("a CSRF token on the page").isTrue();
+        return m.group(1);
     }
 
     static SseListener open(String cookie) throws Exception {
@@ -122,8 +126,8 @@ class DashboardStreamTests {
         String cookie = signedIn();
         try (SseListener l = open(cookie)) {
             assertThat(l.status()).isEqualTo(200);
-            given().redirects().follow(false).cookie(COOKIE, cookie).post("/dashboard/logout")
-                    .then().statusCode(303);
+            given().redirects().follow(false).cookie(COOKIE, cookie).formParam("_csrf", csrfOf(cookie))
+                    .post("/dashboard/logout").then().statusCode(303);
             await().atMost(Duration.ofSeconds(10)).until(l::ended);
         }
         try (SseListener again = open(cookie)) {
@@ -142,7 +146,7 @@ class DashboardStreamTests {
             try (var c = dataSource.getConnection(); var ps = c.prepareStatement(
                     "update dashboard_session set expires_at = ? where id_hash = ?")) {
                 ps.setTimestamp(1, Timestamp.from(Instant.EPOCH));
-                ps.setString(2, Accounts.sha256(cookie));
+                ps.setString(2, Sessions.sha256(cookie));
                 assertThat(ps.executeUpdate()).isEqualTo(1);
             }
             await().atMost(every.plusSeconds(20)).until(l::ended);
