@@ -37,6 +37,9 @@ public final class Roles {
     /** The roles that are people in groups: a token's word for them grants nothing by itself. */
     public static final List<String> PEOPLE = List.of(LEADER, DEPUTY, ADMIN, MEMBER);
 
+    /** The staff roles that count only within the unit their token's {@link #UNIT_CLAIM} names (issue 21). */
+    public static final List<String> UNIT_STAFF = List.of(DUTY_OFFICER, PCTP_OFFICER, COMMANDER, AUDITOR);
+
     public static final List<String> ALL = List.of(LEADER, DEPUTY, ADMIN, MEMBER, DUTY_OFFICER, PCTP_OFFICER,
             COMMANDER, AUDITOR, BOT, SYSTEM_ADMIN);
 

@@ -286,7 +286,9 @@ class AuthorizationMatrixTests {
                         .answerFor(Column.RIGHT, "to Keycloak's end-session endpoint", a -> a.header("Location") != null
                                 && a.header("Location").contains("/protocol/openid-connect/logout")),
                 page("GET /dashboard", officer, 200),
-                page("GET /dashboard/queue", officer, 200),
+                Row.of("GET /dashboard/queue")
+                        .open("the page's own fetch of its rows follows a session cookie: without one it is 401", 401)
+                        .credential("a signed-in duty officer of the unit", officer, 200),
                 Row.of("GET /dashboard/stream").eventStream()
                         .open("the dashboard's stream follows a session cookie: without one it is 401", 401)
                         .credential("a signed-in duty officer of the unit", officer, 200),

@@ -290,7 +290,7 @@ class SystemTests {
                     .contains("(lần 1)"));
         });
         // nobody acknowledged: the sweep pages the commander again, and again
-        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(queuedFor("role:COMMANDER"))
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(queuedFor("role:COMMANDER@" + Tokens.DEFAULT_UNIT))
                 .anySatisfy(t -> assertThat(t).contains(page).contains("(lần 3)")));
 
         try (BrowserContext context = chromium.context()) {
@@ -309,7 +309,7 @@ class SystemTests {
         await().during(REESCALATE_EVERY.multipliedBy(2).plusSeconds(2)).atMost(REESCALATE_EVERY.multipliedBy(4))
                 .untilAsserted(() -> assertThat(call("report-intake-service", "GET", "/api/v1/reports/" + reportId,
                         Roles.COMMANDER, "commander-1", null).body().path("emergencyRound").asInt()).isEqualTo(rounds));
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(queuedFor("role:COMMANDER").stream()
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(queuedFor("role:COMMANDER@" + Tokens.DEFAULT_UNIT).stream()
                 .filter(t -> t.contains(page)).count()).isEqualTo(rounds));
     }
 

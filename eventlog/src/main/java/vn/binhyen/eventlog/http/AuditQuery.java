@@ -41,6 +41,16 @@ public final class AuditQuery {
      */
     public static Response answer(EventStore store, Clock clock, String auditor, String streamId, String atText,
             BiFunction<List<Envelope>, Instant, Object> fold) {
+        return answer(store, clock, auditor, streamId, atText, events -> true, fold);
+    }
+
+    /**
+     * As {@link #answer(EventStore, Clock, String, String, String, BiFunction)}, for an auditor who
+     * sees only some streams (issue 21: their unit's and the units' below it): a stream
+     * {@code visible} refuses is answered as one that does not exist (404), and no query is recorded.
+     */
+    public static Response answer(EventStore store, Clock clock, String auditor, String streamId, String atText,
+            java.util.function.Predicate<List<Envelope>> visible, BiFunction<List<Envelope>, Instant, Object> fold) {
         Instant at;
         try {
             at = atText == null ? clock.instant() : Instant.parse(atText);
@@ -49,8 +59,9 @@ public final class AuditQuery {
                     "at must be an ISO-8601 instant").withErrors(List.of(new Problem.FieldError("at", "ISO-8601",
                             "not an instant: " + atText))).toResponse();
         }
-        List<Envelope> events = store.read(streamId).stream().filter(e -> !e.recordedAt().isAfter(at)).toList();
-        if (events.isEmpty()) {
+        List<Envelope> all = store.read(streamId);
+        List<Envelope> events = all.stream().filter(e -> !e.recordedAt().isAfter(at)).toList();
+        if (events.isEmpty() || !visible.test(all)) {
             return Problem.of("not-found", "Không tìm thấy / Not found", Response.Status.NOT_FOUND,
                     "no stream " + streamId + " at " + at).toResponse();
         }
@@ -67,5 +78,28 @@ public final class AuditQuery {
         String stream = "audit-" + UUID.nameUUIDFromBytes(auditor.getBytes(StandardCharsets.UTF_8));
         store.append(stream, EventStore.ANY_VERSION, List.of(new NewEvent(EventIds.next(), "AuditQueried", 1,
                 clock.instant(), Actor.of(auditor, vn.binhyen.contracts.Roles.AUDITOR), "audit-" + EventIds.next(), null, payload)));
+    }
+
+    /**
+     * Whether an auditor's token sees a stream of a unit's or a group's (issue 21): the unit its
+     * first event that names one names ({@code unit}, else {@code groupId}'s unit), within the
+     * auditor's unit or below it. A stream that names neither (the platform's own: policies,
+     * units, audit queries) is every auditor's.
+     */
+    public static java.util.function.Predicate<List<Envelope>> scopedTo(org.eclipse.microprofile.jwt.JsonWebToken token,
+            vn.binhyen.eventlog.directory.Directory directory) {
+        return events -> {
+            for (Envelope e : events) {
+                String unit = e.payload().path("unit").asText(null);
+                if (unit != null && !unit.isBlank()) {
+                    return Callers.unit(token).filter(scope -> directory.within(unit, scope)).isPresent();
+                }
+                String group = e.payload().path("groupId").asText(null);
+                if (group != null && !group.isBlank()) {
+                    return directory.mayOversee(token, group);
+                }
+            }
+            return true;
+        };
     }
 }

@@ -27,7 +27,8 @@ import vn.binhyen.moderation.domain.posting.PostCommand;
  * from its events up to then, with the events' hashes: a member's violation ledger
  * ({@code ledger-…}, the sanction ladder's input) or a post in the posting workflow
  * ({@code post-…}). Other streams (screenings, reviews, policies) answer with their events only.
- * Each query is recorded as an {@code AuditQueried} event.
+ * Each query is recorded as an {@code AuditQueried} event. An auditor sees the streams of their
+ * unit's groups and the units' below it (issue 21); others are 404.
  */
 @Path("/api/v1/audit/streams")
 @Produces(MediaType.APPLICATION_JSON)
@@ -37,10 +38,12 @@ public class AuditResource {
     private final EventStore store;
     private final JsonWebToken token;
     private final Clock clock;
+    private final vn.binhyen.eventlog.directory.Directory directory;
 
     AuditResource(CommandHandler<LedgerCommand, Ledger, ModerationEvent> ledgers,
             CommandHandler<PostCommand, Post, ModerationEvent> posts, EventStore store, JsonWebToken token,
-            Clock clock) {
+            Clock clock, vn.binhyen.eventlog.directory.Directory directory) {
+        this.directory = directory;
         this.ledgers = ledgers;
         this.posts = posts;
         this.store = store;
@@ -52,7 +55,8 @@ public class AuditResource {
     @Path("/{streamId}")
     @RolesAllowed(Roles.AUDITOR)
     public Response at(@PathParam("streamId") String streamId, @QueryParam("at") String atText) {
-        return AuditQuery.answer(store, clock, token.getName(), streamId, atText, (events, at) -> {
+        return AuditQuery.answer(store, clock, token.getName(), streamId, atText,
+                AuditQuery.scopedTo(token, directory), (events, at) -> {
             if (streamId.startsWith("ledger-")) {
                 return fold(ledgers, events);
             }

@@ -44,5 +44,8 @@ class AuditResourceTests {
         given().auth().oauth2(Tokens.forRole(Roles.LEADER, "leader-1")).get("/api/v1/audit/streams/" + ledger).then()
                 .statusCode(403);
         given().auth().oauth2(auditor).get("/api/v1/audit/streams/ledger-none").then().statusCode(404);
+        // another ward's auditor: as if the stream did not exist (issue 21)
+        given().auth().oauth2(Tokens.forUnit(Roles.AUDITOR, "auditor-song-cau", "ca-phuong-song-cau"))
+                .get("/api/v1/audit/streams/" + ledger).then().statusCode(404);
     }
 }

@@ -85,7 +85,8 @@ public class Contacts {
      */
     public boolean known(String recipient) {
         if (recipient.startsWith("role:")) {
-            return Roles.ALL.contains(recipient.substring("role:".length()));
+            return vn.binhyen.notification.routing.RoleRecipients.role(recipient).filter(Roles.ALL::contains)
+                    .isPresent();
         }
         if (find(recipient).isPresent()) {
             return true;

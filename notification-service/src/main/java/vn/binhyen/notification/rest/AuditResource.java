@@ -21,7 +21,8 @@ import vn.binhyen.notification.domain.NotificationHistory;
  * For auditors (issue 8): a notification as it was at a moment ({@link NotificationHistory}:
  * for whom, why, on which channels, delivered, acknowledged, escalated), folded from its events
  * up to then, with their hashes. Addresses stay masked as the events hold them. Other streams
- * answer with their events only. Each query is recorded as an {@code AuditQueried} event.
+ * answer with their events only. Each query is recorded as an {@code AuditQueried} event. An
+ * auditor sees the notifications made of their unit's events and the units' below it (issue 21).
  */
 @Path("/api/v1/audit/streams")
 @Produces(MediaType.APPLICATION_JSON)
@@ -31,7 +32,13 @@ public class AuditResource {
     private final JsonWebToken token;
     private final Clock clock;
 
-    AuditResource(EventCodec<NotificationEvent> codec, EventStore store, JsonWebToken token, Clock clock) {
+    private final javax.sql.DataSource dataSource;
+    private final vn.binhyen.eventlog.directory.Directory directory;
+
+    AuditResource(EventCodec<NotificationEvent> codec, EventStore store, JsonWebToken token, Clock clock,
+            io.agroal.api.AgroalDataSource dataSource, vn.binhyen.eventlog.directory.Directory directory) {
+        this.dataSource = dataSource;
+        this.directory = directory;
         this.codec = codec;
         this.store = store;
         this.token = token;
@@ -42,10 +49,31 @@ public class AuditResource {
     @Path("/{streamId}")
     @RolesAllowed(Roles.AUDITOR)
     public Response at(@PathParam("streamId") String streamId, @QueryParam("at") String atText) {
-        return AuditQuery.answer(store, clock, token.getName(), streamId, atText, (events, at) -> {
+        return AuditQuery.answer(store, clock, token.getName(), streamId, atText, events -> visible(streamId),
+                (events, at) -> {
             boolean notification = !events.isEmpty() && events.stream().allMatch(e ->
                     NotificationEvent.TYPES.containsKey(e.eventType()));
             return notification ? NotificationHistory.fold(events.stream().map(codec::decode).toList()) : null;
         });
+    }
+
+    /**
+     * Whether the auditor sees a notification (issue 21): one made of an event of a unit is seen by
+     * that unit's auditors and those above it; one of no unit (a platform event) by every auditor.
+     */
+    private boolean visible(String streamId) {
+        String unit;
+        try (var c = dataSource.getConnection(); var ps = c.prepareStatement(
+                "select unit from notification where notification_id = ?")) {
+            ps.setString(1, streamId);
+            try (var rs = ps.executeQuery()) {
+                unit = rs.next() ? rs.getString(1) : null;
+            }
+        } catch (java.sql.SQLException e) {
+            throw new vn.binhyen.eventlog.EventLogException("the unit of " + streamId + " could not be read: "
+                    + e.getMessage(), e);
+        }
+        return unit == null || vn.binhyen.eventlog.http.Callers.unit(token).filter(scope -> directory.within(unit, scope))
+                .isPresent();
     }
 }

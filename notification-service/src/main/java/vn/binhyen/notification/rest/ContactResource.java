@@ -32,7 +32,7 @@ import vn.binhyen.notification.domain.Delivery;
 @Consumes(MediaType.APPLICATION_JSON)
 public class ContactResource {
     // RE2/J: matched in time linear in the text, whatever the client sends (issue 20); emails by EmailAddresses
-    private static final Pattern RECIPIENT = Pattern.compile("(member|role|citizen|group):[A-Za-z0-9_.:-]{1,120}");
+    private static final Pattern RECIPIENT = Pattern.compile("(member|role|citizen|group):[A-Za-z0-9_.:@-]{1,120}");
     private static final Pattern PHONE = Pattern.compile("(\\+84|0)[35789][0-9]{8}");
 
     private final Contacts contacts;
@@ -70,7 +70,7 @@ public class ContactResource {
     public Response put(@PathParam("recipient") String recipient, @Valid ContactRequest request) {
         if (!RECIPIENT.matcher(recipient).matches()) {
             return invalid(List.of(new Problem.FieldError("recipient", "recipient-format",
-                    "member:<id>, role:<ROLE>, citizen:<reportId> or group:<id>")));
+                    "member:<id>, role:<ROLE> (role:<ROLE>@<unit> for a unit's staff), citizen:<reportId> or group:<id>")));
         }
         if (!token.getGroups().contains(Roles.SYSTEM_ADMIN) && !recipient.startsWith("citizen:")) {
             return Problem.of("forbidden", "Không được phép / Forbidden", Response.Status.FORBIDDEN,

@@ -146,11 +146,11 @@ public class FeedResource {
         return Response.noContent().build();
     }
 
-    /** Who the caller answers for: themselves, and every role they hold. */
+    /** Who the caller answers for: themselves, and every role they hold (a staff role in their unit only, issue 21). */
     private List<String> recipients() {
         List<String> out = new ArrayList<>();
         out.add("member:" + token.getName());
-        token.getGroups().forEach(g -> out.add("role:" + g));
+        out.addAll(vn.binhyen.notification.routing.RoleRecipients.forCaller(token));
         return out;
     }
 }

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import vn.binhyen.contracts.notification.NotificationEvent;
+import vn.binhyen.contracts.Roles;
 import vn.binhyen.eventlog.EventIds;
 import vn.binhyen.eventlog.EventLogException;
 import vn.binhyen.eventlog.EventStore;
@@ -26,12 +27,11 @@ import vn.binhyen.notification.delivery.NotificationLog;
 /**
  * Urgent and critical notifications need an acknowledgement; unacknowledged after
  * {@code binhyen.notification.escalate-after} they go to the next level (anyone below the
- * commander → the commander), exactly once, as a new notification and an event. Swept with
+ * commander → the commanders of the event's unit, issue 21), exactly once, as a new notification and an event. Swept with
  * {@code FOR UPDATE SKIP LOCKED}; the escalation is critical, so it skips quiet hours and digests.
  */
 @ApplicationScoped
 public class Escalation {
-    static final String NEXT_LEVEL = "role:COMMANDER";
 
     private final AgroalDataSource dataSource;
     private final NotificationLog log;
@@ -59,7 +59,7 @@ public class Escalation {
         Instant now = clock.instant();
         int escalated = 0;
         try (Connection c = dataSource.getConnection(); PreparedStatement due = c.prepareStatement(
-                "select notification_id, source_event_id, recipient, kind, urgency, citation, text from notification "
+                "select notification_id, source_event_id, recipient, kind, urgency, citation, text, unit from notification "
                         + "where state = 'DELIVERED' and urgency in ('URGENT', 'CRITICAL') and escalated_at is null "
                         + "and created_at <= ? order by created_at limit 200 for update skip locked")) {
             due.setTimestamp(1, Timestamp.from(now.minus(after)));
@@ -67,14 +67,16 @@ public class Escalation {
                 while (rs.next()) {
                     String id = rs.getString(1);
                     String recipient = rs.getString(3);
-                    String next = recipient.equals(NEXT_LEVEL) ? null : NEXT_LEVEL;
+                    // the top level is the unit's commanders; an event of no known unit goes no higher
+                    String next = RoleRecipients.role(recipient).filter(Roles.COMMANDER::equals).isPresent() ? null
+                            : RoleRecipients.of(Roles.COMMANDER, rs.getString(8)).orElse(null);
                     String escalationId = null;
                     if (next != null) {
                         escalationId = "notification-" + EventIds.next();
                         String text = "CHƯA XÁC NHẬN sau " + after.toMinutes() + " phút (" + recipient + "): "
                                 + rs.getString(7);
                         if (insert(c, escalationId, (UUID) rs.getObject(2), next, rs.getString(4), "CRITICAL",
-                                rs.getString(6), text, now)) {
+                                rs.getString(6), text, now, rs.getString(8))) {
                             List<NotificationEvent> events = new ArrayList<>(List.of(
                                     new NotificationEvent.NotificationQueued(escalationId,
                                             rs.getObject(2).toString(), "NotificationEscalated", next, Router.IN_APP,
@@ -108,10 +110,10 @@ public class Escalation {
     }
 
     private static boolean insert(Connection c, String id, java.util.UUID source, String recipient, String kind,
-            String urgency, String citation, String text, Instant at) throws SQLException {
+            String urgency, String citation, String text, Instant at, String unit) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("insert into notification (notification_id, source_event_id, "
-                + "recipient, channel, kind, urgency, citation, text, state, created_at) values (?, ?, ?, ?, ?, ?, ?, ?, "
-                + "'DELIVERED', ?) on conflict (source_event_id, recipient, channel) do nothing")) {
+                + "recipient, channel, kind, urgency, citation, text, state, created_at, unit) values (?, ?, ?, ?, ?, ?, "
+                + "?, ?, 'DELIVERED', ?, ?) on conflict (source_event_id, recipient, channel) do nothing")) {
             ps.setString(1, id);
             ps.setObject(2, source);
             ps.setString(3, recipient);
@@ -121,6 +123,7 @@ public class Escalation {
             ps.setString(7, citation);
             ps.setString(8, text);
             ps.setTimestamp(9, Timestamp.from(at));
+            ps.setString(10, unit);
             return ps.executeUpdate() == 1;
         }
     }

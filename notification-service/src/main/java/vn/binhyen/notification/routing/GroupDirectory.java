@@ -65,6 +65,33 @@ public class GroupDirectory {
         }
     }
 
+    /**
+     * The unit an event belongs to (issue 21): the one it names, else the unit that received the
+     * report it is about, else the unit of its group; null when none is known.
+     */
+    public String unitOf(JsonNode payload) {
+        String unit = payload.path("unit").asText(null);
+        if (unit != null && !unit.isBlank()) {
+            return unit;
+        }
+        String report = payload.path("reportId").asText(null);
+        if (report != null) {
+            try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
+                    "select unit_id, group_id from report_origin where report_id = ?")) {
+                ps.setString(1, report);
+                try (var rs = ps.executeQuery()) {
+                    if (rs.next()) {
+                        return rs.getString(1) != null ? rs.getString(1) : units.unitOf(rs.getString(2)).orElse(null);
+                    }
+                }
+            } catch (SQLException e) {
+                throw new EventLogException("origin of " + report + " could not be read: " + e.getMessage(), e);
+            }
+        }
+        String group = payload.path("groupId").asText(null);
+        return group == null ? null : units.unitOf(group).orElse(null);
+    }
+
     /** Whether the bot is bound to the group the report came in (issue 21, audit F5.3). */
     public boolean relayedBy(String reportId, String bot) {
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(

@@ -49,9 +49,11 @@ public class Router {
     private final Contacts contacts;
     private final DeliveryQueue queue;
     private final Clock clock;
+    private final GroupDirectory directory;
 
     Router(Engine engine, AgroalDataSource dataSource, NotificationLog log, Contacts contacts, DeliveryQueue queue,
-            Clock clock) {
+            Clock clock, GroupDirectory directory) {
+        this.directory = directory;
         this.routing = Routing.load();
         this.dataSource = dataSource;
         this.log = log;
@@ -107,7 +109,7 @@ public class Router {
     }
 
     private record Pending(String id, Envelope source, Routing.Rule rule, String recipient, String text,
-            boolean known) {
+            boolean known, String unit) {
     }
 
     /** Resolves an event's notifications into the batch (reads only; nothing is written until {@link #flush}). */
@@ -116,9 +118,10 @@ public class Router {
             Map<String, Object> payload = Json.MAPPER.convertValue(e.payload(), Map.class);
             String text = templates.get(rule.template()).data("p", payload).data("citation", rule.citation()).render()
                     .strip();
-            for (String recipient : recipients(rule, e.payload())) {
+            String unit = directory.unitOf(e.payload());
+            for (String recipient : recipients(rule, e.payload(), unit)) {
                 batch.pending.add(new Pending("notification-" + EventIds.next(), e, rule, recipient, text,
-                        contacts.known(recipient)));
+                        contacts.known(recipient), unit));
             }
         }
     }
@@ -172,7 +175,7 @@ public class Router {
     private List<Pending> insertRows(List<Pending> pending) {
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
                 "insert into notification (notification_id, source_event_id, recipient, channel, kind, urgency, "
-                        + "citation, text, state, created_at, reason) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                        + "citation, text, state, created_at, reason, unit) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
                         + "on conflict (source_event_id, recipient, channel) do nothing")) {
             Timestamp now = Timestamp.from(clock.instant());
             for (Pending p : pending) {
@@ -187,6 +190,7 @@ public class Router {
                 ps.setString(9, p.known() ? "DELIVERED" : "DEAD_LETTER");
                 ps.setTimestamp(10, now);
                 ps.setString(11, p.known() ? null : reason(p));
+                ps.setString(12, p.unit());
                 ps.addBatch();
             }
             int[] counts = ps.executeBatch();
@@ -202,11 +206,13 @@ public class Router {
         }
     }
 
-    private Set<String> recipients(Routing.Rule rule, JsonNode payload) {
+    /** {@code unit}: the event's (issue 21): a staff role is told only in its unit ({@link RoleRecipients}). */
+    private Set<String> recipients(Routing.Rule rule, JsonNode payload, String unit) {
         Set<String> out = new LinkedHashSet<>();
         for (Routing.Recipient r : rule.recipients()) {
             if (r.role() != null) {
-                out.add("role:" + r.role());
+                // no unit known: nobody of a unit's staff is told, rather than every unit's
+                RoleRecipients.of(r.role(), unit).ifPresent(out::add);
             }
             if (r.payloadList() != null) {
                 payload.path(r.payloadList()).forEach(id -> out.add("member:" + id.asText()));

@@ -2,6 +2,7 @@ package vn.binhyen.notification.rest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static vn.binhyen.notification.support.Events.event;
+import static vn.binhyen.notification.support.Events.received;
 import static vn.binhyen.notification.support.Events.publish;
 
 import io.quarkus.test.common.QuarkusTestResource;
@@ -56,11 +57,11 @@ class FeedStreamTests {
             }
         });
 
-        publish(Topics.REPORT_EVENTS, event(report, 2, "DeadlineWarning", Map.of("reportId", report, "hoursLeft", 4,
+        publish(Topics.REPORT_EVENTS, received(report), event(report, 2, "DeadlineWarning", Map.of("reportId", report, "hoursLeft", 4,
                 "deadline", "2026-11-23T08:00:00Z")));
 
         String data = line.get(30, TimeUnit.SECONDS);
-        assertThat(data).contains("còn 4 giờ").contains("\"recipient\":\"role:DUTY_OFFICER\"")
+        assertThat(data).contains("còn 4 giờ").contains("\"recipient\":\"role:DUTY_OFFICER@ca-phuong-song-tri\"")
                 .contains("\"urgency\":\"URGENT\"");
         response.body().close();
     }

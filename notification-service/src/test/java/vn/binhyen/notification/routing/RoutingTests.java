@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItem;
 import static vn.binhyen.notification.support.Events.event;
+import static vn.binhyen.notification.support.Events.received;
 import static vn.binhyen.notification.support.Events.publish;
 
 import io.agroal.api.AgroalDataSource;
@@ -72,19 +73,27 @@ class RoutingTests {
     }
 
     @Test
-    void aBreachedDeadline_reachesTheCommanderAndTheDutyOfficers_whoAcknowledge_police_song_tri_15_3()
+    void aBreachedDeadline_reachesTheCommanderAndTheDutyOfficersOfItsUnit_whoAcknowledge_police_song_tri_15_3()
             throws Exception {
         String report = "report-" + UUID.randomUUID();
-        publish(Topics.REPORT_EVENTS, event(report, 5, "DeadlineBreached", Map.of("reportId", report,
+        publish(Topics.REPORT_EVENTS, received(report), event(report, 5, "DeadlineBreached", Map.of("reportId", report,
                 "deadline", "2026-11-23T08:00:00Z", "escalatedTo", "COMMANDER")));
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth()
                 .oauth2(Tokens.forRole(Roles.COMMANDER, "commander-1")).get("/api/v1/notifications").then()
                 .statusCode(200).body("text", hasItem(containsString("QUÁ HẠN: tin báo " + report))));
         String id = given().auth().oauth2(Tokens.forRole(Roles.DUTY_OFFICER, "duty-1")).get("/api/v1/notifications")
                 .then().statusCode(200).extract().jsonPath()
-                .getString("find { it.text.contains('" + report + "') && it.recipient == 'role:DUTY_OFFICER' }.notificationId");
+                .getString("find { it.text.contains('" + report + "') && it.recipient == 'role:DUTY_OFFICER@ca-phuong-song-tri' }.notificationId");
         given().auth().oauth2(Tokens.forRole(Roles.MEMBER, "member-1")).post("/api/v1/notifications/" + id
                 + "/acknowledgement").then().statusCode(404);
+        // another ward's commander and duty officer are not told of this unit's report, nor may acknowledge it (issue 21)
+        for (String role : new String[] {Roles.COMMANDER, Roles.DUTY_OFFICER}) {
+            String other = Tokens.forUnit(role, "other-" + role.toLowerCase(), "ca-phuong-song-cau");
+            given().auth().oauth2(other).get("/api/v1/notifications").then().statusCode(200)
+                    .body("text", org.hamcrest.Matchers.not(hasItem(containsString(report))));
+            given().auth().oauth2(other).post("/api/v1/notifications/" + id + "/acknowledgement").then()
+                    .statusCode(404);
+        }
         given().auth().oauth2(Tokens.forRole(Roles.DUTY_OFFICER, "duty-1")).post("/api/v1/notifications/" + id
                 + "/acknowledgement").then().statusCode(204);
     }
@@ -99,7 +108,7 @@ class RoutingTests {
     void anUnacknowledgedWarning_goesToTheCommander_once_anAcknowledgedOneDoesNot() throws Exception {
         String silent = "report-" + UUID.randomUUID();
         String seen = "report-" + UUID.randomUUID();
-        publish(Topics.REPORT_EVENTS,
+        publish(Topics.REPORT_EVENTS, received(silent), received(seen),
                 event(silent, 2, "DeadlineWarning", Map.of("reportId", silent, "hoursLeft", 1, "deadline", "2026-11-23T08:00:00Z")),
                 event(seen, 2, "DeadlineWarning", Map.of("reportId", seen, "hoursLeft", 1, "deadline", "2026-11-23T08:00:00Z")));
         await().atMost(Duration.ofSeconds(30)).until(() -> count("select count(*) from notification where text like '%"
@@ -110,14 +119,14 @@ class RoutingTests {
                 + "/acknowledgement").then().statusCode(204);
 
         escalation.sweep();
-        assertThat(count("select count(*) from notification where recipient = 'role:COMMANDER' and text like "
+        assertThat(count("select count(*) from notification where recipient = 'role:COMMANDER@ca-phuong-song-tri' and text like "
                 + "'CHƯA XÁC NHẬN%" + silent + "%'")).as("not yet due").isZero();
         clock.advance(Duration.ofMinutes(11));
         escalation.sweep();
         escalation.sweep();
-        assertThat(count("select count(*) from notification where recipient = 'role:COMMANDER' and text like "
+        assertThat(count("select count(*) from notification where recipient = 'role:COMMANDER@ca-phuong-song-tri' and text like "
                 + "'CHƯA XÁC NHẬN%" + silent + "%'")).isEqualTo(1);
-        assertThat(count("select count(*) from notification where recipient = 'role:COMMANDER' and text like "
+        assertThat(count("select count(*) from notification where recipient = 'role:COMMANDER@ca-phuong-song-tri' and text like "
                 + "'%" + seen + "%'")).as("acknowledged in time").isZero();
         assertThat(count("select count(*) from event where event_type = 'NotificationEscalated'")).isPositive();
     }
@@ -138,7 +147,7 @@ class RoutingTests {
                 new ByteArraySerializer())) {
             producer.send(poison).get();
         }
-        publish(Topics.REPORT_EVENTS, event(report, 2, "DeadlineWarning", Map.of("reportId", report, "hoursLeft", 12,
+        publish(Topics.REPORT_EVENTS, received(report), event(report, 2, "DeadlineWarning", Map.of("reportId", report, "hoursLeft", 12,
                 "deadline", "2026-11-23T08:00:00Z")));
 
         await().atMost(Duration.ofSeconds(30)).until(() -> count("select count(*) from notification where text like '%"

@@ -25,6 +25,17 @@ public final class Events {
                 Json.MAPPER.valueToTree(payload), HashChain.GENESIS, null).sealed();
     }
 
+    /** The unit the test reports are received by (the staff tokens' default unit). */
+    public static final String UNIT = vn.binhyen.testsupport.Tokens.DEFAULT_UNIT;
+
+    /** A report's first event, as report-intake publishes it: the unit that received it (issue 21). */
+    public static Envelope received(String report) {
+        java.util.Map<String, Object> p = new java.util.HashMap<>();
+        p.put("reportId", report);
+        p.put("unit", UNIT);
+        return event(report, 1, "ReportReceived", p);
+    }
+
     public static void publish(String topic, Envelope... events) throws Exception {
         Properties p = new Properties();
         p.put("bootstrap.servers", ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class));

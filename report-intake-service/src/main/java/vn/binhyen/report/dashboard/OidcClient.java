@@ -4,6 +4,7 @@ import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
 import com.nimbusds.jose.proc.JWSVerificationKeySelector;
 import com.nimbusds.jose.proc.SecurityContext;
+import com.nimbusds.jose.util.DefaultResourceRetriever;
 import com.nimbusds.jwt.JWT;
 import com.nimbusds.jwt.JWTParser;
 import com.nimbusds.oauth2.sdk.AuthorizationCode;
@@ -99,27 +100,47 @@ public class OidcClient {
         this.signedOut = URI.create(base + "/dashboard/login?ra=1");
     }
 
+    /**
+     * The provider's metadata and validators, read once. While one request reads them, others are
+     * answered Unavailable at once rather than queued behind it; a failed read is remembered for
+     * {@link #RETRY_AFTER_MS}, so that an unreachable Keycloak costs each request nothing.
+     */
     private Provider provider() {
         Provider p = provider;
         if (p != null) {
             return p;
         }
-        synchronized (this) {
+        if (System.currentTimeMillis() < failedUntil || !reading.tryLock()) {
+            throw new Unavailable("the identity provider " + issuer + " is not answering", null);
+        }
+        try {
             if (provider == null) {
                 try {
                     OIDCProviderMetadata md = OIDCProviderMetadata.resolve(issuer, CONNECT_TIMEOUT_MS, READ_TIMEOUT_MS);
-                    var keys = JWKSourceBuilder.<SecurityContext>create(md.getJWKSetURI().toURL()).build();
+                    var keys = JWKSourceBuilder.<SecurityContext>create(md.getJWKSetURI().toURL(),
+                            new DefaultResourceRetriever(CONNECT_TIMEOUT_MS, READ_TIMEOUT_MS, 51_200)).retrying(true)
+                            .build();
                     provider = new Provider(md, new IDTokenValidator(issuer, clientId,
                             new JWSVerificationKeySelector<>(JWSAlgorithm.RS256, keys), null),
-                            new LogoutTokenValidator(issuer, clientId, false,
+                            // typed: Keycloak's logout tokens say typ logout+jwt, so an ID token cannot pass for one
+                            new LogoutTokenValidator(issuer, clientId, true,
                                     new JWSVerificationKeySelector<>(JWSAlgorithm.RS256, keys), null));
                 } catch (Exception e) {
+                    failedUntil = System.currentTimeMillis() + RETRY_AFTER_MS;
+                    LOG.warnf("dashboard sign-in: the identity provider %s could not be read: %s", issuer,
+                            e.getMessage());
                     throw new Unavailable("the identity provider " + issuer + " could not be read: " + e.getMessage(), e);
                 }
             }
             return provider;
+        } finally {
+            reading.unlock();
         }
     }
+
+    static final long RETRY_AFTER_MS = 15_000;
+    private final java.util.concurrent.locks.ReentrantLock reading = new java.util.concurrent.locks.ReentrantLock();
+    private volatile long failedUntil;
 
     /** A new sign-in: the authorization request's address, with a new state, nonce and PKCE verifier. */
     public Start start() {
@@ -144,17 +165,30 @@ public class OidcClient {
             request.setReadTimeout(READ_TIMEOUT_MS);
             response = OIDCTokenResponseParser.parse(request.send());
         } catch (java.io.IOException e) {
+            LOG.warnf("dashboard sign-in: the token endpoint could not be reached: %s", e.getMessage());
             throw new Unavailable("the identity provider's token endpoint could not be reached: " + e.getMessage(), e);
         } catch (com.nimbusds.oauth2.sdk.ParseException e) {
+            LOG.warnf("dashboard sign-in: the token endpoint's answer does not parse: %s", e.getMessage());
             throw new Unavailable("the identity provider's token answer does not parse: " + e.getMessage(), e);
+        } catch (IllegalArgumentException e) {
+            throw new Refused("the code is malformed");
         }
         if (!response.indicatesSuccess()) {
-            throw new Refused("the code was refused: " + response.toErrorResponse().getErrorObject().getCode());
+            var error = response.toErrorResponse().getErrorObject();
+            if (error.getHTTPStatusCode() >= 500) {
+                LOG.warnf("dashboard sign-in: the token endpoint answered %d", error.getHTTPStatusCode());
+                throw new Unavailable("the identity provider answered " + error.getHTTPStatusCode(), null);
+            }
+            LOG.infof("dashboard sign-in: a code was refused: %s", error.getCode());
+            throw new Refused("the code was refused: " + error.getCode());
         }
         JWT idToken = ((OIDCTokenResponse) response.toSuccessResponse()).getOIDCTokens().getIDToken();
         IDTokenClaimsSet claims;
         try {
             claims = p.idTokens().validate(idToken, new Nonce(nonce));
+        } catch (com.nimbusds.jose.KeySourceException e) {
+            LOG.warnf("dashboard sign-in: the realm's keys could not be read: %s", e.getMessage());
+            throw new Unavailable("the identity provider's keys could not be read: " + e.getMessage(), e);
         } catch (Exception e) {
             LOG.warnf("dashboard sign-in: an ID token did not validate: %s", e.getMessage());
             throw new Refused("the ID token did not validate");
@@ -179,7 +213,11 @@ public class OidcClient {
             return claims.getSessionID().getValue();
         } catch (Unavailable | Refused e) {
             throw e;
+        } catch (com.nimbusds.jose.KeySourceException e) {
+            LOG.warnf("back-channel logout: the realm's keys could not be read: %s", e.getMessage());
+            throw new Unavailable("the identity provider's keys could not be read: " + e.getMessage(), e);
         } catch (Exception e) {
+            LOG.infof("back-channel logout: a logout token did not validate: %s", e.getMessage());
             throw new Refused("the logout token did not validate: " + e.getMessage());
         }
     }

@@ -175,14 +175,17 @@ public class Sessions {
             return Optional.empty();
         }
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
-                "delete from dashboard_session where id_hash = ? or expires_at <= ? returning id_hash, id_token")) {
+                "delete from dashboard_session where id_hash = ? or expires_at <= ? returning id_hash, id_token, "
+                        + "expires_at")) {
+            Instant now = clock.instant();
             ps.setString(1, sha256(cookie));
-            ps.setTimestamp(2, Timestamp.from(clock.instant()));
+            ps.setTimestamp(2, Timestamp.from(now));
             String mine = sha256(cookie);
             Optional<String> idToken = Optional.empty();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    if (rs.getString(1).equals(mine)) {
+                    // Keycloak's session too, only for a session still live (its CSRF token was checked)
+                    if (rs.getString(1).equals(mine) && rs.getTimestamp(3).toInstant().isAfter(now)) {
                         idToken = Optional.of(rs.getString(2));
                     }
                 }

@@ -24,7 +24,8 @@ import vn.binhyen.report.service.ReporterKeys;
  * from its events up to then, with the events' hashes. The reporter is masked, as for every
  * role that does not handle reports (a shredded reporter stays shredded; the events still
  * verify). Streams that are not reports (personal-data reads, dashboard sessions) answer with
- * their events only. Each query is recorded as an {@code AuditQueried} event.
+ * their events only. Each query is recorded as an {@code AuditQueried} event. An auditor sees the
+ * reports their unit or a unit below it received (issue 21); others are 404.
  */
 @Path("/api/v1/audit/streams")
 @Produces(MediaType.APPLICATION_JSON)
@@ -34,9 +35,11 @@ public class AuditResource {
     private final EventStore store;
     private final JsonWebToken token;
     private final Clock clock;
+    private final vn.binhyen.eventlog.directory.Directory directory;
 
     AuditResource(CommandHandler<ReportCommand, Report, ReportEvent> reports, ReporterKeys keys, EventStore store,
-            JsonWebToken token, Clock clock) {
+            JsonWebToken token, Clock clock, vn.binhyen.eventlog.directory.Directory directory) {
+        this.directory = directory;
         this.reports = reports;
         this.keys = keys;
         this.store = store;
@@ -48,7 +51,8 @@ public class AuditResource {
     @Path("/{streamId}")
     @RolesAllowed(Roles.AUDITOR)
     public Response at(@PathParam("streamId") String streamId, @QueryParam("at") String atText) {
-        return AuditQuery.answer(store, clock, token.getName(), streamId, atText, (events, at) -> {
+        return AuditQuery.answer(store, clock, token.getName(), streamId, atText,
+                AuditQuery.scopedTo(token, directory), (events, at) -> {
             if (!streamId.startsWith("report-")) {
                 return null;
             }

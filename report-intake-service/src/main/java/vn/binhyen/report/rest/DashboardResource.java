@@ -168,7 +168,7 @@ public class DashboardResource {
         if (pending.isEmpty()) {
             return Response.seeOther(URI.create("/dashboard/login?loi=het-han")).cookie(spent).build();
         }
-        if (error != null || code == null) {
+        if (error != null || code == null || code.isBlank()) {
             return Response.seeOther(URI.create("/dashboard/login?loi=x")).cookie(spent).build();
         }
         OidcClient.Identity who;
@@ -250,6 +250,10 @@ public class DashboardResource {
     @Path("/queue")
     @Produces(MediaType.TEXT_HTML)
     public Response queueRows(@CookieParam(COOKIE) String cookie) {
+        if (accounts.session(cookie).isEmpty()) {
+            // the page's own fetch: it reloads, and the page itself goes to the sign-in (no sign-in started per fetch)
+            return Response.status(401).build();
+        }
         return signedIn(cookie, officer -> {
             var split = rows(officer).stream().collect(Collectors.partitioningBy(Row::emergency));
             return Response.ok(Templates.rows(split.get(true), split.get(false), officer.has("COMMANDER"),

@@ -71,6 +71,9 @@ class AuditResourceTests {
         given().auth().oauth2(auditor).queryParam("at", "hôm qua").get("/api/v1/audit/streams/" + id).then()
                 .statusCode(400).body("errors[0].field", equalTo("at"));
         given().auth().oauth2(auditor).get("/api/v1/audit/streams/report-none").then().statusCode(404);
+        // another ward's auditor: as if the stream did not exist (issue 21)
+        given().auth().oauth2(Tokens.forUnit(Roles.AUDITOR, "auditor-song-cau", "ca-phuong-song-cau"))
+                .get("/api/v1/audit/streams/" + id).then().statusCode(404);
         assertThat(audits()).isEqualTo(audits + 3); // refusals write nothing
     }
 }
