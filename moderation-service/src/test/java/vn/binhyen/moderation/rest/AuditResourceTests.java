@@ -27,6 +27,10 @@ class AuditResourceTests {
     @Test
     void aMembersLedger_asItWas_beforeTheSecondViolation_ward_binh_phuoc_9() throws Exception {
         String group = "group-" + UUID.randomUUID();
+        // a group of the ward's unit (issue 21: an auditor sees their unit's groups' streams)
+        ScreeningResourceTests.groupEvents().unit(Tokens.DEFAULT_UNIT, "Công an phường Sông Trí", "WARD_POLICE", null)
+                .group(group, Tokens.DEFAULT_UNIT, "NEIGHBOURHOOD", "ward-binh-phuoc", "leader-1");
+        ScreeningResourceTests.awaitRow("select 1 from directory_group where group_id = ?", group);
         String ledger = LedgerDecider.streamOf(group, "seller");
         ScreeningResourceTests.screen(ScreeningResourceTests.message(group, "ad-1", "seller",
                 "Khuyến mãi cuối năm, giảm giá 50%, liên hệ mua ngay")).statusCode(200);
