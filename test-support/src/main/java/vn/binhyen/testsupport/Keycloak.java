@@ -199,9 +199,13 @@ public final class Keycloak implements AutoCloseable {
                         + log);
             }
             try {
+                // ready, and its realm answering on the port clients use: the management interface's health is
+                // up before the HTTP server listens (seen under load: a client refused 2 s after "ready")
                 var r = http.send(HttpRequest.newBuilder(URI.create(health)).timeout(Duration.ofSeconds(5)).build(),
                         HttpResponse.BodyHandlers.discarding());
-                if (r.statusCode() == 200) {
+                if (r.statusCode() == 200 && http.send(HttpRequest.newBuilder(URI.create(issuer()
+                        + "/.well-known/openid-configuration")).timeout(Duration.ofSeconds(5)).build(),
+                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
                     return;
                 }
             } catch (IOException e) {
@@ -267,12 +271,12 @@ public final class Keycloak implements AutoCloseable {
     }
 
     private Answer send(HttpRequest.Builder request) {
+        HttpRequest built = request.timeout(Duration.ofSeconds(30)).build();
         try {
-            HttpResponse<String> r = http.send(request.timeout(Duration.ofSeconds(30)).build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> r = http.send(built, HttpResponse.BodyHandlers.ofString());
             return new Answer(r.statusCode(), r.body());
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw new UncheckedIOException(built.method() + " " + built.uri() + ": " + e, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", e);
