@@ -227,15 +227,15 @@ class AuthorizationMatrixTests {
                         .allowed(Roles.COMMANDER, "commander-1").wrongRole(Roles.BOT)
                         .otherUnit(Roles.COMMANDER, "am-commander-song-cau", OTHER_UNIT).expect(401, 403, 404, 200),
 
-                // ---- the duty roster and the dashboard's accounts: the deployment's, not a unit's
+                // ---- the duty roster: each unit's own (another unit's officers set and read theirs: ReportResourceTests)
                 Row.of("PUT /api/v1/duty-roster/{date}")
                         .path(Map.of("date", LocalDate.now(VIETNAM).plusDays(400).toString()))
                         .allowed(Roles.COMMANDER, "commander-1").wrongRole(Roles.DUTY_OFFICER)
-                        .unscoped("the duty roster is the deployment's, one per day (DutyRoster): no unit's")
+                        .unscoped("a commander sets their own unit's roster: another unit's commander sets theirs")
                         .body(Map.of("officers", List.of("duty-1", "duty-2"))).expect(401, 403, SKIPPED, 200),
-                Row.of("GET /api/v1/duty-roster/today").allowed(Roles.DUTY_OFFICER, "duty-1").wrongRole(Roles.BOT)
-                        .unscoped("the duty roster is the deployment's, one per day (DutyRoster): no unit's")
-                        .expect(401, 403, SKIPPED, 200),
+                Row.of("GET /api/v1/duty-roster/today").query(Map.of("unit", UNIT))
+                        .allowed(Roles.DUTY_OFFICER, "duty-1").wrongRole(Roles.BOT)
+                        .otherUnit(Roles.DUTY_OFFICER, "am-duty-song-cau", OTHER_UNIT).expect(401, 403, 404, 200),
 
 
                 // ---- audits: every auditor, every stream (AuditQuery), the reporter masked

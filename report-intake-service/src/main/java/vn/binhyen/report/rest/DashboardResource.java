@@ -420,7 +420,7 @@ public class DashboardResource {
             DateTimeFormatter day = DateTimeFormatter.ofPattern("EEEE, dd/MM/yyyy", java.util.Locale.forLanguageTag("vi"));
             List<Field> days = new ArrayList<>();
             for (int i = 0; i < 7; i++) {
-                var d = roster.day(today.plusDays(i));
+                var d = roster.day(officer.unit(), today.plusDays(i));
                 days.add(new Field((i == 0 ? "Hôm nay — " : "") + day.format(d.date()), d.officers().isEmpty()
                         ? "CHƯA PHÂN CÔNG TRỰC" : String.join(", ", d.officers())));
             }

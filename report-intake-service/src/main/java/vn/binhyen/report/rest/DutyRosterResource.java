@@ -22,7 +22,10 @@ import vn.binhyen.contracts.Roles;
 import vn.binhyen.eventlog.http.Problem;
 import vn.binhyen.report.service.DutyRoster;
 
-/** The duty roster: the commander sets who is on duty each day; officers read it. */
+/**
+ * A unit's duty roster (police-song-tri:15.2; issue 21): its commander sets who is on duty each
+ * day; its officers, and the leadership of its police group by its roster, read it.
+ */
 @Path("/api/v1/duty-roster")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -30,8 +33,10 @@ public class DutyRosterResource {
     private final DutyRoster roster;
     private final JsonWebToken token;
     private final Clock clock;
+    private final vn.binhyen.report.service.ReportScope scope;
 
-    DutyRosterResource(DutyRoster roster, JsonWebToken token, Clock clock) {
+    DutyRosterResource(DutyRoster roster, JsonWebToken token, Clock clock, vn.binhyen.report.service.ReportScope scope) {
+        this.scope = scope;
         this.roster = roster;
         this.token = token;
         this.clock = clock;
@@ -52,13 +57,26 @@ public class DutyRosterResource {
                     "a date such as 2026-11-22").withErrors(List.of(new Problem.FieldError("date", "ISO-8601",
                             "not a date: " + date))).toResponse();
         }
-        return Response.ok(roster.assign(day, r.officers(), token.getName(), clock.instant())).build();
+        var unit = vn.binhyen.eventlog.http.Callers.unit(token);
+        if (unit.isEmpty()) {
+            return Problem.of("forbidden", "Không được phép / Forbidden", Response.Status.FORBIDDEN,
+                    "a commander sets the roster of their own unit: the token names none (claim unit)").toResponse();
+        }
+        return Response.ok(roster.assign(unit.get(), day, r.officers(), token.getName(), clock.instant())).build();
     }
 
+    /** Today's roster of {@code unit}: by default the caller's own; another's only for whom it concerns. */
     @GET
     @Path("/today")
-    @RolesAllowed({Roles.DUTY_OFFICER, Roles.PCTP_OFFICER, Roles.COMMANDER, Roles.LEADER, Roles.DEPUTY})
-    public DutyRoster.Day today() {
-        return roster.day(clock.instant().atZone(java.time.ZoneId.of("Asia/Ho_Chi_Minh")).toLocalDate());
+    @RolesAllowed({Roles.DUTY_OFFICER, Roles.PCTP_OFFICER, Roles.COMMANDER, Roles.LEADER, Roles.DEPUTY, Roles.MEMBER})
+    public Response today(@jakarta.ws.rs.QueryParam("unit") @Size(max = 128) String unitParam) {
+        var caller = vn.binhyen.report.service.ReportScope.Caller.of(token);
+        String unit = unitParam != null && !unitParam.isBlank() ? unitParam : caller.unit().orElse(null);
+        if (unit == null || !vn.binhyen.report.service.ReportScope.sees(scope.rolesFor(caller, unit, null))) {
+            return Problem.of("unknown-unit", "Không tìm thấy / Not found", Response.Status.NOT_FOUND,
+                    "no roster of a unit this caller serves or whose police group they lead (query unit)").toResponse();
+        }
+        return Response.ok(roster.day(unit, clock.instant().atZone(java.time.ZoneId.of("Asia/Ho_Chi_Minh"))
+                .toLocalDate())).build();
     }
 }

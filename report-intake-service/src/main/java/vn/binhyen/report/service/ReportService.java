@@ -82,7 +82,8 @@ public class ReportService {
         String reportId = idempotentId != null ? idempotentId : "report-" + vn.binhyen.eventlog.EventIds.next();
         var emergency = vn.binhyen.report.domain.EmergencyTerms.find(content, details == null ? null : details.summary());
         var today = now.atZone(VIETNAM).toLocalDate();
-        var nobody = roster.day(today).officers().isEmpty() ? today : null;
+        // the roster of the unit receiving the report (issue 21); a report of no unit has no roster to miss
+        var nobody = unit != null && roster.day(unit, today).officers().isEmpty() ? today : null;
         // a new stream: nothing to read first; a report already under this id (a retry) is a ConcurrencyException
         // everything personal sealed under the report's own key before it is decided and stored (issue 21, F8)
         var sealed = keys.sealNew(reportId, reporter, details, content, now);

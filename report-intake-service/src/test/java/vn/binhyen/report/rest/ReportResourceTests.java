@@ -306,7 +306,7 @@ class ReportResourceTests {
     }
 
     @Test
-    void aReportWhileNobodyIsOnDuty_raisesAnAlert_police_song_tri_15_2() {
+    void aReportWhileNobodyOfItsUnitIsOnDuty_raisesAnAlert_police_song_tri_15_2() {
         String nextWeek = clock.instant().plus(Duration.ofDays(7)).atZone(java.time.ZoneId.of("Asia/Ho_Chi_Minh"))
                 .toLocalDate().toString();
         clock.advance(Duration.ofDays(7));
@@ -324,6 +324,23 @@ class ReportResourceTests {
         String staffed = post(Roles.BOT, "/api/v1/reports", tip("Mất trộm xe máy")).statusCode(201)
                 .extract().path("reportId");
         assertThat(store.read(staffed).stream().map(e -> e.eventType())).doesNotContain("NobodyOnDuty");
+
+        // each unit keeps its own roster (issue 21): the other ward's nobody staffed, whatever this one's says
+        Map<String, Object> otherTip = new java.util.HashMap<>(tip("Mất trộm điện thoại"));
+        otherTip.put("groupId", World.OTHER_GROUP);
+        String other = given().auth().oauth2(Tokens.forRole(Roles.BOT, "bot-other")).contentType("application/json")
+                .body(otherTip).post("/api/v1/reports").then().statusCode(201).extract().path("reportId");
+        assertThat(store.read(other).stream().map(e -> e.eventType())).contains("NobodyOnDuty");
+        given().auth().oauth2(Tokens.forRole(Roles.DUTY_OFFICER, "duty-1")).get("/api/v1/duty-roster/today").then()
+                .statusCode(200).body("unit", equalTo(Tokens.DEFAULT_UNIT)).body("officers", hasItems("duty-1"));
+        given().auth().oauth2(Tokens.forUnit(Roles.DUTY_OFFICER, "duty-song-cau", World.OTHER_UNIT))
+                .get("/api/v1/duty-roster/today").then().statusCode(200).body("unit", equalTo(World.OTHER_UNIT))
+                .body("officers", org.hamcrest.Matchers.empty());
+        given().auth().oauth2(Tokens.forUnit(Roles.DUTY_OFFICER, "duty-song-cau", World.OTHER_UNIT))
+                .queryParam("unit", Tokens.DEFAULT_UNIT).get("/api/v1/duty-roster/today").then().statusCode(404);
+        // the leadership of the unit's police group, by its roster, reads it too
+        given().auth().oauth2(Tokens.forRole(Roles.MEMBER, "leader-1")).queryParam("unit", Tokens.DEFAULT_UNIT)
+                .get("/api/v1/duty-roster/today").then().statusCode(200).body("officers", hasItems("duty-1"));
     }
 
     @Test
