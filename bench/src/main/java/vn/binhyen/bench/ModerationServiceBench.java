@@ -3,6 +3,7 @@ package vn.binhyen.bench;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -125,6 +126,7 @@ public final class ModerationServiceBench {
         }
         Result noop = median(noops);
         Result screen = median(screens);
+        bindingShare(http, base, token);
         System.out.printf("limit: GET /api/v1/me (no-op, same service, same token): %,.0f requests/s  p50 %.2f ms  "
                 + "p99 %.2f ms%n", noop.perSecond, noop.p50, noop.p99);
         System.out.printf("POST /api/v1/screenings, 1 KB: %,.0f requests/s  p50 %.2f ms  p99 %.2f ms  ratio to the "
@@ -132,6 +134,50 @@ public final class ModerationServiceBench {
         System.out.printf("   target ≥ 5,000/s with p99 ≤ 10 ms: %s (ratio to 5,000/s %.2f; p99 %.2f ms)%n",
                 screen.perSecond >= 5_000 && screen.p99 <= 10 ? "MET" : "NOT MET", screen.perSecond / 5_000,
                 screen.p99);
+    }
+
+    /**
+     * Issue 21's check in the same run: the time the service spent in its binding check
+     * ({@code binhyen.screening.binding.check}) beside the time it spent serving the screenings
+     * ({@code http.server.requests} of POST /api/v1/screenings), both from its own /q/metrics,
+     * over every screening of the rounds. Target: the check at most 10 % of a screening.
+     */
+    static void bindingShare(HttpClient http, String base, String token) throws InterruptedException {
+        String metrics;
+        try {
+            metrics = http.send(HttpRequest.newBuilder(URI.create(base + "/q/metrics")).build(),
+                    HttpResponse.BodyHandlers.ofString()).body();
+        } catch (java.io.IOException e) {
+            System.out.println("   the binding check's share: /q/metrics could not be read: " + e.getMessage());
+            return;
+        }
+        double checkSum = metric(metrics, "binhyen_screening_binding_check_seconds_sum", "");
+        double checkCount = metric(metrics, "binhyen_screening_binding_check_seconds_count", "");
+        double requestSum = metric(metrics, "http_server_requests_seconds_sum", "uri=\"/api/v1/screenings\"");
+        double requestCount = metric(metrics, "http_server_requests_seconds_count", "uri=\"/api/v1/screenings\"");
+        if (checkCount == 0 || requestCount == 0) {
+            System.out.println("   the binding check's share: no figures in /q/metrics");
+            return;
+        }
+        double check = checkSum / checkCount * 1e6;
+        double request = requestSum / requestCount * 1e6;
+        System.out.printf("the binding check (issue 21): %.2f µs a screening over %,.0f checks, beside the screening's own "
+                + "%.1f µs in the service (%,.0f requests): share %.4f%n", check, checkCount, request, requestCount,
+                check / request);
+        System.out.printf("   target ≤ 0.10 of a screening: %s (ratio to the target %.3f)%n",
+                check / request <= 0.10 ? "MET" : "NOT MET", check / request / 0.10);
+    }
+
+    /** The sum of a Prometheus metric's lines whose labels contain {@code having} (every line when empty). */
+    static double metric(String metrics, String name, String having) {
+        double sum = 0;
+        for (String line : metrics.split("\n")) {
+            if (line.startsWith(name) && (line.length() == name.length() || line.charAt(name.length()) == '{'
+                    || line.charAt(name.length()) == ' ') && line.contains(having)) {
+                sum += Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+            }
+        }
+        return sum;
     }
 
     /** CPU time used by this JVM (the broker, the producers and consumers of the benchmark). */

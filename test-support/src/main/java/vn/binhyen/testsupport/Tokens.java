@@ -68,6 +68,12 @@ public final class Tokens {
         return claims.sign(KEY);
     }
 
+    /** A token of the development key whose JOSE header names the key {@code kid} (a key set's, issue 21). */
+    public static String withKeyId(String role, String subject, String kid) {
+        return Jwt.issuer(ISSUER).audience(AUDIENCE).subject(subject).upn(subject).groups(Set.of(role))
+                .expiresIn(Duration.ofHours(1)).jws().keyId(kid).sign(KEY);
+    }
+
     /** A token of the development key for another audience (no service may accept it). */
     public static String forAudience(String role, String subject, String audience) {
         return Jwt.issuer(ISSUER).audience(audience).subject(subject).upn(subject).groups(Set.of(role))

@@ -71,4 +71,47 @@ class VerifiedTokensTests {
         assertThat(FULL_VERIFICATIONS.get() - before).as("a zero cap remembers nothing").isEqualTo(2);
         assertThat(Instant.ofEpochSecond(capped.parse(bot).getExpirationTime())).isAfter(Instant.now());
     }
+
+    /** The development public key as a key set (JWKS) naming it {@code kid}. */
+    static String keySet(String kid) {
+        var key = Counting.key();
+        var b64 = java.util.Base64.getUrlEncoder().withoutPadding();
+        byte[] n = key.getModulus().toByteArray();
+        if (n[0] == 0) {
+            n = java.util.Arrays.copyOfRange(n, 1, n.length);
+        }
+        return "{\"keys\":[{\"kty\":\"RSA\",\"use\":\"sig\",\"alg\":\"RS256\",\"kid\":\"" + kid + "\",\"n\":\""
+                + b64.encodeToString(n) + "\",\"e\":\"" + b64.encodeToString(key.getPublicExponent().toByteArray())
+                + "\"}]}";
+    }
+
+    @Test
+    void aRememberedToken_isRefused_onceItsKeyIsNoLongerPublished_issue_21(@org.junit.jupiter.api.io.TempDir
+            java.nio.file.Path dir) throws Exception {
+        // given the issuer's key set publishing k1, and a token signed by k1, verified and remembered
+        java.nio.file.Path jwks = dir.resolve("jwks.json");
+        java.nio.file.Files.writeString(jwks, keySet("k1"));
+        var tokens = new VerifiedTokens(new JWTAuthContextInfo("file:" + jwks, "https://binhyen.vn/dev"), 100,
+                Duration.ofMinutes(10), Duration.ZERO);
+        String bot = vn.binhyen.testsupport.Tokens.withKeyId("BOT", "zalo-bot", "k1");
+        assertThat(tokens.parse(bot).getName()).isEqualTo("zalo-bot");
+        assertThat(tokens.parse(bot).getName()).as("remembered").isEqualTo("zalo-bot");
+
+        // when the issuer rotates k1 out (the same material under a new id: only the published ids count)
+        java.nio.file.Files.writeString(jwks, keySet("k2"));
+
+        // then the remembered token is refused at the next check, and so is a fresh one signed by k1
+        assertThatThrownBy(() -> tokens.parse(bot)).isInstanceOf(ParseException.class)
+                .hasMessageContaining("no longer the issuer's");
+        assertThatThrownBy(() -> tokens.parse(vn.binhyen.testsupport.Tokens.withKeyId("BOT", "other-bot", "k1")))
+                .isInstanceOf(ParseException.class);
+    }
+
+    @Test
+    void aKeyIdIsReadFromTheTokensHeader_andAMalformedOneNamesNone() {
+        assertThat(VerifiedTokens.kidOf(vn.binhyen.testsupport.Tokens.withKeyId("BOT", "b", "k-7"))).isEqualTo("k-7");
+        assertThat(VerifiedTokens.kidOf(vn.binhyen.testsupport.Tokens.forRole("BOT", "b"))).isEqualTo("(none)");
+        assertThat(VerifiedTokens.kidOf("!!!.x.y")).isEqualTo("(none)");
+        assertThat(VerifiedTokens.kidOf("no-dots")).isEqualTo("(none)");
+    }
 }
