@@ -88,8 +88,26 @@ public final class AuditQuery {
      */
     public static java.util.function.Predicate<List<Envelope>> scopedTo(org.eclipse.microprofile.jwt.JsonWebToken token,
             vn.binhyen.eventlog.directory.Directory directory) {
+        return scopedTo(token, directory, reportId -> java.util.Optional.empty());
+    }
+
+    /**
+     * As {@link #scopedTo(org.eclipse.microprofile.jwt.JsonWebToken, vn.binhyen.eventlog.directory.Directory)},
+     * where an event that names neither names a report: the unit {@code unitOfReport} gives it (who
+     * read which report's personal data, in report-intake's access streams, is that report's unit's).
+     */
+    public static java.util.function.Predicate<List<Envelope>> scopedTo(org.eclipse.microprofile.jwt.JsonWebToken token,
+            vn.binhyen.eventlog.directory.Directory directory,
+            java.util.function.Function<String, java.util.Optional<String>> unitOfReport) {
         return events -> {
             for (Envelope e : events) {
+                String report = e.payload().path("reportId").asText(null);
+                if (!e.payload().hasNonNull("unit") && !e.payload().hasNonNull("groupId") && report != null) {
+                    var unit = unitOfReport.apply(report);
+                    if (unit.isPresent()) {
+                        return Callers.unit(token).filter(scope -> directory.within(unit.get(), scope)).isPresent();
+                    }
+                }
                 String unit = e.payload().path("unit").asText(null);
                 if (unit != null && !unit.isBlank()) {
                     return Callers.unit(token).filter(scope -> directory.within(unit, scope)).isPresent();

@@ -36,9 +36,12 @@ public class AuditResource {
     private final JsonWebToken token;
     private final Clock clock;
     private final vn.binhyen.eventlog.directory.Directory directory;
+    private final vn.binhyen.report.service.ReportService service;
 
     AuditResource(CommandHandler<ReportCommand, Report, ReportEvent> reports, ReporterKeys keys, EventStore store,
-            JsonWebToken token, Clock clock, vn.binhyen.eventlog.directory.Directory directory) {
+            JsonWebToken token, Clock clock, vn.binhyen.eventlog.directory.Directory directory,
+            vn.binhyen.report.service.ReportService service) {
+        this.service = service;
         this.directory = directory;
         this.reports = reports;
         this.keys = keys;
@@ -52,7 +55,8 @@ public class AuditResource {
     @RolesAllowed(Roles.AUDITOR)
     public Response at(@PathParam("streamId") String streamId, @QueryParam("at") String atText) {
         return AuditQuery.answer(store, clock, token.getName(), streamId, atText,
-                AuditQuery.scopedTo(token, directory), (events, at) -> {
+                AuditQuery.scopedTo(token, directory, report -> java.util.Optional.ofNullable(service.placement(report))
+                        .map(vn.binhyen.report.service.ReportService.Placement::unit)), (events, at) -> {
             if (!streamId.startsWith("report-")) {
                 return null;
             }

@@ -75,5 +75,14 @@ class AuditResourceTests {
         given().auth().oauth2(Tokens.forUnit(Roles.AUDITOR, "auditor-song-cau", "ca-phuong-song-cau"))
                 .get("/api/v1/audit/streams/" + id).then().statusCode(404);
         assertThat(audits()).isEqualTo(audits + 3); // refusals write nothing
+
+        // who read the reporter's data is the report's unit's to audit, not another ward's (issue 21)
+        given().auth().oauth2(Tokens.forRole(Roles.DUTY_OFFICER, "duty-1")).get("/api/v1/reports/" + id).then()
+                .statusCode(200);
+        String access = "access-" + java.util.UUID.nameUUIDFromBytes(id.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        given().auth().oauth2(auditor).get("/api/v1/audit/streams/" + access).then().statusCode(200)
+                .body("events.eventType", hasItem("PersonalDataRead"));
+        given().auth().oauth2(Tokens.forUnit(Roles.AUDITOR, "auditor-song-cau", "ca-phuong-song-cau"))
+                .get("/api/v1/audit/streams/" + access).then().statusCode(404);
     }
 }
