@@ -1,7 +1,6 @@
 package vn.binhyen.report;
 
 import static io.restassured.RestAssured.given;
-import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.anyOf;
 import static org.hamcrest.Matchers.is;
 import static vn.binhyen.testsupport.AuthorizationMatrix.SKIPPED;
@@ -118,9 +117,7 @@ class AuthorizationMatrixTests {
             String session = DashboardSignIn.session(KeycloakResource.dashboard(), username,
                     KeycloakTokens.password(username), KeycloakTokens.nextUnusedCode(username));
             String page = given().cookie(COOKIE, session).get("/dashboard").then().statusCode(200).extract().asString();
-            var csrf = java.util.regex.Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(page);
-            assertThat(csrf.find()).as("the page's CSRF token").isTrue();
-            return Map.of("Cookie", COOKIE + "=" + session, "X-CSRF-Token", csrf.group(1));
+            return Map.of("Cookie", COOKIE + "=" + session, "X-CSRF-Token", DashboardSignIn.csrf(page));
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }

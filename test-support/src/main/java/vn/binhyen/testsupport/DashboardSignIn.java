@@ -107,6 +107,17 @@ public final class DashboardSignIn {
         }
     }
 
+    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
+
+    /** The CSRF token a dashboard page puts in its forms (its {@code _csrf} field). */
+    public static String csrf(String page) {
+        Matcher m = CSRF.matcher(page);
+        if (!m.find()) {
+            throw new IllegalStateException("no CSRF token on the page");
+        }
+        return m.group(1);
+    }
+
     private static URI action(HttpResponse<String> page) {
         Matcher m = FORM_ACTION.matcher(page.body());
         if (!m.find()) {

@@ -114,11 +114,13 @@ public class Router {
 
     /** Resolves an event's notifications into the batch (reads only; nothing is written until {@link #flush}). */
     public void collect(Batch batch, String topic, Envelope e) {
-        for (Routing.Rule rule : routing.rulesFor(topic, e.eventType())) {
+        List<Routing.Rule> rules = routing.rulesFor(topic, e.eventType());
+        // the event's unit (a read for a report's), once per event whatever number of rules route it
+        String unit = rules.isEmpty() ? null : directory.unitOf(e.payload());
+        for (Routing.Rule rule : rules) {
             Map<String, Object> payload = Json.MAPPER.convertValue(e.payload(), Map.class);
             String text = templates.get(rule.template()).data("p", payload).data("citation", rule.citation()).render()
                     .strip();
-            String unit = directory.unitOf(e.payload());
             for (String recipient : recipients(rule, e.payload(), unit)) {
                 batch.pending.add(new Pending("notification-" + EventIds.next(), e, rule, recipient, text,
                         contacts.known(recipient), unit));

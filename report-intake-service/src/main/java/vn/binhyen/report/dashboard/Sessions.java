@@ -178,9 +178,9 @@ public class Sessions {
                 "delete from dashboard_session where id_hash = ? or expires_at <= ? returning id_hash, id_token, "
                         + "expires_at")) {
             Instant now = clock.instant();
-            ps.setString(1, sha256(cookie));
-            ps.setTimestamp(2, Timestamp.from(now));
             String mine = sha256(cookie);
+            ps.setString(1, mine);
+            ps.setTimestamp(2, Timestamp.from(now));
             Optional<String> idToken = Optional.empty();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {

@@ -57,10 +57,8 @@ class DashboardStreamTests {
 
     /** The CSRF token the session's pages put in their forms. */
     static String csrfOf(String cookie) {
-        String page = given().cookie(COOKIE, cookie).get("/dashboard").then().statusCode(200).extract().asString();
-        var m = java.util.regex.Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(page);
-        assertThat(m.find()).as("a CSRF token on the page").isTrue();
-        return m.group(1);
+        return DashboardSignIn.csrf(given().cookie(COOKIE, cookie).get("/dashboard").then().statusCode(200).extract()
+                .asString());
     }
 
     static SseListener open(String cookie) throws Exception {
