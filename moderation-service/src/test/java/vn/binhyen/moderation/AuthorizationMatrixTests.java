@@ -125,7 +125,8 @@ class AuthorizationMatrixTests {
 
         String post = submitted(police);
         String review = flagged(police);
-        screen(police, fresh("am-seller"), "Khuyến mãi cuối năm, giảm giá 50%, liên hệ mua ngay");
+        // a classified marking: removed in the police group (police-song-tri:6.1), a violation on the record
+        screen(police, fresh("am-leaker"), "Gửi anh em tài liệu Tối mật về kế hoạch tuần tra");
 
         Supplier<String> otherAdmin = () -> Tokens.forRole(Roles.ADMIN, OTHER_ADMIN);
         String otherAdminWho = "ADMIN " + OTHER_ADMIN + ", on the board of another unit's group only";

@@ -208,47 +208,63 @@ class SystemTests {
 
     @Test
     @Order(1)
-    void aRepeatedViolation_inAPoliceGroup_becomesARemovalProposalForItsLeader_whoIsTold() throws Exception {
+    void aWardMembersLeak_isReportedToTheirAgency_andARepeatedViolation_becomesARemovalProposal_ward_binh_phuoc_9_3()
+            throws Exception {
         // every group belongs to an established unit (issue 21): the demo's seed established this one (409 then)
         assertThat(call("group-service", "POST", "/api/v1/units", Roles.SYSTEM_ADMIN, "sysadmin-1",
                 Map.of("unitId", Tokens.DEFAULT_UNIT, "name", "Công an phường Sông Trí", "kind", "WARD_POLICE"))
                 .status()).isIn(201, 409);
         Answer established = call("group-service", "POST", "/api/v1/groups", Roles.SYSTEM_ADMIN, "sysadmin-1",
-                Map.of("name", "Zalo kết nối bình yên", "purpose", "Kết nối Công an phường với Nhân dân",
-                        "profile", "police-song-tri", "kind", "POLICE", "unit", Tokens.DEFAULT_UNIT,
-                        "responsibility", "Công an phường Sông Trí", "leader", member("leader-st", "Hoàng Mạnh Tùng")));
+                Map.of("name", "Phòng Văn hóa - Xã hội", "purpose", "Trao đổi công việc của phòng",
+                        "profile", "ward-binh-phuoc", "kind", "AGENCY", "unit", Tokens.DEFAULT_UNIT,
+                        "responsibility", "Trưởng phòng Văn hóa - Xã hội", "leader",
+                        member("leader-st", "Hoàng Mạnh Tùng")));
         assertThat(established.status()).isEqualTo(201);
         group = established.body().path("groupId").asText();
-        // the bot screens and relays only for the groups it is bound to, here by the group's leader
+        // a civil servant: the roster names whom of their agency a serious violation is reported to (9.3)
+        Map<String, Object> seller = new java.util.HashMap<>(member("seller-1", "Đinh Văn Bán"));
+        seller.put("agencyContact", "truong-phong-st");
+        assertThat(call("group-service", "POST", "/api/v1/groups/" + group + "/membership-proposals", Roles.LEADER,
+                "leader-st", Map.of("change", "ADD", "member", seller)).status()).isEqualTo(200);
+        // the bot screens and relays only for the groups it is bound to, here by the group's leader; bound
+        // last, so a screening the bot is let through for comes after moderation has the roster
         assertThat(call("group-service", "POST", "/api/v1/groups/" + group + "/bots", Roles.LEADER, "leader-st",
                 Map.of("botId", "zalo-bot")).status()).isEqualTo(201);
-        assertThat(call("group-service", "POST", "/api/v1/groups/" + group + "/membership-proposals", Roles.LEADER,
-                "leader-st", Map.of("change", "ADD", "member", member("seller-1", "Đinh Văn Bán"))).status())
-                .isEqualTo(200);
-
-        // moderation learns the group's profile from group events: police unit names are this regulation's rule
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
             Answer screened = call("moderation-service", "POST", "/api/v1/screenings", Roles.BOT, "zalo-bot",
                     Map.of("groupId", group, "messageId", "probe-" + System.nanoTime(), "author",
-                            Map.of("id", "acc-x", "displayName", "Công An Phường Sông Trí"), "text", "Thông báo"));
-            assertThat(screened.body().path("policy").asText()).isEqualTo("police-song-tri");
+                            Map.of("id", "acc-x", "displayName", "Nguyễn Văn An"), "text", "Thông báo họp"));
+            assertThat(screened.status()).isEqualTo(200);
+            assertThat(screened.body().path("policy").asText()).isEqualTo("ward-binh-phuoc");
         });
 
-        // a classified marking, under evasion: removed at once, the sanction "report to the agency"
-        // decided (ward-binh-phuoc:9), the leader told; the reply claims nothing more than that
+        // a classified marking, under evasion: removed at once (7.5) and reported to the member's agency
+        // leadership that the roster names (9.3); the leader is told too, and the reply says just that
         Answer leak = call("moderation-service", "POST", "/api/v1/screenings", Roles.BOT, "zalo-bot",
                 Map.of("groupId", group, "messageId", "leak-1", "author", Map.of("id", "seller-1", "displayName",
                         "Đinh Văn Bán"), "text", "Gửi anh em tài liệu T.U.Y.Ệ.T M.Ậ.T về kế hoạch tuần tra"));
         assertThat(leak.body().path("decision").asText()).isEqualTo("REMOVE");
         assertThat(leak.body().path("violations").findValuesAsText("category")).contains("CLASSIFIED");
         assertThat(leak.body().path("sanction").asText()).isEqualTo("REPORT_TO_AGENCY");
-        assertThat(leak.body().path("reply").asText()).contains("thông báo đến Trưởng nhóm")
-                .doesNotContain("đã được báo cáo").doesNotContain("đã được chuyển");
-        // the takedown is an event notification-service turns into a message for the leader
+        assertThat(leak.body().path("reply").asText()).contains("báo cáo đến lãnh đạo cơ quan, đơn vị của thành viên");
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            Answer feed = call("notification-service", "GET", "/api/v1/notifications", Roles.LEADER, "truong-phong-st",
+                    null);
+            assertThat(feed.body()).anySatisfy(n -> {
+                assertThat(n.path("text").asText()).contains("thành viên seller-1").contains("ward-binh-phuoc:9.3");
+                assertThat(n.path("state").asText()).isEqualTo("DELIVERED");
+                assertThat(n.path("urgency").asText()).isEqualTo("URGENT");
+            });
+        });
+        // the takedown is reported at once to the leader (6.3, "báo cáo ngay"), with the report's outcome
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
             Answer feed = call("notification-service", "GET", "/api/v1/notifications", Roles.LEADER, "leader-st", null);
+            assertThat(feed.body()).anySatisfy(n -> {
+                assertThat(n.path("text").asText()).contains("Tin nhắn leak-1 của thành viên seller-1 đã bị gỡ");
+                assertThat(n.path("urgency").asText()).isEqualTo("URGENT");
+            });
             assertThat(feed.body().findValuesAsText("text")).anySatisfy(t -> assertThat(t)
-                    .contains("Tin nhắn leak-1 của thành viên seller-1 đã bị gỡ"));
+                    .contains("Báo cáo đã được gửi đến lãnh đạo cơ quan, đơn vị của thành viên (truong-phong-st)"));
         });
         for (int i = 1; i <= 2; i++) {
             assertThat(call("moderation-service", "GET", "/api/v1/violations?memberId=seller-1&groupId=" + group,
@@ -258,7 +274,7 @@ class SystemTests {
                             "displayName", "Đinh Văn Bán"), "text", "Khuyến mãi lớn, giảm giá 50%, liên hệ mua ngay " + i));
             assertThat(ad.body().path("decision").asText()).isEqualTo("REMOVE");
         }
-        // the third within 30 days: removal proposed to the leader (ward-binh-phuoc:9), who still decides
+        // the third within 30 days: removal proposed to the leader (ward-binh-phuoc:9.2), who still decides
         assertThat(call("moderation-service", "GET", "/api/v1/violations?memberId=seller-1&groupId=" + group,
                 Roles.LEADER, "leader-st", null).body().size()).isEqualTo(3);
 
@@ -269,7 +285,7 @@ class SystemTests {
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
             Answer feed = call("notification-service", "GET", "/api/v1/notifications", Roles.LEADER, "leader-st", null);
             assertThat(feed.body().findValuesAsText("text")).anySatisfy(t -> assertThat(t)
-                    .contains("đề xuất Trưởng nhóm xem xét đưa ra khỏi nhóm"));
+                    .contains("đề xuất Trưởng nhóm xem xét đưa ra khỏi nhóm").contains("ward-binh-phuoc:9.2"));
         });
     }
 

@@ -17,8 +17,17 @@ public sealed interface GroupEvent {
             String unit, String kind, String responsibility, String avatarRule, Member leader) implements GroupEvent {
     }
 
-    /** Who a member is: the platform account, the Zalo account, the shown full name. */
-    record Member(String memberId, String fullName, String zaloId, String phone, boolean householdRepresentative) {
+    /**
+     * Who a member is: the platform account, the Zalo account, the shown full name; whether the
+     * member sits for a household (ward-binh-phuoc:2); {@code agencyContact}: the platform account of
+     * the member's agency leadership, to whom a serious violation is reported (ward-binh-phuoc:9.3),
+     * or null where the roster names none.
+     */
+    record Member(String memberId, String fullName, String zaloId, String phone, boolean householdRepresentative,
+            String agencyContact) {
+        public Member(String memberId, String fullName, String zaloId, String phone, boolean householdRepresentative) {
+            this(memberId, fullName, zaloId, phone, householdRepresentative, null);
+        }
     }
 
     /** An admin proposed adding or removing someone; the leader decides (ward-binh-phuoc:6.3). */
@@ -98,14 +107,14 @@ public sealed interface GroupEvent {
 
     /**
      * An administrative order of the group's leadership that members must acknowledge by a
-     * deadline (province-lai-chau:3.3, 7.3; police-song-tri:7.3). {@code recipients} are the
+     * deadline (province-lai-chau:3.3, 7.3; police-song-tri:7(II).3). {@code recipients} are the
      * members who owe an acknowledgement: everyone on the roster but the issuer, at issue time.
      */
     record DirectiveIssued(String groupId, String directiveId, String text, String issuedBy,
             Instant acknowledgeBy, List<String> recipients) implements GroupEvent {
     }
 
-    /** {@code via} is REPLY (province-lai-chau:7.3) or REACTION (police-song-tri:7.3). */
+    /** {@code via} is REPLY (province-lai-chau:7.3) or REACTION (police-song-tri:7(II).3). */
     record DirectiveAcknowledged(String groupId, String directiveId, String memberId, String via)
             implements GroupEvent {
     }

@@ -31,9 +31,12 @@ public sealed interface ModerationEvent {
      * The sanction the ladder chose for a member's violation (ward-binh-phuoc:9): REMIND,
      * REMOVE_MEMBER, REPORT_TO_AGENCY or REFER_TO_LAW; {@code inWindow} counts the member's
      * violating messages in the group within the profile's window, this one included.
+     * {@code reportTo}: for REPORT_TO_AGENCY, the platform account of the member's agency leadership
+     * as the roster names it (notification-service tells them), or null where it names none (the
+     * group's leader is told to report it).
      */
     record SanctionDecided(String groupId, String sanctionId, String memberId, String sanction, String citation,
-            int inWindow, List<String> messageIds, String reason) implements ModerationEvent {
+            int inWindow, List<String> messageIds, String reason, String reportTo) implements ModerationEvent {
     }
 
     /**

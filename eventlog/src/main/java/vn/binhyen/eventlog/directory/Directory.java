@@ -31,7 +31,7 @@ public class Directory {
     /** The event types this read model follows. */
     public static final Set<String> FOLLOWED = Set.of("UnitEstablished", "UnitRenamed", "GroupEstablished",
             "MemberAdded", "RoleAssigned", "RoleHandedOver", "MemberRemoved", "MemberLeft", "BotBound",
-            "BotUnbound");
+            "BotUnbound", "ProfileChanged", "AccountCompromisedReported");
     /** The roles of a group's management board (Ban quản trị). */
     public static final Set<String> BOARD = Set.of("LEADER", "DEPUTY", "ADMIN");
     /** The leadership of the police group (lãnh đạo, chỉ huy): who forwards and transfers tips (police-song-tri:15.3). */
@@ -44,6 +44,9 @@ public class Directory {
             .expireAfterWrite(CACHE_FOR).build();
     private final Cache<String, String> groupUnits = Caffeine.newBuilder().maximumSize(100_000)
             .expireAfterWrite(Duration.ofMinutes(10)).build();
+
+    /** The seats whose posting is frozen, in memory: read again by {@link #refreshFrozen}, added to as events come. */
+    private volatile Set<Binding> frozen = Set.of();
 
     public Directory(AgroalDataSource dataSource) {
         this.dataSource = dataSource;
@@ -69,20 +72,30 @@ public class Directory {
                     p.path("name").asText(), p.path("unitId").asText());
             case "GroupEstablished" -> {
                 groupUnits.invalidate(group);
-                update("insert into directory_group (group_id, unit_id, kind) values (?, ?, ?) "
-                        + "on conflict (group_id) do update set unit_id = excluded.unit_id, kind = excluded.kind",
-                        group, p.path("unit").asText(null), p.path("kind").asText(null));
-                seat(group, p.path("leader").path("memberId").asText(), "LEADER");
+                update("insert into directory_group (group_id, unit_id, kind, profile) values (?, ?, ?, ?) "
+                        + "on conflict (group_id) do update set unit_id = excluded.unit_id, kind = excluded.kind, "
+                        + "profile = excluded.profile",
+                        group, p.path("unit").asText(null), p.path("kind").asText(null), p.path("profile").asText(null));
+                seat(group, p.path("leader"), "LEADER");
             }
-            case "MemberAdded" -> seat(group, p.path("member").path("memberId").asText(), p.path("role").asText());
+            case "MemberAdded" -> seat(group, p.path("member"), p.path("role").asText());
             case "RoleAssigned" -> seat(group, p.path("memberId").asText(), p.path("role").asText());
             case "RoleHandedOver" -> {
                 seat(group, p.path("fromMemberId").asText(), "MEMBER");
-                seat(group, p.path("successor").path("memberId").asText(), p.path("role").asText());
+                seat(group, p.path("successor"), p.path("role").asText());
             }
             case "MemberRemoved", "MemberLeft" -> update(
                     "delete from directory_seat where group_id = ? and member_id = ?", group,
                     p.path("memberId").asText());
+            case "AccountCompromisedReported" -> {
+                update("update directory_seat set posting_frozen = true where group_id = ? and member_id = ?", group,
+                        p.path("memberId").asText());
+                java.util.Set<Binding> next = new java.util.HashSet<>(frozen);
+                next.add(key(group, p.path("memberId").asText()));
+                frozen = java.util.Set.copyOf(next);
+            }
+            case "ProfileChanged" -> update("update directory_group set profile = ? where group_id = ?",
+                    p.path("profile").asText(), group);
             case "BotBound" -> {
                 update("insert into directory_bot (group_id, bot_id) values (?, ?) on conflict do nothing", group,
                         p.path("botId").asText());
@@ -109,6 +122,36 @@ public class Directory {
         Optional<String> unit = one("select unit_id from directory_group where group_id = ?", groupId);
         unit.ifPresent(u -> groupUnits.put(groupId, u));
         return unit;
+    }
+
+    /**
+     * Whether the member's posting in the group is frozen, their account reported hijacked
+     * (ioc-dak-lak:4.3.8): from memory, no database read (a screening on an event loop asks it).
+     */
+    public boolean postingFrozen(String groupId, String memberId) {
+        Set<Binding> f = frozen;
+        return !f.isEmpty() && f.contains(key(groupId, memberId));
+    }
+
+    /** Reads the frozen seats again (what another instance applied), a few in any group: one query. */
+    public void refreshFrozen() {
+        Set<Binding> out = new java.util.HashSet<>();
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
+                "select group_id, member_id from directory_seat where posting_frozen")) {
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(key(rs.getString(1), rs.getString(2)));
+                }
+            }
+        } catch (SQLException e) {
+            throw new EventLogException("the directory could not be read: " + e.getMessage(), e);
+        }
+        frozen = Set.copyOf(out);
+    }
+
+    /** The regulation the group follows, once its establishment has been seen. */
+    public Optional<String> profileOf(String groupId) {
+        return one("select profile from directory_group where group_id = ?", groupId);
     }
 
     /** The member's role in the group by its roster (LEADER, DEPUTY, ADMIN, MEMBER), if on it. */
@@ -248,6 +291,46 @@ public class Directory {
             return out;
         } catch (SQLException e) {
             throw new EventLogException("the directory could not be read: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * A member's seat as the roster says: the role, whether the member sits for a household
+     * (ward-binh-phuoc:2), and the account of the member's agency leadership to report a violation
+     * to (ward-binh-phuoc:9.3), when the roster names one.
+     */
+    public record Seat(String role, boolean householdRepresentative, String agencyContact) {
+    }
+
+    public Optional<Seat> seatOf(String groupId, String memberId) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
+                "select role, household, agency_contact from directory_seat where group_id = ? and member_id = ?")) {
+            ps.setString(1, groupId);
+            ps.setString(2, memberId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(new Seat(rs.getString(1), rs.getBoolean(2), rs.getString(3)))
+                        : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw new EventLogException("the directory could not be read: " + e.getMessage(), e);
+        }
+    }
+
+    /** A seat from an event's member: its id, household flag and agency contact, with the role. */
+    private void seat(String group, JsonNode member, String role) {
+        String contact = member.path("agencyContact").asText(null);
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
+                "insert into directory_seat (group_id, member_id, role, household, agency_contact) values (?, ?, ?, ?, ?) "
+                        + "on conflict (group_id, member_id) do update set role = excluded.role, "
+                        + "household = excluded.household, agency_contact = excluded.agency_contact")) {
+            ps.setString(1, group);
+            ps.setString(2, member.path("memberId").asText());
+            ps.setString(3, role);
+            ps.setBoolean(4, member.path("householdRepresentative").asBoolean(false));
+            ps.setString(5, contact == null || contact.isBlank() ? null : contact);
+            ps.executeUpdate();
+        } catch (SQLException e) {
+            throw new EventLogException("the directory could not be updated: " + e.getMessage(), e);
         }
     }
 

@@ -58,18 +58,18 @@ import vn.binhyen.group.domain.unit.UnitDecider;
  * from the group's {@link RegulationProfile}; a rule its regulation does not make is not enforced.
  */
 public final class GroupDecider implements Decider<GroupCommand, Group, GroupEvent> {
-    /** The required fields of establishing a group: name, purpose, responsibility, leader. */
-    public static final String ESTABLISHMENT = "police-song-tri:8.1";
-    /** Suspension by a superior authority's decision, for a set duration. */
-    public static final String SUSPENSION = "police-song-tri:9.2";
-    /** Termination: serious violation, or unit dissolved or merged without handover. */
-    public static final String TERMINATION = "police-song-tri:9.3";
-    /** Handover of leader or admin rights to the successor. */
-    public static final String HANDOVER = "ward-binh-phuoc:6.1";
-    /** Group information changes on the leader's direction (where the profile has no own article). */
-    public static final String INFO_DEFAULT = "council-binh-duong:9.1";
-    /** Only leaders and admins pin (where the profile has no own article). */
-    public static final String PINS_DEFAULT = "police-song-tri:3.4";
+    /**
+     * The platform's rule on profiles (no regulation's): a group follows one loaded regulation, named
+     * at establishment and changed only on a decision; a procedure its regulation does not make (a
+     * poll outside the council's groups) is not available to it.
+     */
+    public static final String PROFILES = "binhyen:profiles";
+    /**
+     * The platform's rule on accounts, where a regulation has none of its own (ioc-dak-lak's 8.2 and
+     * 4.3.8 are): a member, the leader or an admin records a member's new account, and any member
+     * reports a hijacked one.
+     */
+    public static final String ACCOUNTS = "binhyen:accounts";
     /**
      * The platform's rules on bots (not a regulation's, issue 21): the group's leader by its roster,
      * or a system administrator, binds a bot to the group and unbinds it; a bot acts only where bound.
@@ -96,7 +96,7 @@ public final class GroupDecider implements Decider<GroupCommand, Group, GroupEve
             throw new UnknownGroupException("no such group");
         }
         RegulationProfile p = profile(g.profile());
-        guardLifecycle(command, g);
+        guardLifecycle(command, g, p);
         return switch (command) {
             case EstablishGroup e -> throw new IllegalStateException("handled above");
             case ProposeMembership c -> propose(c, g, p);
@@ -110,10 +110,10 @@ public final class GroupDecider implements Decider<GroupCommand, Group, GroupEve
             case ChangeGroupInfo c -> changeInfo(c, g, p);
             case PinMessage c -> pin(c, g, p);
             case Unpin c -> unpin(c, g, p);
-            case ExpirePin c -> expire(c, g);
-            case SuspendGroup c -> suspend(c, g);
+            case ExpirePin c -> expire(c, g, p);
+            case SuspendGroup c -> suspend(c, g, p);
             case ResumeGroup c -> List.of(new GroupResumed(g.groupId(), c.actor()));
-            case TerminateGroup c -> terminate(c, g);
+            case TerminateGroup c -> terminate(c, g, p);
             case GroupCommand.ChangeProfile c -> changeProfile(c, g);
             case GroupCommand.IssueDirective c -> issueDirective(c, g, p);
             case GroupCommand.AcknowledgeDirective c -> acknowledge(c, g, p);
@@ -131,32 +131,35 @@ public final class GroupDecider implements Decider<GroupCommand, Group, GroupEve
 
     private List<GroupEvent> establish(EstablishGroup e, Group state) {
         if (state instanceof Established) {
-            throw new RuleViolation(ESTABLISHMENT, "groupId", "this group is already established");
+            throw new RuleViolation(PROFILES, "groupId", "this group is already established");
         }
-        required(e.name(), "name");
-        required(e.purpose(), "purpose");
-        required(e.profile(), "profile");
-        required(e.responsibility(), "responsibility");
+        if (e.profile() == null || e.profile().isBlank()) {
+            throw new InvalidInput(PROFILES, "profile", "profile is required to establish a group");
+        }
+        RegulationProfile p = profiles.get(e.profile());
+        if (p == null) {
+            throw new InvalidInput(PROFILES, "profile", "unknown regulation profile " + e.profile()
+                    + "; known: " + profiles.keySet().stream().sorted().toList());
+        }
+        String cite = p.rules().establishment().citation();
+        required(cite, e.name(), "name");
+        required(cite, e.purpose(), "purpose");
+        required(cite, e.responsibility(), "responsibility");
         if (e.unit() == null || e.unit().isBlank()) {
             throw new InvalidInput(UnitDecider.UNITS, "unit", "every group belongs to a unit");
         }
         if (e.leader() == null) {
-            throw new InvalidInput(ESTABLISHMENT, "leader", "a group is established with its leader");
+            throw new InvalidInput(cite, "leader", "a group is established with its leader");
         }
-        RegulationProfile p = profiles.get(e.profile());
-        if (p == null) {
-            throw new InvalidInput(ESTABLISHMENT, "profile", "unknown regulation profile " + e.profile()
-                    + "; known: " + profiles.keySet().stream().sorted().toList());
-        }
-        required(e.leader().memberId(), "leader.memberId");
+        required(cite, e.leader().memberId(), "leader.memberId");
         checkName(e.leader(), p, "leader.fullName");
         return List.of(new GroupEstablished(e.groupId(), e.name().strip(), e.purpose().strip(), p.id(), p.version(),
                 e.unit(), e.kind(), e.responsibility().strip(), e.avatarRule(), e.leader()));
     }
 
-    private static void required(String value, String field) {
+    private static void required(String citation, String value, String field) {
         if (value == null || value.isBlank()) {
-            throw new InvalidInput(ESTABLISHMENT, field, field + " is required to establish a group");
+            throw new InvalidInput(citation, field, field + " is required to establish a group");
         }
     }
 
@@ -164,10 +167,17 @@ public final class GroupDecider implements Decider<GroupCommand, Group, GroupEve
 
     private List<GroupEvent> propose(ProposeMembership c, Established g, RegulationProfile p) {
         GroupRole actorRole = g.roleOf(c.actor()).orElse(null);
-        String membership = citation(p.rules().membership(), "ward-binh-phuoc:6.3");
-        if (actorRole == null || actorRole == GroupRole.MEMBER || actorRole == GroupRole.DEPUTY) {
-            String cite = p.rules().membersMayNotAdd() != null ? p.rules().membersMayNotAdd().citation() : membership;
-            throw new NotPermitted(cite, "only the leader, or an admin with the leader's approval, adds or removes members");
+        RegulationProfile.MembershipRule rule = p.rules().membership();
+        String membership = rule.citation();
+        // List.copyOf's lists refuse contains(null): someone not on the roster has no role
+        boolean direct = actorRole != null && rule.adds().contains(actorRole);
+        if (!direct && (actorRole == null || !rule.proposes().contains(actorRole))) {
+            String cite = p.rules().membersMayNotAdd() != null && (actorRole == null || actorRole == GroupRole.MEMBER)
+                    ? p.rules().membersMayNotAdd().citation() : membership;
+            throw new NotPermitted(cite, rule.proposes().isEmpty()
+                    ? "only " + roles(rule.adds()) + " add or remove members"
+                    : "only " + roles(rule.adds()) + " add or remove members; " + roles(rule.proposes())
+                            + " propose it to the leader");
         }
         if (c.member() == null || c.member().memberId() == null || c.member().memberId().isBlank()) {
             throw new InvalidInput(membership, "member.memberId", "the member is required");
@@ -179,16 +189,16 @@ public final class GroupDecider implements Decider<GroupCommand, Group, GroupEve
                 throw new RuleViolation(membership, "member.memberId", memberId + " is already a member");
             }
             if (role == GroupRole.LEADER) {
-                throw new RuleViolation(HANDOVER, "role", "a group has one leader; hand the role over instead");
+                throw new RuleViolation(p.rules().handover().citation(), "role", "a group has one leader; hand the role over instead");
             }
             checkName(c.member(), p, "member.fullName");
             checkBoard(g, p, role);
         } else if (!g.roster().containsKey(memberId)) {
             throw new RuleViolation(membership, "member.memberId", memberId + " is not a member");
         } else if (g.roleOf(memberId).orElseThrow() == GroupRole.LEADER) {
-            throw new RuleViolation(HANDOVER, "member.memberId", "the leader is not removed; the role is handed over");
+            throw new RuleViolation(p.rules().handover().citation(), "member.memberId", "the leader is not removed; the role is handed over");
         }
-        if (actorRole == GroupRole.LEADER) {
+        if (direct) {
             return List.of(c.change() == GroupCommand.Change.ADD
                     ? new MemberAdded(g.groupId(), c.member(), role, c.actor(), null)
                     : new MemberRemoved(g.groupId(), memberId, c.actor(), null, c.reason()));
@@ -198,7 +208,7 @@ public final class GroupDecider implements Decider<GroupCommand, Group, GroupEve
     }
 
     private List<GroupEvent> decideProposal(DecideProposal c, Established g, RegulationProfile p) {
-        String membership = citation(p.rules().membership(), "ward-binh-phuoc:6.3");
+        String membership = p.rules().membership().citation();
         MembershipProposed proposal = g.proposals().get(c.proposalId());
         if (proposal == null) {
             throw new RuleViolation(membership, "proposalId", "no open proposal " + c.proposalId());
@@ -225,9 +235,9 @@ public final class GroupDecider implements Decider<GroupCommand, Group, GroupEve
 
     private List<GroupEvent> requestLeave(RequestLeave c, Established g, RegulationProfile p) {
         GroupRole role = g.roleOf(c.actor()).orElseThrow(() -> new NotPermitted(
-                citation(p.rules().membership(), "ward-binh-phuoc:6.3"), "not a member of this group"));
+                p.rules().membership().citation(), "not a member of this group"));
         if (role == GroupRole.LEADER) {
-            throw new RuleViolation(HANDOVER, "the leader hands the role over before leaving");
+            throw new RuleViolation(p.rules().handover().citation(), "the leader hands the role over before leaving");
         }
         if (p.rules().leaveConsent() != null) {
             return List.of(new LeaveRequested(g.groupId(), c.actor(), c.reason()));
@@ -236,7 +246,7 @@ public final class GroupDecider implements Decider<GroupCommand, Group, GroupEve
     }
 
     private List<GroupEvent> consentToLeave(ConsentToLeave c, Established g, RegulationProfile p) {
-        String cite = citation(p.rules().leaveConsent(), "ioc-dak-lak:4.3.9");
+        String cite = citation(p.rules().leaveConsent(), p.rules().membership().citation());
         if (g.roleOf(c.actor()).orElse(null) != GroupRole.LEADER) {
             throw new NotPermitted(cite, "only the leader consents to a member leaving");
         }
@@ -247,7 +257,7 @@ public final class GroupDecider implements Decider<GroupCommand, Group, GroupEve
     }
 
     private List<GroupEvent> handOver(HandOverRole c, Established g, RegulationProfile p) {
-        String cite = citation(p.rules().handover(), HANDOVER);
+        String cite = p.rules().handover().citation();
         if (c.role() != GroupRole.LEADER && c.role() != GroupRole.ADMIN) {
             throw new RuleViolation(cite, "role", "the leader or an admin role is handed over");
         }
@@ -270,14 +280,14 @@ public final class GroupDecider implements Decider<GroupCommand, Group, GroupEve
     }
 
     private List<GroupEvent> assignRole(GroupCommand.AssignRole c, Established g, RegulationProfile p) {
-        String cite = citation(p.rules().roleAssignment(), "ward-binh-phuoc:4.1");
+        String cite = p.rules().roleAssignment().citation();
         if (g.roleOf(c.actor()).orElse(null) != GroupRole.LEADER) {
             throw new NotPermitted(cite, "the leader assigns deputies and admins");
         }
         GroupRole current = g.roleOf(c.memberId())
                 .orElseThrow(() -> new RuleViolation(cite, "memberId", c.memberId() + " is not a member"));
         if (c.role() == null || c.role() == GroupRole.LEADER || current == GroupRole.LEADER) {
-            throw new RuleViolation(HANDOVER, "role", "the leader's role passes only by handover");
+            throw new RuleViolation(p.rules().handover().citation(), "role", "the leader's role passes only by handover");
         }
         if (!current.onBoard()) {
             checkBoard(g, p, c.role());
@@ -286,7 +296,7 @@ public final class GroupDecider implements Decider<GroupCommand, Group, GroupEve
     }
 
     private List<GroupEvent> changeAccount(ChangeAccount c, Established g, RegulationProfile p) {
-        String cite = citation(p.rules().accountChange(), "ioc-dak-lak:8.2");
+        String cite = citation(p.rules().accountChange(), ACCOUNTS);
         Seat seat = g.seat(c.memberId()).orElseThrow(() -> new RuleViolation(cite, "memberId", "not a member"));
         GroupRole actorRole = g.roleOf(c.actor()).orElse(null);
         if (!c.actor().equals(c.memberId()) && actorRole != GroupRole.LEADER && actorRole != GroupRole.ADMIN) {
@@ -301,7 +311,7 @@ public final class GroupDecider implements Decider<GroupCommand, Group, GroupEve
     }
 
     private List<GroupEvent> reportCompromised(ReportAccountCompromised c, Established g, RegulationProfile p) {
-        String cite = citation(p.rules().accountCompromised(), "ioc-dak-lak:4.3.8");
+        String cite = citation(p.rules().accountCompromised(), ACCOUNTS);
         if (!g.roster().containsKey(c.memberId())) {
             throw new RuleViolation(cite, "memberId", "not a member");
         }
@@ -315,10 +325,10 @@ public final class GroupDecider implements Decider<GroupCommand, Group, GroupEve
     // ---- information and pins -----------------------------------------------------------
 
     private List<GroupEvent> changeInfo(ChangeGroupInfo c, Established g, RegulationProfile p) {
-        String cite = citation(p.rules().groupInfo(), INFO_DEFAULT);
-        List<GroupRole> directors = p.rules().groupInfo() == null ? List.of(GroupRole.LEADER)
-                : p.rules().groupInfo().directedBy();
-        if (c.directedBy() == null || !directors.contains(g.roleOf(c.directedBy()).orElse(null))) {
+        String cite = p.rules().groupInfo().citation();
+        List<GroupRole> directors = p.rules().groupInfo().directedBy();
+        if (!directors.isEmpty()
+                && (c.directedBy() == null || !directors.contains(g.roleOf(c.directedBy()).orElse(null)))) {
             throw new RuleViolation(cite, "directedBy", "group information changes only on the leader's direction");
         }
         GroupRole actorRole = g.roleOf(c.actor()).orElse(null);
@@ -333,7 +343,7 @@ public final class GroupDecider implements Decider<GroupCommand, Group, GroupEve
     }
 
     private List<GroupEvent> pin(PinMessage c, Established g, RegulationProfile p) {
-        String cite = citation(p.rules().pins(), PINS_DEFAULT);
+        String cite = p.rules().pins().citation();
         List<GroupRole> roles = p.rules().pins() == null ? List.of(GroupRole.LEADER, GroupRole.ADMIN)
                 : p.rules().pins().roles();
         if (!roles.contains(g.roleOf(c.actor()).orElse(null))) {
@@ -345,13 +355,13 @@ public final class GroupDecider implements Decider<GroupCommand, Group, GroupEve
         var expiresAt = c.expiresAt() != null ? c.expiresAt()
                 : c.at().plus(p.rules().pins() == null ? java.time.Duration.ofDays(7) : p.rules().pins().defaultExpiry());
         if (!expiresAt.isAfter(c.at())) {
-            throw new RuleViolation("ioc-dak-lak:4.1.3", "expiresAt", "a pin expires in the future");
+            throw new RuleViolation(cite, "expiresAt", "a pin expires in the future");
         }
         return List.of(new MessagePinned(g.groupId(), c.pinId(), c.messageId(), c.actor(), expiresAt));
     }
 
     private List<GroupEvent> unpin(Unpin c, Established g, RegulationProfile p) {
-        String cite = citation(p.rules().pins(), PINS_DEFAULT);
+        String cite = p.rules().pins().citation();
         if (!g.pins().containsKey(c.pinId())) {
             throw new RuleViolation(cite, "pinId", "no such pin");
         }
@@ -363,13 +373,13 @@ public final class GroupDecider implements Decider<GroupCommand, Group, GroupEve
     }
 
     /** Exactly once: a pin already expired or unpinned yields nothing; one not yet due is refused. */
-    private List<GroupEvent> expire(ExpirePin c, Established g) {
+    private List<GroupEvent> expire(ExpirePin c, Established g, RegulationProfile p) {
         Pin pin = g.pins().get(c.pinId());
         if (pin == null) {
             return List.of();
         }
         if (c.at().isBefore(pin.expiresAt())) {
-            throw new RuleViolation("ioc-dak-lak:4.1.3", "pinId", "the pin is not due to expire until " + pin.expiresAt());
+            throw new RuleViolation(p.rules().pins().citation(), "pinId", "the pin is not due to expire until " + pin.expiresAt());
         }
         return List.of(new PinExpired(g.groupId(), c.pinId(), c.at()));
     }
@@ -379,14 +389,14 @@ public final class GroupDecider implements Decider<GroupCommand, Group, GroupEve
     private List<GroupEvent> changeProfile(GroupCommand.ChangeProfile c, Established g) {
         RegulationProfile next = profiles.get(c.profile());
         if (next == null) {
-            throw new InvalidInput(ESTABLISHMENT, "profile", "unknown regulation profile " + c.profile()
+            throw new InvalidInput(PROFILES, "profile", "unknown regulation profile " + c.profile()
                     + "; known: " + profiles.keySet().stream().sorted().toList());
         }
         if (c.decisionRef() == null || c.decisionRef().isBlank()) {
-            throw new InvalidInput(ESTABLISHMENT, "decisionRef", "a profile change rests on a decision");
+            throw new InvalidInput(PROFILES, "decisionRef", "a profile change rests on a decision");
         }
         if (next.id().equals(g.profile()) && next.version() == g.profileVersion()) {
-            throw new RuleViolation(ESTABLISHMENT, "profile", "the group already follows " + next.id() + " version "
+            throw new RuleViolation(PROFILES, "profile", "the group already follows " + next.id() + " version "
                     + next.version());
         }
         return List.of(new GroupEvent.ProfileChanged(g.groupId(), next.id(), next.version(), g.profile(),
@@ -395,13 +405,10 @@ public final class GroupDecider implements Decider<GroupCommand, Group, GroupEve
 
     // ---- directives and acknowledgements ------------------------------------------------------
 
-    /** Directives of the leadership (province-lai-chau:3.3); members acknowledge them (…:7.3). */
-    public static final String DIRECTIVES_DEFAULT = "province-lai-chau:3.3";
-
     private List<GroupEvent> issueDirective(GroupCommand.IssueDirective c, Established g, RegulationProfile p) {
         RegulationProfile.DirectiveRule rule = p.rules().directives();
-        String cite = citation(rule, DIRECTIVES_DEFAULT);
-        List<GroupRole> issuers = rule == null ? List.of(GroupRole.LEADER, GroupRole.DEPUTY) : rule.issuers();
+        String cite = rule.citation();
+        List<GroupRole> issuers = rule.issuers();
         if (!issuers.contains(g.roleOf(c.actor()).orElse(null))) {
             throw new NotPermitted(cite, "only the group's leader or a deputy issues directives");
         }
@@ -409,7 +416,7 @@ public final class GroupDecider implements Decider<GroupCommand, Group, GroupEve
             throw new InvalidInput(cite, "text", "the directive's text is required");
         }
         var deadline = c.acknowledgeBy() != null ? c.acknowledgeBy()
-                : c.at().plus(rule == null ? java.time.Duration.ofHours(24) : rule.defaultDeadline());
+                : c.at().plus(rule.defaultDeadline());
         if (!deadline.isAfter(c.at())) {
             throw new RuleViolation(cite, "acknowledgeBy", "the acknowledgement deadline is in the future");
         }
@@ -422,7 +429,7 @@ public final class GroupDecider implements Decider<GroupCommand, Group, GroupEve
     }
 
     private List<GroupEvent> acknowledge(GroupCommand.AcknowledgeDirective c, Established g, RegulationProfile p) {
-        String cite = citation(p.rules().directives(), DIRECTIVES_DEFAULT);
+        String cite = p.rules().directives().citation();
         Group.Directive d = g.directives().get(c.directiveId());
         if (d == null) {
             throw new RuleViolation(cite, "directiveId", "no directive " + c.directiveId() + " in this group");
@@ -433,7 +440,7 @@ public final class GroupDecider implements Decider<GroupCommand, Group, GroupEve
         if (!d.recipients().contains(c.actor())) {
             throw new RuleViolation(cite, "directiveId", "this directive was not addressed to " + c.actor());
         }
-        if (p.rules().directives() != null && !p.rules().directives().accepts(c.via().name())) {
+        if (!p.rules().directives().accepts(c.via().name())) {
             throw new RuleViolation(cite, "via", "this regulation asks for a written reply to a directive: a "
                     + c.via().name().toLowerCase(java.util.Locale.ROOT) + " is not an acknowledgement");
         }
@@ -445,7 +452,7 @@ public final class GroupDecider implements Decider<GroupCommand, Group, GroupEve
 
     /** Exactly once: after the deadline, while someone is still silent. */
     private List<GroupEvent> remind(GroupCommand.RaiseDirectiveReminder c, Established g, RegulationProfile p) {
-        String cite = citation(p.rules().directives(), DIRECTIVES_DEFAULT);
+        String cite = p.rules().directives().citation();
         Group.Directive d = g.directives().get(c.directiveId());
         if (d == null) {
             throw new RuleViolation(cite, "directiveId", "no directive " + c.directiveId() + " in this group");
@@ -462,13 +469,10 @@ public final class GroupDecider implements Decider<GroupCommand, Group, GroupEve
 
     // ---- council polls ----------------------------------------------------------------------------
 
-    /** Polls on urgent matters; each delegate confirms the vote in writing afterwards. */
-    public static final String POLLS = "council-binh-duong:7.2";
-
     private List<GroupEvent> openPoll(GroupCommand.OpenPoll c, Established g, RegulationProfile p) {
         RegulationProfile.PollRule rule = p.rules().polls();
         if (rule == null) {
-            throw new RuleViolation(POLLS, "profile", "polls are a procedure of the council's groups; "
+            throw new RuleViolation(PROFILES, "profile", "polls are a procedure of the council's groups; "
                     + p.id() + " has none");
         }
         if (!rule.openers().contains(g.roleOf(c.actor()).orElse(null))) {
@@ -492,49 +496,51 @@ public final class GroupDecider implements Decider<GroupCommand, Group, GroupEve
                 c.actor()));
     }
 
-    private Group.Poll poll(Established g, String pollId) {
+    /** The poll rule of the group's regulation: a poll is opened only where there is one. */
+    private static String polls(RegulationProfile p) {
+        return citation(p.rules().polls(), PROFILES);
+    }
+
+    private Group.Poll poll(Established g, RegulationProfile p, String pollId) {
         Group.Poll poll = g.polls().get(pollId);
         if (poll == null) {
-            throw new RuleViolation(POLLS, "pollId", "no poll " + pollId + " in this group");
+            throw new RuleViolation(polls(p), "pollId", "no poll " + pollId + " in this group");
         }
         return poll;
     }
 
     private List<GroupEvent> vote(GroupCommand.CastVote c, Established g, RegulationProfile p) {
-        Group.Poll poll = poll(g, c.pollId());
+        Group.Poll poll = poll(g, p, c.pollId());
         if (g.seat(c.actor()).isEmpty()) {
-            throw new NotPermitted(POLLS, "only the group's delegates vote");
+            throw new NotPermitted(polls(p), "only the group's delegates vote");
         }
         if (!c.at().isBefore(poll.closesAt())) {
-            throw new RuleViolation(POLLS, "pollId", "the poll closed at " + poll.closesAt());
+            throw new RuleViolation(polls(p), "pollId", "the poll closed at " + poll.closesAt());
         }
         if (poll.votes().containsKey(c.actor())) {
-            throw new RuleViolation(POLLS, "option", "each delegate votes once");
+            throw new RuleViolation(polls(p), "option", "each delegate votes once");
         }
         if (c.option() == null || !poll.options().contains(c.option().strip())) {
-            throw new InvalidInput(POLLS, "option", "one of " + poll.options());
+            throw new InvalidInput(polls(p), "option", "one of " + poll.options());
         }
         return List.of(new GroupEvent.VoteCast(g.groupId(), c.pollId(), c.actor(), c.option().strip()));
     }
 
     private List<GroupEvent> confirmVote(GroupCommand.ConfirmVote c, Established g, RegulationProfile p) {
-        Group.Poll poll = poll(g, c.pollId());
+        Group.Poll poll = poll(g, p, c.pollId());
         if (!poll.votes().containsKey(c.actor())) {
-            throw new RuleViolation(POLLS, "pollId", "a vote is confirmed after it is cast");
+            throw new RuleViolation(polls(p), "pollId", "a vote is confirmed after it is cast");
         }
         if (poll.confirmations().containsKey(c.actor())) {
-            throw new RuleViolation(POLLS, "pollId", "this vote is already confirmed");
+            throw new RuleViolation(polls(p), "pollId", "this vote is already confirmed");
         }
         if (c.confirmation() == null || c.confirmation().isBlank()) {
-            throw new InvalidInput(POLLS, "confirmation", "the written confirmation is required");
+            throw new InvalidInput(polls(p), "confirmation", "the written confirmation is required");
         }
         return List.of(new GroupEvent.VoteConfirmed(g.groupId(), c.pollId(), c.actor(), c.confirmation().strip()));
     }
 
     // ---- sanctions from moderation ------------------------------------------------------------------
-
-    /** Sanction level 2, removal from the group; the leader decides (ward-binh-phuoc:9; 6.1). */
-    public static final String SANCTIONS = "ward-binh-phuoc:9";
 
     /**
      * A member who has left, the leader (whose role passes only by handover), or a removal
@@ -547,8 +553,10 @@ public final class GroupDecider implements Decider<GroupCommand, Group, GroupEve
         if (seat == null || seat.role() == GroupRole.LEADER || alreadyProposed) {
             return List.of();
         }
-        String reason = "Đề xuất xóa khỏi nhóm theo mức xử lý 2 (" + (c.citation() == null ? SANCTIONS : c.citation())
-                + "), chế tài " + c.sanctionId() + (c.reason() == null ? "" : ": " + c.reason());
+        if (c.citation() == null || c.citation().isBlank()) {
+            throw new InvalidInput(PROFILES, "citation", "a removal for a sanction names the rule it rests on");
+        }
+        String reason = "Đề xuất xóa khỏi nhóm theo mức xử lý 2 (" + c.citation() + "), chế tài " + c.sanctionId() + (c.reason() == null ? "" : ": " + c.reason());
         return List.of(new MembershipProposed(g.groupId(), c.proposalId(), "REMOVE", seat.member(), seat.role(),
                 c.actor(), reason));
     }
@@ -584,28 +592,30 @@ public final class GroupDecider implements Decider<GroupCommand, Group, GroupEve
 
     // ---- lifecycle ------------------------------------------------------------------------
 
-    private List<GroupEvent> suspend(SuspendGroup c, Established g) {
+    private List<GroupEvent> suspend(SuspendGroup c, Established g, RegulationProfile p) {
+        String suspension = p.rules().lifecycle().citation();
         if (g.status() != Status.ACTIVE) {
-            throw new RuleViolation(SUSPENSION, "the group is not active");
+            throw new RuleViolation(suspension, "the group is not active");
         }
         if (c.decisionRef() == null || c.decisionRef().isBlank()) {
-            throw new RuleViolation(SUSPENSION, "decisionRef", "a suspension rests on a decision of a superior authority");
+            throw new RuleViolation(suspension, "decisionRef", "a suspension rests on a decision of a superior authority");
         }
         if (c.reason() == null || c.reason().isBlank()) {
-            throw new RuleViolation(SUSPENSION, "reason", "the reason for the suspension is required");
+            throw new RuleViolation(suspension, "reason", "the reason for the suspension is required");
         }
         if (c.until() == null || !c.until().isAfter(c.at())) {
-            throw new RuleViolation(SUSPENSION, "until", "a suspension lasts until a time in the future");
+            throw new RuleViolation(suspension, "until", "a suspension lasts until a time in the future");
         }
         return List.of(new GroupSuspended(g.groupId(), c.decisionRef(), c.reason(), c.until(), c.actor()));
     }
 
-    private List<GroupEvent> terminate(TerminateGroup c, Established g) {
+    private List<GroupEvent> terminate(TerminateGroup c, Established g, RegulationProfile p) {
+        String termination = p.rules().termination().citation();
         if (c.ground() == null) {
-            throw new RuleViolation(TERMINATION, "ground", "SERIOUS_VIOLATION or UNIT_DISSOLVED_WITHOUT_HANDOVER");
+            throw new RuleViolation(termination, "ground", "SERIOUS_VIOLATION or UNIT_DISSOLVED_WITHOUT_HANDOVER");
         }
         if (c.reason() == null || c.reason().isBlank()) {
-            throw new RuleViolation(TERMINATION, "reason", "the reason for terminating the group is required");
+            throw new RuleViolation(termination, "reason", "the reason for terminating the group is required");
         }
         return List.of(new GroupTerminated(g.groupId(), c.ground().name(), c.reason(), c.actor()));
     }
@@ -614,17 +624,19 @@ public final class GroupDecider implements Decider<GroupCommand, Group, GroupEve
      * A suspended group refuses every change but its resumption, termination, profile change, pin
      * expiry and the unbinding of a bot; a terminated one, all.
      */
-    private static void guardLifecycle(GroupCommand c, Established g) {
+    private static void guardLifecycle(GroupCommand c, Established g, RegulationProfile p) {
+        String suspension = p.rules().lifecycle().citation();
+        String termination = p.rules().termination().citation();
         if (g.status() == Status.TERMINATED) {
-            throw new RuleViolation(TERMINATION, "the group is terminated; it can only be read");
+            throw new RuleViolation(termination, "the group is terminated; it can only be read");
         }
         boolean allowedWhileSuspended = c instanceof ResumeGroup || c instanceof TerminateGroup || c instanceof ExpirePin
                 || c instanceof GroupCommand.ChangeProfile || c instanceof GroupCommand.UnbindBot;
         if (g.status() == Status.SUSPENDED && !allowedWhileSuspended) {
-            throw new RuleViolation(SUSPENSION, "the group is suspended; it can only be read");
+            throw new RuleViolation(suspension, "the group is suspended; it can only be read");
         }
         if (g.status() == Status.ACTIVE && c instanceof ResumeGroup) {
-            throw new RuleViolation(SUSPENSION, "the group is not suspended");
+            throw new RuleViolation(suspension, "the group is not suspended");
         }
     }
 
@@ -634,7 +646,7 @@ public final class GroupDecider implements Decider<GroupCommand, Group, GroupEve
         RegulationProfile.NameRule rule = p.rules().fullName();
         if (rule == null) {
             if (m.fullName() == null || m.fullName().isBlank()) {
-                throw new InvalidInput(ESTABLISHMENT, field, "a name is required");
+                throw new InvalidInput(p.rules().establishment().citation(), field, "a name is required");
             }
             return;
         }
@@ -650,6 +662,10 @@ public final class GroupDecider implements Decider<GroupCommand, Group, GroupEve
             throw new RuleViolation(board.citation(), "role", "the management board has at most " + board.max()
                     + " people (leader and deputies)");
         }
+    }
+
+    private static String roles(List<GroupRole> roles) {
+        return String.join(", ", roles.stream().map(r -> r.name().toLowerCase(java.util.Locale.ROOT)).toList());
     }
 
     private static String citation(RegulationProfile.Cited rule, String fallback) {
@@ -733,7 +749,7 @@ public final class GroupDecider implements Decider<GroupCommand, Group, GroupEve
                 Seat s = roster.get(e.memberId());
                 Member m = s.member();
                 roster.put(e.memberId(), new Seat(new Member(m.memberId(), m.fullName(), e.newZaloId(), e.newPhone(),
-                        m.householdRepresentative()), s.role(), s.postingFrozen()));
+                        m.householdRepresentative(), m.agencyContact()), s.role(), s.postingFrozen()));
                 yield g.withRoster(roster);
             }
             case AccountCompromisedReported e -> {

@@ -23,7 +23,20 @@ public record RegulationProfile(String id, int version, String title, Rules rule
     public record NameRule(String id, String citation, boolean positionRequired) implements Cited {
     }
 
-    public record MembershipRule(String id, String citation, boolean adminNeedsLeaderApproval) implements Cited {
+    /**
+     * Who changes the roster: a role in {@code adds} adds and removes members itself (the leader
+     * always; police-song-tri:2.3's admin and assistant admins); a role in {@code proposes} proposes,
+     * and the leader decides (ward-binh-phuoc:6.3's admin); anyone else is refused.
+     */
+    public record MembershipRule(String id, String citation, List<GroupRole> adds, List<GroupRole> proposes)
+            implements Cited {
+        public MembershipRule {
+            adds = adds == null ? List.of(GroupRole.LEADER) : List.copyOf(adds);
+            proposes = proposes == null ? List.of() : List.copyOf(proposes);
+            if (!adds.contains(GroupRole.LEADER)) {
+                throw new IllegalArgumentException("membership: the leader adds and removes members in every regulation");
+            }
+        }
     }
 
     public record BoardRule(String id, String citation, int max, List<String> kinds) implements Cited {

@@ -20,6 +20,7 @@ import vn.binhyen.contracts.group.GroupRole;
 import vn.binhyen.eventlog.http.Csv;
 import vn.binhyen.eventlog.http.Problem;
 import vn.binhyen.group.domain.Group;
+import vn.binhyen.group.domain.RegulationProfile;
 import vn.binhyen.group.service.ActivityReports;
 
 /**
@@ -31,8 +32,11 @@ public class ActivityReportResource {
     private final ActivityReports reports;
     private final GroupWriter writer;
     private final JsonWebToken token;
+    private final Map<String, RegulationProfile> regulations;
 
-    ActivityReportResource(ActivityReports reports, GroupWriter writer, JsonWebToken token) {
+    ActivityReportResource(ActivityReports reports, GroupWriter writer, JsonWebToken token,
+            Map<String, RegulationProfile> regulations) {
+        this.regulations = regulations;
         this.reports = reports;
         this.writer = writer;
         this.token = token;
@@ -50,13 +54,15 @@ public class ActivityReportResource {
     }
 
     private Response build(String groupId, String periodText, String startText, boolean csv) {
+        Group.Established g = writer.readable(groupId);
+        RegulationProfile.ReportingRule rule = regulations.get(g.profile()).rules().reporting();
         List<Problem.FieldError> errors = new ArrayList<>();
         ActivityReports.Period period = null;
         LocalDate start = null;
-        try {
-            period = ActivityReports.Period.valueOf(periodText == null ? "" : periodText);
-        } catch (IllegalArgumentException e) {
-            errors.add(new Problem.FieldError("period", "police-song-tri:20.2", "MONTH, HALF_YEAR or YEAR"));
+        if (periodText != null && rule.periods().contains(periodText)) {
+            period = ActivityReports.Period.valueOf(periodText);
+        } else {
+            errors.add(new Problem.FieldError("period", rule.citation(), "one of " + String.join(", ", rule.periods())));
         }
         try {
             start = LocalDate.parse(startText == null ? "" : startText);
@@ -67,7 +73,6 @@ public class ActivityReportResource {
             return Problem.of("invalid-field", "Giá trị không hợp lệ / Invalid value", Response.Status.BAD_REQUEST,
                     "the report needs a period and its first day").withErrors(errors).toResponse();
         }
-        Group.Established g = writer.readable(groupId);
         GroupRole role = g.roleOf(token.getName()).orElse(null);
         if (!writer.oversees(g) && (role == null || role == GroupRole.MEMBER)) {
             return Access.forbidden("the group's leadership and admins, and oversight roles, read its report");

@@ -31,7 +31,7 @@ import vn.binhyen.group.domain.GroupDecider;
 
 /**
  * Directives (chỉ đạo) and their acknowledgements (province-lai-chau:3.3, 7.3;
- * police-song-tri:7.3): the leader or a deputy issues one with a deadline; members
+ * police-song-tri:7(II).3): the leader or a deputy issues one with a deadline; members
  * acknowledge by reply or reaction (a bot bound to the group may record the reaction it saw for
  * the member); anyone in the group sees who has not acknowledged yet.
  */
@@ -72,11 +72,11 @@ public class DirectiveResource {
             @NotNull @Valid AcknowledgementRequest r, @Context ContainerRequestContext request) {
         boolean bot = token.getGroups().contains(Roles.BOT);
         if (r.memberId() != null && !bot) {
-            throw new InvalidInput(GroupDecider.DIRECTIVES_DEFAULT, "memberId",
+            throw new InvalidInput(GroupDecider.BOTS, "memberId",
                     "members acknowledge for themselves; only a bot names the member");
         }
         if (bot && (r.memberId() == null || r.memberId().isBlank())) {
-            throw new InvalidInput(GroupDecider.DIRECTIVES_DEFAULT, "memberId",
+            throw new InvalidInput(GroupDecider.BOTS, "memberId",
                     "a bot names the member whose reply or reaction it saw");
         }
         if (bot) {

@@ -78,10 +78,16 @@ public class GroupResource {
         this.compromisedReports = compromisedReports;
     }
 
+    /**
+     * {@code agencyContact}: the platform account of the member's agency leadership, told of a serious
+     * violation (ward-binh-phuoc:9.3); none for a household's representative.
+     */
     public record MemberInput(@NotBlank @Size(max = 128) String memberId, @NotBlank @Size(max = 200) String fullName,
-            @Size(max = 64) String zaloId, @Size(max = 20) String phone, boolean householdRepresentative) {
+            @Size(max = 64) String zaloId, @Size(max = 20) String phone, boolean householdRepresentative,
+            @Size(max = 128) String agencyContact) {
         GroupEvent.Member toMember() {
-            return new GroupEvent.Member(memberId, fullName, zaloId, phone, householdRepresentative);
+            return new GroupEvent.Member(memberId, fullName, zaloId, phone, householdRepresentative,
+                    agencyContact == null || agencyContact.isBlank() ? null : agencyContact.strip());
         }
     }
 
@@ -123,7 +129,7 @@ public class GroupResource {
         requireMayEstablishIn(r.unit());
         RegulationProfile profile = profiles.get(r.profile());
         if (profile == null) {
-            throw new InvalidInput(GroupDecider.ESTABLISHMENT, "profile", "unknown regulation profile " + r.profile());
+            throw new InvalidInput(GroupDecider.PROFILES, "profile", "unknown regulation profile " + r.profile());
         }
         Map<String, GroupEvent.Member> leaders = new java.util.HashMap<>();
         r.leaders().forEach((key, m) -> leaders.put(key, m.toMember()));

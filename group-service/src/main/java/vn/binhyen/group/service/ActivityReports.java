@@ -119,9 +119,8 @@ public class ActivityReports {
             acknowledged += d.acknowledged().size();
         }
         Map<String, Long> byCategory = violations(groupId, from, to);
-        RegulationProfile.ReportingRule rule = profiles.containsKey(end.profile())
-                ? profiles.get(end.profile()).rules().reporting() : null;
-        return new Report(groupId, end.name(), end.profile(), rule == null ? "police-song-tri:20.2" : rule.citation(),
+        RegulationProfile.ReportingRule rule = profiles.get(end.profile()).rules().reporting();
+        return new Report(groupId, end.name(), end.profile(), rule.citation(),
                 period, start, from, to, membersAtStart, end.roster().size(), joined, left, directives.size(), due,
                 acknowledged, due == 0 ? 1.0 : Math.round(1000.0 * acknowledged / due) / 1000.0, reminders, pins,
                 expired, polls, byCategory.values().stream().mapToLong(Long::longValue).sum(), byCategory);

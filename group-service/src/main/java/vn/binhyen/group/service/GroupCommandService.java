@@ -69,7 +69,7 @@ public class GroupCommandService {
     public List<Created> establishFromTemplate(RegulationProfile profile, String templateId, String unit,
             String responsibility, Map<String, GroupEvent.Member> leaders, CommandHandler.Metadata meta, Instant at) {
         RegulationProfile.Template template = profile.template(templateId).orElseThrow(() -> new InvalidInput(
-                GroupDecider.ESTABLISHMENT, "templateId", profile.id() + " has no template " + templateId));
+                profile.rules().establishment().citation(), "templateId", profile.id() + " has no template " + templateId));
         requireUnit(unit);
         List<Created> created = new ArrayList<>();
         for (RegulationProfile.TemplateGroup tg : template.groups()) {

@@ -167,10 +167,11 @@ class DirectivesPollsAndSanctionsTests {
     }
 
     @Test
-    void openPoll_inAWardGroup_refused_council_binh_duong_7_2() {
+    void openPoll_inAWardGroup_refused_byThePlatformsRuleNotTheCouncils_binhyen_profiles() {
+        // polls are council-binh-duong:7.2's procedure: a ward group is refused without borrowing that clause
         FIXTURE.given(established("ward-binh-phuoc", "AGENCY"))
                 .when(new GroupCommand.OpenPoll("poll-1", "?", List.of("A", "B"), CLOSES, LEADER.memberId(), NOW))
-                .thenRejectedBy("council-binh-duong:7.2");
+                .thenRejectedBy("binhyen:profiles");
     }
 
     @Test
@@ -236,7 +237,7 @@ class DirectivesPollsAndSanctionsTests {
     void profileChange_toTheSameVersion_refused() {
         FIXTURE.given(established("ward-binh-phuoc", "AGENCY"))
                 .when(new GroupCommand.ChangeProfile("ward-binh-phuoc", "QĐ 1", "sysadmin", NOW))
-                .thenRejectedBy("police-song-tri:8.1");
+                .thenRejectedBy("binhyen:profiles");
     }
 
     // ---- sanctions from moderation ----

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import vn.binhyen.contracts.Roles;
@@ -78,7 +79,7 @@ class GroupDeciderTests {
     void establish_unknownProfile_rejectedNamingTheField() {
         assertThat(FIXTURE.given()
                 .when(new EstablishGroup(GROUP, "X", "Y", "nowhere", UNIT, "AGENCY", "R", null, LEADER, "s", NOW))
-                .thenRejectedBy("police-song-tri:8.1").field()).isEqualTo("profile");
+                .thenRejectedBy("binhyen:profiles").field()).isEqualTo("profile");
     }
 
     // ---- roster ----
@@ -120,6 +121,47 @@ class GroupDeciderTests {
                 .then(new MemberAdded(GROUP, CITIZEN, GroupRole.MEMBER, LEADER.memberId(), "p-1"));
         assertThat(((Group.Established) state).proposals()).isEmpty();
         assertThat(((Group.Established) state).roster()).containsKey(CITIZEN.memberId());
+    }
+
+    @Test
+    void addMember_byAdmin_addsDirectly_police_song_tri_2_3() {
+        // "Quản trị (Admin) là người tạo ra Nhóm, cùng quản trị viên thêm thành viên vào Nhóm, xóa thành viên khỏi Nhóm"
+        FIXTURE.given(established("police-song-tri", "POLICE"), added(ADMIN, GroupRole.ADMIN))
+                .when(new ProposeMembership("p-1", Change.ADD, CITIZEN, GroupRole.MEMBER, null, ADMIN.memberId(), NOW))
+                .then(new MemberAdded(GROUP, CITIZEN, GroupRole.MEMBER, ADMIN.memberId(), null));
+    }
+
+    @Test
+    void removeMember_byAssistantAdmin_removesDirectly_police_song_tri_2_3() {
+        Member assistant = new Member("it-1", "Trần Hùng Vương", null, null, false);
+        FIXTURE.given(established("police-song-tri", "POLICE"), added(assistant, GroupRole.ADMIN_ASSISTANT),
+                        added(CITIZEN, GroupRole.MEMBER))
+                .when(new ProposeMembership("p-1", Change.REMOVE, CITIZEN, null, "rời địa bàn", assistant.memberId(), NOW))
+                .then(new GroupEvent.MemberRemoved(GROUP, CITIZEN.memberId(), assistant.memberId(), null, "rời địa bàn"));
+    }
+
+    @Test
+    void addMember_byAdmin_addsDirectly_province_lai_chau_2_3() {
+        Member director = new Member("sở-1", "Nguyễn Quốc Luân - Giám đốc Sở", null, null, false);
+        FIXTURE.given(established("province-lai-chau", "PROVINCE"), added(ADMIN, GroupRole.ADMIN))
+                .when(new ProposeMembership("p-1", Change.ADD, director, GroupRole.MEMBER, null, ADMIN.memberId(), NOW))
+                .then(new MemberAdded(GROUP, director, GroupRole.MEMBER, ADMIN.memberId(), null));
+    }
+
+    @Test
+    void addMember_byDeputy_rejectedBy_ioc_dak_lak_3_3() {
+        // "Thành viên ... do Trưởng nhóm cho phép tham gia hoặc yêu cầu đưa ra khỏi nhóm"
+        FIXTURE.given(established("ioc-dak-lak", "OPERATIONS"), added(DEPUTY, GroupRole.DEPUTY))
+                .when(new ProposeMembership("p-1", Change.ADD, CITIZEN, GroupRole.MEMBER, null, DEPUTY.memberId(), NOW))
+                .thenRejectedBy("ioc-dak-lak:3.3");
+    }
+
+    @Test
+    void suspend_inAWardGroup_isThePlatformsRule_binhyen_lifecycle() {
+        // the ward's seed says nothing on suspending a group: the platform's rule, not police-song-tri:9.2
+        FIXTURE.given(established("ward-binh-phuoc", "AGENCY"))
+                .when(new GroupCommand.SuspendGroup(null, "xác minh sai phạm", NOW.plusSeconds(3600), "commander-1", NOW))
+                .thenRejectedBy("binhyen:lifecycle");
     }
 
     @Test
@@ -238,7 +280,7 @@ class GroupDeciderTests {
     }
 
     @Test
-    void changeInfo_onLeadersDirection_recordsWhoDirected() {
+    void changeInfo_onLeadersDirection_recordsWhoDirected_province_lai_chau_6_1() {
         FIXTURE.given(established("province-lai-chau", "PROVINCE"), added(ADMIN, GroupRole.ADMIN))
                 .when(new ChangeGroupInfo("UBND tỉnh Lai Châu", null, "Điều hành công việc", LEADER.memberId(), ADMIN.memberId(), NOW))
                 .then(new GroupEvent.GroupInfoChanged(GROUP, "UBND tỉnh Lai Châu", null, "Điều hành công việc",
@@ -423,8 +465,117 @@ class GroupDeciderTests {
                 "HĐND - Tổ ĐB Dầu Tiếng - Bàu Bàng", "HĐND - Tổ ĐB Phú Giáo - Bắc Tân Uyên");
     }
 
+    // ---- each regulation's own clause, and the platform's where a seed is silent ----
+
     @Test
-    void everyProfile_loadsWithACitationOnEveryRule() {
+    void establish_aWardGroupWithoutItsPurpose_rejectedBy_ward_binh_phuoc_3_2() {
+        var rejection = FIXTURE.given()
+                .when(new EstablishGroup(GROUP, "Khu phố 3", " ", "ward-binh-phuoc", UNIT, "NEIGHBOURHOOD",
+                        "Trưởng khu phố quản lý", null, LEADER, "sysadmin", NOW))
+                .thenRejectedBy("ward-binh-phuoc:3.2");
+        assertThat(rejection.field()).isEqualTo("purpose");
+    }
+
+    @Test
+    void establish_anIocGroupWithoutItsLeader_rejectedBy_ioc_dak_lak_3_1() {
+        assertThat(FIXTURE.given()
+                .when(new EstablishGroup(GROUP, "DAK LAK IOC", "Điều hành", "ioc-dak-lak", UNIT, "OPERATIONS",
+                        "Lãnh đạo Dak Lak IOC", null, null, "sysadmin", NOW))
+                .thenRejectedBy("ioc-dak-lak:3.1").field()).isEqualTo("leader");
+    }
+
+    @Test
+    void establish_theProvincesGroupWithoutResponsibility_rejectedByTheDecision_province_lai_chau_D1() {
+        assertThat(FIXTURE.given()
+                .when(new EstablishGroup(GROUP, "UBND tỉnh Lai Châu", "Điều hành", "province-lai-chau", UNIT, "PROVINCE",
+                        " ", null, LEADER, "sysadmin", NOW))
+                .thenRejectedBy("province-lai-chau:D1").field()).isEqualTo("responsibility");
+    }
+
+    @Test
+    void addMember_byAdmin_addsDirectly_byTheITAssistant_proposes_council_binh_duong_10_2() {
+        Member assistant = new Member("it-1", "Võ Văn Kỹ", null, null, false);
+        FIXTURE.given(established("council-binh-duong", "COUNCIL"), added(ADMIN, GroupRole.ADMIN))
+                .when(new ProposeMembership("p-1", Change.ADD, CITIZEN, GroupRole.MEMBER, null, ADMIN.memberId(), NOW))
+                .then(new MemberAdded(GROUP, CITIZEN, GroupRole.MEMBER, ADMIN.memberId(), null));
+        FIXTURE.given(established("council-binh-duong", "COUNCIL"), added(assistant, GroupRole.ADMIN_ASSISTANT))
+                .when(new ProposeMembership("p-1", Change.ADD, CITIZEN, GroupRole.MEMBER, null, assistant.memberId(), NOW))
+                .then(new MembershipProposed(GROUP, "p-1", "ADD", CITIZEN, GroupRole.MEMBER, assistant.memberId(), null));
+    }
+
+    @Test
+    void pin_byMember_rejectedBy_council_binh_duong_8_2_and_province_lai_chau_5_2() {
+        for (var profile : Map.of("council-binh-duong", "council-binh-duong:8.2", "province-lai-chau",
+                "province-lai-chau:5.2").entrySet()) {
+            FIXTURE.given(established(profile.getKey(), "COUNCIL"), added(CITIZEN, GroupRole.MEMBER))
+                    .when(new PinMessage("pin-1", "msg-1", null, CITIZEN.memberId(), NOW))
+                    .thenRejectedBy(profile.getValue());
+        }
+    }
+
+    @Test
+    void changeInfo_notDirectedByLeader_rejectedBy_ioc_dak_lak_4_2_3() {
+        assertThat(FIXTURE.given(established("ioc-dak-lak", "OPERATIONS"), added(ADMIN, GroupRole.ADMIN))
+                .when(new ChangeGroupInfo("IOC mới", null, null, null, ADMIN.memberId(), NOW))
+                .thenRejectedBy("ioc-dak-lak:4.2.3").field()).isEqualTo("directedBy");
+    }
+
+    @Test
+    void changeInfo_inAWardGroup_needsNoDirection_theSeedIsSilent_binhyen_group_info() {
+        // the ward's seed says nothing of a group's name and picture: council-binh-duong:9.1 is not borrowed
+        FIXTURE.given(established("ward-binh-phuoc", "AGENCY"), added(ADMIN, GroupRole.ADMIN))
+                .when(new ChangeGroupInfo("Khu phố 3 mới", null, null, null, ADMIN.memberId(), NOW))
+                .then(new GroupEvent.GroupInfoChanged(GROUP, "Khu phố 3 mới", null, null, null, ADMIN.memberId()));
+        FIXTURE.given(established("ward-binh-phuoc", "AGENCY"), added(CITIZEN, GroupRole.MEMBER))
+                .when(new ChangeGroupInfo("X", null, null, null, CITIZEN.memberId(), NOW))
+                .thenRejectedBy("binhyen:group-info");
+    }
+
+    @Test
+    void handOver_byAdmin_inThePoliceGroup_rejectedBy_binhyen_handover() {
+        FIXTURE.given(established("police-song-tri", "POLICE"), added(ADMIN, GroupRole.ADMIN))
+                .when(new HandOverRole(GroupRole.LEADER, LEADER.memberId(), ADMIN, ADMIN.memberId(), NOW))
+                .thenRejectedBy("binhyen:handover");
+    }
+
+    @Test
+    void assignDeputy_byAdmin_inTheIoc_rejectedBy_binhyen_roles() {
+        FIXTURE.given(established("ioc-dak-lak", "OPERATIONS"), added(ADMIN, GroupRole.ADMIN), added(CITIZEN, GroupRole.MEMBER))
+                .when(new AssignRole(CITIZEN.memberId(), GroupRole.DEPUTY, ADMIN.memberId(), NOW))
+                .thenRejectedBy("binhyen:roles");
+    }
+
+    @Test
+    void accountChange_byAnotherMember_inAWardGroup_rejectedBy_binhyen_accounts() {
+        FIXTURE.given(established("ward-binh-phuoc", "AGENCY"), added(CITIZEN, GroupRole.MEMBER), added(DEPUTY, GroupRole.DEPUTY))
+                .when(new ChangeAccount(CITIZEN.memberId(), "zalo-x", null, DEPUTY.memberId(), NOW))
+                .thenRejectedBy("binhyen:accounts");
+    }
+
+    @Test
+    void directive_byAPlainMember_rejectedBy_eachRegulationsOwnArticle_ward_binh_phuoc_6_4() {
+        for (var profile : Map.of("ward-binh-phuoc", "ward-binh-phuoc:6.4", "council-binh-duong",
+                "council-binh-duong:10.3", "ioc-dak-lak", "ioc-dak-lak:4.1.1", "police-song-tri",
+                "police-song-tri:7(II).3").entrySet()) {
+            FIXTURE.given(established(profile.getKey(), "AGENCY"), added(CITIZEN, GroupRole.MEMBER))
+                    .when(new GroupCommand.IssueDirective("d-1", "Báo cáo số liệu", null, CITIZEN.memberId(), NOW))
+                    .thenRejectedBy(profile.getValue());
+        }
+    }
+
+    @Test
+    void thePoliceGroupsTemplate_namesItAndItsPictureAsTheSeedDoes_police_song_tri_5() {
+        // 5.1 "Tên nhóm Zalo: “Zalo kết nối bình yên”"; 5.2 "Ảnh đại diện của nhóm Zalo là hình ảnh Công an hiệu"
+        var template = RegulationProfiles.load().get("police-song-tri").template("police-group").orElseThrow();
+        assertThat(template.citation()).isEqualTo("police-song-tri:5");
+        assertThat(template.groups()).singleElement().satisfies(g -> {
+            assertThat(g.name()).isEqualTo("Zalo kết nối bình yên");
+            assertThat(g.avatarRule()).contains("Công an nhân dân");
+        });
+    }
+
+    @Test
+    void everyProfile_citesOnlyItsOwnSeedsClauses_orThePlatformsRules() {
         var profiles = RegulationProfiles.load();
         assertThat(profiles).hasSize(5);
         for (RegulationProfile p : profiles.values()) {
@@ -432,9 +583,31 @@ class GroupDeciderTests {
             for (RegulationProfile.Cited rule : java.util.stream.Stream.of(r.establishment(), r.fullName(),
                     r.membership(), r.membersMayNotAdd(), r.boardSize(), r.leaveConsent(), r.pins(), r.groupInfo(),
                     r.handover(), r.roleAssignment(), r.accountChange(), r.accountCompromised(), r.lifecycle(),
-                    r.termination()).filter(java.util.Objects::nonNull).toList()) {
-                assertThat(rule.citation()).as("%s %s", p.id(), rule.id()).startsWith(p.id() + ":");
+                    r.termination(), r.directives(), r.polls(), r.reporting()).filter(java.util.Objects::nonNull).toList()) {
+                assertThat(rule.citation()).as("%s %s", p.id(), rule.id()).matches(p.id() + ":.+|binhyen:.+");
+                assertThat(vn.binhyen.eventlog.rules.ClauseIndex.standard().contains(rule.citation()))
+                        .as("%s %s cites %s, a clause of the clause index", p.id(), rule.id(), rule.citation()).isTrue();
             }
         }
+    }
+
+    @Test
+    void aRulebookBorrowingAnotherRegulationsClause_failsToLoad() {
+        var ward = RegulationProfiles.load().get("ward-binh-phuoc");
+        var r = ward.rules();
+        var borrowed = new RegulationProfile(ward.id(), ward.version(), ward.title(), new RegulationProfile.Rules(
+                r.establishment(), r.fullName(), r.membership(), r.membersMayNotAdd(), r.boardSize(), r.leaveConsent(),
+                r.pins(), r.groupInfo(), r.handover(), r.roleAssignment(), r.accountChange(), r.accountCompromised(),
+                new RegulationProfile.Rule("suspension", "police-song-tri:9.2"), r.termination(), r.directives(),
+                r.polls(), r.reporting()), ward.templates());
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> RegulationProfiles.check(borrowed))
+                .hasMessageContaining("police-song-tri:9.2 is another regulation's");
+        var unknown = new RegulationProfile(ward.id(), ward.version(), ward.title(), new RegulationProfile.Rules(
+                new RegulationProfile.Rule("establishment", "ward-binh-phuoc:3.9"), r.fullName(), r.membership(),
+                r.membersMayNotAdd(), r.boardSize(), r.leaveConsent(), r.pins(), r.groupInfo(), r.handover(),
+                r.roleAssignment(), r.accountChange(), r.accountCompromised(), r.lifecycle(), r.termination(),
+                r.directives(), r.polls(), r.reporting()), ward.templates());
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> RegulationProfiles.check(unknown))
+                .hasMessageContaining("ward-binh-phuoc:3.9 is not a clause of the seed");
     }
 }

@@ -207,6 +207,24 @@ class GroupActivityTests {
     }
 
     @Test
+    void anActivityReport_forAPeriodItsRegulationDoesNotAsk_isRefusedNamingItsOwnClause_police_song_tri_20_2() {
+        // the police report half-yearly and yearly (20.2); the council (9.2) and the province (6.2) on request, by
+        // any period; the IOC's seed asks none, and the platform's rule answers: each names the periods it allows
+        LocalDate start = clock.instant().atZone(ActivityReports.VIETNAM).toLocalDate().withDayOfMonth(1);
+        for (var c : Map.of("police-song-tri", List.of("POLICE", "MONTH", "police-song-tri:20.2"),
+                "council-binh-duong", List.of("COUNCIL", "WEEK", "council-binh-duong:9.2"),
+                "province-lai-chau", List.of("PROVINCE", "WEEK", "province-lai-chau:6.2"),
+                "ioc-dak-lak", List.of("OPERATIONS", "WEEK", "binhyen:activity-report")).entrySet()) {
+            String leader = "rp-" + c.getKey();
+            String group = establish(c.getKey(), c.getValue().get(0), leader, "Giàng A Páo - Chủ tịch UBND tỉnh");
+            given().auth().oauth2(Tokens.forRole(Roles.LEADER, leader)).queryParam("period", c.getValue().get(1))
+                    .queryParam("start", start.toString()).get("/api/v1/groups/" + group + "/activity-report").then()
+                    .statusCode(400).body("errors[0].field", equalTo("period"))
+                    .body("errors[0].rule", equalTo(c.getValue().get(2)));
+        }
+    }
+
+    @Test
     void activityReport_asJsonAndCsv_forTheLeadership_police_song_tri_20_2() {
         String group = GroupResourceTests.establish("police-song-tri", "POLICE", "rp-leader");
         add(group, "rp-leader", "rp-1", "Lý Thị Hoa", "MEMBER");

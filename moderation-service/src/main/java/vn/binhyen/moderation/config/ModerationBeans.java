@@ -28,7 +28,9 @@ public class ModerationBeans {
     @Singleton
     CommandHandler<vn.binhyen.moderation.domain.posting.PostCommand, vn.binhyen.moderation.domain.posting.Post,
             ModerationEvent> posts(EventStore store, EventCodec<ModerationEvent> codec, Clock clock) {
-        return new CommandHandler<>(store, new vn.binhyen.moderation.domain.posting.PostDecider(), codec, clock);
+        // the only regulation with a publishing workflow; PostingService refuses the groups of the others
+        var rule = Policies.load().get(vn.binhyen.moderation.service.PostingService.REGULATION).posting();
+        return new CommandHandler<>(store, new vn.binhyen.moderation.domain.posting.PostDecider(rule), codec, clock);
     }
 
     @Produces

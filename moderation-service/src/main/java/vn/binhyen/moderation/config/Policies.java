@@ -10,6 +10,7 @@ import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import vn.binhyen.eventlog.rules.ClauseIndex;
 import vn.binhyen.moderation.domain.policy.Policy;
 import vn.binhyen.moderation.domain.screening.Screener;
 import vn.binhyen.moderation.domain.text.LegacyEncodings;
@@ -32,9 +33,54 @@ public final class Policies {
             if (!p.id().equals(id)) {
                 throw new IllegalStateException("policies/" + id + ".yaml declares id " + p.id());
             }
+            check(p);
             out.put(id, p);
         }
         return out;
+    }
+
+    /**
+     * Every rule of the policy cites a clause of its own regulation that the seed has
+     * ({@link ClauseIndex}); a rule without one, or borrowing another regulation's, fails the load.
+     */
+    public static void check(Policy p) {
+        Map<String, String> citations = new LinkedHashMap<>();
+        for (Policy.TermRule t : p.terms()) {
+            citations.put("terms." + t.id(), t.citation());
+        }
+        put(citations, "links", p.links() == null ? null : p.links().id(), p.links() == null ? null : p.links().citation());
+        put(citations, "attachments", p.attachments() == null ? null : p.attachments().id(),
+                p.attachments() == null ? null : p.attachments().citation());
+        put(citations, "encoding", p.encoding() == null ? null : p.encoding().id(),
+                p.encoding() == null ? null : p.encoding().citation());
+        put(citations, "displayName", p.displayName() == null ? null : p.displayName().id(),
+                p.displayName() == null ? null : p.displayName().citation());
+        put(citations, "policeNames", p.policeNames() == null ? null : p.policeNames().id(),
+                p.policeNames() == null ? null : p.policeNames().citation());
+        put(citations, "flood", p.flood() == null ? null : p.flood().id(), p.flood() == null ? null : p.flood().citation());
+        if (p.sanctions() != null) {
+            for (Policy.Cited step : p.sanctions().steps()) {
+                citations.put("sanctions." + step.id(), step.citation());
+            }
+        }
+        put(citations, "review", p.review() == null ? null : p.review().id(), p.review() == null ? null : p.review().citation());
+        if (p.posting() != null) {
+            put(citations, "posting", p.posting().id(), p.posting().citation());
+            put(citations, "posting.source", p.posting().id(), p.posting().sourceCitation());
+        }
+        put(citations, "frozenAccounts", p.frozenAccounts() == null ? null : p.frozenAccounts().id(),
+                p.frozenAccounts() == null ? null : p.frozenAccounts().citation());
+        if (p.review() == null) {
+            throw new IllegalStateException("rulebook " + p.id() + " lacks review: the clause by which its board "
+                    + "decides what screening held or flagged");
+        }
+        ClauseIndex.standard().requireAll(p.id(), citations);
+    }
+
+    private static void put(Map<String, String> citations, String where, String id, String citation) {
+        if (id != null || citation != null) {
+            citations.put(where + " (" + id + ")", citation);
+        }
     }
 
     public static Policy.TermLists termLists() {

@@ -117,8 +117,12 @@ public class PostResource {
     @RolesAllowed({Roles.LEADER, Roles.DEPUTY, Roles.ADMIN, Roles.MEMBER})
     public Response approve(@PathParam("postId") String postId, @HeaderParam("If-Match") String ifMatch,
             @Valid ApprovalRequest r, @Context ContainerRequestContext request) {
-        return act(postId, ifMatch, new PostCommand.Approve(r == null ? null : r.finalText(), board(postId),
-                token.getName()), request);
+        String finalText = r == null ? null : r.finalText();
+        // the board's edit is screened again: an approved text is what is published
+        PostCommand.Screening screening = finalText == null || finalText.isBlank()
+                ? new PostCommand.Screening(java.util.List.of(), null, null) : posting.screenFor(postId, finalText, token.getName());
+        return act(postId, ifMatch, new PostCommand.Approve(finalText, screening, board(postId), token.getName()),
+                request);
     }
 
     @POST

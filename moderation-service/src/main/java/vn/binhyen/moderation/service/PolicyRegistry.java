@@ -123,7 +123,7 @@ public class PolicyRegistry {
             for (Envelope e : store.read(streamOf(profile))) {
                 var a = (ModerationEvent.PolicyActivated) codec.decode(e);
                 try {
-                    Policy policy = Json.MAPPER.readValue(a.policyJson(), Policy.class);
+                    Policy policy = Json.MAPPER.treeToValue(upcast(Json.MAPPER.readTree(a.policyJson())), Policy.class);
                     Policy.TermLists lists = Json.MAPPER.readValue(a.termsJson(), Policy.TermLists.class);
                     versions.put(a.effectiveFrom(), new Screener(policy, lists, LegacyEncodings.standard()));
                 } catch (JsonProcessingException ex) {
@@ -132,6 +132,34 @@ public class PolicyRegistry {
             }
             byProfile.put(profile, versions);
         }
+    }
+
+    /**
+     * A policy activated before issue 23 wrote its sanctions as one ladder under one citation
+     * ({@code citation, windowDays, removeAfter, reportToAgency, referToLaw}): read it as the steps it
+     * was, each under that citation, so a replay judges an old message as it was judged then.
+     */
+    static com.fasterxml.jackson.databind.JsonNode upcast(com.fasterxml.jackson.databind.JsonNode policy) {
+        var sanctions = policy.path("sanctions");
+        if (!(sanctions instanceof com.fasterxml.jackson.databind.node.ObjectNode old) || !old.has("removeAfter")) {
+            return policy;
+        }
+        var mapper = Json.MAPPER;
+        var steps = mapper.createObjectNode();
+        String citation = old.path("citation").asText();
+        steps.put("windowDays", old.path("windowDays").asInt());
+        steps.putObject("remind").put("id", "remind").put("citation", citation);
+        steps.putObject("remove").put("id", "remove").put("citation", citation)
+                .put("after", old.path("removeAfter").asInt());
+        var agency = steps.putObject("reportToAgency").put("id", "report-to-agency").put("citation", citation);
+        agency.set("categories", old.path("reportToAgency"));
+        agency.put("membersWithAnAgency", false);
+        var law = steps.putObject("referToLaw").put("id", "refer-to-law").put("citation", citation);
+        law.set("categories", old.path("referToLaw"));
+        law.put("membersWithAnAgency", false);
+        var copy = ((com.fasterxml.jackson.databind.node.ObjectNode) policy).deepCopy();
+        copy.set("sanctions", steps);
+        return copy;
     }
 
     private static String canonical(Object o) {

@@ -22,9 +22,15 @@ import vn.binhyen.moderation.domain.screening.Screener;
 import vn.binhyen.moderation.domain.screening.Verdict;
 import vn.binhyen.moderation.domain.screening.Violation;
 
-/** The publishing workflow of police-song-tri:13.2, with screening on every submitted text. */
+/**
+ * The publishing workflow of police-song-tri:13.2, with screening on every submitted text and on the
+ * board's edit; only a group whose regulation makes the workflow has it.
+ */
 @ApplicationScoped
 public class PostingService {
+    /** The one regulation with a publishing workflow (police-song-tri:13.2). */
+    public static final String REGULATION = "police-song-tri";
+
     private final CommandHandler<PostCommand, Post, ModerationEvent> posts;
     private final EventStore store;
     private final PolicyRegistry screeners;
@@ -52,6 +58,10 @@ public class PostingService {
 
     @Transactional
     public PostView submit(String groupId, String text, String source, CommandHandler.Metadata meta) {
+        if (screeners.at(profiles.profileOf(groupId), clock.instant()).policy().posting() == null) {
+            throw new vn.binhyen.eventlog.decider.RuleViolation("binhyen:profiles", "groupId",
+                    "this group's regulation makes no publishing workflow; its members post in the group");
+        }
         String postId = "post-" + EventIds.next();
         posts.handle(postId, OptionalLong.of(0), new PostCommand.Submit(groupId, postId, text, source,
                 screen(groupId, postId, meta.actor().id(), text), meta.actor().id()), meta);
@@ -117,7 +127,7 @@ public class PostingService {
     }
 
     /** The workflow's citation, for the REST layer's problems. */
-    public static String citation() {
-        return PostDecider.WORKFLOW;
+    public String citation() {
+        return screeners.at(REGULATION, clock.instant()).policy().posting().citation();
     }
 }

@@ -42,7 +42,6 @@ import vn.binhyen.moderation.domain.screening.Violation;
  */
 @ApplicationScoped
 public class ReviewService {
-    public static final String CITATION = "ward-binh-phuoc:6.3";
 
     public enum Outcome { CONFIRMED, OVERTURNED }
 
@@ -125,12 +124,14 @@ public class ReviewService {
         } catch (SQLException | JsonProcessingException e) {
             throw new EventLogException("review " + reviewId + " could not be read: " + e.getMessage(), e);
         }
+        Screener screener = screeners.at(profiles.profileOf(r.groupId()), clock.instant());
+        String citation = screener.policy().review() != null ? screener.policy().review().citation() : "binhyen:review";
         if (!boards.onBoard(r.groupId(), meta.actor().id())) {
-            throw new vn.binhyen.eventlog.decider.NotPermitted(CITATION,
+            throw new vn.binhyen.eventlog.decider.NotPermitted(citation,
                     "only the group's management board (leader, deputies, admins) decides a review");
         }
         if (!r.state().equals("OPEN")) {
-            throw new RuleViolation(CITATION, "reviewId", "review " + reviewId + " was already " + r.state());
+            throw new RuleViolation(citation, "reviewId", "review " + reviewId + " was already " + r.state());
         }
         var resolved = new ModerationEvent.ReviewResolved(r.groupId(), reviewId, outcome.name(), meta.actor().id(),
                 r.ruleIds(), note);
@@ -138,16 +139,17 @@ public class ReviewService {
                 codec.schemaVersion(resolved), clock.instant(), meta.actor(), meta.correlationId(), null,
                 codec.payload(resolved))));
         // a hold for a message that could not be screened names no rule it broke: confirming it records nothing
-        List<Violation> broken = screened.violations().stream().filter(v -> v.category() != Category.NOT_SCREENED)
+        List<Violation> broken = screened.violations().stream().filter(v -> v.category().isViolation())
                 .toList();
         if (outcome == Outcome.CONFIRMED && !broken.isEmpty()) {
-            Screener screener = screeners.at(profiles.profileOf(r.groupId()), clock.instant());
+            var seat = boards.seatOf(r.groupId(), r.memberId())
+                    .orElse(new vn.binhyen.eventlog.directory.Directory.Seat(null, false, null));
             Verdict verdict = new Verdict(screened.decision(), broken, screened.suggestions(),
                     screened.policy(), screened.policyVersion());
             var recorded = ledger.handle(LedgerDecider.streamOf(r.groupId(), r.memberId()), OptionalLong.empty(),
                     new LedgerCommand.RecordViolations(r.groupId(), r.memberId(), r.messageId(), clock.instant(),
                             broken, true, Replies.of(verdict, Sanction.NONE, null),
-                            screener.policy().sanctions()), meta);
+                            screener.policy().sanctions(), seat.householdRepresentative(), seat.agencyContact()), meta);
             screenings.project(recorded.events());
         }
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(

@@ -35,6 +35,7 @@ import vn.binhyen.moderation.domain.screening.Category;
 import vn.binhyen.moderation.domain.screening.Decision;
 import vn.binhyen.moderation.domain.screening.Message;
 import vn.binhyen.moderation.domain.screening.Replies;
+import vn.binhyen.moderation.domain.policy.Policy;
 import vn.binhyen.moderation.domain.screening.Sanction;
 import vn.binhyen.moderation.domain.screening.Screener;
 import vn.binhyen.moderation.domain.screening.Verdict;
@@ -80,6 +81,8 @@ public class ScreeningService {
     private final EventStore store;
     private final EventCodec<ModerationEvent> codec;
     private final AgroalDataSource dataSource;
+    /** The roster, for what the sanctions ask of the member (a household's representative; the agency's contact). */
+    private final vn.binhyen.eventlog.directory.Directory directory;
     /**
      * An answer in memory, by the print of its (groupId, messageId), with the print of the
      * request it answered and the result without its ids (the request's own ids when it is
@@ -106,7 +109,9 @@ public class ScreeningService {
 
     ScreeningService(PolicyRegistry screeners, GroupProfiles profiles, FloodTracker flood,
             CommandHandler<LedgerCommand, Ledger, ModerationEvent> ledger, EventStore store,
-            EventCodec<ModerationEvent> codec, AgroalDataSource dataSource) {
+            EventCodec<ModerationEvent> codec, AgroalDataSource dataSource,
+            vn.binhyen.eventlog.directory.Directory directory) {
+        this.directory = directory;
         this.screeners = screeners;
         this.profiles = profiles;
         this.flood = flood;
@@ -165,7 +170,7 @@ public class ScreeningService {
         var floodRule = screener.policy().flood();
         int recent = flood.note(m.groupId(), m.authorId(), key, m.postedAt(),
                 Duration.ofSeconds(floodRule == null ? 60 : floodRule.perSeconds()));
-        Verdict verdict = screener.screen(m, recent);
+        Verdict verdict = frozen(screener, m, screener.screen(m, recent));
         if (verdict.decision() == Decision.ALLOW) {
             // writes nothing, and is what the same request always gets: no lookup, no transaction
             Result result = new Result(m.groupId(), m.messageId(), verdict.decision(), verdict.violations(),
@@ -174,6 +179,22 @@ public class ScreeningService {
             return new Decided(new Screened(result, false), null);
         }
         return new Decided(null, new ToRecord(m, key, fingerprint, verdict, screener));
+    }
+
+    /**
+     * A frozen author's message is held for the board whatever it says (ioc-dak-lak:4.3.8: posting
+     * frozen once the account is reported hijacked), unless it is removed outright; from memory only.
+     */
+    private Verdict frozen(Screener screener, Message m, Verdict verdict) {
+        Policy.Rule rule = screener.policy().frozenAccounts();
+        if (rule == null || verdict.decision() == Decision.REMOVE || !directory.postingFrozen(m.groupId(), m.authorId())) {
+            return verdict;
+        }
+        List<Violation> violations = new java.util.ArrayList<>(verdict.violations());
+        violations.add(new Violation(rule.id(), Category.ACCOUNT_FROZEN, rule.citation(), rule.decision(),
+                new Violation.Evidence("author", 0, 0, m.authorId())));
+        return new Verdict(verdict.decision().max(rule.decision()), List.copyOf(violations), verdict.suggestions(),
+                verdict.policyId(), verdict.policyVersion());
     }
 
     /** The rule id of a hold for a message that could not be screened automatically (it is no rule of a seed). */
@@ -216,14 +237,20 @@ public class ScreeningService {
             return stored;
         }
         Sanction sanction = Sanction.NONE;
+        boolean agencyTold = false;
         String reviewId = null;
         if (verdict.decision() == Decision.REMOVE) {
-            sanction = takeDown(m, verdict, screener, meta);
+            ModerationEvent.SanctionDecided decided = takeDown(m, verdict, screener, meta);
+            if (decided != null) {
+                sanction = Sanction.valueOf(decided.sanction());
+                agencyTold = decided.reportTo() != null;
+            }
         } else {
             reviewId = queueForReview(m, verdict, meta);
         }
         Result result = new Result(m.groupId(), m.messageId(), verdict.decision(), verdict.violations(),
-                verdict.suggestions(), sanction, Replies.of(verdict, sanction, m.displayName()), verdict.policyId(),
+                verdict.suggestions(), sanction, Replies.of(verdict, sanction, m.displayName(), agencyTold),
+                verdict.policyId(),
                 verdict.policyVersion(), reviewId);
         store(m, hash, result);
         return new Screened(result, false);
@@ -237,15 +264,19 @@ public class ScreeningService {
         return new Screened(result, true);
     }
 
-    private Sanction takeDown(Message m, Verdict verdict, Screener screener, CommandHandler.Metadata meta) {
+    /** The takedown recorded in the ledger; the sanction it decided, if the regulation names one. */
+    private ModerationEvent.SanctionDecided takeDown(Message m, Verdict verdict, Screener screener,
+            CommandHandler.Metadata meta) {
         String reply = Replies.of(verdict, Sanction.NONE, m.displayName());
+        var seat = directory.seatOf(m.groupId(), m.authorId())
+                .orElse(new vn.binhyen.eventlog.directory.Directory.Seat(null, false, null));
         var outcome = ledger.handle(LedgerDecider.streamOf(m.groupId(), m.authorId()), OptionalLong.empty(),
                 new LedgerCommand.RecordViolations(m.groupId(), m.authorId(), m.messageId(), m.postedAt(),
-                        verdict.violations(), true, reply, screener.policy().sanctions()), meta);
+                        verdict.violations(), true, reply, screener.policy().sanctions(), seat.householdRepresentative(),
+                        seat.agencyContact()), meta);
         project(outcome.events());
         return outcome.events().stream().filter(e -> e instanceof ModerationEvent.SanctionDecided)
-                .map(e -> Sanction.valueOf(((ModerationEvent.SanctionDecided) e).sanction())).findFirst()
-                .orElse(Sanction.NONE);
+                .map(ModerationEvent.SanctionDecided.class::cast).findFirst().orElse(null);
     }
 
     /** Writes the ledger's read model: one row per violation. */

@@ -19,7 +19,7 @@ class RepliesTests {
     }
 
     @Test
-    void aSanctionToReportToTheAgency_ward_binh_phuoc_9_saysTheLeaderWasTold_notThatTheAgencyWas() {
+    void aSanctionToReportToTheAgency_withNoContactOnTheRoster_saysTheLeaderWasTold_notThatTheAgencyWas_ward_binh_phuoc_9_3() {
         // given a classified leak removed, the ladder deciding "report to the agency" (ward-binh-phuoc:9)
         Verdict v = removed(Category.CLASSIFIED, "ward-binh-phuoc:7.5");
         // when the bot's reply is written
@@ -31,9 +31,20 @@ class RepliesTests {
     }
 
     @Test
-    void aSanctionToReferToTheAuthorities_saysTheLeaderWasTold_notThatItWasReferred() {
+    void aSanctionToReportToTheAgency_whoseContactTheRosterNames_saysItWasReported_ward_binh_phuoc_9_3() {
+        // given the roster names the member's agency leadership, whom notification-service tells
+        String reply = Replies.of(removed(Category.CLASSIFIED, "ward-binh-phuoc:7.5"), Sanction.REPORT_TO_AGENCY,
+                "Đinh Văn Bán", true);
+        assertThat(reply).contains("báo cáo đến lãnh đạo cơ quan, đơn vị của thành viên")
+                .contains("Trưởng nhóm cũng được thông báo");
+    }
+
+    @Test
+    void aMatterOfLaw_saysItWasReportedToThePoliceCommandersAndTheLeader_notThatItWasHandled_ward_binh_phuoc_9_4() {
+        // the routing sends it to the commanders of the group's unit and to the leader; nobody has handled it yet
         String reply = Replies.of(removed(Category.ANTI_STATE, "ward-binh-phuoc:7.1"), Sanction.REFER_TO_LAW, null);
-        assertThat(reply).contains("thông báo đến Trưởng nhóm để xem xét chuyển").doesNotContain("đã được chuyển");
+        assertThat(reply).contains("báo cáo đến lãnh đạo Công an đơn vị và Trưởng nhóm để xem xét xử lý")
+                .doesNotContain("đã được chuyển").doesNotContain("đã bị xử lý");
     }
 
     @Test

@@ -49,10 +49,14 @@ class ReviewResourceTests {
 
     /** The group's board as group-service announces it: leader-1 leads, admin-1 administers. */
     void boardOf(String group) throws Exception {
+        boardOf(group, "ward-binh-phuoc");
+    }
+
+    void boardOf(String group, String profile) throws Exception {
         try (var producer = new KafkaProducer<>(ScreeningResourceTests.props(), new StringSerializer(),
                 new ByteArraySerializer())) {
             producer.send(Relay.record(Topics.GROUP_EVENTS, "group-service", PostResourceTests.groupEvent(group, 1,
-                    "GroupEstablished", Map.of("groupId", group, "profile", "ward-binh-phuoc", "profileVersion", 1,
+                    "GroupEstablished", Map.of("groupId", group, "profile", profile, "profileVersion", 1,
                             "unit", Tokens.DEFAULT_UNIT, "kind", "NEIGHBOURHOOD",
                             "leader", Map.of("memberId", "leader-1"))), 1)).get();
             producer.send(Relay.record(Topics.GROUP_EVENTS, "group-service", PostResourceTests.groupEvent(group, 2,
@@ -66,6 +70,24 @@ class ReviewResourceTests {
                 return rs.getInt(1) == 2;
             }
         });
+    }
+
+    @Test
+    void aSalesPost_inThePoliceGroup_waitsForTheBoard_whoDecideUnderTheirOwnClause_police_song_tri_13_3()
+            throws Exception {
+        String group = "group-" + UUID.randomUUID();
+        boardOf(group, "police-song-tri");
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> screen(message(group, "probe-" + UUID.randomUUID(),
+                "x", "Chào cả nhà")).statusCode(200).body("policy", equalTo("police-song-tri")));
+        String review = screen(message(group, "sale-1", "seller-9", "Thanh lý gấp xe máy, giá rẻ, liên hệ mua ngay"))
+                .statusCode(200).body("decision", equalTo("FLAG")).body("violations[0].citation",
+                        equalTo("police-song-tri:6.8")).extract().path("reviewId");
+        decide(Roles.ADMIN, "admin-of-another-group", review, "CONFIRMED").statusCode(403)
+                .body("citation", equalTo("police-song-tri:13.3"));
+        decide(Roles.LEADER, "leader-1", review, "CONFIRMED").statusCode(200).body("state", equalTo("CONFIRMED"));
+        // confirmed: the violation is on the record under the rule it broke
+        given().auth().oauth2(Tokens.forRole(Roles.AUDITOR, "auditor-1")).queryParam("memberId", "seller-9")
+                .get("/api/v1/violations").then().statusCode(200).body("[0].citation", equalTo("police-song-tri:6.8"));
     }
 
     @Test

@@ -438,6 +438,35 @@ class ScreeningResourceTests {
         assertThat(Json.MAPPER.readTree(verdicts.get(6).value()).path("error").asText()).contains("postedAt");
     }
 
+    @Test
+    void aHijackedAccountsMessages_areHeldForTheBoard_whateverTheySay_ioc_dak_lak_4_3_8() throws Exception {
+        String group = "group-" + UUID.randomUUID();
+        establish(group, "DAK LAK IOC", "ioc-dak-lak");
+        var added = Json.MAPPER.createObjectNode().put("groupId", group).put("role", "MEMBER");
+        added.putObject("member").put("memberId", "hijacked-1").put("fullName", "Lê Thị Mai");
+        publishGroupEvent(group, 2, "MemberAdded", added);
+        publishGroupEvent(group, 3, "AccountCompromisedReported", Json.MAPPER.createObjectNode().put("groupId", group)
+                .put("memberId", "hijacked-1").put("reportedBy", "hijacked-1").put("details", "bị chiếm tài khoản"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> count("select count(*) from directory_seat where group_id = '"
+                + group + "' and member_id = 'hijacked-1' and posting_frozen") == 1);
+        screen(message(group, "m-1", "hijacked-1", "Mọi người xem thông báo họp chiều nay nhé")).statusCode(200)
+                .body("decision", equalTo("HOLD")).body("violations.category", hasItem("ACCOUNT_FROZEN"))
+                .body("violations.citation", hasItem("ioc-dak-lak:4.3.8")).body("reviewId", notNullValue())
+                .body("reply", containsString("tài khoản đã được báo cáo bị chiếm đoạt"));
+        // another member of the group posts as before
+        screen(message(group, "m-2", "member-2", "Mọi người xem thông báo họp chiều nay nhé")).statusCode(200)
+                .body("decision", equalTo("ALLOW"));
+    }
+
+    void publishGroupEvent(String group, long version, String type, com.fasterxml.jackson.databind.node.ObjectNode payload)
+            throws Exception {
+        Envelope e = new Envelope(EventIds.next(), type, 1, "group", group, version, Instant.now(), Instant.now(),
+                Actor.of("leader-1", "LEADER"), "corr-1", null, payload, HashChain.GENESIS, null).sealed();
+        try (var producer = new KafkaProducer<>(props(), new StringSerializer(), new ByteArraySerializer())) {
+            producer.send(Relay.record(Topics.GROUP_EVENTS, "group-service", e, 1)).get();
+        }
+    }
+
     /**
      * group-service's GroupEstablished on the group events topic, awaited until this service has
      * learned the profile; the test's bot is bound to the group.

@@ -26,6 +26,11 @@ public class GroupDirectory {
         this.units = units;
     }
 
+    /** The regulation a group follows, or null before its establishment is seen. */
+    public String profileOf(String groupId) {
+        return units.profileOf(groupId).orElse(null);
+    }
+
     /** The group a report came in and the unit that received it (ReportReceived), for who may set the citizen's contact. */
     public void reportReceived(JsonNode p) {
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(

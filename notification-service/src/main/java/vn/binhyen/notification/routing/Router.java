@@ -108,8 +108,8 @@ public class Router {
         }
     }
 
-    private record Pending(String id, Envelope source, Routing.Rule rule, String recipient, String text,
-            boolean known, String unit) {
+    private record Pending(String id, Envelope source, Routing.Rule rule, String citation, String recipient,
+            String text, boolean known, String unit) {
     }
 
     /** Resolves an event's notifications into the batch (reads only; nothing is written until {@link #flush}). */
@@ -117,12 +117,18 @@ public class Router {
         List<Routing.Rule> rules = routing.rulesFor(topic, e.eventType());
         // the event's unit (a read for a report's), once per event whatever number of rules route it
         String unit = rules.isEmpty() ? null : directory.unitOf(e.payload());
+        String group = e.payload().path("groupId").asText(null);
+        String profile = rules.isEmpty() || group == null ? null : directory.profileOf(group);
         for (Routing.Rule rule : rules) {
+            String citation = rule.citationFor(profile, e.payload());
+            if (citation == null || !rule.matches(e.payload())) {
+                continue; // the group's regulation asks for no such notice, or the event is not the rule's case
+            }
             Map<String, Object> payload = Json.MAPPER.convertValue(e.payload(), Map.class);
-            String text = templates.get(rule.template()).data("p", payload).data("citation", rule.citation()).render()
+            String text = templates.get(rule.template()).data("p", payload).data("citation", citation).render()
                     .strip();
             for (String recipient : recipients(rule, e.payload(), unit)) {
-                batch.pending.add(new Pending("notification-" + EventIds.next(), e, rule, recipient, text,
+                batch.pending.add(new Pending("notification-" + EventIds.next(), e, rule, citation, recipient, text,
                         contacts.known(recipient), unit));
             }
         }
@@ -151,7 +157,7 @@ public class Router {
         for (Pending p : fresh) {
             var queued = new NotificationEvent.NotificationQueued(p.id(), p.source().eventId().toString(),
                     p.source().eventType(), p.recipient(), IN_APP, p.rule().template(), p.rule().urgency(),
-                    p.rule().citation(), p.text());
+                    p.citation(), p.text());
             List<NotificationEvent> events = new ArrayList<>(3);
             events.add(queued);
             if (!p.known()) {
@@ -187,7 +193,7 @@ public class Router {
                 ps.setString(4, IN_APP);
                 ps.setString(5, p.rule().template());
                 ps.setString(6, p.rule().urgency());
-                ps.setString(7, p.rule().citation());
+                ps.setString(7, p.citation());
                 ps.setString(8, p.text());
                 ps.setString(9, p.known() ? "DELIVERED" : "DEAD_LETTER");
                 ps.setTimestamp(10, now);
@@ -218,6 +224,12 @@ public class Router {
             }
             if (r.payloadList() != null) {
                 payload.path(r.payloadList()).forEach(id -> out.add("member:" + id.asText()));
+            }
+            if (r.payloadField() != null) {
+                String id = payload.path(r.payloadField()).asText(null);
+                if (id != null && !id.isBlank()) {
+                    out.add("member:" + id);
+                }
             }
             if (r.citizen() != null) {
                 out.add("citizen:" + payload.path(r.citizen()).asText());

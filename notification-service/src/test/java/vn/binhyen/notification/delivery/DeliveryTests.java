@@ -65,13 +65,19 @@ class DeliveryTests {
 
     /** A group whose leader and member have Zalo ids and phones; returns the member's id. */
     String groupWithMember(String group, String memberZalo, String memberPhone) throws Exception {
+        return groupWithMember("ioc-dak-lak", group, memberZalo, memberPhone);
+    }
+
+    /** A group of the regulation {@code profile} (its notices cite that regulation's clauses), with a member. */
+    String groupWithMember(String profile, String group, String memberZalo, String memberPhone) throws Exception {
         String member = "m-" + UUID.randomUUID();
         Map<String, Object> details = new HashMap<>(Map.of("memberId", member, "fullName", "Lê Thị Mai"));
         details.put("zaloId", memberZalo);
         details.put("phone", memberPhone);
         publish(Topics.GROUP_EVENTS,
-                event(group, 1, "GroupEstablished", Map.of("groupId", group, "leader", Map.of("memberId",
-                        "leader-" + group, "fullName", "Trần Văn Dũng", "zaloId", "zl-" + group, "phone", "0912000001"))),
+                event(group, 1, "GroupEstablished", Map.of("groupId", group, "profile", profile, "leader",
+                        Map.of("memberId", "leader-" + group, "fullName", "Trần Văn Dũng", "zaloId", "zl-" + group,
+                                "phone", "0912000001"))),
                 event(group, 2, "MemberAdded", Map.of("groupId", group, "member", details, "role", "MEMBER")));
         await().atMost(Duration.ofSeconds(30)).until(() -> count("select count(*) from group_member where member_id = '"
                 + member + "'") == 1);
@@ -99,7 +105,7 @@ class DeliveryTests {
         String zalo = "zl-" + UUID.randomUUID();
         ChannelStubsResource.http().stubFor(post(urlEqualTo(ZALO_CS)).withRequestBody(matchingJsonPath(
                 "$.recipient.user_id", equalTo(zalo))).willReturn(okJson("{\"error\":0,\"message\":\"Success\"}")));
-        String member = groupWithMember(group, zalo, "0912345678");
+        String member = groupWithMember("province-lai-chau", group, zalo, "0912345678");
         Envelope reminder = reminder(group, member);
         publish(Topics.GROUP_EVENTS, reminder);
         awaitDelivery("member:" + member, "ZALO");
@@ -229,7 +235,7 @@ class DeliveryTests {
         String leaderZalo = "zl-" + group;
         ChannelStubsResource.http().stubFor(post(urlEqualTo(ZALO_CS)).withRequestBody(matchingJsonPath(
                 "$.recipient.user_id", equalTo(leaderZalo))).willReturn(okJson("{\"error\":0}")));
-        groupWithMember(group, null, null);
+        groupWithMember("ward-binh-phuoc", group, null, null);
         for (String name : List.of("Đỗ Văn Hải", "Ngô Thị Lan")) {
             publish(Topics.GROUP_EVENTS, event(group, 5, "MembershipProposed", Map.of("groupId", group,
                     "proposalId", "p-" + UUID.randomUUID(), "change", "ADD", "member", Map.of("memberId",

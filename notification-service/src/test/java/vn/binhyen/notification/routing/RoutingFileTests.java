@@ -34,7 +34,8 @@ class RoutingFileTests {
                 assertThat(engine.parse(text)).as(path).isNotNull();
             }
             assertThat(URGENCIES).as(rule.event()).contains(rule.urgency());
-            assertThat(rule.citation()).as(rule.event()).matches("[a-z-]+:[0-9.]+");
+            assertThat(rule.citation() != null || rule.citationFrom() != null || !rule.profiles().isEmpty())
+                    .as("%s carries a citation", rule.event()).isTrue();
             for (Routing.Recipient r : rule.recipients()) {
                 if (r.role() != null) {
                     assertThat(Roles.ALL).contains(r.role());
@@ -47,6 +48,52 @@ class RoutingFileTests {
     }
 
     @Test
+    void aRuleBorrowingAnotherRegulationsClause_orNamingNoClauseOfTheSeed_failsTheLoad() {
+        var index = vn.binhyen.eventlog.rules.ClauseIndex.standard();
+        var borrowed = new Routing(List.of(new Routing.Rule("moderation", "MessageTakenDown", null, List.of(),
+                "message-taken-down", "URGENT", null, null, Map.of("council-binh-duong", "ward-binh-phuoc:6.3"))));
+        assertThatThrownBy(() -> borrowed.check(index)).hasMessageContaining("another regulation's");
+        var unknown = new Routing(List.of(new Routing.Rule("report", "DeadlineWarning", null, List.of(),
+                "deadline-warning", "URGENT", "police-song-tri:15.9", null, null)));
+        assertThatThrownBy(() -> unknown.check(index)).hasMessageContaining("not a clause of the seed");
+        var cited = new Routing(List.of(new Routing.Rule("moderation", "ReviewQueued", null, List.of(),
+                "review-queued", "URGENT", null, null, null)));
+        assertThatThrownBy(() -> cited.check(index)).hasMessageContaining("without a citation");
+    }
+
+    /** The citation the rule for {@code event} (the first such, matching {@code payload}) carries in a group of {@code profile}. */
+    static String citation(String topic, String event, String profile, Map<String, String> payload) {
+        var node = vn.binhyen.eventlog.Json.MAPPER.valueToTree(payload);
+        return Routing.load().rulesFor(topic, event).stream().filter(r -> r.matches(node))
+                .map(r -> r.citationFor(profile, node)).filter(java.util.Objects::nonNull).findFirst().orElse(null);
+    }
+
+    @Test
+    void eachNotice_citesTheGroupsOwnRegulation_orThePlatformsRule_neverAnothers_police_song_tri_13_3() {
+        // a takedown is reported at once under each regulation's own clause
+        assertThat(citation("moderation", "MessageTakenDown", "police-song-tri", Map.of())).isEqualTo("police-song-tri:13.3");
+        assertThat(citation("moderation", "MessageTakenDown", "ioc-dak-lak", Map.of())).isEqualTo("ioc-dak-lak:4.2.6");
+        assertThat(citation("moderation", "MessageTakenDown", "ward-binh-phuoc", Map.of())).isEqualTo("ward-binh-phuoc:6.3");
+        // an admin's proposal: the ward's 6.3, the IOC's 4.2.2, elsewhere the platform's rule
+        assertThat(citation("group", "MembershipProposed", "ioc-dak-lak", Map.of())).isEqualTo("ioc-dak-lak:4.2.2");
+        assertThat(citation("group", "MembershipProposed", "province-lai-chau", Map.of())).isEqualTo("binhyen:proposals");
+        // a hijacked account: the IOC's 4.3.8, elsewhere the platform's rule
+        assertThat(citation("group", "AccountCompromisedReported", "council-binh-duong", Map.of()))
+                .isEqualTo("binhyen:accounts");
+        // a sanction carries the clause the ladder decided it by
+        assertThat(citation("moderation", "SanctionDecided", "ward-binh-phuoc", Map.of("sanction", "REPORT_TO_AGENCY",
+                "citation", "ward-binh-phuoc:9.3"))).isEqualTo("ward-binh-phuoc:9.3");
+        assertThat(citation("moderation", "SanctionDecided", "ward-binh-phuoc", Map.of("sanction", "REMIND",
+                "citation", "ward-binh-phuoc:9.1"))).as("a reminder is the bot's reply, no notice").isNull();
+        // a leave request is a notice only where the regulation asks consent to leave
+        assertThat(citation("group", "LeaveRequested", "ward-binh-phuoc", Map.of())).isNull();
+        // report-intake's are police-song-tri's
+        assertThat(citation("report", "ReportForwardedToPctp", null, Map.of())).isEqualTo("police-song-tri:15.3c");
+        assertThat(citation("report", "CitizenFeedback", null, Map.of())).isEqualTo("police-song-tri:18.1");
+    }
+
+    @Test
+    void aBrokenTemplate_failsWhenParsed() {    @Test
     void aBrokenTemplate_failsWhenParsed() {
         Engine engine = Engine.builder().addDefaults().build();
         assertThatThrownBy(() -> engine.parse("Tin báo {#if p.urgent}KHẨN")).isInstanceOf(TemplateException.class);

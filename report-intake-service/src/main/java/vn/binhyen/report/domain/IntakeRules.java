@@ -22,7 +22,7 @@ public final class IntakeRules {
     public static List<Missing> missing(Type type, Reporter reporter, TipDetails details, String content) {
         List<Missing> out = new ArrayList<>();
         boolean refused = reporter != null && present(reporter.refusalReason());
-        String who = type == Type.FEEDBACK ? "police-song-tri:14.2" : "police-song-tri:14.3a";
+        String who = ReportRules.cite(type == Type.FEEDBACK ? "feedback-reporter" : "tip-reporter");
         if (type != Type.EMERGENCY && !(type == Type.CRIME_TIP && refused)) {
             if (reporter == null || !present(reporter.name())) {
                 out.add(new Missing("reporter.name", "họ và tên người báo tin", "the reporter's name", who));
@@ -38,34 +38,34 @@ public final class IntakeRules {
             case FEEDBACK -> {
                 if (!present(content)) {
                     out.add(new Missing("content", "nội dung phản ánh, kiến nghị", "what the report is about",
-                            "police-song-tri:14.1"));
+                            ReportRules.cite("content")));
                 }
             }
             case CRIME_TIP -> {
                 if (details == null || details.incidentAt() == null) {
                     out.add(new Missing("details.incidentAt", "thời gian xảy ra vụ việc", "when it happened",
-                            "police-song-tri:14.3b"));
+                            ReportRules.cite("tip-when-where")));
                 }
                 if (details == null || !present(details.place())) {
                     out.add(new Missing("details.place", "địa điểm xảy ra vụ việc", "where it happened",
-                            "police-song-tri:14.3b"));
+                            ReportRules.cite("tip-when-where")));
                 }
                 if (details == null || !present(details.summary())) {
                     out.add(new Missing("details.summary", "tóm tắt nội dung, diễn biến vụ việc",
-                            "a summary and the course of events", "police-song-tri:14.3c"));
+                            "a summary and the course of events", ReportRules.cite("tip-summary")));
                 }
                 if (details == null || !present(details.howKnown())) {
                     out.add(new Missing("details.howKnown", "vì sao anh/chị biết được sự việc",
-                            "how the reporter knows", "police-song-tri:14.3đ"));
+                            "how the reporter knows", ReportRules.cite("tip-how-known")));
                 }
             }
             case EMERGENCY -> {
                 if ((details == null || !present(details.summary())) && !present(content)) {
                     out.add(new Missing("details.summary", "sự việc đang xảy ra", "what is happening",
-                            "police-song-tri:15.4"));
+                            ReportRules.cite("emergency")));
                 }
                 if (details == null || !present(details.place())) {
-                    out.add(new Missing("details.place", "địa điểm", "where", "police-song-tri:15.4"));
+                    out.add(new Missing("details.place", "địa điểm", "where", ReportRules.cite("emergency")));
                 }
             }
         }

@@ -26,12 +26,12 @@ import vn.binhyen.report.domain.Report.Status;
  * acknowledges it.
  */
 public final class ReportDecider implements Decider<ReportCommand, Report, ReportEvent> {
-    public static final String INTAKE = "police-song-tri:14.3";
-    public static final String CLASSIFY = "police-song-tri:15.1";
-    public static final String TIPS = "police-song-tri:15.3";
-    public static final String EMERGENCY = "police-song-tri:15.4";
+    public static final String INTAKE = ReportRules.cite("tip-details");
+    public static final String CLASSIFY = ReportRules.cite("classify");
+    public static final String TIPS = ReportRules.cite("tips");
+    public static final String EMERGENCY = ReportRules.cite("emergency");
     /** Information about citizens is handled without leaks. */
-    public static final String PERSONAL_DATA = "police-song-tri:15.2";
+    public static final String PERSONAL_DATA = ReportRules.cite("personal-data");
     /**
      * The board that forwards and transfers tips: the commander, and the leadership of the unit's
      * police group by its roster (the service names LEADER or DEPUTY only for those on it).

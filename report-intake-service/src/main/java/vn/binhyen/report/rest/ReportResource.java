@@ -438,7 +438,7 @@ public class ReportResource {
         if (d != null && d.incidentAt() != null && d.incidentAt().isAfter(now.plus(Duration.ofMinutes(5)))) {
             return Problem.of("invalid-field", "Giá trị không hợp lệ / Invalid value", Response.Status.BAD_REQUEST,
                     "the incident cannot be in the future").withErrors(List.of(new Problem.FieldError(
-                            "details.incidentAt", "police-song-tri:14.3b", "thời gian xảy ra vụ việc không thể ở "
+                            "details.incidentAt", vn.binhyen.report.domain.ReportRules.cite("tip-when-where"), "thời gian xảy ra vụ việc không thể ở "
                                     + "tương lai / the incident time is in the future"))).toResponse();
         }
         return null;

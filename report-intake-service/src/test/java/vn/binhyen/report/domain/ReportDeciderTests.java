@@ -59,6 +59,33 @@ class ReportDeciderTests {
     }
 
     @Test
+    void feedbackWithoutItsContentOrItsReporter_namesEachMissingItemByItsClause_police_song_tri_14_1_and_14_2() {
+        // 14.1 "Thể hiện rõ nội dung thông tin"; 14.2 the reporter's name, address and phone
+        assertThat(IntakeRules.missing(IntakeRules.Type.FEEDBACK, null, null, " "))
+                .extracting(IntakeRules.Missing::field, IntakeRules.Missing::citation)
+                .containsExactly(org.assertj.core.api.Assertions.tuple("reporter.name", "police-song-tri:14.2"),
+                        org.assertj.core.api.Assertions.tuple("reporter.address", "police-song-tri:14.2"),
+                        org.assertj.core.api.Assertions.tuple("reporter.phone", "police-song-tri:14.2"),
+                        org.assertj.core.api.Assertions.tuple("content", "police-song-tri:14.1"));
+    }
+
+    @Test
+    void aTipWithoutWhenWhereAndWhatHappened_namesEachByItsPoint_police_song_tri_14_3b_and_14_3c() {
+        TipDetails bare = new TipDetails(null, " ", null, null, null, null, null, null, null, null, "tôi chứng kiến");
+        assertThat(IntakeRules.missing(IntakeRules.Type.CRIME_TIP, CITIZEN, bare, null))
+                .extracting(IntakeRules.Missing::field, IntakeRules.Missing::citation)
+                .containsExactly(org.assertj.core.api.Assertions.tuple("details.incidentAt", "police-song-tri:14.3b"),
+                        org.assertj.core.api.Assertions.tuple("details.place", "police-song-tri:14.3b"),
+                        org.assertj.core.api.Assertions.tuple("details.summary", "police-song-tri:14.3c"));
+    }
+
+    @Test
+    void theRulebook_citesOnlyArticles14And15OfThePolicesSeed() {
+        assertThat(ReportRules.rulebook().rules().values()).allSatisfy(r -> assertThat(r.citation())
+                .matches("police-song-tri:1[45](\\.[0-9][a-zđ]?)?"));
+    }
+
+    @Test
     void theWholePath_eachStepByItsRole_police_song_tri_15_3() {
         var classified = new ReportEvent.ReportClassified("report-1", "Trộm cắp tài sản", true, true, "duty-1");
         var written = new ReportEvent.ReportWrittenUp("report-1", "Báo cáo vụ trộm xe", "duty-1");

@@ -18,14 +18,14 @@ import vn.binhyen.moderation.domain.screening.Sanction;
 import vn.binhyen.moderation.domain.screening.Violation;
 
 /**
- * The violation ledger and the sanction ladder (ward-binh-phuoc:9; province-lai-chau:6.4):
- * each violating message is recorded once; a category the profile reports at once (a
- * classified leak) goes to the member's agency, one it hands to the law goes there; otherwise
- * the first violation in the window is a reminder, and the {@code removeAfter}-th proposes
- * removal from the group, which the leader still decides in group-service.
+ * The violation ledger and the sanctions of the group's regulation, each step from its rulebook
+ * with its own clause ({@link Policy.SanctionRule}): each violating message is recorded once; a
+ * category the regulation hands to the law, or reports to the member's agency, takes that step;
+ * otherwise the {@code after}-th violation in the window proposes removal (the leader still decides
+ * in group-service), and any other is a reminder, where the regulation makes those steps. A
+ * regulation without a step never decides it.
  */
 public final class LedgerDecider implements Decider<LedgerCommand, Ledger, ModerationEvent> {
-    public static final String LADDER = "ward-binh-phuoc:9";
 
     /** The ledger stream of a member in a group: {@code ledger-<uuid>}, the same for every instance. */
     public static String streamOf(String groupId, String memberId) {
@@ -50,7 +50,7 @@ public final class LedgerDecider implements Decider<LedgerCommand, Ledger, Moder
 
     private List<ModerationEvent> record(LedgerCommand.RecordViolations c, Ledger state) {
         if (c.violations() == null || c.violations().isEmpty()) {
-            throw new InvalidInput(LADDER, "violations", "a ledger entry records at least one violation");
+            throw new InvalidInput("binhyen:ledger", "violations", "a ledger entry records at least one violation");
         }
         if (state instanceof Ledger.Open open && open.messages().contains(c.messageId())) {
             return List.of(); // already recorded: a redelivered message or a repeated request
@@ -87,25 +87,35 @@ public final class LedgerDecider implements Decider<LedgerCommand, Ledger, Moder
         }
         inWindow.add(c.messageId());
         Sanction sanction;
+        Policy.Cited step;
         String reason;
-        if (categories.stream().anyMatch(rule.referToLaw()::contains)) {
+        if (rule.referToLaw() != null && categories.stream().anyMatch(rule.referToLaw().categories()::contains)) {
             sanction = Sanction.REFER_TO_LAW;
+            step = rule.referToLaw();
             reason = "vi phạm thuộc diện xử lý theo quy định của pháp luật";
-        } else if (categories.stream().anyMatch(rule.reportToAgency()::contains)) {
+        } else if (rule.reportToAgency() != null
+                && categories.stream().anyMatch(rule.reportToAgency().categories()::contains)
+                && (!rule.reportToAgency().membersWithAnAgency() || !c.householdRepresentative())) {
             sanction = Sanction.REPORT_TO_AGENCY;
-            reason = "vi phạm nghiêm trọng, báo cáo cơ quan quản lý thành viên để xử lý kỷ luật";
-        } else if (inWindow.size() >= rule.removeAfter()) {
+            step = rule.reportToAgency();
+            reason = "vi phạm nghiêm trọng, báo cáo lãnh đạo cơ quan, đơn vị của thành viên để xem xét xử lý";
+        } else if (rule.remove() != null && inWindow.size() >= rule.remove().after()) {
             sanction = Sanction.REMOVE_MEMBER;
+            step = rule.remove();
             reason = inWindow.size() + " lần vi phạm trong " + rule.windowDays() + " ngày";
-        } else {
+        } else if (rule.remind() != null) {
             sanction = Sanction.REMIND;
+            step = rule.remind();
             reason = "nhắc nhở lần " + inWindow.size() + " trong " + rule.windowDays() + " ngày";
+        } else {
+            return events;
         }
         String sanctionId = idOf("sanction", c.groupId(), c.memberId(), c.messageId());
         events.add(new ModerationEvent.SanctionDecided(c.groupId(), sanctionId, c.memberId(), sanction.name(),
-                rule.citation(), inWindow.size(), List.copyOf(inWindow), reason));
+                step.citation(), inWindow.size(), List.copyOf(inWindow), reason,
+                sanction == Sanction.REPORT_TO_AGENCY ? c.agencyContact() : null));
         if (sanction == Sanction.REMOVE_MEMBER) {
-            events.add(new ModerationEvent.MemberRemovalProposed(c.groupId(), c.memberId(), sanctionId, rule.citation(),
+            events.add(new ModerationEvent.MemberRemovalProposed(c.groupId(), c.memberId(), sanctionId, step.citation(),
                     violationIds, reason));
         }
         return events;

@@ -9,11 +9,21 @@ import vn.binhyen.moderation.domain.screening.Decision;
 /**
  * A profile's content rules (policies/&lt;profile&gt;.yaml): every rule with an id and its
  * citation; a rule the regulation does not make is absent. {@code effectiveFrom}: a replay
- * judges each message by the version in force when it arrived.
+ * judges each message by the version in force when it arrived. {@code review}: the clause by which the
+ * group's board takes down, or lets stand, what screening held or flagged for it. {@code frozenAccounts}: a
+ * member whose account was reported hijacked has their messages held for the board (ioc-dak-lak:4.3.8).
  */
 public record Policy(String id, int version, Instant effectiveFrom, String title, List<TermRule> terms,
         LinkRule links, AttachmentRule attachments, Rule encoding, NameRule displayName, PoliceNameRule policeNames,
-        FloodRule flood, SanctionRule sanctions) {
+        FloodRule flood, SanctionRule sanctions, Step review, PostingRule posting, Rule frozenAccounts) {
+
+    /**
+     * The publishing workflow where the regulation makes one (police-song-tri:13.2): a member's
+     * post is verified, edited and approved by the board before it is published; {@code sourceCitation}:
+     * the clause naming the official sources a post comes from (13.1).
+     */
+    public record PostingRule(String id, String citation, String sourceCitation) {
+    }
 
     /** Terms of a shared list ({@code policies/terms.yaml}) that put a message in a category. */
     public record TermRule(String id, Category category, String citation, Decision decision, String list,
@@ -41,12 +51,54 @@ public record Policy(String id, int version, Instant effectiveFrom, String title
     }
 
     /**
-     * The ladder (ward-binh-phuoc:9): the first violation in {@code windowDays} → remind; the
-     * {@code removeAfter}-th → propose removal; a category in {@code reportToAgency} →
-     * report at once; in {@code referToLaw} → hand to the law.
+     * The sanctions a profile's regulation names, each step with its own clause, and only those:
+     * {@code referToLaw} (a category the law handles), {@code reportToAgency} (a category reported to
+     * the violator's agency, for members who have one), {@code remove} (the {@code after}-th violation
+     * in {@code windowDays} proposes removal, which the leader decides) and {@code remind} (any other
+     * violation). A step the regulation does not make is absent, and is never decided.
      */
-    public record SanctionRule(String citation, int windowDays, int removeAfter, List<Category> reportToAgency,
-            List<Category> referToLaw) {
+    public record SanctionRule(int windowDays, Step remind, RemoveStep remove, CategoryStep reportToAgency,
+            CategoryStep referToLaw) {
+        public SanctionRule {
+            if (windowDays <= 0) {
+                throw new IllegalArgumentException("sanctions.windowDays: a positive number of days");
+            }
+        }
+
+        /** Every step present, for the rulebook's checks. */
+        public List<Cited> steps() {
+            List<Cited> out = new java.util.ArrayList<>();
+            for (Cited c : new Cited[] {remind, remove, reportToAgency, referToLaw}) {
+                if (c != null) {
+                    out.add(c);
+                }
+            }
+            return out;
+        }
+    }
+
+    /** A rule's id and clause. */
+    public interface Cited {
+        String id();
+
+        String citation();
+    }
+
+    public record Step(String id, String citation) implements Cited {
+    }
+
+    public record RemoveStep(String id, String citation, int after) implements Cited {
+    }
+
+    /**
+     * {@code membersWithAnAgency}: the step applies only to a member with an agency of their own
+     * (ward-binh-phuoc:9.3, "nếu là công chức, viên chức, nhân viên"), not to a household's representative.
+     */
+    public record CategoryStep(String id, String citation, List<Category> categories, boolean membersWithAnAgency)
+            implements Cited {
+        public CategoryStep {
+            categories = categories == null ? List.of() : List.copyOf(categories);
+        }
     }
 
     /** A term list: {@code strict} terms match only with their diacritics; {@code stamps} only in capitals. */

@@ -27,8 +27,14 @@ public sealed interface PostCommand {
     record Verify(boolean board, String actor) implements PostCommand {
     }
 
-    /** {@code finalText}: the board's edit, or null to approve the text as it stands. */
-    record Approve(String finalText, boolean board, String actor) implements PostCommand {
+    /**
+     * {@code finalText}: the board's edit, or null to approve the text as it stands; {@code screening}:
+     * what screening found in the edit (an edited text is screened again before it is approved).
+     */
+    record Approve(String finalText, Screening screening, boolean board, String actor) implements PostCommand {
+        public Approve(String finalText, boolean board, String actor) {
+            this(finalText, new Screening(List.of(), null, null), board, actor);
+        }
     }
 
     record Publish(boolean board, String actor) implements PostCommand {

@@ -16,8 +16,14 @@ import vn.binhyen.moderation.domain.posting.Post.Stage;
  * verifies, returns, approves and publishes; every step is an event.
  */
 public final class PostDecider implements Decider<PostCommand, Post, ModerationEvent> {
-    public static final String WORKFLOW = "police-song-tri:13.2";
-    public static final String OFFICIAL_SOURCE = "police-song-tri:13.1";
+    private final String workflow;
+    private final String officialSource;
+
+    /** The posting rule of the regulation that makes one (police-song-tri's 13.1-13.2), from its policy. */
+    public PostDecider(vn.binhyen.moderation.domain.policy.Policy.PostingRule rule) {
+        this.workflow = rule.citation();
+        this.officialSource = rule.sourceCitation();
+    }
 
     @Override
     public Post initialState() {
@@ -28,14 +34,14 @@ public final class PostDecider implements Decider<PostCommand, Post, ModerationE
     public List<ModerationEvent> decide(PostCommand command, Post state) {
         if (command instanceof PostCommand.Submit s) {
             if (state instanceof Draft) {
-                throw new RuleViolation(WORKFLOW, "postId", "this post was already submitted");
+                throw new RuleViolation(workflow, "postId", "this post was already submitted");
             }
             checkText(s.text(), s.source(), s.screening());
             return List.of(new ModerationEvent.PostSubmitted(s.groupId(), s.postId(), s.actor(), s.text().strip(),
                     s.source().strip(), s.screening().warnings()));
         }
         if (!(state instanceof Draft d)) {
-            throw new RuleViolation(WORKFLOW, "postId", "no such post");
+            throw new RuleViolation(workflow, "postId", "no such post");
         }
         return switch (command) {
             case PostCommand.Submit s -> throw new IllegalStateException("handled above");
@@ -43,13 +49,13 @@ public final class PostDecider implements Decider<PostCommand, Post, ModerationE
                 board(r.board(), "returns a post for edits");
                 stage(d, "returned for edits", Stage.SUBMITTED, Stage.VERIFIED);
                 if (r.comments() == null || r.comments().isBlank()) {
-                    throw new InvalidInput(WORKFLOW, "comments", "say what to change");
+                    throw new InvalidInput(workflow, "comments", "say what to change");
                 }
                 yield List.of(new ModerationEvent.PostReturned(d.groupId(), d.postId(), r.actor(), r.comments().strip()));
             }
             case PostCommand.Revise r -> {
                 if (!r.actor().equals(d.authorId())) {
-                    throw new NotPermitted(WORKFLOW, "only the author revises a returned post");
+                    throw new NotPermitted(workflow, "only the author revises a returned post");
                 }
                 stage(d, "revised", Stage.RETURNED);
                 checkText(r.text(), r.source(), r.screening());
@@ -65,7 +71,10 @@ public final class PostDecider implements Decider<PostCommand, Post, ModerationE
                 board(a.board(), "approves a post");
                 stage(d, "approved", Stage.VERIFIED);
                 if (a.finalText() != null && a.finalText().isBlank()) {
-                    throw new InvalidInput(WORKFLOW, "finalText", "an edited text cannot be blank");
+                    throw new InvalidInput(workflow, "finalText", "an edited text cannot be blank");
+                }
+                if (a.finalText() != null && a.screening().blockedBy() != null) {
+                    throw new RuleViolation(a.screening().blockedBy(), "finalText", a.screening().blockedWhy());
                 }
                 yield List.of(new ModerationEvent.PostApproved(d.groupId(), d.postId(), a.actor(),
                         a.finalText() == null ? d.text() : a.finalText().strip()));
@@ -78,31 +87,31 @@ public final class PostDecider implements Decider<PostCommand, Post, ModerationE
         };
     }
 
-    private static void checkText(String text, String source, PostCommand.Screening screening) {
+    private void checkText(String text, String source, PostCommand.Screening screening) {
         if (text == null || text.isBlank()) {
-            throw new InvalidInput(WORKFLOW, "text", "the post's text is required");
+            throw new InvalidInput(workflow, "text", "the post's text is required");
         }
         if (source == null || source.isBlank()) {
-            throw new InvalidInput(OFFICIAL_SOURCE, "source", "a post comes from an official source; name it");
+            throw new InvalidInput(officialSource, "source", "a post comes from an official source; name it");
         }
         if (screening.blockedBy() != null) {
             throw new RuleViolation(screening.blockedBy(), "text", screening.blockedWhy());
         }
     }
 
-    private static void board(boolean board, String what) {
+    private void board(boolean board, String what) {
         if (!board) {
-            throw new NotPermitted(WORKFLOW, "only the group's management board " + what);
+            throw new NotPermitted(workflow, "only the group's management board " + what);
         }
     }
 
-    private static void stage(Draft d, String verb, Stage... allowed) {
+    private void stage(Draft d, String verb, Stage... allowed) {
         for (Stage s : allowed) {
             if (d.stage() == s) {
                 return;
             }
         }
-        throw new RuleViolation(WORKFLOW, "postId", "a post " + d.stage().name().toLowerCase(java.util.Locale.ROOT)
+        throw new RuleViolation(workflow, "postId", "a post " + d.stage().name().toLowerCase(java.util.Locale.ROOT)
                 + " cannot be " + verb);
     }
 

@@ -19,8 +19,15 @@ public enum Category {
     ENCODING("chữ viết không đúng bảng mã Unicode tiếng Việt có dấu (TCVN 6909:2001)"),
     NAME("tên hiển thị không phải họ và tên thật"),
     FLOOD("gửi tin nhắn dồn dập"),
+    /** Not a rule the message broke: its author's account was reported hijacked, and their posting is frozen. */
+    ACCOUNT_FROZEN("tài khoản đã được báo cáo bị chiếm đoạt, tạm dừng đăng tin"),
     /** Not a rule broken: the message could not be screened automatically, and people judge it. */
     NOT_SCREENED("tin nhắn chưa được hệ thống sàng lọc tự động");
+
+    /** Whether a review confirming a hold of this category records a violation of the member (not so for these). */
+    public boolean isViolation() {
+        return this != NOT_SCREENED && this != ACCOUNT_FROZEN;
+    }
 
     private final String vietnamese;
 

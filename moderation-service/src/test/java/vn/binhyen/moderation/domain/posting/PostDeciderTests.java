@@ -15,7 +15,8 @@ import vn.binhyen.eventlog.testing.DeciderFixture;
 
 /** The publishing workflow of police-song-tri:13.2, given/when/then. */
 class PostDeciderTests {
-    static final DeciderFixture<PostCommand, Post, ModerationEvent> FIXTURE = DeciderFixture.of(new PostDecider());
+    static final DeciderFixture<PostCommand, Post, ModerationEvent> FIXTURE = DeciderFixture.of(
+            new PostDecider(vn.binhyen.moderation.config.Policies.load().get("police-song-tri").posting()));
     static final PostCommand.Screening CLEAN = new PostCommand.Screening(List.of(), null, null);
     static final PostSubmitted SUBMITTED = new PostSubmitted("g", "post-1", "member-1",
             "Cảnh báo thủ đoạn lừa đảo qua mạng", "Cổng thông tin Bộ Công an", List.of());
@@ -68,5 +69,19 @@ class PostDeciderTests {
                 .thenRejectedBy("police-song-tri:13.2");
         FIXTURE.given(SUBMITTED, new PostReturned("g", "post-1", "admin-1", "Sửa"))
                 .when(new PostCommand.Revise("x", "y", CLEAN, "someone-else")).thenRejectedBy("police-song-tri:13.2");
+    }
+
+    @Test
+    void theBoardsEditedText_isScreenedAgain_andRefusedWhenItBreaksARule_police_song_tri_13_2() {
+        var verified = new PostVerified("g", "post-1", "admin-1");
+        var blocked = new PostCommand.Screening(List.of("CLASSIFIED (police-song-tri:6.1): tối mật"), "police-song-tri:6.1",
+                "the text breaks CLASSIFIED (police-song-tri:6.1)");
+        var rejection = FIXTURE.given(SUBMITTED, verified)
+                .when(new PostCommand.Approve("Bản biên tập kèm tài liệu Tối mật", blocked, true, "leader-1"))
+                .thenRejectedBy("police-song-tri:6.1");
+        assertThat(rejection.field()).isEqualTo("finalText");
+        FIXTURE.given(SUBMITTED, verified)
+                .when(new PostCommand.Approve("Bản đã biên tập", CLEAN, true, "leader-1"))
+                .then(new PostApproved("g", "post-1", "leader-1", "Bản đã biên tập"));
     }
 }
