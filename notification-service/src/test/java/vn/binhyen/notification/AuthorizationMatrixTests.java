@@ -90,7 +90,8 @@ class AuthorizationMatrixTests {
         String report = "report-am-" + suffix;
         publish(Topics.GROUP_EVENTS,
                 event(group, 1, "GroupEstablished", Map.of("groupId", group, "unit", Tokens.DEFAULT_UNIT, "kind",
-                        "POLICE", "leader", Map.of("memberId", "am-leader-" + suffix, "fullName", "Trần Văn Dũng"))),
+                        "POLICE", "profile", "police-song-tri", "leader", Map.of("memberId", "am-leader-" + suffix,
+                                "fullName", "Trần Văn Dũng"))),
                 event(group, 2, "MemberAdded", Map.of("groupId", group, "member", Map.of("memberId", member,
                         "fullName", "Lê Thị Mai", "zaloId", "zl-" + member, "phone", "0912000002"), "role", "MEMBER")),
                 event(group, 3, "BotBound", Map.of("groupId", group, "botId", bot, "boundBy", "sysadmin")),

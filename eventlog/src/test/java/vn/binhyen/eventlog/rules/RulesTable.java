@@ -89,10 +89,14 @@ final class RulesTable {
             for (JsonNode t : m.path("terms")) {
                 rules.add(new Rule("moderation-service", policy, t.path("id").asText(),
                         t.path("category").asText() + " → " + t.path("decision").asText() + " (terms: "
-                                + t.path("list").asText() + ")", t.path("citation").asText()));
+                                + t.path("list").asText() + (t.has("context") ? "; the act judged: "
+                                + t.path("context").path("reporting").asText() + " lifts it, with "
+                                + t.path("context").path("soliciting").asText() + " "
+                                + t.path("context").path("decision").asText() : "") + ")",
+                        t.path("citation").asText()));
             }
             for (String key : List.of("links", "attachments", "encoding", "displayName", "policeNames", "flood",
-                    "review")) {
+                    "review", "frozenAccounts", "language")) {
                 JsonNode r = m.path(key);
                 if (!r.isMissingNode()) {
                     String decision = r.path("decision").asText("");

@@ -70,6 +70,8 @@ public final class Policies {
         }
         put(citations, "frozenAccounts", p.frozenAccounts() == null ? null : p.frozenAccounts().id(),
                 p.frozenAccounts() == null ? null : p.frozenAccounts().citation());
+        put(citations, "language", p.language() == null ? null : p.language().id(),
+                p.language() == null ? null : p.language().citation());
         if (p.review() == null) {
             throw new IllegalStateException("rulebook " + p.id() + " lacks review: the clause by which its board "
                     + "decides what screening held or flagged");

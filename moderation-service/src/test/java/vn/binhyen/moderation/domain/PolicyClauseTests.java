@@ -44,6 +44,17 @@ class PolicyClauseTests {
     // ---- ward-binh-phuoc --------------------------------------------------------------------------
 
     @Test
+    void wordsThatFoldToATerm_butAreWrittenWithOtherMarks_areNotTheTerm_typedWithoutMarksTheyAre_ward_binh_phuoc_7_1() {
+        // "mà tùy" folds to "ma tuy" and is not "ma túy"; "phần đông" is not "phản động"; "ma tuy" typed bare is
+        assertThat(screen("ward-binh-phuoc", "Việc này mà tùy các đồng chí sắp xếp, phần đông đã đồng ý")
+                .violations()).isEmpty();
+        fires(screen("ward-binh-phuoc", "ai can ma tuy thi nhan rieng"), Category.HARMFUL, Decision.REMOVE,
+                "ward-binh-phuoc:7.1");
+        fires(screen("ward-binh-phuoc", "Ai cần ma tùy thì nhắn riêng"), Category.HARMFUL, Decision.REMOVE,
+                "ward-binh-phuoc:7.1"); // one word left bare of its mark
+    }
+
+    @Test
     void insults_areRemoved_ward_binh_phuoc_7_3() {
         fires(screen("ward-binh-phuoc", "Ông tổ trưởng đúng là đồ ngu, mất dạy"), Category.DEFAMATION, Decision.REMOVE,
                 "ward-binh-phuoc:7.3");
@@ -91,6 +102,26 @@ class PolicyClauseTests {
     }
 
     @Test
+    void policeNewsOfADrugArrest_isNotAViolation_anOfferIs_andOneThatMixesBoth_goesToTheBoard_police_song_tri_6_5() {
+        // the act decides, not the word: reporting an arrest, offering drugs, or both (not judged with confidence)
+        assertThat(screen("police-song-tri", "Công an phường bắt giữ 2 đối tượng tàng trữ trái phép chất ma túy tại "
+                + "hẻm 12").decision()).isEqualTo(Decision.ALLOW);
+        fires(screen("police-song-tri", "Ai cần ma túy, thuốc lắc liên hệ em, ship tận nơi"), Category.HARMFUL,
+                Decision.REMOVE, "police-song-tri:6.5");
+        Verdict mixed = screen("police-song-tri", "Bị bắt mấy lần rồi vẫn có hàng, ai cần ma túy cứ nhắn riêng");
+        fires(mixed, Category.HARMFUL, Decision.FLAG, "police-song-tri:6.5");
+        assertThat(mixed.decision()).isEqualTo(Decision.FLAG);
+    }
+
+    @Test
+    void aTrainingOnProtectingStateSecrets_isNotALeak_aStampedDocumentIs_police_song_tri_6_1() {
+        assertThat(screen("police-song-tri", "Mời các đồng chí dự tập huấn công tác bảo vệ bí mật nhà nước, nghiêm "
+                + "cấm đưa tài liệu lên mạng xã hội").decision()).isEqualTo(Decision.ALLOW);
+        fires(screen("police-song-tri", "TỐI MẬT - tập huấn phương án bảo vệ mục tiêu"), Category.CLASSIFIED,
+                Decision.REMOVE, "police-song-tri:6.1");
+    }
+
+    @Test
     void slanderingACitizen_isRemoved_police_song_tri_6_7() {
         fires(screen("police-song-tri", "Thằng hàng xóm đúng là đồ khốn, súc vật"), Category.DEFAMATION,
                 Decision.REMOVE, "police-song-tri:6.7");
@@ -110,6 +141,17 @@ class PolicyClauseTests {
         fires(screen("police-song-tri", "Cài file này", "Nguyễn Văn An",
                 List.of(new Message.Attachment("VNeID.apk", null, 1000, null)), List.of()), Category.MALWARE,
                 Decision.REMOVE, "police-song-tri:6.9");
+    }
+
+    @Test
+    void anEnglishQuotationWithoutAVietnameseSummary_isFlagged_withOneItIsNot_police_song_tri_12_1() {
+        String english = "Please be aware that the online scam is spreading and you should not share your password";
+        fires(screen("police-song-tri", english), Category.LANGUAGE, Decision.FLAG, "police-song-tri:12.1");
+        assertThat(screen("police-song-tri", english + ". Tóm tắt: cảnh báo thủ đoạn lừa đảo trực tuyến, không chia sẻ "
+                + "mật khẩu.").violations()).extracting(Violation::category).doesNotContain(Category.LANGUAGE);
+        // Vietnamese typed without diacritics is the encoding rule's, not this one's
+        assertThat(screen("police-song-tri", "thong bao lich truc ban tuan nay cua cong an phuong song tri")
+                .violations()).extracting(Violation::category).doesNotContain(Category.LANGUAGE);
     }
 
     // ---- council-binh-duong --------------------------------------------------------------------------

@@ -33,9 +33,25 @@ class ScreeningCorpusTests {
     }
 
     static List<Sample> corpus() throws IOException {
+        List<Sample> out = samples("/screening/corpus.tsv");
+        int n = out.size();
+        for (String line : lines("/screening/legacy-samples.tsv")) {
+            String[] f = line.split("\t", -1);
+            Set<Category> expected = EnumSet.of(Category.ENCODING);
+            if (!f[3].isEmpty()) {
+                expected.add(Category.valueOf(f[3]));
+            }
+            out.add(new Sample("ward-binh-phuoc", expected, new Message("group-corpus",
+                    "m-" + n++, "member-1", null, f[2], List.of(), List.of(), false, Instant.now())));
+        }
+        return out;
+    }
+
+    /** The labelled samples of one file (profile, expected, text, display name, attachments, links). */
+    static List<Sample> samples(String resource) throws IOException {
         List<Sample> out = new ArrayList<>();
         int n = 0;
-        for (String line : lines("/screening/corpus.tsv")) {
+        for (String line : lines(resource)) {
             String[] f = line.split("\t", -1);
             Set<Category> expected = f[1].equals("NONE") ? EnumSet.noneOf(Category.class)
                     : Arrays.stream(f[1].split(",")).map(Category::valueOf)
@@ -52,15 +68,6 @@ class ScreeningCorpusTests {
             List<String> links = f[5].isEmpty() ? List.of() : List.of(f[5].split(";"));
             out.add(new Sample(f[0], expected, new Message("group-corpus", "m-" + n++, "member-1",
                     f[3].isEmpty() ? null : f[3], f[2], attachments, links, false, Instant.now())));
-        }
-        for (String line : lines("/screening/legacy-samples.tsv")) {
-            String[] f = line.split("\t", -1);
-            Set<Category> expected = EnumSet.of(Category.ENCODING);
-            if (!f[3].isEmpty()) {
-                expected.add(Category.valueOf(f[3]));
-            }
-            out.add(new Sample("ward-binh-phuoc", expected, new Message("group-corpus",
-                    "m-" + n++, "member-1", null, f[2], List.of(), List.of(), false, Instant.now())));
         }
         return out;
     }
@@ -110,4 +117,75 @@ class ScreeningCorpusTests {
         misses.forEach(m -> System.out.println("  miss: " + m));
         assertThat(failures).as("categories below 0.95 precision / 0.90 recall").isEmpty();
     }
+
+    /**
+     * Ordinary official traffic, which talks about crime all the time (arrests, seized weapons, drug and
+     * gambling campaigns, trainings on state secrets, scam warnings, password changes): at most one
+     * false alarm (anything but ALLOW) in twenty, overall and in each profile's traffic.
+     */
+    @Test
+    void ordinaryOfficialTraffic_raisesAtMostOneFalseAlarmInTwenty() throws IOException {
+        List<Sample> traffic = samples("/screening/official-traffic.tsv");
+        assertThat(traffic).hasSizeGreaterThanOrEqualTo(100);
+        Map<String, int[]> byProfile = new TreeMap<>(); // alarms, messages
+        List<String> alarms = new ArrayList<>();
+        for (Sample s : traffic) {
+            var verdict = SCREENERS.get(s.profile()).screen(s.message(), 1);
+            int[] k = byProfile.computeIfAbsent(s.profile(), x -> new int[2]);
+            k[1]++;
+            if (verdict.decision() != vn.binhyen.moderation.domain.screening.Decision.ALLOW) {
+                k[0]++;
+                alarms.add(s.profile() + " " + verdict.decision() + " " + verdict.violations().stream()
+                        .map(v -> v.ruleId() + "=" + v.evidence().excerpt()).toList() + ": " + s.message().text());
+            }
+        }
+        System.out.printf("%n%-20s %7s %9s %11s%n", "official traffic", "alarms", "messages", "alarm rate");
+        int all = 0;
+        for (var e : byProfile.entrySet()) {
+            all += e.getValue()[0];
+            System.out.printf("%-20s %7d %9d %11.3f%n", e.getKey(), e.getValue()[0], e.getValue()[1],
+                    (double) e.getValue()[0] / e.getValue()[1]);
+        }
+        System.out.printf("%-20s %7d %9d %11.3f%n", "all", all, traffic.size(), (double) all / traffic.size());
+        alarms.forEach(a -> System.out.println("  alarm: " + a));
+        assertThat((double) all / traffic.size()).as("false alarms on ordinary official traffic").isLessThanOrEqualTo(0.05);
+        byProfile.forEach((profile, k) -> assertThat((double) k[0] / k[1]).as(profile).isLessThanOrEqualTo(0.10));
+    }
+
+    /**
+     * Messages written from the seeds' own wording for the semantic categories (harm, the State,
+     * defamation, hate): recall per category, printed beside the labelled corpus's. Phrase lists catch
+     * the words, not every way of saying it: the figures are a floor that a change may raise and must
+     * not lower, not the 0.95 the issue asks for (issue 23 stays open on it).
+     */
+    @Test
+    void seedWordedSemanticCategories_recallPerCategory_printed_andNotBelowItsFloor() throws IOException {
+        List<Sample> semantic = samples("/screening/semantic-categories.tsv");
+        Map<Category, int[]> byCategory = new TreeMap<>(); // caught, messages
+        List<String> missed = new ArrayList<>();
+        for (Sample s : semantic) {
+            Category want = s.expected().iterator().next();
+            var verdict = SCREENERS.get(s.profile()).screen(s.message(), 1);
+            boolean caught = verdict.violations().stream().anyMatch(v -> v.category() == want);
+            int[] k = byCategory.computeIfAbsent(want, x -> new int[2]);
+            k[1]++;
+            if (caught) {
+                k[0]++;
+            } else {
+                missed.add(s.profile() + " " + want + ": " + s.message().text());
+            }
+        }
+        System.out.printf("%n%-20s %7s %9s %7s %7s%n", "seed-worded", "caught", "messages", "recall", "floor");
+        for (var e : byCategory.entrySet()) {
+            double recall = (double) e.getValue()[0] / e.getValue()[1];
+            System.out.printf("%-20s %7d %9d %7.3f %7.3f%n", e.getKey(), e.getValue()[0], e.getValue()[1], recall,
+                    SEMANTIC_FLOOR.get(e.getKey()));
+            assertThat(recall).as("recall of %s", e.getKey()).isGreaterThanOrEqualTo(SEMANTIC_FLOOR.get(e.getKey()));
+        }
+        missed.forEach(m -> System.out.println("  missed: " + m));
+    }
+
+    /** The recall measured when the set was written (2026-12-01): a change may raise it, not lower it. */
+    static final Map<Category, Double> SEMANTIC_FLOOR = Map.of(Category.HARMFUL, 0.35, Category.ANTI_STATE, 0.20,
+            Category.DEFAMATION, 0.45, Category.HATE, 0.15);
 }

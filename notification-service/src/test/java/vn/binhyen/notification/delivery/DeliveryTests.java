@@ -202,7 +202,7 @@ class DeliveryTests {
     @Test
     void email_reachesTheSmtpServer_inVietnamese_forWhoeverPrefersIt() throws Exception {
         String group = "group-" + UUID.randomUUID();
-        String member = groupWithMember(group, null, null);
+        String member = groupWithMember("province-lai-chau", group, null, null);
         String address = member + "@phuong.gov.vn";
         given().auth().oauth2(Tokens.forRole(Roles.MEMBER, member)).contentType(ContentType.JSON)
                 .body(Map.of("email", address, "preferred", List.of("EMAIL"))).put("/api/v1/contacts/me").then()

@@ -93,7 +93,6 @@ class RoutingFileTests {
     }
 
     @Test
-    void aBrokenTemplate_failsWhenParsed() {    @Test
     void aBrokenTemplate_failsWhenParsed() {
         Engine engine = Engine.builder().addDefaults().build();
         assertThatThrownBy(() -> engine.parse("Tin báo {#if p.urgent}KHẨN")).isInstanceOf(TemplateException.class);

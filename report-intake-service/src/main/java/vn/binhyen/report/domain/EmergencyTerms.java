@@ -7,14 +7,49 @@ import java.util.Optional;
 
 /**
  * Words that make a tip an emergency (police-song-tri:15.4: a crime under way, a scene to
- * secure, a pursuit, victims to rescue), matched on the text lower-cased in NFC.
+ * secure, a pursuit, victims to rescue), matched on the text lower-cased in NFC; a text typed
+ * without diacritics (as a frightened citizen on a phone may) is matched against the words without
+ * theirs, as whole words ("dang cuop" is "đang cướp"; "bo sung" is not "có súng").
  */
 public final class EmergencyTerms {
     static final List<String> TERMS = List.of("đang cướp", "cướp giật", "đang đánh nhau", "đâm chém", "đâm người",
             "nổ súng", "có súng", "bắt cóc", "cứu với", "cứu tôi", "đang cháy", "cháy nhà", "đang truy đuổi",
             "bị thương nặng", "đang trộm", "đang phá cửa", "hỗn chiến", "dao kiếm", "đặt bom", "đe dọa giết");
 
+    static final List<String> FOLDED = TERMS.stream().map(EmergencyTerms::fold).toList();
+
     private EmergencyTerms() {
+    }
+
+    /** Lower-case Vietnamese without its diacritics: "đang cướp" → "dang cuop" (one pass, no regular expression). */
+    static String fold(String s) {
+        String d = Normalizer.normalize(s.toLowerCase(Locale.ROOT), Normalizer.Form.NFD);
+        StringBuilder out = new StringBuilder(d.length());
+        for (int i = 0; i < d.length(); i++) {
+            char c = d.charAt(i);
+            if (Character.getType(c) != Character.NON_SPACING_MARK) {
+                out.append(c == 'đ' ? 'd' : c);
+            }
+        }
+        return out.toString();
+    }
+
+    /** The words of a folded text between single spaces, with one at each end: " dang cuop ". */
+    static String words(String folded) {
+        StringBuilder out = new StringBuilder(folded.length() + 2).append(' ');
+        for (int i = 0; i < folded.length(); i++) {
+            char c = folded.charAt(i);
+            boolean word = c >= 'a' && c <= 'z' || c >= '0' && c <= '9';
+            if (word) {
+                out.append(c);
+            } else if (out.charAt(out.length() - 1) != ' ') {
+                out.append(' ');
+            }
+        }
+        if (out.charAt(out.length() - 1) != ' ') {
+            out.append(' ');
+        }
+        return out.toString();
     }
 
     /** The first emergency term in {@code texts}, if any. */
@@ -27,6 +62,15 @@ public final class EmergencyTerms {
             for (String term : TERMS) {
                 if (n.contains(term)) {
                     return Optional.of(term);
+                }
+            }
+            String folded = fold(n);
+            if (folded.equals(n.replace('đ', 'd'))) { // no diacritics typed: compare without them, word by word
+                String padded = words(folded);
+                for (int i = 0; i < TERMS.size(); i++) {
+                    if (padded.contains(" " + FOLDED.get(i) + " ")) {
+                        return Optional.of(TERMS.get(i));
+                    }
                 }
             }
         }

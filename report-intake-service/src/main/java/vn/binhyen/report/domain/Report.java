@@ -15,9 +15,13 @@ public sealed interface Report {
     enum Status {
         RECEIVED, CLASSIFIED, WRITTEN_UP, FORWARDED_TO_PCTP, REGISTERED, RESOLVED, TRANSFERRED;
 
-        /** The 24-hour clock stops once the tip is in the register, or the report is settled. */
+        /**
+         * The 24-hour clock stops once the report is handled or transferred: the PCTP officer "phân loại,
+         * xử lý trong thời hạn không quá 24 giờ kể từ khi tiếp nhận" (police-song-tri:15.3c), the
+         * register entry made "đồng thời" being one step on the way, not the end of it.
+         */
         public boolean clockStopped() {
-            return this == REGISTERED || this == RESOLVED || this == TRANSFERRED;
+            return this == RESOLVED || this == TRANSFERRED;
         }
     }
 

@@ -19,11 +19,11 @@ import vn.binhyen.report.domain.Report.Status;
 
 /**
  * A report's workflow (police-song-tri:15.1-15.4), each step by its role only: received →
- * classified by the duty officer → for crime tips written up for the board → forwarded by the
- * board to the PCTP officer → registered → resolved; or transferred to a competent body. The
- * 24-hour clock warns at 12, 4 and 1 hours left and breaches at 24, each exactly once, until
- * the tip is in the register; an emergency is raised at once and re-raised until a commander
- * acknowledges it.
+ * classified by the duty officer → for crime tips and emergencies written up for the board →
+ * forwarded by the board to the PCTP officer → registered → resolved; or transferred to a
+ * competent body. The 24-hour clock warns at 12, 4 and 1 hours left and breaches at 24, each
+ * exactly once, until the PCTP officer has handled the tip (resolved or transferred, 15.3c); an
+ * emergency is raised at once and re-raised until a commander acknowledges it.
  */
 public final class ReportDecider implements Decider<ReportCommand, Report, ReportEvent> {
     public static final String INTAKE = ReportRules.cite("tip-details");
@@ -94,7 +94,7 @@ public final class ReportDecider implements Decider<ReportCommand, Report, Repor
             }
             case ReportCommand.Resolve r -> {
                 role(r, CLASSIFY, "the duty or PCTP officer resolves a report", Roles.DUTY_OFFICER, Roles.PCTP_OFFICER);
-                status(o, CLASSIFY, "resolved", o.type() == IntakeRules.Type.CRIME_TIP ? new Status[] {Status.REGISTERED}
+                status(o, CLASSIFY, "resolved", o.type() != IntakeRules.Type.FEEDBACK ? new Status[] {Status.REGISTERED}
                         : new Status[] {Status.CLASSIFIED});
                 if (r.result() == null || r.result().isBlank()) {
                     throw new InvalidInput(CLASSIFY, "result", "the result is required");
@@ -235,9 +235,11 @@ public final class ReportDecider implements Decider<ReportCommand, Report, Repor
         throw new NotPermitted(citation, who);
     }
 
+    /** Crime tips, and emergencies, which are tips too (police-song-tri:15.4 adds the alarm, not another path). */
     private static void tipOnly(Open o) {
-        if (o.type() != IntakeRules.Type.CRIME_TIP) {
-            throw new RuleViolation(TIPS, "reportId", "only crime tips are written up, forwarded and registered");
+        if (o.type() == IntakeRules.Type.FEEDBACK) {
+            throw new RuleViolation(TIPS, "reportId", "only crime tips and emergencies are written up, forwarded and "
+                    + "registered");
         }
     }
 

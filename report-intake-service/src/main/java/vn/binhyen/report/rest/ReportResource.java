@@ -37,6 +37,7 @@ import vn.binhyen.eventlog.http.PlausibleTime;
 import vn.binhyen.report.domain.IntakeRules;
 import vn.binhyen.report.domain.Report;
 import vn.binhyen.report.domain.ReportCommand;
+import vn.binhyen.report.domain.ReportRules;
 import vn.binhyen.report.domain.UnknownReportException;
 import vn.binhyen.report.service.ReportService;
 import vn.binhyen.report.service.ReportScope;
@@ -92,10 +93,18 @@ public class ReportResource {
         }
     }
 
+    /**
+     * {@code postedAt}: when the citizen sent the message (the Zalo message's time, as the bot saw it;
+     * a duty officer's for a call): the 24-hour clock starts there, not when the report is filed
+     * (police-song-tri:15.3), within {@link #POSTED_WITHIN} before now and at most 5 minutes after.
+     */
     public record ReportRequest(@NotNull IntakeRules.Type type, @Size(max = 50) String channel,
             @Size(max = 128) String groupId, @Valid ReporterInput reporter, @Valid RefusalInput refusal,
-            @Valid DetailsInput details, @Size(max = 10_000) String content) {
+            @Valid DetailsInput details, @Size(max = 10_000) String content, @PlausibleTime Instant postedAt) {
     }
+
+    /** How long before it is filed a citizen's message may have been sent: a bot's relay after an outage. */
+    static final Duration POSTED_WITHIN = Duration.ofDays(7);
 
     /** The answer to an intake: the clock, what is still missing, and the reply for the citizen. */
     public record Intake(String reportId, String status, Instant receivedAt, Instant deadline, List<String> missing,
@@ -135,6 +144,15 @@ public class ReportResource {
         if (future != null) {
             return future;
         }
+        if (r.postedAt() != null && (r.postedAt().isAfter(now.plus(Duration.ofMinutes(5)))
+                || r.postedAt().isBefore(now.minus(POSTED_WITHIN)))) {
+            return Problem.of("invalid-field", "Giá trị không hợp lệ / Invalid value", Response.Status.BAD_REQUEST,
+                    "nothing was recorded").withErrors(List.of(new Problem.FieldError("postedAt",
+                            ReportRules.cite("tips"), "thời điểm người dân gửi tin: trong 7 ngày qua, không ở tương lai / "
+                                    + "when the citizen sent it: within the last 7 days, not in the future"))).toResponse();
+        }
+        // the clock starts when the citizen sent the message, not when the bot or the officer filed it
+        Instant start = r.postedAt() != null ? r.postedAt() : now;
         // the unit receiving it: the unit of the group a bot is bound to, or the duty officer's (issue 21)
         String unit;
         if (token.getGroups().contains(Roles.BOT)) {
@@ -163,7 +181,7 @@ public class ReportResource {
         try {
             outcome = service.receive(reportId, r.type(), r.channel(), r.groupId(), unit, reporter(r.reporter(),
                     r.refusal()), r.details() == null ? null : r.details().toDetails(), r.content(),
-                    token.getName(), Set.copyOf(token.getGroups()), now, meta(request));
+                    token.getName(), Set.copyOf(token.getGroups()), start, meta(request));
         } catch (vn.binhyen.eventlog.ConcurrencyException raced) {
             // the same key again, or concurrently: answered as the first receipt was
             if (reportId != null && service.load(reportId) instanceof Report.Open first) {
@@ -438,7 +456,7 @@ public class ReportResource {
         if (d != null && d.incidentAt() != null && d.incidentAt().isAfter(now.plus(Duration.ofMinutes(5)))) {
             return Problem.of("invalid-field", "Giá trị không hợp lệ / Invalid value", Response.Status.BAD_REQUEST,
                     "the incident cannot be in the future").withErrors(List.of(new Problem.FieldError(
-                            "details.incidentAt", vn.binhyen.report.domain.ReportRules.cite("tip-when-where"), "thời gian xảy ra vụ việc không thể ở "
+                            "details.incidentAt", ReportRules.cite("tip-when-where"), "thời gian xảy ra vụ việc không thể ở "
                                     + "tương lai / the incident time is in the future"))).toResponse();
         }
         return null;

@@ -21,6 +21,7 @@ import vn.binhyen.report.domain.IntakeRules;
 import vn.binhyen.report.domain.Report;
 import vn.binhyen.report.domain.ReportCommand;
 import vn.binhyen.report.domain.ReportDecider;
+import vn.binhyen.report.domain.ReportRules;
 
 /**
  * Load → decide → append, with the read models, the deadline rows and the register in the
@@ -56,10 +57,26 @@ public class ReportService {
         this.dataSource = dataSource;
         this.roster = roster;
         this.keys = keys;
-        this.tipClock = tipClock;
-        this.feedbackClock = feedbackClock;
-        this.emergencyClock = emergencyClock;
+        this.tipClock = ceiling("binhyen.report.clock.crime-tip", tipClock);
+        this.feedbackClock = ceiling("binhyen.report.clock.feedback", feedbackClock);
+        this.emergencyClock = ceiling("binhyen.report.clock.emergency", emergencyClock);
         this.reescalateEvery = reescalateEvery;
+    }
+
+    /** police-song-tri:15.3's "trong thời hạn 24 giờ": the longest a clock may run. */
+    public static final Duration CEILING = Duration.ofHours(24);
+
+    /**
+     * A configured clock, refused at start when it is not positive or longer than 24 hours
+     * (police-song-tri:15.3): configuration may shorten the seed's time, never lengthen it.
+     */
+    public static Duration ceiling(String key, Duration configured) {
+        if (configured == null || configured.isZero() || configured.isNegative() || configured.compareTo(CEILING) > 0) {
+            throw new IllegalStateException(key + "=" + configured + ": a report's clock runs for more than nothing and "
+                    + "at most 24 hours (" + ReportRules.cite("tips") + ", \"trong thời hạn 24 giờ\"); configuration "
+                    + "may shorten it, never lengthen it");
+        }
+        return configured;
     }
 
     public Duration clockFor(IntakeRules.Type type) {
@@ -113,6 +130,24 @@ public class ReportService {
 
     /** Registers a forwarded tip, drawing the unit's next number for the year in this transaction. */
     @Transactional
+    /**
+     * Form 294's "cán bộ tiếp nhận": the duty officer who received the information (police-song-tri:15.1,
+     * 15.3a): the one who filed it, when a duty officer did (a call, a visit), else the one who first
+     * classified what a bot relayed. Never the PCTP officer who registers it.
+     */
+    String receivingOfficer(String reportId) {
+        String classifier = null;
+        for (vn.binhyen.eventlog.Envelope e : store.read(reportId)) {
+            if (e.eventType().equals("ReportReceived") && vn.binhyen.contracts.Roles.DUTY_OFFICER.equals(e.actor().role())) {
+                return e.actor().id();
+            }
+            if (e.eventType().equals("ReportClassified") && classifier == null) {
+                classifier = e.payload().path("classifiedBy").asText(null);
+            }
+        }
+        return classifier;
+    }
+
     public CommandHandler.Outcome<Report, ReportEvent> register(String reportId, String unit, OptionalLong ifMatch,
             String actor, java.util.Set<String> roles, Instant at, CommandHandler.Metadata meta) {
         int year = at.atZone(VIETNAM).getYear();
@@ -137,7 +172,7 @@ public class ReportService {
                         : o.reporter().name());
                 ps.setString(8, o.details() != null && o.details().summary() != null ? o.details().summary()
                         : o.content() != null ? o.content() : "");
-                ps.setString(9, meta.actor().id());
+                ps.setString(9, receivingOfficer(reportId));
                 ps.setString(10, actor);
                 ps.setTimestamp(11, Timestamp.from(at));
                 ps.executeUpdate();
@@ -282,7 +317,7 @@ public class ReportService {
         }
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
                 "select report_id, type, status, received_at, deadline, emergency, missing from report_summary "
-                        + "where status not in ('REGISTERED', 'RESOLVED', 'TRANSFERRED') and unit = any(?) "
+                        + "where status not in ('RESOLVED', 'TRANSFERRED') and unit = any(?) "
                         + "order by (emergency = 'RAISED') desc, deadline limit 500")) {
             ps.setArray(1, c.createArrayOf("text", units.toArray()));
             try (ResultSet rs = ps.executeQuery()) {

@@ -81,7 +81,7 @@ class ReportDeciderTests {
 
     @Test
     void theRulebook_citesOnlyArticles14And15OfThePolicesSeed() {
-        assertThat(ReportRules.rulebook().rules().values()).allSatisfy(r -> assertThat(r.citation())
+        assertThat(ReportRules.rules().values()).allSatisfy(r -> assertThat(r.citation())
                 .matches("police-song-tri:1[45](\\.[0-9][a-zđ]?)?"));
     }
 
@@ -99,7 +99,47 @@ class ReportDeciderTests {
         var state = FIXTURE.given(received(TIP), classified, written, forwarded)
                 .when(new ReportCommand.Register("ca-song-tri", 2026, 7, "pctp-1", PCTP, T0))
                 .then(new ReportEvent.ReportRegistered("report-1", "ca-song-tri", 2026, 7, "pctp-1"));
-        assertThat(((Report.Open) state).status().clockStopped()).isTrue();
+        // registered "đồng thời": the PCTP officer still has to classify and handle it within the 24 hours (15.3c)
+        assertThat(((Report.Open) state).status().clockStopped()).isFalse();
+        var registered = new ReportEvent.ReportRegistered("report-1", "ca-song-tri", 2026, 7, "pctp-1");
+        var handled = FIXTURE.given(received(TIP), classified, written, forwarded, registered)
+                .when(new ReportCommand.Resolve("Chuyển Cơ quan CSĐT thụ lý", "pctp-1", PCTP, T0)).thenEvents();
+        assertThat(handled).isNotEmpty();
+    }
+
+    @Test
+    void theClock_runsUntilThePctpOfficerHasHandledTheTip_notOnlyRegisteredIt_police_song_tri_15_3c() {
+        var classified = new ReportEvent.ReportClassified("report-1", "Trộm", true, true, "d");
+        var written = new ReportEvent.ReportWrittenUp("report-1", "b", "d");
+        var forwarded = new ReportEvent.ReportForwardedToPctp("report-1", "p", "b");
+        var registered = new ReportEvent.ReportRegistered("report-1", "u", 2026, 1, "p");
+        FIXTURE.given(received(TIP), classified, written, forwarded, registered)
+                .when(new ReportCommand.Breach("clock", SYSTEM, DEADLINE))
+                .then(new ReportEvent.DeadlineBreached("report-1", DEADLINE, Roles.COMMANDER));
+        var resolved = FIXTURE.given(received(TIP), classified, written, forwarded, registered)
+                .when(new ReportCommand.Resolve("Chuyển Cơ quan CSĐT thụ lý", "p", PCTP, T0)).thenEvents();
+        var after = new java.util.ArrayList<ReportEvent>(List.of(received(TIP), classified, written, forwarded,
+                registered));
+        after.addAll(resolved);
+        FIXTURE.given(after.toArray(ReportEvent[]::new)).when(new ReportCommand.Breach("clock", SYSTEM, DEADLINE))
+                .thenNothing();
+    }
+
+    @Test
+    void anEmergency_isWrittenUpForwardedAndRegistered_likeAnyTip_police_song_tri_15_4() {
+        var emergency = new ReportEvent.ReportReceived("report-1", "EMERGENCY", "zalo", "group-1", "ca-phuong-song-tri",
+                null, new TipDetails(null, "Chợ", "Đang có người cầm dao", null, null, null, null, null, null, null, null),
+                null, T0, DEADLINE, List.of());
+        var classified = new ReportEvent.ReportClassified("report-1", "Cố ý gây thương tích", true, true, "duty-1");
+        var written = new ReportEvent.ReportWrittenUp("report-1", "Báo cáo vụ cầm dao", "duty-1");
+        var forwarded = new ReportEvent.ReportForwardedToPctp("report-1", "pctp-1", "deputy-1");
+        FIXTURE.given(emergency, classified)
+                .when(new ReportCommand.WriteUp("Báo cáo vụ cầm dao", "duty-1", DUTY, T0)).then(written);
+        FIXTURE.given(emergency, classified, written)
+                .when(new ReportCommand.Forward("pctp-1", "deputy-1", BOARD, T0)).then(forwarded);
+        FIXTURE.given(emergency, classified, written, forwarded)
+                .when(new ReportCommand.Register("ca-song-tri", 2026, 8, "pctp-1", PCTP, T0))
+                .then(new ReportEvent.ReportRegistered("report-1", "ca-song-tri", 2026, 8, "pctp-1"));
     }
 
     @Test
@@ -123,7 +163,7 @@ class ReportDeciderTests {
     }
 
     @Test
-    void warningsAt12_4_1HoursLeft_andTheBreach_eachOnce_untilRegistered_police_song_tri_15_3() {
+    void warningsAt12_4_1HoursLeft_andTheBreach_eachOnce_untilHandled_police_song_tri_15_3() {
         var warn12 = new ReportEvent.DeadlineWarning("report-1", 12, DEADLINE);
         FIXTURE.given(received(TIP)).when(new ReportCommand.Warn(12, "clock", SYSTEM, DEADLINE.minus(Duration.ofHours(12))))
                 .then(warn12);
@@ -136,7 +176,8 @@ class ReportDeciderTests {
         FIXTURE.given(received(TIP), new ReportEvent.ReportClassified("report-1", "Trộm", true, true, "d"),
                         new ReportEvent.ReportWrittenUp("report-1", "b", "d"),
                         new ReportEvent.ReportForwardedToPctp("report-1", "p", "b"),
-                        new ReportEvent.ReportRegistered("report-1", "u", 2026, 1, "p"))
+                        new ReportEvent.ReportRegistered("report-1", "u", 2026, 1, "p"),
+                        new ReportEvent.ReportResolved("report-1", "Chuyển Cơ quan CSĐT thụ lý", "p"))
                 .when(new ReportCommand.Breach("clock", SYSTEM, DEADLINE)).thenNothing();
     }
 
@@ -157,6 +198,16 @@ class ReportDeciderTests {
                 Set.of(Roles.COMMANDER), T0)).then(ack);
         FIXTURE.given(raised, first, ack).when(new ReportCommand.Reescalate("clock", SYSTEM, T0.plusSeconds(600)))
                 .thenNothing();
+    }
+
+    @Test
+    void emergencyWords_typedWithoutDiacritics_areRecognised_asWholeWords_police_song_tri_15_4() {
+        assertThat(EmergencyTerms.find("co nguoi dang cuop tiem vang o cho, cuu voi")).contains("đang cướp");
+        assertThat(EmergencyTerms.find("DANG CHAY NHA o hem 5")).contains("đang cháy");
+        // a word inside another is not the emergency: "bo sung" is not "có súng", and text with diacritics
+        // is matched only as written
+        assertThat(EmergencyTerms.find("de nghi bo sung ho so")).isEmpty();
+        assertThat(EmergencyTerms.find("Đề nghị chạy nhanh qua cầu")).isEmpty();
     }
 
     @Test

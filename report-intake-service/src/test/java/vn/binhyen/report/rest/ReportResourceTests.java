@@ -69,6 +69,26 @@ class ReportResourceTests {
     }
 
     @Test
+    void theClock_startsWhenTheCitizenSentTheMessage_notWhenTheBotFiledIt_andImplausibleTimesAreRefused_police_song_tri_15_3() {
+        // the bot relays a tip two hours after the citizen sent it (it was offline): two hours of the 24 are gone
+        Instant sent = clock.instant().minus(Duration.ofHours(2)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        Map<String, Object> late = new java.util.HashMap<>(tip("Trộm xe máy ở chợ"));
+        late.put("groupId", World.POLICE_GROUP);
+        late.put("postedAt", sent.toString());
+        post(Roles.BOT, "/api/v1/reports", late).statusCode(201)
+                .body("receivedAt", equalTo(sent.toString()))
+                .body("deadline", equalTo(sent.plus(Duration.ofHours(24)).toString()));
+        for (Instant implausible : new Instant[] {clock.instant().plus(Duration.ofHours(1)),
+                clock.instant().minus(Duration.ofDays(8))}) {
+            Map<String, Object> bad = new java.util.HashMap<>(tip("Trộm xe máy ở chợ"));
+            bad.put("groupId", World.POLICE_GROUP);
+            bad.put("postedAt", implausible.toString());
+            post(Roles.BOT, "/api/v1/reports", bad).statusCode(400).body("errors[0].field", equalTo("postedAt"))
+                    .body("errors[0].rule", equalTo("police-song-tri:15.3"));
+        }
+    }
+
+    @Test
     void incompleteTip_is422ListingEveryMissingField_recorded_andCompletedLater_police_song_tri_14_3() {
         String reportId = post(Roles.BOT, "/api/v1/reports", Map.of("type", "CRIME_TIP", "groupId", World.POLICE_GROUP,
                 "details",
@@ -204,7 +224,7 @@ class ReportResourceTests {
     }
 
     @Test
-    void aTipGoesThroughEveryStep_andIntoTheRegister_police_song_tri_15_3() {
+    void aTipGoesThroughEveryStep_andIntoTheRegister_withItsReceivingOfficer_police_song_tri_15_3() {
         String id = post(Roles.BOT, "/api/v1/reports", tip("Hai đối tượng trộm xe máy")).statusCode(201)
                 .body("status", equalTo("RECEIVED")).extract().path("reportId");
         String path = "/api/v1/reports/" + id;
@@ -222,6 +242,14 @@ class ReportResourceTests {
         post(Roles.PCTP_OFFICER, path + "/resolution", Map.of("result", "Đã xác minh, khởi tố vụ án")).statusCode(200)
                 .body("status", equalTo("RESOLVED"));
         assertThat(store.read(id).stream().map(e -> e.eventType())).contains("CitizenFeedback", "ReportRegistered");
+        // form 294: the receiving officer is the duty officer who took the bot's tip in hand, not the PCTP officer
+        var register = given().auth().oauth2(Tokens.forRole(Roles.PCTP_OFFICER, "pctp-1"))
+                .queryParam("unit", Tokens.DEFAULT_UNIT)
+                .queryParam("year", clock.instant().atZone(java.time.ZoneId.of("Asia/Ho_Chi_Minh")).getYear())
+                .get("/api/v1/register").then().statusCode(200).extract().jsonPath();
+        assertThat(register.getString("find { it.reportId == '" + id + "' }.receivingOfficer"))
+                .isEqualTo("duty_officer-1");
+        assertThat(register.getString("find { it.reportId == '" + id + "' }.registeredBy")).isEqualTo("pctp_officer-1");
     }
 
     @Test

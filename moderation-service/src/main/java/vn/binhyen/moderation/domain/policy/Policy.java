@@ -15,7 +15,8 @@ import vn.binhyen.moderation.domain.screening.Decision;
  */
 public record Policy(String id, int version, Instant effectiveFrom, String title, List<TermRule> terms,
         LinkRule links, AttachmentRule attachments, Rule encoding, NameRule displayName, PoliceNameRule policeNames,
-        FloodRule flood, SanctionRule sanctions, Step review, PostingRule posting, Rule frozenAccounts) {
+        FloodRule flood, SanctionRule sanctions, Step review, PostingRule posting, Rule frozenAccounts,
+        Rule language) {
 
     /**
      * The publishing workflow where the regulation makes one (police-song-tri:13.2): a member's
@@ -26,8 +27,21 @@ public record Policy(String id, int version, Instant effectiveFrom, String title
     }
 
     /** Terms of a shared list ({@code policies/terms.yaml}) that put a message in a category. */
+    /**
+     * {@code context}: where words alone mislead (police news of a drug arrest, a campaign against
+     * gambling), the act decides: a text that also speaks of enforcing or preventing ({@code reporting}
+     * list) and of no offer or call ({@code soliciting} list) is not a violation of this rule; one that
+     * speaks of both cannot be judged with confidence and goes to the board ({@code decision}, a FLAG).
+     */
     public record TermRule(String id, Category category, String citation, Decision decision, String list,
-            boolean attachmentNames) {
+            boolean attachmentNames, Context context) {
+        public TermRule(String id, Category category, String citation, Decision decision, String list,
+                boolean attachmentNames) {
+            this(id, category, citation, decision, list, attachmentNames, null);
+        }
+    }
+
+    public record Context(String reporting, String soliciting, Decision decision) {
     }
 
     public record Rule(String id, String citation, Decision decision) {

@@ -18,6 +18,7 @@ public enum Category {
     INTRUSION("sử dụng trái phép quyền quản trị"),
     ENCODING("chữ viết không đúng bảng mã Unicode tiếng Việt có dấu (TCVN 6909:2001)"),
     NAME("tên hiển thị không phải họ và tên thật"),
+    LANGUAGE("nội dung tiếng nước ngoài chưa có phần tóm tắt tiếng Việt"),
     FLOOD("gửi tin nhắn dồn dập"),
     /** Not a rule the message broke: its author's account was reported hijacked, and their posting is frozen. */
     ACCOUNT_FROZEN("tài khoản đã được báo cáo bị chiếm đoạt, tạm dừng đăng tin"),

@@ -54,7 +54,8 @@ public final class Screener {
     private static final ThreadLocal<TextStreams.Reader[]> READERS = ThreadLocal.withInitial(
             () -> new TextStreams.Reader[] {new TextStreams.Reader(), new TextStreams.Reader()});
 
-    private enum Kind { TERM, STAMP, EXCEPTION }
+    /** REPORTING and SOLICITING: the words of a rule's {@link Policy.Context}, judging the act, not the term. */
+    private enum Kind { TERM, STAMP, EXCEPTION, REPORTING, SOLICITING }
 
     private record Hit(int rule, Kind kind) {
     }
@@ -85,6 +86,21 @@ public final class Screener {
             for (String t : list.exceptions()) {
                 add(tonedHits, VietnameseText.tonedKey(t), new Hit(i, Kind.EXCEPTION));
                 add(foldedHits, VietnameseText.foldedKey(t), new Hit(i, Kind.EXCEPTION));
+            }
+            Policy.Context context = rules.get(i).context();
+            if (context != null) {
+                for (String[] words : new String[][] {{context.reporting(), "REPORTING"},
+                        {context.soliciting(), "SOLICITING"}}) {
+                    Policy.TermList l = lists.lists().get(words[0]);
+                    if (l == null) {
+                        throw new IllegalArgumentException(policy.id() + ": rule " + rules.get(i).id()
+                                + "'s context names unknown list " + words[0]);
+                    }
+                    for (String t : l.terms()) {
+                        add(tonedHits, VietnameseText.tonedKey(t), new Hit(i, Kind.valueOf(words[1])));
+                        add(foldedHits, VietnameseText.foldedKey(t), new Hit(i, Kind.valueOf(words[1])));
+                    }
+                }
             }
         }
         this.terms = new TermAutomata<>(tonedHits, foldedHits);
@@ -158,6 +174,7 @@ public final class Screener {
         }
         links(m, violations);
         encoding(m.text(), legacy, text, violations, suggestions);
+        language(m.text(), text, violations, suggestions);
         displayName(m.displayName(), readers[1], violations, suggestions);
         flood(recentMessages, violations);
         Decision decision = Decision.ALLOW;
@@ -179,11 +196,22 @@ public final class Screener {
             return;
         }
         boolean[] reported = new boolean[rules.size()];
+        boolean[] reporting = null;
+        boolean[] soliciting = null;
+        for (int i = 0; i < matches.size; i++) {
+            if (matches.kind[i] == Kind.REPORTING || matches.kind[i] == Kind.SOLICITING) {
+                if (reporting == null) {
+                    reporting = new boolean[rules.size()];
+                    soliciting = new boolean[rules.size()];
+                }
+                (matches.kind[i] == Kind.REPORTING ? reporting : soliciting)[matches.rule[i]] = true;
+            }
+        }
         for (long o : matches.inOrder()) {
             int hit = (int) (o & 0x3FFFFF);
             int r = matches.rule[hit];
             Kind kind = matches.kind[hit];
-            if (kind == Kind.EXCEPTION || reported[r]) {
+            if (kind == Kind.EXCEPTION || kind == Kind.REPORTING || kind == Kind.SOLICITING || reported[r]) {
                 continue;
             }
             Policy.TermRule rule = rules.get(r);
@@ -195,10 +223,18 @@ public final class Screener {
             if (kind == Kind.STAMP && !capitals(text, from, to) || matches.excepted(r, from, to)) {
                 continue;
             }
+            Decision decision = rule.decision();
+            // a stamp in capitals is a document's marking whatever the words around it: context lifts terms only
+            if (reporting != null && reporting[r] && !attachmentName && kind == Kind.TERM) {
+                if (!soliciting[r]) {
+                    continue; // news of an arrest, a campaign against it: the act is enforcing, not offending
+                }
+                decision = rule.context().decision(); // both: not judged with confidence, the board's to judge
+            }
             reported[r] = true;
             int start = text.start(from);
             int end = text.end(to);
-            out.add(new Violation(rule.id(), rule.category(), rule.citation(), rule.decision(),
+            out.add(new Violation(rule.id(), rule.category(), rule.citation(), decision,
                     new Violation.Evidence(field, start, end, text.original().substring(start, end))));
         }
     }
@@ -534,6 +570,38 @@ public final class Screener {
                         rule.decision(), new Violation.Evidence("text", 0, raw.length(), excerpt(raw))));
                 suggestions.add("Đề nghị gõ tiếng Việt có dấu theo bảng mã Unicode (TCVN 6909:2001).");
             }
+        }
+    }
+
+    /** English words a Vietnamese text does not use: enough of them, and the text is English. */
+    private static final Set<String> ENGLISH = Set.of("the", "and", "of", "to", "is", "are", "was", "were", "for",
+            "with", "this", "that", "please", "you", "your", "we", "our", "will", "be", "have", "has", "not", "it",
+            "from", "by", "on", "at", "as", "or", "an", "all", "can", "should", "must", "would", "their", "they",
+            "which", "been", "about", "into", "more", "any", "if", "these", "those", "what", "who", "there");
+
+    /**
+     * police-song-tri:12.1: the group's language is Vietnamese; an English quotation needs a Vietnamese
+     * summary. A text of at least eight words, four or more of them English words Vietnamese does not
+     * use, and fewer than three Vietnamese words with their diacritics, has none: flagged for the board.
+     */
+    private void language(String raw, TextStreams text, List<Violation> out, List<String> suggestions) {
+        Policy.Rule rule = policy.language();
+        if (rule == null || text.count() < 8) {
+            return;
+        }
+        int english = 0;
+        int vietnamese = 0;
+        for (int i = 0; i < text.count(); i++) {
+            if (text.marked(i)) {
+                vietnamese++;
+            } else if (ENGLISH.contains(text.folded(i))) {
+                english++;
+            }
+        }
+        if (english >= 4 && vietnamese < 3) {
+            out.add(new Violation(rule.id(), Category.LANGUAGE, rule.citation(), rule.decision(),
+                    new Violation.Evidence("text", 0, raw.length(), excerpt(raw))));
+            suggestions.add("Đề nghị bổ sung phần tóm tắt nội dung bằng tiếng Việt cho đoạn trích dẫn tiếng Anh.");
         }
     }
 

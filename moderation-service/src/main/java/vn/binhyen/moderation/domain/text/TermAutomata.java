@@ -12,7 +12,10 @@ import java.util.Map;
  * over the folded keys. A term given by its toned key is found where its folded key is, and
  * kept only when the words there have its toned keys too (a toned key folds to the folded key,
  * so nothing is missed). Each word is looked up once, by its folded key, and only the words of
- * such a hit have their toned keys derived. Immutable and thread-safe once built.
+ * such a hit have their toned keys derived. A term found by its folded key in words that all carry
+ * their diacritics is kept only when those words are, toned, one of the terms that fold to that key:
+ * "mà tùy" is not "ma túy", nor "phần đông" "phản động", while "ma tuy" and "ma tùy" (a word typed
+ * without its marks) still are. Immutable and thread-safe once built.
  *
  * @param <V> what a term stands for
  */
@@ -25,6 +28,8 @@ public final class TermAutomata<V> {
     private static final class Entry<V> {
         V folded;
         final List<Toned<V>> toned = new ArrayList<>(1);
+        /** The toned keys of every term that folds to this key: what fully marked words must be. */
+        final List<char[][]> tonedSources = new ArrayList<>(1);
     }
 
     private final Vocabulary words = new Vocabulary();
@@ -38,8 +43,10 @@ public final class TermAutomata<V> {
             List<String> toned = List.copyOf(Split.on(key, ' ', false));
             Entry<V> entry = entries.computeIfAbsent(String.join(" ", toned.stream().map(VietnameseText::fold).toList()),
                     k -> new Entry<>());
+            char[][] keys = toned.stream().map(String::toCharArray).toArray(char[][]::new);
+            entry.tonedSources.add(keys);
             if (!value.equals(entry.folded)) { // else found where its folded key is, with the same value
-                entry.toned.add(new Toned<>(toned.stream().map(String::toCharArray).toArray(char[][]::new), value));
+                entry.toned.add(new Toned<>(keys, value));
             }
         });
         automaton = new WordAutomaton<>(entries, words);
@@ -58,7 +65,8 @@ public final class TermAutomata<V> {
             return;
         }
         automaton.match(text.foldedIds(words), (first, last, entry) -> {
-            if (entry.folded != null) {
+            if (entry.folded != null && (entry.tonedSources.isEmpty() || !allMarked(text, first, last)
+                    || tonedAsASource(text, first, entry))) {
                 found.found(first, last, entry.folded);
             }
             for (Toned<V> t : entry.toned) {
@@ -67,5 +75,23 @@ public final class TermAutomata<V> {
                 }
             }
         });
+    }
+
+    private static boolean allMarked(TextStreams text, int first, int last) {
+        for (int i = first; i <= last; i++) {
+            if (!text.marked(i)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static <V> boolean tonedAsASource(TextStreams text, int first, Entry<V> entry) {
+        for (char[][] source : entry.tonedSources) {
+            if (text.tonedEquals(first, source)) {
+                return true;
+            }
+        }
+        return false;
     }
 }
