@@ -135,6 +135,7 @@ class AuthorizationMatrixTests {
         bind(other, OTHER_LEADER, OTHER_BOT);
         String council = establish(UNIT, "council-binh-duong", "COUNCIL", COUNCIL_LEADER);
         add(council, COUNCIL_LEADER, DELEGATE, "Võ Văn Minh", "MEMBER");
+        add(council, COUNCIL_LEADER, ADMIN, "Lê Thị Mai", "ADMIN");
         String directive = issueDirective(police);
         String poll = openPoll(council);
         // an admin's addition waits for the leader only where the regulation says so (ward-binh-phuoc:6.3);
@@ -278,7 +279,16 @@ class AuthorizationMatrixTests {
                         .expect(401, 403, 403, 200),
                 Row.of("POST /api/v1/groups/{groupId}/info").path(inPolice).allowed(Roles.ADMIN, ADMIN)
                         .wrongRole(Roles.MEMBER, MEMBER).otherUnit(otherLeaderWho, otherLeader)
-                        .body(Map.of("description", "Nhóm kết nối Công an phường với Nhân dân", "directedBy", LEADER))
+                        .body(Map.of("description", "Nhóm kết nối Công an phường với Nhân dân"))
+                        .expect(401, 403, 403, 200),
+                // an admin's change in the council's group waits for the leader (council-binh-duong:9.1)
+                Row.of("POST /api/v1/groups/{groupId}/info-changes/{changeId}/decision").path(() -> {
+                    String changeId = post(Roles.ADMIN, ADMIN, groups + council + "/info", Map.of("description",
+                            "Nhóm điều hành " + fresh("am-info"))).statusCode(200).extract()
+                            .path("infoChanges[-1].changeId");
+                    return Map.of("groupId", council, "changeId", changeId);
+                }).allowed(Roles.LEADER, COUNCIL_LEADER).wrongRole(Roles.ADMIN, ADMIN)
+                        .otherUnit(otherLeaderWho, otherLeader).body(Map.of("approve", true))
                         .expect(401, 403, 403, 200),
                 Row.of("POST /api/v1/groups/{groupId}/pins").path(inPolice).allowed(Roles.LEADER, LEADER)
                         .wrongRole(Roles.COMMANDER).otherUnit(otherLeaderWho, otherLeader)

@@ -71,6 +71,20 @@ public sealed interface GroupEvent {
             implements GroupEvent {
     }
 
+    /**
+     * An admin's change to the group's name, picture or description, waiting for the direction the
+     * regulation asks (council-binh-duong:9.1, ioc-dak-lak:4.2.3, province-lai-chau:6.1): the leader
+     * decides it; until then nothing changes.
+     */
+    record GroupInfoChangeProposed(String groupId, String changeId, String name, String avatar, String description,
+            String proposedBy) implements GroupEvent {
+    }
+
+    /** The leader's decision on a proposed change; an approval is followed by {@code GroupInfoChanged}. */
+    record GroupInfoChangeDecided(String groupId, String changeId, boolean approved, String decidedBy, String reason)
+            implements GroupEvent {
+    }
+
     record GroupInfoChanged(String groupId, String name, String avatar, String description, String directedBy,
             String changedBy) implements GroupEvent {
     }
@@ -161,6 +175,8 @@ public sealed interface GroupEvent {
             Map.entry("AccountChanged", AccountChanged.class),
             Map.entry("AccountCompromisedReported", AccountCompromisedReported.class),
             Map.entry("GroupInfoChanged", GroupInfoChanged.class),
+            Map.entry("GroupInfoChangeProposed", GroupInfoChangeProposed.class),
+            Map.entry("GroupInfoChangeDecided", GroupInfoChangeDecided.class),
             Map.entry("MessagePinned", MessagePinned.class),
             Map.entry("PinExpired", PinExpired.class),
             Map.entry("MessageUnpinned", MessageUnpinned.class),

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import vn.binhyen.contracts.group.GroupEvent;
 import vn.binhyen.contracts.group.GroupEvent.Member;
 import vn.binhyen.contracts.group.GroupEvent.MembershipProposed;
 import vn.binhyen.contracts.group.GroupRole;
@@ -51,7 +52,8 @@ public sealed interface Group {
     record Established(String groupId, String name, String purpose, String profile, int profileVersion, String unit,
             String kind, String avatar, String description, Status status, Map<String, Seat> roster,
             Map<String, MembershipProposed> proposals, Set<String> leaveRequests, Map<String, Pin> pins,
-            Map<String, Directive> directives, Map<String, Poll> polls, Set<String> bots) implements Group {
+            Map<String, Directive> directives, Map<String, Poll> polls, Set<String> bots,
+            Map<String, GroupEvent.GroupInfoChangeProposed> infoChanges) implements Group {
 
         public Optional<Seat> seat(String memberId) {
             return Optional.ofNullable(roster.get(memberId));
@@ -77,56 +79,65 @@ public sealed interface Group {
 
         Established with(Status s) {
             return new Established(groupId, name, purpose, profile, profileVersion, unit, kind, avatar, description, s,
-                    roster, proposals, leaveRequests, pins, directives, polls, bots);
+                    roster, proposals, leaveRequests, pins, directives, polls, bots, infoChanges);
         }
 
         Established withProfile(String p, int version) {
             return new Established(groupId, name, purpose, p, version, unit, kind, avatar, description, status, roster,
-                    proposals, leaveRequests, pins, directives, polls, bots);
+                    proposals, leaveRequests, pins, directives, polls, bots, infoChanges);
         }
 
         Established withRoster(Map<String, Seat> r) {
             return new Established(groupId, name, purpose, profile, profileVersion, unit, kind, avatar, description,
-                    status, r, proposals, leaveRequests, pins, directives, polls, bots);
+                    status, r, proposals, leaveRequests, pins, directives, polls, bots, infoChanges);
         }
 
         Established withProposals(Map<String, MembershipProposed> p) {
             return new Established(groupId, name, purpose, profile, profileVersion, unit, kind, avatar, description,
-                    status, roster, p, leaveRequests, pins, directives, polls, bots);
+                    status, roster, p, leaveRequests, pins, directives, polls, bots, infoChanges);
         }
 
         Established withLeaveRequests(Set<String> l) {
             return new Established(groupId, name, purpose, profile, profileVersion, unit, kind, avatar, description,
-                    status, roster, proposals, l, pins, directives, polls, bots);
+                    status, roster, proposals, l, pins, directives, polls, bots, infoChanges);
         }
 
         Established withPins(Map<String, Pin> p) {
             return new Established(groupId, name, purpose, profile, profileVersion, unit, kind, avatar, description,
-                    status, roster, proposals, leaveRequests, p, directives, polls, bots);
+                    status, roster, proposals, leaveRequests, p, directives, polls, bots, infoChanges);
         }
 
         Established withDirective(Directive d) {
             Map<String, Directive> copy = new LinkedHashMap<>(directives);
             copy.put(d.directiveId(), d);
             return new Established(groupId, name, purpose, profile, profileVersion, unit, kind, avatar, description,
-                    status, roster, proposals, leaveRequests, pins, copy, polls, bots);
+                    status, roster, proposals, leaveRequests, pins, copy, polls, bots, infoChanges);
         }
 
         Established withPoll(Poll p) {
             Map<String, Poll> copy = new LinkedHashMap<>(polls);
             copy.put(p.pollId(), p);
             return new Established(groupId, name, purpose, profile, profileVersion, unit, kind, avatar, description,
-                    status, roster, proposals, leaveRequests, pins, directives, copy, bots);
+                    status, roster, proposals, leaveRequests, pins, directives, copy, bots, infoChanges);
         }
 
         Established withInfo(String n, String a, String d) {
             return new Established(groupId, n, purpose, profile, profileVersion, unit, kind, a, d, status, roster,
-                    proposals, leaveRequests, pins, directives, polls, bots);
+                    proposals, leaveRequests, pins, directives, polls, bots, infoChanges);
         }
 
         Established withBots(Set<String> b) {
             return new Established(groupId, name, purpose, profile, profileVersion, unit, kind, avatar, description,
-                    status, roster, proposals, leaveRequests, pins, directives, polls, b);
+                    status, roster, proposals, leaveRequests, pins, directives, polls, b, infoChanges);
+        }
+
+        Established withInfoChanges(Map<String, GroupEvent.GroupInfoChangeProposed> c) {
+            return new Established(groupId, name, purpose, profile, profileVersion, unit, kind, avatar, description,
+                    status, roster, proposals, leaveRequests, pins, directives, polls, bots, c);
+        }
+
+        Map<String, GroupEvent.GroupInfoChangeProposed> infoChangesCopy() {
+            return new LinkedHashMap<>(infoChanges);
         }
 
         Map<String, Seat> rosterCopy() {

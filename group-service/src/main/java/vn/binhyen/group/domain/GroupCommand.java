@@ -66,8 +66,17 @@ public sealed interface GroupCommand {
     record EarlierReport(String memberId, String reportedBy, Instant at) {
     }
 
-    record ChangeGroupInfo(String name, String avatar, String description, String directedBy, String actor,
+    /**
+     * A change to the group's name, picture or description; where the regulation asks for the leader's
+     * direction and the actor is not the leader, it becomes the proposal {@code changeId} for the leader.
+     */
+    record ChangeGroupInfo(String name, String avatar, String description, String changeId, String actor,
             Instant at) implements GroupCommand {
+    }
+
+    /** The leader approves or rejects a proposed change to the group's information. */
+    record DecideInfoChange(String changeId, boolean approve, String reason, String actor, Instant at)
+            implements GroupCommand {
     }
 
     /** {@code expiresAt} null: the profile's default pin expiry. */

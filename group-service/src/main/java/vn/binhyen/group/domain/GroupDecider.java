@@ -108,6 +108,7 @@ public final class GroupDecider implements Decider<GroupCommand, Group, GroupEve
             case ChangeAccount c -> changeAccount(c, g, p);
             case ReportAccountCompromised c -> reportCompromised(c, g, p);
             case ChangeGroupInfo c -> changeInfo(c, g, p);
+            case GroupCommand.DecideInfoChange c -> decideInfoChange(c, g, p);
             case PinMessage c -> pin(c, g, p);
             case Unpin c -> unpin(c, g, p);
             case ExpirePin c -> expire(c, g, p);
@@ -324,13 +325,15 @@ public final class GroupDecider implements Decider<GroupCommand, Group, GroupEve
 
     // ---- information and pins -----------------------------------------------------------
 
+    /**
+     * The leader, or an admin where the regulation asks no direction, changes the group's information
+     * at once; where it asks the leader's (council-binh-duong:9.1, ioc-dak-lak:4.2.3,
+     * province-lai-chau:6.1), an admin's change waits for the leader, who decides it: the direction
+     * is the leader's own act, never a name the admin writes in.
+     */
     private List<GroupEvent> changeInfo(ChangeGroupInfo c, Established g, RegulationProfile p) {
         String cite = p.rules().groupInfo().citation();
         List<GroupRole> directors = p.rules().groupInfo().directedBy();
-        if (!directors.isEmpty()
-                && (c.directedBy() == null || !directors.contains(g.roleOf(c.directedBy()).orElse(null)))) {
-            throw new RuleViolation(cite, "directedBy", "group information changes only on the leader's direction");
-        }
         GroupRole actorRole = g.roleOf(c.actor()).orElse(null);
         if (actorRole != GroupRole.LEADER && actorRole != GroupRole.ADMIN && actorRole != GroupRole.ADMIN_ASSISTANT) {
             throw new NotPermitted(cite, "the leader or an admin changes group information");
@@ -338,8 +341,39 @@ public final class GroupDecider implements Decider<GroupCommand, Group, GroupEve
         if (c.name() != null && c.name().isBlank()) {
             throw new RuleViolation(cite, "name", "a group name cannot be blank");
         }
-        return List.of(new GroupInfoChanged(g.groupId(), c.name(), c.avatar(), c.description(), c.directedBy(),
-                c.actor()));
+        if (directors.isEmpty()) {
+            return List.of(new GroupInfoChanged(g.groupId(), c.name(), c.avatar(), c.description(), null, c.actor()));
+        }
+        if (directors.contains(actorRole)) {
+            return List.of(new GroupInfoChanged(g.groupId(), c.name(), c.avatar(), c.description(), c.actor(),
+                    c.actor()));
+        }
+        if (c.changeId() == null || c.changeId().isBlank()) {
+            throw new InvalidInput(cite, "changeId", "a proposed change is named for the leader to decide");
+        }
+        if (g.infoChanges().containsKey(c.changeId())) {
+            throw new RuleViolation(cite, "changeId", "change " + c.changeId() + " is already proposed");
+        }
+        return List.of(new GroupEvent.GroupInfoChangeProposed(g.groupId(), c.changeId(), c.name(), c.avatar(),
+                c.description(), c.actor()));
+    }
+
+    private List<GroupEvent> decideInfoChange(GroupCommand.DecideInfoChange c, Established g, RegulationProfile p) {
+        String cite = p.rules().groupInfo().citation();
+        GroupEvent.GroupInfoChangeProposed proposed = g.infoChanges().get(c.changeId());
+        if (proposed == null) {
+            throw new RuleViolation(cite, "changeId", "no proposed change " + c.changeId() + " waits in this group");
+        }
+        if (!p.rules().groupInfo().directedBy().contains(g.roleOf(c.actor()).orElse(null))) {
+            throw new NotPermitted(cite, "the leader directs a change to the group's information");
+        }
+        var decided = new GroupEvent.GroupInfoChangeDecided(g.groupId(), c.changeId(), c.approve(), c.actor(),
+                c.reason());
+        if (!c.approve()) {
+            return List.of(decided);
+        }
+        return List.of(decided, new GroupInfoChanged(g.groupId(), proposed.name(), proposed.avatar(),
+                proposed.description(), c.actor(), proposed.proposedBy()));
     }
 
     private List<GroupEvent> pin(PinMessage c, Established g, RegulationProfile p) {
@@ -682,7 +716,7 @@ public final class GroupDecider implements Decider<GroupCommand, Group, GroupEve
             return new Established(e.groupId(), e.name(), e.purpose(), e.profile(), e.profileVersion(), e.unit(),
                     e.kind(), e.avatarRule(), null, Status.ACTIVE,
                     Map.of(e.leader().memberId(), new Seat(e.leader(), GroupRole.LEADER, false)), Map.of(),
-                    java.util.Set.of(), Map.of(), Map.of(), Map.of(), java.util.Set.of());
+                    java.util.Set.of(), Map.of(), Map.of(), Map.of(), java.util.Set.of(), Map.of());
         }
         if (!(state instanceof Established g)) {
             return state;
@@ -757,6 +791,16 @@ public final class GroupDecider implements Decider<GroupCommand, Group, GroupEve
                 Seat s = roster.get(e.memberId());
                 roster.put(e.memberId(), new Seat(s.member(), s.role(), true));
                 yield g.withRoster(roster);
+            }
+            case GroupEvent.GroupInfoChangeProposed e -> {
+                var changes = g.infoChangesCopy();
+                changes.put(e.changeId(), e);
+                yield g.withInfoChanges(changes);
+            }
+            case GroupEvent.GroupInfoChangeDecided e -> {
+                var changes = g.infoChangesCopy();
+                changes.remove(e.changeId());
+                yield g.withInfoChanges(changes);
             }
             case GroupInfoChanged e -> g.withInfo(e.name() == null ? g.name() : e.name(),
                     e.avatar() == null ? g.avatar() : e.avatar(), e.description() == null ? g.description() : e.description());

@@ -309,8 +309,14 @@ public class GroupResource {
         }
     }
 
+    /**
+     * A change to the group's information. Where the regulation asks for the leader's direction, an
+     * admin's change is proposed to the leader (its {@code infoChanges} entry), who decides it with
+     * {@code POST /{groupId}/info-changes/{changeId}/decision}; the leader's own change, or any where
+     * the regulation asks none, is made at once.
+     */
     public record InfoRequest(@Size(max = 200) String name, @Size(max = 500) String avatar,
-            @Size(max = 2000) String description, @NotBlank @Size(max = 200) String directedBy) {
+            @Size(max = 2000) String description) {
     }
 
     @POST
@@ -319,7 +325,18 @@ public class GroupResource {
     public Response changeInfo(@PathParam("groupId") String groupId, @HeaderParam("If-Match") String ifMatch,
             @NotNull @Valid InfoRequest r, @Context ContainerRequestContext request) {
         return write(groupId, ifMatch, new GroupCommand.ChangeGroupInfo(r.name(), r.avatar(), r.description(),
-                r.directedBy(), token.getName(), now()), request);
+                "info-change-" + vn.binhyen.eventlog.EventIds.next(), token.getName(), now()), request);
+    }
+
+    @POST
+    @Path("/{groupId}/info-changes/{changeId}/decision")
+    // the decider answers anyone but the leader by the roster with a 403 naming the rule
+    @RolesAllowed({Roles.LEADER, Roles.DEPUTY, Roles.ADMIN, Roles.MEMBER})
+    public Response decideInfoChange(@PathParam("groupId") String groupId, @PathParam("changeId") String changeId,
+            @HeaderParam("If-Match") String ifMatch, @NotNull @Valid DecisionRequest r,
+            @Context ContainerRequestContext request) {
+        return write(groupId, ifMatch, new GroupCommand.DecideInfoChange(changeId, r.approve(), r.reason(),
+                token.getName(), now()), request);
     }
 
     public record PinRequest(@NotBlank @Size(max = 128) String messageId, @PlausibleTime Instant expiresAt) {
@@ -441,7 +458,11 @@ public class GroupResource {
     public record GroupView(String groupId, String name, String purpose, String profile, int profileVersion,
             String unit, String kind, String status,
             String avatar, String description, List<Seat> roster, List<Proposal> proposals, List<PinView> pins,
-            List<String> leaveRequests, List<String> bots, long version) {
+            List<String> leaveRequests, List<String> bots, List<InfoChange> infoChanges, long version) {
+        /** An admin's change to the group's information, waiting for the leader's direction. */
+        public record InfoChange(String changeId, String name, String avatar, String description, String proposedBy) {
+        }
+
         public record Seat(String memberId, String fullName, GroupRole role, boolean householdRepresentative,
                 boolean postingFrozen) {
         }
@@ -465,7 +486,9 @@ public class GroupResource {
                     g.proposals().values().stream().map(p -> new Proposal(p.proposalId(), p.change(),
                             p.member().memberId(), p.member().fullName(), p.role(), p.proposedBy())).toList(),
                     g.pins().values().stream().map(p -> new PinView(p.pinId(), p.messageId(), p.expiresAt())).toList(),
-                    g.leaveRequests().stream().sorted().toList(), g.bots().stream().sorted().toList(), version);
+                    g.leaveRequests().stream().sorted().toList(), g.bots().stream().sorted().toList(),
+                    g.infoChanges().values().stream().map(c -> new InfoChange(c.changeId(), c.name(), c.avatar(),
+                            c.description(), c.proposedBy())).toList(), version);
         }
     }
 }

@@ -273,18 +273,45 @@ class GroupDeciderTests {
     // ---- group information and pins ----
 
     @Test
-    void changeInfo_notDirectedByLeader_rejectedBy_council_binh_duong_9_1() {
-        assertThat(FIXTURE.given(established("council-binh-duong", "COUNCIL"), added(ADMIN, GroupRole.ADMIN))
-                .when(new ChangeGroupInfo("Tên mới", null, null, ADMIN.memberId(), ADMIN.memberId(), NOW))
-                .thenRejectedBy("council-binh-duong:9.1").field()).isEqualTo("directedBy");
+    void changeInfo_byAdmin_waitsForTheLeadersDirection_changingNothingYet_council_binh_duong_9_1() {
+        // "Không tùy tiện thay đổi thông tin của Nhóm nếu không được sự chỉ đạo ... Trưởng nhóm": the admin
+        // cannot write the leader's name in; the change waits for the leader
+        var proposed = new GroupEvent.GroupInfoChangeProposed(GROUP, "ic-1", "Tên mới", null, null, ADMIN.memberId());
+        var state = (Group.Established) FIXTURE.given(established("council-binh-duong", "COUNCIL"),
+                        added(ADMIN, GroupRole.ADMIN))
+                .when(new ChangeGroupInfo("Tên mới", null, null, "ic-1", ADMIN.memberId(), NOW))
+                .then(proposed);
+        assertThat(state.name()).isEqualTo("Khu phố 3");
+        assertThat(state.infoChanges()).containsKey("ic-1");
     }
 
     @Test
-    void changeInfo_onLeadersDirection_recordsWhoDirected_province_lai_chau_6_1() {
-        FIXTURE.given(established("province-lai-chau", "PROVINCE"), added(ADMIN, GroupRole.ADMIN))
-                .when(new ChangeGroupInfo("UBND tỉnh Lai Châu", null, "Điều hành công việc", LEADER.memberId(), ADMIN.memberId(), NOW))
-                .then(new GroupEvent.GroupInfoChanged(GROUP, "UBND tỉnh Lai Châu", null, "Điều hành công việc",
-                        LEADER.memberId(), ADMIN.memberId()));
+    void changeInfo_directedByTheLeadersOwnDecision_recordsWhoDirectedAndWhoProposed_province_lai_chau_6_1() {
+        var proposed = new GroupEvent.GroupInfoChangeProposed(GROUP, "ic-1", "UBND tỉnh Lai Châu", null,
+                "Điều hành công việc", ADMIN.memberId());
+        var state = (Group.Established) FIXTURE.given(established("province-lai-chau", "PROVINCE"),
+                        added(ADMIN, GroupRole.ADMIN), proposed)
+                .when(new GroupCommand.DecideInfoChange("ic-1", true, null, LEADER.memberId(), NOW))
+                .then(new GroupEvent.GroupInfoChangeDecided(GROUP, "ic-1", true, LEADER.memberId(), null),
+                        new GroupEvent.GroupInfoChanged(GROUP, "UBND tỉnh Lai Châu", null, "Điều hành công việc",
+                                LEADER.memberId(), ADMIN.memberId()));
+        assertThat(state.name()).isEqualTo("UBND tỉnh Lai Châu");
+        assertThat(state.infoChanges()).isEmpty();
+        // rejected: nothing changes, and the proposal is closed
+        var rejected = (Group.Established) FIXTURE.given(established("province-lai-chau", "PROVINCE"),
+                        added(ADMIN, GroupRole.ADMIN), proposed)
+                .when(new GroupCommand.DecideInfoChange("ic-1", false, "chưa phù hợp", LEADER.memberId(), NOW))
+                .then(new GroupEvent.GroupInfoChangeDecided(GROUP, "ic-1", false, LEADER.memberId(), "chưa phù hợp"));
+        assertThat(rejected.name()).isEqualTo("Khu phố 3");
+        assertThat(rejected.infoChanges()).isEmpty();
+    }
+
+    @Test
+    void changeInfo_byTheLeader_isMadeAtOnce_directedByThemselves_province_lai_chau_6_1() {
+        FIXTURE.given(established("province-lai-chau", "PROVINCE"))
+                .when(new ChangeGroupInfo("UBND tỉnh Lai Châu", null, null, "ic-2", LEADER.memberId(), NOW))
+                .then(new GroupEvent.GroupInfoChanged(GROUP, "UBND tỉnh Lai Châu", null, null, LEADER.memberId(),
+                        LEADER.memberId()));
     }
 
     @Test
@@ -514,10 +541,14 @@ class GroupDeciderTests {
     }
 
     @Test
-    void changeInfo_notDirectedByLeader_rejectedBy_ioc_dak_lak_4_2_3() {
+    void aProposedChange_decidedByTheAdminItself_rejectedBy_ioc_dak_lak_4_2_3() {
+        var proposed = new GroupEvent.GroupInfoChangeProposed(GROUP, "ic-1", "IOC mới", null, null, ADMIN.memberId());
+        FIXTURE.given(established("ioc-dak-lak", "OPERATIONS"), added(ADMIN, GroupRole.ADMIN), proposed)
+                .when(new GroupCommand.DecideInfoChange("ic-1", true, null, ADMIN.memberId(), NOW))
+                .thenRejectedBy("ioc-dak-lak:4.2.3");
         assertThat(FIXTURE.given(established("ioc-dak-lak", "OPERATIONS"), added(ADMIN, GroupRole.ADMIN))
-                .when(new ChangeGroupInfo("IOC mới", null, null, null, ADMIN.memberId(), NOW))
-                .thenRejectedBy("ioc-dak-lak:4.2.3").field()).isEqualTo("directedBy");
+                .when(new GroupCommand.DecideInfoChange("ic-9", true, null, LEADER.memberId(), NOW))
+                .thenRejectedBy("ioc-dak-lak:4.2.3").field()).isEqualTo("changeId");
     }
 
     @Test

@@ -85,6 +85,11 @@ class RoutingFileTests {
                 "citation", "ward-binh-phuoc:9.3"))).isEqualTo("ward-binh-phuoc:9.3");
         assertThat(citation("moderation", "SanctionDecided", "ward-binh-phuoc", Map.of("sanction", "REMIND",
                 "citation", "ward-binh-phuoc:9.1"))).as("a reminder is the bot's reply, no notice").isNull();
+        // an admin's proposed change to the group's information: the leader is asked where the regulation wants
+        // the leader's direction, and nowhere else
+        assertThat(citation("group", "GroupInfoChangeProposed", "council-binh-duong", Map.of()))
+                .isEqualTo("council-binh-duong:9.1");
+        assertThat(citation("group", "GroupInfoChangeProposed", "ward-binh-phuoc", Map.of())).isNull();
         // a leave request is a notice only where the regulation asks consent to leave
         assertThat(citation("group", "LeaveRequested", "ward-binh-phuoc", Map.of())).isNull();
         // report-intake's are police-song-tri's
