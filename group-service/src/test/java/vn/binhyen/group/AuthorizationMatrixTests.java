@@ -281,6 +281,13 @@ class AuthorizationMatrixTests {
                         .wrongRole(Roles.MEMBER, MEMBER).otherUnit(otherLeaderWho, otherLeader)
                         .body(Map.of("description", "Nhóm kết nối Công an phường với Nhân dân"))
                         .expect(401, 403, 403, 200),
+                // a member tells the admins the group's messages do not arrive (police-song-tri:7(II).4); a fresh one each
+                Row.of("POST /api/v1/groups/{groupId}/delivery-problems").path(withFreshMember)
+                        .allowed("MEMBER, the fresh member", v -> token(Roles.MEMBER, v.get("memberId")))
+                        .wrongRole(Roles.COMMANDER)
+                        .otherUnit("MEMBER " + OTHER_MEMBER + ", on the roster of another unit's group only",
+                                () -> token(Roles.MEMBER, OTHER_MEMBER))
+                        .body(Map.of("details", "Không nhận được tin nhắn nhóm")).expect(401, 403, 403, 200),
                 // an admin's change in the council's group waits for the leader (council-binh-duong:9.1)
                 Row.of("POST /api/v1/groups/{groupId}/info-changes/{changeId}/decision").path(() -> {
                     String changeId = post(Roles.ADMIN, ADMIN, groups + council + "/info", Map.of("description",

@@ -85,6 +85,13 @@ public sealed interface GroupEvent {
             implements GroupEvent {
     }
 
+    /**
+     * A member told the group's admins that they cannot send or receive the group's messages (ward-binh-phuoc:6.4,
+     * police-song-tri:7(II).4, council-binh-duong:10.8, ioc-dak-lak:4.3.12, province-lai-chau:7.7).
+     */
+    record DeliveryProblemReported(String groupId, String memberId, String details, Instant at) implements GroupEvent {
+    }
+
     record GroupInfoChanged(String groupId, String name, String avatar, String description, String directedBy,
             String changedBy) implements GroupEvent {
     }
@@ -175,6 +182,7 @@ public sealed interface GroupEvent {
             Map.entry("AccountChanged", AccountChanged.class),
             Map.entry("AccountCompromisedReported", AccountCompromisedReported.class),
             Map.entry("GroupInfoChanged", GroupInfoChanged.class),
+            Map.entry("DeliveryProblemReported", DeliveryProblemReported.class),
             Map.entry("GroupInfoChangeProposed", GroupInfoChangeProposed.class),
             Map.entry("GroupInfoChangeDecided", GroupInfoChangeDecided.class),
             Map.entry("MessagePinned", MessagePinned.class),

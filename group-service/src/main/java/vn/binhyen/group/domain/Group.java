@@ -53,7 +53,8 @@ public sealed interface Group {
             String kind, String avatar, String description, Status status, Map<String, Seat> roster,
             Map<String, MembershipProposed> proposals, Set<String> leaveRequests, Map<String, Pin> pins,
             Map<String, Directive> directives, Map<String, Poll> polls, Set<String> bots,
-            Map<String, GroupEvent.GroupInfoChangeProposed> infoChanges) implements Group {
+            Map<String, GroupEvent.GroupInfoChangeProposed> infoChanges, Map<String, Instant> deliveryProblems)
+            implements Group {
 
         public Optional<Seat> seat(String memberId) {
             return Optional.ofNullable(roster.get(memberId));
@@ -79,61 +80,69 @@ public sealed interface Group {
 
         Established with(Status s) {
             return new Established(groupId, name, purpose, profile, profileVersion, unit, kind, avatar, description, s,
-                    roster, proposals, leaveRequests, pins, directives, polls, bots, infoChanges);
+                    roster, proposals, leaveRequests, pins, directives, polls, bots, infoChanges, deliveryProblems);
         }
 
         Established withProfile(String p, int version) {
             return new Established(groupId, name, purpose, p, version, unit, kind, avatar, description, status, roster,
-                    proposals, leaveRequests, pins, directives, polls, bots, infoChanges);
+                    proposals, leaveRequests, pins, directives, polls, bots, infoChanges, deliveryProblems);
         }
 
         Established withRoster(Map<String, Seat> r) {
             return new Established(groupId, name, purpose, profile, profileVersion, unit, kind, avatar, description,
-                    status, r, proposals, leaveRequests, pins, directives, polls, bots, infoChanges);
+                    status, r, proposals, leaveRequests, pins, directives, polls, bots, infoChanges, deliveryProblems);
         }
 
         Established withProposals(Map<String, MembershipProposed> p) {
             return new Established(groupId, name, purpose, profile, profileVersion, unit, kind, avatar, description,
-                    status, roster, p, leaveRequests, pins, directives, polls, bots, infoChanges);
+                    status, roster, p, leaveRequests, pins, directives, polls, bots, infoChanges, deliveryProblems);
         }
 
         Established withLeaveRequests(Set<String> l) {
             return new Established(groupId, name, purpose, profile, profileVersion, unit, kind, avatar, description,
-                    status, roster, proposals, l, pins, directives, polls, bots, infoChanges);
+                    status, roster, proposals, l, pins, directives, polls, bots, infoChanges, deliveryProblems);
         }
 
         Established withPins(Map<String, Pin> p) {
             return new Established(groupId, name, purpose, profile, profileVersion, unit, kind, avatar, description,
-                    status, roster, proposals, leaveRequests, p, directives, polls, bots, infoChanges);
+                    status, roster, proposals, leaveRequests, p, directives, polls, bots, infoChanges, deliveryProblems);
         }
 
         Established withDirective(Directive d) {
             Map<String, Directive> copy = new LinkedHashMap<>(directives);
             copy.put(d.directiveId(), d);
             return new Established(groupId, name, purpose, profile, profileVersion, unit, kind, avatar, description,
-                    status, roster, proposals, leaveRequests, pins, copy, polls, bots, infoChanges);
+                    status, roster, proposals, leaveRequests, pins, copy, polls, bots, infoChanges, deliveryProblems);
         }
 
         Established withPoll(Poll p) {
             Map<String, Poll> copy = new LinkedHashMap<>(polls);
             copy.put(p.pollId(), p);
             return new Established(groupId, name, purpose, profile, profileVersion, unit, kind, avatar, description,
-                    status, roster, proposals, leaveRequests, pins, directives, copy, bots, infoChanges);
+                    status, roster, proposals, leaveRequests, pins, directives, copy, bots, infoChanges, deliveryProblems);
         }
 
         Established withInfo(String n, String a, String d) {
             return new Established(groupId, n, purpose, profile, profileVersion, unit, kind, a, d, status, roster,
-                    proposals, leaveRequests, pins, directives, polls, bots, infoChanges);
+                    proposals, leaveRequests, pins, directives, polls, bots, infoChanges, deliveryProblems);
         }
 
         Established withBots(Set<String> b) {
             return new Established(groupId, name, purpose, profile, profileVersion, unit, kind, avatar, description,
-                    status, roster, proposals, leaveRequests, pins, directives, polls, b, infoChanges);
+                    status, roster, proposals, leaveRequests, pins, directives, polls, b, infoChanges, deliveryProblems);
         }
 
         Established withInfoChanges(Map<String, GroupEvent.GroupInfoChangeProposed> c) {
             return new Established(groupId, name, purpose, profile, profileVersion, unit, kind, avatar, description,
-                    status, roster, proposals, leaveRequests, pins, directives, polls, bots, c);
+                    status, roster, proposals, leaveRequests, pins, directives, polls, bots, c, deliveryProblems);
+        }
+
+        /** When each member last told the admins of a delivery problem. */
+        Established withDeliveryProblem(String memberId, Instant at) {
+            Map<String, Instant> copy = new LinkedHashMap<>(deliveryProblems);
+            copy.put(memberId, at);
+            return new Established(groupId, name, purpose, profile, profileVersion, unit, kind, avatar, description,
+                    status, roster, proposals, leaveRequests, pins, directives, polls, bots, infoChanges, copy);
         }
 
         Map<String, GroupEvent.GroupInfoChangeProposed> infoChangesCopy() {

@@ -74,6 +74,10 @@ public sealed interface GroupCommand {
             Instant at) implements GroupCommand {
     }
 
+    /** A member tells the admins that the group's messages do not reach them, or theirs do not go out. */
+    record ReportDeliveryProblem(String details, String actor, Instant at) implements GroupCommand {
+    }
+
     /** The leader approves or rejects a proposed change to the group's information. */
     record DecideInfoChange(String changeId, boolean approve, String reason, String actor, Instant at)
             implements GroupCommand {

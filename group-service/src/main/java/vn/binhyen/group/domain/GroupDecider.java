@@ -109,6 +109,7 @@ public final class GroupDecider implements Decider<GroupCommand, Group, GroupEve
             case ReportAccountCompromised c -> reportCompromised(c, g, p);
             case ChangeGroupInfo c -> changeInfo(c, g, p);
             case GroupCommand.DecideInfoChange c -> decideInfoChange(c, g, p);
+            case GroupCommand.ReportDeliveryProblem c -> reportDeliveryProblem(c, g, p);
             case PinMessage c -> pin(c, g, p);
             case Unpin c -> unpin(c, g, p);
             case ExpirePin c -> expire(c, g, p);
@@ -356,6 +357,31 @@ public final class GroupDecider implements Decider<GroupCommand, Group, GroupEve
         }
         return List.of(new GroupEvent.GroupInfoChangeProposed(g.groupId(), c.changeId(), c.name(), c.avatar(),
                 c.description(), c.actor()));
+    }
+
+    /** How long after a member's report of a delivery problem the same member's next is the same report. */
+    public static final java.time.Duration DELIVERY_PROBLEM_AGAIN = java.time.Duration.ofHours(1);
+
+    /**
+     * A member tells the admins that the group's messages do not reach them (each seed's own clause);
+     * the same member again within an hour is answered 409 and nothing is recorded: the admins were told.
+     */
+    private List<GroupEvent> reportDeliveryProblem(GroupCommand.ReportDeliveryProblem c, Established g,
+            RegulationProfile p) {
+        RegulationProfile.Rule rule = p.rules().deliveryProblems();
+        if (rule == null) {
+            throw new RuleViolation(PROFILES, "groupId", "this group's regulation asks no report of delivery problems");
+        }
+        if (!g.roster().containsKey(c.actor())) {
+            throw new NotPermitted(rule.citation(), "a member of the group reports that its messages do not arrive");
+        }
+        java.time.Instant last = g.deliveryProblems().get(c.actor());
+        if (last != null && c.at().isBefore(last.plus(DELIVERY_PROBLEM_AGAIN))) {
+            throw new Conflict(rule.citation(), "memberId", "already reported at " + last
+                    + "; the admins were told");
+        }
+        String details = c.details() == null || c.details().isBlank() ? null : c.details().strip();
+        return List.of(new GroupEvent.DeliveryProblemReported(g.groupId(), c.actor(), details, c.at()));
     }
 
     private List<GroupEvent> decideInfoChange(GroupCommand.DecideInfoChange c, Established g, RegulationProfile p) {
@@ -716,7 +742,7 @@ public final class GroupDecider implements Decider<GroupCommand, Group, GroupEve
             return new Established(e.groupId(), e.name(), e.purpose(), e.profile(), e.profileVersion(), e.unit(),
                     e.kind(), e.avatarRule(), null, Status.ACTIVE,
                     Map.of(e.leader().memberId(), new Seat(e.leader(), GroupRole.LEADER, false)), Map.of(),
-                    java.util.Set.of(), Map.of(), Map.of(), Map.of(), java.util.Set.of(), Map.of());
+                    java.util.Set.of(), Map.of(), Map.of(), Map.of(), java.util.Set.of(), Map.of(), Map.of());
         }
         if (!(state instanceof Established g)) {
             return state;
@@ -792,6 +818,7 @@ public final class GroupDecider implements Decider<GroupCommand, Group, GroupEve
                 roster.put(e.memberId(), new Seat(s.member(), s.role(), true));
                 yield g.withRoster(roster);
             }
+            case GroupEvent.DeliveryProblemReported e -> g.withDeliveryProblem(e.memberId(), e.at());
             case GroupEvent.GroupInfoChangeProposed e -> {
                 var changes = g.infoChangesCopy();
                 changes.put(e.changeId(), e);

@@ -72,7 +72,7 @@ public record RegulationProfile(String id, int version, String title, Rules rule
     public record Rules(Rule establishment, NameRule fullName, MembershipRule membership, Rule membersMayNotAdd,
             BoardRule boardSize, Rule leaveConsent, PinRule pins, InfoRule groupInfo, Rule handover,
             Rule roleAssignment, Rule accountChange, Rule accountCompromised, Rule lifecycle, Rule termination,
-            DirectiveRule directives, PollRule polls, ReportingRule reporting) {
+            DirectiveRule directives, PollRule polls, ReportingRule reporting, Rule deliveryProblems) {
     }
 
     public record Template(String id, String citation, String avatarRule, List<TemplateGroup> groups) {

@@ -328,6 +328,22 @@ public class GroupResource {
                 "info-change-" + vn.binhyen.eventlog.EventIds.next(), token.getName(), now()), request);
     }
 
+    public record DeliveryProblemRequest(@Size(max = 1000) String details) {
+    }
+
+    /**
+     * A member tells the group's admins that its messages do not reach them, or theirs do not go
+     * out (each seed's duty, e.g. police-song-tri:7(II).4): the admins are told; once an hour a member.
+     */
+    @POST
+    @Path("/{groupId}/delivery-problems")
+    @RolesAllowed({Roles.LEADER, Roles.DEPUTY, Roles.ADMIN, Roles.MEMBER})
+    public Response reportDeliveryProblem(@PathParam("groupId") String groupId, @Valid DeliveryProblemRequest r,
+            @Context ContainerRequestContext request) {
+        return write(groupId, null, new GroupCommand.ReportDeliveryProblem(r == null ? null : r.details(),
+                token.getName(), now()), request);
+    }
+
     @POST
     @Path("/{groupId}/info-changes/{changeId}/decision")
     // the decider answers anyone but the leader by the roster with a 403 naming the rule

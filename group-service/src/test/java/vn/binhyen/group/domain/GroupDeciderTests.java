@@ -595,6 +595,32 @@ class GroupDeciderTests {
     }
 
     @Test
+    void aMemberWhoseMessagesDoNotArrive_tellsTheAdmins_onceAnHour_police_song_tri_7_II_4() {
+        // "Thông báo kịp thời cho Quản trị nhóm khi gặp sự cố không thể nhận tin nhắn trên Nhóm"
+        var reported = new GroupEvent.DeliveryProblemReported(GROUP, CITIZEN.memberId(), "Không nhận được tin", NOW);
+        FIXTURE.given(established("police-song-tri", "POLICE"), added(CITIZEN, GroupRole.MEMBER))
+                .when(new GroupCommand.ReportDeliveryProblem(" Không nhận được tin ", CITIZEN.memberId(), NOW))
+                .then(reported);
+        FIXTURE.given(established("police-song-tri", "POLICE"), added(CITIZEN, GroupRole.MEMBER), reported)
+                .when(new GroupCommand.ReportDeliveryProblem(null, CITIZEN.memberId(), NOW.plusSeconds(600)))
+                .thenRejectedBy("police-song-tri:7(II).4");
+        FIXTURE.given(established("police-song-tri", "POLICE"), added(CITIZEN, GroupRole.MEMBER), reported)
+                .when(new GroupCommand.ReportDeliveryProblem(null, CITIZEN.memberId(), NOW.plusSeconds(3601)))
+                .then(new GroupEvent.DeliveryProblemReported(GROUP, CITIZEN.memberId(), null, NOW.plusSeconds(3601)));
+    }
+
+    @Test
+    void aDeliveryProblem_isEachRegulationsOwnDuty_andOnlyAMembers_council_binh_duong_10_8() {
+        for (var profile : Map.of("ward-binh-phuoc", "ward-binh-phuoc:6.4", "council-binh-duong",
+                "council-binh-duong:10.8", "ioc-dak-lak", "ioc-dak-lak:4.3.12", "province-lai-chau",
+                "province-lai-chau:7.7").entrySet()) {
+            FIXTURE.given(established(profile.getKey(), "AGENCY"))
+                    .when(new GroupCommand.ReportDeliveryProblem(null, "outsider-1", NOW))
+                    .thenRejectedBy(profile.getValue());
+        }
+    }
+
+    @Test
     void thePoliceGroupsTemplate_namesItAndItsPictureAsTheSeedDoes_police_song_tri_5() {
         // 5.1 "Tên nhóm Zalo: “Zalo kết nối bình yên”"; 5.2 "Ảnh đại diện của nhóm Zalo là hình ảnh Công an hiệu"
         var template = RegulationProfiles.load().get("police-song-tri").template("police-group").orElseThrow();

@@ -90,6 +90,10 @@ class RoutingFileTests {
         assertThat(citation("group", "GroupInfoChangeProposed", "council-binh-duong", Map.of()))
                 .isEqualTo("council-binh-duong:9.1");
         assertThat(citation("group", "GroupInfoChangeProposed", "ward-binh-phuoc", Map.of())).isNull();
+        // every seed has members tell the admins of a delivery problem, each by its own clause
+        assertThat(citation("group", "DeliveryProblemReported", "police-song-tri", Map.of()))
+                .isEqualTo("police-song-tri:7(II).4");
+        assertThat(citation("group", "DeliveryProblemReported", "ioc-dak-lak", Map.of())).isEqualTo("ioc-dak-lak:4.3.12");
         // a leave request is a notice only where the regulation asks consent to leave
         assertThat(citation("group", "LeaveRequested", "ward-binh-phuoc", Map.of())).isNull();
         // report-intake's are police-song-tri's
