@@ -26,6 +26,11 @@ public final class Roles {
     public static final String COMMANDER = "COMMANDER";
     /** Kiểm toán viên / thanh tra. */
     public static final String AUDITOR = "AUDITOR";
+    /**
+     * Cán bộ chuyên trách về công nghệ thông tin Công an tỉnh: told of anomalies in the accounts of
+     * the police group (police-song-tri:16.3); the province's, so no unit limits it.
+     */
+    public static final String IT_SECURITY_OFFICER = "IT_SECURITY_OFFICER";
     /** A chat bot acting in a group. */
     public static final String BOT = "BOT";
     /** Quản trị hệ thống. */
@@ -41,7 +46,7 @@ public final class Roles {
     public static final List<String> UNIT_STAFF = List.of(DUTY_OFFICER, PCTP_OFFICER, COMMANDER, AUDITOR);
 
     public static final List<String> ALL = List.of(LEADER, DEPUTY, ADMIN, MEMBER, DUTY_OFFICER, PCTP_OFFICER,
-            COMMANDER, AUDITOR, BOT, SYSTEM_ADMIN);
+            COMMANDER, AUDITOR, IT_SECURITY_OFFICER, BOT, SYSTEM_ADMIN);
 
     private Roles() {
     }

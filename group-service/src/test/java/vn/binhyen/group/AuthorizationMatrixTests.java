@@ -345,6 +345,12 @@ class AuthorizationMatrixTests {
                         .otherUnit("BOT " + OTHER_BOT + ", bound to another unit's group only",
                                 () -> token(Roles.BOT, OTHER_BOT))
                         .body(Map.of("via", "REACTION", "memberId", MEMBER)).expect(401, 403, 404, 200),
+                // the police group's bot reports an admin action it saw (police-song-tri:6.10)
+                Row.of("POST /api/v1/groups/{groupId}/observed-actions").path(Map.of("groupId", police))
+                        .allowed(Roles.BOT, BOT).wrongRole(Roles.COMMANDER)
+                        .otherUnit("BOT " + OTHER_BOT + ", bound to another unit's group only",
+                                () -> token(Roles.BOT, OTHER_BOT))
+                        .body(Map.of("account", "zalo-unknown", "action", "ADD_MEMBER")).expect(401, 403, 404, 200),
 
                 // ---- council polls: the board opens; delegates vote, then confirm in writing
                 Row.of("POST /api/v1/groups/{groupId}/polls").path(Map.of("groupId", council))

@@ -92,6 +92,15 @@ public sealed interface GroupEvent {
     record DeliveryProblemReported(String groupId, String memberId, String details, Instant at) implements GroupEvent {
     }
 
+    /**
+     * A bot saw {@code account} take an admin action ({@code action}) in the Zalo group without a seat
+     * that holds the admin rights ({@code memberId} and {@code role} when on the roster, else null):
+     * a suspected intrusion, reported to the board (police-song-tri:6.10).
+     */
+    record AdminRightsMisused(String groupId, String account, String memberId, String role, String action,
+            Instant observedAt, String reportedBy) implements GroupEvent {
+    }
+
     record GroupInfoChanged(String groupId, String name, String avatar, String description, String directedBy,
             String changedBy) implements GroupEvent {
     }
@@ -131,8 +140,16 @@ public sealed interface GroupEvent {
      * deadline (province-lai-chau:3.3, 7.3; police-song-tri:7(II).3). {@code recipients} are the
      * members who owe an acknowledgement: everyone on the roster but the issuer, at issue time.
      */
+    /**
+     * {@code onBehalfOf}: the leader on whose behalf the directive was announced ("thừa lệnh",
+     * ioc-dak-lak:4.1.2), when its issuer announced it for the leadership; null when the issuer's own.
+     */
     record DirectiveIssued(String groupId, String directiveId, String text, String issuedBy,
-            Instant acknowledgeBy, List<String> recipients) implements GroupEvent {
+            Instant acknowledgeBy, List<String> recipients, String onBehalfOf) implements GroupEvent {
+        public DirectiveIssued(String groupId, String directiveId, String text, String issuedBy,
+                Instant acknowledgeBy, List<String> recipients) {
+            this(groupId, directiveId, text, issuedBy, acknowledgeBy, recipients, null);
+        }
     }
 
     /** {@code via} is REPLY (province-lai-chau:7.3) or REACTION (police-song-tri:7(II).3). */
@@ -183,6 +200,7 @@ public sealed interface GroupEvent {
             Map.entry("AccountCompromisedReported", AccountCompromisedReported.class),
             Map.entry("GroupInfoChanged", GroupInfoChanged.class),
             Map.entry("DeliveryProblemReported", DeliveryProblemReported.class),
+            Map.entry("AdminRightsMisused", AdminRightsMisused.class),
             Map.entry("GroupInfoChangeProposed", GroupInfoChangeProposed.class),
             Map.entry("GroupInfoChangeDecided", GroupInfoChangeDecided.class),
             Map.entry("MessagePinned", MessagePinned.class),

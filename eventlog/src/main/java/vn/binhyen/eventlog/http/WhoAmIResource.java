@@ -26,7 +26,7 @@ public class WhoAmIResource {
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.LEADER, Roles.DEPUTY, Roles.ADMIN, Roles.MEMBER, Roles.DUTY_OFFICER, Roles.PCTP_OFFICER,
-            Roles.COMMANDER, Roles.AUDITOR, Roles.BOT, Roles.SYSTEM_ADMIN})
+            Roles.IT_SECURITY_OFFICER, Roles.COMMANDER, Roles.AUDITOR, Roles.BOT, Roles.SYSTEM_ADMIN})
     public Me me() {
         return new Me(service, token.getName(), token.getGroups().stream().sorted().toList());
     }

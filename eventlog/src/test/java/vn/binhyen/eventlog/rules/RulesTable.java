@@ -89,14 +89,15 @@ final class RulesTable {
             for (JsonNode t : m.path("terms")) {
                 rules.add(new Rule("moderation-service", policy, t.path("id").asText(),
                         t.path("category").asText() + " → " + t.path("decision").asText() + " (terms: "
-                                + t.path("list").asText() + (t.has("context") ? "; the act judged: "
+                                + t.path("list").asText() + (t.has("targets") ? ", aimed at "
+                                + t.path("targets").asText() : "") + (t.has("context") ? "; the act judged: "
                                 + t.path("context").path("reporting").asText() + " lifts it, with "
                                 + t.path("context").path("soliciting").asText() + " "
                                 + t.path("context").path("decision").asText() : "") + ")",
                         t.path("citation").asText()));
             }
             for (String key : List.of("links", "attachments", "encoding", "displayName", "policeNames", "flood",
-                    "review", "frozenAccounts", "language")) {
+                    "review", "frozenAccounts", "language", "sharing")) {
                 JsonNode r = m.path(key);
                 if (!r.isMissingNode()) {
                     String decision = r.path("decision").asText("");
@@ -110,6 +111,12 @@ final class RulesTable {
                         "posting: the board verifies, edits and approves", posting.path("citation").asText()));
                 rules.add(new Rule("moderation-service", policy, posting.path("id").asText(),
                         "posting: a post names its official source", posting.path("sourceCitation").asText()));
+                JsonNode brevity = posting.path("brevity");
+                if (!brevity.isMissingNode()) {
+                    rules.add(new Rule("moderation-service", policy, brevity.path("id").asText(),
+                            "posting: a post is short, at most " + brevity.path("maxCharacters").asText()
+                                    + " characters", brevity.path("citation").asText()));
+                }
             }
             for (Iterator<Map.Entry<String, JsonNode>> it = m.path("sanctions").fields(); it.hasNext(); ) {
                 var e = it.next();

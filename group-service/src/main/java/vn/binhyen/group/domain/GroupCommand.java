@@ -75,6 +75,14 @@ public sealed interface GroupCommand {
     }
 
     /** A member tells the admins that the group's messages do not reach them, or theirs do not go out. */
+    /** The admin actions a bot can see in a Zalo group. */
+    enum AdminAction { ADD_MEMBER, REMOVE_MEMBER, CHANGE_GROUP_INFO, PIN_MESSAGE, CHANGE_SETTINGS, APPOINT_ADMIN }
+
+    /** A bot bound to the group ({@code actor}) saw {@code account} take an admin action at {@code observedAt} (police-song-tri:6.10). */
+    record ReportObservedAction(String account, AdminAction action, Instant observedAt, String actor, Instant at)
+            implements GroupCommand {
+    }
+
     record ReportDeliveryProblem(String details, String actor, Instant at) implements GroupCommand {
     }
 

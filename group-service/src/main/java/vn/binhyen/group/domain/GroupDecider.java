@@ -35,6 +35,7 @@ import vn.binhyen.eventlog.decider.RuleViolation;
 import vn.binhyen.group.domain.Group.Established;
 import vn.binhyen.group.domain.Group.Pin;
 import vn.binhyen.group.domain.Group.Seat;
+import java.util.Optional;
 import vn.binhyen.group.domain.Group.Status;
 import vn.binhyen.group.domain.GroupCommand.ChangeAccount;
 import vn.binhyen.group.domain.GroupCommand.ChangeGroupInfo;
@@ -110,6 +111,7 @@ public final class GroupDecider implements Decider<GroupCommand, Group, GroupEve
             case ChangeGroupInfo c -> changeInfo(c, g, p);
             case GroupCommand.DecideInfoChange c -> decideInfoChange(c, g, p);
             case GroupCommand.ReportDeliveryProblem c -> reportDeliveryProblem(c, g, p);
+            case GroupCommand.ReportObservedAction c -> observedAction(c, g, p);
             case PinMessage c -> pin(c, g, p);
             case Unpin c -> unpin(c, g, p);
             case ExpirePin c -> expire(c, g, p);
@@ -363,6 +365,39 @@ public final class GroupDecider implements Decider<GroupCommand, Group, GroupEve
     public static final java.time.Duration DELIVERY_PROBLEM_AGAIN = java.time.Duration.ofHours(1);
 
     /**
+     * A bot bound to the group saw an admin action in the Zalo group (police-song-tri:6.10: "xâm nhập
+     * trái phép ... sử dụng quyền quản trị của người khác"): by an account whose seat holds the admin
+     * rights, nothing is recorded; by anyone else (a member, someone off the roster) it is recorded and
+     * the board is told at once. The account is matched by member id or by the Zalo id on the roster.
+     */
+    private List<GroupEvent> observedAction(GroupCommand.ReportObservedAction c, Established g, RegulationProfile p) {
+        RegulationProfile.RolesRule rule = p.rules().adminRights();
+        if (rule == null) {
+            throw new RuleViolation(PROFILES, "groupId", "this group's regulation sets no watch on its admin rights");
+        }
+        if (!g.servedBy(c.actor())) {
+            throw new NotPermitted(BOTS, "only a bot bound to the group reports what it saw there");
+        }
+        if (c.action() == null) {
+            throw new InvalidInput(rule.citation(), "action", "the admin action seen: " + java.util.Arrays.toString(
+                    GroupCommand.AdminAction.values()));
+        }
+        if (c.account() == null || c.account().isBlank()) {
+            throw new InvalidInput(rule.citation(), "account", "the account that acted, by its Zalo id or member id");
+        }
+        String account = c.account().strip();
+        Optional<Seat> seat = g.roster().values().stream().filter(s -> s.member().memberId().equals(account)
+                || account.equals(s.member().zaloId())).findFirst();
+        GroupRole role = seat.map(Seat::role).orElse(null);
+        if (role != null && rule.roles().contains(role)) {
+            return List.of(); // the seat's own admin right: nothing to report
+        }
+        return List.of(new GroupEvent.AdminRightsMisused(g.groupId(), account,
+                seat.map(s -> s.member().memberId()).orElse(null), role == null ? null : role.name(), c.action().name(),
+                c.observedAt() == null ? c.at() : c.observedAt(), c.actor()));
+    }
+
+    /**
      * A member tells the admins that the group's messages do not reach them (each seed's own clause);
      * the same member again within an hour is answered 409 and nothing is recorded: the admins were told.
      */
@@ -468,13 +503,26 @@ public final class GroupDecider implements Decider<GroupCommand, Group, GroupEve
     private List<GroupEvent> issueDirective(GroupCommand.IssueDirective c, Established g, RegulationProfile p) {
         RegulationProfile.DirectiveRule rule = p.rules().directives();
         String cite = rule.citation();
-        List<GroupRole> issuers = rule.issuers();
-        if (!issuers.contains(g.roleOf(c.actor()).orElse(null))) {
-            throw new NotPermitted(cite, "only the group's leader or a deputy issues directives");
+        GroupRole role = g.roleOf(c.actor()).orElse(null);
+        RegulationProfile.RolesRule announcers = p.rules().announcers();
+        // the leadership's own, or announced on its behalf by a role the regulation names (4.1.2's "thừa lệnh")
+        boolean onBehalf = !rule.issuers().contains(role) && announcers != null && announcers.roles().contains(role);
+        if (!rule.issuers().contains(role) && !onBehalf) {
+            throw new NotPermitted(cite, "only " + rule.issuers() + (announcers == null ? ""
+                    : ", or " + announcers.roles() + " on the leadership's behalf (" + announcers.citation() + ")")
+                    + " issue directives in this group");
         }
         if (c.text() == null || c.text().isBlank()) {
             throw new InvalidInput(cite, "text", "the directive's text is required");
         }
+        RegulationProfile.BrevityRule brevity = p.rules().directiveBrevity();
+        String text = c.text().strip();
+        if (brevity != null && text.codePointCount(0, text.length()) > brevity.maxCharacters()) {
+            throw new RuleViolation(brevity.citation(), "text", "a directive is short and clear (ngắn gọn, rõ ràng): "
+                    + "at most " + brevity.maxCharacters() + " characters");
+        }
+        String leader = onBehalf ? g.leader().orElseThrow(() -> new RuleViolation(announcers.citation(), "actor",
+                "the group has no leader on whose behalf to announce")) : null;
         var deadline = c.acknowledgeBy() != null ? c.acknowledgeBy()
                 : c.at().plus(rule.defaultDeadline());
         if (!deadline.isAfter(c.at())) {
@@ -484,8 +532,8 @@ public final class GroupDecider implements Decider<GroupCommand, Group, GroupEve
             throw new RuleViolation(cite, "directiveId", "directive " + c.directiveId() + " already exists");
         }
         List<String> recipients = g.roster().keySet().stream().filter(m -> !m.equals(c.actor())).sorted().toList();
-        return List.of(new GroupEvent.DirectiveIssued(g.groupId(), c.directiveId(), c.text().strip(), c.actor(),
-                deadline, recipients));
+        return List.of(new GroupEvent.DirectiveIssued(g.groupId(), c.directiveId(), text, c.actor(),
+                deadline, recipients, leader));
     }
 
     private List<GroupEvent> acknowledge(GroupCommand.AcknowledgeDirective c, Established g, RegulationProfile p) {
@@ -819,6 +867,7 @@ public final class GroupDecider implements Decider<GroupCommand, Group, GroupEve
                 yield g.withRoster(roster);
             }
             case GroupEvent.DeliveryProblemReported e -> g.withDeliveryProblem(e.memberId(), e.at());
+            case GroupEvent.AdminRightsMisused e -> g; // a report to the board: the group's state is unchanged
             case GroupEvent.GroupInfoChangeProposed e -> {
                 var changes = g.infoChangesCopy();
                 changes.put(e.changeId(), e);

@@ -61,6 +61,31 @@ public record RegulationProfile(String id, int version, String title, Rules rule
         }
     }
 
+    /**
+     * A bound on a text's length where the regulation asks its messages to be short ("ngắn gọn, rõ
+     * ràng": council-binh-duong:8.1, province-lai-chau:5.1, ioc-dak-lak:4.1.3): at most
+     * {@code maxCharacters}; whether it is clear is for the people who read it.
+     */
+    public record BrevityRule(String id, String citation, int maxCharacters) implements Cited {
+        public BrevityRule {
+            if (maxCharacters <= 0) {
+                throw new IllegalArgumentException("brevity: maxCharacters is a positive number");
+            }
+        }
+    }
+
+    /**
+     * A rule naming roles: {@code announcers}, the roles that announce the leadership's directions on
+     * its behalf ("thừa lệnh", ioc-dak-lak:4.1.2), their directive recorded as on the leader's behalf;
+     * {@code adminRights}, the seats that hold the group's admin rights in Zalo, an admin action by
+     * anyone else being reported to the board as a suspected intrusion (police-song-tri:6.10).
+     */
+    public record RolesRule(String id, String citation, List<GroupRole> roles) implements Cited {
+        public RolesRule {
+            roles = roles == null ? List.of() : List.copyOf(roles);
+        }
+    }
+
     /** Polls on urgent matters, each vote confirmed in writing afterwards (council-binh-duong:7.2). */
     public record PollRule(String id, String citation, List<GroupRole> openers) implements Cited {
     }
@@ -72,7 +97,8 @@ public record RegulationProfile(String id, int version, String title, Rules rule
     public record Rules(Rule establishment, NameRule fullName, MembershipRule membership, Rule membersMayNotAdd,
             BoardRule boardSize, Rule leaveConsent, PinRule pins, InfoRule groupInfo, Rule handover,
             Rule roleAssignment, Rule accountChange, Rule accountCompromised, Rule lifecycle, Rule termination,
-            DirectiveRule directives, PollRule polls, ReportingRule reporting, Rule deliveryProblems) {
+            DirectiveRule directives, PollRule polls, ReportingRule reporting, Rule deliveryProblems,
+            BrevityRule directiveBrevity, RolesRule announcers, RolesRule adminRights) {
     }
 
     public record Template(String id, String citation, String avatarRule, List<TemplateGroup> groups) {

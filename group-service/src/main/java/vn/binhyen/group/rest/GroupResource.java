@@ -344,6 +344,26 @@ public class GroupResource {
                 token.getName(), now()), request);
     }
 
+    /** {@code account}: the Zalo id (or member id) that acted; {@code observedAt}: when the bot saw it. */
+    public record ObservedActionRequest(@NotBlank @Size(max = 128) String account,
+            @NotNull GroupCommand.AdminAction action, @PlausibleTime Instant observedAt) {
+    }
+
+    /**
+     * A bot bound to the group reports an admin action it saw in the Zalo group; one by an account
+     * without the admin rights is recorded (AdminRightsMisused) and the board is told at once
+     * (police-song-tri:6.10). Answers the group as it stands.
+     */
+    @POST
+    @Path("/{groupId}/observed-actions")
+    @RolesAllowed({Roles.BOT})
+    public Response reportObservedAction(@PathParam("groupId") String groupId, @NotNull @Valid ObservedActionRequest r,
+            @Context ContainerRequestContext request) {
+        writer.readable(groupId); // a bot reports only in a group it is bound to: else the group is unknown (404)
+        return write(groupId, null, new GroupCommand.ReportObservedAction(r.account(), r.action(), r.observedAt(),
+                token.getName(), now()), request);
+    }
+
     @POST
     @Path("/{groupId}/info-changes/{changeId}/decision")
     // the decider answers anyone but the leader by the roster with a 403 naming the rule

@@ -76,6 +76,54 @@ class DirectivesPollsAndSanctionsTests {
     }
 
     @Test
+    void aDirectiveIsShortAndClear_atMost1000Characters_council_binh_duong_8_1_province_lai_chau_5_1_ioc_dak_lak_4_1_3() {
+        String tooLong = "Đề nghị các đồng chí báo cáo tình hình thực hiện nhiệm vụ trong tuần. ".repeat(20);
+        for (String[] profile : new String[][] {{"council-binh-duong", "COUNCIL", "council-binh-duong:8.1"},
+                {"province-lai-chau", "PROVINCE", "province-lai-chau:5.1"}, {"ioc-dak-lak", "IOC", "ioc-dak-lak:4.1.3"}}) {
+            // given the leader of a group whose regulation asks for short directives
+            assertThat(FIXTURE.given(established(profile[0], profile[1]), added(CITIZEN, GroupRole.MEMBER))
+                    // when the directive runs past 1,000 characters
+                    .when(new GroupCommand.IssueDirective("d-1", tooLong, DEADLINE, LEADER.memberId(), NOW))
+                    // then it is refused by that regulation's clause, naming the text
+                    .thenRejectedBy(profile[2]).field()).as(profile[0]).isEqualTo("text");
+            String thousand = "ữ".repeat(1000); // characters, not bytes or UTF-16 units
+            FIXTURE.given(established(profile[0], profile[1]), added(CITIZEN, GroupRole.MEMBER))
+                    .when(new GroupCommand.IssueDirective("d-1", thousand, DEADLINE, LEADER.memberId(), NOW))
+                    .then(new DirectiveIssued(GROUP, "d-1", thousand, LEADER.memberId(), DEADLINE,
+                            List.of(CITIZEN.memberId())));
+        }
+        // a regulation that sets no bound takes a long directive
+        FIXTURE.given(established("ward-binh-phuoc", "AGENCY"), added(CITIZEN, GroupRole.MEMBER))
+                .when(new GroupCommand.IssueDirective("d-1", tooLong, DEADLINE, LEADER.memberId(), NOW))
+                .then(new DirectiveIssued(GROUP, "d-1", tooLong.strip(), LEADER.memberId(), DEADLINE,
+                        List.of(CITIZEN.memberId())));
+    }
+
+    @Test
+    void theOfficeHeadAnnouncesOnTheLeadershipsBehalf_thuaLenh_ioc_dak_lak_4_1_2() {
+        // given the IOC group, whose leader seats the Administration and Services office's head as admin
+        FIXTURE.given(established("ioc-dak-lak", "IOC"), added(ADMIN, GroupRole.ADMIN), added(CITIZEN, GroupRole.MEMBER))
+                // when the office head announces the leadership's direction
+                .when(new GroupCommand.IssueDirective("d-1", "Thừa lệnh Giám đốc: họp giao ban 8 giờ thứ Hai", DEADLINE,
+                        ADMIN.memberId(), NOW))
+                // then it is issued, recorded as on the leader's behalf
+                .then(new DirectiveIssued(GROUP, "d-1", "Thừa lệnh Giám đốc: họp giao ban 8 giờ thứ Hai",
+                        ADMIN.memberId(), DEADLINE, List.of(CITIZEN.memberId(), LEADER.memberId()), LEADER.memberId()));
+        // the leader's own directive is no one's behalf
+        FIXTURE.given(established("ioc-dak-lak", "IOC"), added(CITIZEN, GroupRole.MEMBER))
+                .when(new GroupCommand.IssueDirective("d-1", "Họp giao ban", DEADLINE, LEADER.memberId(), NOW))
+                .then(new DirectiveIssued(GROUP, "d-1", "Họp giao ban", LEADER.memberId(), DEADLINE,
+                        List.of(CITIZEN.memberId()), null));
+        // a member announces nothing, and where the regulation names no announcer an admin issues none
+        FIXTURE.given(established("ioc-dak-lak", "IOC"), added(CITIZEN, GroupRole.MEMBER))
+                .when(new GroupCommand.IssueDirective("d-1", "Họp giao ban", DEADLINE, CITIZEN.memberId(), NOW))
+                .thenRejectedBy("ioc-dak-lak:4.1.1");
+        FIXTURE.given(laiChauGroup())
+                .when(new GroupCommand.IssueDirective("d-1", "Họp giao ban", DEADLINE, ADMIN.memberId(), NOW))
+                .thenRejectedBy("province-lai-chau:7.3");
+    }
+
+    @Test
     void issueDirective_deadlineInThePast_refused_naming_acknowledgeBy() {
         assertThat(FIXTURE.given(laiChauGroup())
                 .when(new GroupCommand.IssueDirective("d-1", "Họp", NOW.minusSeconds(1), LEADER.memberId(), NOW))

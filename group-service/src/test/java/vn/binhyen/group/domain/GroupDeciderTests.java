@@ -11,6 +11,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import vn.binhyen.contracts.Roles;
 import vn.binhyen.contracts.group.GroupEvent;
+import vn.binhyen.contracts.group.GroupEvent.AccountCompromisedReported;
 import vn.binhyen.contracts.group.GroupEvent.GroupEstablished;
 import vn.binhyen.contracts.group.GroupEvent.Member;
 import vn.binhyen.contracts.group.GroupEvent.MemberAdded;
@@ -577,6 +578,22 @@ class GroupDeciderTests {
     }
 
     @Test
+    void anAnomalyInAnAccountOfThePoliceGroup_isReportedUnderItsOwnClause_police_song_tri_16_3() {
+        // given the police group; when its admin reports a member's account behaving abnormally
+        FIXTURE.given(established("police-song-tri", "POLICE"), added(ADMIN, GroupRole.ADMIN),
+                        added(CITIZEN, GroupRole.MEMBER))
+                .when(new GroupCommand.ReportAccountCompromised(CITIZEN.memberId(), "đăng nhập lạ, đổi mật khẩu",
+                        ADMIN.memberId(), NOW, List.of()))
+                // then it is recorded, and notification-service tells the provincial IT officer under 16.3
+                .then(new AccountCompromisedReported(GROUP, CITIZEN.memberId(), ADMIN.memberId(),
+                        "đăng nhập lạ, đổi mật khẩu"));
+        // someone not in the group reports nothing, refused by the same clause
+        FIXTURE.given(established("police-song-tri", "POLICE"), added(CITIZEN, GroupRole.MEMBER))
+                .when(new GroupCommand.ReportAccountCompromised(CITIZEN.memberId(), "lạ", "stranger-1", NOW, List.of()))
+                .thenRejectedBy("police-song-tri:16.3");
+    }
+
+    @Test
     void accountChange_byAnotherMember_inAWardGroup_rejectedBy_binhyen_accounts() {
         FIXTURE.given(established("ward-binh-phuoc", "AGENCY"), added(CITIZEN, GroupRole.MEMBER), added(DEPUTY, GroupRole.DEPUTY))
                 .when(new ChangeAccount(CITIZEN.memberId(), "zalo-x", null, DEPUTY.memberId(), NOW))
@@ -592,6 +609,40 @@ class GroupDeciderTests {
                     .when(new GroupCommand.IssueDirective("d-1", "Báo cáo số liệu", null, CITIZEN.memberId(), NOW))
                     .thenRejectedBy(profile.getValue());
         }
+    }
+
+    @Test
+    void anAdminActionByAnAccountWithoutAdminRights_isReportedToTheBoard_police_song_tri_6_10() {
+        var bound = new GroupEvent.BotBound(GROUP, "zalo-bot", LEADER.memberId());
+        var seen = NOW.minusSeconds(30);
+        // given the police group with its bot; when the bot saw a member (by Zalo id) remove someone
+        FIXTURE.given(established("police-song-tri", "POLICE"), added(CITIZEN, GroupRole.MEMBER), bound)
+                .when(new GroupCommand.ReportObservedAction("zalo-c", GroupCommand.AdminAction.REMOVE_MEMBER, seen,
+                        "zalo-bot", NOW))
+                // then a suspected intrusion is recorded, naming the seat the account holds
+                .then(new GroupEvent.AdminRightsMisused(GROUP, "zalo-c", CITIZEN.memberId(), "MEMBER", "REMOVE_MEMBER",
+                        seen, "zalo-bot"));
+        // an account not on the roster at all
+        FIXTURE.given(established("police-song-tri", "POLICE"), bound)
+                .when(new GroupCommand.ReportObservedAction("zalo-x", GroupCommand.AdminAction.CHANGE_GROUP_INFO, null,
+                        "zalo-bot", NOW))
+                .then(new GroupEvent.AdminRightsMisused(GROUP, "zalo-x", null, null, "CHANGE_GROUP_INFO", NOW,
+                        "zalo-bot"));
+        // the admin's own admin action is no intrusion: nothing is recorded
+        FIXTURE.given(established("police-song-tri", "POLICE"), added(ADMIN, GroupRole.ADMIN), bound)
+                .when(new GroupCommand.ReportObservedAction("zalo-a", GroupCommand.AdminAction.ADD_MEMBER, seen,
+                        "zalo-bot", NOW))
+                .thenNothing();
+        // only a bot bound to the group reports; a regulation without 6.10 sets no watch
+        FIXTURE.given(established("police-song-tri", "POLICE"), added(CITIZEN, GroupRole.MEMBER))
+                .when(new GroupCommand.ReportObservedAction("zalo-c", GroupCommand.AdminAction.ADD_MEMBER, seen,
+                        "zalo-bot", NOW))
+                .thenRejectedBy(GroupDecider.BOTS);
+        FIXTURE.given(established("ward-binh-phuoc", "AGENCY"), new GroupEvent.BotBound(GROUP, "zalo-bot",
+                        LEADER.memberId()))
+                .when(new GroupCommand.ReportObservedAction("zalo-c", GroupCommand.AdminAction.ADD_MEMBER, seen,
+                        "zalo-bot", NOW))
+                .thenRejectedBy(GroupDecider.PROFILES);
     }
 
     @Test
@@ -656,14 +707,15 @@ class GroupDeciderTests {
                 r.establishment(), r.fullName(), r.membership(), r.membersMayNotAdd(), r.boardSize(), r.leaveConsent(),
                 r.pins(), r.groupInfo(), r.handover(), r.roleAssignment(), r.accountChange(), r.accountCompromised(),
                 new RegulationProfile.Rule("suspension", "police-song-tri:9.2"), r.termination(), r.directives(),
-                r.polls(), r.reporting(), r.deliveryProblems()), ward.templates());
+                r.polls(), r.reporting(), r.deliveryProblems(), r.directiveBrevity(), r.announcers(), r.adminRights()), ward.templates());
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> RegulationProfiles.check(borrowed))
                 .hasMessageContaining("police-song-tri:9.2 is another regulation's");
         var unknown = new RegulationProfile(ward.id(), ward.version(), ward.title(), new RegulationProfile.Rules(
                 new RegulationProfile.Rule("establishment", "ward-binh-phuoc:3.9"), r.fullName(), r.membership(),
                 r.membersMayNotAdd(), r.boardSize(), r.leaveConsent(), r.pins(), r.groupInfo(), r.handover(),
                 r.roleAssignment(), r.accountChange(), r.accountCompromised(), r.lifecycle(), r.termination(),
-                r.directives(), r.polls(), r.reporting(), r.deliveryProblems()), ward.templates());
+                r.directives(), r.polls(), r.reporting(), r.deliveryProblems(), r.directiveBrevity(), r.announcers(), r.adminRights()),
+                ward.templates());
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> RegulationProfiles.check(unknown))
                 .hasMessageContaining("ward-binh-phuoc:3.9 is not a clause of the seed");
     }

@@ -249,4 +249,41 @@ class UnitAndBotScopeTests {
         post(Roles.BOT, "bot-ack", ack, reaction).statusCode(200).body("acknowledged.dan-ack", equalTo("REACTION"))
                 .body("pending", empty());
     }
+
+    long misuses(String group) throws Exception {
+        try (var c = dataSource.getConnection(); var ps = c.prepareStatement(
+                "select count(*) from event where stream_id = ? and event_type = 'AdminRightsMisused'")) {
+            ps.setString(1, group);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    @Test
+    void anAdminActionTheBotSawByAnAccountWithoutAdminRights_isRecorded_onlyFromABoundBot_police_song_tri_6_10()
+            throws Exception {
+        String group = establish("police-song-tri", "POLICE", "leader-watch");
+        post(Roles.LEADER, "leader-watch", "/api/v1/groups/" + group + "/membership-proposals",
+                Map.of("change", "ADD", "member", member("dan-watch", "Nguyễn Thị Lan"))).statusCode(200);
+        String path = "/api/v1/groups/" + group + "/observed-actions";
+        Map<String, Object> removal = Map.of("account", "zalo-dan-watch", "action", "REMOVE_MEMBER");
+        // a bot not bound to the group: the group is unknown to it, and nothing is recorded
+        post(Roles.BOT, "bot-watch", path, removal).statusCode(404).body("type", containsString("unknown-group"));
+        // only a bot reports what it saw
+        post(Roles.MEMBER, "dan-watch", path, removal).statusCode(403);
+        assertThat(misuses(group)).isZero();
+        post(Roles.LEADER, "leader-watch", "/api/v1/groups/" + group + "/bots", Map.of("botId", "bot-watch"))
+                .statusCode(201);
+        // an unknown action names the field, and writes nothing
+        post(Roles.BOT, "bot-watch", path, Map.of("account", "zalo-dan-watch", "action", "DELETE_GROUP"))
+                .statusCode(400).body(containsString("action"));
+        // the leader's own admin action is no intrusion
+        post(Roles.BOT, "bot-watch", path, Map.of("account", "leader-watch", "action", "ADD_MEMBER")).statusCode(200);
+        assertThat(misuses(group)).isZero();
+        // a member, known by their Zalo id, removing someone is recorded for the board
+        post(Roles.BOT, "bot-watch", path, removal).statusCode(200);
+        assertThat(misuses(group)).isEqualTo(1);
+    }
 }

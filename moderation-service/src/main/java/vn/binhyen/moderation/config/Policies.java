@@ -72,6 +72,11 @@ public final class Policies {
                 p.frozenAccounts() == null ? null : p.frozenAccounts().citation());
         put(citations, "language", p.language() == null ? null : p.language().id(),
                 p.language() == null ? null : p.language().citation());
+        put(citations, "sharing", p.sharing() == null ? null : p.sharing().id(),
+                p.sharing() == null ? null : p.sharing().citation());
+        if (p.posting() != null && p.posting().brevity() != null) {
+            put(citations, "posting.brevity", p.posting().brevity().id(), p.posting().brevity().citation());
+        }
         if (p.review() == null) {
             throw new IllegalStateException("rulebook " + p.id() + " lacks review: the clause by which its board "
                     + "decides what screening held or flagged");

@@ -171,6 +171,14 @@ public class ScreeningService {
         int recent = flood.note(m.groupId(), m.authorId(), key, m.postedAt(),
                 Duration.ofSeconds(floodRule == null ? 60 : floodRule.perSeconds()));
         Verdict verdict = frozen(screener, m, screener.screen(m, recent));
+        if (screener.shares(m)) {
+            // who shares decides (police-song-tri:13.2, ioc-dak-lak:2.3): the roster is read from the
+            // database, so an event loop hands the message to a worker (the caller then calls screen)
+            if (!mayQuery) {
+                return new Decided(null, null);
+            }
+            verdict = screener.sharedBy(m, directory.roleIn(m.groupId(), m.authorId()).orElse(null), verdict);
+        }
         if (verdict.decision() == Decision.ALLOW) {
             // writes nothing, and is what the same request always gets: no lookup, no transaction
             Result result = new Result(m.groupId(), m.messageId(), verdict.decision(), verdict.violations(),

@@ -23,6 +23,121 @@ class ScreenerRulesTests {
                 Instant.parse("2026-11-22T08:00:00Z")), recent);
     }
 
+    static Message sharing(String text, List<String> links, boolean forwarded) {
+        return new Message("g", "m", "a", "Trần Văn Bình", text, List.of(), links, forwarded,
+                Instant.parse("2026-12-01T21:00:00Z"));
+    }
+
+    @Test
+    void contempt_isFlaggedForTheBoard_onlyWhenAimedAtAPeopleRegionReligionOrSex_ioc_dak_lak_2_2() {
+        // given the IOC's rules; when contempt names a people
+        Verdict v = screen("ioc-dak-lak", "Dân Hà Tĩnh toàn lũ lừa lọc, đừng tuyển đứa nào vào phòng mình.", null, 1);
+        // not a phrase of the hate list, the target and the act together: the board's review, not a removal
+        assertThat(v.decision()).isEqualTo(Decision.FLAG);
+        assertThat(v.violations()).extracting(Violation::ruleId).containsExactly("contempt");
+        assertThat(v.violations()).extracting(Violation::citation).containsExactly("ioc-dak-lak:2.2");
+        assertThat(screen("ioc-dak-lak", "Người Hoa chỉ biết buôn gian bán lận.", null, 1).violations())
+                .extracting(Violation::category).containsExactly(Category.HATE);
+        // the same words aimed at nobody the rule names, or the people named without contempt, are not
+        assertThat(screen("ioc-dak-lak", "Ca đêm qua mình chỉ biết ngồi chờ hệ thống khởi động lại.", null, 1)
+                .violations()).isEmpty();
+        assertThat(screen("ioc-dak-lak", "Chương trình hỗ trợ đồng bào dân tộc Ê Đê ở Tây Nguyên khởi động tuần sau.",
+                null, 1).violations()).isEmpty();
+    }
+
+    @Test
+    void aCallAgainstTheState_orASlander_orAnOfferOfHarm_isFlagged_theirNewsIsNot_police_song_tri_6_2_6_5_6_7() {
+        assertThat(screen("police-song-tri", "Chủ nhật này cả xóm xuống đường phản đối chính quyền phường!", null, 1)
+                .violations()).extracting(Violation::ruleId, Violation::citation, Violation::decision)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("against-the-state", "police-song-tri:6.2",
+                        Decision.FLAG));
+        assertThat(screen("police-song-tri", "Ông trưởng khu phố ăn chặn tiền hỗ trợ của dân đấy.", null, 1)
+                .violations()).extracting(Violation::ruleId, Violation::citation)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("slander", "police-song-tri:6.7"));
+        assertThat(screen("police-song-tri", "Ai cần pháo nổ Tết thì nhắn mình, hàng chuẩn.", null, 1).violations())
+                .extracting(Violation::citation).contains("police-song-tri:6.5");
+        // the police's own news of the same: enforcing, not offending
+        assertThat(screen("police-song-tri", "Công an phường thu giữ 20 kg pháo nổ, khởi tố đối tượng mua bán trái phép.",
+                null, 1).violations()).isEmpty();
+        assertThat(screen("police-song-tri", "Công an phường đã làm việc, xử lý nghiêm các đối tượng tụ tập biểu "
+                + "tình trái phép trước trụ sở UBND phường.", null, 1).violations()).isEmpty();
+    }
+
+    @Test
+    void policeInternalMatters_andDisunity_areHeldForTheBoard_police_song_tri_6_6() {
+        // given the police group's rules; when a member posts on the force's internal matters
+        Verdict v = screen("police-song-tri", "Nghe nói trong nội bộ công an phường đang lục đục nội bộ, "
+                + "mấy anh cán bộ công an bị kỷ luật đấy", null, 1);
+        // then it is held for the board (which knows whether the provincial leadership has spoken), not removed
+        assertThat(v.decision()).isEqualTo(Decision.HOLD);
+        assertThat(v.violations()).filteredOn(x -> x.category() == Category.INTERNAL)
+                .extracting(Violation::citation).containsOnly("police-song-tri:6.6");
+        // and the force's own call for unity is not a matter of disunity
+        assertThat(screen("police-song-tri", "Công an phường phát động phong trào thi đua, giữ vững đoàn kết nội bộ.",
+                null, 1).violations()).isEmpty();
+        // a regulation without 6.6 has no such rule
+        assertThat(screen("ioc-dak-lak", "chuyện nội bộ công an", null, 1).violations())
+                .extracting(Violation::category).doesNotContain(Category.INTERNAL);
+    }
+
+    @Test
+    void contentOffTheGroupsPurpose_isFlaggedForTheBoard_ward_binh_phuoc_7_4() {
+        Verdict chain = screen("ward-binh-phuoc", "Tử vi tuần này linh nghiệm lắm, chia sẻ cho 10 người sẽ gặp may!",
+                null, 1);
+        assertThat(chain.decision()).isEqualTo(Decision.FLAG);
+        assertThat(chain.violations()).extracting(Violation::category).containsOnly(Category.OFF_TOPIC);
+        assertThat(chain.violations()).extracting(Violation::citation).containsOnly("ward-binh-phuoc:7.4");
+        assertThat(screen("ward-binh-phuoc", "Mọi người bình chọn giúp cháu nhà em cuộc thi ảnh nhé", null, 1)
+                .decision()).isEqualTo(Decision.FLAG);
+        // the ward's own work is not off its purpose
+        assertThat(screen("ward-binh-phuoc", "Khu phố 3 họp dân lúc 19 giờ tối thứ Sáu về chỉnh trang đô thị.", null, 1)
+                .violations()).isEmpty();
+    }
+
+    @Test
+    void aShareFromAMemberOffTheBoard_isHeld_theBoardsOwnIsNot_police_song_tri_13_2() {
+        Screener police = SCREENERS.get("police-song-tri");
+        Message link = sharing("Bà con xem bài này", List.of("https://congan.gov.vn/tin-tuc/1"), false);
+        Verdict clean = police.screen(link, 1);
+        // given a message that shares a link; when its author is a member, a deputy, or not on the roster
+        assertThat(police.shares(link)).isTrue();
+        Verdict byMember = police.sharedBy(link, "MEMBER", clean);
+        assertThat(byMember.decision()).isEqualTo(Decision.HOLD);
+        assertThat(byMember.violations()).singleElement().satisfies(x -> {
+            assertThat(x.category()).isEqualTo(Category.SHARING);
+            assertThat(x.citation()).isEqualTo("police-song-tri:13.2");
+            assertThat(x.evidence().field()).isEqualTo("links");
+        });
+        assertThat(police.sharedBy(link, null, clean).decision()).isEqualTo(Decision.HOLD);
+        assertThat(police.sharedBy(link, "DEPUTY", clean)).isEqualTo(clean);
+        // a forward counts as sharing; a message of one's own words does not
+        assertThat(police.shares(sharing("Chuyển tiếp", List.of(), true))).isTrue();
+        assertThat(police.shares(sharing("Tôi xin phản ánh việc mất trộm xe", List.of(), false))).isFalse();
+        // a message removed outright stays removed
+        Verdict removed = police.screen(sharing("tài liệu tối mật", List.of("https://congan.gov.vn/1"), false), 1);
+        assertThat(police.sharedBy(sharing("tài liệu tối mật", List.of("https://congan.gov.vn/1"), false), "MEMBER",
+                removed).decision()).isEqualTo(Decision.REMOVE);
+        // and a share by a member is no violation by itself: confirming the hold records none
+        assertThat(Category.SHARING.isViolation()).isFalse();
+    }
+
+    @Test
+    void whatIsPostedAndShared_isTheLeadershipsOrOfThoseItCharges_ioc_dak_lak_2_3() {
+        Screener ioc = SCREENERS.get("ioc-dak-lak");
+        Message file = new Message("g", "m", "a", "Trần Văn Bình", "Gửi mọi người tài liệu", List.of(
+                new Message.Attachment("ke-hoach.pdf", "application/pdf", 1000, null)), List.of(), false,
+                Instant.parse("2026-12-01T21:00:00Z"));
+        Verdict clean = ioc.screen(file, 1);
+        assertThat(ioc.sharedBy(file, "MEMBER", clean).violations()).extracting(Violation::citation)
+                .containsExactly("ioc-dak-lak:2.3");
+        assertThat(ioc.sharedBy(file, "ADMIN_ASSISTANT", clean).decision()).isEqualTo(Decision.HOLD);
+        for (String charged : List.of("LEADER", "DEPUTY", "ADMIN")) {
+            assertThat(ioc.sharedBy(file, charged, clean)).as(charged).isEqualTo(clean);
+        }
+        // a regulation that names no posters shares freely
+        assertThat(SCREENERS.get("council-binh-duong").shares(file)).isFalse();
+    }
+
     @Test
     void classifiedStamp_inCapitals_isRemoved_butMatKhauIsNot_police_song_tri_6_1() {
         Violation v = screen("police-song-tri", "MẬT - Kế hoạch tuần tra đêm 20/11", null, 1).violations().getFirst();

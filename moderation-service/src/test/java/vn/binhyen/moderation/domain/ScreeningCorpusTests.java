@@ -185,7 +185,70 @@ class ScreeningCorpusTests {
         missed.forEach(m -> System.out.println("  missed: " + m));
     }
 
-    /** The recall measured when the set was written (2026-12-01): a change may raise it, not lower it. */
-    static final Map<Category, Double> SEMANTIC_FLOOR = Map.of(Category.HARMFUL, 0.35, Category.ANTI_STATE, 0.20,
-            Category.DEFAMATION, 0.45, Category.HATE, 0.15);
+    /**
+     * A held-out set, written by a helper session that did not see the word lists, after the lists were
+     * tuned (semantic-heldout.tsv: 12 messages per semantic category; official-heldout.tsv: 48 ordinary
+     * official messages on the same subjects). Its figures are printed and held as floors; nothing was tuned
+     * on it, so it says how the lists do on wording they were not written for.
+     */
+    @Test
+    void heldOutSet_recallPerCategory_andFalseAlarmsOnOfficialTraffic_printed_andNotBelowTheirFloors()
+            throws IOException {
+        Map<Category, int[]> byCategory = new TreeMap<>(); // caught, messages
+        List<String> missed = new ArrayList<>();
+        for (Sample s : samples("/screening/semantic-heldout.tsv")) {
+            Category want = s.expected().iterator().next();
+            var verdict = SCREENERS.get(s.profile()).screen(s.message(), 1);
+            int[] k = byCategory.computeIfAbsent(want, x -> new int[2]);
+            k[1]++;
+            if (verdict.violations().stream().anyMatch(v -> v.category() == want)) {
+                k[0]++;
+            } else {
+                missed.add(s.profile() + " " + want + ": " + s.message().text());
+            }
+        }
+        List<Sample> official = samples("/screening/official-heldout.tsv");
+        List<String> alarms = new ArrayList<>();
+        for (Sample s : official) {
+            var verdict = SCREENERS.get(s.profile()).screen(s.message(), 1);
+            if (verdict.decision() != vn.binhyen.moderation.domain.screening.Decision.ALLOW) {
+                alarms.add(s.profile() + " " + verdict.decision() + " " + verdict.violations().stream()
+                        .map(v -> v.ruleId() + "=" + v.evidence().excerpt()).toList() + ": " + s.message().text());
+            }
+        }
+        System.out.printf("%n%-20s %7s %9s %7s %7s%n", "held out", "caught", "messages", "recall", "floor");
+        for (var e : byCategory.entrySet()) {
+            double recall = (double) e.getValue()[0] / e.getValue()[1];
+            System.out.printf("%-20s %7d %9d %7.3f %7.3f%n", e.getKey(), e.getValue()[0], e.getValue()[1], recall,
+                    HELD_OUT_FLOOR.get(e.getKey()));
+        }
+        double alarmRate = (double) alarms.size() / official.size();
+        System.out.printf("%-20s %7d %9d %7.3f (at most %.3f)%n", "official alarms", alarms.size(), official.size(),
+                alarmRate, HELD_OUT_ALARMS);
+        missed.forEach(m -> System.out.println("  missed: " + m));
+        alarms.forEach(a -> System.out.println("  alarm: " + a));
+        for (var e : byCategory.entrySet()) {
+            assertThat((double) e.getValue()[0] / e.getValue()[1]).as("held-out recall of %s", e.getKey())
+                    .isGreaterThanOrEqualTo(HELD_OUT_FLOOR.get(e.getKey()));
+        }
+        assertThat(alarmRate).as("false alarms on held-out official traffic").isLessThanOrEqualTo(HELD_OUT_ALARMS);
+    }
+
+    /**
+     * The held-out figures of its first run, 2026-12-01 (HARMFUL 7/12, ANTI_STATE 3/12, DEFAMATION 8/12, HATE
+     * 8/12; official alarms 6/48 = 0.125, five of them by the phrase rules that were there before, one by a
+     * phrase rule and a target-and-act rule together): far from the 0.95 recall and the one false alarm in
+     * twenty the issue asks. They are floors: a change may raise recall and lower alarms, not the reverse.
+     */
+    static final Map<Category, Double> HELD_OUT_FLOOR = Map.of(Category.HARMFUL, 7 / 12.0, Category.ANTI_STATE,
+            3 / 12.0, Category.DEFAMATION, 8 / 12.0, Category.HATE, 8 / 12.0);
+    static final double HELD_OUT_ALARMS = 6 / 48.0;
+
+    /**
+     * The recall measured on 2026-12-01 once the target-and-act rules were tuned on this set (HARMFUL 0.90,
+     * ANTI_STATE 0.85, DEFAMATION 0.95, HATE 0.95; phrase lists alone had 0.35, 0.20, 0.45, 0.15): a change
+     * may raise it, not lower it. The held-out set below is the honest figure.
+     */
+    static final Map<Category, Double> SEMANTIC_FLOOR = Map.of(Category.HARMFUL, 0.90, Category.ANTI_STATE, 0.85,
+            Category.DEFAMATION, 0.95, Category.HATE, 0.95);
 }

@@ -59,7 +59,7 @@ class PolicyVersionTests {
         Policy v2 = new Policy(v1.id(), next, from, v1.title(), v1.terms().stream()
                 .filter(t -> !t.id().equals("advertising")).toList(), v1.links(), v1.attachments(), v1.encoding(),
                 v1.displayName(), v1.policeNames(), v1.flood(), v1.sanctions(), v1.review(), v1.posting(),
-                v1.frozenAccounts(), v1.language());
+                v1.frozenAccounts(), v1.language(), v1.sharing());
         String policyJson = new String(CanonicalJson.bytes(Json.MAPPER.valueToTree(v2)), StandardCharsets.UTF_8);
         String termsJson = new String(CanonicalJson.bytes(Json.MAPPER.valueToTree(Policies.termLists())),
                 StandardCharsets.UTF_8);

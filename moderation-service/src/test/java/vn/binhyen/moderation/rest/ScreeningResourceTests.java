@@ -442,9 +442,7 @@ class ScreeningResourceTests {
     void aHijackedAccountsMessages_areHeldForTheBoard_whateverTheySay_ioc_dak_lak_4_3_8() throws Exception {
         String group = "group-" + UUID.randomUUID();
         establish(group, "DAK LAK IOC", "ioc-dak-lak");
-        var added = Json.MAPPER.createObjectNode().put("groupId", group).put("role", "MEMBER");
-        added.putObject("member").put("memberId", "hijacked-1").put("fullName", "Lê Thị Mai");
-        publishGroupEvent(group, 2, "MemberAdded", added);
+        seat(group, 2, "hijacked-1", "Lê Thị Mai", "MEMBER");
         publishGroupEvent(group, 3, "AccountCompromisedReported", Json.MAPPER.createObjectNode().put("groupId", group)
                 .put("memberId", "hijacked-1").put("reportedBy", "hijacked-1").put("details", "bị chiếm tài khoản"));
         await().atMost(Duration.ofSeconds(30)).until(() -> count("select count(*) from directory_seat where group_id = '"
@@ -456,6 +454,41 @@ class ScreeningResourceTests {
         // another member of the group posts as before
         screen(message(group, "m-2", "member-2", "Mọi người xem thông báo họp chiều nay nhé")).statusCode(200)
                 .body("decision", equalTo("ALLOW"));
+    }
+
+    @Test
+    void aLinkOrFileSharedByAMemberOffTheBoard_isHeldUntilTheBoardApprovesIt_police_song_tri_13_2() throws Exception {
+        String group = "group-" + UUID.randomUUID();
+        establish(group, "Zalo kết nối bình yên", "police-song-tri");
+        seat(group, 2, "resident-1", "Trần Văn Bình", "MEMBER");
+        seat(group, 3, "deputy-1", "Lê Văn Cường", "DEPUTY");
+        await().atMost(Duration.ofSeconds(30)).until(() -> count("select count(*) from directory_seat where group_id = '"
+                + group + "' and member_id in ('resident-1', 'deputy-1')") == 2);
+        String text = "Bà con đọc bài cảnh báo thủ đoạn lừa đảo này nhé";
+        List<String> links = List.of("https://congan.gov.vn/tin-tuc/canh-bao-lua-dao");
+        // Bước 1: a member proposes what they collected to the board; it is not posted until approved
+        screen(Map.of("groupId", group, "messageId", "s-1", "author", Map.of("id", "resident-1",
+                "displayName", "Trần Văn Bình"), "text", text, "links", links)).statusCode(200)
+                .body("decision", equalTo("HOLD")).body("violations.category", hasItem("SHARING"))
+                .body("violations.citation", hasItem("police-song-tri:13.2")).body("reviewId", notNullValue())
+                .body("reply", containsString("cần được Ban quản trị duyệt trước khi đăng"));
+        // the same words without the link are the resident's own message, and stand
+        screen(message(group, "s-2", "resident-1", text)).statusCode(200).body("decision", equalTo("ALLOW"));
+        // the board's deputy shares it as the board's own
+        screen(Map.of("groupId", group, "messageId", "s-3", "author", Map.of("id", "deputy-1",
+                "displayName", "Lê Văn Cường"), "text", text, "links", links)).statusCode(200)
+                .body("decision", equalTo("ALLOW"));
+        // someone not on the roster at all is held as well
+        screen(Map.of("groupId", group, "messageId", "s-4", "author", Map.of("id", "stranger-1",
+                "displayName", "Phạm Thị Dung"), "text", text, "forwarded", true)).statusCode(200)
+                .body("decision", equalTo("HOLD")).body("violations.category", hasItem("SHARING"));
+    }
+
+    /** A MemberAdded of the group, at {@code version} of its stream. */
+    void seat(String group, long version, String memberId, String fullName, String role) throws Exception {
+        var added = Json.MAPPER.createObjectNode().put("groupId", group).put("role", role);
+        added.putObject("member").put("memberId", memberId).put("fullName", fullName);
+        publishGroupEvent(group, version, "MemberAdded", added);
     }
 
     void publishGroupEvent(String group, long version, String type, com.fasterxml.jackson.databind.node.ObjectNode payload)

@@ -59,7 +59,7 @@ public class ContactResource {
     @PUT
     @Path("/me")
     @RolesAllowed({Roles.LEADER, Roles.DEPUTY, Roles.ADMIN, Roles.MEMBER, Roles.DUTY_OFFICER, Roles.PCTP_OFFICER,
-            Roles.COMMANDER, Roles.AUDITOR, Roles.SYSTEM_ADMIN})
+            Roles.IT_SECURITY_OFFICER, Roles.COMMANDER, Roles.AUDITOR, Roles.SYSTEM_ADMIN})
     public Response putMine(@Valid ContactRequest request) {
         return save("member:" + token.getName(), request);
     }

@@ -62,7 +62,7 @@ public class FeedResource {
      */
     @GET
     @RolesAllowed({Roles.LEADER, Roles.DEPUTY, Roles.ADMIN, Roles.MEMBER, Roles.DUTY_OFFICER, Roles.PCTP_OFFICER,
-            Roles.COMMANDER, Roles.SYSTEM_ADMIN})
+            Roles.IT_SECURITY_OFFICER, Roles.COMMANDER, Roles.SYSTEM_ADMIN})
     public List<Item> feed(@QueryParam("since") Instant since) {
         List<String> recipients = recipients();
         List<Item> out = new ArrayList<>();
@@ -95,7 +95,7 @@ public class FeedResource {
     @Produces(MediaType.SERVER_SENT_EVENTS)
     @RestStreamElementType(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.LEADER, Roles.DEPUTY, Roles.ADMIN, Roles.MEMBER, Roles.DUTY_OFFICER, Roles.PCTP_OFFICER,
-            Roles.COMMANDER, Roles.SYSTEM_ADMIN})
+            Roles.IT_SECURITY_OFFICER, Roles.COMMANDER, Roles.SYSTEM_ADMIN})
     public Multi<Item> stream() {
         // the verifier's clock, not the application's (which tests move): the token is valid until exp by it
         Duration left = Duration.between(Instant.now(), Instant.ofEpochSecond(token.getExpirationTime()));
@@ -115,7 +115,7 @@ public class FeedResource {
     @POST
     @Path("/{id}/acknowledgement")
     @RolesAllowed({Roles.LEADER, Roles.DEPUTY, Roles.ADMIN, Roles.MEMBER, Roles.DUTY_OFFICER, Roles.PCTP_OFFICER,
-            Roles.COMMANDER, Roles.SYSTEM_ADMIN})
+            Roles.IT_SECURITY_OFFICER, Roles.COMMANDER, Roles.SYSTEM_ADMIN})
     @Transactional
     public Response acknowledge(@PathParam("id") String id) {
         List<String> recipients = recipients();

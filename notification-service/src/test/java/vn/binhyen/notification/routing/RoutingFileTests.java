@@ -102,6 +102,64 @@ class RoutingFileTests {
         assertThat(citation("report", "CitizenFeedback", null, Map.of())).isEqualTo("police-song-tri:18.1");
     }
 
+    static String render(String template, Map<String, Object> payload, String citation) throws Exception {
+        Engine engine = Engine.builder().addDefaults().build();
+        try (InputStream in = RoutingFileTests.class.getClassLoader().getResourceAsStream("templates/notifications/"
+                + template + ".txt")) {
+            return engine.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8)).data("p", payload)
+                    .data("citation", citation).render().strip();
+        }
+    }
+
+    @Test
+    void aSuspectedIntrusion_isCriticalToTheBoard_inThePoliceGroupOnly_police_song_tri_6_10() throws Exception {
+        Routing.Rule rule = Routing.load().rules().stream().filter(r -> r.event().equals("AdminRightsMisused"))
+                .findFirst().orElseThrow();
+        assertThat(rule.urgency()).isEqualTo("CRITICAL");
+        assertThat(rule.recipients()).flatExtracting(Routing.Recipient::groupRoles)
+                .containsExactlyInAnyOrder("LEADER", "DEPUTY", "ADMIN");
+        assertThat(citation("group", "AdminRightsMisused", "police-song-tri", Map.of())).isEqualTo("police-song-tri:6.10");
+        assertThat(citation("group", "AdminRightsMisused", "ward-binh-phuoc", Map.of())).isNull();
+        var payload = new java.util.HashMap<String, Object>(Map.of("account", "zalo-x", "action", "REMOVE_MEMBER",
+                "observedAt", "2026-12-01T21:00:00Z"));
+        payload.put("memberId", null);
+        String text = render("admin-rights-misused", payload, "police-song-tri:6.10");
+        assertThat(text).contains("zalo-x").contains("không có trong danh sách thành viên")
+                .contains("đưa thành viên ra khỏi nhóm").contains("(police-song-tri:6.10)");
+        assertThat(text).isEqualTo(java.text.Normalizer.normalize(text, java.text.Normalizer.Form.NFC));
+        payload.put("memberId", "citizen-1");
+        assertThat(render("admin-rights-misused", payload, "police-song-tri:6.10")).contains("(thành viên citizen-1)");
+    }
+
+    @Test
+    void anAccountAnomalyInThePoliceGroup_reachesTheProvincialItOfficer_police_song_tri_16_3() throws Exception {
+        var rules = Routing.load().rules().stream().filter(r -> r.event().equals("AccountCompromisedReported")
+                && r.recipients().stream().anyMatch(x -> Roles.IT_SECURITY_OFFICER.equals(x.role()))).toList();
+        assertThat(rules).singleElement().satisfies(r -> {
+            assertThat(r.urgency()).isEqualTo("CRITICAL");
+            assertThat(r.citationFor("police-song-tri", com.fasterxml.jackson.databind.node.JsonNodeFactory.instance
+                    .objectNode())).isEqualTo("police-song-tri:16.3");
+            // the officer is the police's: no other regulation's group reaches them
+            assertThat(r.citationFor("ioc-dak-lak", com.fasterxml.jackson.databind.node.JsonNodeFactory.instance
+                    .objectNode())).isNull();
+        });
+        String text = render("account-anomaly", Map.of("memberId", "dan-1", "groupId", "g-1", "reportedBy", "admin-1",
+                "details", "đăng nhập lạ"), "police-song-tri:16.3");
+        assertThat(text).contains("dan-1").contains("\"đăng nhập lạ\"").endsWith("(police-song-tri:16.3).");
+    }
+
+    @Test
+    void aDirectiveAnnouncedOnTheLeadershipsBehalf_saysSo_ioc_dak_lak_4_1_2() throws Exception {
+        var payload = new java.util.HashMap<String, Object>(Map.of("text", "Họp giao ban 8 giờ thứ Hai",
+                "acknowledgeBy", "2026-12-02T08:00:00Z", "onBehalfOf", "leader-1"));
+        assertThat(render("directive-issued", payload, "ioc-dak-lak:4.1.1"))
+                .startsWith("Thừa lệnh Lãnh đạo, thông báo chỉ đạo: \"Họp giao ban 8 giờ thứ Hai\"");
+        payload.put("onBehalfOf", null);
+        assertThat(render("directive-issued", payload, "ioc-dak-lak:4.1.1")).startsWith("Chỉ đạo mới: ");
+        payload.remove("onBehalfOf"); // an event recorded before the field existed
+        assertThat(render("directive-issued", payload, "ioc-dak-lak:4.1.1")).startsWith("Chỉ đạo mới: ");
+    }
+
     @Test
     void aBrokenTemplate_failsWhenParsed() {
         Engine engine = Engine.builder().addDefaults().build();

@@ -44,6 +44,7 @@ public final class ReportDecider implements Decider<ReportCommand, Report, Repor
         return new Report.None();
     }
 
+    /** Each command by a method of its own; a report must exist for every command but its receipt. */
     @Override
     public List<ReportEvent> decide(ReportCommand command, Report state) {
         if (command instanceof ReportCommand.Receive r) {
@@ -55,105 +56,129 @@ public final class ReportDecider implements Decider<ReportCommand, Report, Repor
         return switch (command) {
             case ReportCommand.Receive r -> throw new IllegalStateException("handled above");
             case ReportCommand.Complete c -> complete(c, o);
-            case ReportCommand.Classify c -> {
-                role(c, CLASSIFY, "the duty officer classifies a report", Roles.DUTY_OFFICER);
-                status(o, CLASSIFY, "classified", Status.RECEIVED);
-                if (c.category() == null || c.category().isBlank()) {
-                    throw new InvalidInput(CLASSIFY, "category", "the category is required");
-                }
-                yield List.of(new ReportEvent.ReportClassified(o.reportId(), c.category().strip(), c.securityRelated(),
-                        c.withinJurisdiction(), c.actor()), feedback(o, "CLASSIFIED",
-                        "Thông tin của anh/chị đã được phân loại và đang được xử lý."));
-            }
-            case ReportCommand.WriteUp w -> {
-                role(w, TIPS, "the duty officer writes the tip up for the board", Roles.DUTY_OFFICER);
-                tipOnly(o);
-                status(o, TIPS, "written up", Status.CLASSIFIED);
-                if (!o.missing().isEmpty()) {
-                    throw new RuleViolation(INTAKE, "details", "the tip still lacks " + o.missing()
-                            + "; ask the reporter first");
-                }
-                if (w.writtenReport() == null || w.writtenReport().isBlank()) {
-                    throw new InvalidInput(TIPS, "writtenReport", "the written report is required");
-                }
-                yield List.of(new ReportEvent.ReportWrittenUp(o.reportId(), w.writtenReport().strip(), w.actor()));
-            }
-            case ReportCommand.Forward f -> {
-                role(f, TIPS, "the board forwards a tip to the PCTP officer", BOARD.toArray(String[]::new));
-                tipOnly(o);
-                status(o, TIPS, "forwarded", Status.WRITTEN_UP);
-                if (f.pctpOfficer() == null || f.pctpOfficer().isBlank()) {
-                    throw new InvalidInput(TIPS, "pctpOfficer", "the on-duty PCTP officer is required");
-                }
-                yield List.of(new ReportEvent.ReportForwardedToPctp(o.reportId(), f.pctpOfficer().strip(), f.actor()));
-            }
-            case ReportCommand.Register g -> {
-                role(g, TIPS, "the PCTP officer enters the tip in the register", Roles.PCTP_OFFICER);
-                status(o, TIPS, "registered", Status.FORWARDED_TO_PCTP);
-                yield List.of(new ReportEvent.ReportRegistered(o.reportId(), g.unit(), g.year(), g.number(), g.actor()));
-            }
-            case ReportCommand.Resolve r -> {
-                role(r, CLASSIFY, "the duty or PCTP officer resolves a report", Roles.DUTY_OFFICER, Roles.PCTP_OFFICER);
-                status(o, CLASSIFY, "resolved", o.type() != IntakeRules.Type.FEEDBACK ? new Status[] {Status.REGISTERED}
-                        : new Status[] {Status.CLASSIFIED});
-                if (r.result() == null || r.result().isBlank()) {
-                    throw new InvalidInput(CLASSIFY, "result", "the result is required");
-                }
-                yield List.of(new ReportEvent.ReportResolved(o.reportId(), r.result().strip(), r.actor()),
-                        feedback(o, "RESOLVED", "Thông tin của anh/chị đã được giải quyết: " + r.result().strip()));
-            }
-            case ReportCommand.Transfer t -> {
-                List<String> roles = new ArrayList<>(BOARD);
-                roles.add(Roles.DUTY_OFFICER);
-                role(t, CLASSIFY, "the duty officer or the board transfers a report", roles.toArray(String[]::new));
-                status(o, CLASSIFY, "transferred", Status.CLASSIFIED, Status.WRITTEN_UP, Status.FORWARDED_TO_PCTP);
-                if (t.body() == null || t.body().isBlank()) {
-                    throw new InvalidInput(CLASSIFY, "body", "the competent body is required");
-                }
-                if (t.reason() == null || t.reason().isBlank()) {
-                    throw new InvalidInput(CLASSIFY, "reason", "why it exceeds the unit's authority is required");
-                }
-                yield List.of(new ReportEvent.ReportTransferred(o.reportId(), t.body().strip(), t.reason().strip(),
-                        t.actor()), feedback(o, "TRANSFERRED", "Thông tin của anh/chị đã được chuyển đến "
-                        + t.body().strip() + " để giải quyết theo thẩm quyền."));
-            }
-            case ReportCommand.Warn w -> {
-                if (o.status().clockStopped() || o.warned().contains(w.hoursLeft())) {
-                    yield List.of();
-                }
-                if (w.at().isBefore(o.deadline().minus(Duration.ofHours(w.hoursLeft())))) {
-                    throw new RuleViolation(TIPS, "hoursLeft", "not yet " + w.hoursLeft() + " h before the deadline");
-                }
-                yield List.of(new ReportEvent.DeadlineWarning(o.reportId(), w.hoursLeft(), o.deadline()));
-            }
-            case ReportCommand.Breach b -> {
-                if (o.status().clockStopped() || o.breached()) {
-                    yield List.of();
-                }
-                if (b.at().isBefore(o.deadline())) {
-                    throw new RuleViolation(TIPS, "deadline", "the deadline is " + o.deadline());
-                }
-                yield List.of(new ReportEvent.DeadlineBreached(o.reportId(), o.deadline(), Roles.COMMANDER));
-            }
-            case ReportCommand.AcknowledgeEmergency a -> {
-                role(a, EMERGENCY, "the commander acknowledges an emergency", Roles.COMMANDER);
-                if (o.emergency() != Emergency.RAISED) {
-                    throw new RuleViolation(EMERGENCY, "reportId", "no emergency awaits acknowledgement");
-                }
-                yield List.of(new ReportEvent.EmergencyAcknowledged(o.reportId(), a.actor()));
-            }
-            case ReportCommand.ShredReporter x -> {
-                role(x, PERSONAL_DATA, "the commander or a system admin shreds a reporter's data", Roles.COMMANDER,
-                        Roles.SYSTEM_ADMIN);
-                if (x.reason() == null || x.reason().isBlank()) {
-                    throw new InvalidInput(PERSONAL_DATA, "reason", "why the data is shredded is required");
-                }
-                yield List.of(new ReportEvent.ReporterShredded(o.reportId(), x.actor(), x.reason().strip()));
-            }
-            case ReportCommand.Reescalate r -> o.emergency() != Emergency.RAISED ? List.of()
-                    : List.of(new ReportEvent.EmergencyRaised(o.reportId(), "chưa có chỉ huy xác nhận",
-                            o.emergencyRound() + 1));
+            case ReportCommand.Classify c -> classify(c, o);
+            case ReportCommand.WriteUp w -> writeUp(w, o);
+            case ReportCommand.Forward f -> forward(f, o);
+            case ReportCommand.Register g -> register(g, o);
+            case ReportCommand.Resolve r -> resolve(r, o);
+            case ReportCommand.Transfer t -> transfer(t, o);
+            case ReportCommand.Warn w -> warn(w, o);
+            case ReportCommand.Breach b -> breach(b, o);
+            case ReportCommand.AcknowledgeEmergency a -> acknowledgeEmergency(a, o);
+            case ReportCommand.ShredReporter x -> shredReporter(x, o);
+            case ReportCommand.Reescalate r -> reescalate(r, o);
         };
+    }
+
+    private List<ReportEvent> classify(ReportCommand.Classify c, Open o) {
+        role(c, CLASSIFY, "the duty officer classifies a report", Roles.DUTY_OFFICER);
+        status(o, CLASSIFY, "classified", Status.RECEIVED);
+        if (c.category() == null || c.category().isBlank()) {
+            throw new InvalidInput(CLASSIFY, "category", "the category is required");
+        }
+        return List.of(new ReportEvent.ReportClassified(o.reportId(), c.category().strip(), c.securityRelated(),
+                c.withinJurisdiction(), c.actor()), feedback(o, "CLASSIFIED",
+                "Thông tin của anh/chị đã được phân loại và đang được xử lý."));
+    }
+
+    private List<ReportEvent> writeUp(ReportCommand.WriteUp w, Open o) {
+        role(w, TIPS, "the duty officer writes the tip up for the board", Roles.DUTY_OFFICER);
+        tipOnly(o);
+        status(o, TIPS, "written up", Status.CLASSIFIED);
+        if (!o.missing().isEmpty()) {
+            throw new RuleViolation(INTAKE, "details", "the tip still lacks " + o.missing()
+                    + "; ask the reporter first");
+        }
+        if (w.writtenReport() == null || w.writtenReport().isBlank()) {
+            throw new InvalidInput(TIPS, "writtenReport", "the written report is required");
+        }
+        return List.of(new ReportEvent.ReportWrittenUp(o.reportId(), w.writtenReport().strip(), w.actor()));
+    }
+
+    private List<ReportEvent> forward(ReportCommand.Forward f, Open o) {
+        role(f, TIPS, "the board forwards a tip to the PCTP officer", BOARD.toArray(String[]::new));
+        tipOnly(o);
+        status(o, TIPS, "forwarded", Status.WRITTEN_UP);
+        if (f.pctpOfficer() == null || f.pctpOfficer().isBlank()) {
+            throw new InvalidInput(TIPS, "pctpOfficer", "the on-duty PCTP officer is required");
+        }
+        return List.of(new ReportEvent.ReportForwardedToPctp(o.reportId(), f.pctpOfficer().strip(), f.actor()));
+    }
+
+    private List<ReportEvent> register(ReportCommand.Register g, Open o) {
+        role(g, TIPS, "the PCTP officer enters the tip in the register", Roles.PCTP_OFFICER);
+        status(o, TIPS, "registered", Status.FORWARDED_TO_PCTP);
+        return List.of(new ReportEvent.ReportRegistered(o.reportId(), g.unit(), g.year(), g.number(), g.actor()));
+    }
+
+    private List<ReportEvent> resolve(ReportCommand.Resolve r, Open o) {
+        role(r, CLASSIFY, "the duty or PCTP officer resolves a report", Roles.DUTY_OFFICER, Roles.PCTP_OFFICER);
+        status(o, CLASSIFY, "resolved", o.type() != IntakeRules.Type.FEEDBACK ? new Status[] {Status.REGISTERED}
+                : new Status[] {Status.CLASSIFIED});
+        if (r.result() == null || r.result().isBlank()) {
+            throw new InvalidInput(CLASSIFY, "result", "the result is required");
+        }
+        return List.of(new ReportEvent.ReportResolved(o.reportId(), r.result().strip(), r.actor()),
+                feedback(o, "RESOLVED", "Thông tin của anh/chị đã được giải quyết: " + r.result().strip()));
+    }
+
+    private List<ReportEvent> transfer(ReportCommand.Transfer t, Open o) {
+        List<String> roles = new ArrayList<>(BOARD);
+        roles.add(Roles.DUTY_OFFICER);
+        role(t, CLASSIFY, "the duty officer or the board transfers a report", roles.toArray(String[]::new));
+        status(o, CLASSIFY, "transferred", Status.CLASSIFIED, Status.WRITTEN_UP, Status.FORWARDED_TO_PCTP);
+        if (t.body() == null || t.body().isBlank()) {
+            throw new InvalidInput(CLASSIFY, "body", "the competent body is required");
+        }
+        if (t.reason() == null || t.reason().isBlank()) {
+            throw new InvalidInput(CLASSIFY, "reason", "why it exceeds the unit's authority is required");
+        }
+        return List.of(new ReportEvent.ReportTransferred(o.reportId(), t.body().strip(), t.reason().strip(),
+                t.actor()), feedback(o, "TRANSFERRED", "Thông tin của anh/chị đã được chuyển đến "
+                + t.body().strip() + " để giải quyết theo thẩm quyền."));
+    }
+
+    private List<ReportEvent> warn(ReportCommand.Warn w, Open o) {
+        if (o.status().clockStopped() || o.warned().contains(w.hoursLeft())) {
+            return List.of();
+        }
+        if (w.at().isBefore(o.deadline().minus(Duration.ofHours(w.hoursLeft())))) {
+            throw new RuleViolation(TIPS, "hoursLeft", "not yet " + w.hoursLeft() + " h before the deadline");
+        }
+        return List.of(new ReportEvent.DeadlineWarning(o.reportId(), w.hoursLeft(), o.deadline()));
+    }
+
+    private List<ReportEvent> breach(ReportCommand.Breach b, Open o) {
+        if (o.status().clockStopped() || o.breached()) {
+            return List.of();
+        }
+        if (b.at().isBefore(o.deadline())) {
+            throw new RuleViolation(TIPS, "deadline", "the deadline is " + o.deadline());
+        }
+        return List.of(new ReportEvent.DeadlineBreached(o.reportId(), o.deadline(), Roles.COMMANDER));
+    }
+
+    private List<ReportEvent> acknowledgeEmergency(ReportCommand.AcknowledgeEmergency a, Open o) {
+        role(a, EMERGENCY, "the commander acknowledges an emergency", Roles.COMMANDER);
+        if (o.emergency() != Emergency.RAISED) {
+            throw new RuleViolation(EMERGENCY, "reportId", "no emergency awaits acknowledgement");
+        }
+        return List.of(new ReportEvent.EmergencyAcknowledged(o.reportId(), a.actor()));
+    }
+
+    private List<ReportEvent> shredReporter(ReportCommand.ShredReporter x, Open o) {
+        role(x, PERSONAL_DATA, "the commander or a system admin shreds a reporter's data", Roles.COMMANDER,
+                Roles.SYSTEM_ADMIN);
+        if (x.reason() == null || x.reason().isBlank()) {
+            throw new InvalidInput(PERSONAL_DATA, "reason", "why the data is shredded is required");
+        }
+        return List.of(new ReportEvent.ReporterShredded(o.reportId(), x.actor(), x.reason().strip()));
+    }
+
+    /** An emergency no commander has acknowledged is raised again, one round more; else nothing. */
+    private List<ReportEvent> reescalate(ReportCommand.Reescalate r, Open o) {
+        return o.emergency() != Emergency.RAISED ? List.of()
+                : List.of(new ReportEvent.EmergencyRaised(o.reportId(), "chưa có chỉ huy xác nhận", o.emergencyRound() + 1));
     }
 
     private List<ReportEvent> receive(ReportCommand.Receive r, Report state) {

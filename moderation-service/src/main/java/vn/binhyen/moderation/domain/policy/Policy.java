@@ -16,14 +16,43 @@ import vn.binhyen.moderation.domain.screening.Decision;
 public record Policy(String id, int version, Instant effectiveFrom, String title, List<TermRule> terms,
         LinkRule links, AttachmentRule attachments, Rule encoding, NameRule displayName, PoliceNameRule policeNames,
         FloodRule flood, SanctionRule sanctions, Step review, PostingRule posting, Rule frozenAccounts,
-        Rule language) {
+        Rule language, SharingRule sharing) {
+
+    /**
+     * Who posts and shares in the group where the regulation names them: a message that shares
+     * (a link, a file, a forwarded message) from a member whose role is not in {@code roles} is
+     * held for the board ({@code decision}). police-song-tri:13.2: members propose what they
+     * collected to the board, which approves it before it is posted; ioc-dak-lak:2.3: what is posted
+     * and shared is the leadership's, or of those it charges with posting.
+     */
+    public record SharingRule(String id, String citation, Decision decision, List<String> roles) {
+        public SharingRule {
+            roles = roles == null ? List.of() : List.copyOf(roles);
+        }
+    }
+
+    /**
+     * A bound on a text's length where the regulation asks it to be short ("ngắn gọn, rõ ràng"):
+     * at most {@code maxCharacters}; whether it is clear is for the board that approves it.
+     */
+    public record Brevity(String id, String citation, int maxCharacters) {
+        public Brevity {
+            if (maxCharacters <= 0) {
+                throw new IllegalArgumentException("brevity.maxCharacters: a positive number");
+            }
+        }
+    }
 
     /**
      * The publishing workflow where the regulation makes one (police-song-tri:13.2): a member's
      * post is verified, edited and approved by the board before it is published; {@code sourceCitation}:
-     * the clause naming the official sources a post comes from (13.1).
+     * the clause naming the official sources a post comes from (13.1); {@code brevity}: how long a
+     * propaganda post may be (police-song-tri:7(I).2, "ngắn gọn, rõ ràng"), when the regulation bounds it.
      */
-    public record PostingRule(String id, String citation, String sourceCitation) {
+    public record PostingRule(String id, String citation, String sourceCitation, Brevity brevity) {
+        public PostingRule(String id, String citation, String sourceCitation) {
+            this(id, citation, sourceCitation, null);
+        }
     }
 
     /** Terms of a shared list ({@code policies/terms.yaml}) that put a message in a category. */
@@ -33,11 +62,22 @@ public record Policy(String id, int version, Instant effectiveFrom, String title
      * list) and of no offer or call ({@code soliciting} list) is not a violation of this rule; one that
      * speaks of both cannot be judged with confidence and goes to the board ({@code decision}, a FLAG).
      */
+    /**
+     * {@code targets}: where the act alone is no violation, a list naming whom or what it is aimed at (a
+     * people, a region, a religion; an official; the State; a weapon, a drug, a game of chance): a term
+     * of {@code list} counts only in a text that also names a target ("Dân X ... chỉ biết lừa lọc" is
+     * contempt for a people; "chỉ biết" alone is not). Such rules send what they find to the board.
+     */
     public record TermRule(String id, Category category, String citation, Decision decision, String list,
-            boolean attachmentNames, Context context) {
+            boolean attachmentNames, Context context, String targets) {
         public TermRule(String id, Category category, String citation, Decision decision, String list,
                 boolean attachmentNames) {
-            this(id, category, citation, decision, list, attachmentNames, null);
+            this(id, category, citation, decision, list, attachmentNames, null, null);
+        }
+
+        public TermRule(String id, Category category, String citation, Decision decision, String list,
+                boolean attachmentNames, Context context) {
+            this(id, category, citation, decision, list, attachmentNames, context, null);
         }
     }
 

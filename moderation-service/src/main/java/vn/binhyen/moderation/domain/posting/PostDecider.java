@@ -18,11 +18,13 @@ import vn.binhyen.moderation.domain.posting.Post.Stage;
 public final class PostDecider implements Decider<PostCommand, Post, ModerationEvent> {
     private final String workflow;
     private final String officialSource;
+    private final vn.binhyen.moderation.domain.policy.Policy.Brevity brevity;
 
     /** The posting rule of the regulation that makes one (police-song-tri's 13.1-13.2), from its policy. */
     public PostDecider(vn.binhyen.moderation.domain.policy.Policy.PostingRule rule) {
         this.workflow = rule.citation();
         this.officialSource = rule.sourceCitation();
+        this.brevity = rule.brevity();
     }
 
     @Override
@@ -73,6 +75,9 @@ public final class PostDecider implements Decider<PostCommand, Post, ModerationE
                 if (a.finalText() != null && a.finalText().isBlank()) {
                     throw new InvalidInput(workflow, "finalText", "an edited text cannot be blank");
                 }
+                if (a.finalText() != null) {
+                    brief(a.finalText(), "finalText");
+                }
                 if (a.finalText() != null && a.screening().blockedBy() != null) {
                     throw new RuleViolation(a.screening().blockedBy(), "finalText", a.screening().blockedWhy());
                 }
@@ -87,6 +92,14 @@ public final class PostDecider implements Decider<PostCommand, Post, ModerationE
         };
     }
 
+    /** A propaganda post is short (police-song-tri:7(I).2, "ngắn gọn, rõ ràng"): at most the rule's characters. */
+    private void brief(String text, String field) {
+        if (brevity != null && text.strip().codePointCount(0, text.strip().length()) > brevity.maxCharacters()) {
+            throw new RuleViolation(brevity.citation(), field, "a post is short and clear (ngắn gọn, rõ ràng): at most "
+                    + brevity.maxCharacters() + " characters");
+        }
+    }
+
     private void checkText(String text, String source, PostCommand.Screening screening) {
         if (text == null || text.isBlank()) {
             throw new InvalidInput(workflow, "text", "the post's text is required");
@@ -94,6 +107,7 @@ public final class PostDecider implements Decider<PostCommand, Post, ModerationE
         if (source == null || source.isBlank()) {
             throw new InvalidInput(officialSource, "source", "a post comes from an official source; name it");
         }
+        brief(text, "text");
         if (screening.blockedBy() != null) {
             throw new RuleViolation(screening.blockedBy(), "text", screening.blockedWhy());
         }

@@ -20,14 +20,25 @@ public enum Category {
     NAME("tên hiển thị không phải họ và tên thật"),
     LANGUAGE("nội dung tiếng nước ngoài chưa có phần tóm tắt tiếng Việt"),
     FLOOD("gửi tin nhắn dồn dập"),
+    /**
+     * Shared (a link, a file, a forward) by a member the regulation does not charge with posting: held
+     * until the board approves it (police-song-tri:13.2, ioc-dak-lak:2.3); no violation by itself.
+     */
+    SHARING("thông tin đăng tải, chia sẻ cần được Ban quản trị duyệt trước khi đăng"),
+    /** Content on the police force's internal matters, or sowing disunity: held for the board (police-song-tri:6.6). */
+    INTERNAL("vấn đề nội bộ lực lượng Công an, thông tin gây mất đoàn kết nội bộ"),
     /** Not a rule the message broke: its author's account was reported hijacked, and their posting is frozen. */
     ACCOUNT_FROZEN("tài khoản đã được báo cáo bị chiếm đoạt, tạm dừng đăng tin"),
     /** Not a rule broken: the message could not be screened automatically, and people judge it. */
     NOT_SCREENED("tin nhắn chưa được hệ thống sàng lọc tự động");
 
-    /** Whether a review confirming a hold of this category records a violation of the member (not so for these). */
+    /**
+     * Whether a review confirming a hold of this category records a violation of the member: not so
+     * for these, which name no prohibition (a hold to be screened by people, a frozen account, a share
+     * awaiting approval).
+     */
     public boolean isViolation() {
-        return this != NOT_SCREENED && this != ACCOUNT_FROZEN;
+        return this != NOT_SCREENED && this != ACCOUNT_FROZEN && this != SHARING;
     }
 
     private final String vietnamese;

@@ -55,7 +55,7 @@ public final class Screener {
             () -> new TextStreams.Reader[] {new TextStreams.Reader(), new TextStreams.Reader()});
 
     /** REPORTING and SOLICITING: the words of a rule's {@link Policy.Context}, judging the act, not the term. */
-    private enum Kind { TERM, STAMP, EXCEPTION, REPORTING, SOLICITING }
+    private enum Kind { TERM, STAMP, EXCEPTION, REPORTING, SOLICITING, TARGET }
 
     private record Hit(int rule, Kind kind) {
     }
@@ -86,6 +86,21 @@ public final class Screener {
             for (String t : list.exceptions()) {
                 add(tonedHits, VietnameseText.tonedKey(t), new Hit(i, Kind.EXCEPTION));
                 add(foldedHits, VietnameseText.foldedKey(t), new Hit(i, Kind.EXCEPTION));
+            }
+            String targets = rules.get(i).targets();
+            if (targets != null) {
+                Policy.TermList l = lists.lists().get(targets);
+                if (l == null) {
+                    throw new IllegalArgumentException(policy.id() + ": rule " + rules.get(i).id()
+                            + " names unknown target list " + targets);
+                }
+                for (String t : l.terms()) {
+                    add(tonedHits, VietnameseText.tonedKey(t), new Hit(i, Kind.TARGET));
+                    add(foldedHits, VietnameseText.foldedKey(t), new Hit(i, Kind.TARGET));
+                }
+                for (String t : l.strict()) {
+                    add(tonedHits, VietnameseText.tonedKey(t), new Hit(i, Kind.TARGET));
+                }
             }
             Policy.Context context = rules.get(i).context();
             if (context != null) {
@@ -133,6 +148,36 @@ public final class Screener {
                 hits.add(hit);
             }
         }
+    }
+
+    /**
+     * Whether the sender's role decides the message under the profile's sharing rule: it shares
+     * something (a link, a file, a forwarded message) and the profile names who may post and share.
+     * Only then does the screening need the sender's role ({@link #sharedBy}).
+     */
+    public boolean shares(Message m) {
+        return policy.sharing() != null && (m.forwarded() || !m.links().isEmpty() || !m.attachments().isEmpty());
+    }
+
+    /**
+     * The verdict once the sender's role on the roster is known ({@code role}, null for one not on
+     * it): a message that {@link #shares} from a role the sharing rule does not name is held for the
+     * board, which approves or takes it down (police-song-tri:13.2, ioc-dak-lak:2.3). A message
+     * removed outright stays removed; one that shares nothing, or from a role named, is unchanged.
+     */
+    public Verdict sharedBy(Message m, String role, Verdict verdict) {
+        Policy.SharingRule rule = policy.sharing();
+        if (!shares(m) || verdict.decision() == Decision.REMOVE || (role != null && rule.roles().contains(role))) {
+            return verdict;
+        }
+        String what = m.forwarded() ? "forwarded" : !m.links().isEmpty() ? "links" : "attachments";
+        String excerpt = m.forwarded() ? "forwarded" : !m.links().isEmpty() ? m.links().get(0)
+                : m.attachments().get(0).name();
+        List<Violation> violations = new ArrayList<>(verdict.violations());
+        violations.add(new Violation(rule.id(), Category.SHARING, rule.citation(), rule.decision(),
+                new Violation.Evidence(what, 0, 0, excerpt == null ? "" : excerpt)));
+        return new Verdict(verdict.decision().max(rule.decision()), List.copyOf(violations), verdict.suggestions(),
+                verdict.policyId(), verdict.policyVersion());
     }
 
     /**
@@ -198,7 +243,15 @@ public final class Screener {
         boolean[] reported = new boolean[rules.size()];
         boolean[] reporting = null;
         boolean[] soliciting = null;
+        boolean[] targeted = null;
+        List<Violation> paired = null; // the target-and-act rules' findings, added after the phrase rules'
         for (int i = 0; i < matches.size; i++) {
+            if (matches.kind[i] == Kind.TARGET) {
+                if (targeted == null) {
+                    targeted = new boolean[rules.size()];
+                }
+                targeted[matches.rule[i]] = true;
+            }
             if (matches.kind[i] == Kind.REPORTING || matches.kind[i] == Kind.SOLICITING) {
                 if (reporting == null) {
                     reporting = new boolean[rules.size()];
@@ -211,10 +264,14 @@ public final class Screener {
             int hit = (int) (o & 0x3FFFFF);
             int r = matches.rule[hit];
             Kind kind = matches.kind[hit];
-            if (kind == Kind.EXCEPTION || kind == Kind.REPORTING || kind == Kind.SOLICITING || reported[r]) {
+            if (kind == Kind.EXCEPTION || kind == Kind.REPORTING || kind == Kind.SOLICITING || kind == Kind.TARGET
+                    || reported[r]) {
                 continue;
             }
             Policy.TermRule rule = rules.get(r);
+            if (rule.targets() != null && (targeted == null || !targeted[r])) {
+                continue; // the act aimed at nobody the rule names: not this rule's violation
+            }
             if (attachmentName && !rule.attachmentNames()) {
                 continue;
             }
@@ -234,8 +291,22 @@ public final class Screener {
             reported[r] = true;
             int start = text.start(from);
             int end = text.end(to);
-            out.add(new Violation(rule.id(), rule.category(), rule.citation(), decision,
-                    new Violation.Evidence(field, start, end, text.original().substring(start, end))));
+            Violation v = new Violation(rule.id(), rule.category(), rule.citation(), decision,
+                    new Violation.Evidence(field, start, end, text.original().substring(start, end)));
+            if (rule.targets() == null) {
+                out.add(v);
+            } else {
+                paired = paired == null ? new ArrayList<>() : paired;
+                paired.add(v);
+            }
+        }
+        if (paired != null) {
+            for (Violation v : paired) {
+                // a target-and-act rule only adds what no phrase rule of its category found already
+                if (out.stream().noneMatch(o -> o.category() == v.category())) {
+                    out.add(v);
+                }
+            }
         }
     }
 

@@ -34,6 +34,22 @@ class PostDeciderTests {
     }
 
     @Test
+    void aPropagandaPost_isShortAndClear_atMost1000Characters_police_song_tri_7_I_2() {
+        String longText = "Cảnh báo thủ đoạn lừa đảo qua mạng. ".repeat(40);
+        assertThat(FIXTURE.given().when(new PostCommand.Submit("g", "post-1", longText, "Cổng thông tin Bộ Công an",
+                CLEAN, "member-1")).thenRejectedBy("police-song-tri:7(I).2").field()).isEqualTo("text");
+        // exactly 1,000 characters (Vietnamese letters count once each, in NFC) is short enough
+        String thousand = "ệ".repeat(1000);
+        FIXTURE.given().when(new PostCommand.Submit("g", "post-1", thousand, "Cổng thông tin Bộ Công an", CLEAN,
+                "member-1")).then(new PostSubmitted("g", "post-1", "member-1", thousand, "Cổng thông tin Bộ Công an",
+                List.of()));
+        // and the board's edit is bounded alike
+        assertThat(FIXTURE.given(SUBMITTED, new vn.binhyen.contracts.moderation.ModerationEvent.PostVerified("g",
+                "post-1", "deputy-1")).when(new PostCommand.Approve(longText, CLEAN, true, "deputy-1"))
+                .thenRejectedBy("police-song-tri:7(I).2").field()).isEqualTo("finalText");
+    }
+
+    @Test
     void aTextScreeningRemoves_isRefusedByThatRule() {
         var blocked = new PostCommand.Screening(List.of("CLASSIFIED"), "police-song-tri:6.1", "the text breaks CLASSIFIED");
         FIXTURE.given().when(new PostCommand.Submit("g", "post-1", "Tài liệu tối mật", "Nội bộ", blocked, "member-1"))
