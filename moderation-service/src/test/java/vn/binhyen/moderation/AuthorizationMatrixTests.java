@@ -89,7 +89,8 @@ class AuthorizationMatrixTests {
     /** A post the group's member submits (police-song-tri:13.2): its id. */
     static String submitted(String group) {
         return post(Roles.MEMBER, MEMBER, "/api/v1/groups/" + group + "/posts", Map.of("text",
-                "Cảnh báo thủ đoạn giả danh công an gọi điện", "source", "Cổng thông tin Bộ Công an"))
+                "Cảnh báo thủ đoạn giả danh công an gọi điện", "sourceKind", "d", "source",
+                "https://bocongan.gov.vn/tin-tuc/canh-bao"))
                 .statusCode(201).extract().path("postId");
     }
 
@@ -144,8 +145,8 @@ class AuthorizationMatrixTests {
                 // ---- the publishing workflow (police-song-tri:13.2): the roster, not the token
                 Row.of("POST /api/v1/groups/{groupId}/posts").path(Map.of("groupId", police))
                         .allowed(Roles.MEMBER, MEMBER).wrongRole(Roles.COMMANDER).otherUnit(otherMemberWho, otherMember)
-                        .body(Map.of("text", "Cảnh báo thủ đoạn giả danh công an gọi điện", "source",
-                                "Cổng thông tin Bộ Công an"))
+                        .body(Map.of("text", "Cảnh báo thủ đoạn giả danh công an gọi điện", "sourceKind", "d", "source",
+                                "https://bocongan.gov.vn/tin-tuc/canh-bao"))
                         .expect(401, 403, 404, 201),
                 Row.of("GET /api/v1/posts/{postId}").path(Map.of("postId", post)).allowed(Roles.COMMANDER, "commander-1")
                         .wrongRole(Roles.BOT).otherUnit(Roles.COMMANDER, OTHER_COMMANDER, OTHER_UNIT)
@@ -159,7 +160,7 @@ class AuthorizationMatrixTests {
                     return Map.of("postId", p);
                 }).allowed(Roles.MEMBER, MEMBER).wrongRole(Roles.COMMANDER).otherUnit(otherMemberWho, otherMember)
                         .body(Map.of("text", "Cảnh báo thủ đoạn giả danh công an gọi điện (22/11, phường Sông Trí)",
-                                "source", "Cổng thông tin Bộ Công an"))
+                                "sourceKind", "d", "source", "https://bocongan.gov.vn/tin-tuc/canh-bao"))
                         .expect(401, 403, 403, 200),
                 Row.of("POST /api/v1/posts/{postId}/verification").path(() -> Map.of("postId", submitted(police)))
                         .allowed(Roles.ADMIN, ADMIN).wrongRole(Roles.COMMANDER).otherUnit(otherAdminWho, otherAdmin)

@@ -440,7 +440,7 @@ public final class Demo {
     String post(String police) {
         JsonNode draft = call("POST", moderation + "/api/v1/groups/" + police + "/posts", Roles.MEMBER, "dan-3",
                 Map.of("text", "Thông báo: Công an phường tổ chức tuyên truyền phòng chống lừa đảo qua mạng vào 8 giờ"
-                        + " sáng Chủ nhật tại nhà văn hóa khu phố 3.", "source", "Công an phường Sông Trí"));
+                        + " sáng Chủ nhật tại nhà văn hóa khu phố 3.", "sourceKind", "b", "source", "Công an phường Sông Trí"));
         String id = draft.path("postId").asText();
         for (String step : List.of("verification", "approval", "publication")) {
             call("POST", moderation + "/api/v1/posts/" + id + "/" + step, Roles.LEADER, "leader-st", null);

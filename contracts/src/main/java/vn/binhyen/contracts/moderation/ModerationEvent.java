@@ -60,17 +60,27 @@ public sealed interface ModerationEvent {
     /**
      * The police group's publishing workflow (police-song-tri:13.2): a member proposes a post
      * from an official source (13.1); the board verifies it or returns it for edits; the board
-     * approves it; it is published. {@code warnings} are the screening's findings on submission.
+     * approves it; it is published. {@code warnings} are the screening's findings on submission;
+     * {@code sourceKind}: which of 13.1's official sources it names (the point's letter, a-e or đ), and
+     * {@code source} the reference the board verifies (null kind: a post recorded before it was asked).
      */
     record PostSubmitted(String groupId, String postId, String authorId, String text, String source,
-            List<String> warnings) implements ModerationEvent {
+            List<String> warnings, String sourceKind) implements ModerationEvent {
+        public PostSubmitted(String groupId, String postId, String authorId, String text, String source,
+                List<String> warnings) {
+            this(groupId, postId, authorId, text, source, warnings, null);
+        }
     }
 
     record PostReturned(String groupId, String postId, String returnedBy, String comments) implements ModerationEvent {
     }
 
     record PostRevised(String groupId, String postId, String authorId, String text, String source,
-            List<String> warnings) implements ModerationEvent {
+            List<String> warnings, String sourceKind) implements ModerationEvent {
+        public PostRevised(String groupId, String postId, String authorId, String text, String source,
+                List<String> warnings) {
+            this(groupId, postId, authorId, text, source, warnings, null);
+        }
     }
 
     record PostVerified(String groupId, String postId, String verifiedBy) implements ModerationEvent {

@@ -111,6 +111,11 @@ final class RulesTable {
                         "posting: the board verifies, edits and approves", posting.path("citation").asText()));
                 rules.add(new Rule("moderation-service", policy, posting.path("id").asText(),
                         "posting: a post names its official source", posting.path("sourceCitation").asText()));
+                for (JsonNode source : posting.path("sources")) {
+                    rules.add(new Rule("moderation-service", policy, posting.path("id").asText() + "." + source.path("id")
+                            .asText(), "posting: a post names this source" + (source.path("link").asBoolean()
+                            ? ", by its address" : ""), source.path("citation").asText()));
+                }
                 JsonNode brevity = posting.path("brevity");
                 if (!brevity.isMissingNode()) {
                     rules.add(new Rule("moderation-service", policy, brevity.path("id").asText(),

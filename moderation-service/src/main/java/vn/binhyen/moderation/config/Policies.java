@@ -77,6 +77,11 @@ public final class Policies {
         if (p.posting() != null && p.posting().brevity() != null) {
             put(citations, "posting.brevity", p.posting().brevity().id(), p.posting().brevity().citation());
         }
+        if (p.posting() != null) {
+            for (Policy.Source s : p.posting().sources()) {
+                citations.put("posting.sources." + s.id(), s.citation());
+            }
+        }
         if (p.review() == null) {
             throw new IllegalStateException("rulebook " + p.id() + " lacks review: the clause by which its board "
                     + "decides what screening held or flagged");

@@ -47,7 +47,13 @@ public class PostResource {
         this.directory = directory;
     }
 
-    public record DraftRequest(@NotBlank @Size(max = 10_000) String text, @NotBlank @Size(max = 500) String source) {
+    /**
+     * {@code sourceKind}: which of 13.1's official sources (the point's letter: a, b, c, d, đ, e);
+     * {@code source}: the source itself, as the board will verify it (a document's number, a case, an
+     * article's address).
+     */
+    public record DraftRequest(@NotBlank @Size(max = 10_000) String text, @Size(max = 2) String sourceKind,
+            @NotBlank @Size(max = 500) String source) {
     }
 
     @POST
@@ -60,7 +66,7 @@ public class PostResource {
             return Problem.of("unknown-group", "Không tìm thấy nhóm / Unknown group", Response.Status.NOT_FOUND,
                     "no group " + groupId + " has you on its roster").toResponse();
         }
-        var view = posting.submit(groupId, r.text(), r.source(), meta(request));
+        var view = posting.submit(groupId, r.text(), r.sourceKind(), r.source(), meta(request));
         return Response.created(URI.create("/api/v1/posts/" + view.postId())).tag(ETags.of(view.version()))
                 .entity(view).build();
     }
@@ -95,7 +101,7 @@ public class PostResource {
     @RolesAllowed({Roles.MEMBER, Roles.LEADER, Roles.DEPUTY, Roles.ADMIN})
     public Response revise(@PathParam("postId") String postId, @HeaderParam("If-Match") String ifMatch,
             @NotNull @Valid DraftRequest r, @Context ContainerRequestContext request) {
-        return act(postId, ifMatch, new PostCommand.Revise(r.text(), r.source(),
+        return act(postId, ifMatch, new PostCommand.Revise(r.text(), r.sourceKind(), r.source(),
                 posting.screenFor(postId, r.text(), token.getName()), token.getName()), request);
     }
 

@@ -52,18 +52,20 @@ public class PostingService {
     }
 
     /** A post as the board sees it, with its whole history. */
-    public record PostView(String postId, String groupId, String authorId, String text, String source, String stage,
-            List<String> warnings, List<Step> history, long version) {
+    /** {@code sourceKind}: which of 13.1's official sources the post names (its point's letter). */
+    public record PostView(String postId, String groupId, String authorId, String text, String sourceKind,
+            String source, String stage, List<String> warnings, List<Step> history, long version) {
     }
 
     @Transactional
-    public PostView submit(String groupId, String text, String source, CommandHandler.Metadata meta) {
+    public PostView submit(String groupId, String text, String sourceKind, String source,
+            CommandHandler.Metadata meta) {
         if (screeners.at(profiles.profileOf(groupId), clock.instant()).policy().posting() == null) {
             throw new vn.binhyen.eventlog.decider.RuleViolation("binhyen:profiles", "groupId",
                     "this group's regulation makes no publishing workflow; its members post in the group");
         }
         String postId = "post-" + EventIds.next();
-        posts.handle(postId, OptionalLong.of(0), new PostCommand.Submit(groupId, postId, text, source,
+        posts.handle(postId, OptionalLong.of(0), new PostCommand.Submit(groupId, postId, text, sourceKind, source,
                 screen(groupId, postId, meta.actor().id(), text), meta.actor().id()), meta);
         return view(postId);
     }
@@ -115,7 +117,8 @@ public class PostingService {
                     s.details().remove("postId");
                     return s;
                 }).toList();
-        return new PostView(d.postId(), d.groupId(), d.authorId(), d.text(), d.source(), d.stage().name(), d.warnings(),
+        return new PostView(d.postId(), d.groupId(), d.authorId(), d.text(), d.sourceKind(), d.source(),
+                d.stage().name(), d.warnings(),
                 steps, history.isEmpty() ? 0 : history.getLast().streamVersion());
     }
 

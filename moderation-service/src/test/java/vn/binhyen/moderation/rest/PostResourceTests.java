@@ -36,6 +36,7 @@ import vn.binhyen.testsupport.Tokens;
 @QuarkusTestResource(KafkaBrokerResource.class)
 @QuarkusTestResource(PostgresDatabaseResource.class)
 class PostResourceTests {
+    static final String ARTICLE = "https://bocongan.gov.vn/tin-tuc/canh-bao";
     @Inject
     AgroalDataSource dataSource;
 
@@ -72,16 +73,24 @@ class PostResourceTests {
         });
         // someone not on the roster, whatever their token says, cannot submit to the group (issue 21)
         post(Roles.MEMBER, "stranger", "/api/v1/groups/" + group + "/posts",
-                Map.of("text", "Cảnh báo thủ đoạn lừa đảo", "source", "Cổng thông tin Bộ Công an")).statusCode(404);
+                Map.of("text", "Cảnh báo thủ đoạn lừa đảo", "sourceKind", "d", "source", ARTICLE)).statusCode(404);
 
-        post(Roles.MEMBER, "member-1", "/api/v1/groups/" + group + "/posts", Map.of("text", "Tin nóng", "source", " "))
-                .statusCode(400);
+        post(Roles.MEMBER, "member-1", "/api/v1/groups/" + group + "/posts", Map.of("text", "Tin nóng", "sourceKind", "b",
+                "source", " ")).statusCode(400);
+        // 13.1's sources by their points: one it does not list names the field, and an article needs its address
+        post(Roles.MEMBER, "member-1", "/api/v1/groups/" + group + "/posts", Map.of("text", "Tin nóng", "sourceKind", "z",
+                "source", ARTICLE)).statusCode(400).body("errors[0].field", equalTo("sourceKind"))
+                .body("citation", equalTo("police-song-tri:13.1"));
+        post(Roles.MEMBER, "member-1", "/api/v1/groups/" + group + "/posts", Map.of("text", "Tin nóng", "sourceKind", "d",
+                "source", "Cổng thông tin Bộ Công an")).statusCode(400).body("citation", equalTo("police-song-tri:13.1d"));
         post(Roles.MEMBER, "member-1", "/api/v1/groups/" + group + "/posts",
-                Map.of("text", "Gửi bà con tài liệu tối mật của đơn vị", "source", "Nội bộ")).statusCode(422)
+                Map.of("text", "Gửi bà con tài liệu tối mật của đơn vị", "sourceKind", "c", "source", "Nội bộ"))
+                .statusCode(422)
                 .body("citation", equalTo("police-song-tri:6.1"));
         String postId = post(Roles.MEMBER, "member-1", "/api/v1/groups/" + group + "/posts",
-                Map.of("text", "Cảnh báo thủ đoạn giả danh công an gọi điện", "source", "Cổng thông tin Bộ Công an"))
-                .statusCode(201).body("stage", equalTo("SUBMITTED")).extract().path("postId");
+                Map.of("text", "Cảnh báo thủ đoạn giả danh công an gọi điện", "sourceKind", "d", "source", ARTICLE))
+                .statusCode(201).body("stage", equalTo("SUBMITTED")).body("sourceKind", equalTo("d"))
+                .extract().path("postId");
         String path = "/api/v1/posts/" + postId;
         given().auth().oauth2(Tokens.forRole(Roles.MEMBER, "stranger")).get(path).then().statusCode(404);
         given().auth().oauth2(Tokens.forRole(Roles.MEMBER, "member-1")).get(path).then().statusCode(200);
@@ -91,8 +100,8 @@ class PostResourceTests {
         post(Roles.ADMIN, "admin-1", path + "/return", Map.of("comments", "Bổ sung thời gian, địa điểm")).statusCode(200)
                 .body("stage", equalTo("RETURNED"));
         post(Roles.MEMBER, "member-1", path + "/revision", Map.of("text",
-                "Cảnh báo thủ đoạn giả danh công an gọi điện (22/11, phường Sông Trí)", "source",
-                "Cổng thông tin Bộ Công an")).statusCode(200).body("stage", equalTo("SUBMITTED"));
+                "Cảnh báo thủ đoạn giả danh công an gọi điện (22/11, phường Sông Trí)", "sourceKind", "d", "source",
+                ARTICLE)).statusCode(200).body("stage", equalTo("SUBMITTED"));
         post(Roles.LEADER, "leader-1", path + "/publication", null).statusCode(422);
         post(Roles.ADMIN, "admin-1", path + "/verification", null).statusCode(200).body("stage", equalTo("VERIFIED"));
         post(Roles.LEADER, "leader-1", path + "/approval", Map.of()).statusCode(200).body("stage", equalTo("APPROVED"));

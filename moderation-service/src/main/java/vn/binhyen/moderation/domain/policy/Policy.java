@@ -49,10 +49,23 @@ public record Policy(String id, int version, Instant effectiveFrom, String title
      * the clause naming the official sources a post comes from (13.1); {@code brevity}: how long a
      * propaganda post may be (police-song-tri:7(I).2, "ngắn gọn, rõ ràng"), when the regulation bounds it.
      */
-    public record PostingRule(String id, String citation, String sourceCitation, Brevity brevity) {
-        public PostingRule(String id, String citation, String sourceCitation) {
-            this(id, citation, sourceCitation, null);
+    public record PostingRule(String id, String citation, String sourceCitation, Brevity brevity,
+            List<Source> sources) {
+        public PostingRule {
+            sources = sources == null ? List.of() : List.copyOf(sources);
         }
+
+        public PostingRule(String id, String citation, String sourceCitation) {
+            this(id, citation, sourceCitation, null, List.of());
+        }
+    }
+
+    /**
+     * One of the official sources a regulation names (police-song-tri:13.1a-e): its point's letter,
+     * its clause, and whether a post from it is named by its web address ({@code link}: the press and
+     * official sites, 13.1d).
+     */
+    public record Source(String id, String citation, boolean link) {
     }
 
     /** Terms of a shared list ({@code policies/terms.yaml}) that put a message in a category. */

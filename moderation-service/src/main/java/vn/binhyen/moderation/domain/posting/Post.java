@@ -10,10 +10,11 @@ public sealed interface Post {
 
     enum Stage { SUBMITTED, RETURNED, VERIFIED, APPROVED, PUBLISHED }
 
+    /** {@code sourceKind}: which of 13.1's sources the post names (its point's letter). */
     record Draft(String groupId, String postId, String authorId, String text, String source, Stage stage,
-            List<String> warnings) implements Post {
+            List<String> warnings, String sourceKind) implements Post {
         Draft at(Stage next) {
-            return new Draft(groupId, postId, authorId, text, source, next, warnings);
+            return new Draft(groupId, postId, authorId, text, source, next, warnings, sourceKind);
         }
     }
 }

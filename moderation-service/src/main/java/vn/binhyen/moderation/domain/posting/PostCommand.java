@@ -14,14 +14,16 @@ public sealed interface PostCommand {
     record Screening(List<String> warnings, String blockedBy, String blockedWhy) {
     }
 
-    record Submit(String groupId, String postId, String text, String source, Screening screening, String actor)
-            implements PostCommand {
+    /** {@code sourceKind}: which of 13.1's official sources (the point's letter); {@code source}: its reference. */
+    record Submit(String groupId, String postId, String text, String sourceKind, String source, Screening screening,
+            String actor) implements PostCommand {
     }
 
     record Return(String comments, boolean board, String actor) implements PostCommand {
     }
 
-    record Revise(String text, String source, Screening screening, String actor) implements PostCommand {
+    record Revise(String text, String sourceKind, String source, Screening screening, String actor)
+            implements PostCommand {
     }
 
     record Verify(boolean board, String actor) implements PostCommand {

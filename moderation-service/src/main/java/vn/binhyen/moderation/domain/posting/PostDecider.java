@@ -4,6 +4,7 @@ import java.util.List;
 import vn.binhyen.contracts.moderation.ModerationEvent;
 import vn.binhyen.eventlog.decider.Decider;
 import vn.binhyen.eventlog.decider.InvalidInput;
+import vn.binhyen.moderation.domain.policy.Policy;
 import vn.binhyen.eventlog.decider.NotPermitted;
 import vn.binhyen.eventlog.decider.RuleViolation;
 import vn.binhyen.moderation.domain.posting.Post.Draft;
@@ -19,12 +20,14 @@ public final class PostDecider implements Decider<PostCommand, Post, ModerationE
     private final String workflow;
     private final String officialSource;
     private final vn.binhyen.moderation.domain.policy.Policy.Brevity brevity;
+    private final List<Policy.Source> sources;
 
     /** The posting rule of the regulation that makes one (police-song-tri's 13.1-13.2), from its policy. */
     public PostDecider(vn.binhyen.moderation.domain.policy.Policy.PostingRule rule) {
         this.workflow = rule.citation();
         this.officialSource = rule.sourceCitation();
         this.brevity = rule.brevity();
+        this.sources = rule.sources();
     }
 
     @Override
@@ -38,9 +41,9 @@ public final class PostDecider implements Decider<PostCommand, Post, ModerationE
             if (state instanceof Draft) {
                 throw new RuleViolation(workflow, "postId", "this post was already submitted");
             }
-            checkText(s.text(), s.source(), s.screening());
+            checkText(s.text(), s.sourceKind(), s.source(), s.screening());
             return List.of(new ModerationEvent.PostSubmitted(s.groupId(), s.postId(), s.actor(), s.text().strip(),
-                    s.source().strip(), s.screening().warnings()));
+                    s.source().strip(), s.screening().warnings(), kind(s.sourceKind())));
         }
         if (!(state instanceof Draft d)) {
             throw new RuleViolation(workflow, "postId", "no such post");
@@ -60,9 +63,9 @@ public final class PostDecider implements Decider<PostCommand, Post, ModerationE
                     throw new NotPermitted(workflow, "only the author revises a returned post");
                 }
                 stage(d, "revised", Stage.RETURNED);
-                checkText(r.text(), r.source(), r.screening());
+                checkText(r.text(), r.sourceKind(), r.source(), r.screening());
                 yield List.of(new ModerationEvent.PostRevised(d.groupId(), d.postId(), r.actor(), r.text().strip(),
-                        r.source().strip(), r.screening().warnings()));
+                        r.source().strip(), r.screening().warnings(), kind(r.sourceKind())));
             }
             case PostCommand.Verify v -> {
                 board(v.board(), "verifies a post");
@@ -92,6 +95,16 @@ public final class PostDecider implements Decider<PostCommand, Post, ModerationE
         };
     }
 
+    private static boolean webAddress(String s) {
+        try {
+            java.net.URI u = new java.net.URI(s);
+            return ("https".equalsIgnoreCase(u.getScheme()) || "http".equalsIgnoreCase(u.getScheme()))
+                    && u.getHost() != null && !u.getHost().isBlank();
+        } catch (java.net.URISyntaxException e) {
+            return false;
+        }
+    }
+
     /** A propaganda post is short (police-song-tri:7(I).2, "ngắn gọn, rõ ràng"): at most the rule's characters. */
     private void brief(String text, String field) {
         if (brevity != null && text.strip().codePointCount(0, text.strip().length()) > brevity.maxCharacters()) {
@@ -100,12 +113,32 @@ public final class PostDecider implements Decider<PostCommand, Post, ModerationE
         }
     }
 
-    private void checkText(String text, String source, PostCommand.Screening screening) {
+    private static String kind(String sourceKind) {
+        return sourceKind == null || sourceKind.isBlank() ? null : sourceKind.strip();
+    }
+
+    /**
+     * A post names which of 13.1's official sources it comes from (the point's letter) and the source
+     * itself, the reference the board verifies; an article from the press or an official site (the
+     * point whose rule says {@code link}) by its address.
+     */
+    private void checkText(String text, String sourceKind, String source, PostCommand.Screening screening) {
         if (text == null || text.isBlank()) {
             throw new InvalidInput(workflow, "text", "the post's text is required");
         }
+        Policy.Source point = null;
+        if (!sources.isEmpty()) {
+            String letter = kind(sourceKind);
+            point = sources.stream().filter(x -> x.id().equals(letter)).findFirst().orElseThrow(() ->
+                    new InvalidInput(officialSource, "sourceKind", "which official source the post comes from: one of "
+                            + sources.stream().map(Policy.Source::id).toList()));
+        }
         if (source == null || source.isBlank()) {
-            throw new InvalidInput(officialSource, "source", "a post comes from an official source; name it");
+            throw new InvalidInput(point == null ? officialSource : point.citation(), "source",
+                    "a post comes from an official source; name it");
+        }
+        if (point != null && point.link() && !webAddress(source.strip())) {
+            throw new InvalidInput(point.citation(), "source", "an article is named by its address (https://…)");
         }
         brief(text, "text");
         if (screening.blockedBy() != null) {
@@ -133,17 +166,18 @@ public final class PostDecider implements Decider<PostCommand, Post, ModerationE
     public Post evolve(Post state, ModerationEvent event) {
         return switch (event) {
             case ModerationEvent.PostSubmitted e -> new Draft(e.groupId(), e.postId(), e.authorId(), e.text(), e.source(),
-                    Stage.SUBMITTED, e.warnings());
+                    Stage.SUBMITTED, e.warnings(), e.sourceKind());
             case ModerationEvent.PostReturned e -> ((Draft) state).at(Stage.RETURNED);
             case ModerationEvent.PostRevised e -> {
                 Draft d = (Draft) state;
-                yield new Draft(d.groupId(), d.postId(), d.authorId(), e.text(), e.source(), Stage.SUBMITTED, e.warnings());
+                yield new Draft(d.groupId(), d.postId(), d.authorId(), e.text(), e.source(), Stage.SUBMITTED, e.warnings(),
+                        e.sourceKind());
             }
             case ModerationEvent.PostVerified e -> ((Draft) state).at(Stage.VERIFIED);
             case ModerationEvent.PostApproved e -> {
                 Draft d = (Draft) state;
                 yield new Draft(d.groupId(), d.postId(), d.authorId(), e.finalText(), d.source(), Stage.APPROVED,
-                        d.warnings());
+                        d.warnings(), d.sourceKind());
             }
             case ModerationEvent.PostPublished e -> ((Draft) state).at(Stage.PUBLISHED);
             default -> state;

@@ -18,31 +18,57 @@ class PostDeciderTests {
     static final DeciderFixture<PostCommand, Post, ModerationEvent> FIXTURE = DeciderFixture.of(
             new PostDecider(vn.binhyen.moderation.config.Policies.load().get("police-song-tri").posting()));
     static final PostCommand.Screening CLEAN = new PostCommand.Screening(List.of(), null, null);
+    static final String ARTICLE = "https://bocongan.gov.vn/tin-tuc/canh-bao-lua-dao";
     static final PostSubmitted SUBMITTED = new PostSubmitted("g", "post-1", "member-1",
-            "Cảnh báo thủ đoạn lừa đảo qua mạng", "Cổng thông tin Bộ Công an", List.of());
+            "Cảnh báo thủ đoạn lừa đảo qua mạng", ARTICLE, List.of(), "d");
 
     @Test
     void memberSubmitsFromAnOfficialSource_police_song_tri_13_2() {
-        FIXTURE.given().when(new PostCommand.Submit("g", "post-1", "Cảnh báo thủ đoạn lừa đảo qua mạng",
-                "Cổng thông tin Bộ Công an", CLEAN, "member-1")).then(SUBMITTED);
+        FIXTURE.given().when(new PostCommand.Submit("g", "post-1", "Cảnh báo thủ đoạn lừa đảo qua mạng", "d",
+                ARTICLE, CLEAN, "member-1")).then(SUBMITTED);
+    }
+
+    @Test
+    void aPostNamesWhichOfTheOfficialSourcesItComesFrom_andAnArticleByItsAddress_police_song_tri_13_1d() {
+        // given the police group's posting rule; when a post names no source point, or one 13.1 does not list
+        for (String kind : new String[] {null, " ", "f", "x"}) {
+            assertThat(FIXTURE.given().when(new PostCommand.Submit("g", "post-1", "Cảnh báo lừa đảo", kind, ARTICLE,
+                    CLEAN, "member-1")).thenRejectedBy("police-song-tri:13.1").field()).as(kind).isEqualTo("sourceKind");
+        }
+        // an article of the press or an official site (13.1d) is named by its address, so the board can open it
+        assertThat(FIXTURE.given().when(new PostCommand.Submit("g", "post-1", "Cảnh báo lừa đảo", "d",
+                "Cổng thông tin Bộ Công an", CLEAN, "member-1")).thenRejectedBy("police-song-tri:13.1d").field())
+                .isEqualTo("source");
+        // each other point is named by its reference: a document, the unit's own case, cleared material,
+        // a resident's feedback, another official source
+        for (String[] point : new String[][] {{"a", "police-song-tri:13.1a", "Nghị quyết 12-NQ/TW"},
+                {"b", "police-song-tri:13.1b", "Vụ trộm xe tại tổ 5 ngày 20/11, Công an phường xử lý"},
+                {"c", "police-song-tri:13.1c", "Số liệu tai nạn giao thông quý III, Công an tỉnh cho phép công khai"},
+                {"đ", "police-song-tri:13.1đ", "Phản ánh của bà con tổ 3 trên nhóm ngày 18/11"},
+                {"e", "police-song-tri:13.1e", "Thông báo của UBND phường số 15/TB-UBND"}}) {
+            FIXTURE.given().when(new PostCommand.Submit("g", "post-1", "Tin tuyên truyền", point[0], point[2], CLEAN,
+                    "member-1")).then(new PostSubmitted("g", "post-1", "member-1", "Tin tuyên truyền", point[2],
+                    List.of(), point[0]));
+            assertThat(FIXTURE.given().when(new PostCommand.Submit("g", "post-1", "Tin tuyên truyền", point[0], " ",
+                    CLEAN, "member-1")).thenRejectedBy(point[1]).field()).isEqualTo("source");
+        }
     }
 
     @Test
     void withoutASource_refusedNamingIt_police_song_tri_13_1() {
-        assertThat(FIXTURE.given().when(new PostCommand.Submit("g", "post-1", "Tin nóng", " ", CLEAN, "member-1"))
-                .thenRejectedBy("police-song-tri:13.1").field()).isEqualTo("source");
+        assertThat(FIXTURE.given().when(new PostCommand.Submit("g", "post-1", "Tin nóng", "b", " ", CLEAN, "member-1"))
+                .thenRejectedBy("police-song-tri:13.1b").field()).isEqualTo("source");
     }
 
     @Test
     void aPropagandaPost_isShortAndClear_atMost1000Characters_police_song_tri_7_I_2() {
         String longText = "Cảnh báo thủ đoạn lừa đảo qua mạng. ".repeat(40);
-        assertThat(FIXTURE.given().when(new PostCommand.Submit("g", "post-1", longText, "Cổng thông tin Bộ Công an",
+        assertThat(FIXTURE.given().when(new PostCommand.Submit("g", "post-1", longText, "d", ARTICLE,
                 CLEAN, "member-1")).thenRejectedBy("police-song-tri:7(I).2").field()).isEqualTo("text");
         // exactly 1,000 characters (Vietnamese letters count once each, in NFC) is short enough
         String thousand = "ệ".repeat(1000);
-        FIXTURE.given().when(new PostCommand.Submit("g", "post-1", thousand, "Cổng thông tin Bộ Công an", CLEAN,
-                "member-1")).then(new PostSubmitted("g", "post-1", "member-1", thousand, "Cổng thông tin Bộ Công an",
-                List.of()));
+        FIXTURE.given().when(new PostCommand.Submit("g", "post-1", thousand, "d", ARTICLE, CLEAN,
+                "member-1")).then(new PostSubmitted("g", "post-1", "member-1", thousand, ARTICLE, List.of(), "d"));
         // and the board's edit is bounded alike
         assertThat(FIXTURE.given(SUBMITTED, new vn.binhyen.contracts.moderation.ModerationEvent.PostVerified("g",
                 "post-1", "deputy-1")).when(new PostCommand.Approve(longText, CLEAN, true, "deputy-1"))
@@ -52,7 +78,8 @@ class PostDeciderTests {
     @Test
     void aTextScreeningRemoves_isRefusedByThatRule() {
         var blocked = new PostCommand.Screening(List.of("CLASSIFIED"), "police-song-tri:6.1", "the text breaks CLASSIFIED");
-        FIXTURE.given().when(new PostCommand.Submit("g", "post-1", "Tài liệu tối mật", "Nội bộ", blocked, "member-1"))
+        FIXTURE.given().when(new PostCommand.Submit("g", "post-1", "Tài liệu tối mật", "c", "Nội bộ", blocked,
+                "member-1"))
                 .thenRejectedBy("police-song-tri:6.1");
     }
 
@@ -61,10 +88,9 @@ class PostDeciderTests {
         var returned = new PostReturned("g", "post-1", "admin-1", "Ghi rõ nguồn và thời gian");
         FIXTURE.given(SUBMITTED).when(new PostCommand.Return("Ghi rõ nguồn và thời gian", true, "admin-1"))
                 .then(returned);
-        var revised = new PostRevised("g", "post-1", "member-1", "Cảnh báo lừa đảo (22/11)", "Cổng TTĐT Bộ Công an",
-                List.of());
-        FIXTURE.given(SUBMITTED, returned).when(new PostCommand.Revise("Cảnh báo lừa đảo (22/11)",
-                "Cổng TTĐT Bộ Công an", CLEAN, "member-1")).then(revised);
+        var revised = new PostRevised("g", "post-1", "member-1", "Cảnh báo lừa đảo (22/11)", ARTICLE, List.of(), "d");
+        FIXTURE.given(SUBMITTED, returned).when(new PostCommand.Revise("Cảnh báo lừa đảo (22/11)", "d",
+                ARTICLE, CLEAN, "member-1")).then(revised);
         FIXTURE.given(SUBMITTED, returned, revised).when(new PostCommand.Verify(true, "admin-1"))
                 .then(new PostVerified("g", "post-1", "admin-1"));
         FIXTURE.given(SUBMITTED, returned, revised, new PostVerified("g", "post-1", "admin-1"))
@@ -84,7 +110,7 @@ class PostDeciderTests {
         FIXTURE.given(SUBMITTED).when(new PostCommand.Approve(null, true, "leader-1"))
                 .thenRejectedBy("police-song-tri:13.2");
         FIXTURE.given(SUBMITTED, new PostReturned("g", "post-1", "admin-1", "Sửa"))
-                .when(new PostCommand.Revise("x", "y", CLEAN, "someone-else")).thenRejectedBy("police-song-tri:13.2");
+                .when(new PostCommand.Revise("x", "e", "y", CLEAN, "someone-else")).thenRejectedBy("police-song-tri:13.2");
     }
 
     @Test
