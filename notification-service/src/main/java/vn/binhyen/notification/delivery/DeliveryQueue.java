@@ -1,5 +1,6 @@
 package vn.binhyen.notification.delivery;
 
+import vn.binhyen.notification.domain.Urgency;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
@@ -103,13 +104,13 @@ public class DeliveryQueue {
                 continue;
             }
             String first = chain.keySet().iterator().next();
-            if ("NORMAL".equals(n.urgency())) {
+            if (Urgency.valueOf(n.urgency()) == Urgency.NORMAL) {
                 digests.add(n);
                 digestEvents.add(new NotificationEvent.DeliveryQueued(n.notificationId(), first,
                         Contacts.mask(chain.get(first)), null, true));
                 continue;
             }
-            Instant notBefore = Delivery.notBefore(clock.instant(), n.urgency(), contact.get(), zone);
+            Instant notBefore = Delivery.notBefore(clock.instant(), Urgency.valueOf(n.urgency()), contact.get(), zone);
             deliveries.add(n);
             deliveryRows.add(new Object[] {first, chain.get(first),
                 new ArrayList<>(chain.keySet()).subList(1, chain.size()), notBefore});

@@ -1,5 +1,6 @@
 package vn.binhyen.notification.delivery;
 
+import vn.binhyen.notification.domain.Urgency;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
@@ -111,15 +112,16 @@ public class Digests {
             log.append(digestId, 0, "digest", digestId, null,
                     new NotificationEvent.DigestQueued(digestId, recipient, first, ids, text));
             var outgoing = new DeliveryQueue.Outgoing(digestId,
-                    UUID.nameUUIDFromBytes(digestId.getBytes(StandardCharsets.UTF_8)), digestId, recipient, "NORMAL",
-                    "Bình Yên: bản tin tổng hợp", text);
+                    UUID.nameUUIDFromBytes(digestId.getBytes(StandardCharsets.UTF_8)), digestId, recipient,
+                    Urgency.NORMAL.name(), "Bình Yên: bản tin tổng hợp", text);
             if (chain.isEmpty()) {
                 log.append(digestId, EventStore.ANY_VERSION, "digest", digestId, null,
                         new NotificationEvent.NotificationDeadLettered(digestId, recipient, first,
                                 "no reachable channel for " + recipient + " any more"));
                 return true;
             }
-            Instant notBefore = Delivery.notBefore(clock.instant(), "NORMAL", contact, ZoneId.of(settings.zone()));
+            Instant notBefore = Delivery.notBefore(clock.instant(), Urgency.NORMAL, contact,
+                    ZoneId.of(settings.zone()));
             queue.enqueue(outgoing, first, chain.get(first),
                     new ArrayList<>(chain.keySet()).subList(1, chain.size()), notBefore);
             return true;

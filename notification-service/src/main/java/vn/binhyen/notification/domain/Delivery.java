@@ -73,8 +73,8 @@ public final class Delivery {
      * recipient's local time falls in their quiet hours (which may wrap midnight), then the end
      * of those hours.
      */
-    public static Instant notBefore(Instant now, String urgency, Contact contact, ZoneId zone) {
-        if ("CRITICAL".equals(urgency) || contact == null || contact.quietFrom() == null
+    public static Instant notBefore(Instant now, Urgency urgency, Contact contact, ZoneId zone) {
+        if (urgency.ignoresQuietHours() || contact == null || contact.quietFrom() == null
                 || contact.quietTo() == null || contact.quietFrom().equals(contact.quietTo())) {
             return now;
         }

@@ -1,5 +1,6 @@
 package vn.binhyen.notification.routing;
 
+import vn.binhyen.notification.domain.Urgency;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -75,15 +76,16 @@ public class Escalation {
                         escalationId = "notification-" + EventIds.next();
                         String text = "CHƯA XÁC NHẬN sau " + after.toMinutes() + " phút (" + recipient + "): "
                                 + rs.getString(7);
-                        if (insert(c, escalationId, (UUID) rs.getObject(2), next, rs.getString(4), "CRITICAL",
-                                rs.getString(6), text, now, rs.getString(8))) {
+                        if (insert(c, escalationId, (UUID) rs.getObject(2), next, rs.getString(4),
+                                Urgency.CRITICAL.name(), rs.getString(6), text, now, rs.getString(8))) {
                             List<NotificationEvent> events = new ArrayList<>(List.of(
                                     new NotificationEvent.NotificationQueued(escalationId,
                                             rs.getObject(2).toString(), "NotificationEscalated", next, Router.IN_APP,
-                                            rs.getString(4), "CRITICAL", rs.getString(6), text),
+                                            rs.getString(4), Urgency.CRITICAL.name(), rs.getString(6), text),
                                     new NotificationEvent.NotificationDelivered(escalationId, Router.IN_APP)));
                             queue.plan(new DeliveryQueue.Outgoing(escalationId, (UUID) rs.getObject(2),
-                                    "escalation", next, "CRITICAL", Router.subject("CRITICAL", text), text))
+                                    "escalation", next, Urgency.CRITICAL.name(), Router.subject(Urgency.CRITICAL, text),
+                                    text))
                                     .ifPresent(events::add);
                             log.append(escalationId, 0, "escalation", "escalation", rs.getObject(2).toString(),
                                     events.toArray(NotificationEvent[]::new));

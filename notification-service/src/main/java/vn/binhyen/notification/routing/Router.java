@@ -149,14 +149,14 @@ public class Router {
         for (Pending p : fresh) {
             if (p.known()) {
                 outgoing.add(new DeliveryQueue.Outgoing(p.id(), p.source().eventId(), p.source().correlationId(),
-                        p.recipient(), p.rule().urgency(), subject(p.rule().urgency(), p.text()), p.text()));
+                        p.recipient(), p.rule().urgency().name(), subject(p.rule().urgency(), p.text()), p.text()));
             }
         }
         Map<String, NotificationEvent> planned = queue.planAll(outgoing);
         List<NotificationLog.NewStream> streams = new ArrayList<>(fresh.size());
         for (Pending p : fresh) {
             var queued = new NotificationEvent.NotificationQueued(p.id(), p.source().eventId().toString(),
-                    p.source().eventType(), p.recipient(), IN_APP, p.rule().template(), p.rule().urgency(),
+                    p.source().eventType(), p.recipient(), IN_APP, p.rule().template(), p.rule().urgency().name(),
                     p.citation(), p.text());
             List<NotificationEvent> events = new ArrayList<>(3);
             events.add(queued);
@@ -192,7 +192,7 @@ public class Router {
                 ps.setString(3, p.recipient());
                 ps.setString(4, IN_APP);
                 ps.setString(5, p.rule().template());
-                ps.setString(6, p.rule().urgency());
+                ps.setString(6, p.rule().urgency().name());
                 ps.setString(7, p.citation());
                 ps.setString(8, p.text());
                 ps.setString(9, p.known() ? "DELIVERED" : "DEAD_LETTER");
@@ -259,12 +259,8 @@ public class Router {
     }
 
     /** An email's subject: the urgency and the first line of the text. */
-    static String subject(String urgency, String text) {
-        String prefix = switch (urgency) {
-            case "CRITICAL" -> "[KHẨN CẤP] ";
-            case "URGENT" -> "[KHẨN] ";
-            default -> "";
-        };
+    static String subject(vn.binhyen.notification.domain.Urgency urgency, String text) {
+        String prefix = urgency.subjectPrefix();
         String first = text.lines().findFirst().orElse("");
         return "Bình Yên: " + prefix + (first.length() > 100 ? first.substring(0, 100) + "…" : first);
     }

@@ -36,7 +36,7 @@ public record Routing(List<Rule> rules) {
      * the rule has neither of the others, is not routed by it.
      */
     public record Rule(String topic, String event, Map<String, String> when, List<Recipient> recipients,
-            String template, String urgency, String citation, String citationFrom, Map<String, String> profiles) {
+            String template, vn.binhyen.notification.domain.Urgency urgency, String citation, String citationFrom, Map<String, String> profiles) {
         public Rule {
             when = when == null ? Map.of() : Map.copyOf(when);
             profiles = profiles == null ? Map.of() : Map.copyOf(profiles);

@@ -70,13 +70,13 @@ class DeliveryRulesTests {
     @Test
     void givenQuietHoursOverMidnight_whenAnUrgentMessageIsDueInside_thenItWaitsUntilTheirEnd_butACriticalOneDoesNot() {
         var sleeper = new Delivery.Contact("zl-1", null, null, null, null, LocalTime.of(22, 0), LocalTime.of(6, 0));
-        assertThat(Delivery.notBefore(NOW, "URGENT", sleeper, VN)).isEqualTo(Instant.parse("2026-11-22T23:00:00Z"));
-        assertThat(Delivery.notBefore(NOW, "CRITICAL", sleeper, VN)).isEqualTo(NOW);
+        assertThat(Delivery.notBefore(NOW, Urgency.URGENT, sleeper, VN)).isEqualTo(Instant.parse("2026-11-22T23:00:00Z"));
+        assertThat(Delivery.notBefore(NOW, Urgency.CRITICAL, sleeper, VN)).isEqualTo(NOW);
         Instant morning = Instant.parse("2026-11-23T01:00:00Z"); // 08:00
-        assertThat(Delivery.notBefore(morning, "NORMAL", sleeper, VN)).isEqualTo(morning);
+        assertThat(Delivery.notBefore(morning, Urgency.NORMAL, sleeper, VN)).isEqualTo(morning);
         var napper = new Delivery.Contact("zl-1", null, null, null, null, LocalTime.of(12, 0), LocalTime.of(13, 30));
         Instant noon = Instant.parse("2026-11-23T05:15:00Z"); // 12:15
-        assertThat(Delivery.notBefore(noon, "URGENT", napper, VN)).isEqualTo(Instant.parse("2026-11-23T06:30:00Z"));
+        assertThat(Delivery.notBefore(noon, Urgency.URGENT, napper, VN)).isEqualTo(Instant.parse("2026-11-23T06:30:00Z"));
     }
 
     @Test
