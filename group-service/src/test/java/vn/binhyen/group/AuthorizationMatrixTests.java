@@ -143,6 +143,15 @@ class AuthorizationMatrixTests {
         String ward = establish(UNIT, "ward-binh-phuoc", "AGENCY", LEADER);
         add(ward, LEADER, ADMIN, "Lê Thị Mai", "ADMIN");
 
+        // a ward neighbourhood group takes in residents' feedback (ward-binh-phuoc:5.2)
+        String neighbourhood = establish(UNIT, "ward-binh-phuoc", "NEIGHBOURHOOD", LEADER);
+        add(neighbourhood, LEADER, MEMBER, "Đỗ Minh Quân", "MEMBER");
+        Supplier<String> freshFeedback = () -> post(Roles.MEMBER, MEMBER, "/api/v1/groups/" + neighbourhood
+                + "/feedback", Map.of("text", "Đèn đường ngõ 12 hỏng")).statusCode(201).extract().path("feedbackId");
+        String feedback = freshFeedback.get();
+        Supplier<String> otherMember = () -> token(Roles.MEMBER, OTHER_MEMBER);
+        String otherMemberWho = "MEMBER " + OTHER_MEMBER + ", on the roster of another unit's group only";
+
         Map<String, String> inPolice = Map.of("groupId", police);
         Supplier<String> otherLeader = () -> token(Roles.LEADER, OTHER_LEADER);
         String otherLeaderWho = "LEADER " + OTHER_LEADER + ", on the roster of another unit's group only";
@@ -345,6 +354,22 @@ class AuthorizationMatrixTests {
                         .otherUnit("BOT " + OTHER_BOT + ", bound to another unit's group only",
                                 () -> token(Roles.BOT, OTHER_BOT))
                         .body(Map.of("via", "REACTION", "memberId", MEMBER)).expect(401, 403, 404, 200),
+                // ---- residents' feedback in a neighbourhood group (ward-binh-phuoc:5.2, 6.1)
+                Row.of("POST /api/v1/groups/{groupId}/feedback").path(Map.of("groupId", neighbourhood))
+                        .allowed(Roles.MEMBER, MEMBER).wrongRole(Roles.COMMANDER).otherUnit(otherMemberWho, otherMember)
+                        .body(Map.of("text", "Rác không được thu gom ba ngày nay")).expect(401, 403, 403, 201),
+                Row.of("GET /api/v1/groups/{groupId}/feedback/{feedbackId}")
+                        .path(Map.of("groupId", neighbourhood, "feedbackId", feedback))
+                        .allowed(Roles.MEMBER, MEMBER).wrongRole(Roles.DUTY_OFFICER)
+                        .otherUnit(Roles.COMMANDER, OTHER_COMMANDER, OTHER_UNIT).expect(401, 403, 404, 200),
+                Row.of("POST /api/v1/groups/{groupId}/feedback/{feedbackId}/escalation")
+                        .path(() -> Map.of("groupId", neighbourhood, "feedbackId", freshFeedback.get()))
+                        .allowed(Roles.LEADER, LEADER).wrongRole(Roles.COMMANDER).otherUnit(otherLeaderWho, otherLeader)
+                        .body(Map.of("reason", "Việc của điện lực")).expect(401, 403, 403, 200),
+                Row.of("POST /api/v1/groups/{groupId}/feedback/{feedbackId}/answer")
+                        .path(() -> Map.of("groupId", neighbourhood, "feedbackId", freshFeedback.get()))
+                        .allowed(Roles.LEADER, LEADER).wrongRole(Roles.COMMANDER).otherUnit(otherLeaderWho, otherLeader)
+                        .body(Map.of("answer", "Đã báo điện lực")).expect(401, 403, 403, 200),
                 // the police group's bot reports an admin action it saw (police-song-tri:6.10)
                 Row.of("POST /api/v1/groups/{groupId}/observed-actions").path(Map.of("groupId", police))
                         .allowed(Roles.BOT, BOT).wrongRole(Roles.COMMANDER)

@@ -83,6 +83,16 @@ public class GroupBeans {
         return EventCodec.of(UnitEvent.class, UnitEvent.TYPES, UnitEvent.SCHEMA_VERSION);
     }
 
+    /** Residents' feedback: a stream has an event or three, so every command folds it whole (no snapshots). */
+    @Produces
+    @Singleton
+    CommandHandler<vn.binhyen.group.domain.feedback.FeedbackCommand, vn.binhyen.group.domain.feedback.Feedback,
+            vn.binhyen.contracts.group.FeedbackEvent> feedbackHandler(EventStore store, Clock clock) {
+        return new CommandHandler<>(store, new vn.binhyen.group.domain.feedback.FeedbackDecider(),
+                EventCodec.of(vn.binhyen.contracts.group.FeedbackEvent.class, vn.binhyen.contracts.group.FeedbackEvent.TYPES,
+                        vn.binhyen.contracts.group.FeedbackEvent.SCHEMA_VERSION), clock);
+    }
+
     /** Units: a stream has an event or two, so every command folds it whole (no snapshots). */
     @Produces
     @Singleton

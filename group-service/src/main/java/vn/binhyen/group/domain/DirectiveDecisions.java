@@ -66,7 +66,7 @@ final class DirectiveDecisions {
         if (!d.recipients().contains(c.actor())) {
             throw new RuleViolation(cite, "directiveId", "this directive was not addressed to " + c.actor());
         }
-        if (!p.rules().directives().accepts(c.via().name())) {
+        if (!p.rules().directives().accepts(c.via())) {
             throw new RuleViolation(cite, "via", "this regulation asks for a written reply to a directive: a "
                     + c.via().name().toLowerCase(java.util.Locale.ROOT) + " is not an acknowledgement");
         }

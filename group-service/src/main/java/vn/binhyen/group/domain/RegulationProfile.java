@@ -54,9 +54,9 @@ public record RegulationProfile(String id, int version, String title, Rules rule
      * say, a written reply only where it asks for one: province-lai-chau:7.3, "cần nhắn tin trả lời").
      */
     public record DirectiveRule(String id, String citation, List<GroupRole> issuers, Duration defaultDeadline,
-            List<String> acknowledgedBy) implements Cited {
+            List<GroupCommand.Acknowledgement> acknowledgedBy) implements Cited {
         /** Whether an acknowledgement given {@code via} counts under this regulation. */
-        public boolean accepts(String via) {
+        public boolean accepts(GroupCommand.Acknowledgement via) {
             return acknowledgedBy == null || acknowledgedBy.contains(via);
         }
     }
@@ -86,6 +86,18 @@ public record RegulationProfile(String id, int version, String title, Rules rule
         }
     }
 
+    /**
+     * Residents' feedback received and answered in the groups of {@code kinds} (ward-binh-phuoc:5.2,
+     * the neighbourhood groups), by the roles in {@code answerers}.
+     */
+    public record FeedbackRule(String id, String citation, List<String> kinds, List<GroupRole> answerers)
+            implements Cited {
+        public FeedbackRule {
+            kinds = kinds == null ? List.of() : List.copyOf(kinds);
+            answerers = answerers == null ? List.of(GroupRole.LEADER) : List.copyOf(answerers);
+        }
+    }
+
     /** Polls on urgent matters, each vote confirmed in writing afterwards (council-binh-duong:7.2). */
     public record PollRule(String id, String citation, List<GroupRole> openers) implements Cited {
     }
@@ -98,7 +110,8 @@ public record RegulationProfile(String id, int version, String title, Rules rule
             BoardRule boardSize, Rule leaveConsent, PinRule pins, InfoRule groupInfo, Rule handover,
             Rule roleAssignment, Rule accountChange, Rule accountCompromised, Rule lifecycle, Rule termination,
             DirectiveRule directives, PollRule polls, ReportingRule reporting, Rule deliveryProblems,
-            BrevityRule directiveBrevity, RolesRule announcers, RolesRule adminRights) {
+            BrevityRule directiveBrevity, RolesRule announcers, RolesRule adminRights,
+            FeedbackRule feedback, RolesRule feedbackEscalation) {
     }
 
     public record Template(String id, String citation, String avatarRule, List<TemplateGroup> groups) {

@@ -27,6 +27,12 @@ public class GroupProblemMappers {
     }
 
     @ServerExceptionMapper
+    public Response unknownFeedback(vn.binhyen.group.domain.feedback.UnknownFeedbackException e) {
+        return Problem.of("unknown-feedback", "Không tìm thấy phản ánh / Unknown feedback", Response.Status.NOT_FOUND,
+                e.getMessage()).toResponse();
+    }
+
+    @ServerExceptionMapper
     public Response conflict(Conflict e) {
         Problem p = Problem.of("state-conflict", "Xung đột trạng thái / State conflict", Response.Status.CONFLICT,
                 e.getMessage()).withCitation(e.citation());

@@ -707,14 +707,16 @@ class GroupDeciderTests {
                 r.establishment(), r.fullName(), r.membership(), r.membersMayNotAdd(), r.boardSize(), r.leaveConsent(),
                 r.pins(), r.groupInfo(), r.handover(), r.roleAssignment(), r.accountChange(), r.accountCompromised(),
                 new RegulationProfile.Rule("suspension", "police-song-tri:9.2"), r.termination(), r.directives(),
-                r.polls(), r.reporting(), r.deliveryProblems(), r.directiveBrevity(), r.announcers(), r.adminRights()), ward.templates());
+                r.polls(), r.reporting(), r.deliveryProblems(), r.directiveBrevity(), r.announcers(), r.adminRights(),
+                r.feedback(), r.feedbackEscalation()), ward.templates());
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> RegulationProfiles.check(borrowed))
                 .hasMessageContaining("police-song-tri:9.2 is another regulation's");
         var unknown = new RegulationProfile(ward.id(), ward.version(), ward.title(), new RegulationProfile.Rules(
                 new RegulationProfile.Rule("establishment", "ward-binh-phuoc:3.9"), r.fullName(), r.membership(),
                 r.membersMayNotAdd(), r.boardSize(), r.leaveConsent(), r.pins(), r.groupInfo(), r.handover(),
                 r.roleAssignment(), r.accountChange(), r.accountCompromised(), r.lifecycle(), r.termination(),
-                r.directives(), r.polls(), r.reporting(), r.deliveryProblems(), r.directiveBrevity(), r.announcers(), r.adminRights()),
+                r.directives(), r.polls(), r.reporting(), r.deliveryProblems(), r.directiveBrevity(), r.announcers(), r.adminRights(),
+                r.feedback(), r.feedbackEscalation()),
                 ward.templates());
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> RegulationProfiles.check(unknown))
                 .hasMessageContaining("ward-binh-phuoc:3.9 is not a clause of the seed");

@@ -23,6 +23,7 @@ import jakarta.inject.Inject;
 import java.sql.ResultSet;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -285,5 +286,34 @@ class UnitAndBotScopeTests {
         // a member, known by their Zalo id, removing someone is recorded for the board
         post(Roles.BOT, "bot-watch", path, removal).statusCode(200);
         assertThat(misuses(group)).isEqualTo(1);
+    }
+
+    @Test
+    void aResidentsFeedback_isAnsweredByTheLeadership_andSeenOnlyByThemAndTheResident_ward_binh_phuoc_5_2() {
+        String group = establish("ward-binh-phuoc", "NEIGHBOURHOOD", "leader-fb");
+        for (String m : List.of("dan-fb", "dan-fb-2")) {
+            post(Roles.LEADER, "leader-fb", "/api/v1/groups/" + group + "/membership-proposals",
+                    Map.of("change", "ADD", "member", member(m, "Nguyễn Thị Lan"))).statusCode(200);
+        }
+        String path = "/api/v1/groups/" + group + "/feedback";
+        // a member files their own; naming another resident is a bot's alone, and names the field
+        post(Roles.MEMBER, "dan-fb", path, Map.of("memberId", "dan-fb-2", "text", "Rác chưa thu gom"))
+                .statusCode(400).body("errors[0].field", equalTo("memberId"));
+        String id = post(Roles.MEMBER, "dan-fb", path, Map.of("text", "Đèn đường ngõ 12 hỏng cả tuần nay"))
+                .statusCode(201).body("status", equalTo("RECEIVED")).body("memberId", equalTo("dan-fb"))
+                .extract().path("feedbackId");
+        // another resident of the group does not see it; the resident and the leader do
+        getAs(Tokens.forRole(Roles.MEMBER, "dan-fb-2"), path + "/" + id).statusCode(404);
+        getAs(Tokens.forRole(Roles.MEMBER, "dan-fb"), path + "/" + id).statusCode(200);
+        // a resident answers nothing; the leader does, once
+        post(Roles.MEMBER, "dan-fb-2", path + "/" + id + "/answer", Map.of("answer", "Tôi biết")).statusCode(403)
+                .body("citation", equalTo("ward-binh-phuoc:5.2"));
+        post(Roles.LEADER, "leader-fb", path + "/" + id + "/answer", Map.of("answer", "Đã báo điện lực, mai thay."))
+                .statusCode(200).body("status", equalTo("ANSWERED")).body("answeredBy", equalTo("leader-fb"));
+        post(Roles.LEADER, "leader-fb", path + "/" + id + "/answer", Map.of("answer", "Lần nữa")).statusCode(409);
+        // a police group makes no such workflow
+        String police = establish("police-song-tri", "POLICE", "leader-fb-police");
+        post(Roles.LEADER, "leader-fb-police", "/api/v1/groups/" + police + "/feedback", Map.of("text", "Phản ánh"))
+                .statusCode(422).body("citation", equalTo("binhyen:profiles"));
     }
 }

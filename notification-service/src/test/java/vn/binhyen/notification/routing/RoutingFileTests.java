@@ -148,6 +148,28 @@ class RoutingFileTests {
     }
 
     @Test
+    void aResidentsFeedback_reachesTheLeadership_itsAnswerTheResident_anEscalationTheCommanders_ward_binh_phuoc_5_2()
+            throws Exception {
+        assertThat(citation("group", "FeedbackReceived", "ward-binh-phuoc", Map.of())).isEqualTo("ward-binh-phuoc:5.2");
+        assertThat(citation("group", "FeedbackAnswered", "ward-binh-phuoc", Map.of())).isEqualTo("ward-binh-phuoc:5.2");
+        assertThat(citation("group", "FeedbackEscalated", "ward-binh-phuoc", Map.of())).isEqualTo("ward-binh-phuoc:6.1");
+        assertThat(citation("group", "FeedbackReceived", "police-song-tri", Map.of())).isNull();
+        var byEvent = new java.util.HashMap<String, Routing.Rule>();
+        Routing.load().rules().stream().filter(r -> r.event().startsWith("Feedback")).forEach(r -> byEvent.put(r.event(), r));
+        assertThat(byEvent.get("FeedbackReceived").recipients()).flatExtracting(Routing.Recipient::groupRoles)
+                .containsExactly("LEADER", "DEPUTY");
+        assertThat(byEvent.get("FeedbackAnswered").recipients()).extracting(Routing.Recipient::payloadField)
+                .containsExactly("memberId");
+        assertThat(byEvent.get("FeedbackEscalated").recipients()).extracting(Routing.Recipient::role)
+                .containsExactly(Roles.COMMANDER);
+        assertThat(render("feedback-answered", Map.of("feedbackId", "fb-1", "answer", "Mai thay bóng đèn."),
+                "ward-binh-phuoc:5.2")).isEqualTo("Trả lời phản ánh của anh/chị (mã fb-1): Mai thay bóng đèn. "
+                + "(ward-binh-phuoc:5.2)");
+        assertThat(render("feedback-escalated", Map.of("feedbackId", "fb-1", "text", "Đèn hỏng", "reason",
+                "Việc của điện lực"), "ward-binh-phuoc:6.1")).contains("\"Đèn hỏng\"").contains("Lý do: Việc của điện lực");
+    }
+
+    @Test
     void aDirectiveAnnouncedOnTheLeadershipsBehalf_saysSo_ioc_dak_lak_4_1_2() throws Exception {
         var payload = new java.util.HashMap<String, Object>(Map.of("text", "Họp giao ban 8 giờ thứ Hai",
                 "acknowledgeBy", "2026-12-02T08:00:00Z", "onBehalfOf", "leader-1"));

@@ -1,0 +1,163 @@
+package vn.binhyen.group.rest;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.Map;
+import java.util.OptionalLong;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import vn.binhyen.contracts.Roles;
+import vn.binhyen.eventlog.EventIds;
+import vn.binhyen.eventlog.decider.InvalidInput;
+import vn.binhyen.eventlog.http.ETags;
+import vn.binhyen.group.domain.Group;
+import vn.binhyen.group.domain.GroupDecider;
+import vn.binhyen.group.domain.RegulationProfile;
+import vn.binhyen.group.domain.feedback.Feedback;
+import vn.binhyen.group.domain.feedback.FeedbackCommand;
+import vn.binhyen.group.domain.feedback.FeedbackDecider;
+import vn.binhyen.group.domain.feedback.UnknownFeedbackException;
+import vn.binhyen.group.service.FeedbackCommandService;
+
+/**
+ * Residents' feedback in a neighbourhood group (ward-binh-phuoc:5.2, 6.1): a member files their own,
+ * or the group's bot the one it saw; the group's leader, deputies or admin answer it; the leader
+ * reports one beyond the group's authority to the ward's commanders first. Readable by the resident,
+ * those who answer, the group's bot and the oversight roles of its unit; to anyone else it does not exist.
+ */
+@Path("/api/v1/groups/{groupId}/feedback")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class FeedbackResource {
+    private final GroupWriter writer;
+    private final FeedbackCommandService service;
+    private final Map<String, RegulationProfile> profiles;
+    private final JsonWebToken token;
+
+    FeedbackResource(GroupWriter writer, FeedbackCommandService service, Map<String, RegulationProfile> profiles,
+            JsonWebToken token) {
+        this.writer = writer;
+        this.service = service;
+        this.profiles = profiles;
+        this.token = token;
+    }
+
+    /** {@code memberId}: only a bot names the resident whose message it saw; a member files their own. */
+    public record FeedbackRequest(@Size(max = 128) String memberId,
+            @NotBlank @Size(max = FeedbackDecider.MAX_TEXT) String text) {
+    }
+
+    public record EscalationRequest(@NotBlank @Size(max = FeedbackDecider.MAX_TEXT) String reason) {
+    }
+
+    public record AnswerRequest(@NotBlank @Size(max = FeedbackDecider.MAX_TEXT) String answer) {
+    }
+
+    public record FeedbackView(String feedbackId, String groupId, String memberId, String text, String status,
+            String escalatedBy, String answer, String answeredBy, long version) {
+        static FeedbackView of(Feedback.Open o, long version) {
+            return new FeedbackView(o.feedbackId(), o.groupId(), o.memberId(), o.text(), o.status().name(),
+                    o.escalatedBy(), o.answer(), o.answeredBy(), version);
+        }
+    }
+
+    @POST
+    @RolesAllowed({Roles.MEMBER, Roles.LEADER, Roles.DEPUTY, Roles.ADMIN, Roles.BOT})
+    public Response receive(@PathParam("groupId") String groupId, @NotNull @Valid FeedbackRequest r,
+            @Context ContainerRequestContext request) {
+        boolean bot = bot();
+        if (r.memberId() != null && !bot) {
+            throw new InvalidInput(GroupDecider.BOTS, "memberId", "members file their own feedback; only a bot "
+                    + "names the resident");
+        }
+        if (bot && (r.memberId() == null || r.memberId().isBlank())) {
+            throw new InvalidInput(GroupDecider.BOTS, "memberId", "a bot names the resident whose feedback it saw");
+        }
+        Group.Established g = writer.readable(groupId);
+        String resident = bot ? r.memberId().strip() : writer.subject();
+        String feedbackId = "fb-" + EventIds.next();
+        var outcome = service.handle(feedbackId, OptionalLong.of(0), new FeedbackCommand.Receive(feedbackId, resident,
+                r.text(), writer.now(), writer.subject(), facts(g, resident)), writer.meta(request, bot ? resident : null));
+        return Response.created(URI.create("/api/v1/groups/" + groupId + "/feedback/" + feedbackId))
+                .tag(ETags.of(outcome.version())).entity(FeedbackView.of((Feedback.Open) outcome.state(),
+                        outcome.version())).build();
+    }
+
+    @GET
+    @Path("/{feedbackId}")
+    @RolesAllowed({Roles.MEMBER, Roles.LEADER, Roles.DEPUTY, Roles.ADMIN, Roles.BOT, Roles.COMMANDER, Roles.AUDITOR,
+            Roles.SYSTEM_ADMIN})
+    public Response get(@PathParam("groupId") String groupId, @PathParam("feedbackId") String feedbackId) {
+        Group.Established g = writer.readable(groupId);
+        var loaded = open(groupId, feedbackId);
+        Feedback.Open o = (Feedback.Open) loaded.state();
+        RegulationProfile.FeedbackRule rule = profiles.get(g.profile()).rules().feedback();
+        boolean answers = rule != null && g.roleOf(writer.subject()).filter(rule.answerers()::contains).isPresent();
+        if (!writer.subject().equals(o.memberId()) && !answers && !writer.oversees(g)) {
+            throw new UnknownFeedbackException("no feedback " + feedbackId + " in group " + groupId);
+        }
+        return Response.ok(FeedbackView.of(o, loaded.version())).tag(ETags.of(loaded.version())).build();
+    }
+
+    @POST
+    @Path("/{feedbackId}/escalation")
+    @RolesAllowed({Roles.LEADER, Roles.DEPUTY, Roles.ADMIN, Roles.MEMBER})
+    public Response escalate(@PathParam("groupId") String groupId, @PathParam("feedbackId") String feedbackId,
+            @NotNull @Valid EscalationRequest r, @Context ContainerRequestContext request) {
+        return act(groupId, feedbackId, facts -> new FeedbackCommand.Escalate(r.reason(), writer.subject(), facts),
+                request);
+    }
+
+    @POST
+    @Path("/{feedbackId}/answer")
+    @RolesAllowed({Roles.LEADER, Roles.DEPUTY, Roles.ADMIN, Roles.MEMBER})
+    public Response answer(@PathParam("groupId") String groupId, @PathParam("feedbackId") String feedbackId,
+            @NotNull @Valid AnswerRequest r, @Context ContainerRequestContext request) {
+        return act(groupId, feedbackId, facts -> new FeedbackCommand.Answer(r.answer(), writer.subject(), facts),
+                request);
+    }
+
+    /** The leadership's command on the group's feedback, at whatever version it is: answers it as it stands. */
+    private Response act(String groupId, String feedbackId,
+            java.util.function.Function<FeedbackCommand.Facts, FeedbackCommand> command, ContainerRequestContext request) {
+        Group.Established g = writer.readable(groupId);
+        open(groupId, feedbackId);
+        var outcome = service.handle(feedbackId, OptionalLong.empty(), command.apply(facts(g, null)),
+                writer.meta(request));
+        return Response.ok(FeedbackView.of((Feedback.Open) outcome.state(), outcome.version()))
+                .tag(ETags.of(outcome.version())).build();
+    }
+
+    private boolean bot() {
+        return token.getGroups().contains(Roles.BOT);
+    }
+
+    /** The feedback, if it is this group's; else it does not exist (404). */
+    private vn.binhyen.eventlog.decider.Snapshots.Snapshot<Feedback> open(String groupId, String feedbackId) {
+        var loaded = service.load(feedbackId);
+        if (!(loaded.state() instanceof Feedback.Open o) || !o.groupId().equals(groupId)) {
+            throw new UnknownFeedbackException("no feedback " + feedbackId + " in group " + groupId);
+        }
+        return loaded;
+    }
+
+    private FeedbackCommand.Facts facts(Group.Established g, String resident) {
+        RegulationProfile.Rules rules = profiles.get(g.profile()).rules();
+        return new FeedbackCommand.Facts(g.groupId(), rules.feedback(), rules.feedbackEscalation(), g.kind(), g.unit(),
+                g.roleOf(writer.subject()).orElse(null), bot() && g.servedBy(writer.subject()),
+                resident != null && g.seat(resident).isPresent());
+    }
+}
