@@ -152,7 +152,7 @@ public final class GroupBench {
 
         void addMember(String groupId, long n) {
             String id = "m-" + n + "-" + groupId.substring(groupId.length() - 6);
-            run(groupId, new GroupCommand.ProposeMembership(null, GroupCommand.Change.ADD,
+            run(groupId, new GroupCommand.ProposeMembership(null, vn.binhyen.contracts.group.MembershipChange.ADD,
                     new GroupEvent.Member(id, "Nguyễn Văn An", "zalo-" + id, "0901000000", false), GroupRole.MEMBER,
                     null, "leader", Instant.now()));
         }

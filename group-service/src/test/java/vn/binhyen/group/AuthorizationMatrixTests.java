@@ -358,6 +358,9 @@ class AuthorizationMatrixTests {
                 Row.of("POST /api/v1/groups/{groupId}/feedback").path(Map.of("groupId", neighbourhood))
                         .allowed(Roles.MEMBER, MEMBER).wrongRole(Roles.COMMANDER).otherUnit(otherMemberWho, otherMember)
                         .body(Map.of("text", "Rác không được thu gom ba ngày nay")).expect(401, 403, 403, 201),
+                Row.of("GET /api/v1/groups/{groupId}/feedback").path(Map.of("groupId", neighbourhood))
+                        .allowed(Roles.LEADER, LEADER).wrongRole(Roles.DUTY_OFFICER)
+                        .otherUnit(Roles.COMMANDER, OTHER_COMMANDER, OTHER_UNIT).expect(401, 403, 404, 200),
                 Row.of("GET /api/v1/groups/{groupId}/feedback/{feedbackId}")
                         .path(Map.of("groupId", neighbourhood, "feedbackId", feedback))
                         .allowed(Roles.MEMBER, MEMBER).wrongRole(Roles.DUTY_OFFICER)

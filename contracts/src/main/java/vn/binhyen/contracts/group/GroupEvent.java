@@ -31,7 +31,7 @@ public sealed interface GroupEvent {
     }
 
     /** An admin proposed adding or removing someone; the leader decides (ward-binh-phuoc:6.3). */
-    record MembershipProposed(String groupId, String proposalId, String change, Member member, GroupRole role,
+    record MembershipProposed(String groupId, String proposalId, MembershipChange change, Member member, GroupRole role,
             String proposedBy, String reason) implements GroupEvent {
     }
 

@@ -55,7 +55,7 @@ public class GroupBeans {
      * The shape of the snapshotted state: change it whenever {@link Group.Established} changes,
      * so that old snapshots are ignored and streams are folded afresh.
      */
-    public static final String SNAPSHOT_KIND = "group-state-5";
+    public static final String SNAPSHOT_KIND = "group-state-6";
 
     /**
      * Recently used groups' states in memory (put after commit), in front of snapshots in the

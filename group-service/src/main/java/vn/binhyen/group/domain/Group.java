@@ -45,19 +45,85 @@ public sealed interface Group {
     }
 
     /**
+     * The roster's value: the seats by member, the membership proposals waiting for the leader, and
+     * the members who asked to leave and wait for consent.
+     */
+    record Roster(Map<String, Seat> seats, Map<String, MembershipProposed> proposals, Set<String> leaveRequests) {
+    }
+
+    /**
+     * The group's information: its name, picture and description, its pins, the admins' changes
+     * waiting for the leader's direction, and when each member last reported that messages do not arrive.
+     */
+    record Information(String name, String avatar, String description, Map<String, Pin> pins,
+            Map<String, GroupEvent.GroupInfoChangeProposed> changes, Map<String, Instant> deliveryProblems) {
+    }
+
+    /**
      * An established group (active, suspended or terminated), of the unit {@code unit}; {@code bots}
-     * are the chat bots bound to it (issue 21). Maps and sets are copies, never shared: an evolved
+     * are the chat bots bound to it (issue 21). Its state is one value for each seam of the decider:
+     * {@code members} (the roster), {@code information} (information, pins, delivery problems),
+     * {@code directiveBook} and {@code pollBook}. Maps and sets are copies, never shared: an evolved
      * state is a new record, so a state handed out (or cached) never changes.
      */
-    record Established(String groupId, String name, String purpose, String profile, int profileVersion, String unit,
-            String kind, String avatar, String description, Status status, Map<String, Seat> roster,
-            Map<String, MembershipProposed> proposals, Set<String> leaveRequests, Map<String, Pin> pins,
-            Map<String, Directive> directives, Map<String, Poll> polls, Set<String> bots,
-            Map<String, GroupEvent.GroupInfoChangeProposed> infoChanges, Map<String, Instant> deliveryProblems)
-            implements Group {
+    record Established(String groupId, String purpose, String profile, int profileVersion, String unit, String kind,
+            Status status, Set<String> bots, Roster members, Information information,
+            Map<String, Directive> directiveBook, Map<String, Poll> pollBook) implements Group {
+
+        /** A group just established: its leader alone on the roster, nothing else yet. */
+        static Established of(String groupId, String name, String purpose, String profile, int profileVersion,
+                String unit, String kind, String avatar, Seat leader) {
+            return new Established(groupId, purpose, profile, profileVersion, unit, kind, Status.ACTIVE, Set.of(),
+                    new Roster(Map.of(leader.member().memberId(), leader), Map.of(), Set.of()),
+                    new Information(name, avatar, null, Map.of(), Map.of(), Map.of()), Map.of(), Map.of());
+        }
+
+        public String name() {
+            return information.name();
+        }
+
+        public String avatar() {
+            return information.avatar();
+        }
+
+        public String description() {
+            return information.description();
+        }
+
+        public Map<String, Seat> roster() {
+            return members.seats();
+        }
+
+        public Map<String, MembershipProposed> proposals() {
+            return members.proposals();
+        }
+
+        public Set<String> leaveRequests() {
+            return members.leaveRequests();
+        }
+
+        public Map<String, Pin> pins() {
+            return information.pins();
+        }
+
+        public Map<String, GroupEvent.GroupInfoChangeProposed> infoChanges() {
+            return information.changes();
+        }
+
+        public Map<String, Instant> deliveryProblems() {
+            return information.deliveryProblems();
+        }
+
+        public Map<String, Directive> directives() {
+            return directiveBook;
+        }
+
+        public Map<String, Poll> polls() {
+            return pollBook;
+        }
 
         public Optional<Seat> seat(String memberId) {
-            return Optional.ofNullable(roster.get(memberId));
+            return Optional.ofNullable(roster().get(memberId));
         }
 
         public Optional<GroupRole> roleOf(String memberId) {
@@ -65,11 +131,11 @@ public sealed interface Group {
         }
 
         public long boardSize() {
-            return roster.values().stream().filter(s -> s.role().onBoard()).count();
+            return roster().values().stream().filter(s -> s.role().onBoard()).count();
         }
 
         public Optional<String> leader() {
-            return roster.values().stream().filter(s -> s.role() == GroupRole.LEADER)
+            return roster().values().stream().filter(s -> s.role() == GroupRole.LEADER)
                     .map(s -> s.member().memberId()).findFirst();
         }
 
@@ -78,91 +144,89 @@ public sealed interface Group {
             return botId != null && bots.contains(botId);
         }
 
+        private Established with(Roster r, Information i) {
+            return new Established(groupId, purpose, profile, profileVersion, unit, kind, status, bots, r, i,
+                    directiveBook, pollBook);
+        }
+
         Established with(Status s) {
-            return new Established(groupId, name, purpose, profile, profileVersion, unit, kind, avatar, description, s,
-                    roster, proposals, leaveRequests, pins, directives, polls, bots, infoChanges, deliveryProblems);
+            return new Established(groupId, purpose, profile, profileVersion, unit, kind, s, bots, members, information,
+                    directiveBook, pollBook);
         }
 
         Established withProfile(String p, int version) {
-            return new Established(groupId, name, purpose, p, version, unit, kind, avatar, description, status, roster,
-                    proposals, leaveRequests, pins, directives, polls, bots, infoChanges, deliveryProblems);
+            return new Established(groupId, purpose, p, version, unit, kind, status, bots, members, information,
+                    directiveBook, pollBook);
         }
 
         Established withRoster(Map<String, Seat> r) {
-            return new Established(groupId, name, purpose, profile, profileVersion, unit, kind, avatar, description,
-                    status, r, proposals, leaveRequests, pins, directives, polls, bots, infoChanges, deliveryProblems);
+            return with(new Roster(r, members.proposals(), members.leaveRequests()), information);
         }
 
         Established withProposals(Map<String, MembershipProposed> p) {
-            return new Established(groupId, name, purpose, profile, profileVersion, unit, kind, avatar, description,
-                    status, roster, p, leaveRequests, pins, directives, polls, bots, infoChanges, deliveryProblems);
+            return with(new Roster(members.seats(), p, members.leaveRequests()), information);
         }
 
         Established withLeaveRequests(Set<String> l) {
-            return new Established(groupId, name, purpose, profile, profileVersion, unit, kind, avatar, description,
-                    status, roster, proposals, l, pins, directives, polls, bots, infoChanges, deliveryProblems);
+            return with(new Roster(members.seats(), members.proposals(), l), information);
         }
 
         Established withPins(Map<String, Pin> p) {
-            return new Established(groupId, name, purpose, profile, profileVersion, unit, kind, avatar, description,
-                    status, roster, proposals, leaveRequests, p, directives, polls, bots, infoChanges, deliveryProblems);
-        }
-
-        Established withDirective(Directive d) {
-            Map<String, Directive> copy = new LinkedHashMap<>(directives);
-            copy.put(d.directiveId(), d);
-            return new Established(groupId, name, purpose, profile, profileVersion, unit, kind, avatar, description,
-                    status, roster, proposals, leaveRequests, pins, copy, polls, bots, infoChanges, deliveryProblems);
-        }
-
-        Established withPoll(Poll p) {
-            Map<String, Poll> copy = new LinkedHashMap<>(polls);
-            copy.put(p.pollId(), p);
-            return new Established(groupId, name, purpose, profile, profileVersion, unit, kind, avatar, description,
-                    status, roster, proposals, leaveRequests, pins, directives, copy, bots, infoChanges, deliveryProblems);
+            return with(members, new Information(name(), avatar(), description(), p, infoChanges(), deliveryProblems()));
         }
 
         Established withInfo(String n, String a, String d) {
-            return new Established(groupId, n, purpose, profile, profileVersion, unit, kind, a, d, status, roster,
-                    proposals, leaveRequests, pins, directives, polls, bots, infoChanges, deliveryProblems);
-        }
-
-        Established withBots(Set<String> b) {
-            return new Established(groupId, name, purpose, profile, profileVersion, unit, kind, avatar, description,
-                    status, roster, proposals, leaveRequests, pins, directives, polls, b, infoChanges, deliveryProblems);
+            return with(members, new Information(n, a, d, pins(), infoChanges(), deliveryProblems()));
         }
 
         Established withInfoChanges(Map<String, GroupEvent.GroupInfoChangeProposed> c) {
-            return new Established(groupId, name, purpose, profile, profileVersion, unit, kind, avatar, description,
-                    status, roster, proposals, leaveRequests, pins, directives, polls, bots, c, deliveryProblems);
+            return with(members, new Information(name(), avatar(), description(), pins(), c, deliveryProblems()));
         }
 
         /** When each member last told the admins of a delivery problem. */
         Established withDeliveryProblem(String memberId, Instant at) {
-            Map<String, Instant> copy = new LinkedHashMap<>(deliveryProblems);
+            Map<String, Instant> copy = new LinkedHashMap<>(deliveryProblems());
             copy.put(memberId, at);
-            return new Established(groupId, name, purpose, profile, profileVersion, unit, kind, avatar, description,
-                    status, roster, proposals, leaveRequests, pins, directives, polls, bots, infoChanges, copy);
+            return with(members, new Information(name(), avatar(), description(), pins(), infoChanges(), copy));
+        }
+
+        Established withDirective(Directive d) {
+            Map<String, Directive> copy = new LinkedHashMap<>(directiveBook);
+            copy.put(d.directiveId(), d);
+            return new Established(groupId, purpose, profile, profileVersion, unit, kind, status, bots, members,
+                    information, copy, pollBook);
+        }
+
+        Established withPoll(Poll p) {
+            Map<String, Poll> copy = new LinkedHashMap<>(pollBook);
+            copy.put(p.pollId(), p);
+            return new Established(groupId, purpose, profile, profileVersion, unit, kind, status, bots, members,
+                    information, directiveBook, copy);
+        }
+
+        Established withBots(Set<String> b) {
+            return new Established(groupId, purpose, profile, profileVersion, unit, kind, status, b, members,
+                    information, directiveBook, pollBook);
         }
 
         Map<String, GroupEvent.GroupInfoChangeProposed> infoChangesCopy() {
-            return new LinkedHashMap<>(infoChanges);
+            return new LinkedHashMap<>(infoChanges());
         }
 
         Map<String, Seat> rosterCopy() {
-            return new LinkedHashMap<>(roster);
+            return new LinkedHashMap<>(roster());
         }
 
         Map<String, MembershipProposed> proposalsCopy() {
-            return new LinkedHashMap<>(proposals);
+            return new LinkedHashMap<>(proposals());
         }
 
         Set<String> leaveRequestsCopy() {
-            return new TreeSet<>(leaveRequests);
+            return new TreeSet<>(leaveRequests());
         }
 
         Map<String, Pin> pinsCopy() {
-            return new LinkedHashMap<>(pins);
+            return new LinkedHashMap<>(pins());
         }
 
         Set<String> botsCopy() {

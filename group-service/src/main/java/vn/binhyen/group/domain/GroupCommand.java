@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Set;
 import vn.binhyen.contracts.group.GroupEvent.Member;
 import vn.binhyen.contracts.group.GroupRole;
+import vn.binhyen.contracts.group.MembershipChange;
 
 /** What people ask of a group. {@code actor} is the member id of whoever asks; {@code at} is when. */
 public sealed interface GroupCommand {
@@ -17,11 +18,10 @@ public sealed interface GroupCommand {
     }
 
     /** ADD with {@code member}, or REMOVE with {@code member.memberId()}. */
-    record ProposeMembership(String proposalId, Change change, Member member, GroupRole role, String reason,
+    record ProposeMembership(String proposalId, MembershipChange change, Member member, GroupRole role, String reason,
             String actor, Instant at) implements GroupCommand {
     }
 
-    enum Change { ADD, REMOVE }
 
     record DecideProposal(String proposalId, boolean approve, String reason, String actor, Instant at)
             implements GroupCommand {

@@ -192,10 +192,8 @@ public final class GroupDecider implements Decider<GroupCommand, Group, GroupEve
     @Override
     public Group evolve(Group state, GroupEvent event) {
         if (event instanceof GroupEstablished e) {
-            return new Established(e.groupId(), e.name(), e.purpose(), e.profile(), e.profileVersion(), e.unit(),
-                    e.kind(), e.avatarRule(), null, Status.ACTIVE,
-                    Map.of(e.leader().memberId(), new Seat(e.leader(), GroupRole.LEADER, false)), Map.of(),
-                    java.util.Set.of(), Map.of(), Map.of(), Map.of(), java.util.Set.of(), Map.of(), Map.of());
+            return Established.of(e.groupId(), e.name(), e.purpose(), e.profile(), e.profileVersion(), e.unit(),
+                    e.kind(), e.avatarRule(), new Seat(e.leader(), GroupRole.LEADER, false));
         }
         if (!(state instanceof Established g)) {
             return state;

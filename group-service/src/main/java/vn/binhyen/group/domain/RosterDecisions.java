@@ -16,6 +16,7 @@ import vn.binhyen.contracts.group.GroupEvent.ProposalRejected;
 import vn.binhyen.contracts.group.GroupEvent.RoleAssigned;
 import vn.binhyen.contracts.group.GroupEvent.RoleHandedOver;
 import vn.binhyen.contracts.group.GroupRole;
+import vn.binhyen.contracts.group.MembershipChange;
 import vn.binhyen.eventlog.decider.InvalidInput;
 import vn.binhyen.eventlog.decider.NotPermitted;
 import vn.binhyen.eventlog.decider.RuleViolation;
@@ -59,7 +60,7 @@ final class RosterDecisions {
         }
         String memberId = c.member().memberId();
         GroupRole role = c.role() == null ? GroupRole.MEMBER : c.role();
-        if (c.change() == GroupCommand.Change.ADD) {
+        if (c.change() == MembershipChange.ADD) {
             if (g.roster().containsKey(memberId)) {
                 throw new RuleViolation(membership, "member.memberId", memberId + " is already a member");
             }
@@ -74,11 +75,11 @@ final class RosterDecisions {
             throw new RuleViolation(p.rules().handover().citation(), "member.memberId", "the leader is not removed; the role is handed over");
         }
         if (direct) {
-            return List.of(c.change() == GroupCommand.Change.ADD
+            return List.of(c.change() == MembershipChange.ADD
                     ? new MemberAdded(g.groupId(), c.member(), role, c.actor(), null)
                     : new MemberRemoved(g.groupId(), memberId, c.actor(), null, c.reason()));
         }
-        return List.of(new MembershipProposed(g.groupId(), c.proposalId(), c.change().name(), c.member(), role,
+        return List.of(new MembershipProposed(g.groupId(), c.proposalId(), c.change(), c.member(), role,
                 c.actor(), c.reason()));
     }
 
@@ -94,7 +95,7 @@ final class RosterDecisions {
         if (!c.approve()) {
             return List.of(new ProposalRejected(g.groupId(), c.proposalId(), c.actor(), c.reason()));
         }
-        if (proposal.change().equals("ADD")) {
+        if (proposal.change() == MembershipChange.ADD) {
             if (g.roster().containsKey(proposal.member().memberId())) {
                 throw new RuleViolation(membership, "proposalId", "already a member");
             }
@@ -206,7 +207,7 @@ final class RosterDecisions {
     static List<GroupEvent> proposeRemovalForSanction(GroupCommand.ProposeRemovalForSanction c, Established g) {
         Seat seat = g.roster().get(c.memberId());
         boolean alreadyProposed = g.proposals().values().stream()
-                .anyMatch(pr -> pr.change().equals("REMOVE") && pr.member().memberId().equals(c.memberId()));
+                .anyMatch(pr -> pr.change() == MembershipChange.REMOVE && pr.member().memberId().equals(c.memberId()));
         if (seat == null || seat.role() == GroupRole.LEADER || alreadyProposed) {
             return List.of();
         }
@@ -214,7 +215,7 @@ final class RosterDecisions {
             throw new InvalidInput(PROFILES, "citation", "a removal for a sanction names the rule it rests on");
         }
         String reason = "Đề xuất xóa khỏi nhóm theo mức xử lý 2 (" + c.citation() + "), chế tài " + c.sanctionId() + (c.reason() == null ? "" : ": " + c.reason());
-        return List.of(new MembershipProposed(g.groupId(), c.proposalId(), "REMOVE", seat.member(), seat.role(),
+        return List.of(new MembershipProposed(g.groupId(), c.proposalId(), MembershipChange.REMOVE, seat.member(), seat.role(),
                 c.actor(), reason));
     }
 }

@@ -30,6 +30,7 @@ import vn.binhyen.group.domain.feedback.Feedback;
 import vn.binhyen.group.domain.feedback.FeedbackCommand;
 import vn.binhyen.group.domain.feedback.FeedbackDecider;
 import vn.binhyen.group.domain.feedback.UnknownFeedbackException;
+import vn.binhyen.group.projection.FeedbackProjector;
 import vn.binhyen.group.service.FeedbackCommandService;
 
 /**
@@ -46,13 +47,15 @@ public class FeedbackResource {
     private final FeedbackCommandService service;
     private final Map<String, RegulationProfile> profiles;
     private final JsonWebToken token;
+    private final FeedbackProjector projector;
 
     FeedbackResource(GroupWriter writer, FeedbackCommandService service, Map<String, RegulationProfile> profiles,
-            JsonWebToken token) {
+            JsonWebToken token, FeedbackProjector projector) {
         this.writer = writer;
         this.service = service;
         this.profiles = profiles;
         this.token = token;
+        this.projector = projector;
     }
 
     /** {@code memberId}: only a bot names the resident whose message it saw; a member files their own. */
@@ -96,6 +99,34 @@ public class FeedbackResource {
                         outcome.version())).build();
     }
 
+    /**
+     * The group's feedback of {@code status} (RECEIVED by default: waiting for an answer), oldest
+     * first, {@code size} (at most 100) from {@code page}: all of it for those who answer and for
+     * the unit's oversight roles, a resident's own for anyone else in the group.
+     */
+    @GET
+    @RolesAllowed({Roles.MEMBER, Roles.LEADER, Roles.DEPUTY, Roles.ADMIN, Roles.BOT, Roles.COMMANDER, Roles.AUDITOR,
+            Roles.SYSTEM_ADMIN})
+    public java.util.List<FeedbackProjector.Row> list(@PathParam("groupId") String groupId,
+            @jakarta.ws.rs.QueryParam("status") @jakarta.ws.rs.DefaultValue("RECEIVED") @Size(max = 16) String status,
+            @jakarta.ws.rs.QueryParam("page") @jakarta.ws.rs.DefaultValue("0") @jakarta.validation.constraints.Min(0)
+            @jakarta.validation.constraints.Max(100_000) int page,
+            @jakarta.ws.rs.QueryParam("size") @jakarta.ws.rs.DefaultValue("50") @jakarta.validation.constraints.Min(1)
+            @jakarta.validation.constraints.Max(100) int size) {
+        if (java.util.Arrays.stream(Feedback.Status.values()).noneMatch(s -> s.name().equals(status))) {
+            throw new InvalidInput(GroupDecider.PROFILES, "status", "one of "
+                    + java.util.Arrays.toString(Feedback.Status.values()));
+        }
+        Group.Established g = writer.readable(groupId);
+        boolean all = answers(g) || writer.oversees(g);
+        return projector.list(groupId, status, all ? null : writer.subject(), page, size);
+    }
+
+    private boolean answers(Group.Established g) {
+        RegulationProfile.FeedbackRule rule = profiles.get(g.profile()).rules().feedback();
+        return rule != null && g.roleOf(writer.subject()).filter(rule.answerers()::contains).isPresent();
+    }
+
     @GET
     @Path("/{feedbackId}")
     @RolesAllowed({Roles.MEMBER, Roles.LEADER, Roles.DEPUTY, Roles.ADMIN, Roles.BOT, Roles.COMMANDER, Roles.AUDITOR,
@@ -104,9 +135,7 @@ public class FeedbackResource {
         Group.Established g = writer.readable(groupId);
         var loaded = open(groupId, feedbackId);
         Feedback.Open o = (Feedback.Open) loaded.state();
-        RegulationProfile.FeedbackRule rule = profiles.get(g.profile()).rules().feedback();
-        boolean answers = rule != null && g.roleOf(writer.subject()).filter(rule.answerers()::contains).isPresent();
-        if (!writer.subject().equals(o.memberId()) && !answers && !writer.oversees(g)) {
+        if (!writer.subject().equals(o.memberId()) && !answers(g) && !writer.oversees(g)) {
             throw new UnknownFeedbackException("no feedback " + feedbackId + " in group " + groupId);
         }
         return Response.ok(FeedbackView.of(o, loaded.version())).tag(ETags.of(loaded.version())).build();

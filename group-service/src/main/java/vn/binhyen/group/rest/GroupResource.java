@@ -193,7 +193,7 @@ public class GroupResource {
                 .map(s -> new Holder(s.member().memberId(), s.member().fullName(), s.role())).toList()).build();
     }
 
-    public record ProposalRequest(@NotNull GroupCommand.Change change, @NotNull @Valid MemberInput member,
+    public record ProposalRequest(@NotNull vn.binhyen.contracts.group.MembershipChange change, @NotNull @Valid MemberInput member,
             GroupRole role, @Size(max = 1000) String reason) {
     }
 
@@ -503,7 +503,7 @@ public class GroupResource {
                 boolean postingFrozen) {
         }
 
-        public record Proposal(String proposalId, String change, String memberId, String fullName, GroupRole role,
+        public record Proposal(String proposalId, vn.binhyen.contracts.group.MembershipChange change, String memberId, String fullName, GroupRole role,
                 String proposedBy) {
         }
 

@@ -297,7 +297,7 @@ class DirectivesPollsAndSanctionsTests {
                         "ward-binh-phuoc:9", "ba lần vi phạm trong 30 ngày", "moderation-service", NOW))
                 .thenEvents();
         assertThat(events).singleElement().isInstanceOfSatisfying(MembershipProposed.class, p -> {
-            assertThat(p.change()).isEqualTo("REMOVE");
+            assertThat(p.change()).isEqualTo(vn.binhyen.contracts.group.MembershipChange.REMOVE);
             assertThat(p.member()).isEqualTo(CITIZEN);
             assertThat(p.proposedBy()).isEqualTo("moderation-service");
             assertThat(p.reason()).contains("ward-binh-phuoc:9");

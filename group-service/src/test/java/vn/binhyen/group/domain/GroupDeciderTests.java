@@ -21,6 +21,7 @@ import vn.binhyen.eventlog.decider.InvalidInput;
 import vn.binhyen.eventlog.decider.NotPermitted;
 import vn.binhyen.eventlog.testing.DeciderFixture;
 import vn.binhyen.group.config.RegulationProfiles;
+import vn.binhyen.contracts.group.MembershipChange;
 import vn.binhyen.group.domain.GroupCommand.*;
 
 class GroupDeciderTests {
@@ -88,28 +89,28 @@ class GroupDeciderTests {
     @Test
     void addMember_byAdmin_becomesAProposalForTheLeader_ward_binh_phuoc_6_3() {
         FIXTURE.given(established("ward-binh-phuoc", "NEIGHBOURHOOD"), added(ADMIN, GroupRole.ADMIN))
-                .when(new ProposeMembership("p-1", Change.ADD, CITIZEN, GroupRole.MEMBER, "hộ dân mới", ADMIN.memberId(), NOW))
-                .then(new MembershipProposed(GROUP, "p-1", "ADD", CITIZEN, GroupRole.MEMBER, ADMIN.memberId(), "hộ dân mới"));
+                .when(new ProposeMembership("p-1", MembershipChange.ADD, CITIZEN, GroupRole.MEMBER, "hộ dân mới", ADMIN.memberId(), NOW))
+                .then(new MembershipProposed(GROUP, "p-1", MembershipChange.ADD, CITIZEN, GroupRole.MEMBER, ADMIN.memberId(), "hộ dân mới"));
     }
 
     @Test
     void addMember_byLeaderDirectly_addsAtOnce() {
         FIXTURE.given(established("ward-binh-phuoc", "NEIGHBOURHOOD"))
-                .when(new ProposeMembership("p-1", Change.ADD, CITIZEN, GroupRole.MEMBER, null, LEADER.memberId(), NOW))
+                .when(new ProposeMembership("p-1", MembershipChange.ADD, CITIZEN, GroupRole.MEMBER, null, LEADER.memberId(), NOW))
                 .then(new MemberAdded(GROUP, CITIZEN, GroupRole.MEMBER, LEADER.memberId(), null));
     }
 
     @Test
     void addMember_byPlainMember_rejectedBy_ioc_dak_lak_4_3_10() {
         FIXTURE.given(established("ioc-dak-lak", "OPERATIONS"), added(CITIZEN, GroupRole.MEMBER))
-                .when(new ProposeMembership("p-1", Change.ADD, ADMIN, GroupRole.MEMBER, null, CITIZEN.memberId(), NOW))
+                .when(new ProposeMembership("p-1", MembershipChange.ADD, ADMIN, GroupRole.MEMBER, null, CITIZEN.memberId(), NOW))
                 .thenRejectedBy("ioc-dak-lak:4.3.10");
     }
 
     @Test
     void approveProposal_byAdmin_rejectedBy_ward_binh_phuoc_6_3() {
         FIXTURE.given(established("ward-binh-phuoc", "NEIGHBOURHOOD"), added(ADMIN, GroupRole.ADMIN),
-                        new MembershipProposed(GROUP, "p-1", "ADD", CITIZEN, GroupRole.MEMBER, ADMIN.memberId(), null))
+                        new MembershipProposed(GROUP, "p-1", MembershipChange.ADD, CITIZEN, GroupRole.MEMBER, ADMIN.memberId(), null))
                 .when(new DecideProposal("p-1", true, null, ADMIN.memberId(), NOW))
                 .thenRejectedBy("ward-binh-phuoc:6.3");
     }
@@ -117,7 +118,7 @@ class GroupDeciderTests {
     @Test
     void approveProposal_byLeader_addsTheMemberNamingTheApproval() {
         var state = FIXTURE.given(established("ward-binh-phuoc", "NEIGHBOURHOOD"), added(ADMIN, GroupRole.ADMIN),
-                        new MembershipProposed(GROUP, "p-1", "ADD", CITIZEN, GroupRole.MEMBER, ADMIN.memberId(), null))
+                        new MembershipProposed(GROUP, "p-1", MembershipChange.ADD, CITIZEN, GroupRole.MEMBER, ADMIN.memberId(), null))
                 .when(new DecideProposal("p-1", true, null, LEADER.memberId(), NOW))
                 .then(new MemberAdded(GROUP, CITIZEN, GroupRole.MEMBER, LEADER.memberId(), "p-1"));
         assertThat(((Group.Established) state).proposals()).isEmpty();
@@ -128,7 +129,7 @@ class GroupDeciderTests {
     void addMember_byAdmin_addsDirectly_police_song_tri_2_3() {
         // "Quản trị (Admin) là người tạo ra Nhóm, cùng quản trị viên thêm thành viên vào Nhóm, xóa thành viên khỏi Nhóm"
         FIXTURE.given(established("police-song-tri", "POLICE"), added(ADMIN, GroupRole.ADMIN))
-                .when(new ProposeMembership("p-1", Change.ADD, CITIZEN, GroupRole.MEMBER, null, ADMIN.memberId(), NOW))
+                .when(new ProposeMembership("p-1", MembershipChange.ADD, CITIZEN, GroupRole.MEMBER, null, ADMIN.memberId(), NOW))
                 .then(new MemberAdded(GROUP, CITIZEN, GroupRole.MEMBER, ADMIN.memberId(), null));
     }
 
@@ -137,7 +138,7 @@ class GroupDeciderTests {
         Member assistant = new Member("it-1", "Trần Hùng Vương", null, null, false);
         FIXTURE.given(established("police-song-tri", "POLICE"), added(assistant, GroupRole.ADMIN_ASSISTANT),
                         added(CITIZEN, GroupRole.MEMBER))
-                .when(new ProposeMembership("p-1", Change.REMOVE, CITIZEN, null, "rời địa bàn", assistant.memberId(), NOW))
+                .when(new ProposeMembership("p-1", MembershipChange.REMOVE, CITIZEN, null, "rời địa bàn", assistant.memberId(), NOW))
                 .then(new GroupEvent.MemberRemoved(GROUP, CITIZEN.memberId(), assistant.memberId(), null, "rời địa bàn"));
     }
 
@@ -145,7 +146,7 @@ class GroupDeciderTests {
     void addMember_byAdmin_addsDirectly_province_lai_chau_2_3() {
         Member director = new Member("sở-1", "Nguyễn Quốc Luân - Giám đốc Sở", null, null, false);
         FIXTURE.given(established("province-lai-chau", "PROVINCE"), added(ADMIN, GroupRole.ADMIN))
-                .when(new ProposeMembership("p-1", Change.ADD, director, GroupRole.MEMBER, null, ADMIN.memberId(), NOW))
+                .when(new ProposeMembership("p-1", MembershipChange.ADD, director, GroupRole.MEMBER, null, ADMIN.memberId(), NOW))
                 .then(new MemberAdded(GROUP, director, GroupRole.MEMBER, ADMIN.memberId(), null));
     }
 
@@ -153,7 +154,7 @@ class GroupDeciderTests {
     void addMember_byDeputy_rejectedBy_ioc_dak_lak_3_3() {
         // "Thành viên ... do Trưởng nhóm cho phép tham gia hoặc yêu cầu đưa ra khỏi nhóm"
         FIXTURE.given(established("ioc-dak-lak", "OPERATIONS"), added(DEPUTY, GroupRole.DEPUTY))
-                .when(new ProposeMembership("p-1", Change.ADD, CITIZEN, GroupRole.MEMBER, null, DEPUTY.memberId(), NOW))
+                .when(new ProposeMembership("p-1", MembershipChange.ADD, CITIZEN, GroupRole.MEMBER, null, DEPUTY.memberId(), NOW))
                 .thenRejectedBy("ioc-dak-lak:3.3");
     }
 
@@ -172,7 +173,7 @@ class GroupDeciderTests {
                         added(new Member("d2", "Võ Văn Hai", null, null, false), GroupRole.DEPUTY),
                         added(new Member("d3", "Võ Văn Ba", null, null, false), GroupRole.DEPUTY),
                         added(new Member("d4", "Võ Văn Bốn", null, null, false), GroupRole.DEPUTY))
-                .when(new ProposeMembership("p-1", Change.ADD, DEPUTY, GroupRole.DEPUTY, null, LEADER.memberId(), NOW))
+                .when(new ProposeMembership("p-1", MembershipChange.ADD, DEPUTY, GroupRole.DEPUTY, null, LEADER.memberId(), NOW))
                 .thenRejectedBy("ward-binh-phuoc:4.2");
     }
 
@@ -183,7 +184,7 @@ class GroupDeciderTests {
                         added(new Member("d2", "Võ Văn Hai", null, null, false), GroupRole.DEPUTY),
                         added(new Member("d3", "Võ Văn Ba", null, null, false), GroupRole.DEPUTY),
                         added(new Member("d4", "Võ Văn Bốn", null, null, false), GroupRole.DEPUTY))
-                .when(new ProposeMembership("p-1", Change.ADD, DEPUTY, GroupRole.DEPUTY, null, LEADER.memberId(), NOW))
+                .when(new ProposeMembership("p-1", MembershipChange.ADD, DEPUTY, GroupRole.DEPUTY, null, LEADER.memberId(), NOW))
                 .thenEvents();
         assertThat(events).hasSize(1);
     }
@@ -191,7 +192,7 @@ class GroupDeciderTests {
     @Test
     void addMember_withoutFullName_rejectedBy_police_song_tri_3_2() {
         var rejection = FIXTURE.given(established("police-song-tri", "POLICE"))
-                .when(new ProposeMembership("p-1", Change.ADD, new Member("m", "Lan", null, null, false),
+                .when(new ProposeMembership("p-1", MembershipChange.ADD, new Member("m", "Lan", null, null, false),
                         GroupRole.MEMBER, null, LEADER.memberId(), NOW))
                 .thenRejectedBy("police-song-tri:3.2");
         assertThat(rejection.field()).isEqualTo("member.fullName");
@@ -200,14 +201,14 @@ class GroupDeciderTests {
     @Test
     void addMember_withoutPosition_rejectedBy_province_lai_chau_3_2() {
         FIXTURE.given(established("province-lai-chau", "PROVINCE"))
-                .when(new ProposeMembership("p-1", Change.ADD, CITIZEN, GroupRole.MEMBER, null, LEADER.memberId(), NOW))
+                .when(new ProposeMembership("p-1", MembershipChange.ADD, CITIZEN, GroupRole.MEMBER, null, LEADER.memberId(), NOW))
                 .thenRejectedBy("province-lai-chau:3.2");
     }
 
     @Test
     void removeLeader_rejectedBy_ward_binh_phuoc_6_1_handoverInstead() {
         FIXTURE.given(established("ward-binh-phuoc", "AGENCY"))
-                .when(new ProposeMembership("p-1", Change.REMOVE, LEADER, null, "chuyển công tác", LEADER.memberId(), NOW))
+                .when(new ProposeMembership("p-1", MembershipChange.REMOVE, LEADER, null, "chuyển công tác", LEADER.memberId(), NOW))
                 .thenRejectedBy("ward-binh-phuoc:6.1");
     }
 
@@ -524,11 +525,11 @@ class GroupDeciderTests {
     void addMember_byAdmin_addsDirectly_byTheITAssistant_proposes_council_binh_duong_10_2() {
         Member assistant = new Member("it-1", "Võ Văn Kỹ", null, null, false);
         FIXTURE.given(established("council-binh-duong", "COUNCIL"), added(ADMIN, GroupRole.ADMIN))
-                .when(new ProposeMembership("p-1", Change.ADD, CITIZEN, GroupRole.MEMBER, null, ADMIN.memberId(), NOW))
+                .when(new ProposeMembership("p-1", MembershipChange.ADD, CITIZEN, GroupRole.MEMBER, null, ADMIN.memberId(), NOW))
                 .then(new MemberAdded(GROUP, CITIZEN, GroupRole.MEMBER, ADMIN.memberId(), null));
         FIXTURE.given(established("council-binh-duong", "COUNCIL"), added(assistant, GroupRole.ADMIN_ASSISTANT))
-                .when(new ProposeMembership("p-1", Change.ADD, CITIZEN, GroupRole.MEMBER, null, assistant.memberId(), NOW))
-                .then(new MembershipProposed(GROUP, "p-1", "ADD", CITIZEN, GroupRole.MEMBER, assistant.memberId(), null));
+                .when(new ProposeMembership("p-1", MembershipChange.ADD, CITIZEN, GroupRole.MEMBER, null, assistant.memberId(), NOW))
+                .then(new MembershipProposed(GROUP, "p-1", MembershipChange.ADD, CITIZEN, GroupRole.MEMBER, assistant.memberId(), null));
     }
 
     @Test

@@ -311,6 +311,18 @@ class UnitAndBotScopeTests {
         post(Roles.LEADER, "leader-fb", path + "/" + id + "/answer", Map.of("answer", "Đã báo điện lực, mai thay."))
                 .statusCode(200).body("status", equalTo("ANSWERED")).body("answeredBy", equalTo("leader-fb"));
         post(Roles.LEADER, "leader-fb", path + "/" + id + "/answer", Map.of("answer", "Lần nữa")).statusCode(409);
+        // the leader lists what waits, oldest first, and what was answered; a resident lists their own only
+        String second = post(Roles.MEMBER, "dan-fb-2", path, Map.of("text", "Rác chưa thu gom ba ngày"))
+                .statusCode(201).extract().path("feedbackId");
+        getAs(Tokens.forRole(Roles.LEADER, "leader-fb"), path).statusCode(200)
+                .body("feedbackId", contains(second)).body("text", contains("Rác chưa thu gom ba ngày"));
+        getAs(Tokens.forRole(Roles.LEADER, "leader-fb"), path + "?status=ANSWERED").statusCode(200)
+                .body("feedbackId", contains(id));
+        getAs(Tokens.forRole(Roles.MEMBER, "dan-fb"), path).statusCode(200).body("feedbackId", empty());
+        getAs(Tokens.forRole(Roles.MEMBER, "dan-fb-2"), path).statusCode(200).body("feedbackId", contains(second));
+        getAs(Tokens.forRole(Roles.LEADER, "leader-fb"), path + "?status=OPEN").statusCode(400)
+                .body("errors[0].field", equalTo("status"));
+        getAs(Tokens.forRole(Roles.LEADER, "leader-fb"), path + "?size=1000").statusCode(400);
         // a police group makes no such workflow
         String police = establish("police-song-tri", "POLICE", "leader-fb-police");
         post(Roles.LEADER, "leader-fb-police", "/api/v1/groups/" + police + "/feedback", Map.of("text", "Phản ánh"))
