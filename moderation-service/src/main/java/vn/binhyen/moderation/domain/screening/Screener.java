@@ -39,6 +39,8 @@ public final class Screener {
     private final Policy policy;
     private final List<Policy.TermRule> rules;
     private final TermAutomata<List<Hit>> terms;
+    /** The target-and-act rules' targets ({@link Policy.TermRule#targets}); null when no rule has any. */
+    private final TermAutomata<List<Hit>> targets;
     private final TermAutomata<List<Hit>> police;
     private final LegacyEncodings encodings;
     private final SpoofChecker spoof = new SpoofChecker.Builder().build();
@@ -66,6 +68,10 @@ public final class Screener {
         this.encodings = encodings;
         Map<String, List<Hit>> tonedHits = new HashMap<>();
         Map<String, List<Hit>> foldedHits = new HashMap<>();
+        // the targets of target-and-act rules: common words ("ông", "chính quyền"), matched only in a
+        // text where such a rule's act was found, so that ordinary texts do not pay for them
+        Map<String, List<Hit>> targetToned = new HashMap<>();
+        Map<String, List<Hit>> targetFolded = new HashMap<>();
         for (int i = 0; i < rules.size(); i++) {
             Policy.TermList list = lists.lists().get(rules.get(i).list());
             if (list == null) {
@@ -95,11 +101,11 @@ public final class Screener {
                             + " names unknown target list " + targets);
                 }
                 for (String t : l.terms()) {
-                    add(tonedHits, VietnameseText.tonedKey(t), new Hit(i, Kind.TARGET));
-                    add(foldedHits, VietnameseText.foldedKey(t), new Hit(i, Kind.TARGET));
+                    add(targetToned, VietnameseText.tonedKey(t), new Hit(i, Kind.TARGET));
+                    add(targetFolded, VietnameseText.foldedKey(t), new Hit(i, Kind.TARGET));
                 }
                 for (String t : l.strict()) {
-                    add(tonedHits, VietnameseText.tonedKey(t), new Hit(i, Kind.TARGET));
+                    add(targetToned, VietnameseText.tonedKey(t), new Hit(i, Kind.TARGET));
                 }
             }
             Policy.Context context = rules.get(i).context();
@@ -119,6 +125,7 @@ public final class Screener {
             }
         }
         this.terms = new TermAutomata<>(tonedHits, foldedHits);
+        this.targets = targetToned.isEmpty() ? null : new TermAutomata<>(targetToned, targetFolded);
         Map<String, List<Hit>> policeToned = new HashMap<>();
         Map<String, List<Hit>> policeFolded = new HashMap<>();
         if (policy.policeNames() != null) {
@@ -246,11 +253,14 @@ public final class Screener {
         boolean[] targeted = null;
         List<Violation> paired = null; // the target-and-act rules' findings, added after the phrase rules'
         for (int i = 0; i < matches.size; i++) {
-            if (matches.kind[i] == Kind.TARGET) {
-                if (targeted == null) {
-                    targeted = new boolean[rules.size()];
+            if (targeted == null && targets != null && matches.kind[i] == Kind.TERM
+                    && rules.get(matches.rule[i]).targets() != null) {
+                targeted = new boolean[rules.size()]; // an act of such a rule: now look for whom it is aimed at
+                Matches found = new Matches();
+                targets.match(text, found);
+                for (int j = 0; j < found.size; j++) {
+                    targeted[found.rule[j]] = true;
                 }
-                targeted[matches.rule[i]] = true;
             }
             if (matches.kind[i] == Kind.REPORTING || matches.kind[i] == Kind.SOLICITING) {
                 if (reporting == null) {
@@ -264,8 +274,7 @@ public final class Screener {
             int hit = (int) (o & 0x3FFFFF);
             int r = matches.rule[hit];
             Kind kind = matches.kind[hit];
-            if (kind == Kind.EXCEPTION || kind == Kind.REPORTING || kind == Kind.SOLICITING || kind == Kind.TARGET
-                    || reported[r]) {
+            if (kind == Kind.EXCEPTION || kind == Kind.REPORTING || kind == Kind.SOLICITING || reported[r]) {
                 continue;
             }
             Policy.TermRule rule = rules.get(r);
