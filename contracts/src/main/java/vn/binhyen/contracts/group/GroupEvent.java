@@ -138,11 +138,9 @@ public sealed interface GroupEvent {
     /**
      * An administrative order of the group's leadership that members must acknowledge by a
      * deadline (province-lai-chau:3.3, 7.3; police-song-tri:7(II).3). {@code recipients} are the
-     * members who owe an acknowledgement: everyone on the roster but the issuer, at issue time.
-     */
-    /**
-     * {@code onBehalfOf}: the leader on whose behalf the directive was announced ("thừa lệnh",
-     * ioc-dak-lak:4.1.2), when its issuer announced it for the leadership; null when the issuer's own.
+     * members who owe an acknowledgement: everyone on the roster but the issuer (and but the leader
+     * it was announced for), at issue time. {@code onBehalfOf}: the leader on whose behalf the
+     * directive was announced ("thừa lệnh", ioc-dak-lak:4.1.2); null when the issuer's own.
      */
     record DirectiveIssued(String groupId, String directiveId, String text, String issuedBy,
             Instant acknowledgeBy, List<String> recipients, String onBehalfOf) implements GroupEvent {

@@ -113,8 +113,7 @@ final class RulesTable {
                         "posting: a post names its official source", posting.path("sourceCitation").asText()));
                 for (JsonNode source : posting.path("sources")) {
                     rules.add(new Rule("moderation-service", policy, posting.path("id").asText() + "." + source.path("id")
-                            .asText(), "posting: a post names this source" + (source.path("link").asBoolean()
-                            ? ", by its address" : ""), source.path("citation").asText()));
+                            .asText(), "posting: a post names this source", source.path("citation").asText()));
                 }
                 JsonNode brevity = posting.path("brevity");
                 if (!brevity.isMissingNode()) {

@@ -49,7 +49,9 @@ final class DirectiveDecisions {
         if (g.directives().containsKey(c.directiveId())) {
             throw new RuleViolation(cite, "directiveId", "directive " + c.directiveId() + " already exists");
         }
-        List<String> recipients = g.roster().keySet().stream().filter(m -> !m.equals(c.actor())).sorted().toList();
+        // everyone but the issuer, and but the leader on whose behalf it was announced
+        List<String> recipients = g.roster().keySet().stream().filter(m -> !m.equals(c.actor()) && !m.equals(leader))
+                .sorted().toList();
         return List.of(new GroupEvent.DirectiveIssued(g.groupId(), c.directiveId(), text, c.actor(),
                 deadline, recipients, leader));
     }

@@ -74,7 +74,6 @@ public sealed interface GroupCommand {
             Instant at) implements GroupCommand {
     }
 
-    /** A member tells the admins that the group's messages do not reach them, or theirs do not go out. */
     /** The admin actions a bot can see in a Zalo group. */
     enum AdminAction { ADD_MEMBER, REMOVE_MEMBER, CHANGE_GROUP_INFO, PIN_MESSAGE, CHANGE_SETTINGS, APPOINT_ADMIN }
 
@@ -83,6 +82,7 @@ public sealed interface GroupCommand {
             implements GroupCommand {
     }
 
+    /** A member tells the admins that the group's messages do not reach them, or theirs do not go out. */
     record ReportDeliveryProblem(String details, String actor, Instant at) implements GroupCommand {
     }
 

@@ -11,6 +11,14 @@ import vn.binhyen.contracts.group.GroupRole;
  */
 public record RegulationProfile(String id, int version, String title, Rules rules, List<Template> templates) {
 
+    /**
+     * A rule's list, unmodifiable, that answers {@code contains(null)} with false (List.copyOf's
+     * lists throw): a caller off the roster has no role, and asking whether it is named is no error.
+     */
+    static <T> List<T> rolesOf(List<T> given, List<T> absent) {
+        return java.util.Collections.unmodifiableList(new java.util.ArrayList<>(given == null ? absent : given));
+    }
+
     public interface Cited {
         String id();
 
@@ -31,8 +39,8 @@ public record RegulationProfile(String id, int version, String title, Rules rule
     public record MembershipRule(String id, String citation, List<GroupRole> adds, List<GroupRole> proposes)
             implements Cited {
         public MembershipRule {
-            adds = adds == null ? List.of(GroupRole.LEADER) : List.copyOf(adds);
-            proposes = proposes == null ? List.of() : List.copyOf(proposes);
+            adds = rolesOf(adds, List.of(GroupRole.LEADER));
+            proposes = rolesOf(proposes, List.of());
             if (!adds.contains(GroupRole.LEADER)) {
                 throw new IllegalArgumentException("membership: the leader adds and removes members in every regulation");
             }
@@ -82,7 +90,7 @@ public record RegulationProfile(String id, int version, String title, Rules rule
      */
     public record RolesRule(String id, String citation, List<GroupRole> roles) implements Cited {
         public RolesRule {
-            roles = roles == null ? List.of() : List.copyOf(roles);
+            roles = rolesOf(roles, List.of());
         }
     }
 
@@ -93,8 +101,8 @@ public record RegulationProfile(String id, int version, String title, Rules rule
     public record FeedbackRule(String id, String citation, List<String> kinds, List<GroupRole> answerers)
             implements Cited {
         public FeedbackRule {
-            kinds = kinds == null ? List.of() : List.copyOf(kinds);
-            answerers = answerers == null ? List.of(GroupRole.LEADER) : List.copyOf(answerers);
+            kinds = rolesOf(kinds, List.of());
+            answerers = rolesOf(answerers, List.of(GroupRole.LEADER));
         }
     }
 

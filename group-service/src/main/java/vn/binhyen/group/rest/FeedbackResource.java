@@ -134,11 +134,9 @@ public class FeedbackResource {
     public Response get(@PathParam("groupId") String groupId, @PathParam("feedbackId") String feedbackId) {
         Group.Established g = writer.readable(groupId);
         var loaded = open(groupId, feedbackId);
-        Feedback.Open o = (Feedback.Open) loaded.state();
-        if (!writer.subject().equals(o.memberId()) && !answers(g) && !writer.oversees(g)) {
-            throw new UnknownFeedbackException("no feedback " + feedbackId + " in group " + groupId);
-        }
-        return Response.ok(FeedbackView.of(o, loaded.version())).tag(ETags.of(loaded.version())).build();
+        visible(g, loaded, feedbackId);
+        return Response.ok(FeedbackView.of((Feedback.Open) loaded.state(), loaded.version()))
+                .tag(ETags.of(loaded.version())).build();
     }
 
     @POST
@@ -163,11 +161,20 @@ public class FeedbackResource {
     private Response act(String groupId, String feedbackId,
             java.util.function.Function<FeedbackCommand.Facts, FeedbackCommand> command, ContainerRequestContext request) {
         Group.Established g = writer.readable(groupId);
-        open(groupId, feedbackId);
+        visible(g, open(groupId, feedbackId), feedbackId);
         var outcome = service.handle(feedbackId, OptionalLong.empty(), command.apply(facts(g, null)),
                 writer.meta(request));
         return Response.ok(FeedbackView.of((Feedback.Open) outcome.state(), outcome.version()))
                 .tag(ETags.of(outcome.version())).build();
+    }
+
+    /** The resident, those who answer and the oversight roles see a feedback; to anyone else it does not exist. */
+    private void visible(Group.Established g, vn.binhyen.eventlog.decider.Snapshots.Snapshot<Feedback> loaded,
+            String feedbackId) {
+        Feedback.Open o = (Feedback.Open) loaded.state();
+        if (!writer.subject().equals(o.memberId()) && !answers(g) && !writer.oversees(g)) {
+            throw new UnknownFeedbackException("no feedback " + feedbackId + " in group " + g.groupId());
+        }
     }
 
     private boolean bot() {

@@ -101,14 +101,16 @@ class DirectivesPollsAndSanctionsTests {
 
     @Test
     void theOfficeHeadAnnouncesOnTheLeadershipsBehalf_thuaLenh_ioc_dak_lak_4_1_2() {
-        // given the IOC group, whose leader seats the Administration and Services office's head as admin
-        FIXTURE.given(established("ioc-dak-lak", "IOC"), added(ADMIN, GroupRole.ADMIN), added(CITIZEN, GroupRole.MEMBER))
+        // given the IOC group, with the Administration and Services office's head as its technical support (Điều 1)
+        FIXTURE.given(established("ioc-dak-lak", "IOC"), added(ADMIN, GroupRole.ADMIN_ASSISTANT),
+                        added(CITIZEN, GroupRole.MEMBER))
                 // when the office head announces the leadership's direction
                 .when(new GroupCommand.IssueDirective("d-1", "Thừa lệnh Giám đốc: họp giao ban 8 giờ thứ Hai", DEADLINE,
                         ADMIN.memberId(), NOW))
                 // then it is issued, recorded as on the leader's behalf
+                // and addressed to everyone but the issuer and the leader whose direction it is
                 .then(new DirectiveIssued(GROUP, "d-1", "Thừa lệnh Giám đốc: họp giao ban 8 giờ thứ Hai",
-                        ADMIN.memberId(), DEADLINE, List.of(CITIZEN.memberId(), LEADER.memberId()), LEADER.memberId()));
+                        ADMIN.memberId(), DEADLINE, List.of(CITIZEN.memberId()), LEADER.memberId()));
         // the leader's own directive is no one's behalf
         FIXTURE.given(established("ioc-dak-lak", "IOC"), added(CITIZEN, GroupRole.MEMBER))
                 .when(new GroupCommand.IssueDirective("d-1", "Họp giao ban", DEADLINE, LEADER.memberId(), NOW))
@@ -117,6 +119,10 @@ class DirectivesPollsAndSanctionsTests {
         // a member announces nothing, and where the regulation names no announcer an admin issues none
         FIXTURE.given(established("ioc-dak-lak", "IOC"), added(CITIZEN, GroupRole.MEMBER))
                 .when(new GroupCommand.IssueDirective("d-1", "Họp giao ban", DEADLINE, CITIZEN.memberId(), NOW))
+                .thenRejectedBy("ioc-dak-lak:4.1.1");
+        // someone off the roster is refused by the rule, not by an error
+        FIXTURE.given(established("ioc-dak-lak", "IOC"))
+                .when(new GroupCommand.IssueDirective("d-1", "Họp giao ban", DEADLINE, "stranger-1", NOW))
                 .thenRejectedBy("ioc-dak-lak:4.1.1");
         FIXTURE.given(laiChauGroup())
                 .when(new GroupCommand.IssueDirective("d-1", "Họp giao ban", DEADLINE, ADMIN.memberId(), NOW))

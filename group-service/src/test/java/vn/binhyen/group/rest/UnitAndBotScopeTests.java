@@ -305,8 +305,9 @@ class UnitAndBotScopeTests {
         // another resident of the group does not see it; the resident and the leader do
         getAs(Tokens.forRole(Roles.MEMBER, "dan-fb-2"), path + "/" + id).statusCode(404);
         getAs(Tokens.forRole(Roles.MEMBER, "dan-fb"), path + "/" + id).statusCode(200);
-        // a resident answers nothing; the leader does, once
-        post(Roles.MEMBER, "dan-fb-2", path + "/" + id + "/answer", Map.of("answer", "Tôi biết")).statusCode(403)
+        // another resident does not even see it; the resident answers nothing; the leader does, once
+        post(Roles.MEMBER, "dan-fb-2", path + "/" + id + "/answer", Map.of("answer", "Tôi biết")).statusCode(404);
+        post(Roles.MEMBER, "dan-fb", path + "/" + id + "/answer", Map.of("answer", "Tôi tự trả lời")).statusCode(403)
                 .body("citation", equalTo("ward-binh-phuoc:5.2"));
         post(Roles.LEADER, "leader-fb", path + "/" + id + "/answer", Map.of("answer", "Đã báo điện lực, mai thay."))
                 .statusCode(200).body("status", equalTo("ANSWERED")).body("answeredBy", equalTo("leader-fb"));

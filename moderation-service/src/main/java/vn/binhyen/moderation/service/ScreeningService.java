@@ -140,7 +140,8 @@ public class ScreeningService {
 
     /**
      * What deciding found: the answer ({@code answered}); or a verdict to record ({@code toRecord});
-     * or, in memory only, neither: the group's profile is known only to the database.
+     * or, in memory only, neither: the group's profile is known only to the database, or the message
+     * shares something and the sender's role is on the roster there.
      */
     public record Decided(Screened answered, ToRecord toRecord) {
     }
@@ -148,7 +149,8 @@ public class ScreeningService {
     /**
      * Decides without touching the database (an event loop may call it): a repeated request, or an
      * ALLOW, is answered at once; a verdict with an effect is returned to be {@link #record}ed on a
-     * worker thread; a group whose profile is not in memory yet gets neither ({@link #screen} then).
+     * worker thread; a group whose profile is not in memory yet, or a share whose sender's role must be
+     * read, gets neither ({@link #screen} then).
      */
     public Decided decideInMemory(Message m) {
         return decide(m, false);

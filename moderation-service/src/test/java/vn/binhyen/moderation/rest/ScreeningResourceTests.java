@@ -471,7 +471,7 @@ class ScreeningResourceTests {
                 "displayName", "Trần Văn Bình"), "text", text, "links", links)).statusCode(200)
                 .body("decision", equalTo("HOLD")).body("violations.category", hasItem("SHARING"))
                 .body("violations.citation", hasItem("police-song-tri:13.2")).body("reviewId", notNullValue())
-                .body("reply", containsString("cần được Ban quản trị duyệt trước khi đăng"));
+                .body("reply", containsString("chưa được Ban quản trị duyệt hoặc giao đăng tải"));
         // the same words without the link are the resident's own message, and stand
         screen(message(group, "s-2", "resident-1", text)).statusCode(200).body("decision", equalTo("ALLOW"));
         // the board's deputy shares it as the board's own

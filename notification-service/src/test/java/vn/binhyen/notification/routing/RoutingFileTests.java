@@ -157,7 +157,7 @@ class RoutingFileTests {
         var byEvent = new java.util.HashMap<String, Routing.Rule>();
         Routing.load().rules().stream().filter(r -> r.event().startsWith("Feedback")).forEach(r -> byEvent.put(r.event(), r));
         assertThat(byEvent.get("FeedbackReceived").recipients()).flatExtracting(Routing.Recipient::groupRoles)
-                .containsExactly("LEADER", "DEPUTY");
+                .containsExactly("LEADER", "DEPUTY", "ADMIN");
         assertThat(byEvent.get("FeedbackAnswered").recipients()).extracting(Routing.Recipient::payloadField)
                 .containsExactly("memberId");
         assertThat(byEvent.get("FeedbackEscalated").recipients()).extracting(Routing.Recipient::role)
@@ -165,8 +165,9 @@ class RoutingFileTests {
         assertThat(render("feedback-answered", Map.of("feedbackId", "fb-1", "answer", "Mai thay bóng đèn."),
                 "ward-binh-phuoc:5.2")).isEqualTo("Trả lời phản ánh của anh/chị (mã fb-1): Mai thay bóng đèn. "
                 + "(ward-binh-phuoc:5.2)");
-        assertThat(render("feedback-escalated", Map.of("feedbackId", "fb-1", "text", "Đèn hỏng", "reason",
-                "Việc của điện lực"), "ward-binh-phuoc:6.1")).contains("\"Đèn hỏng\"").contains("Lý do: Việc của điện lực");
+        assertThat(render("feedback-escalated", Map.of("feedbackId", "fb-1", "groupId", "g-kp3", "text", "Đèn hỏng",
+                "reason", "Việc của điện lực"), "ward-binh-phuoc:6.1")).contains("\"Đèn hỏng\"").contains("nhóm g-kp3")
+                .contains("Lý do: Việc của điện lực");
     }
 
     @Test

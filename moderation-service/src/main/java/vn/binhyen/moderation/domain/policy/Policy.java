@@ -20,7 +20,7 @@ public record Policy(String id, int version, Instant effectiveFrom, String title
 
     /**
      * Who posts and shares in the group where the regulation names them: a message that shares
-     * (a link, a file, a forwarded message) from a member whose role is not in {@code roles} is
+     * (a link, a forwarded message) from a member whose role is not in {@code roles} is
      * held for the board ({@code decision}). police-song-tri:13.2: members propose what they
      * collected to the board, which approves it before it is posted; ioc-dak-lak:2.3: what is posted
      * and shared is the leadership's, or of those it charges with posting.
@@ -60,22 +60,16 @@ public record Policy(String id, int version, Instant effectiveFrom, String title
         }
     }
 
-    /**
-     * One of the official sources a regulation names (police-song-tri:13.1a-e): its point's letter,
-     * its clause, and whether a post from it is named by its web address ({@code link}: the press and
-     * official sites, 13.1d).
-     */
-    public record Source(String id, String citation, boolean link) {
+    /** One of the official sources a regulation names (police-song-tri:13.1a-e, đ): its point's letter and clause. */
+    public record Source(String id, String citation) {
     }
 
-    /** Terms of a shared list ({@code policies/terms.yaml}) that put a message in a category. */
     /**
+     * Terms of a shared list ({@code policies/terms.yaml}) that put a message in a category.
      * {@code context}: where words alone mislead (police news of a drug arrest, a campaign against
      * gambling), the act decides: a text that also speaks of enforcing or preventing ({@code reporting}
      * list) and of no offer or call ({@code soliciting} list) is not a violation of this rule; one that
      * speaks of both cannot be judged with confidence and goes to the board ({@code decision}, a FLAG).
-     */
-    /**
      * {@code targets}: where the act alone is no violation, a list naming whom or what it is aimed at (a
      * people, a region, a religion; an official; the State; a weapon, a drug, a game of chance): a term
      * of {@code list} counts only in a text that also names a target ("Dân X ... chỉ biết lừa lọc" is

@@ -21,10 +21,10 @@ public enum Category {
     LANGUAGE("nội dung tiếng nước ngoài chưa có phần tóm tắt tiếng Việt"),
     FLOOD("gửi tin nhắn dồn dập"),
     /**
-     * Shared (a link, a file, a forward) by a member the regulation does not charge with posting: held
+     * Shared (a link, a forward) by a member the regulation does not charge with posting: held
      * until the board approves it (police-song-tri:13.2, ioc-dak-lak:2.3); no violation by itself.
      */
-    SHARING("thông tin đăng tải, chia sẻ cần được Ban quản trị duyệt trước khi đăng"),
+    SHARING("thông tin chia sẻ từ nguồn khác chưa được Ban quản trị duyệt hoặc giao đăng tải"),
     /** Content on the police force's internal matters, or sowing disunity: held for the board (police-song-tri:6.6). */
     INTERNAL("vấn đề nội bộ lực lượng Công an, thông tin gây mất đoàn kết nội bộ"),
     /** Not a rule the message broke: its author's account was reported hijacked, and their posting is frozen. */

@@ -158,12 +158,14 @@ public final class Screener {
     }
 
     /**
-     * Whether the sender's role decides the message under the profile's sharing rule: it shares
-     * something (a link, a file, a forwarded message) and the profile names who may post and share.
-     * Only then does the screening need the sender's role ({@link #sharedBy}).
+     * Whether the sender's role decides the message under the profile's sharing rule: it shares what
+     * others wrote (a link, a forwarded message) and the profile names who may post and share. A
+     * member's own photo or file is theirs (a resident's picture of an incident, police-song-tri:13.1đ;
+     * a staff member's progress report, ioc-dak-lak:4.3.6), not a share. Only a share needs the
+     * sender's role ({@link #sharedBy}).
      */
     public boolean shares(Message m) {
-        return policy.sharing() != null && (m.forwarded() || !m.links().isEmpty() || !m.attachments().isEmpty());
+        return policy.sharing() != null && (m.forwarded() || !m.links().isEmpty());
     }
 
     /**
@@ -177,9 +179,8 @@ public final class Screener {
         if (!shares(m) || verdict.decision() == Decision.REMOVE || (role != null && rule.roles().contains(role))) {
             return verdict;
         }
-        String what = m.forwarded() ? "forwarded" : !m.links().isEmpty() ? "links" : "attachments";
-        String excerpt = m.forwarded() ? "forwarded" : !m.links().isEmpty() ? m.links().get(0)
-                : m.attachments().get(0).name();
+        String what = m.forwarded() ? "forwarded" : "links";
+        String excerpt = m.forwarded() ? "forwarded" : m.links().get(0);
         List<Violation> violations = new ArrayList<>(verdict.violations());
         violations.add(new Violation(rule.id(), Category.SHARING, rule.citation(), rule.decision(),
                 new Violation.Evidence(what, 0, 0, excerpt == null ? "" : excerpt)));

@@ -29,16 +29,16 @@ class PostDeciderTests {
     }
 
     @Test
-    void aPostNamesWhichOfTheOfficialSourcesItComesFrom_andAnArticleByItsAddress_police_song_tri_13_1d() {
+    void aPostNamesWhichOfTheOfficialSourcesItComesFrom_andTheSourceItself_police_song_tri_13_1d() {
         // given the police group's posting rule; when a post names no source point, or one 13.1 does not list
         for (String kind : new String[] {null, " ", "f", "x"}) {
             assertThat(FIXTURE.given().when(new PostCommand.Submit("g", "post-1", "Cảnh báo lừa đảo", kind, ARTICLE,
                     CLEAN, "member-1")).thenRejectedBy("police-song-tri:13.1").field()).as(kind).isEqualTo("sourceKind");
         }
-        // an article of the press or an official site (13.1d) is named by its address, so the board can open it
-        assertThat(FIXTURE.given().when(new PostCommand.Submit("g", "post-1", "Cảnh báo lừa đảo", "d",
-                "Cổng thông tin Bộ Công an", CLEAN, "member-1")).thenRejectedBy("police-song-tri:13.1d").field())
-                .isEqualTo("source");
+        // the press (13.1d): a newspaper's issue as well as an article's address
+        FIXTURE.given().when(new PostCommand.Submit("g", "post-1", "Cảnh báo lừa đảo", "d",
+                "Báo Công an Nhân dân số 5.120, trang 3", CLEAN, "member-1")).then(new PostSubmitted("g", "post-1",
+                "member-1", "Cảnh báo lừa đảo", "Báo Công an Nhân dân số 5.120, trang 3", List.of(), "d"));
         // each other point is named by its reference: a document, the unit's own case, cleared material,
         // a resident's feedback, another official source
         for (String[] point : new String[][] {{"a", "police-song-tri:13.1a", "Nghị quyết 12-NQ/TW"},
@@ -61,18 +61,22 @@ class PostDeciderTests {
     }
 
     @Test
-    void aPropagandaPost_isShortAndClear_atMost1000Characters_police_song_tri_7_I_2() {
+    void whatTheBoardPublishes_isShortAndClear_atMost1000Characters_police_song_tri_7_I_2() {
         String longText = "Cảnh báo thủ đoạn lừa đảo qua mạng. ".repeat(40);
-        assertThat(FIXTURE.given().when(new PostCommand.Submit("g", "post-1", longText, "d", ARTICLE,
-                CLEAN, "member-1")).thenRejectedBy("police-song-tri:7(I).2").field()).isEqualTo("text");
+        var verified = new PostVerified("g", "post-1", "deputy-1");
+        // a member's long proposal is the board's to edit (13.2c): it is received
+        var longDraft = new PostSubmitted("g", "post-1", "member-1", longText.strip(), ARTICLE, List.of(), "d");
+        FIXTURE.given().when(new PostCommand.Submit("g", "post-1", longText, "d", ARTICLE, CLEAN, "member-1"))
+                .then(longDraft);
+        // approved as it stands, or edited to another long text, it is refused: the board shortens it
+        assertThat(FIXTURE.given(longDraft, verified).when(new PostCommand.Approve(null, CLEAN, true, "deputy-1"))
+                .thenRejectedBy("police-song-tri:7(I).2").field()).isEqualTo("finalText");
+        assertThat(FIXTURE.given(longDraft, verified).when(new PostCommand.Approve(longText, CLEAN, true, "deputy-1"))
+                .thenRejectedBy("police-song-tri:7(I).2").field()).isEqualTo("finalText");
         // exactly 1,000 characters (Vietnamese letters count once each, in NFC) is short enough
         String thousand = "ệ".repeat(1000);
-        FIXTURE.given().when(new PostCommand.Submit("g", "post-1", thousand, "d", ARTICLE, CLEAN,
-                "member-1")).then(new PostSubmitted("g", "post-1", "member-1", thousand, ARTICLE, List.of(), "d"));
-        // and the board's edit is bounded alike
-        assertThat(FIXTURE.given(SUBMITTED, new vn.binhyen.contracts.moderation.ModerationEvent.PostVerified("g",
-                "post-1", "deputy-1")).when(new PostCommand.Approve(longText, CLEAN, true, "deputy-1"))
-                .thenRejectedBy("police-song-tri:7(I).2").field()).isEqualTo("finalText");
+        FIXTURE.given(longDraft, verified).when(new PostCommand.Approve(thousand, CLEAN, true, "deputy-1"))
+                .then(new PostApproved("g", "post-1", "deputy-1", thousand));
     }
 
     @Test
