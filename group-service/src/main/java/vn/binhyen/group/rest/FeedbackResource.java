@@ -58,9 +58,13 @@ public class FeedbackResource {
         this.projector = projector;
     }
 
-    /** {@code memberId}: only a bot names the resident whose message it saw; a member files their own. */
+    /**
+     * {@code memberId}: only a bot names the resident whose message it saw; a member files their own.
+     * {@code messageId}: the chat message it came in (a bot's retry sends the same, and gets the
+     * feedback recorded the first time, not a second one).
+     */
     public record FeedbackRequest(@Size(max = 128) String memberId,
-            @NotBlank @Size(max = FeedbackDecider.MAX_TEXT) String text) {
+            @NotBlank @Size(max = FeedbackDecider.MAX_TEXT) String text, @Size(max = 128) String messageId) {
     }
 
     public record EscalationRequest(@NotBlank @Size(max = FeedbackDecider.MAX_TEXT) String reason) {
@@ -91,7 +95,19 @@ public class FeedbackResource {
         }
         Group.Established g = writer.readable(groupId);
         String resident = bot ? r.memberId().strip() : writer.subject();
-        String feedbackId = "fb-" + EventIds.next();
+        String feedbackId = r.messageId() == null || r.messageId().isBlank() ? "fb-" + EventIds.next()
+                : "fb-" + java.util.UUID.nameUUIDFromBytes((groupId + "\n" + r.messageId().strip())
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        var earlier = service.load(feedbackId);
+        if (earlier.state() instanceof Feedback.Open o) {
+            // the same chat message again: the feedback it made, once; another feedback under its id is a conflict
+            if (!o.groupId().equals(groupId) || !o.memberId().equals(resident) || !o.text().equals(r.text().strip())) {
+                throw new vn.binhyen.group.domain.Conflict(GroupDecider.BOTS, "messageId",
+                        "this message was recorded before as another feedback");
+            }
+            return Response.ok(FeedbackView.of(o, earlier.version())).tag(ETags.of(earlier.version()))
+                    .header("Idempotent-Replayed", "true").build();
+        }
         var outcome = service.handle(feedbackId, OptionalLong.of(0), new FeedbackCommand.Receive(feedbackId, resident,
                 r.text(), writer.now(), writer.subject(), facts(g, resident)), writer.meta(request, bot ? resident : null));
         return Response.created(URI.create("/api/v1/groups/" + groupId + "/feedback/" + feedbackId))

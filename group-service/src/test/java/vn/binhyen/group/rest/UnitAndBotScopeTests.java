@@ -324,6 +324,14 @@ class UnitAndBotScopeTests {
         getAs(Tokens.forRole(Roles.LEADER, "leader-fb"), path + "?status=OPEN").statusCode(400)
                 .body("errors[0].field", equalTo("status"));
         getAs(Tokens.forRole(Roles.LEADER, "leader-fb"), path + "?size=1000").statusCode(400);
+        // the group's bot records a resident's message once, however often it sends it
+        post(Roles.LEADER, "leader-fb", "/api/v1/groups/" + group + "/bots", Map.of("botId", "bot-fb")).statusCode(201);
+        Map<String, Object> seen = Map.of("memberId", "dan-fb", "text", "Cống ngõ 7 bị tắc", "messageId", "zmsg-1");
+        String byBot = post(Roles.BOT, "bot-fb", path, seen).statusCode(201).extract().path("feedbackId");
+        post(Roles.BOT, "bot-fb", path, seen).statusCode(200).header("Idempotent-Replayed", "true")
+                .body("feedbackId", equalTo(byBot));
+        post(Roles.BOT, "bot-fb", path, Map.of("memberId", "dan-fb", "text", "Khác hẳn", "messageId", "zmsg-1"))
+                .statusCode(409).body("errors[0].field", equalTo("messageId"));
         // a police group makes no such workflow
         String police = establish("police-song-tri", "POLICE", "leader-fb-police");
         post(Roles.LEADER, "leader-fb-police", "/api/v1/groups/" + police + "/feedback", Map.of("text", "Phản ánh"))
