@@ -200,11 +200,8 @@ public class ScreeningService {
         if (rule == null || verdict.decision() == Decision.REMOVE || !directory.postingFrozen(m.groupId(), m.authorId())) {
             return verdict;
         }
-        List<Violation> violations = new java.util.ArrayList<>(verdict.violations());
-        violations.add(new Violation(rule.id(), Category.ACCOUNT_FROZEN, rule.citation(), rule.decision(),
+        return verdict.adding(new Violation(rule.id(), Category.ACCOUNT_FROZEN, rule.citation(), rule.decision(),
                 new Violation.Evidence("author", 0, 0, m.authorId())));
-        return new Verdict(verdict.decision().max(rule.decision()), List.copyOf(violations), verdict.suggestions(),
-                verdict.policyId(), verdict.policyVersion());
     }
 
     /** The rule id of a hold for a message that could not be screened automatically (it is no rule of a seed). */

@@ -181,11 +181,8 @@ public final class Screener {
         }
         String what = m.forwarded() ? "forwarded" : "links";
         String excerpt = m.forwarded() ? "forwarded" : m.links().get(0);
-        List<Violation> violations = new ArrayList<>(verdict.violations());
-        violations.add(new Violation(rule.id(), Category.SHARING, rule.citation(), rule.decision(),
-                new Violation.Evidence(what, 0, 0, excerpt == null ? "" : excerpt)));
-        return new Verdict(verdict.decision().max(rule.decision()), List.copyOf(violations), verdict.suggestions(),
-                verdict.policyId(), verdict.policyVersion());
+        return verdict.adding(new Violation(rule.id(), Category.SHARING, rule.citation(), rule.decision(),
+                new Violation.Evidence(what, 0, 0, excerpt)));
     }
 
     /**
