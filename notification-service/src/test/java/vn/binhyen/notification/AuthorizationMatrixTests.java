@@ -16,7 +16,6 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import vn.binhyen.contracts.Roles;
 import vn.binhyen.contracts.Topics;
-import vn.binhyen.notification.domain.ZaloSignature;
 import vn.binhyen.testsupport.AuthorizationMatrix;
 import vn.binhyen.testsupport.AuthorizationMatrix.Column;
 import vn.binhyen.testsupport.AuthorizationMatrix.Row;
@@ -30,9 +29,7 @@ import vn.binhyen.testsupport.Tokens;
  * role elsewhere, and by the right caller, who succeeds. The feed is its caller's own (their
  * {@code member:} and {@code role:} recipients): someone else finds nothing of it (200, nothing;
  * 404 for an acknowledgement). A bot sets the contact of a citizen only for a report relayed
- * through a group it is bound to (404 otherwise). The Zalo webhook is no bearer API: its
- * credential is Zalo's signature ({@code X-ZEvent-Signature}), without which it is 401, bearer
- * token or not. The fixture: a police group of the ward police with a member and a bot, another
+ * through a group it is bound to (404 otherwise). (Zalo's webhooks are zalo-connector's, issue 26.) The fixture: a police group of the ward police with a member and a bot, another
  * unit's group with its bot, a report that came in through the first, and a directive reminder
  * for the member (a notification in their feed), announced on the topics as the other services
  * would.
@@ -41,10 +38,6 @@ import vn.binhyen.testsupport.Tokens;
 @QuarkusTestResource(KafkaBrokerResource.class)
 @QuarkusTestResource(PostgresDatabaseResource.class)
 class AuthorizationMatrixTests {
-    static final String APP = "dev-app";
-    static final String SECRET = "dev-oa-secret";
-    static final String TIMESTAMP = "1795000000000";
-
     @Inject
     AgroalDataSource dataSource;
 
@@ -67,16 +60,6 @@ class AuthorizationMatrixTests {
                 return rs.next() ? rs.getString(1) : null;
             }
         }
-    }
-
-    /**
-     * A Zalo OA event that is not a group message: signed, it is answered 200 and nothing is
-     * published (in ASCII, so that the signed text is the sent bytes whatever the client's charset).
-     */
-    static String zaloEvent(String user) {
-        return "{\"app_id\":\"" + APP + "\",\"event_name\":\"follow\",\"timestamp\":\"" + TIMESTAMP + "\","
-                + "\"sender\":{\"id\":\"" + user + "\",\"display_name\":\"Nguyen Van An\"},"
-                + "\"recipient\":{\"id\":\"oa-binh-yen\"},\"message\":{\"msg_id\":\"" + user + "\",\"text\":\"\"}}";
     }
 
     @Test
@@ -113,16 +96,9 @@ class AuthorizationMatrixTests {
         String notification = one("select notification_id from notification where recipient = ? limit 1",
                 "member:" + member);
 
-        String body = zaloEvent("zalo-user-" + suffix);
         String someoneElse = "am-someone-else-" + suffix;
 
         List<Row> rows = List.of(
-                // ---- the Zalo webhook: Zalo's signature, no bearer token
-                Row.of("POST /api/v1/zalo/webhook")
-                        .open("Zalo signs its webhooks (X-ZEvent-Signature) and cannot send our tokens", 401)
-                        .body(body).credential("Zalo, signing the event", () -> Map.of("X-ZEvent-Signature",
-                                "mac=" + ZaloSignature.mac(APP, body, TIMESTAMP, SECRET)), 200),
-
                 // ---- contacts
                 Row.of("PUT /api/v1/contacts/me").allowed(Roles.MEMBER, member).wrongRole(Roles.BOT)
                         .unscoped("everyone sets their own contact (member:<subject>) only")

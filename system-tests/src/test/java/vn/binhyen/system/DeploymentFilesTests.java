@@ -28,7 +28,7 @@ class DeploymentFilesTests {
     static final Path ROOT = ServiceProcess.root();
     static final Map<String, String> DATABASES = Map.of("group-service", "binhyen_group", "moderation-service",
             "binhyen_moderation", "report-intake-service", "binhyen_report", "notification-service",
-            "binhyen_notification");
+            "binhyen_notification", "zalo-connector", "binhyen_connector");
     /** Keycloak's JWKS path in the realm binhyen, after its base URL. */
     static final String REALM_CERTS = "/realms/binhyen/protocol/openid-connect/certs";
 
@@ -82,9 +82,12 @@ class DeploymentFilesTests {
             assertThat(args.get("MODULE")).isEqualTo(module);
         }
         assertThat(((Map<String, Object>) services.get("notification-service").get("environment")))
-                .containsKeys("BINHYEN_ZALO_APP_ID", "BINHYEN_ZALO_OA_SECRET_KEY", "BINHYEN_ZALO_ACCESS_TOKEN",
-                        "BINHYEN_ZALO_API_URL", "BINHYEN_SMS_GATEWAY_URL", "BINHYEN_SMS_API_KEY", "BINHYEN_SMTP_HOST",
+                .containsKeys("BINHYEN_ZALO_ACCESS_TOKEN", "BINHYEN_ZALO_API_URL", "BINHYEN_SMS_GATEWAY_URL", "BINHYEN_SMS_API_KEY", "BINHYEN_SMTP_HOST",
                         "BINHYEN_SMTP_PORT");
+        assertThat(((Map<String, Object>) services.get("zalo-connector").get("environment")))
+                .containsKeys("BINHYEN_ZALO_APP_ID", "BINHYEN_ZALO_OA_ID", "BINHYEN_ZALO_OA_SECRET_KEY",
+                        "BINHYEN_ZALO_APP_SECRET", "BINHYEN_ZALO_ACCESS_TOKEN", "BINHYEN_ZALO_REFRESH_TOKEN",
+                        "BINHYEN_ZALO_API_URL", "BINHYEN_ZALO_OAUTH_URL");
         // the committed development key is no service's: the stack profile refuses it
         for (var entry : services.entrySet()) {
             var volumes = (List<String>) entry.getValue().getOrDefault("volumes", List.of());

@@ -55,6 +55,8 @@ class SystemTests {
     static Chromium chromium;
     static Keycloak keycloak;
     static KeycloakTokens tokens;
+    /** Zalo, simulated (issue 26): the police group's Zalo group, whose webhooks go to zalo-connector. */
+    static vn.binhyen.zalosim.ZaloSim zalo;
 
     @BeforeAll
     static void start() throws Exception {
@@ -68,10 +70,17 @@ class SystemTests {
                 keycloakDb.username(), keycloakDb.passwordValue(), "http://127.0.0.1:" + reportPort,
                 ServiceProcess.root().resolve("system-tests/target/keycloak.log"));
         tokens = new KeycloakTokens(keycloak);
-        var pool = Executors.newFixedThreadPool(4);
+        zalo = vn.binhyen.zalosim.ZaloSim.start(vn.binhyen.zalosim.ZaloSim.Config.fromJson(Json.MAPPER
+                .writeValueAsString(Demo.simConfig(null))).withPort(0));
+        Map<String, String> zaloEnv = Map.of("BINHYEN_ZALO_API_URL", zalo.baseUrl(), "BINHYEN_ZALO_OAUTH_URL",
+                zalo.baseUrl(), "BINHYEN_ZALO_APP_ID", zalo.config().appId(), "BINHYEN_ZALO_OA_ID", zalo.config().oaId(),
+                "BINHYEN_ZALO_OA_SECRET_KEY", zalo.config().secretKey(), "BINHYEN_ZALO_APP_SECRET",
+                zalo.config().appSecret(), "BINHYEN_ZALO_ACCESS_TOKEN", zalo.config().accessToken(),
+                "BINHYEN_ZALO_REFRESH_TOKEN", zalo.config().refreshToken());
+        var pool = Executors.newFixedThreadPool(5);
         List<Future<?>> started = new ArrayList<>();
         for (String module : List.of("group-service", "moderation-service", "report-intake-service",
-                "notification-service")) {
+                "notification-service", "zalo-connector")) {
             PostgresDatabase db = PostgresDatabase.create();
             DATABASES.add(db);
             started.add(pool.submit((Callable<Void>) () -> {
@@ -81,7 +90,7 @@ class SystemTests {
                                         "BINHYEN_REPORT_SWEEP_EVERY", "1s", "QUARKUS_HTTP_PORT",
                                         Integer.toString(reportPort), "BINHYEN_DASHBOARD_URL",
                                         "http://127.0.0.1:" + reportPort)
-                                : Map.of())));
+                                : module.equals("zalo-connector") ? zaloEnv : Map.of())));
                 return null;
             }));
         }
@@ -89,6 +98,7 @@ class SystemTests {
             f.get();
         }
         pool.shutdown();
+        zalo.webhookUrl(SERVICES.get("zalo-connector").base + "/webhooks/zalo-oa");
         chromium = Chromium.launch();
         // the dashboard's officers are Keycloak's users (issue 22), the demo's among them
         KeycloakTokens.seedDemo(keycloak);
@@ -130,6 +140,9 @@ class SystemTests {
         for (ServiceProcess s : SERVICES.values()) {
             s.close();
         }
+        if (zalo != null) {
+            zalo.close();
+        }
         if (keycloak != null) {
             keycloak.close();
         }
@@ -165,7 +178,8 @@ class SystemTests {
     @Order(0)
     void theDemo_seedsTheWardOnce_andPlaysItsTraffic_throughThePublicApis() throws Exception {
         Demo demo = new Demo(SERVICES.get("group-service").base, SERVICES.get("moderation-service").base,
-                SERVICES.get("report-intake-service").base, SERVICES.get("notification-service").base, tokens);
+                SERVICES.get("report-intake-service").base, SERVICES.get("notification-service").base,
+                SERVICES.get("zalo-connector").base, zalo.baseUrl(), tokens);
         String police = demo.seed();
         assertThat(demo.seed()).as("seeded once").isEqualTo(police);
         for (var profile : Map.of("police-song-tri", 1, "council-binh-duong", 12, "ward-binh-phuoc", 1,
@@ -204,6 +218,44 @@ class SystemTests {
         }
         assertThat(call("report-intake-service", "GET", "/api/v1/reports/" + played.emergency(), Roles.COMMANDER,
                 "commander-1", null).body().path("emergency").asText()).isEqualTo("ACKNOWLEDGED");
+    }
+
+    /**
+     * issue 26, police-song-tri:6.1: a resident's message in the real (simulated) Zalo group goes
+     * Zalo → connector → screening under the police group's regulation → a notice back in that
+     * Zalo group; a redelivered webhook changes nothing. (How fast: bin/bench connector.)
+     */
+    @Test
+    @Order(1)
+    void aClassifiedDocumentPostedInTheZaloGroup_isAnsweredInThatGroup_citingPoliceSongTri_6_1()
+            throws Exception {
+        java.util.function.Supplier<List<String>> notices = () -> {
+            List<String> texts = new ArrayList<>();
+            for (Map<String, Object> c : zalo.outbox(Demo.ZALO_GROUP)) {
+                if ("group/message".equals(c.get("call")) && ((Number) c.getOrDefault("error", 0)).intValue() == 0) {
+                    @SuppressWarnings("unchecked")
+                    var body = (Map<String, Object>) c.get("body");
+                    @SuppressWarnings("unchecked")
+                    var message = (Map<String, Object>) body.get("message");
+                    texts.add((String) message.get("text"));
+                }
+            }
+            return texts;
+        };
+        int before = notices.get().size();
+        long sent = System.nanoTime();
+        String msgId = zalo.sendGroupMessage(Demo.ZALO_GROUP, "zalo-dan-1",
+                "Gửi mọi người tài liệu T.ố.i M.ậ.t về phương án tuần tra dịp Tết");
+        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(20))
+                .until(() -> notices.get().size() > before);
+        Duration took = Duration.ofNanos(System.nanoTime() - sent);
+        String notice = notices.get().get(before);
+        assertThat(notice).contains("Nguyễn Thị Lan").contains("police-song-tri:6.1").contains("thu hồi tin nhắn")
+                .doesNotContain("đã bị gỡ");
+        System.out.println("[system] Zalo message to notice in the group: " + took.toMillis() + " ms");
+        assertThat(zalo.redeliver(msgId)).isEqualTo(200);
+        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(3))
+                .until(() -> notices.get().size() == before + 1);
     }
 
     @Test

@@ -68,11 +68,21 @@ public final class Demo {
     final String moderation;
     final String report;
     final String notification;
+    /** zalo-connector and zalo-sim (issue 26), or null: then the demo's traffic is only the bot's REST calls. */
+    final String connector;
+    final String sim;
     /** Where its callers' tokens come from: Keycloak under bin/stack and in the system tests (issue 22). */
     final TokenSource tokens;
     final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     public Demo(String group, String moderation, String report, String notification, TokenSource tokens) {
+        this(group, moderation, report, notification, null, null, tokens);
+    }
+
+    public Demo(String group, String moderation, String report, String notification, String connector, String sim,
+            TokenSource tokens) {
+        this.connector = connector;
+        this.sim = sim;
         this.tokens = tokens;
         this.group = group;
         this.moderation = moderation;
@@ -83,7 +93,8 @@ public final class Demo {
     public static void main(String[] args) throws Exception {
         Map<String, String> urls = new LinkedHashMap<>(Map.of("--group", "http://127.0.0.1:8081", "--moderation",
                 "http://127.0.0.1:8082", "--report", "http://127.0.0.1:8083", "--notification",
-                "http://127.0.0.1:8084", "--keycloak", "http://127.0.0.1:8180"));
+                "http://127.0.0.1:8084", "--keycloak", "http://127.0.0.1:8180", "--connector", "http://127.0.0.1:8085",
+                "--sim", "http://127.0.0.1:8090"));
         String command = args.length == 0 ? "" : args[0];
         int minutes = 3;
         for (int i = 1; i + 1 < args.length; i += 2) {
@@ -95,8 +106,14 @@ public final class Demo {
                 throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
+        if (command.equals("sim-config")) {
+            System.out.println(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(simConfig(
+                    urls.get("--connector") + "/webhooks/zalo-oa")));
+            return;
+        }
         Demo demo = new Demo(urls.get("--group"), urls.get("--moderation"), urls.get("--report"),
-                urls.get("--notification"), new KeycloakTokens(Keycloak.at(urls.get("--keycloak"))));
+                urls.get("--notification"), urls.get("--connector"), urls.get("--sim"),
+                new KeycloakTokens(Keycloak.at(urls.get("--keycloak"))));
         switch (command) {
             case "seed" -> {
                 demo.seed();
@@ -104,8 +121,8 @@ public final class Demo {
             }
             case "play" -> demo.play(Duration.ofMinutes(minutes), Duration.ofMillis(1_500), new Random());
             default -> {
-                System.err.println("usage: Demo seed | play [--minutes N] [--group URL --moderation URL --report URL"
-                        + " --notification URL --keycloak URL]");
+                System.err.println("usage: Demo seed | play [--minutes N] | sim-config [--group URL --moderation URL"
+                        + " --report URL --notification URL --connector URL --sim URL --keycloak URL]");
                 System.exit(2);
             }
         }
@@ -164,6 +181,7 @@ public final class Demo {
         String police = policeGroup();
         if (police != null) {
             say("seeded before: the police group is " + police);
+            bindZalo(police);
             return police;
         }
         say("seeding the ward: units, groups of all five regulations, officers, a month of duty roster");
@@ -229,6 +247,7 @@ public final class Demo {
                     Map.of("officers", List.of(d % 2 == 0 ? "duty-1" : "duty-2")));
         }
         say("seeded: the police group is " + police);
+        bindZalo(police);
         return police;
     }
 
@@ -269,6 +288,94 @@ public final class Demo {
 
                 """);
         return out.toString();
+    }
+
+    /** The simulated Zalo group that carries the police group under bin/stack (zalo-sim, issue 26). */
+    public static final String ZALO_GROUP = "zg-zalo-ket-noi-binh-yen";
+
+    /**
+     * zalo-sim's configuration for bin/stack: one OA group, "Zalo kết nối bình yên", whose members
+     * are the police group's board and residents, each with the Zalo account the roster names
+     * ({@code zalo-<member id>}), its webhooks sent to {@code webhookUrl}.
+     */
+    public static Map<String, Object> simConfig(String webhookUrl) {
+        List<Map<String, Object>> members = new ArrayList<>();
+        members.add(Map.of("userId", "zalo-leader-st", "name", "Hoàng Mạnh Tùng", "admin", true));
+        members.add(Map.of("userId", "zalo-cskv-1", "name", "Lê Văn Thành", "admin", true));
+        members.add(Map.of("userId", "zalo-qtv-1", "name", "Phạm Văn Đức", "admin", true));
+        for (String[] r : RESIDENTS) {
+            members.add(Map.of("userId", "zalo-" + r[0], "name", r[1], "admin", false));
+        }
+        Map<String, Object> config = new LinkedHashMap<>();
+        config.put("port", 8090);
+        config.put("webhookUrl", webhookUrl);
+        config.put("groups", List.of(Map.of("zaloGroupId", ZALO_GROUP, "name", "Zalo kết nối bình yên", "platform", "oa",
+                "members", members)));
+        return config;
+    }
+
+    /** The police group bound by its leader to the simulated Zalo group, when the connector runs (once). */
+    void bindZalo(String police) {
+        if (connector == null || sim == null) {
+            return;
+        }
+        JsonNode groups = call("GET", sim + "/sim/groups", Roles.SYSTEM_ADMIN, "sysadmin-1", null);
+        String oaId = null;
+        for (JsonNode g : groups) {
+            if (ZALO_GROUP.equals(g.path("zaloGroupId").asText())) {
+                oaId = g.path("oaId").asText();
+            }
+        }
+        if (oaId == null) {
+            throw new Refused("zalo-sim at " + sim + " has no group " + ZALO_GROUP);
+        }
+        // the connector learns the group and its roster from group-service's events: a few tries until it has
+        for (int attempt = 0; ; attempt++) {
+            try {
+                JsonNode b = call("POST", connector + "/api/v1/bindings", Roles.LEADER, "leader-st", Map.of("groupId",
+                        police, "platform", "zalo-oa", "oaId", oaId, "zaloGroupId", ZALO_GROUP));
+                say("the police group is bound to the Zalo group \"Zalo kết nối bình yên\" (" + ZALO_GROUP + ", "
+                        + b.path("members").size() + " Zalo accounts, mapped to the roster)");
+                return;
+            } catch (Refused r) {
+                if (attempt >= 40 || !r.getMessage().contains("unknown-group")) {
+                    throw r;
+                }
+                try {
+                    Thread.sleep(500); // polling the connector until it has the group, not a test's wait
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw r;
+                }
+            }
+        }
+    }
+
+    /** How many of the Zalo group's outbox entries the demo has shown. */
+    private int outboxShown;
+
+    /** A resident writes in the simulated Zalo group; what the connector posted there since is shown. */
+    String viaZalo(Random random) {
+        boolean violating = random.nextInt(3) == 0;
+        Message m = (violating ? VIOLATING : FINE).get(random.nextInt((violating ? VIOLATING : FINE).size()));
+        String[] author = RESIDENTS.get(random.nextInt(RESIDENTS.size()));
+        JsonNode sent = call("POST", sim + "/sim/groups/" + ZALO_GROUP + "/messages", Roles.SYSTEM_ADMIN, "sysadmin-1",
+                Map.of("userId", "zalo-" + author[0], "text", m.text()));
+        say("in Zalo, " + author[1] + ": \"" + m.text() + "\" (" + sent.path("msgId").asText() + ")");
+        return sent.path("msgId").asText();
+    }
+
+    /** The notices the connector posted in the Zalo group since last shown. */
+    void showZaloGroup() {
+        JsonNode outbox = call("GET", sim + "/sim/groups/" + ZALO_GROUP + "/outbox", Roles.SYSTEM_ADMIN, "sysadmin-1",
+                null);
+        for (int i = outboxShown; i < outbox.size(); i++) {
+            JsonNode c = outbox.get(i);
+            if ("group/message".equals(c.path("call").asText()) && c.path("error").asInt(0) == 0) {
+                say("in Zalo, the connector posted: \"" + c.path("body").path("message").path("text").asText() + "\"");
+            }
+        }
+        outboxShown = outbox.size();
     }
 
     record Message(String text, List<Map<String, Object>> attachments) {
@@ -336,7 +443,12 @@ public final class Demo {
         while (Instant.now().isBefore(end)) {
             tick++;
             try {
-                decisions.merge(screen(police, run + "-" + tick, random), 1, Integer::sum);
+                if (sim != null && connector != null && tick % 3 == 1) {
+                    showZaloGroup();
+                    viaZalo(random);
+                } else {
+                    decisions.merge(screen(police, run + "-" + tick, random), 1, Integer::sum);
+                }
                 if (tick % 12 == 3) {
                     Tip tip = TIPS.get(tipNo++ % TIPS.size());
                     String id = tip(police, tip);

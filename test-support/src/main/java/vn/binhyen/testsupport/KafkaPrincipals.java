@@ -34,8 +34,10 @@ public final class KafkaPrincipals {
                     List.of(Topics.GROUP_EVENTS, Topics.CHAT_MESSAGES), "moderation-service"),
             new Principal("report-intake-service", List.of(Topics.REPORT_EVENTS), List.of(Topics.GROUP_EVENTS),
                     "report-intake-service"),
-            new Principal("notification-service", List.of(Topics.NOTIFICATION_EVENTS, Topics.CHAT_MESSAGES),
+            new Principal("notification-service", List.of(Topics.NOTIFICATION_EVENTS),
                     List.of(Topics.GROUP_EVENTS, Topics.MODERATION_EVENTS, Topics.REPORT_EVENTS), "notification-service"),
+            new Principal("zalo-connector", List.of(Topics.CONNECTOR_EVENTS, Topics.CHAT_MESSAGES),
+                    List.of(Topics.GROUP_EVENTS, Topics.MODERATION_VERDICTS), "zalo-connector"),
             new Principal("auditor", List.of(), Topics.EVENT_LOGS, "binhyen-audit"),
             new Principal("zalo-bot", List.of(Topics.CHAT_MESSAGES), List.of(Topics.MODERATION_VERDICTS), "zalo-bot"));
 

@@ -46,8 +46,9 @@ public class ProductionSecrets {
     public static final String DEV_TOKENS_PROFILE = "dev-tokens";
     /** The committed defaults of secrets, by property. */
     public static final Map<String, String> DEFAULT_SECRETS = Map.of(
-            "binhyen.zalo.oa-secret-key", "dev-oa-secret",
-            "binhyen.zalo.app-id", "dev-app",
+            "binhyen.connector.oa.main.secret-key", "dev-oa-secret",
+            "binhyen.connector.oa.main.app-secret", "dev-app-secret",
+            "binhyen.connector.oa.main.refresh-token", "dev-refresh-token",
             "binhyen.notification.zalo.access-token", "dev-access-token",
             "binhyen.notification.sms.api-key", "dev-sms-key",
             "binhyen.dashboard.oidc.client-secret", "dev-dashboard-secret");

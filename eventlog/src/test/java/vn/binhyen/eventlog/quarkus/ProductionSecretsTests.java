@@ -24,13 +24,13 @@ class ProductionSecretsTests {
     void theDevelopmentKeyIssuerAndDefaultSecrets_areEachNamed() {
         // given a configuration with the committed development values
         Config dev = config(Map.of("mp.jwt.verify.publickey.location", "binhyen/dev-jwt/publicKey.pem",
-                "mp.jwt.verify.issuer", "https://binhyen.vn/dev", "binhyen.zalo.oa-secret-key", "dev-oa-secret",
+                "mp.jwt.verify.issuer", "https://binhyen.vn/dev", "binhyen.connector.oa.main.secret-key", "dev-oa-secret",
                 "binhyen.notification.sms.api-key", "dev-sms-key"));
         // when checked, then each is named
         assertThat(ProductionSecrets.problems(dev)).hasSize(4)
                 .anySatisfy(p -> assertThat(p).contains("BINHYEN_JWT_PUBLIC_KEY_LOCATION").contains("development public key"))
                 .anySatisfy(p -> assertThat(p).contains("BINHYEN_JWT_ISSUER"))
-                .anySatisfy(p -> assertThat(p).startsWith("binhyen.zalo.oa-secret-key"))
+                .anySatisfy(p -> assertThat(p).startsWith("binhyen.connector.oa.main.secret-key"))
                 .anySatisfy(p -> assertThat(p).startsWith("binhyen.notification.sms.api-key"));
     }
 
@@ -39,7 +39,7 @@ class ProductionSecretsTests {
         // given bin/stack's settings with the development key instead of Keycloak's (issue 22)
         Config stack = config(Map.of("mp.jwt.verify.publickey.location", "binhyen/dev-jwt/publicKey.pem",
                 "mp.jwt.verify.issuer", "https://binhyen.vn/dev", "kafka.sasl.jaas.config", "password=\"dev-kafka-x\"",
-                "binhyen.zalo.oa-secret-key", "dev-oa-secret"));
+                "binhyen.connector.oa.main.secret-key", "dev-oa-secret"));
         // when the token settings are checked, then the key and the issuer are named, and nothing else
         assertThat(ProductionSecrets.tokenProblems(stack)).hasSize(2)
                 .anySatisfy(p -> assertThat(p).contains("BINHYEN_JWT_PUBLIC_KEY_LOCATION"))
@@ -80,7 +80,7 @@ class ProductionSecretsTests {
     void aProductionConfiguration_hasNone() {
         Config prod = config(Map.of("mp.jwt.verify.publickey.location", "/etc/binhyen/jwt/publicKey.pem",
                 "mp.jwt.verify.issuer", "https://sso.congan.gov.vn/realms/binhyen",
-                "binhyen.zalo.oa-secret-key", "f3b0c44298fc1c149afbf4c8996fb924"));
+                "binhyen.connector.oa.main.secret-key", "f3b0c44298fc1c149afbf4c8996fb924"));
         assertThat(ProductionSecrets.problems(prod)).isEmpty();
     }
 }

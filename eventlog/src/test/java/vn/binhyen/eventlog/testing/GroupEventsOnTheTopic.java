@@ -94,6 +94,14 @@ public final class GroupEventsOnTheTopic implements AutoCloseable {
         return send(groupId, "MemberAdded", p);
     }
 
+    /** MemberAdded of a member with their full name and, if not null, the Zalo account the roster names. */
+    public GroupEventsOnTheTopic member(String groupId, String memberId, String role, String fullName, String zaloId) {
+        ObjectNode p = Json.MAPPER.createObjectNode().put("groupId", groupId).put("role", role)
+                .put("approvedBy", "leader");
+        p.putObject("member").put("memberId", memberId).put("fullName", fullName).put("zaloId", zaloId);
+        return send(groupId, "MemberAdded", p);
+    }
+
     public GroupEventsOnTheTopic removed(String groupId, String memberId) {
         return send(groupId, "MemberRemoved", Json.MAPPER.createObjectNode().put("groupId", groupId)
                 .put("memberId", memberId).put("approvedBy", "leader").put("reason", "rời nhóm"));

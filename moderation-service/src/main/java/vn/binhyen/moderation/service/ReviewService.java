@@ -28,7 +28,7 @@ import vn.binhyen.eventlog.decider.RuleViolation;
 import vn.binhyen.moderation.domain.ledger.Ledger;
 import vn.binhyen.moderation.domain.ledger.LedgerCommand;
 import vn.binhyen.moderation.domain.ledger.LedgerDecider;
-import vn.binhyen.moderation.domain.screening.Category;
+import vn.binhyen.contracts.moderation.Category;
 import vn.binhyen.moderation.domain.screening.Replies;
 import vn.binhyen.moderation.domain.screening.Sanction;
 import vn.binhyen.moderation.domain.screening.Screener;

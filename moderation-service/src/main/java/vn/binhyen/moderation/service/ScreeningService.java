@@ -31,7 +31,7 @@ import vn.binhyen.eventlog.decider.EventCodec;
 import vn.binhyen.moderation.domain.ledger.Ledger;
 import vn.binhyen.moderation.domain.ledger.LedgerCommand;
 import vn.binhyen.moderation.domain.ledger.LedgerDecider;
-import vn.binhyen.moderation.domain.screening.Category;
+import vn.binhyen.contracts.moderation.Category;
 import vn.binhyen.moderation.domain.screening.Decision;
 import vn.binhyen.moderation.domain.screening.Message;
 import vn.binhyen.moderation.domain.screening.Replies;

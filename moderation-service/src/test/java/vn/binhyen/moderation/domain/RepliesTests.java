@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import vn.binhyen.moderation.domain.screening.Category;
+import vn.binhyen.contracts.moderation.Category;
 import vn.binhyen.moderation.domain.screening.Decision;
 import vn.binhyen.moderation.domain.screening.Replies;
 import vn.binhyen.moderation.domain.screening.Sanction;

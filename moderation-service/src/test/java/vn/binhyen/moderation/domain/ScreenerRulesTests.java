@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import vn.binhyen.moderation.config.Policies;
-import vn.binhyen.moderation.domain.screening.Category;
+import vn.binhyen.contracts.moderation.Category;
 import vn.binhyen.moderation.domain.screening.Decision;
 import vn.binhyen.moderation.domain.screening.Message;
 import vn.binhyen.moderation.domain.screening.Screener;

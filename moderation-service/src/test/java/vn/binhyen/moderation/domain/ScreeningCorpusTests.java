@@ -16,7 +16,7 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import vn.binhyen.moderation.config.Policies;
-import vn.binhyen.moderation.domain.screening.Category;
+import vn.binhyen.contracts.moderation.Category;
 import vn.binhyen.moderation.domain.screening.Message;
 import vn.binhyen.moderation.domain.screening.Screener;
 import vn.binhyen.moderation.domain.screening.Violation;

@@ -13,7 +13,7 @@ import vn.binhyen.contracts.moderation.ModerationEvent;
 import vn.binhyen.eventlog.decider.Decider;
 import vn.binhyen.eventlog.decider.InvalidInput;
 import vn.binhyen.moderation.domain.policy.Policy;
-import vn.binhyen.moderation.domain.screening.Category;
+import vn.binhyen.contracts.moderation.Category;
 import vn.binhyen.moderation.domain.screening.Sanction;
 import vn.binhyen.moderation.domain.screening.Violation;
 

@@ -3,7 +3,7 @@ package vn.binhyen.moderation.domain.policy;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import vn.binhyen.moderation.domain.screening.Category;
+import vn.binhyen.contracts.moderation.Category;
 import vn.binhyen.moderation.domain.screening.Decision;
 
 /**

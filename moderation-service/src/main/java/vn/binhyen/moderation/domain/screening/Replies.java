@@ -1,5 +1,7 @@
 package vn.binhyen.moderation.domain.screening;
 
+import vn.binhyen.contracts.moderation.Category;
+
 import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.stream.Collectors;

@@ -1,5 +1,7 @@
 package vn.binhyen.moderation.domain.screening;
 
+import vn.binhyen.contracts.moderation.Category;
+
 import com.ibm.icu.text.SpoofChecker;
 import java.net.IDN;
 import java.util.ArrayList;

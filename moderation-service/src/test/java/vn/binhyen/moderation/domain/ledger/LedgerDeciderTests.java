@@ -14,7 +14,7 @@ import vn.binhyen.contracts.moderation.ModerationEvent.ViolationRecorded;
 import vn.binhyen.eventlog.testing.DeciderFixture;
 import vn.binhyen.moderation.config.Policies;
 import vn.binhyen.moderation.domain.policy.Policy;
-import vn.binhyen.moderation.domain.screening.Category;
+import vn.binhyen.contracts.moderation.Category;
 import vn.binhyen.moderation.domain.screening.Decision;
 import vn.binhyen.moderation.domain.screening.Violation;
 

@@ -1,4 +1,4 @@
-package vn.binhyen.notification.domain;
+package vn.binhyen.connector.webhook;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

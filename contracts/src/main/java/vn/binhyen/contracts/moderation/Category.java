@@ -1,4 +1,4 @@
-package vn.binhyen.moderation.domain.screening;
+package vn.binhyen.contracts.moderation;
 
 /** The content and form categories of REGULATIONS.md, each with the words a bot's reply uses. */
 public enum Category {

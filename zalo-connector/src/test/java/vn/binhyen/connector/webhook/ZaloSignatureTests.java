@@ -1,4 +1,4 @@
-package vn.binhyen.notification.domain;
+package vn.binhyen.connector.webhook;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

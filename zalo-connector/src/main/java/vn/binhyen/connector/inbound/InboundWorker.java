@@ -1,0 +1,116 @@
+package vn.binhyen.connector.inbound;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.smallrye.reactive.messaging.kafka.Record;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Emitter;
+import org.jboss.logging.Logger;
+import vn.binhyen.connector.domain.WorkLoop;
+import vn.binhyen.connector.platform.ConnectorConfig;
+import vn.binhyen.eventlog.Json;
+
+/**
+ * Handles the webhooks kept in {@code inbound_event}, oldest first, a batch per transaction
+ * ({@code for update skip locked}: several instances share the work, none handles an event
+ * twice). A group message in a bound group becomes moderation's screening request on {@code
+ * binhyen.chat.messages}, under the Bình Yên group and member ({@link ZaloEvents}); the batch is
+ * marked handled only once the broker has every request of it, so a broker outage delays
+ * screening and loses nothing (a request sent twice, after a crash, is answered the same by
+ * moderation: its id is the Zalo message's). Events of groups bound to nothing are marked so.
+ */
+@ApplicationScoped
+public class InboundWorker {
+    private static final Logger LOG = Logger.getLogger(InboundWorker.class);
+    private static final int BATCH = 100;
+
+    private final AgroalDataSource dataSource;
+    private final ZaloEvents events;
+    private final Emitter<Record<String, byte[]>> chatMessages;
+    private final boolean enabled;
+    private final WorkLoop loop;
+
+    InboundWorker(AgroalDataSource dataSource, ZaloEvents events,
+            @Channel("chat-messages") Emitter<Record<String, byte[]>> chatMessages, ConnectorConfig config,
+            @ConfigProperty(name = "binhyen.connector.workers.enabled", defaultValue = "true") boolean enabled) {
+        this.dataSource = dataSource;
+        this.events = events;
+        this.chatMessages = chatMessages;
+        this.enabled = enabled;
+        this.loop = new WorkLoop("inbound-worker", () -> QuarkusTransaction.requiringNew().timeout(60).call(this::batch),
+                config.actions().pollEvery(), config.actions().firstBackoff(), config.actions().maxBackoff(), LOG);
+    }
+
+    void start(@Observes StartupEvent ignored) {
+        if (enabled) {
+            loop.start();
+        }
+    }
+
+    void stop(@Observes ShutdownEvent ignored) {
+        loop.stop();
+    }
+
+    /** A new event was kept: handle it now rather than at the next poll. */
+    public void wake() {
+        loop.wake();
+    }
+
+    /** One batch, in the caller's transaction: handled, published, marked. */
+    int batch() throws Exception {
+        record Row(String key, String oaId, String name, String body) {
+        }
+        List<Row> rows = new ArrayList<>();
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement("select event_key, oa_id, event_name, body from inbound_event "
+                        + "where handled_at is null order by received_at limit " + BATCH + " for update skip locked");
+                ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                rows.add(new Row(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)));
+            }
+        }
+        if (rows.isEmpty()) {
+            return 0;
+        }
+        List<CompletableFuture<Void>> sent = new ArrayList<>();
+        List<String> outcomes = new ArrayList<>();
+        for (Row r : rows) {
+            JsonNode event = Json.MAPPER.readTree(r.body());
+            ZaloEvents.Handled h = events.handle(r.oaId(), r.name(), event);
+            outcomes.add(h.outcome());
+            if (h.screening() != null) {
+                sent.add(chatMessages.send(Record.of(h.groupId(), Json.MAPPER.writeValueAsBytes(h.screening())))
+                        .toCompletableFuture());
+            }
+        }
+        // every request on the broker before any event is marked handled
+        CompletableFuture.allOf(sent.toArray(CompletableFuture[]::new)).get(30, TimeUnit.SECONDS);
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement("update inbound_event set handled_at = now(), outcome = ?, "
+                        + "attempts = attempts + 1 where event_key = ?")) {
+            for (int i = 0; i < rows.size(); i++) {
+                ps.setString(1, outcomes.get(i));
+                ps.setString(2, rows.get(i).key());
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        return rows.size();
+    }
+}

@@ -1,0 +1,172 @@
+package vn.binhyen.connector.inbound;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import vn.binhyen.connector.binding.Bindings;
+import vn.binhyen.connector.binding.Members;
+import vn.binhyen.connector.webhook.ZaloOaWebhook;
+
+/**
+ * One Zalo event, understood: which Bình Yên group it is in (the binding of its Zalo group),
+ * who sent it (the member their Zalo account is mapped to, or an unknown account, which the
+ * board is told of once), and, for a group message, moderation's screening request. Zalo's
+ * group events carry the group in {@code recipient.id} and the OA-scoped account in
+ * {@code sender.id}, and no display name: the name is the roster's, or the member list's.
+ */
+@ApplicationScoped
+public class ZaloEvents {
+    private final Bindings bindings;
+    private final Members members;
+
+    ZaloEvents(Bindings bindings, Members members) {
+        this.bindings = bindings;
+        this.members = members;
+    }
+
+    /** What became of an event: its outcome, and the screening request to publish (keyed by group), if any. */
+    public record Handled(String outcome, String groupId, Map<String, Object> screening) {
+        static Handled only(String outcome) {
+            return new Handled(outcome, null, null);
+        }
+    }
+
+    public Handled handle(String oaId, String name, JsonNode event) {
+        String zaloGroupId = event.path("recipient").path("id").asText("");
+        Optional<Bindings.Binding> binding = bindings.ofZaloGroup(oaId, zaloGroupId);
+        if (binding.isEmpty()) {
+            return Handled.only("UNBOUND");
+        }
+        String groupId = binding.get().groupId();
+        String userId = event.path("sender").path("id").asText("");
+        if (userId.isEmpty()) {
+            return Handled.only("NO_SENDER");
+        }
+        if (name.equals("user_join_group") || name.equals("user_out_group")) {
+            members.seen(binding.get(), userId, name.equals("user_join_group"));
+            return Handled.only(name.equals("user_join_group") ? "JOINED" : "LEFT");
+        }
+        if (!name.startsWith("user_send_group_")) {
+            return Handled.only("IGNORED");
+        }
+        JsonNode message = event.path("message");
+        String messageId = messageId(message.path("msg_id").asText(""));
+        if (messageId == null) {
+            return Handled.only("NO_MESSAGE_ID");
+        }
+        Members.Who who = members.who(binding.get(), userId, messageId);
+        Map<String, Object> request = screeningRequest(groupId, messageId, who, message, event);
+        if (request == null) {
+            return Handled.only("NOTHING_TO_SCREEN");
+        }
+        members.origin(binding.get(), messageId, userId, who);
+        return new Handled(who.memberId() == null ? "SCREENED_UNKNOWN_MEMBER" : "SCREENED", groupId, request);
+    }
+
+    /**
+     * Moderation's screening request: the member's id (or {@code zalo:<account>} for an account
+     * no member is known by), the name the roster gives them, the text, links and files. A
+     * message with neither text nor a file or link (a sticker, a location) is not screened.
+     */
+    static Map<String, Object> screeningRequest(String groupId, String messageId, Members.Who who, JsonNode message,
+            JsonNode event) {
+        Map<String, Object> author = new LinkedHashMap<>();
+        author.put("id", who.memberId() != null ? who.memberId() : "zalo:" + clip(who.zaloUserId(), 120));
+        if (who.name() != null) {
+            author.put("displayName", clip(who.name(), 200));
+        }
+        List<Map<String, Object>> attachments = new ArrayList<>();
+        List<String> links = new ArrayList<>();
+        for (JsonNode a : message.path("attachments")) {
+            JsonNode payload = a.path("payload");
+            String type = a.path("type").asText("");
+            String url = payload.path("url").asText("");
+            switch (type) {
+                case "link" -> {
+                    if (!url.isEmpty() && links.size() < 50) {
+                        links.add(clip(url, 2000));
+                    }
+                }
+                case "image", "file", "video", "audio", "gif" -> {
+                    if (attachments.size() < 20) {
+                        Map<String, Object> file = new LinkedHashMap<>();
+                        String fileName = payload.path("name").asText("");
+                        file.put("name", clip(fileName.isBlank() ? lastSegment(url, type) : fileName, 500));
+                        file.put("size", size(payload.path("size").asText("0")));
+                        attachments.add(file);
+                    }
+                }
+                default -> { // sticker, location, business card: nothing a rule reads
+                }
+            }
+        }
+        String text = message.path("text").asText(null);
+        if ((text == null || text.isBlank()) && attachments.isEmpty() && links.isEmpty()) {
+            return null;
+        }
+        Map<String, Object> request = new LinkedHashMap<>();
+        request.put("groupId", groupId);
+        request.put("messageId", messageId);
+        request.put("author", author);
+        if (text != null && !text.isBlank()) {
+            request.put("text", text);
+        }
+        if (!attachments.isEmpty()) {
+            request.put("attachments", attachments);
+        }
+        if (!links.isEmpty()) {
+            request.put("links", links);
+        }
+        Instant at = ZaloOaWebhook.epochMillisOf(event.path("timestamp").asText(null));
+        if (at != null) {
+            request.put("postedAt", at.toString());
+        }
+        return request;
+    }
+
+    /** Zalo's message id when it is a plain id; else a digest of it (ids name streams and keys). */
+    static String messageId(String zaloId) {
+        if (zaloId.isEmpty()) {
+            return null;
+        }
+        boolean plain = zaloId.length() <= 100;
+        for (int i = 0; plain && i < zaloId.length(); i++) {
+            char c = zaloId.charAt(i);
+            plain = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '-' || c == '_'
+                    || c == '.';
+        }
+        if (plain) {
+            return zaloId;
+        }
+        return "zh-" + vn.binhyen.connector.domain.Digest.hex(zaloId, 20);
+    }
+
+    private static long size(String s) {
+        if (s.isEmpty() || s.length() > 15) {
+            return 0;
+        }
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) < '0' || s.charAt(i) > '9') {
+                return 0;
+            }
+        }
+        return Long.parseLong(s);
+    }
+
+    private static String lastSegment(String url, String type) {
+        int q = url.indexOf('?');
+        String path = q >= 0 ? url.substring(0, q) : url;
+        int slash = path.lastIndexOf('/');
+        String last = slash >= 0 ? path.substring(slash + 1) : path;
+        return last.isBlank() ? type : last;
+    }
+
+    static String clip(String s, int max) {
+        return s.length() <= max ? s : s.substring(0, max);
+    }
+}

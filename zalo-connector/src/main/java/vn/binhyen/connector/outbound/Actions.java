@@ -1,0 +1,95 @@
+package vn.binhyen.connector.outbound;
+
+import io.agroal.api.AgroalDataSource;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Map;
+import vn.binhyen.connector.binding.Bindings;
+import vn.binhyen.connector.domain.ConnectorLog;
+import vn.binhyen.connector.domain.Platform;
+import vn.binhyen.contracts.connector.ConnectorEvent;
+import vn.binhyen.contracts.text.Chunks;
+import vn.binhyen.eventlog.Json;
+
+/**
+ * Effects requested of a Zalo group, each once: a stream per (decision, effect) key, started
+ * with {@code ActionRequested}; a second request of the same key (a replayed verdict, a
+ * redelivered event, a restart) finds the stream and does nothing. What the platform can do
+ * becomes a row of {@code outbound_action} for {@link ActionWorker}; what it cannot is recorded
+ * at once as {@code ActionNotPossible}. In the caller's transaction.
+ */
+@ApplicationScoped
+public class Actions {
+    /** Zalo's longest message, in characters. */
+    public static final int MESSAGE_LIMIT = 2000;
+
+    private final AgroalDataSource dataSource;
+    private final ConnectorLog log;
+
+    Actions(AgroalDataSource dataSource, ConnectorLog log) {
+        this.dataSource = dataSource;
+        this.log = log;
+    }
+
+    /** A notice in the group: one message, or several of at most 2,000 characters each, in order. */
+    public void notice(Bindings.Binding b, String key, String decision, String text) {
+        List<String> parts = Chunks.of(text, MESSAGE_LIMIT);
+        for (int i = 0; i < parts.size(); i++) {
+            String partKey = parts.size() == 1 ? key : key + ":" + (i + 1);
+            Object body = b.platform() == Platform.ZALO_OA
+                    ? Map.of("recipient", Map.of("group_id", b.zaloGroupId()), "message", Map.of("text", parts.get(i)))
+                    : Map.of("chat_id", b.zaloGroupId(), "text", parts.get(i));
+            request(b, partKey, Platform.Effect.NOTICE, decision, body);
+        }
+    }
+
+    /** A member removed from the Zalo group ({@code removemembers}), as the leader decided. */
+    public void removeMember(Bindings.Binding b, String key, String decision, String zaloUserId) {
+        if (!b.platform().can(Platform.Effect.REMOVE_MEMBER).possible()) {
+            impossible(b, key, Platform.Effect.REMOVE_MEMBER, decision, b.platform().can(Platform.Effect.REMOVE_MEMBER)
+                    .reason());
+            return;
+        }
+        request(b, key, Platform.Effect.REMOVE_MEMBER, decision,
+                Map.of("group_id", b.zaloGroupId(), "member_user_ids", List.of(zaloUserId)));
+    }
+
+    /** An effect the platform has no call for: recorded as not possible, with the reason. */
+    public void impossible(Bindings.Binding b, String key, Platform.Effect effect, String decision, String reason) {
+        String stream = streamOf(key);
+        if (log.start(stream, new ConnectorEvent.ActionRequested(b.groupId(), key, effect.name(), decision,
+                b.zaloGroupId()), ConnectorLog.CONNECTOR, key)) {
+            log.append(stream, new ConnectorEvent.ActionNotPossible(b.groupId(), key, effect.name(), "PLATFORM", reason),
+                    ConnectorLog.CONNECTOR, key);
+        }
+    }
+
+    private void request(Bindings.Binding b, String key, Platform.Effect effect, String decision, Object body) {
+        if (!log.start(streamOf(key), new ConnectorEvent.ActionRequested(b.groupId(), key, effect.name(), decision,
+                b.zaloGroupId()), ConnectorLog.CONNECTOR, key)) {
+            return; // requested before
+        }
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement("insert into outbound_action (action_key, group_id, oa_id, "
+                        + "zalo_group_id, effect, call, body) values (?, ?, ?, ?, ?, ?, ?) on conflict do nothing")) {
+            ps.setString(1, key);
+            ps.setString(2, b.groupId());
+            ps.setString(3, b.oaId());
+            ps.setString(4, b.zaloGroupId());
+            ps.setString(5, effect.name());
+            ps.setString(6, b.platform().can(effect).call());
+            ps.setString(7, Json.MAPPER.writeValueAsString(body));
+            ps.executeUpdate();
+        } catch (SQLException | com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("action " + key + " not recorded: " + e.getMessage(), e);
+        }
+    }
+
+    /** The stream of one action: {@code action-} and a digest of its key (keys hold any id). */
+    public static String streamOf(String key) {
+        return "action-" + vn.binhyen.connector.domain.Digest.hex(key, 20);
+    }
+}

@@ -1,0 +1,86 @@
+package vn.binhyen.connector.platform;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+
+/** {@code binhyen.connector.*}: the Zalo endpoints, each Official Account's keys, the webhook's window. */
+@ConfigMapping(prefix = "binhyen.connector")
+public interface ConnectorConfig {
+    Zalo zalo();
+
+    /** The Official Accounts this connector runs groups through, by a local name. */
+    Map<String, Oa> oa();
+
+    Webhook webhook();
+
+    Actions actions();
+
+    interface Zalo {
+        /** The OA API ({@code https://openapi.zalo.me}); zalo-sim's address under bin/stack and in tests. */
+        String apiUrl();
+
+        /** Where tokens are refreshed ({@code https://oauth.zaloapp.com}). */
+        String oauthUrl();
+
+        @WithDefault("5s")
+        Duration timeout();
+
+        /** Calls a second per OA; Zalo's reported limit for sending is 20. */
+        @WithDefault("20")
+        int callsPerSecond();
+
+        /** How long before its expiry an access token is refreshed (Zalo's last 25 hours). */
+        @WithDefault("PT1H")
+        Duration refreshAhead();
+    }
+
+    interface Oa {
+        String appId();
+
+        String oaId();
+
+        /** The OA secret key: it signs the webhooks (not the app secret). */
+        String secretKey();
+
+        /** The app secret: header {@code secret_key} of a token refresh. */
+        String appSecret();
+
+        /** The first access token, used until the first refresh stores its successor. */
+        String accessToken();
+
+        /** The first refresh token (single-use). */
+        String refreshToken();
+
+        /** When the first access token expires, if known; unknown ones are refreshed on Zalo's first token error. */
+        Optional<java.time.Instant> accessTokenExpiresAt();
+    }
+
+    interface Webhook {
+        /**
+         * How old a signed event may be: Zalo redelivers for about two hours (30 s, 5, 15, 30 and
+         * 60 minutes), so a delivery within that is Zalo's; an older one is a replay.
+         */
+        @WithDefault("PT2H")
+        Duration maxAge();
+
+        /** How far ahead of this host's clock an event's timestamp may be. */
+        @WithDefault("PT5M")
+        Duration maxSkew();
+    }
+
+    interface Actions {
+        /** How often the work tables are looked at when nothing wakes the workers. */
+        @WithDefault("200ms")
+        Duration pollEvery();
+
+        /** The first pause after a failure that may pass (rate limit, Zalo down); doubled each time. */
+        @WithDefault("1s")
+        Duration firstBackoff();
+
+        @WithDefault("PT5M")
+        Duration maxBackoff();
+    }
+}

@@ -1,0 +1,180 @@
+package vn.binhyen.connector.rest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import vn.binhyen.connector.binding.Bindings;
+import vn.binhyen.connector.binding.Members;
+import vn.binhyen.connector.domain.ConnectorLog;
+import vn.binhyen.connector.domain.Platform;
+import vn.binhyen.connector.platform.ConnectorConfig;
+import vn.binhyen.connector.platform.OaClient;
+import vn.binhyen.connector.platform.ZaloAnswer;
+import vn.binhyen.contracts.Roles;
+import vn.binhyen.contracts.connector.ConnectorEvent;
+import vn.binhyen.eventlog.Actor;
+import vn.binhyen.eventlog.directory.Directory;
+import vn.binhyen.eventlog.http.Problem;
+
+/**
+ * Binding a real Zalo group to a Bình Yên group (issue 26): by the group's leader (its roster
+ * says so) or a system administrator; checked with Zalo that the OA is in that group
+ * ({@code getgroup}); then the members Zalo lists ({@code listmember}) are mapped to the roster
+ * (by the account the roster names, else by full name). Only the Official Account platform is
+ * carried today: the Zalo Bot platform can neither delete nor remove, and its client is not
+ * built yet, so a binding to it is refused rather than accepted and left idle.
+ */
+@Path("/api/v1/bindings")
+@Produces(MediaType.APPLICATION_JSON)
+public class BindingResource {
+    /** The most members read from Zalo's list at a binding (Zalo's GMF groups hold up to 1,000). */
+    static final int MAX_LISTED = 1000;
+
+    private final Bindings bindings;
+    private final Members members;
+    private final OaClient zalo;
+    private final ConnectorLog log;
+    private final Directory directory;
+    private final JsonWebToken token;
+
+    BindingResource(Bindings bindings, Members members, OaClient zalo, ConnectorLog log, Directory directory,
+            JsonWebToken token) {
+        this.bindings = bindings;
+        this.members = members;
+        this.zalo = zalo;
+        this.log = log;
+        this.directory = directory;
+        this.token = token;
+    }
+
+    public record BindingRequest(@NotBlank @Size(max = 128) String groupId,
+            @NotBlank @Size(max = 20) String platform,
+            @NotBlank @Size(max = 128) String oaId, @NotBlank @Size(max = 128) String zaloGroupId) {
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.LEADER, Roles.SYSTEM_ADMIN})
+    public Response bind(@Valid @NotNull BindingRequest r) {
+        if (directory.profileOf(r.groupId()).isEmpty()) {
+            return Problem.of("unknown-group", "Không có nhóm này / No such group", Response.Status.NOT_FOUND,
+                    "groupId: no group " + r.groupId() + " is known").toResponse();
+        }
+        boolean admin = token.getGroups().contains(Roles.SYSTEM_ADMIN);
+        if (!admin && !directory.roleIn(r.groupId(), token.getName()).filter("LEADER"::equals).isPresent()) {
+            return Problem.of("not-the-leader", "Chỉ Trưởng nhóm gắn nhóm Zalo / Only the group's leader binds it",
+                    Response.Status.FORBIDDEN, "the group's leader or a system administrator binds a Zalo group")
+                    .toResponse();
+        }
+        if (!r.platform().equals("zalo-oa") && !r.platform().equals("zalo-bot")) {
+            return Problem.of("unknown-platform", "Nền tảng không hợp lệ / Unknown platform", 422,
+                    "platform: zalo-oa or zalo-bot").withErrors(List.of(new Problem.FieldError("platform",
+                            "one-of", "zalo-oa, zalo-bot"))).toResponse();
+        }
+        if (r.platform().equals("zalo-bot")) {
+            return Problem.of("platform-not-carried", "Nền tảng chưa được hỗ trợ / Platform not carried yet", 422,
+                    "platform: only zalo-oa (an Official Account with the group message framework) is carried now")
+                    .withErrors(List.of(new Problem.FieldError("platform", "supported-platform",
+                            "zalo-oa")))
+                    .toResponse();
+        }
+        Optional<ConnectorConfig.Oa> oa = zalo.oa(r.oaId());
+        if (oa.isEmpty()) {
+            return Problem.of("unknown-oa", "Không có Official Account này / Unknown Official Account", 422,
+                    "oaId: no Official Account " + r.oaId() + " is configured in this connector")
+                    .withErrors(List.of(new Problem.FieldError("oaId", "configured-oa", "an OA of this connector")))
+                    .toResponse();
+        }
+        Bindings.Binding wanted = new Bindings.Binding(r.groupId(), Platform.ZALO_OA, r.oaId(), r.zaloGroupId());
+        Optional<Bindings.Binding> existing = bindings.ofGroup(r.groupId());
+        if (existing.isPresent()) {
+            return existing.get().equals(wanted) ? Response.ok(view(wanted, null)).build()
+                    : Problem.of("already-bound", "Nhóm đã được gắn / Already bound", Response.Status.CONFLICT,
+                            "group " + r.groupId() + " is bound to Zalo group " + existing.get().zaloGroupId())
+                            .toResponse();
+        }
+        if (bindings.ofZaloGroup(r.oaId(), r.zaloGroupId()).isPresent()) {
+            return Problem.of("already-bound", "Nhóm Zalo đã được gắn / Zalo group already bound",
+                    Response.Status.CONFLICT, "zaloGroupId: bound to another group").toResponse();
+        }
+        ZaloAnswer group = zalo.get(oa.get(), "group/getgroup", Map.of("group_id", r.zaloGroupId()));
+        if (!group.ok()) {
+            return switch (group.kind()) {
+                case PERMANENT -> Problem.of(group.error() == -403 ? "oa-not-in-group" : "zalo-refused",
+                        "Zalo từ chối / Zalo refused", Response.Status.CONFLICT,
+                        "zaloGroupId: " + group.describe()).toResponse();
+                default -> Problem.of("zalo-unavailable", "Zalo không phản hồi / Zalo unavailable",
+                        Response.Status.SERVICE_UNAVAILABLE, group.describe()).toResponse();
+            };
+        }
+        List<JsonNode> listed = new ArrayList<>();
+        for (int offset = 0; offset < MAX_LISTED; offset += 50) {
+            ZaloAnswer page = zalo.get(oa.get(), "group/listmember",
+                    Map.of("group_id", r.zaloGroupId(), "offset", String.valueOf(offset), "count", "50"));
+            if (!page.ok()) {
+                return Problem.of("zalo-unavailable", "Zalo không phản hồi / Zalo unavailable",
+                        Response.Status.SERVICE_UNAVAILABLE, "listing the members: " + page.describe()).toResponse();
+            }
+            page.data().path("members").forEach(listed::add);
+            if (page.data().path("members").size() < 50) {
+                break;
+            }
+        }
+        String by = token.getName();
+        QuarkusTransaction.requiringNew().run(() -> {
+            if (bindings.insert(wanted, by)) {
+                log.append("binding-" + r.groupId(), new ConnectorEvent.GroupBound(r.groupId(), "zalo-oa", r.oaId(),
+                        r.zaloGroupId(), by), Actor.of(by, admin ? Roles.SYSTEM_ADMIN : Roles.LEADER),
+                        "binding-" + r.groupId());
+                for (JsonNode m : listed) {
+                    members.listed(wanted, m.path("user_id").asText(), m.path("name").asText(null));
+                }
+            }
+        });
+        return Response.status(Response.Status.CREATED).entity(view(wanted, listed.size())).build();
+    }
+
+    @GET
+    @Path("/{groupId}")
+    @RolesAllowed({Roles.LEADER, Roles.DEPUTY, Roles.ADMIN, Roles.SYSTEM_ADMIN})
+    public Response get(@PathParam("groupId") String groupId) {
+        boolean admin = token.getGroups().contains(Roles.SYSTEM_ADMIN);
+        Optional<Bindings.Binding> b = bindings.ofGroup(groupId);
+        if (b.isEmpty() || !admin && !directory.onBoard(groupId, token.getName())) {
+            return Problem.of("not-found", "Không tìm thấy / Not found", Response.Status.NOT_FOUND,
+                    "no binding of " + groupId + " that you may see").toResponse();
+        }
+        return Response.ok(view(b.get(), null)).build();
+    }
+
+    private Map<String, Object> view(Bindings.Binding b, Integer listed) {
+        Map<String, Object> v = new LinkedHashMap<>();
+        v.put("groupId", b.groupId());
+        v.put("platform", b.platform().wireName());
+        v.put("oaId", b.oaId());
+        v.put("zaloGroupId", b.zaloGroupId());
+        v.put("members", members.mapping(b));
+        if (listed != null) {
+            v.put("listedByZalo", listed);
+        }
+        return v;
+    }
+}

@@ -1,0 +1,414 @@
+package vn.binhyen.connector;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.net.URL;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import vn.binhyen.connector.support.ZaloSimResource;
+import vn.binhyen.connector.webhook.ZaloSignature;
+import vn.binhyen.contracts.Roles;
+import vn.binhyen.contracts.Topics;
+import vn.binhyen.eventlog.Json;
+import vn.binhyen.eventlog.testing.GroupEventsOnTheTopic;
+import vn.binhyen.testsupport.KafkaBrokerResource;
+import vn.binhyen.testsupport.KafkaPrincipals;
+import vn.binhyen.testsupport.PostgresDatabaseResource;
+import vn.binhyen.testsupport.Tokens;
+import vn.binhyen.zalosim.ZaloSim;
+
+/**
+ * The connector between zalo-sim (Zalo's OA API and webhooks, as Zalo formats and signs them),
+ * a real broker and a throwaway database (issue 26). moderation-service is not booted here: its
+ * verdicts are published as it publishes them; the system tests run the whole loop.
+ */
+@QuarkusTest
+@QuarkusTestResource(KafkaBrokerResource.class)
+@QuarkusTestResource(PostgresDatabaseResource.class)
+@QuarkusTestResource(ZaloSimResource.class)
+class ConnectorTests {
+    static final String LEADER = "leader-1";
+    static final String NAMED = "member-named";
+    static final String KNOWN = "member-known";
+
+    @TestHTTPResource("/webhooks/zalo-oa")
+    URL webhook;
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrap;
+
+    static String groupId;
+    static KafkaConsumer<String, byte[]> chatMessages;
+
+    ZaloSim sim() {
+        return ZaloSimResource.sim();
+    }
+
+    @BeforeEach
+    void pointTheSimulatorHere() {
+        sim().webhookUrl(webhook.toString());
+        sim().fault("clear");
+    }
+
+    /** The police group on group-service's topic, with its roster, bound once to the simulated group. */
+    @BeforeAll
+    static void policeGroup() {
+        groupId = GroupEventsOnTheTopic.newGroupId();
+    }
+
+    @AfterAll
+    static void close() {
+        if (chatMessages != null) {
+            chatMessages.close();
+        }
+    }
+
+    synchronized void bound() throws Exception {
+        if (given().auth().oauth2(Tokens.forRole(Roles.SYSTEM_ADMIN, "sa-1")).get("/api/v1/bindings/" + groupId).then()
+                .extract().statusCode() == 200) {
+            return;
+        }
+        try (var events = new GroupEventsOnTheTopic(bootstrap)) {
+            events.unit("ca-phuong-song-tri", "Công an phường Sông Trí", "WARD_POLICE", null)
+                    .group(groupId, "ca-phuong-song-tri", "POLICE", "police-song-tri", LEADER)
+                    .member(groupId, NAMED, "MEMBER", ZaloSimResource.NAMED_FULL_NAME, null)
+                    .member(groupId, KNOWN, "MEMBER", "Lê Văn Biết", ZaloSimResource.KNOWN_ACCOUNT);
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> count("select count(*) from roster_member where group_id = '"
+                + groupId + "'") == 3);
+        given().auth().oauth2(Tokens.forRole(Roles.LEADER, LEADER)).contentType("application/json")
+                .body(Map.of("groupId", groupId, "platform", "zalo-oa", "oaId", sim().config().oaId(), "zaloGroupId",
+                        ZaloSimResource.POLICE))
+                .post("/api/v1/bindings").then().statusCode(201);
+    }
+
+    // ---- the webhook
+
+    String event(String msgId, long timestamp) {
+        return "{\"app_id\":\"" + sim().config().appId() + "\",\"user_id_by_app\":\"u1\",\"event_name\":"
+                + "\"user_send_group_text\",\"timestamp\":\"" + timestamp + "\",\"sender\":{\"id\":\""
+                + ZaloSimResource.STRANGER_ACCOUNT + "\"},\"recipient\":{\"id\":\"zg-unbound-" + msgId + "\"},"
+                + "\"message\":{\"msg_id\":\"" + msgId + "\",\"text\":\"Xin chào\"}}";
+    }
+
+    String mac(String body, long timestamp, String secret) {
+        return "mac=" + ZaloSignature.mac(sim().config().appId(), body, String.valueOf(timestamp), secret);
+    }
+
+    @Test
+    void webhook_wellSignedEventIsKeptOnce_forgedStaleOrMalformedOnesAreRefusedAndKeepNothing() throws Exception {
+        long now = Instant.now().toEpochMilli();
+        String id = "m-" + UUID.randomUUID();
+        String body = event(id, now);
+        String secret = sim().config().secretKey();
+        given().contentType("application/json").header("X-ZEvent-Signature", mac(body, now, secret)).body(body)
+                .post("/webhooks/zalo-oa").then().statusCode(200).body("duplicate", equalTo(false));
+        // Zalo's redelivery (num_retry) of the same event: answered, and nothing changes
+        given().contentType("application/json").header("X-ZEvent-Signature", mac(body, now, secret))
+                .header("num_retry", "1").body(body).post("/webhooks/zalo-oa").then().statusCode(200)
+                .body("duplicate", equalTo(true));
+        assertThat(count("select count(*) from inbound_event where event_key like '%" + id + "'")).isEqualTo(1);
+
+        String forgedId = "m-" + UUID.randomUUID();
+        String forged = event(forgedId, now);
+        given().contentType("application/json").header("X-ZEvent-Signature", mac(forged, now, "not-the-secret"))
+                .body(forged).post("/webhooks/zalo-oa").then().statusCode(401)
+                .body("type", equalTo("https://binhyen.vn/problems/bad-signature"));
+        given().contentType("application/json").body(forged).post("/webhooks/zalo-oa").then().statusCode(401);
+        // signed with the app secret instead of the OA secret key: a common mistake, refused
+        given().contentType("application/json").header("X-ZEvent-Signature", mac(forged, now,
+                sim().config().appSecret())).body(forged).post("/webhooks/zalo-oa").then().statusCode(401);
+        // a well-signed event three hours old: longer than Zalo redelivers, so a replay
+        long old = now - Duration.ofHours(3).toMillis();
+        String stale = event(forgedId, old);
+        given().contentType("application/json").header("X-ZEvent-Signature", mac(stale, old, secret)).body(stale)
+                .post("/webhooks/zalo-oa").then().statusCode(401)
+                .body("type", equalTo("https://binhyen.vn/problems/stale-event"));
+        given().contentType("application/json").header("X-ZEvent-Signature", "mac=00").body("{\"app_id\":")
+                .post("/webhooks/zalo-oa").then().statusCode(400);
+        given().contentType("application/json").header("X-ZEvent-Signature", "mac=00").body("[1,2,3]")
+                .post("/webhooks/zalo-oa").then().statusCode(400);
+        assertThat(count("select count(*) from inbound_event where event_key like '%" + forgedId + "'")).isZero();
+    }
+
+    @Test
+    void webhook_isAnsweredWhileTheEventWaits_anUnboundGroupsMessageIsMarkedSo() {
+        long now = Instant.now().toEpochMilli();
+        String id = "m-" + UUID.randomUUID();
+        String body = event(id, now);
+        given().contentType("application/json").header("X-ZEvent-Signature", mac(body, now, sim().config().secretKey()))
+                .body(body).post("/webhooks/zalo-oa").then().statusCode(200);
+        await().atMost(Duration.ofSeconds(10)).until(() -> "UNBOUND".equals(text(
+                "select outcome from inbound_event where event_key like '%" + id + "'")));
+    }
+
+    // ---- binding
+
+    @Test
+    void binding_byTheLeaderChecksWithZalo_mapsMembersByTheirAccountOrName_othersAreRefused() throws Exception {
+        bound();
+        var binding = given().auth().oauth2(Tokens.forRole(Roles.LEADER, LEADER)).get("/api/v1/bindings/" + groupId)
+                .then().statusCode(200).extract().jsonPath();
+        Map<String, String> mapped = new LinkedHashMap<>();
+        for (Map<String, Object> m : binding.<Map<String, Object>>getList("members")) {
+            mapped.put((String) m.get("zaloUserId"), m.get("memberId") + "/" + m.get("mappedBy"));
+        }
+        assertThat(mapped).containsEntry(ZaloSimResource.NAMED_ACCOUNT, NAMED + "/NAME")
+                .containsEntry(ZaloSimResource.KNOWN_ACCOUNT, KNOWN + "/ZALO_ID")
+                .containsEntry(ZaloSimResource.LEADER_ACCOUNT, LEADER + "/NAME")
+                .containsEntry(ZaloSimResource.STRANGER_ACCOUNT, "null/null");
+
+        // a member who is not the leader; a group the OA is not in; a group nobody knows; a bad platform
+        given().auth().oauth2(Tokens.forRole(Roles.LEADER, NAMED)).contentType("application/json")
+                .body(Map.of("groupId", groupId, "platform", "zalo-oa", "oaId", sim().config().oaId(), "zaloGroupId",
+                        "zg-x"))
+                .post("/api/v1/bindings").then().statusCode(403);
+        String other = GroupEventsOnTheTopic.newGroupId();
+        try (var events = new GroupEventsOnTheTopic(bootstrap)) {
+            events.group(other, "ca-phuong-song-tri", "POLICE", "police-song-tri", LEADER);
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> count(
+                "select count(*) from directory_group where group_id = '" + other + "'") == 1);
+        given().auth().oauth2(Tokens.forRole(Roles.LEADER, LEADER)).contentType("application/json")
+                .body(Map.of("groupId", other, "platform", "zalo-oa", "oaId", sim().config().oaId(), "zaloGroupId",
+                        ZaloSimResource.FOREIGN))
+                .post("/api/v1/bindings").then().statusCode(409)
+                .body("type", equalTo("https://binhyen.vn/problems/oa-not-in-group"));
+        given().auth().oauth2(Tokens.forRole(Roles.SYSTEM_ADMIN, "sa-1")).contentType("application/json")
+                .body(Map.of("groupId", "group-nobody", "platform", "zalo-oa", "oaId", sim().config().oaId(),
+                        "zaloGroupId", "zg-y"))
+                .post("/api/v1/bindings").then().statusCode(404);
+        given().auth().oauth2(Tokens.forRole(Roles.LEADER, LEADER)).contentType("application/json")
+                .body(Map.of("groupId", other, "platform", "telegram", "oaId", sim().config().oaId(), "zaloGroupId",
+                        "zg-y"))
+                .post("/api/v1/bindings").then().statusCode(422).body("errors[0].field", equalTo("platform"));
+        given().auth().oauth2(Tokens.forRole(Roles.LEADER, LEADER)).contentType("application/json")
+                .body(Map.of("groupId", other, "platform", "zalo-oa")).post("/api/v1/bindings").then()
+                .statusCode(400);
+        assertThat(count("select count(*) from binding where group_id = '" + other + "'")).isZero();
+    }
+
+    // ---- the loop: Zalo → screening request; verdict → the group
+
+    @Test
+    void aMessageInTheBoundGroup_isScreenedAsTheMember_andItsVerdictIsAnsweredInTheGroup_once() throws Exception {
+        bound();
+        String msgId = sim().sendGroupMessage(ZaloSimResource.POLICE, ZaloSimResource.NAMED_ACCOUNT,
+                "Tài liệu mật của đơn vị");
+        JsonNode request = screeningRequest(msgId);
+        assertThat(request.path("groupId").asText()).isEqualTo(groupId);
+        assertThat(request.path("author").path("id").asText()).isEqualTo(NAMED);
+        assertThat(request.path("author").path("displayName").asText()).isEqualTo(ZaloSimResource.NAMED_FULL_NAME);
+        assertThat(request.path("text").asText()).isEqualTo("Tài liệu mật của đơn vị");
+
+        // police-song-tri:6.1 (classified information): moderation's verdict, as it publishes it
+        byte[] verdict = verdict(groupId, msgId, "REMOVE", "CLASSIFIED", "police-song-tri:6.1", "REMIND");
+        int before = notices().size();
+        publishVerdict(groupId, verdict);
+        List<String> notices = awaitNotices(before + 1);
+        String notice = notices.get(before);
+        assertThat(notice).contains(ZaloSimResource.NAMED_FULL_NAME).contains("police-song-tri:6.1")
+                .contains("thu hồi tin nhắn").doesNotContain("đã bị gỡ");
+        assertThat(java.text.Normalizer.isNormalized(notice, java.text.Normalizer.Form.NFC)).isTrue();
+        // the deletion Zalo's OA API cannot do is recorded as such, the notice as carried out
+        await().atMost(Duration.ofSeconds(10)).until(() -> count("select count(*) from event where event_type = "
+                + "'ActionCarriedOut' and payload->>'key' = 'verdict:" + groupId + ":" + msgId + ":NOTICE'") == 1);
+        assertThat(count("select count(*) from event where event_type = 'ActionNotPossible' and payload->>'key' = "
+                + "'verdict:" + groupId + ":" + msgId + ":DELETE_MESSAGE' and payload->>'kind' = 'PLATFORM'"))
+                .isEqualTo(1);
+
+        // the verdict again (a replay) and the webhook again (Zalo's redelivery): nothing new in the group
+        publishVerdict(groupId, verdict);
+        assertThat(sim().redeliver(msgId)).isEqualTo(200);
+        String marker = "m-" + UUID.randomUUID();
+        String second = sim().sendGroupMessage(ZaloSimResource.POLICE, ZaloSimResource.LEADER_ACCOUNT, marker);
+        assertThat(screeningRequest(second).path("author").path("id").asText()).isEqualTo(LEADER);
+        publishVerdict(groupId, verdict(groupId, second, "FLAG", "UNVERIFIED", "police-song-tri:13.1", "NONE"));
+        List<String> after = awaitNotices(notices.size() + 1);
+        assertThat(after.subList(0, notices.size())).isEqualTo(notices);
+        assertThat(after.get(after.size() - 1)).contains("Trưởng nhóm leader-1").contains("police-song-tri:13.1");
+    }
+
+    @Test
+    void aStrangersMessage_isScreenedUnderTheGroup_andTheBoardIsToldOnce() throws Exception {
+        bound();
+        String first = sim().sendGroupMessage(ZaloSimResource.POLICE, ZaloSimResource.STRANGER_ACCOUNT, "Chào mọi người");
+        JsonNode request = screeningRequest(first);
+        assertThat(request.path("groupId").asText()).isEqualTo(groupId);
+        assertThat(request.path("author").path("id").asText()).isEqualTo("zalo:" + ZaloSimResource.STRANGER_ACCOUNT);
+        String second = sim().sendGroupMessage(ZaloSimResource.POLICE, ZaloSimResource.STRANGER_ACCOUNT, "Lần nữa");
+        screeningRequest(second);
+        assertThat(count("select count(*) from event where event_type = 'UnknownMemberSeen' and payload->>'groupId' = '"
+                + groupId + "' and payload->>'zaloUserId' = '" + ZaloSimResource.STRANGER_ACCOUNT + "'")).isEqualTo(1);
+    }
+
+    @Test
+    void theLeadersRemoval_removesTheMemberThroughTheOa() throws Exception {
+        bound();
+        try (var events = new GroupEventsOnTheTopic(bootstrap)) {
+            events.removed(groupId, KNOWN);
+        }
+        await().atMost(Duration.ofSeconds(20)).until(() -> calls("group/removemembers").stream()
+                .anyMatch(c -> c.toString().contains(ZaloSimResource.KNOWN_ACCOUNT)));
+    }
+
+    // ---- Zalo's failures
+
+    @Test
+    void anExpiredToken_isRefreshedOnce_andTheNoticeStillGoes() throws Exception {
+        bound();
+        int refreshes = sim().refreshes();
+        sim().fault("expire-token");
+        String msgId = sim().sendGroupMessage(ZaloSimResource.POLICE, ZaloSimResource.NAMED_ACCOUNT, "Tin cần kiểm tra");
+        screeningRequest(msgId);
+        int before = notices().size();
+        publishVerdict(groupId, verdict(groupId, msgId, "FLAG", "UNVERIFIED", "police-song-tri:13.1", "NONE"));
+        awaitNotices(before + 1);
+        assertThat(sim().refreshes()).isEqualTo(refreshes + 1);
+    }
+
+    @Test
+    void rateLimitsAndAnOutage_delayTheNotice_neverLoseIt() throws Exception {
+        bound();
+        String msgId = sim().sendGroupMessage(ZaloSimResource.POLICE, ZaloSimResource.NAMED_ACCOUNT, "Tin thứ hai");
+        screeningRequest(msgId);
+        int before = notices().size();
+        sim().fault("down");
+        publishVerdict(groupId, verdict(groupId, msgId, "FLAG", "UNVERIFIED", "police-song-tri:13.1", "NONE"));
+        String key = "verdict:" + groupId + ":" + msgId + ":NOTICE";
+        await().atMost(Duration.ofSeconds(20)).until(() -> count("select attempts from outbound_action where action_key = '"
+                + key + "'") >= 2);
+        assertThat(notices()).hasSize(before);
+        sim().fault("up");
+        sim().fault("rate-limit", 2, 0);
+        awaitNotices(before + 1);
+        assertThat(text("select status from outbound_action where action_key = '" + key + "'")).isEqualTo("DONE");
+    }
+
+    // ---- helpers
+
+    JsonNode screeningRequest(String msgId) throws Exception {
+        synchronized (ConnectorTests.class) {
+            if (chatMessages == null) {
+                Properties p = KafkaPrincipals.clientProperties(bootstrap, KafkaPrincipals.ADMIN);
+                p.put("group.id", "connector-tests-" + UUID.randomUUID());
+                p.put("auto.offset.reset", "earliest");
+                chatMessages = new KafkaConsumer<>(p, new StringDeserializer(), new ByteArrayDeserializer());
+                chatMessages.subscribe(List.of(Topics.CHAT_MESSAGES));
+            }
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (System.nanoTime() < deadline) {
+                for (ConsumerRecord<String, byte[]> r : chatMessages.poll(Duration.ofMillis(200))) {
+                    JsonNode request = Json.MAPPER.readTree(r.value());
+                    SEEN.put(request.path("messageId").asText(), request);
+                }
+                if (SEEN.containsKey(msgId)) {
+                    return SEEN.get(msgId);
+                }
+            }
+            throw new AssertionError("no screening request for " + msgId);
+        }
+    }
+
+    static final Map<String, JsonNode> SEEN = new java.util.concurrent.ConcurrentHashMap<>();
+
+    static byte[] verdict(String groupId, String messageId, String decision, String category, String citation,
+            String sanction) throws Exception {
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("groupId", groupId);
+        result.put("messageId", messageId);
+        result.put("decision", decision);
+        result.put("violations", List.of(Map.of("ruleId", "r", "category", category, "citation", citation, "decision",
+                decision)));
+        result.put("suggestions", List.of());
+        result.put("sanction", sanction);
+        result.put("reply", "Tin nhắn đã bị gỡ"); // moderation's own words: not what the connector posts
+        result.put("policy", "police-song-tri");
+        result.put("policyVersion", 4);
+        Map<String, Object> v = new LinkedHashMap<>();
+        v.put("groupId", groupId);
+        v.put("messageId", messageId);
+        v.put("result", result);
+        v.put("error", null);
+        return Json.MAPPER.writeValueAsBytes(v);
+    }
+
+    void publishVerdict(String groupId, byte[] verdict) throws Exception {
+        try (var producer = new KafkaProducer<>(KafkaPrincipals.clientProperties(bootstrap, KafkaPrincipals.ADMIN),
+                new StringSerializer(), new ByteArraySerializer())) {
+            producer.send(new ProducerRecord<>(Topics.MODERATION_VERDICTS, groupId, verdict)).get();
+        }
+    }
+
+    List<Object> calls(String call) {
+        List<Object> out = new ArrayList<>();
+        for (Map<String, Object> c : sim().outbox(ZaloSimResource.POLICE)) {
+            if (call.equals(c.get("call")) && Integer.valueOf(0).equals(((Number) c.getOrDefault("error", 0)).intValue())) {
+                out.add(c.get("body"));
+            }
+        }
+        return out;
+    }
+
+    @SuppressWarnings("unchecked")
+    List<String> notices() {
+        List<String> out = new ArrayList<>();
+        for (Object body : calls("group/message")) {
+            out.add((String) ((Map<String, Object>) ((Map<String, Object>) body).get("message")).get("text"));
+        }
+        return out;
+    }
+
+    List<String> awaitNotices(int n) {
+        await().atMost(Duration.ofSeconds(20)).until(() -> notices().size() >= n);
+        return notices();
+    }
+
+    long count(String sql) throws Exception {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql);
+                ResultSet rs = ps.executeQuery()) {
+            return rs.next() ? rs.getLong(1) : 0;
+        }
+    }
+
+    String text(String sql) throws Exception {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql);
+                ResultSet rs = ps.executeQuery()) {
+            return rs.next() ? rs.getString(1) : null;
+        }
+    }
+}

@@ -1,0 +1,61 @@
+package vn.binhyen.connector.support;
+
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import java.util.Map;
+import vn.binhyen.zalosim.ZaloSim;
+
+/**
+ * zalo-sim in the test JVM, on an ephemeral port: the OA API and token endpoint the connector
+ * calls, and the Zalo groups whose webhooks it receives. The connector's OA is the simulator's.
+ */
+public class ZaloSimResource implements QuarkusTestResourceLifecycleManager {
+    /** The police group of the tests: the OA is in it; its members as Zalo lists them. */
+    public static final String POLICE = "zg-police";
+    /** A group the OA is not in (Zalo answers -403). */
+    public static final String FOREIGN = "zg-foreign";
+    public static final String LEADER_ACCOUNT = "zu-leader";
+    /** Listed by Zalo with the roster's full name of the member: mapped by name. */
+    public static final String NAMED_ACCOUNT = "zu-named";
+    /** The roster names this account (Member.zaloId): mapped by id. */
+    public static final String KNOWN_ACCOUNT = "zu-known";
+    /** On no roster. */
+    public static final String STRANGER_ACCOUNT = "zu-stranger";
+    public static final String NAMED_FULL_NAME = "Nguyễn Thị Hoa";
+
+    private static ZaloSim sim;
+
+    public static ZaloSim sim() {
+        return sim;
+    }
+
+    @Override
+    public Map<String, String> start() {
+        sim = ZaloSim.start(ZaloSim.Config.defaults().withPort(0).withAccessTokenLifetime(90_000).withCallsPerSecond(1000)
+                .withGroups(
+                        ZaloSim.Group.oa(POLICE, "Zalo kết nối bình yên",
+                                new ZaloSim.Member(LEADER_ACCOUNT, "Trưởng nhóm leader-1", true),
+                                new ZaloSim.Member(NAMED_ACCOUNT, NAMED_FULL_NAME, false),
+                                new ZaloSim.Member(KNOWN_ACCOUNT, "Tên Zalo khác hẳn", false),
+                                new ZaloSim.Member(STRANGER_ACCOUNT, "Người lạ", false)),
+                        new ZaloSim.Group(FOREIGN, "Nhóm khác", "oa", false, java.util.List.of())));
+        ZaloSim.Config c = sim.config();
+        return Map.ofEntries(
+                Map.entry("binhyen.connector.zalo.api-url", sim.baseUrl()),
+                Map.entry("binhyen.connector.zalo.oauth-url", sim.baseUrl()),
+                Map.entry("binhyen.connector.oa.main.app-id", c.appId()),
+                Map.entry("binhyen.connector.oa.main.oa-id", c.oaId()),
+                Map.entry("binhyen.connector.oa.main.secret-key", c.secretKey()),
+                Map.entry("binhyen.connector.oa.main.app-secret", c.appSecret()),
+                Map.entry("binhyen.connector.oa.main.access-token", c.accessToken()),
+                Map.entry("binhyen.connector.oa.main.refresh-token", c.refreshToken()),
+                Map.entry("binhyen.connector.actions.first-backoff", "100ms"),
+                Map.entry("binhyen.connector.actions.max-backoff", "1s"));
+    }
+
+    @Override
+    public void stop() {
+        if (sim != null) {
+            sim.close();
+        }
+    }
+}
