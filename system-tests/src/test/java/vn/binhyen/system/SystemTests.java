@@ -312,7 +312,8 @@ class SystemTests {
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
             Answer feed = call("notification-service", "GET", "/api/v1/notifications", Roles.LEADER, "leader-st", null);
             assertThat(feed.body()).anySatisfy(n -> {
-                assertThat(n.path("text").asText()).contains("Tin nhắn leak-1 của thành viên seller-1 đã bị gỡ");
+                assertThat(n.path("text").asText()).contains("Tin nhắn leak-1 của thành viên seller-1 vi phạm")
+                        .contains("phải được gỡ khỏi nhóm");
                 assertThat(n.path("urgency").asText()).isEqualTo("URGENT");
             });
             assertThat(feed.body().findValuesAsText("text")).anySatisfy(t -> assertThat(t)

@@ -286,6 +286,44 @@ class ConnectorTests {
                 .anyMatch(c -> c.toString().contains(ZaloSimResource.KNOWN_ACCOUNT)));
     }
 
+    // ---- joins (ward-binh-phuoc:6.3: the leader decides who joins)
+
+    @Test
+    void aJoinNoApprovedProposalExplains_isReported_andTheLeaderHasTheAccountRemoved_ward_binh_phuoc_6_3()
+            throws Exception {
+        bound();
+        sim().join(ZaloSimResource.POLICE, "zu-intruder", "Người Vào Lạ");
+        await().atMost(Duration.ofSeconds(20)).until(() -> count("select count(*) from event where event_type = "
+                + "'UnapprovedJoin' and payload->>'zaloUserId' = 'zu-intruder' and payload->>'name' = 'Người Vào Lạ'")
+                == 1);
+        // a member the leader approved (MemberAdded, with their account) joins: explained, nothing reported
+        try (var events = new GroupEventsOnTheTopic(bootstrap)) {
+            events.member(groupId, "member-late", "MEMBER", "Đỗ Văn Muộn", "zu-late");
+        }
+        await().atMost(Duration.ofSeconds(20)).until(() -> count("select count(*) from roster_member where member_id = "
+                + "'member-late'") == 1);
+        sim().join(ZaloSimResource.POLICE, "zu-late", "Đỗ Văn Muộn");
+        await().atMost(Duration.ofSeconds(20)).until(() -> count("select count(*) from zalo_member where zalo_user_id = "
+                + "'zu-late' and member_id = 'member-late'") == 1);
+        assertThat(count("select count(*) from event where event_type = 'UnapprovedJoin' and payload->>'zaloUserId' = "
+                + "'zu-late'")).isZero();
+
+        String removal = "/api/v1/bindings/" + groupId + "/accounts/%s/removal";
+        given().auth().oauth2(Tokens.forRole(Roles.LEADER, NAMED)).post(removal.formatted("zu-intruder")).then()
+                .statusCode(404);
+        given().auth().oauth2(Tokens.forRole(Roles.LEADER, LEADER)).post(removal.formatted("zu-late")).then()
+                .statusCode(409).body("type", equalTo("https://binhyen.vn/problems/roster-member"));
+        given().auth().oauth2(Tokens.forRole(Roles.LEADER, LEADER)).post(removal.formatted("zu-never-seen")).then()
+                .statusCode(404);
+        given().auth().oauth2(Tokens.forRole(Roles.LEADER, LEADER)).post(removal.formatted("zu-intruder")).then()
+                .statusCode(202);
+        given().auth().oauth2(Tokens.forRole(Roles.LEADER, LEADER)).post(removal.formatted("zu-intruder")).then()
+                .statusCode(202); // asked twice: done once
+        await().atMost(Duration.ofSeconds(20)).until(() -> calls("group/removemembers").stream()
+                .anyMatch(c -> c.toString().contains("zu-intruder")));
+        assertThat(calls("group/removemembers").stream().filter(c -> c.toString().contains("zu-intruder"))).hasSize(1);
+    }
+
     // ---- Zalo's failures
 
     @Test

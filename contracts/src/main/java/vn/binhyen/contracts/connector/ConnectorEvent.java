@@ -37,6 +37,15 @@ public sealed interface ConnectorEvent {
     }
 
     /**
+     * An account joined the bound Zalo group that no roster member is known by (the roster names
+     * no such account, and Zalo's member list gives it no roster member's name): no approved
+     * proposal explains it. The leader is told where the regulation makes them decide who joins
+     * (notification-service's routing), and may have the account removed.
+     */
+    record UnapprovedJoin(String groupId, String zaloUserId, String name, String eventKey) implements ConnectorEvent {
+    }
+
+    /**
      * An effect a decision asked for, to be carried out in the Zalo group: {@code key} is the
      * decision and the effect ({@code verdict:<group>:<message>:NOTICE}, {@code removal:<event
      * id>:REMOVE_MEMBER}), so a replay or a restart never does it twice.
@@ -63,6 +72,7 @@ public sealed interface ConnectorEvent {
             "GroupBound", GroupBound.class,
             "ZaloMemberMapped", ZaloMemberMapped.class,
             "UnknownMemberSeen", UnknownMemberSeen.class,
+            "UnapprovedJoin", UnapprovedJoin.class,
             "ActionRequested", ActionRequested.class,
             "ActionCarriedOut", ActionCarriedOut.class,
             "ActionNotPossible", ActionNotPossible.class);

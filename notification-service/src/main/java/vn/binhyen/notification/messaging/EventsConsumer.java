@@ -79,6 +79,12 @@ public class EventsConsumer {
         handle("report", records);
     }
 
+    @Incoming("connector-events")
+    @Blocking(ordered = true)
+    public void connector(ConsumerRecords<String, byte[]> records) {
+        handle("connector", records);
+    }
+
     private void handle(String topic, ConsumerRecords<String, byte[]> records) {
         List<ConsumerRecord<String, byte[]>> all = new ArrayList<>(records.count());
         records.forEach(all::add);

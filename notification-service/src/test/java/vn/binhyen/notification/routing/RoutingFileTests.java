@@ -183,6 +183,28 @@ class RoutingFileTests {
     }
 
     @Test
+    void zaloAccountsNobodyOnTheRosterIsKnownBy_reachTheBoardOrTheLeader_ward_binh_phuoc_6_3() throws Exception {
+        assertThat(citation("connector", "UnapprovedJoin", "ward-binh-phuoc", Map.of())).isEqualTo("ward-binh-phuoc:6.3");
+        assertThat(citation("connector", "UnapprovedJoin", "ioc-dak-lak", Map.of())).isEqualTo("ioc-dak-lak:4.2.2");
+        // where the regulation does not make the leader decide who joins, nobody is told of a join
+        assertThat(citation("connector", "UnapprovedJoin", "police-song-tri", Map.of())).isNull();
+        assertThat(citation("connector", "UnknownMemberSeen", "ward-binh-phuoc", Map.of())).isEqualTo("ward-binh-phuoc:6.3");
+        assertThat(citation("connector", "UnknownMemberSeen", "police-song-tri", Map.of()))
+                .isEqualTo("binhyen:zalo-accounts");
+        assertThat(citation("connector", "ActionNotPossible", "police-song-tri", Map.of("kind", "REFUSED")))
+                .isEqualTo("binhyen:zalo-actions");
+        // what the platform has no call for is no refusal: nobody is paged for it
+        assertThat(citation("connector", "ActionNotPossible", "police-song-tri", Map.of("kind", "PLATFORM"))).isNull();
+        assertThat(render("unapproved-join", Map.of("zaloUserId", "zu-1", "name", "Người Lạ"), "ward-binh-phuoc:6.3"))
+                .isEqualTo("Tài khoản Zalo zu-1 (Người Lạ) đã vào nhóm Zalo mà không có đề xuất bổ sung thành viên nào "
+                        + "được Trưởng nhóm phê duyệt. Trưởng nhóm xem xét phê duyệt bổ sung hoặc đưa tài khoản ra khỏi "
+                        + "nhóm theo ward-binh-phuoc:6.3.");
+        assertThat(render("zalo-action-refused", Map.of("effect", "NOTICE", "reason", "Zalo error -403: OA not in group"),
+                "binhyen:zalo-actions")).startsWith("Hệ thống không thực hiện được việc đăng thông báo trong nhóm Zalo vì "
+                        + "Zalo từ chối (Zalo error -403: OA not in group).");
+    }
+
+    @Test
     void aBrokenTemplate_failsWhenParsed() {
         Engine engine = Engine.builder().addDefaults().build();
         assertThatThrownBy(() -> engine.parse("Tin báo {#if p.urgent}KHẨN")).isInstanceOf(TemplateException.class);

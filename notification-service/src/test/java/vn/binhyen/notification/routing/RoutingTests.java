@@ -104,7 +104,8 @@ class RoutingTests {
         for (String who : new String[] {leader, "deputy-" + group, "admin-" + group}) {
             await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(feedOf(Roles.LEADER, who))
                     .anySatisfy(n -> {
-                        assertThat(n.get("text").toString()).contains("Tin nhắn msg-1 của thành viên delegate-1 đã bị gỡ");
+                        assertThat(n.get("text").toString()).contains("Tin nhắn msg-1 của thành viên delegate-1 vi phạm")
+                                .contains("phải được gỡ khỏi nhóm");
                         assertThat(n.get("urgency")).isEqualTo("URGENT"); // "báo cáo ngay": not the hourly digest
                         assertThat(n.get("citation")).isEqualTo("council-binh-duong:9.4");
                     }));

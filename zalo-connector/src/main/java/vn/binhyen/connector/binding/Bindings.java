@@ -9,10 +9,19 @@ import java.sql.SQLException;
 import java.util.Optional;
 import vn.binhyen.connector.domain.Platform;
 
-/** Which Zalo group carries which Bình Yên group ({@code binding}, written with each GroupBound). */
+/**
+ * Which Zalo group carries which Bình Yên group ({@code binding}, written with each GroupBound).
+ * Every message asks: answers are kept in memory for {@link #CACHE_FOR} (a binding made on
+ * another instance is seen within that time, one made here at once).
+ */
 @ApplicationScoped
 public class Bindings {
+    static final java.time.Duration CACHE_FOR = java.time.Duration.ofSeconds(5);
+
     private final AgroalDataSource dataSource;
+    private final com.github.benmanes.caffeine.cache.Cache<String, Optional<Binding>> answers =
+            com.github.benmanes.caffeine.cache.Caffeine.newBuilder().maximumSize(10_000).expireAfterWrite(CACHE_FOR)
+                    .build();
 
     Bindings(AgroalDataSource dataSource) {
         this.dataSource = dataSource;
@@ -22,11 +31,12 @@ public class Bindings {
     }
 
     public Optional<Binding> ofZaloGroup(String oaId, String zaloGroupId) {
-        return one("where oa_id = ? and zalo_group_id = ?", oaId, zaloGroupId);
+        return answers.get("zalo\n" + oaId + "\n" + zaloGroupId,
+                k -> one("where oa_id = ? and zalo_group_id = ?", oaId, zaloGroupId));
     }
 
     public Optional<Binding> ofGroup(String groupId) {
-        return one("where group_id = ?", groupId);
+        return answers.get("group\n" + groupId, k -> one("where group_id = ?", groupId));
     }
 
     /** Records the binding (in the caller's transaction); false when the group or the Zalo group is bound already. */
@@ -39,7 +49,9 @@ public class Bindings {
             ps.setString(3, b.oaId());
             ps.setString(4, b.zaloGroupId());
             ps.setString(5, boundBy);
-            return ps.executeUpdate() == 1;
+            boolean inserted = ps.executeUpdate() == 1;
+            answers.invalidateAll();
+            return inserted;
         } catch (SQLException e) {
             throw new IllegalStateException("binding not written: " + e.getMessage(), e);
         }

@@ -60,15 +60,23 @@ public class Members {
         return new Who(a.memberId(), name, zaloUserId);
     }
 
-    /** A join or a leave: the account is recorded (and mapped, if the roster names it). */
-    public void seen(Bindings.Binding b, String zaloUserId, boolean joined) {
+    /** A leave: the account is recorded. */
+    public void left(Bindings.Binding b, String zaloUserId) {
         if (account(b, zaloUserId) == null) {
             insertAccount(b, zaloUserId, null);
         }
-        if (joined) {
-            rosterByZaloId(b.groupId(), zaloUserId).ifPresent(r -> map(b, zaloUserId, r.memberId(), "ZALO_ID"));
-        }
     }
+
+    /**
+     * A join: the account recorded, with its name as Zalo lists it ({@code listedName}, null when
+     * unknown), and mapped to the roster where it can be; answers the member it is, if any.
+     */
+    public Optional<String> joined(Bindings.Binding b, String zaloUserId, String listedName) {
+        listed(b, zaloUserId, listedName);
+        Account a = account(b, zaloUserId);
+        return Optional.ofNullable(a == null ? null : a.memberId());
+    }
+
 
     /** Where a screened message came from, for its verdict to find its way back. */
     public void origin(Bindings.Binding b, String messageId, String zaloUserId, Who who) {
@@ -83,8 +91,8 @@ public class Members {
         if (a == null) {
             insertAccount(b, zaloUserId, name);
         } else {
-            update("update zalo_member set name = ? where oa_id = ? and zalo_group_id = ? and zalo_user_id = ?", name,
-                    b.oaId(), b.zaloGroupId(), zaloUserId);
+            update("update zalo_member set name = coalesce(?, name) where oa_id = ? and zalo_group_id = ? "
+                    + "and zalo_user_id = ?", name, b.oaId(), b.zaloGroupId(), zaloUserId);
             if (a.memberId() != null) {
                 return;
             }

@@ -90,7 +90,7 @@ public class InboundWorker {
         List<String> outcomes = new ArrayList<>();
         for (Row r : rows) {
             JsonNode event = Json.MAPPER.readTree(r.body());
-            ZaloEvents.Handled h = events.handle(r.oaId(), r.name(), event);
+            ZaloEvents.Handled h = events.handle(r.oaId(), r.name(), event, r.key());
             outcomes.add(h.outcome());
             if (h.screening() != null) {
                 sent.add(chatMessages.send(Record.of(h.groupId(), Json.MAPPER.writeValueAsBytes(h.screening())))

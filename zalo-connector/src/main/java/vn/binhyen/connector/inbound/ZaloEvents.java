@@ -10,7 +10,9 @@ import java.util.Map;
 import java.util.Optional;
 import vn.binhyen.connector.binding.Bindings;
 import vn.binhyen.connector.binding.Members;
+import vn.binhyen.connector.domain.ConnectorLog;
 import vn.binhyen.connector.webhook.ZaloOaWebhook;
+import vn.binhyen.contracts.connector.ConnectorEvent;
 
 /**
  * One Zalo event, understood: which Bình Yên group it is in (the binding of its Zalo group),
@@ -23,10 +25,14 @@ import vn.binhyen.connector.webhook.ZaloOaWebhook;
 public class ZaloEvents {
     private final Bindings bindings;
     private final Members members;
+    private final vn.binhyen.connector.platform.OaClient zalo;
+    private final ConnectorLog log;
 
-    ZaloEvents(Bindings bindings, Members members) {
+    ZaloEvents(Bindings bindings, Members members, vn.binhyen.connector.platform.OaClient zalo, ConnectorLog log) {
         this.bindings = bindings;
         this.members = members;
+        this.zalo = zalo;
+        this.log = log;
     }
 
     /** What became of an event: its outcome, and the screening request to publish (keyed by group), if any. */
@@ -36,7 +42,41 @@ public class ZaloEvents {
         }
     }
 
-    public Handled handle(String oaId, String name, JsonNode event) {
+    /**
+     * A join: the name Zalo lists for the account (its member list), the account mapped to the
+     * roster where it can be; one no roster member is known by is an {@code UnapprovedJoin}.
+     */
+    private Handled joined(Bindings.Binding b, String userId, String eventKey) {
+        String listedName = zalo.oa(b.oaId()).map(oa -> nameInList(oa, b, userId)).orElse(null);
+        if (members.joined(b, userId, listedName).isPresent()) {
+            return Handled.only("JOINED");
+        }
+        log.append("binding-" + b.groupId(), new ConnectorEvent.UnapprovedJoin(b.groupId(), userId, listedName,
+                eventKey), ConnectorLog.CONNECTOR, "zalo-" + eventKey);
+        return Handled.only("JOINED_UNAPPROVED");
+    }
+
+    /** The account's name in Zalo's member list (pages of 50, at most 1,000 members), or null. */
+    private String nameInList(vn.binhyen.connector.platform.ConnectorConfig.Oa oa, Bindings.Binding b, String userId) {
+        for (int offset = 0; offset < 1000; offset += 50) {
+            var page = zalo.get(oa, "group/listmember", Map.of("group_id", b.zaloGroupId(), "offset",
+                    String.valueOf(offset), "count", "50"));
+            if (!page.ok()) {
+                return null; // the join is judged without the name: by the roster's accounts alone
+            }
+            for (JsonNode m : page.data().path("members")) {
+                if (userId.equals(m.path("user_id").asText())) {
+                    return m.path("name").asText(null);
+                }
+            }
+            if (page.data().path("members").size() < 50) {
+                return null;
+            }
+        }
+        return null;
+    }
+
+    public Handled handle(String oaId, String name, JsonNode event, String eventKey) {
         String zaloGroupId = event.path("recipient").path("id").asText("");
         Optional<Bindings.Binding> binding = bindings.ofZaloGroup(oaId, zaloGroupId);
         if (binding.isEmpty()) {
@@ -47,9 +87,12 @@ public class ZaloEvents {
         if (userId.isEmpty()) {
             return Handled.only("NO_SENDER");
         }
-        if (name.equals("user_join_group") || name.equals("user_out_group")) {
-            members.seen(binding.get(), userId, name.equals("user_join_group"));
-            return Handled.only(name.equals("user_join_group") ? "JOINED" : "LEFT");
+        if (name.equals("user_out_group")) {
+            members.left(binding.get(), userId);
+            return Handled.only("LEFT");
+        }
+        if (name.equals("user_join_group")) {
+            return joined(binding.get(), userId, eventKey);
         }
         if (!name.startsWith("user_send_group_")) {
             return Handled.only("IGNORED");

@@ -54,9 +54,14 @@ public class BindingResource {
     private final ConnectorLog log;
     private final Directory directory;
     private final JsonWebToken token;
+    private final vn.binhyen.connector.outbound.Actions actions;
+    private final vn.binhyen.connector.outbound.ActionWorker worker;
 
     BindingResource(Bindings bindings, Members members, OaClient zalo, ConnectorLog log, Directory directory,
-            JsonWebToken token) {
+            JsonWebToken token, vn.binhyen.connector.outbound.Actions actions,
+            vn.binhyen.connector.outbound.ActionWorker worker) {
+        this.actions = actions;
+        this.worker = worker;
         this.bindings = bindings;
         this.members = members;
         this.zalo = zalo;
@@ -150,6 +155,40 @@ public class BindingResource {
             }
         });
         return Response.status(Response.Status.CREATED).entity(view(wanted, listed.size())).build();
+    }
+
+    /**
+     * The leader has an account no roster member is known by removed from the Zalo group (one
+     * that joined without an approved proposal, or wrote as a stranger): {@code removemembers}, once.
+     * A roster member is removed through the roster instead (group-service's proposal, then
+     * {@code MemberRemoved}).
+     */
+    @POST
+    @Path("/{groupId}/accounts/{zaloUserId}/removal")
+    @RolesAllowed({Roles.LEADER, Roles.SYSTEM_ADMIN})
+    public Response removeAccount(@PathParam("groupId") String groupId, @PathParam("zaloUserId") String zaloUserId) {
+        boolean admin = token.getGroups().contains(Roles.SYSTEM_ADMIN);
+        Optional<Bindings.Binding> b = bindings.ofGroup(groupId);
+        boolean leads = directory.roleIn(groupId, token.getName()).filter("LEADER"::equals).isPresent();
+        if (b.isEmpty() || !admin && !leads) {
+            return Problem.of("not-found", "Không tìm thấy / Not found", Response.Status.NOT_FOUND,
+                    "no binding of " + groupId + " whose accounts you decide on").toResponse();
+        }
+        var seen = members.mapping(b.get()).stream().filter(m -> zaloUserId.equals(m.get("zaloUserId"))).findFirst();
+        if (seen.isEmpty()) {
+            return Problem.of("unknown-account", "Không có tài khoản này / No such account", Response.Status.NOT_FOUND,
+                    "zaloUserId: no such account was seen in the group").toResponse();
+        }
+        if (seen.get().get("memberId") != null) {
+            return Problem.of("roster-member", "Thành viên trong danh sách / A roster member", Response.Status.CONFLICT,
+                    "zaloUserId: this account is a roster member's; the member is removed through the roster (a "
+                            + "proposal the leader approves)").toResponse();
+        }
+        String key = "account-removal:" + groupId + ":" + zaloUserId + ":REMOVE_MEMBER";
+        QuarkusTransaction.requiringNew().run(() -> actions.removeMember(b.get(), key, "leader:" + token.getName(),
+                zaloUserId));
+        worker.wake();
+        return Response.accepted(Map.of("key", key)).build();
     }
 
     @GET
