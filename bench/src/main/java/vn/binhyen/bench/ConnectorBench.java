@@ -42,14 +42,16 @@ public final class ConnectorBench {
     /** One message in this many is classified (answered with a notice); Zalo takes 20 calls a second per OA. */
     static final int VIOLATING_EVERY = Integer.getInteger("bench.violatingEvery", 50);
     static final String GROUP = "zg-bench";
+    /** Full names, as the police group's rules want them (a name they refuse would be answered too). */
+    static final List<String> NAMES = List.of("Nguyễn Văn An", "Trần Thị Bình", "Lê Văn Cường", "Phạm Thị Dung", "Hoàng Văn Em", "Vũ Thị Giang", "Đặng Văn Hải", "Bùi Thị Khánh");
 
     public static void main(String[] args) throws Exception {
         vn.binhyen.audit.QuietLogging.apply();
         System.out.printf("Bình Yên zalo-connector benchmark — %s, %d cores, JDK %s%n", Instant.now(),
                 Runtime.getRuntime().availableProcessors(), Runtime.version());
         List<ZaloSim.Member> members = new ArrayList<>();
-        for (int i = 0; i < 20; i++) {
-            members.add(new ZaloSim.Member("zu-" + i, "Cư dân " + i, false));
+        for (int i = 0; i < NAMES.size(); i++) {
+            members.add(new ZaloSim.Member("zu-" + i, NAMES.get(i), false));
         }
         ZaloSim.Config config = ZaloSim.Config.defaults().withPort(0).withCallsPerSecond(10_000)
                 .withGroups(new ZaloSim.Group(GROUP, "Zalo kết nối bình yên", "oa", true, members));
@@ -118,7 +120,7 @@ public final class ConnectorBench {
                     Thread.onSpinWait();
                 }
                 boolean violating = n % VIOLATING_EVERY == 0;
-                String author = "zu-" + (n % 20);
+                String author = "zu-" + (n % NAMES.size());
                 long t = System.nanoTime();
                 sim.sendGroupMessage(GROUP, author, violating
                         ? "Gửi mọi người tài liệu T.ố.i M.ậ.t số " + n + " về phương án tuần tra"
@@ -158,7 +160,7 @@ public final class ConnectorBench {
     static HttpRequest signed(ZaloSim.Config config, String webhook, String run, long n) {
         String ts = Long.toString(System.currentTimeMillis());
         String body = "{\"app_id\":\"" + config.appId() + "\",\"user_id_by_app\":\"u\",\"event_name\":"
-                + "\"user_send_group_text\",\"timestamp\":\"" + ts + "\",\"sender\":{\"id\":\"zu-" + (n % 20)
+                + "\"user_send_group_text\",\"timestamp\":\"" + ts + "\",\"sender\":{\"id\":\"zu-" + (n % NAMES.size())
                 + "\"},\"recipient\":{\"id\":\"zg-unbound\"},\"message\":{\"msg_id\":\"b-" + run + "-" + n
                 + "\",\"text\":\"Tối nay tổ tuần tra khu phố đi từ 21 giờ\"}}";
         return HttpRequest.newBuilder(URI.create(webhook)).header("Content-Type", "application/json")
@@ -174,8 +176,8 @@ public final class ConnectorBench {
         try (var events = new GroupEventsOnTheTopic(broker.bootstrapServers())) {
             events.unit(Tokens.DEFAULT_UNIT, "Công an phường Sông Trí", "WARD_POLICE", null)
                     .group(group, Tokens.DEFAULT_UNIT, "POLICE", "police-song-tri", "leader-bench");
-            for (int i = 0; i < 20; i++) {
-                events.member(group, "member-" + i, "MEMBER", "Cư dân " + i, "zu-" + i);
+            for (int i = 0; i < NAMES.size(); i++) {
+                events.member(group, "member-" + i, "MEMBER", NAMES.get(i), "zu-" + i);
             }
         }
         HttpClient http = HttpClient.newHttpClient();
@@ -198,7 +200,7 @@ public final class ConnectorBench {
         // moderation screens the group under its regulation once it has the group's events too
         Thread.sleep(2000); // a bench's settling time, not a test's wait: the screening path warms meanwhile
         for (int i = 0; i < 200; i++) {
-            sim.sendGroupMessage(GROUP, "zu-" + (i % 20), "Chào bà con " + i);
+            sim.sendGroupMessage(GROUP, "zu-" + (i % NAMES.size()), "Chào bà con " + i);
         }
         Thread.sleep(3000); // likewise: the warm-up messages pass before the measured ones
     }

@@ -110,7 +110,8 @@ class ConnectorTests {
         }
         await().atMost(Duration.ofSeconds(30)).until(() -> count("select count(*) from roster_member where group_id = '"
                 + groupId + "'") == 3);
-        given().auth().oauth2(Tokens.forRole(Roles.LEADER, LEADER)).contentType("application/json")
+        // the leader's token says only that they are a person (Keycloak's): the roster makes them the leader
+        given().auth().oauth2(Tokens.forRole(Roles.MEMBER, LEADER)).contentType("application/json")
                 .body(Map.of("groupId", groupId, "platform", "zalo-oa", "oaId", sim().config().oaId(), "zaloGroupId",
                         ZaloSimResource.POLICE))
                 .post("/api/v1/bindings").then().statusCode(201);
@@ -286,6 +287,23 @@ class ConnectorTests {
                 .anyMatch(c -> c.toString().contains(ZaloSimResource.KNOWN_ACCOUNT)));
     }
 
+    @Test
+    void aDirectiveIssuedInTheGroup_isPostedInItsZaloGroup_once() throws Exception {
+        bound();
+        String directive = "dir-" + UUID.randomUUID();
+        var payload = Json.MAPPER.createObjectNode().put("groupId", groupId).put("directiveId", directive)
+                .put("text", "Đề nghị bà con cảnh giác với thủ đoạn giả danh công an").put("issuedBy", LEADER)
+                .put("acknowledgeBy", Instant.now().plus(Duration.ofHours(24)).toString());
+        payload.putArray("recipients").add(NAMED);
+        try (var events = new GroupEventsOnTheTopic(bootstrap)) {
+            events.event(groupId, "DirectiveIssued", payload).event(groupId, "DirectiveIssued", payload);
+        }
+        await().atMost(Duration.ofSeconds(20)).until(() -> notices().stream()
+                .anyMatch(n -> n.equals("Chỉ đạo: \"Đề nghị bà con cảnh giác với thủ đoạn giả danh công an\"")));
+        assertThat(count("select count(*) from outbound_action where action_key like 'directive:%" + directive + "%'"))
+                .isEqualTo(1);
+    }
+
     // ---- joins (ward-binh-phuoc:6.3: the leader decides who joins)
 
     @Test
@@ -355,6 +373,43 @@ class ConnectorTests {
         sim().fault("rate-limit", 2, 0);
         awaitNotices(before + 1);
         assertThat(text("select status from outbound_action where action_key = '" + key + "'")).isEqualTo("DONE");
+    }
+
+    /**
+     * An instance killed between Zalo's answer and its commit leaves its claim: the next finds it,
+     * looks for the notice in the group's conversation, and posts only what is not there.
+     */
+    @Test
+    void anOrphanedClaim_isReconciledWithTheConversation_soANoticeIsNeverPostedTwice() throws Exception {
+        bound();
+        String posted = "Thông báo đã đăng trước khi dịch vụ dừng " + UUID.randomUUID();
+        String notPosted = "Thông báo chưa kịp đăng " + UUID.randomUUID();
+        // the first reached Zalo before the instance died: it is in the group's conversation
+        var http = java.net.http.HttpClient.newHttpClient();
+        http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(sim().baseUrl() + "/v3.0/oa/group/message"))
+                .header("access_token", sim().accessToken()).header("Content-Type", "application/json")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(Json.MAPPER.writeValueAsString(Map.of(
+                        "recipient", Map.of("group_id", ZaloSimResource.POLICE), "message", Map.of("text", posted)))))
+                .build(), java.net.http.HttpResponse.BodyHandlers.discarding());
+        for (String text : List.of(posted, notPosted)) {
+            try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
+                    "insert into outbound_action (action_key, group_id, oa_id, zalo_group_id, effect, call, body, status, "
+                            + "claimed_at, created_at) values (?, ?, ?, ?, 'NOTICE', 'group/message', ?, 'SENDING', "
+                            + "now() - interval '2 minutes', now() - interval '3 minutes')")) {
+                ps.setString(1, "orphan:" + text);
+                ps.setString(2, groupId);
+                ps.setString(3, sim().config().oaId());
+                ps.setString(4, ZaloSimResource.POLICE);
+                ps.setString(5, Json.MAPPER.writeValueAsString(Map.of("recipient", Map.of("group_id",
+                        ZaloSimResource.POLICE), "message", Map.of("text", text))));
+                ps.executeUpdate();
+            }
+        }
+        await().atMost(Duration.ofSeconds(20)).until(() -> count("select count(*) from outbound_action where action_key "
+                + "like 'orphan:%' and status = 'DONE' and (action_key like '%" + posted + "' or action_key like '%"
+                + notPosted + "')") == 2);
+        assertThat(notices().stream().filter(posted::equals)).hasSize(1);
+        assertThat(notices().stream().filter(notPosted::equals)).hasSize(1);
     }
 
     // ---- helpers

@@ -25,7 +25,7 @@ final class PlatformApi {
 
     void oa(HttpExchange ex, String op) throws IOException {
         boolean get = switch (op) {
-            case "listmember", "getgroup" -> true;
+            case "listmember", "getgroup", "conversation" -> true;
             case "message", "removemembers", "updateinfo" -> false;
             default -> throw new HttpIo.HttpError(404, "unknown OA API: group/" + op);
         };
@@ -53,6 +53,7 @@ final class PlatformApi {
                     case "listmember" -> listMember(g, req);
                     case "removemembers" -> removeMembers(g, req);
                     case "updateinfo" -> updateInfo(g, req);
+                    case "conversation" -> conversation(g, req);
                     default -> getGroup(g);
                 };
             }
@@ -65,7 +66,33 @@ final class PlatformApi {
         JsonNode text = req.path("message").path("text");
         if (!text.isTextual() || text.asText().isEmpty()) return Zalo.error(-201, "Parameter is invalid: message.text");
         if (Zalo.length(text.asText()) > Zalo.MAX_TEXT) return Zalo.error(-210, "Parameter exceeds its limit");
-        return Zalo.success(Json.object().put("message_id", Zalo.newId()).put("group_id", g.id));
+        String id = Zalo.newId();
+        g.chat.add(Json.object().put("message_id", id).put("src", 0).put("from_id", "oa").put("message", text.asText())
+                .put("time", System.currentTimeMillis()));
+        return Zalo.success(Json.object().put("message_id", id).put("group_id", g.id));
+    }
+
+    /**
+     * {@code GET group/conversation?group_id=&offset=&count=}: the group's recent messages, newest
+     * first, in the shape of the OA's conversation API ({@code src} 0 for the OA's own). The
+     * field names are modelled on the OA's person-to-OA conversation call; GMF's own could not be
+     * read from an official page (zalo-sim/README.md).
+     */
+    private static ObjectNode conversation(SimState.GroupState g, ObjectNode req) {
+        int offset;
+        int count;
+        try {
+            offset = Integer.parseInt(Json.text(req, "offset") == null ? "0" : Json.text(req, "offset"));
+            count = Integer.parseInt(Json.text(req, "count") == null ? "10" : Json.text(req, "count"));
+        } catch (NumberFormatException e) {
+            return Zalo.error(-201, "Parameter is invalid: offset/count");
+        }
+        if (offset < 0 || count < 1 || count > 50) return Zalo.error(-210, "Parameter exceeds its limit");
+        var data = Json.MAPPER.createArrayNode();
+        for (int i = g.chat.size() - 1 - offset; i >= 0 && data.size() < count; i--) {
+            data.add(g.chat.get(i).deepCopy());
+        }
+        return Zalo.success(data);
     }
 
     private static ObjectNode listMember(SimState.GroupState g, ObjectNode req) {

@@ -28,6 +28,8 @@ final class SimState {
         boolean lockSendMsg;
         final LinkedHashMap<String, ZaloSim.Member> members = new LinkedHashMap<>();
         final List<OutboxEntry> outbox = new ArrayList<>();
+        /** The group's chat as the OA sees it, oldest first: {@code message_id, src (0 the OA, 1 a member), from_id, message, time}. */
+        final List<com.fasterxml.jackson.databind.node.ObjectNode> chat = new ArrayList<>();
 
         GroupState(ZaloSim.Group g) {
             this.id = g.zaloGroupId();

@@ -70,6 +70,10 @@ final class Webhooks implements AutoCloseable {
         }
         String msgId = Zalo.newId();
         long now = state.now().toEpochMilli();
+        synchronized (state) {
+            requireGroup(zaloGroupId).chat.add(Json.object().put("message_id", msgId).put("src", 1).put("from_id", userId)
+                    .put("message", text).put("time", now));
+        }
         if (bot) {
             ObjectNode body = Json.object().put("event_name", "message.text.received");
             ObjectNode message = body.putObject("message").put("message_id", msgId);

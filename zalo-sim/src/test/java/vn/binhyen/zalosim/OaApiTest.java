@@ -47,6 +47,20 @@ class OaApiTest {
     }
 
     @Test
+    void theConversationListsTheGroupsMessagesNewestFirst_theOasOwnWithSrc0() {
+        String member = sim.sendGroupMessage(GROUP, MEMBER, "Xin hỏi lịch tiêm chủng");
+        String oa = send(GROUP, "Sáng mai tiêm chủng từ 7 giờ 30").at("/data/message_id").asText();
+        JsonNode chat = client.oaGet(TOKEN, "/v3.0/oa/group/conversation?group_id=" + GROUP + "&offset=0&count=10").json();
+        assertThat(chat.get("error").asInt()).isZero();
+        assertThat(chat.at("/data/0/message_id").asText()).isEqualTo(oa);
+        assertThat(chat.at("/data/0/src").asInt()).isZero();
+        assertThat(chat.at("/data/0/message").asText()).isEqualTo("Sáng mai tiêm chủng từ 7 giờ 30");
+        assertThat(chat.at("/data/1/message_id").asText()).isEqualTo(member);
+        assertThat(chat.at("/data/1/src").asInt()).isEqualTo(1);
+        assertThat(chat.at("/data/1/from_id").asText()).isEqualTo(MEMBER);
+    }
+
+    @Test
     void aTextOver2000CharactersAnswers210() {
         assertThat(send(GROUP, "ệ".repeat(2000)).get("error").asInt()).isZero();
         JsonNode tooLong = send(GROUP, "ệ".repeat(2001));

@@ -117,6 +117,11 @@ public final class GroupEventsOnTheTopic implements AutoCloseable {
                 .put("unboundBy", "sysadmin"));
     }
 
+    /** Any group event, as group-service publishes it (the same payload twice is two events: a redelivery's test). */
+    public GroupEventsOnTheTopic event(String stream, String type, ObjectNode payload) {
+        return send(stream, type, payload.deepCopy());
+    }
+
     private GroupEventsOnTheTopic send(String stream, String type, ObjectNode payload) {
         long version = versions.merge(stream, 1L, Long::sum);
         Envelope e = new Envelope(EventIds.next(), type, 1, Envelope.streamTypeOf(stream), stream, version,

@@ -25,7 +25,8 @@ import vn.binhyen.eventlog.directory.Directory;
  * group-service's events: the directory (who leads which group: who may bind it), the roster
  * with each member's Zalo account and full name (how Zalo accounts are mapped), and the
  * decisions to carry out in a bound Zalo group: a member removed by the leader's decision
- * ({@code MemberRemoved}) is removed there too ({@code removemembers}), once per event.
+ * ({@code MemberRemoved}) is removed there too ({@code removemembers}), a directive is posted
+ * there ({@code DirectiveIssued}), each once per event.
  */
 @ApplicationScoped
 public class GroupEventsConsumer {
@@ -74,12 +75,30 @@ public class GroupEventsConsumer {
                         p.path("newZaloId").asText(null), p.path("newPhone").asText(null));
                 case "MemberLeft" -> members.rosterRemove(groupId, p.path("memberId").asText());
                 case "MemberRemoved" -> removed(e, groupId, p.path("memberId").asText());
+                case "DirectiveIssued" -> directive(groupId, p);
                 default -> {
                 }
             }
         } catch (com.fasterxml.jackson.core.JsonProcessingException ex) {
             throw new IllegalStateException("group event " + e.eventId() + " unreadable: " + ex.getMessage(), ex);
         }
+    }
+
+    /**
+     * A directive issued in a bound group is posted in its Zalo group, as issued ("thừa lệnh" when
+     * announced on the leader's behalf, ioc-dak-lak:4.1.2); how members acknowledge it, and by when,
+     * each is told by notification-service.
+     */
+    private void directive(String groupId, com.fasterxml.jackson.databind.JsonNode p) {
+        var binding = bindings.ofGroup(groupId);
+        if (binding.isEmpty()) {
+            return;
+        }
+        String directiveId = p.path("directiveId").asText();
+        String text = (p.hasNonNull("onBehalfOf") ? "Thừa lệnh Lãnh đạo, thông báo chỉ đạo: " : "Chỉ đạo: ") + "\""
+                + p.path("text").asText() + "\"";
+        actions.notice(binding.get(), "directive:" + groupId + ":" + directiveId + ":NOTICE", "directive:" + directiveId,
+                java.text.Normalizer.normalize(text, java.text.Normalizer.Form.NFC));
     }
 
     /** The leader's removal, carried out in the bound Zalo group when the member's account is known there. */

@@ -64,7 +64,7 @@ public class ActionWorker {
         this.clock = clock;
         this.metrics = metrics;
         this.enabled = enabled;
-        this.loop = new WorkLoop("action-worker", () -> QuarkusTransaction.requiringNew().timeout(120).call(this::batch),
+        this.loop = new WorkLoop("action-worker", this::batch,
                 config.actions().pollEvery(), config.actions().firstBackoff(), config.actions().maxBackoff(), LOG);
     }
 
@@ -83,56 +83,160 @@ public class ActionWorker {
         loop.wake();
     }
 
-    private record Due(String key, String groupId, String oaId, String effect, String call, String body, int attempts) {
+    private record Due(String key, String groupId, String oaId, String zaloGroupId, String effect, String call,
+            String body, int attempts, boolean orphaned, Instant createdAt) {
     }
 
-    /** One batch of due actions, in the caller's transaction; answers how many were tried. */
+    /**
+     * One round: due actions claimed in a short transaction (SENDING, committed), each then
+     * carried out and its outcome committed on its own, so a crash leaves at most the claims in
+     * flight. A claim older than {@link #ORPHANED_AFTER} is an instance's that died: its notice
+     * is looked for in the group's conversation first, and sent again only if it is not there.
+     */
     int batch() throws Exception {
-        List<Due> due = new ArrayList<>();
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement ps = c.prepareStatement("select action_key, group_id, oa_id, effect, call, body, "
-                        + "attempts from outbound_action where status = 'PENDING' and next_at <= ? "
-                        + "order by next_at, created_at limit " + BATCH + " for update skip locked")) {
-            ps.setTimestamp(1, Timestamp.from(clock.instant()));
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    due.add(new Due(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                            rs.getString(6), rs.getInt(7)));
-                }
-            }
-        }
-        Set<String> waiting = new HashSet<>(); // OAs rate-limited in this batch
+        List<Due> due = QuarkusTransaction.requiringNew().timeout(30).call(this::claim);
+        Set<String> waiting = new HashSet<>(); // OAs rate-limited in this round
         for (Due d : due) {
-            Optional<ConnectorConfig.Oa> oa = zalo.oa(d.oaId());
-            if (oa.isEmpty()) {
-                impossible(d, "REFUSED", "no Official Account " + d.oaId() + " is configured");
-                continue;
-            }
-            if (waiting.contains(d.oaId())) {
-                later(d, "waiting: Zalo's rate limit for this OA");
-                continue;
-            }
-            JsonNode body = Json.MAPPER.readTree(d.body());
-            String path = d.call();
-            ZaloAnswer answer = zalo.post(oa.get(), path, body);
-            metrics.counter("binhyen.connector.zalo.calls", "call", path, "kind", answer.kind().name()).increment();
-            switch (answer.kind()) {
-                case OK -> done(d, path, answer);
-                case PERMANENT -> impossible(d, "REFUSED", answer.describe());
-                case RATE_LIMITED -> {
-                    waiting.add(d.oaId());
-                    later(d, answer.describe());
-                }
-                case TOKEN, UNAVAILABLE -> later(d, answer.describe());
-            }
+            QuarkusTransaction.requiringNew().timeout(60).run(() -> carryOut(d, waiting));
         }
         return due.size();
     }
 
+    /** How long a claim may stay in flight before it is taken for its instance's: well past two calls' timeouts. */
+    static final java.time.Duration ORPHANED_AFTER = java.time.Duration.ofSeconds(30);
+
+    private List<Due> claim() throws SQLException {
+        List<Due> due = new ArrayList<>();
+        Instant now = clock.instant();
+        try (Connection c = dataSource.getConnection()) {
+            try (PreparedStatement ps = c.prepareStatement("select action_key, group_id, oa_id, zalo_group_id, effect, "
+                    + "call, body, attempts, status = 'SENDING' or orphaned, created_at from outbound_action "
+                    + "where (status = 'PENDING' and next_at <= ?) or (status = 'SENDING' and claimed_at < ?) "
+                    + "order by next_at, created_at limit " + BATCH + " for update skip locked")) {
+                ps.setTimestamp(1, Timestamp.from(now));
+                ps.setTimestamp(2, Timestamp.from(now.minus(ORPHANED_AFTER)));
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        due.add(new Due(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                                rs.getString(5), rs.getString(6), rs.getString(7), rs.getInt(8), rs.getBoolean(9),
+                                rs.getTimestamp(10).toInstant()));
+                    }
+                }
+            }
+            try (PreparedStatement ps = c.prepareStatement("update outbound_action set status = 'SENDING', "
+                    + "claimed_at = ?, orphaned = ? where action_key = ?")) {
+                for (Due d : due) {
+                    ps.setTimestamp(1, Timestamp.from(now));
+                    ps.setBoolean(2, d.orphaned());
+                    ps.setString(3, d.key());
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            }
+        }
+        return due;
+    }
+
+    private void carryOut(Due d, Set<String> waiting) {
+        Optional<ConnectorConfig.Oa> oa = zalo.oa(d.oaId());
+        if (oa.isEmpty()) {
+            impossible(d, "REFUSED", "no Official Account " + d.oaId() + " is configured");
+            return;
+        }
+        if (waiting.contains(d.oaId())) {
+            later(d, "waiting: Zalo's rate limit for this OA");
+            return;
+        }
+        JsonNode body;
+        try {
+            body = Json.MAPPER.readTree(d.body());
+        } catch (java.io.IOException e) {
+            impossible(d, "REFUSED", "unreadable action body: " + e.getMessage());
+            return;
+        }
+        if (d.orphaned() && d.call().equals("group/message")) {
+            ZaloAnswer found = alreadyPosted(oa.get(), d, body.path("message").path("text").asText());
+            if (found == null) {
+                later(d, "reconciling an orphaned claim: Zalo's conversation unreadable now");
+                return;
+            }
+            if (found.ok()) {
+                done(d, d.call(), found);
+                return;
+            }
+        }
+        ZaloAnswer answer = zalo.post(oa.get(), d.call(), body);
+        metrics.counter("binhyen.connector.zalo.calls", "call", d.call(), "kind", answer.kind().name()).increment();
+        switch (answer.kind()) {
+            case OK -> done(d, d.call(), answer);
+            case PERMANENT -> impossible(d, "REFUSED", answer.describe());
+            case RATE_LIMITED -> {
+                waiting.add(d.oaId());
+                later(d, answer.describe());
+            }
+            case TOKEN -> later(d, answer.describe());
+            // a timeout or a 5xx may still have posted it: looked for in the conversation before it is sent again
+            case UNAVAILABLE -> {
+                later(d, answer.describe());
+                update("update outbound_action set orphaned = true where action_key = ?", d.key());
+            }
+        }
+    }
+
+    /**
+     * Whether the OA's notice is in the group's recent conversation (posted before its instance
+     * died): an OK answer carrying its message id; not OK when it is not there; null when the
+     * conversation cannot be read now.
+     */
+    private ZaloAnswer alreadyPosted(ConnectorConfig.Oa oa, Due d, String text) {
+        long since = d.createdAt().minusSeconds(5).toEpochMilli();
+        for (int offset = 0; offset < 200; offset += 50) { // newest first, back to the action's creation
+            ZaloAnswer chat = zalo.get(oa, "group/conversation", java.util.Map.of("group_id", d.zaloGroupId(),
+                    "offset", String.valueOf(offset), "count", "50"));
+            if (!chat.ok()) {
+                return null;
+            }
+            boolean older = chat.data().size() < 50;
+            for (JsonNode m : chat.data()) {
+                if (m.path("time").asLong() < since) {
+                    older = true;
+                } else if (m.path("src").asInt(-1) == 0 && text.equals(m.path("message").asText())
+                        && !claimedByAnother(m.path("message_id").asText())) {
+                    return new ZaloAnswer(ZaloAnswer.Kind.OK, 0, "found in the conversation",
+                            new ObjectNodeHolder(m.path("message_id").asText()).data());
+                }
+            }
+            if (older) {
+                break;
+            }
+        }
+        return new ZaloAnswer(ZaloAnswer.Kind.PERMANENT, 0, "not in the conversation", null);
+    }
+
+    /** Whether another action was done with this message of Zalo's (the same text posted for another decision). */
+    private boolean claimedByAnother(String messageId) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement("select 1 from outbound_action where reference = ?")) {
+            ps.setString(1, messageId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A message id as Zalo's send answers it ({@code data.message_id}). */
+    private record ObjectNodeHolder(String messageId) {
+        JsonNode data() {
+            return Json.MAPPER.createObjectNode().put("message_id", messageId);
+        }
+    }
+
     private void done(Due d, String call, ZaloAnswer answer) {
         String reference = answer.data() == null ? null : answer.data().path("message_id").asText(null);
-        update("update outbound_action set status = 'DONE', attempts = attempts + 1, done_at = now(), last_error = null "
-                + "where action_key = ?", d.key());
+        update("update outbound_action set status = 'DONE', attempts = attempts + 1, done_at = now(), last_error = null, "
+                + "claimed_at = null, orphaned = false, reference = ? where action_key = ?", reference, d.key());
         log.append(Actions.streamOf(d.key()), new ConnectorEvent.ActionCarriedOut(d.groupId(), d.key(), d.effect(), call,
                 reference, d.attempts() + 1), ConnectorLog.CONNECTOR, d.key());
     }
@@ -140,7 +244,7 @@ public class ActionWorker {
     private void impossible(Due d, String kind, String reason) {
         LOG.warnf("action %s not possible: %s", d.key(), reason);
         update("update outbound_action set status = 'IMPOSSIBLE', attempts = attempts + 1, done_at = now(), "
-                + "last_error = ? where action_key = ?", reason, d.key());
+                + "last_error = ?, claimed_at = null, orphaned = false where action_key = ?", reason, d.key());
         log.append(Actions.streamOf(d.key()), new ConnectorEvent.ActionNotPossible(d.groupId(), d.key(), d.effect(), kind,
                 reason), ConnectorLog.CONNECTOR, d.key());
     }
@@ -150,8 +254,8 @@ public class ActionWorker {
         long pause = Math.min(config.actions().maxBackoff().toMillis(), first << Math.min(d.attempts(), 20));
         Instant next = clock.instant().plusMillis(pause);
         try (Connection c = dataSource.getConnection();
-                PreparedStatement ps = c.prepareStatement("update outbound_action set attempts = attempts + 1, "
-                        + "next_at = ?, last_error = ? where action_key = ?")) {
+                PreparedStatement ps = c.prepareStatement("update outbound_action set status = 'PENDING', "
+                        + "attempts = attempts + 1, next_at = ?, last_error = ?, claimed_at = null where action_key = ?")) {
             ps.setTimestamp(1, Timestamp.from(next));
             ps.setString(2, why);
             ps.setString(3, d.key());
