@@ -229,19 +229,7 @@ class SystemTests {
     @Order(1)
     void aClassifiedDocumentPostedInTheZaloGroup_isAnsweredInThatGroup_citingPoliceSongTri_6_1()
             throws Exception {
-        java.util.function.Supplier<List<String>> notices = () -> {
-            List<String> texts = new ArrayList<>();
-            for (Map<String, Object> c : zalo.outbox(Demo.ZALO_GROUP)) {
-                if ("group/message".equals(c.get("call")) && ((Number) c.getOrDefault("error", 0)).intValue() == 0) {
-                    @SuppressWarnings("unchecked")
-                    var body = (Map<String, Object>) c.get("body");
-                    @SuppressWarnings("unchecked")
-                    var message = (Map<String, Object>) body.get("message");
-                    texts.add((String) message.get("text"));
-                }
-            }
-            return texts;
-        };
+        java.util.function.Supplier<List<String>> notices = () -> zalo.postedTexts(Demo.ZALO_GROUP);
         int before = notices.get().size();
         long sent = System.nanoTime();
         String msgId = zalo.sendGroupMessage(Demo.ZALO_GROUP, "zalo-dan-1",

@@ -81,6 +81,7 @@ class ConnectorTests {
     @BeforeEach
     void pointTheSimulatorHere() {
         sim().webhookUrl(webhook.toString());
+        sim().botWebhookUrl(webhook.toString().replace("/webhooks/zalo-oa", "/webhooks/zalo-bot/sim"));
         sim().fault("clear");
     }
 
@@ -304,6 +305,45 @@ class ConnectorTests {
                 .isEqualTo(1);
     }
 
+    // ---- the Zalo Bot platform: it posts, and can do nothing else
+
+    @Test
+    void aBotPlatformGroup_isScreenedAndAnswered_byItsBotsOnlyCall_theRestRecordedAsNotPossible() throws Exception {
+        String botGroup = GroupEventsOnTheTopic.newGroupId();
+        try (var events = new GroupEventsOnTheTopic(bootstrap)) {
+            events.unit("ca-phuong-song-tri", "Công an phường Sông Trí", "WARD_POLICE", null)
+                    .group(botGroup, "ca-phuong-song-tri", "POLICE", "police-song-tri", LEADER)
+                    .member(botGroup, "member-bot", "MEMBER", ZaloSimResource.BOT_MEMBER_NAME, null);
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> count("select count(*) from roster_member where group_id = '"
+                + botGroup + "'") == 2);
+        given().auth().oauth2(Tokens.forRole(Roles.MEMBER, LEADER)).contentType("application/json")
+                .body(Map.of("groupId", botGroup, "platform", "zalo-bot", "oaId", "sim", "zaloGroupId",
+                        ZaloSimResource.BOT_GROUP))
+                .post("/api/v1/bindings").then().statusCode(201).body("platform", equalTo("zalo-bot"));
+        given().auth().oauth2(Tokens.forRole(Roles.MEMBER, LEADER)).contentType("application/json")
+                .body(Map.of("groupId", botGroup, "platform", "zalo-bot", "oaId", "no-such-bot", "zaloGroupId", "zg-x"))
+                .post("/api/v1/bindings").then().statusCode(422).body("errors[0].field", equalTo("oaId"));
+        // a webhook without the bot's secret keeps nothing
+        given().contentType("application/json").header("X-Bot-Api-Secret-Token", "not-the-secret")
+                .body("{\"event_name\":\"message.text.received\",\"message\":{\"message_id\":\"forged-1\"}}")
+                .post("/webhooks/zalo-bot/sim").then().statusCode(401);
+        assertThat(count("select count(*) from inbound_event where event_key like '%forged-1'")).isZero();
+
+        String msgId = sim().sendGroupMessage(ZaloSimResource.BOT_GROUP, ZaloSimResource.BOT_MEMBER_ACCOUNT,
+                "Gửi mọi người tài liệu mật");
+        JsonNode request = screeningRequest(msgId);
+        assertThat(request.path("groupId").asText()).isEqualTo(botGroup);
+        // the platform names the sender: mapped to the one roster member of that name
+        assertThat(request.path("author").path("id").asText()).isEqualTo("member-bot");
+        publishVerdict(botGroup, verdict(botGroup, msgId, "REMOVE", "CLASSIFIED", "police-song-tri:6.1", "REMIND"));
+        await().atMost(Duration.ofSeconds(20)).until(() -> sim().outbox(ZaloSimResource.BOT_GROUP).stream()
+                .anyMatch(c -> "bot/sendMessage".equals(c.get("call")) && c.get("body").toString().contains("thu hồi")));
+        assertThat(count("select count(*) from event where event_type = 'ActionNotPossible' and payload->>'key' = "
+                + "'verdict:" + botGroup + ":" + msgId + ":DELETE_MESSAGE' and payload->>'reason' like "
+                + "'%Zalo Bot API has no call to delete%'")).isEqualTo(1);
+    }
+
     // ---- joins (ward-binh-phuoc:6.3: the leader decides who joins)
 
     @Test
@@ -477,13 +517,8 @@ class ConnectorTests {
         return out;
     }
 
-    @SuppressWarnings("unchecked")
     List<String> notices() {
-        List<String> out = new ArrayList<>();
-        for (Object body : calls("group/message")) {
-            out.add((String) ((Map<String, Object>) ((Map<String, Object>) body).get("message")).get("text"));
-        }
-        return out;
+        return sim().postedTexts(ZaloSimResource.POLICE);
     }
 
     List<String> awaitNotices(int n) {

@@ -235,6 +235,24 @@ public final class ZaloSim implements AutoCloseable {
         state.botWebhookUrl(url);
     }
 
+    /** The texts the OA ({@code group/message}) or the bot ({@code sendMessage}) posted in the group, in order. */
+    @SuppressWarnings("unchecked")
+    public List<String> postedTexts(String zaloGroupId) {
+        List<String> texts = new java.util.ArrayList<>();
+        for (Map<String, Object> c : outbox(zaloGroupId)) {
+            if (((Number) c.getOrDefault("error", 0)).intValue() != 0) {
+                continue;
+            }
+            Map<String, Object> body = (Map<String, Object>) c.get("body");
+            if ("group/message".equals(c.get("call"))) {
+                texts.add((String) ((Map<String, Object>) body.get("message")).get("text"));
+            } else if ("bot/sendMessage".equals(c.get("call"))) {
+                texts.add((String) body.get("text"));
+            }
+        }
+        return texts;
+    }
+
     /** Every call the OA or the bot made for the group, in order: {@code at, call, body, error}. */
     public List<Map<String, Object>> outbox(String zaloGroupId) {
         return state.outbox(zaloGroupId);

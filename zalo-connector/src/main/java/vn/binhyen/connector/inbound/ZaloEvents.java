@@ -77,6 +77,9 @@ public class ZaloEvents {
     }
 
     public Handled handle(String oaId, String name, JsonNode event, String eventKey) {
+        if (oaId.startsWith("bot:")) {
+            return botMessage(oaId, name, event);
+        }
         String zaloGroupId = event.path("recipient").path("id").asText("");
         Optional<Bindings.Binding> binding = bindings.ofZaloGroup(oaId, zaloGroupId);
         if (binding.isEmpty()) {
@@ -109,6 +112,40 @@ public class ZaloEvents {
         }
         members.origin(binding.get(), messageId, userId, who);
         return new Handled(who.memberId() == null ? "SCREENED_UNKNOWN_MEMBER" : "SCREENED", groupId, request);
+    }
+
+    /**
+     * A Zalo Bot platform event: {@code message.*.received} in a GROUP chat (the platform's groups
+     * are in beta; private chats are not a group's). The platform names the sender
+     * ({@code from.display_name}): an account no member is known by is mapped by that name when
+     * exactly one roster member bears it.
+     */
+    private Handled botMessage(String botId, String name, JsonNode event) {
+        JsonNode message = event.path("message");
+        if (!name.startsWith("message.") || !"GROUP".equals(message.path("chat").path("chat_type").asText())) {
+            return Handled.only("IGNORED");
+        }
+        Optional<Bindings.Binding> binding = bindings.ofZaloGroup(botId, message.path("chat").path("id").asText(""));
+        if (binding.isEmpty()) {
+            return Handled.only("UNBOUND");
+        }
+        String userId = message.path("from").path("id").asText("");
+        String messageId = messageId(message.path("message_id").asText(""));
+        if (userId.isEmpty() || messageId == null) {
+            return Handled.only(userId.isEmpty() ? "NO_SENDER" : "NO_MESSAGE_ID");
+        }
+        String displayName = message.path("from").path("display_name").asText(null);
+        if (displayName != null && !displayName.isBlank()) {
+            members.listed(binding.get(), userId, displayName);
+        }
+        Members.Who who = members.who(binding.get(), userId, messageId);
+        Map<String, Object> request = screeningRequest(binding.get().groupId(), messageId, who, message, event);
+        if (request == null) {
+            return Handled.only("NOTHING_TO_SCREEN");
+        }
+        members.origin(binding.get(), messageId, userId, who);
+        return new Handled(who.memberId() == null ? "SCREENED_UNKNOWN_MEMBER" : "SCREENED", binding.get().groupId(),
+                request);
     }
 
     /**
@@ -148,7 +185,8 @@ public class ZaloEvents {
                 }
             }
         }
-        String text = message.path("text").asText(null);
+        String text = message.hasNonNull("text") ? message.path("text").asText(null)
+                : message.path("caption").asText(null);
         if ((text == null || text.isBlank()) && attachments.isEmpty() && links.isEmpty()) {
             return null;
         }
@@ -165,7 +203,9 @@ public class ZaloEvents {
         if (!links.isEmpty()) {
             request.put("links", links);
         }
-        Instant at = ZaloOaWebhook.epochMillisOf(event.path("timestamp").asText(null));
+        // the OA's events carry a timestamp (ms, a string); the Bot platform's messages a date (ms)
+        Instant at = ZaloOaWebhook.epochMillisOf(event.hasNonNull("timestamp") ? event.path("timestamp").asText(null)
+                : message.path("date").asText(null));
         if (at != null) {
             request.put("postedAt", at.toString());
         }

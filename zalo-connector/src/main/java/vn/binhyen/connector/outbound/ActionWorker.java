@@ -54,11 +54,14 @@ public class ActionWorker {
     private final boolean enabled;
     private final WorkLoop loop;
 
-    ActionWorker(AgroalDataSource dataSource, OaClient zalo, ConnectorLog log, ConnectorConfig config, Clock clock,
-            MeterRegistry metrics,
+    private final vn.binhyen.connector.platform.BotClient bots;
+
+    ActionWorker(AgroalDataSource dataSource, OaClient zalo, vn.binhyen.connector.platform.BotClient bots,
+            ConnectorLog log, ConnectorConfig config, Clock clock, MeterRegistry metrics,
             @ConfigProperty(name = "binhyen.connector.workers.enabled", defaultValue = "true") boolean enabled) {
         this.dataSource = dataSource;
         this.zalo = zalo;
+        this.bots = bots;
         this.log = log;
         this.config = config;
         this.clock = clock;
@@ -138,6 +141,10 @@ public class ActionWorker {
     }
 
     private void carryOut(Due d, Set<String> waiting) {
+        if (d.call().startsWith("bot/")) {
+            carryOutOnTheBotPlatform(d);
+            return;
+        }
         Optional<ConnectorConfig.Oa> oa = zalo.oa(d.oaId());
         if (oa.isEmpty()) {
             impossible(d, "REFUSED", "no Official Account " + d.oaId() + " is configured");
@@ -147,11 +154,8 @@ public class ActionWorker {
             later(d, "waiting: Zalo's rate limit for this OA");
             return;
         }
-        JsonNode body;
-        try {
-            body = Json.MAPPER.readTree(d.body());
-        } catch (java.io.IOException e) {
-            impossible(d, "REFUSED", "unreadable action body: " + e.getMessage());
+        JsonNode body = body(d);
+        if (body == null) {
             return;
         }
         if (d.orphaned() && d.call().equals("group/message")) {
@@ -180,6 +184,40 @@ public class ActionWorker {
                 later(d, answer.describe());
                 update("update outbound_action set orphaned = true where action_key = ?", d.key());
             }
+        }
+    }
+
+    /** The action's body, or null once it is recorded as impossible for being unreadable. */
+    private JsonNode body(Due d) {
+        try {
+            return Json.MAPPER.readTree(d.body());
+        } catch (java.io.IOException e) {
+            impossible(d, "REFUSED", "unreadable action body: " + e.getMessage());
+            return null;
+        }
+    }
+
+    /**
+     * On the Zalo Bot platform: {@code sendMessage}. The platform keeps no history a bot can read,
+     * so an orphaned claim there is sent again (at least once: a crash between Zalo's answer and
+     * the commit may repeat that one notice).
+     */
+    private void carryOutOnTheBotPlatform(Due d) {
+        var bot = bots.bot(d.oaId().substring("bot:".length()));
+        if (bot.isEmpty()) {
+            impossible(d, "REFUSED", "no Zalo Bot platform bot " + d.oaId() + " is configured");
+            return;
+        }
+        JsonNode body = body(d);
+        if (body == null) {
+            return;
+        }
+        ZaloAnswer answer = bots.call(bot.get(), d.call().substring("bot/".length()), body);
+        metrics.counter("binhyen.connector.zalo.calls", "call", d.call(), "kind", answer.kind().name()).increment();
+        switch (answer.kind()) {
+            case OK -> done(d, d.call(), answer);
+            case PERMANENT -> impossible(d, "REFUSED", "Zalo Bot API error " + answer.error() + ": " + answer.message());
+            default -> later(d, answer.describe());
         }
     }
 

@@ -14,6 +14,9 @@ public interface ConnectorConfig {
     /** The Official Accounts this connector runs groups through, by a local name. */
     Map<String, Oa> oa();
 
+    /** The Zalo Bot platform's bots this connector runs groups through, by a local name. */
+    Map<String, Bot> bot();
+
     Webhook webhook();
 
     Actions actions();
@@ -35,6 +38,9 @@ public interface ConnectorConfig {
         /** How long before its expiry an access token is refreshed (Zalo's last 25 hours). */
         @WithDefault("PT1H")
         Duration refreshAhead();
+
+        /** The Bot API ({@code https://bot-api.zaloplatforms.com}). */
+        String botApiUrl();
     }
 
     interface Oa {
@@ -56,6 +62,14 @@ public interface ConnectorConfig {
 
         /** When the first access token expires, if known; unknown ones are refreshed on Zalo's first token error. */
         Optional<java.time.Instant> accessTokenExpiresAt();
+    }
+
+    interface Bot {
+        /** The bot's token (static, from Zalo Bot Creator): the Bot API's path carries it. */
+        String token();
+
+        /** What Zalo sends as {@code X-Bot-Api-Secret-Token} with each webhook (8 to 256 characters). */
+        String secret();
     }
 
     interface Webhook {

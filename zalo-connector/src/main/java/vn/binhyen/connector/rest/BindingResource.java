@@ -38,9 +38,8 @@ import vn.binhyen.eventlog.http.Problem;
  * Binding a real Zalo group to a Bình Yên group (issue 26): by the group's leader (its roster
  * says so) or a system administrator; checked with Zalo that the OA is in that group
  * ({@code getgroup}); then the members Zalo lists ({@code listmember}) are mapped to the roster
- * (by the account the roster names, else by full name). Only the Official Account platform is
- * carried today: the Zalo Bot platform can neither delete nor remove, and its client is not
- * built yet, so a binding to it is refused rather than accepted and left idle.
+ * (by the account the roster names, else by full name). A group on the Zalo Bot platform is bound
+ * to a configured bot (which can only post).
  */
 @Path("/api/v1/bindings")
 @Produces(MediaType.APPLICATION_JSON)
@@ -56,10 +55,12 @@ public class BindingResource {
     private final JsonWebToken token;
     private final vn.binhyen.connector.outbound.Actions actions;
     private final vn.binhyen.connector.outbound.ActionWorker worker;
+    private final vn.binhyen.connector.platform.BotClient bots;
 
     BindingResource(Bindings bindings, Members members, OaClient zalo, ConnectorLog log, Directory directory,
             JsonWebToken token, vn.binhyen.connector.outbound.Actions actions,
-            vn.binhyen.connector.outbound.ActionWorker worker) {
+            vn.binhyen.connector.outbound.ActionWorker worker, vn.binhyen.connector.platform.BotClient bots) {
+        this.bots = bots;
         this.actions = actions;
         this.worker = worker;
         this.bindings = bindings;
@@ -96,11 +97,7 @@ public class BindingResource {
                             "one-of", "zalo-oa, zalo-bot"))).toResponse();
         }
         if (r.platform().equals("zalo-bot")) {
-            return Problem.of("platform-not-carried", "Nền tảng chưa được hỗ trợ / Platform not carried yet", 422,
-                    "platform: only zalo-oa (an Official Account with the group message framework) is carried now")
-                    .withErrors(List.of(new Problem.FieldError("platform", "supported-platform",
-                            "zalo-oa")))
-                    .toResponse();
+            return bindBot(r, admin);
         }
         Optional<ConnectorConfig.Oa> oa = zalo.oa(r.oaId());
         if (oa.isEmpty()) {
@@ -190,6 +187,46 @@ public class BindingResource {
                 zaloUserId));
         worker.wake();
         return Response.accepted(Map.of("key", key)).build();
+    }
+
+    /**
+     * A group carried by a Zalo Bot platform bot ({@code oaId}: the bot's name here). The platform
+     * has no call that lists a group's members or says whether the bot is in it, so nothing is
+     * checked with Zalo: accounts are mapped as their messages come (the roster's account, or the
+     * one member of the sender's display name). The bot can only post; what a decision asks beyond
+     * a notice is recorded as not possible.
+     */
+    private Response bindBot(BindingRequest r, boolean admin) {
+        if (bots.bot(r.oaId()).isEmpty()) {
+            return Problem.of("unknown-bot", "Không có bot này / Unknown bot", 422,
+                    "oaId: no Zalo Bot platform bot " + r.oaId() + " is configured in this connector")
+                    .withErrors(List.of(new Problem.FieldError("oaId", "configured-bot", "a bot of this connector")))
+                    .toResponse();
+        }
+        Bindings.Binding wanted = new Bindings.Binding(r.groupId(), Platform.ZALO_BOT, "bot:" + r.oaId(),
+                r.zaloGroupId());
+        Optional<Bindings.Binding> existing = bindings.ofGroup(r.groupId());
+        if (existing.isPresent()) {
+            return existing.get().equals(wanted) ? Response.ok(view(wanted, null)).build()
+                    : Problem.of("already-bound", "Nhóm đã được gắn / Already bound", Response.Status.CONFLICT,
+                            "group " + r.groupId() + " is bound to Zalo group " + existing.get().zaloGroupId())
+                            .toResponse();
+        }
+        String by = token.getName();
+        boolean[] inserted = new boolean[1];
+        QuarkusTransaction.requiringNew().run(() -> {
+            inserted[0] = bindings.insert(wanted, by);
+            if (inserted[0]) {
+                log.append("binding-" + r.groupId(), new ConnectorEvent.GroupBound(r.groupId(), "zalo-bot",
+                        "bot:" + r.oaId(), r.zaloGroupId(), by), Actor.of(by, admin ? Roles.SYSTEM_ADMIN : Roles.LEADER),
+                        "binding-" + r.groupId());
+            }
+        });
+        if (!inserted[0]) {
+            return Problem.of("already-bound", "Nhóm Zalo đã được gắn / Zalo group already bound",
+                    Response.Status.CONFLICT, "zaloGroupId: bound to another group").toResponse();
+        }
+        return Response.status(Response.Status.CREATED).entity(view(wanted, null)).build();
     }
 
     @GET

@@ -92,9 +92,19 @@ public class ZaloOaWebhook {
         }
         String name = event.path("event_name").asText("");
         String key = key(oa.oaId(), name, event, body);
+        return keepAndAnswer(dataSource, worker, key, oa.oaId(), name, body, retries(numRetry));
+    }
+
+    /**
+     * Keeps a platform's event (once) and answers its platform at once: 200, {@code duplicate}
+     * when it was kept before; 503 only when the database cannot take it (the platform sends it
+     * again). A new event wakes the worker that handles it.
+     */
+    static Response keepAndAnswer(AgroalDataSource dataSource, InboundWorker worker, String key, String source,
+            String name, String body, int numRetry) {
         boolean fresh;
         try {
-            fresh = keep(key, oa.oaId(), name, body, retries(numRetry));
+            fresh = keep(dataSource, key, source, name, body, numRetry);
         } catch (SQLException e) {
             // the one thing that must work for Zalo to be answered: without the database nothing can be kept
             LOG.errorf("webhook %s not kept: %s", key, e.getMessage());
@@ -119,7 +129,9 @@ public class ZaloOaWebhook {
         return "event:" + oaId + ":" + name + ":" + vn.binhyen.connector.domain.Digest.hex(body, 32);
     }
 
-    private boolean keep(String key, String oaId, String name, String body, int numRetry) throws SQLException {
+    /** Keeps a platform's event once; false when its key was kept before. */
+    static boolean keep(AgroalDataSource dataSource, String key, String oaId, String name, String body, int numRetry)
+            throws SQLException {
         try (Connection c = dataSource.getConnection();
                 PreparedStatement ps = c.prepareStatement("insert into inbound_event (event_key, oa_id, event_name, "
                         + "body, num_retry) values (?, ?, ?, ?, ?) on conflict (event_key) do nothing")) {

@@ -21,6 +21,10 @@ public class ZaloSimResource implements QuarkusTestResourceLifecycleManager {
     /** On no roster. */
     public static final String STRANGER_ACCOUNT = "zu-stranger";
     public static final String NAMED_FULL_NAME = "Nguyễn Thị Hoa";
+    /** A group on the Zalo Bot platform, whose bot (the simulator's) can only post. */
+    public static final String BOT_GROUP = "zg-bot";
+    public static final String BOT_MEMBER_ACCOUNT = "zb-1";
+    public static final String BOT_MEMBER_NAME = "Đinh Thị Mai";
 
     private static ZaloSim sim;
 
@@ -37,7 +41,9 @@ public class ZaloSimResource implements QuarkusTestResourceLifecycleManager {
                                 new ZaloSim.Member(NAMED_ACCOUNT, NAMED_FULL_NAME, false),
                                 new ZaloSim.Member(KNOWN_ACCOUNT, "Tên Zalo khác hẳn", false),
                                 new ZaloSim.Member(STRANGER_ACCOUNT, "Người lạ", false)),
-                        new ZaloSim.Group(FOREIGN, "Nhóm khác", "oa", false, java.util.List.of())));
+                        new ZaloSim.Group(FOREIGN, "Nhóm khác", "oa", false, java.util.List.of()),
+                        ZaloSim.Group.bot(BOT_GROUP, "Tổ dân phố 5",
+                                new ZaloSim.Member(BOT_MEMBER_ACCOUNT, BOT_MEMBER_NAME, false))));
         ZaloSim.Config c = sim.config();
         return Map.ofEntries(
                 Map.entry("binhyen.connector.zalo.api-url", sim.baseUrl()),
@@ -48,6 +54,9 @@ public class ZaloSimResource implements QuarkusTestResourceLifecycleManager {
                 Map.entry("binhyen.connector.oa.main.app-secret", c.appSecret()),
                 Map.entry("binhyen.connector.oa.main.access-token", c.accessToken()),
                 Map.entry("binhyen.connector.oa.main.refresh-token", c.refreshToken()),
+                Map.entry("binhyen.connector.zalo.bot-api-url", sim.baseUrl()),
+                Map.entry("binhyen.connector.bot.sim.token", c.botToken()),
+                Map.entry("binhyen.connector.bot.sim.secret", c.botSecret()),
                 Map.entry("binhyen.connector.actions.first-backoff", "100ms"),
                 Map.entry("binhyen.connector.actions.max-backoff", "1s"));
     }

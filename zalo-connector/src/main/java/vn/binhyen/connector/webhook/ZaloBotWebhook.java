@@ -1,0 +1,68 @@
+package vn.binhyen.connector.webhook;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.agroal.api.AgroalDataSource;
+import jakarta.annotation.security.PermitAll;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import vn.binhyen.connector.inbound.InboundWorker;
+import vn.binhyen.connector.platform.ConnectorConfig;
+import vn.binhyen.eventlog.Json;
+import vn.binhyen.eventlog.http.Problem;
+
+/**
+ * The Zalo Bot platform's webhook, one path per configured bot ({@code /webhooks/zalo-bot/<name>}):
+ * its credential is {@code X-Bot-Api-Secret-Token}, the secret set with {@code setWebhook},
+ * compared in constant time (a wrong or missing one is a 401 and nothing is kept). The platform's
+ * events carry no timestamp to bound them by; an event already kept (by its message id) changes
+ * nothing. Kept in {@code inbound_event}, answered at once, handled after, as the OA's webhooks are.
+ */
+@Path("/webhooks/zalo-bot/{bot}")
+public class ZaloBotWebhook {
+    private final ConnectorConfig config;
+    private final AgroalDataSource dataSource;
+    private final InboundWorker worker;
+
+    ZaloBotWebhook(ConnectorConfig config, AgroalDataSource dataSource, InboundWorker worker) {
+        this.config = config;
+        this.dataSource = dataSource;
+        this.worker = worker;
+    }
+
+    @POST
+    @PermitAll
+    @Consumes(MediaType.WILDCARD)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response receive(@PathParam("bot") String name, @HeaderParam("X-Bot-Api-Secret-Token") String secret,
+            byte[] raw) {
+        ConnectorConfig.Bot bot = config.bot().get(name);
+        if (bot == null || secret == null || !MessageDigest.isEqual(bot.secret().getBytes(StandardCharsets.UTF_8),
+                secret.getBytes(StandardCharsets.UTF_8))) {
+            return Problem.of("bad-secret", "Mã bí mật không hợp lệ / Bad secret token", Response.Status.UNAUTHORIZED,
+                    "X-Bot-Api-Secret-Token: the secret set with setWebhook for a bot this connector serves").toResponse();
+        }
+        String body = new String(raw == null ? new byte[0] : raw, StandardCharsets.UTF_8);
+        JsonNode event;
+        try {
+            event = Json.MAPPER.readTree(body);
+        } catch (JsonProcessingException e) {
+            event = null;
+        }
+        String messageId = event == null ? "" : event.path("message").path("message_id").asText("");
+        if (event == null || !event.isObject() || messageId.isEmpty()) {
+            return Problem.of("malformed-event", "Sự kiện không hợp lệ / Malformed event", Response.Status.BAD_REQUEST,
+                    "body: one JSON object with message.message_id").toResponse();
+        }
+        return ZaloOaWebhook.keepAndAnswer(dataSource, worker, "bot:" + name + ":" + messageId, "bot:" + name,
+                event.path("event_name").asText(""), body, 0);
+    }
+}
