@@ -342,6 +342,16 @@ class ConnectorTests {
         assertThat(count("select count(*) from event where event_type = 'ActionNotPossible' and payload->>'key' = "
                 + "'verdict:" + botGroup + ":" + msgId + ":DELETE_MESSAGE' and payload->>'reason' like "
                 + "'%Zalo Bot API has no call to delete%'")).isEqualTo(1);
+        // the leader cannot have a stranger removed there: the platform has no such call, and says so
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
+                "insert into zalo_member (oa_id, zalo_group_id, zalo_user_id, name) values ('bot:sim', ?, 'zb-stranger', "
+                        + "'Người lạ')")) {
+            ps.setString(1, ZaloSimResource.BOT_GROUP);
+            ps.executeUpdate();
+        }
+        given().auth().oauth2(Tokens.forRole(Roles.MEMBER, LEADER))
+                .post("/api/v1/bindings/" + botGroup + "/accounts/zb-stranger/removal").then().statusCode(409)
+                .body("type", equalTo("https://binhyen.vn/problems/platform-cannot"));
     }
 
     // ---- joins (ward-binh-phuoc:6.3: the leader decides who joins)

@@ -93,7 +93,7 @@ public class ActionWorker {
     /**
      * One round: due actions claimed in a short transaction (SENDING, committed), each then
      * carried out and its outcome committed on its own, so a crash leaves at most the claims in
-     * flight. A claim older than {@link #ORPHANED_AFTER} is an instance's that died: its notice
+     * flight. A claim older than {@code actions.orphaned-after} is an instance's that died: its notice
      * is looked for in the group's conversation first, and sent again only if it is not there.
      */
     int batch() throws Exception {
@@ -105,9 +105,6 @@ public class ActionWorker {
         return due.size();
     }
 
-    /** How long a claim may stay in flight before it is taken for its instance's: well past two calls' timeouts. */
-    static final java.time.Duration ORPHANED_AFTER = java.time.Duration.ofSeconds(30);
-
     private List<Due> claim() throws SQLException {
         List<Due> due = new ArrayList<>();
         Instant now = clock.instant();
@@ -117,7 +114,7 @@ public class ActionWorker {
                     + "where (status = 'PENDING' and next_at <= ?) or (status = 'SENDING' and claimed_at < ?) "
                     + "order by next_at, created_at limit " + BATCH + " for update skip locked")) {
                 ps.setTimestamp(1, Timestamp.from(now));
-                ps.setTimestamp(2, Timestamp.from(now.minus(ORPHANED_AFTER)));
+                ps.setTimestamp(2, Timestamp.from(now.minus(config.actions().orphanedAfter())));
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         due.add(new Due(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),

@@ -96,5 +96,12 @@ public interface ConnectorConfig {
 
         @WithDefault("PT5M")
         Duration maxBackoff();
+
+        /**
+         * How long a claim may stay in flight before it is taken for a dead instance's: longer
+         * than a call and a token refresh can take (two of {@code zalo.timeout}).
+         */
+        @WithDefault("PT30S")
+        Duration orphanedAfter();
     }
 }

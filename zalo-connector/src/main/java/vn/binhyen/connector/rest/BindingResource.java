@@ -182,6 +182,11 @@ public class BindingResource {
                     "zaloUserId: this account is a roster member's; the member is removed through the roster (a "
                             + "proposal the leader approves)").toResponse();
         }
+        var removal = b.get().platform().can(Platform.Effect.REMOVE_MEMBER);
+        if (!removal.possible()) {
+            return Problem.of("platform-cannot", "Nền tảng không cho phép / The platform cannot do it",
+                    Response.Status.CONFLICT, removal.reason() + "; remove the account in the Zalo app").toResponse();
+        }
         String key = "account-removal:" + groupId + ":" + zaloUserId + ":REMOVE_MEMBER";
         QuarkusTransaction.requiringNew().run(() -> actions.removeMember(b.get(), key, "leader:" + token.getName(),
                 zaloUserId));
