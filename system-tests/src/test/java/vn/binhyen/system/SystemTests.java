@@ -209,7 +209,7 @@ class SystemTests {
                 "/api/v1/screenings", Roles.BOT, "zalo-bot", Map.of("groupId", police, "messageId", "probe-"
                         + System.nanoTime(), "author", Map.of("id", "dan-1", "displayName", "Nguyễn Thị Lan"), "text",
                         "Chào cả nhà")).body().path("policy").asText()).isEqualTo("police-song-tri"));
-        Demo.Played played = demo.play(Duration.ofSeconds(6), Duration.ofMillis(40), new java.util.Random(7));
+        Demo.Played played = demo.play(Duration.ofSeconds(8), Duration.ofMillis(40), new java.util.Random(7));
         assertThat(played.refused()).as("every step of the demo accepted").isZero();
         assertThat(played.decisions()).containsKeys("ALLOW", "REMOVE");
         assertThat(played.tips()).hasSizeGreaterThanOrEqualTo(2);

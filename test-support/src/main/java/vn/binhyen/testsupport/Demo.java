@@ -467,10 +467,10 @@ public final class Demo {
                 if (tick % 12 == 10 && !toClassify.isEmpty()) {
                     classify(toClassify.poll());
                 }
-                if (tick == 25) {
+                if (tick == 8) {
                     emergency = emergency(police);
                 }
-                if (tick % 20 == 15) {
+                if (tick % 20 == 5) {
                     posts.add(post(police));
                 }
             } catch (Refused r) {
