@@ -37,7 +37,8 @@ public class Members {
     }
 
     public Who who(Bindings.Binding b, String zaloUserId, String messageId) {
-        Account a = account(b, zaloUserId);
+        // every message asks: the account and, when mapped, its member's roster name in one query
+        Account a = accountWithRosterName(b, zaloUserId);
         if (a == null) {
             insertAccount(b, zaloUserId, null);
             a = new Account(null, null, false);
@@ -56,8 +57,7 @@ public class Members {
             }
             return new Who(null, a.name(), zaloUserId);
         }
-        String name = rosterName(b.groupId(), a.memberId()).orElse(a.name());
-        return new Who(a.memberId(), name, zaloUserId);
+        return new Who(a.memberId(), a.name(), zaloUserId);
     }
 
     /** A leave: the account is recorded. */
@@ -215,14 +215,19 @@ public class Members {
         }
     }
 
-    private Optional<String> rosterName(String groupId, String memberId) {
+    /** The account, its name being its member's roster name where the roster has one (else Zalo's). */
+    private Account accountWithRosterName(Bindings.Binding b, String zaloUserId) {
         try (Connection c = dataSource.getConnection();
-                PreparedStatement ps = c.prepareStatement("select full_name from roster_member where group_id = ? "
-                        + "and member_id = ?")) {
-            ps.setString(1, groupId);
-            ps.setString(2, memberId);
+                PreparedStatement ps = c.prepareStatement("select z.member_id, coalesce(r.full_name, z.name), "
+                        + "z.unknown_told from zalo_member z left join roster_member r on r.group_id = ? "
+                        + "and r.member_id = z.member_id where z.oa_id = ? and z.zalo_group_id = ? "
+                        + "and z.zalo_user_id = ?")) {
+            ps.setString(1, b.groupId());
+            ps.setString(2, b.oaId());
+            ps.setString(3, b.zaloGroupId());
+            ps.setString(4, zaloUserId);
             try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? Optional.ofNullable(rs.getString(1)) : Optional.empty();
+                return rs.next() ? new Account(rs.getString(1), rs.getString(2), rs.getBoolean(3)) : null;
             }
         } catch (SQLException e) {
             throw new IllegalStateException(e);
