@@ -211,6 +211,14 @@ class AuthorizationMatrixTests {
                                 "details", Map.of("place", "Tiệm vàng Kim Thành", "summary", "Có người đang cướp")))))
                         .allowed(Roles.COMMANDER, "commander-1").wrongRole(Roles.AUDITOR)
                         .otherUnit(Roles.COMMANDER, "am-commander-song-cau", OTHER_UNIT).expect(401, 403, 404, 200),
+                // ---- the console's "nhận xử lý" and notes between officers (issue 24)
+                Row.of("POST /api/v1/reports/{reportId}/taking").path(() -> Map.of("reportId", tip()))
+                        .allowed(Roles.PCTP_OFFICER, "pctp-1").wrongRole(Roles.AUDITOR)
+                        .otherUnit(Roles.PCTP_OFFICER, "am-pctp-song-cau", OTHER_UNIT).expect(401, 403, 404, 200),
+                Row.of("POST /api/v1/reports/{reportId}/notes").path(ofReport)
+                        .allowed(Roles.DUTY_OFFICER, "duty-1").wrongRole(Roles.AUDITOR)
+                        .otherUnit(Roles.DUTY_OFFICER, "am-duty-song-cau", OTHER_UNIT)
+                        .body(Map.of("note", "Đã gọi lại người báo, hẹn 9 giờ gặp tại chợ")).expect(401, 403, 404, 200),
                 Row.of("POST /api/v1/reports/{reportId}/reporter-shredding").path(() -> Map.of("reportId", tip()))
                         .allowed(Roles.COMMANDER, "commander-1").wrongRole(Roles.DUTY_OFFICER)
                         .otherUnit(Roles.COMMANDER, "am-commander-song-cau", OTHER_UNIT)

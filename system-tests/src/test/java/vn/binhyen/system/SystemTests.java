@@ -224,7 +224,7 @@ class SystemTests {
             board.fill("#otp", KeycloakTokens.nextUnusedCode("commander-1"));
             board.click("#kc-login");
             // a locator, not an element handle: found again when the live board re-renders the row
-            board.locator("#emergencies tr[data-report='" + played.emergency() + "'] button.danger").click();
+            board.locator("#emergencies li[data-report='" + played.emergency() + "'] button.danger").click();
             board.waitForURL(base + "/dashboard/reports/" + played.emergency());
         }
         assertThat(call("report-intake-service", "GET", "/api/v1/reports/" + played.emergency(), Roles.COMMANDER,
@@ -364,7 +364,7 @@ class SystemTests {
         try (BrowserContext context = chromium.context()) {
             Page board = dashboard(context, "chi-huy-1");
             // a locator, not an element handle: found again when the live board re-renders the row
-            board.locator("#emergencies tr[data-report='" + reportId + "'] button.danger").click();
+            board.locator("#emergencies li[data-report='" + reportId + "'] button.danger").click();
             board.waitForURL(SERVICES.get("report-intake-service").base + "/dashboard/reports/" + reportId);
             assertThat(board.isVisible("#action-emergency-acknowledgement")).as("nothing left to acknowledge").isFalse();
         }
@@ -435,8 +435,8 @@ class SystemTests {
                                     "tôi chứng kiến"))).status()).isEqualTo(200);
             long completed = System.nanoTime();
             // completed: on the open dashboard, nothing missing any more, within 2 s and without a reload
-            board.waitForFunction("id => { const row = document.querySelector(`#queue tr[data-report='${id}']`);"
-                    + " return row && row.cells[6].textContent.trim() === ''; }", id,
+            board.waitForFunction("id => { const row = document.querySelector(`#queue li[data-report='${id}']`);"
+                    + " return row && !row.querySelector('.missing'); }", id,
                     new Page.WaitForFunctionOptions().setTimeout(2_000));
             assertThat((System.nanoTime() - completed) / 1_000_000).as("on the dashboard within 2 s").isLessThan(2_000);
             assertThat(board.evaluate("window.__notReloaded")).as("no reload").isEqualTo(true);
@@ -457,7 +457,7 @@ class SystemTests {
             board.waitForFunction("() => document.querySelector('#status')?.textContent === 'Đã báo cáo lãnh đạo'");
             assertThat(board.isVisible("#action-forwarding")).as("the board forwards, not the duty officer").isFalse();
             board.navigate(base + "/dashboard");
-            board.waitForSelector("#queue tr[data-report='" + id + "']");
+            board.waitForSelector("#queue li[data-report='" + id + "']");
             board.screenshot(new Page.ScreenshotOptions().setPath(java.nio.file.Path.of("target/dashboard.png"))
                     .setFullPage(true));
         }

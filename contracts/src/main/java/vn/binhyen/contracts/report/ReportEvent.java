@@ -96,6 +96,20 @@ public sealed interface ReportEvent {
     record ReporterShredded(String reportId, String shreddedBy, String reason) implements ReportEvent {
     }
 
+    /**
+     * An officer takes the report in hand ("nhận xử lý"): from now the queue shows who handles it.
+     * {@code previous} is whoever had it before (null for the first), so a hand-over is visible.
+     */
+    record ReportTaken(String reportId, String takenBy, String previous) implements ReportEvent {
+    }
+
+    /**
+     * A note between the officers handling the report; {@code note} is ciphertext under the
+     * reporter's key (a note may repeat what the reporter said), so shredding reaches it too.
+     */
+    record ReportNoteAdded(String reportId, String note, String writtenBy) implements ReportEvent {
+    }
+
     /** What the citizen is told at a public step, in Vietnamese. */
     record CitizenFeedback(String reportId, String step, String message) implements ReportEvent {
     }
@@ -114,6 +128,8 @@ public sealed interface ReportEvent {
             Map.entry("EmergencyRaised", EmergencyRaised.class),
             Map.entry("EmergencyAcknowledged", EmergencyAcknowledged.class),
             Map.entry("CitizenFeedback", CitizenFeedback.class),
+            Map.entry("ReportTaken", ReportTaken.class),
+            Map.entry("ReportNoteAdded", ReportNoteAdded.class),
             Map.entry("NobodyOnDuty", NobodyOnDuty.class),
             Map.entry("PersonalDataRead", PersonalDataRead.class),
             Map.entry("ReporterShredded", ReporterShredded.class));

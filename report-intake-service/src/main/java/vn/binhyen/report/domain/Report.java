@@ -29,11 +29,17 @@ public sealed interface Report {
 
     record Open(String reportId, IntakeRules.Type type, Status status, Instant receivedAt, Instant deadline,
             Reporter reporter, TipDetails details, String content, List<String> missing, Set<Integer> warned,
-            boolean breached, Emergency emergency, int emergencyRound) implements Report {
+            boolean breached, Emergency emergency, int emergencyRound, String handler) implements Report {
 
         Open with(Status s) {
             return new Open(reportId, type, s, receivedAt, deadline, reporter, details, content, missing, warned,
-                    breached, emergency, emergencyRound);
+                    breached, emergency, emergencyRound, handler);
+        }
+
+        /** {@code handler}: the officer who took the report in hand ("nhận xử lý"), null until one does. */
+        Open handledBy(String officer) {
+            return new Open(reportId, type, status, receivedAt, deadline, reporter, details, content, missing, warned,
+                    breached, emergency, emergencyRound, officer);
         }
     }
 }

@@ -15,7 +15,7 @@ import java.util.Set;
 public final class ReportActions {
     /** The steps, by the name the dashboard's forms post to. */
     public static final List<String> ALL = List.of("classification", "written-report", "forwarding", "registration",
-            "resolution", "transfer", "emergency-acknowledgement");
+            "resolution", "transfer", "emergency-acknowledgement", "taking");
 
     private ReportActions() {
     }
@@ -30,6 +30,7 @@ public final class ReportActions {
         candidates.put("resolution", new ReportCommand.Resolve("x", actor, roles, now));
         candidates.put("transfer", new ReportCommand.Transfer("x", "x", actor, roles, now));
         candidates.put("emergency-acknowledgement", new ReportCommand.AcknowledgeEmergency(actor, roles, now));
+        candidates.put("taking", new ReportCommand.Take(actor, roles, now));
         List<String> out = new ArrayList<>();
         candidates.forEach((name, command) -> {
             try {

@@ -65,4 +65,12 @@ public sealed interface ReportCommand {
     /** Deletes the reporter's key (crypto-shredding); the commander or a system admin, with a reason. */
     record ShredReporter(String reason, String actor, Set<String> roles, Instant at) implements ReportCommand {
     }
+
+    /** "Nhận xử lý": the actor takes the report in hand. */
+    record Take(String actor, Set<String> roles, Instant at) implements ReportCommand {
+    }
+
+    /** A note between officers; the service seals it under the reporter's key before it is decided. */
+    record AddNote(String note, String actor, Set<String> roles, Instant at) implements ReportCommand {
+    }
 }

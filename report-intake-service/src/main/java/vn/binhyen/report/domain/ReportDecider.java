@@ -67,6 +67,8 @@ public final class ReportDecider implements Decider<ReportCommand, Report, Repor
             case ReportCommand.AcknowledgeEmergency a -> acknowledgeEmergency(a, o);
             case ReportCommand.ShredReporter x -> shredReporter(x, o);
             case ReportCommand.Reescalate r -> reescalate(r, o);
+            case ReportCommand.Take t -> take(t, o);
+            case ReportCommand.AddNote n -> addNote(n, o);
         };
     }
 
@@ -247,6 +249,53 @@ public final class ReportDecider implements Decider<ReportCommand, Report, Repor
                 pick(b.howKnown(), a.howKnown()));
     }
 
+    /** The officers who take a report in hand: those who do its steps (the duty officer, the PCTP officer, the commander). */
+    public static final Set<String> HANDLERS = Set.of(Roles.DUTY_OFFICER, Roles.PCTP_OFFICER, Roles.COMMANDER);
+    /** The longest note between officers, in characters. */
+    public static final int NOTE_LIMIT = 4_000;
+
+    /**
+     * "Nhận xử lý": an officer who does the report's steps takes it in hand while its 24-hour
+     * clock runs (police-song-tri:15.3 puts the tip in the duty officer's hands first); taking it
+     * from another is a hand-over, recorded with whom it came from; taking one's own again does nothing.
+     */
+    private List<ReportEvent> take(ReportCommand.Take t, Open o) {
+        role(t, TIPS, "the duty officer, the PCTP officer or the commander takes a report in hand",
+                HANDLERS.toArray(String[]::new));
+        if (o.status().clockStopped()) {
+            throw new RuleViolation(TIPS, "reportId", "a report " + o.status() + " is no longer handled");
+        }
+        if (t.actor().equals(o.handler())) {
+            return List.of();
+        }
+        return List.of(new ReportEvent.ReportTaken(o.reportId(), t.actor(), o.handler()));
+    }
+
+    /**
+     * A note between the officers who see the report (its handlers and its board), at any stage;
+     * the note arrives sealed ({@link #checkNote} has read it in clear).
+     */
+    private List<ReportEvent> addNote(ReportCommand.AddNote n, Open o) {
+        List<String> roles = new ArrayList<>(HANDLERS);
+        roles.addAll(BOARD);
+        role(n, TIPS, "the officers handling the report and its board write notes", roles.toArray(String[]::new));
+        if (n.note() == null || n.note().isBlank()) {
+            throw new InvalidInput(TIPS, "note", "the note is empty");
+        }
+        return List.of(new ReportEvent.ReportNoteAdded(o.reportId(), n.note(), n.actor()));
+    }
+
+    /** A note in clear, stripped: not empty and at most {@link #NOTE_LIMIT} characters, else an {@link InvalidInput}. */
+    public static String checkNote(String note) {
+        if (note == null || note.isBlank()) {
+            throw new InvalidInput(TIPS, "note", "the note is empty");
+        }
+        if (note.length() > NOTE_LIMIT) {
+            throw new InvalidInput(TIPS, "note", "a note holds at most " + NOTE_LIMIT + " characters");
+        }
+        return note.strip();
+    }
+
     private static ReportEvent.CitizenFeedback feedback(Open o, String step, String message) {
         return new ReportEvent.CitizenFeedback(o.reportId(), step, message);
     }
@@ -282,7 +331,7 @@ public final class ReportDecider implements Decider<ReportCommand, Report, Repor
         if (event instanceof ReportEvent.ReportReceived e) {
             return new Open(e.reportId(), IntakeRules.Type.valueOf(e.type()), Status.RECEIVED, e.receivedAt(),
                     e.deadline(), e.reporter(), e.details(), e.content(), List.copyOf(e.missing()), Set.of(), false,
-                    Emergency.NONE, 0);
+                    Emergency.NONE, 0, null);
         }
         if (!(state instanceof Open o)) {
             return state;
@@ -291,7 +340,7 @@ public final class ReportDecider implements Decider<ReportCommand, Report, Repor
             case ReportEvent.ReportReceived e -> o;
             case ReportEvent.ReportCompleted e -> new Open(o.reportId(), o.type(), o.status(), o.receivedAt(),
                     o.deadline(), e.reporter(), e.details(), e.content(), List.copyOf(e.missing()), o.warned(),
-                    o.breached(), o.emergency(), o.emergencyRound());
+                    o.breached(), o.emergency(), o.emergencyRound(), o.handler());
             case ReportEvent.ReportClassified e -> o.with(Status.CLASSIFIED);
             case ReportEvent.ReportWrittenUp e -> o.with(Status.WRITTEN_UP);
             case ReportEvent.ReportForwardedToPctp e -> o.with(Status.FORWARDED_TO_PCTP);
@@ -303,21 +352,23 @@ public final class ReportDecider implements Decider<ReportCommand, Report, Repor
                 warned.add(e.hoursLeft());
                 yield new Open(o.reportId(), o.type(), o.status(), o.receivedAt(), o.deadline(), o.reporter(),
                         o.details(), o.content(), o.missing(), Set.copyOf(warned), o.breached(), o.emergency(),
-                        o.emergencyRound());
+                        o.emergencyRound(), o.handler());
             }
             case ReportEvent.DeadlineBreached e -> new Open(o.reportId(), o.type(), o.status(), o.receivedAt(),
                     o.deadline(), o.reporter(), o.details(), o.content(), o.missing(), o.warned(), true, o.emergency(),
-                    o.emergencyRound());
+                    o.emergencyRound(), o.handler());
             case ReportEvent.EmergencyRaised e -> new Open(o.reportId(), o.type(), o.status(), o.receivedAt(),
                     o.deadline(), o.reporter(), o.details(), o.content(), o.missing(), o.warned(), o.breached(),
-                    Emergency.RAISED, e.round());
+                    Emergency.RAISED, e.round(), o.handler());
             case ReportEvent.EmergencyAcknowledged e -> new Open(o.reportId(), o.type(), o.status(), o.receivedAt(),
                     o.deadline(), o.reporter(), o.details(), o.content(), o.missing(), o.warned(), o.breached(),
-                    Emergency.ACKNOWLEDGED, o.emergencyRound());
+                    Emergency.ACKNOWLEDGED, o.emergencyRound(), o.handler());
             case ReportEvent.CitizenFeedback e -> o;
             case ReportEvent.NobodyOnDuty e -> o;
             case ReportEvent.PersonalDataRead e -> o;
             case ReportEvent.ReporterShredded e -> o;
+            case ReportEvent.ReportTaken e -> o.handledBy(e.takenBy());
+            case ReportEvent.ReportNoteAdded e -> o;
         };
     }
 }

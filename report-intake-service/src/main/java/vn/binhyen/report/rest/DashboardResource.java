@@ -64,15 +64,10 @@ public class DashboardResource {
     static final String CSRF_HEADER = "X-CSRF-Token";
     static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
     static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm").withZone(VIETNAM);
-    static final Map<String, String> TYPES = Map.of("CRIME_TIP", "Tin báo tội phạm", "FEEDBACK", "Phản ánh, kiến nghị",
-            "EMERGENCY", "Khẩn cấp");
-    static final Map<String, String> STATUSES = Map.of("RECEIVED", "Mới tiếp nhận", "CLASSIFIED", "Đã phân loại",
-            "WRITTEN_UP", "Đã báo cáo lãnh đạo", "FORWARDED_TO_PCTP", "Đã chuyển Đội CSHS", "REGISTERED", "Đã vào sổ",
-            "RESOLVED", "Đã giải quyết", "TRANSFERRED", "Đã chuyển cơ quan có thẩm quyền");
-    static final Map<String, String> ACTIONS = Map.of("classification", "Phân loại",
-            "written-report", "Báo cáo bằng văn bản lên lãnh đạo", "forwarding", "Chuyển Đội Cảnh sát hình sự",
-            "registration", "Vào sổ tiếp nhận nguồn tin", "resolution", "Kết thúc giải quyết",
-            "transfer", "Chuyển cơ quan có thẩm quyền", "emergency-acknowledgement", "Xác nhận tin khẩn cấp");
+    /** The queue's page size; emergencies awaiting a commander are always all shown above it. */
+    static final int PAGE = 100;
+    /** How many open tips a search looks through (its text is sealed, so it is searched after opening). */
+    static final int SEARCH_SCAN = 10_000;
 
     private final Sessions accounts;
     private final OidcClient oidc;
@@ -98,9 +93,54 @@ public class DashboardResource {
         this.secureCookie = secureCookie;
     }
 
-    /** One row of the queue as the page shows it. */
-    public record Row(String reportId, String type, String typeLabel, String status, String statusLabel,
-            String receivedAt, String deadlineIso, String deadline, boolean emergency, int missing) {
+    /**
+     * One row of the queue as the page shows it: what the tip is about and where (opened for the
+     * officer), when it happened and came in, from which group and channel, what is missing, who
+     * handles it, and whether this officer may take it.
+     */
+    public record Row(String reportId, String type, String status, String channel, String groupId,
+            String receivedAt, String incidentAt, String deadlineIso, String deadline, boolean emergency,
+            List<String> missing, String summary, String place, String category, String handler, boolean mine,
+            boolean mayTake) {
+    }
+
+    /** The queue's filters, as the page's form and its live refreshes send them. */
+    public record Filter(String type, String status, boolean overdue, boolean mine, String q, int page) {
+        /** The query string that asks for the same view (for the live refresh and the page links). */
+        public String query(int page) {
+            StringBuilder b = new StringBuilder();
+            if (type != null) {
+                b.append("&type=").append(enc(type));
+            }
+            if (status != null) {
+                b.append("&status=").append(enc(status));
+            }
+            if (overdue) {
+                b.append("&overdue=1");
+            }
+            if (mine) {
+                b.append("&mine=1");
+            }
+            if (q != null) {
+                b.append("&q=").append(enc(q));
+            }
+            if (page > 1) {
+                b.append("&page=").append(page);
+            }
+            return b.isEmpty() ? "" : "?" + b.substring(1);
+        }
+
+        public boolean any() {
+            return type != null || status != null || overdue || mine || q != null;
+        }
+    }
+
+    /** What the queue page shows: the emergencies awaiting a commander, one page of the rest, the count. */
+    public record Queue(List<Row> emergencies, List<Row> rows, int total, int page, int pages, Filter filter) {
+    }
+
+    /** One line of a tip's history: when, who (and as what), what happened, and its particulars. */
+    public record Entry(String at, String who, String role, String type, String detail) {
     }
 
     public record Field(String label, String value) {
@@ -110,13 +150,14 @@ public class DashboardResource {
     static class Templates {
         static native TemplateInstance login(Sessions.Officer officer, String error, String message);
 
-        static native TemplateInstance queue(Sessions.Officer officer, List<Row> emergencies, List<Row> rows,
-                boolean commander, String csrf);
+        static native TemplateInstance queue(Sessions.Officer officer, Queue queue, boolean commander, String csrf,
+                List<String> types, List<String> statuses);
 
-        static native TemplateInstance rows(List<Row> emergencies, List<Row> rows, boolean commander, String csrf);
+        static native TemplateInstance rows(Queue queue, boolean commander, String csrf);
 
         static native TemplateInstance report(Sessions.Officer officer, Row row, List<Field> fields,
-                List<String> actions, Map<String, String> labels, String error, String unit);
+                List<String> actions, String error, String unit, List<Entry> timeline, String writtenReport,
+                boolean mayNote);
 
         static native TemplateInstance register(Sessions.Officer officer, String unit, String unitName, int year,
                 List<ReportService.RegisterEntry> entries);
@@ -235,30 +276,150 @@ public class DashboardResource {
                 .type("text/plain; charset=UTF-8").build();
     }
 
+    static final List<String> TYPE_CODES = List.of("CRIME_TIP", "EMERGENCY", "FEEDBACK");
+    static final List<String> STATUS_CODES = java.util.Arrays.stream(Report.Status.values())
+            .filter(st -> !st.clockStopped()).map(Enum::name).toList();
+
+    /**
+     * The queue: emergencies awaiting a commander on top, then the rest by time left, narrowed by
+     * type, status, overdue, "mine" and a search; a filter value that is not one of the page's own
+     * is answered 400 with its name, not ignored.
+     */
     @GET
     @Produces(MediaType.TEXT_HTML)
-    public Response queue(@CookieParam(COOKIE) String cookie) {
+    public Response queue(@CookieParam(COOKIE) String cookie, @QueryParam("type") String type,
+            @QueryParam("status") String status, @QueryParam("overdue") String overdue, @QueryParam("mine") String mine,
+            @QueryParam("q") String q, @QueryParam("page") String page) {
         return signedIn(cookie, officer -> {
-            var split = rows(officer).stream().collect(Collectors.partitioningBy(Row::emergency));
-            return Response.ok(Templates.queue(officer, split.get(true), split.get(false), officer.has("COMMANDER"),
-                    officer.csrf())).build();
+            var filter = filter(type, status, overdue, mine, q, page);
+            if (filter.isEmpty()) {
+                return badFilter(type, status, q, page);
+            }
+            return Response.ok(Templates.queue(officer, queueOf(officer, filter.get()), officer.has("COMMANDER"),
+                    officer.csrf(), TYPE_CODES, STATUS_CODES)).build();
         });
     }
 
-    /** The queue's rows alone, fetched again by the page whenever the stream says something changed. */
+    /** The queue's rows alone, fetched again by the page (with its filters) whenever the stream says something changed. */
     @GET
     @Path("/queue")
     @Produces(MediaType.TEXT_HTML)
-    public Response queueRows(@CookieParam(COOKIE) String cookie) {
+    public Response queueRows(@CookieParam(COOKIE) String cookie, @QueryParam("type") String type,
+            @QueryParam("status") String status, @QueryParam("overdue") String overdue, @QueryParam("mine") String mine,
+            @QueryParam("q") String q, @QueryParam("page") String page) {
         if (accounts.session(cookie).isEmpty()) {
             // the page's own fetch: it reloads, and the page itself goes to the sign-in (no sign-in started per fetch)
             return Response.status(401).build();
         }
         return signedIn(cookie, officer -> {
-            var split = rows(officer).stream().collect(Collectors.partitioningBy(Row::emergency));
-            return Response.ok(Templates.rows(split.get(true), split.get(false), officer.has("COMMANDER"),
+            var filter = filter(type, status, overdue, mine, q, page);
+            if (filter.isEmpty()) {
+                return badFilter(type, status, q, page);
+            }
+            return Response.ok(Templates.rows(queueOf(officer, filter.get()), officer.has("COMMANDER"),
                     officer.csrf())).build();
         });
+    }
+
+    /** The filters read, or empty when one is not a value the page offers (or is too long). */
+    static Optional<Filter> filter(String type, String status, String overdue, String mine, String q, String page) {
+        String t = blankToNull(type);
+        String st = blankToNull(status);
+        String query = blankToNull(q);
+        if (t != null && !TYPE_CODES.contains(t) || st != null && !STATUS_CODES.contains(st)
+                || query != null && query.length() > 100) {
+            return Optional.empty();
+        }
+        int p = 1;
+        if (blankToNull(page) != null) {
+            if (page.length() > 4 || !page.chars().allMatch(ch -> ch >= '0' && ch <= '9') || Integer.parseInt(page) < 1) {
+                return Optional.empty();
+            }
+            p = Integer.parseInt(page);
+        }
+        return Optional.of(new Filter(t, st, "1".equals(overdue), "1".equals(mine), query == null ? null
+                : query.strip(), p));
+    }
+
+    private static Response badFilter(String type, String status, String q, String page) {
+        String field = type != null && !type.isBlank() && !TYPE_CODES.contains(type) ? "type"
+                : status != null && !status.isBlank() && !STATUS_CODES.contains(status) ? "status"
+                : q != null && q.length() > 100 ? "q" : "page";
+        return Response.status(400).entity("Bộ lọc không hợp lệ: " + field + " (type: " + String.join(", ", TYPE_CODES)
+                + "; status: " + String.join(", ", STATUS_CODES) + "; q: tối đa 100 ký tự; page: 1–9999).")
+                .type("text/plain; charset=UTF-8").build();
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s;
+    }
+
+    /**
+     * The queue as {@code officer} sees it under {@code filter}. Without a search, one page comes
+     * from the read model; a search looks through up to {@link #SEARCH_SCAN} of the most urgent open
+     * tips, opened here (the summary and place are sealed), matching the id, type, category, group,
+     * handler, summary and place without regard to case or diacritics.
+     */
+    Queue queueOf(Sessions.Officer officer, Filter f) {
+        List<String> units = scope.queueUnits(officer.caller());
+        Instant now = clock.instant();
+        var base = new ReportService.QueueFilter(f.type(), f.status(), f.overdue(), f.mine() ? officer.username()
+                : null, null);
+        var emergencies = service.console(units, base.raised(true), now, 0, PAGE).items();
+        List<ReportService.ConsoleItem> page;
+        int total;
+        if (f.q() == null) {
+            var p = service.console(units, base.raised(false), now, (f.page() - 1) * PAGE, PAGE);
+            page = p.items();
+            total = p.total();
+        } else {
+            var all = new ArrayList<>(service.console(units, base.raised(false), now, 0, SEARCH_SCAN).items());
+            all.addAll(emergencies);
+            var ring = keys.keyring(all.stream().map(ReportService.ConsoleItem::reportId).toList());
+            String needle = fold(f.q());
+            java.util.function.Predicate<ReportService.ConsoleItem> matches = i -> fold(String.join("\n",
+                    nonNull(i.reportId(), i.category(), i.groupId(), i.handler(), ring.open(i.reportId(), i.summary()),
+                            ring.open(i.reportId(), i.place())))).contains(needle);
+            var found = all.subList(0, all.size() - emergencies.size()).stream().filter(matches).toList();
+            emergencies = emergencies.stream().filter(matches).toList();
+            total = found.size();
+            page = found.stream().skip((long) (f.page() - 1) * PAGE).limit(PAGE).toList();
+        }
+        List<ReportService.ConsoleItem> shown = new ArrayList<>(emergencies);
+        shown.addAll(page);
+        var ring = keys.keyring(shown.stream().map(ReportService.ConsoleItem::reportId).toList());
+        return new Queue(emergencies.stream().map(i -> row(officer, i, ring)).toList(),
+                page.stream().map(i -> row(officer, i, ring)).toList(), total, f.page(),
+                Math.max(1, (total + PAGE - 1) / PAGE), f);
+    }
+
+    private static String[] nonNull(String... values) {
+        return java.util.Arrays.stream(values).map(v -> v == null ? "" : v).toArray(String[]::new);
+    }
+
+    /** Lower case, without diacritics (đ as d): "Chợ Sông Trí" is found as "cho song tri". */
+    static String fold(String s) {
+        String d = java.text.Normalizer.normalize(s.toLowerCase(java.util.Locale.ROOT), java.text.Normalizer.Form.NFD);
+        StringBuilder out = new StringBuilder(d.length());
+        for (int i = 0; i < d.length(); i++) {
+            char c = d.charAt(i);
+            if (Character.getType(c) != Character.NON_SPACING_MARK) {
+                out.append(c == 'đ' ? 'd' : c);
+            }
+        }
+        return out.toString();
+    }
+
+    private Row row(Sessions.Officer officer, ReportService.ConsoleItem i, ReporterKeys.Keyring ring) {
+        String summary = ring.open(i.reportId(), i.summary());
+        boolean mine = officer.username().equals(i.handler());
+        boolean handles = officer.roles().stream().anyMatch(vn.binhyen.report.domain.ReportDecider.HANDLERS::contains)
+                && i.unit() != null && i.unit().equals(officer.unit());
+        return new Row(i.reportId(), i.type(), i.status(), i.channel(), i.groupId(), WHEN.format(i.receivedAt()),
+                i.incidentAt() == null ? null : WHEN.format(i.incidentAt()), i.deadline().toString(),
+                WHEN.format(i.deadline()), "RAISED".equals(i.emergency()), i.missingFields(),
+                summary == null ? null : summary.length() > 160 ? summary.substring(0, 157) + "…" : summary,
+                ring.open(i.reportId(), i.place()), i.category(), i.handler(), mine, handles && !mine);
     }
 
     /**
@@ -313,13 +474,55 @@ public class DashboardResource {
                 fields.add(new Field("Đã xử lý ban đầu", d.actionsTaken()));
                 fields.add(new Field("Vì sao biết", d.howKnown()));
             }
-            if (!o.missing().isEmpty()) {
-                fields.add(new Field("Còn thiếu", String.join(", ", o.missing())));
-            }
             List<String> actions = ReportActions.available(o, officer.username(), roles, clock.instant());
-            return Response.ok(Templates.report(officer, row(o), fields.stream().filter(f -> f.value() != null
-                    && !f.value().isBlank()).toList(), actions, ACTIONS, error, scope.nameOf(placementUnit(id)))).build();
+            var item = service.consoleItem(id);
+            var ring = keys.keyring(List.of(id));
+            String written = null;
+            List<Entry> timeline = new ArrayList<>();
+            for (var e : service.history(id)) {
+                ReportEvent event = service.decode(e);
+                if (event instanceof ReportEvent.ReportWrittenUp w) {
+                    written = w.writtenReport();
+                }
+                timeline.add(new Entry(WHEN_SECONDS.format(e.occurredAt()), e.actor().id(), e.actor().role(),
+                        e.eventType(), detail(event, ring)));
+            }
+            boolean mayNote = roles.stream().anyMatch(r -> vn.binhyen.report.domain.ReportDecider.HANDLERS.contains(r)
+                    || vn.binhyen.report.domain.ReportDecider.BOARD.contains(r));
+            return Response.ok(Templates.report(officer, row(officer, item, ring), fields.stream().filter(f ->
+                    f.value() != null && !f.value().isBlank()).toList(), actions, error,
+                    scope.nameOf(placementUnit(id)), timeline, written, mayNote)).build();
         });
+    }
+
+    static final DateTimeFormatter WHEN_SECONDS = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm:ss").withZone(VIETNAM);
+
+    /** The particulars of one event on a tip's timeline, in Vietnamese; a note opened for the reader. */
+    static String detail(ReportEvent event, ReporterKeys.Keyring ring) {
+        return switch (event) {
+            case ReportEvent.ReportReceived r -> (r.channel() == null ? "" : "Kênh: " + r.channel())
+                    + (r.groupId() == null ? "" : (r.channel() == null ? "" : "; ") + "nhóm " + r.groupId())
+                    + (r.missing().isEmpty() ? "" : "; còn thiếu " + r.missing().size() + " mục");
+            case ReportEvent.ReportCompleted r -> r.missing().isEmpty() ? "Đã đủ thông tin"
+                    : "Còn thiếu " + r.missing().size() + " mục";
+            case ReportEvent.ReportClassified r -> r.category() + (r.securityRelated() ? "; liên quan an ninh" : "")
+                    + (r.withinJurisdiction() ? "" : "; không thuộc thẩm quyền của đơn vị");
+            case ReportEvent.ReportWrittenUp r -> r.writtenReport();
+            case ReportEvent.ReportForwardedToPctp r -> "Cán bộ nhận: " + r.pctpOfficer();
+            case ReportEvent.ReportRegistered r -> "Số " + r.number() + "/" + r.year();
+            case ReportEvent.ReportResolved r -> r.result();
+            case ReportEvent.ReportTransferred r -> r.body() + ": " + r.reason();
+            case ReportEvent.DeadlineWarning r -> "Còn " + r.hoursLeft() + " giờ (hạn " + WHEN.format(r.deadline()) + ")";
+            case ReportEvent.DeadlineBreached r -> "Hạn " + WHEN.format(r.deadline());
+            case ReportEvent.EmergencyRaised r -> r.reason() + (r.round() > 1 ? " (lần " + r.round() + ")" : "");
+            case ReportEvent.EmergencyAcknowledged r -> "";
+            case ReportEvent.CitizenFeedback r -> r.message();
+            case ReportEvent.NobodyOnDuty r -> "Ngày " + r.date().format(DateTimeFormatter.ofPattern("dd/MM/yyyy"));
+            case ReportEvent.PersonalDataRead r -> "";
+            case ReportEvent.ReporterShredded r -> r.reason();
+            case ReportEvent.ReportTaken r -> r.previous() == null ? "" : "Nhận lại từ " + r.previous();
+            case ReportEvent.ReportNoteAdded r -> ring.open(r.reportId(), r.note());
+        };
     }
 
     @POST
@@ -330,7 +533,8 @@ public class DashboardResource {
             @RestForm @Size(max = 8) String withinJurisdiction, @RestForm @Size(max = 20_000) String text,
             @RestForm @Size(max = 128) String pctpOfficer,
             @RestForm @Size(max = 300) String body, @RestForm @Size(max = 2000) String reason,
-            @RestForm("_csrf") @Size(max = 100) String csrf, @HeaderParam(CSRF_HEADER) @Size(max = 100) String csrfHeader) {
+            @RestForm @Size(max = vn.binhyen.report.domain.ReportDecider.NOTE_LIMIT) String note,
+            @RestForm @Size(max = 300) String back, @RestForm("_csrf") @Size(max = 100) String csrf, @HeaderParam(CSRF_HEADER) @Size(max = 100) String csrfHeader) {
         if (origin != null && host != null && !origin.endsWith("//" + host)) {
             return Response.status(403).entity("Yêu cầu không hợp lệ (nguồn gửi khác trang).")
                     .type("text/plain; charset=UTF-8").build();
@@ -365,6 +569,8 @@ public class DashboardResource {
                             new ReportCommand.Transfer(body, reason, who, roles, now), meta);
                     case "emergency-acknowledgement" -> service.handle(id, OptionalLong.empty(),
                             new ReportCommand.AcknowledgeEmergency(who, roles, now), meta);
+                    case "taking" -> service.take(id, who, roles, now, meta);
+                    case "notes" -> service.note(id, note, who, roles, now, meta);
                     default -> {
                         return Response.status(404).build();
                     }
@@ -372,6 +578,12 @@ public class DashboardResource {
             } catch (RuntimeException refused) {
                 return Response.seeOther(URI.create("/dashboard/reports/" + enc(id) + "?loi="
                         + enc("Không thực hiện được: " + refused.getMessage()))).build();
+            }
+            // from the queue, back to the same view of it (a path of this page only, never elsewhere)
+            if (back != null && (back.equals("/dashboard") || back.startsWith("/dashboard?")
+                    && back.chars().allMatch(ch -> ch < 128 && (Character.isLetterOrDigit(ch) || "?=&%._~+-".indexOf(ch) >= 0
+                    || ch == '/')) && back.indexOf('/', 1) == -1)) {
+                return Response.seeOther(URI.create(back)).build();
             }
             return Response.seeOther(URI.create("/dashboard/reports/" + enc(id))).build();
         });
@@ -438,21 +650,6 @@ public class DashboardResource {
     private String placementUnit(String id) {
         var placement = service.placement(id);
         return placement == null ? null : placement.unit();
-    }
-
-    /** The queue of the units the officer sees. */
-    private List<Row> rows(Sessions.Officer officer) {
-        return service.queue(scope.queueUnits(officer.caller())).stream().map(q -> new Row(q.reportId(), q.type(), TYPES.getOrDefault(q.type(), q.type()),
-                q.status(), STATUSES.getOrDefault(q.status(), q.status()), WHEN.format(q.receivedAt()),
-                q.deadline().toString(), WHEN.format(q.deadline()), "RAISED".equals(q.emergency()), q.missing()))
-                .toList();
-    }
-
-    private static Row row(Report.Open o) {
-        return new Row(o.reportId(), o.type().name(), TYPES.getOrDefault(o.type().name(), o.type().name()),
-                o.status().name(), STATUSES.getOrDefault(o.status().name(), o.status().name()),
-                WHEN.format(o.receivedAt()), o.deadline().toString(), WHEN.format(o.deadline()),
-                "RAISED".equals(o.emergency().name()), o.missing().size());
     }
 
     private Response signedIn(String cookie, java.util.function.Function<Sessions.Officer, Response> page) {

@@ -337,6 +337,29 @@ public class ReportResource {
                 request);
     }
 
+    /** "Nhận xử lý": the caller takes the report in hand (a hand-over when another officer had it). */
+    @POST
+    @Path("/{reportId}/taking")
+    @jakarta.ws.rs.Consumes(jakarta.ws.rs.core.MediaType.WILDCARD)
+    @RolesAllowed({Roles.DUTY_OFFICER, Roles.PCTP_OFFICER, Roles.COMMANDER, Roles.LEADER, Roles.DEPUTY, Roles.MEMBER})
+    public Response take(@PathParam("reportId") String reportId, @Context ContainerRequestContext request) {
+        Set<String> roles = rolesFor(reportId);
+        return view(service.take(reportId, token.getName(), roles, clock.instant(), meta(request)), roles);
+    }
+
+    public record NoteRequest(@NotBlank @Size(max = vn.binhyen.report.domain.ReportDecider.NOTE_LIMIT) String note) {
+    }
+
+    /** A note between the officers who handle the report; sealed under the reporter's key. */
+    @POST
+    @Path("/{reportId}/notes")
+    @RolesAllowed({Roles.DUTY_OFFICER, Roles.PCTP_OFFICER, Roles.COMMANDER, Roles.LEADER, Roles.DEPUTY, Roles.MEMBER})
+    public Response note(@PathParam("reportId") String reportId, @NotNull @Valid NoteRequest r,
+            @Context ContainerRequestContext request) {
+        Set<String> roles = rolesFor(reportId);
+        return view(service.note(reportId, r.note(), token.getName(), roles, clock.instant(), meta(request)), roles);
+    }
+
     @GET
     @Path("/{reportId}")
     @RolesAllowed({Roles.DUTY_OFFICER, Roles.PCTP_OFFICER, Roles.COMMANDER, Roles.LEADER, Roles.DEPUTY, Roles.MEMBER,

@@ -204,17 +204,24 @@ public class ReportService {
         }
         try (Connection c = dataSource.getConnection()) {
             try (PreparedStatement ps = c.prepareStatement("insert into report_summary (report_id, type, status, "
-                    + "channel, group_id, received_at, deadline, emergency, missing, version, unit) values "
-                    + "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (report_id) do update set status = excluded.status, "
-                    + "emergency = excluded.emergency, missing = excluded.missing, version = excluded.version")) {
+                    + "channel, group_id, received_at, deadline, emergency, missing, version, unit, incident_at, place, "
+                    + "summary, missing_fields, category, handler) values "
+                    + "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (report_id) do update set "
+                    + "status = excluded.status, emergency = excluded.emergency, missing = excluded.missing, "
+                    + "version = excluded.version, incident_at = excluded.incident_at, place = excluded.place, "
+                    + "summary = excluded.summary, missing_fields = excluded.missing_fields, "
+                    + "category = coalesce(excluded.category, report_summary.category), handler = excluded.handler")) {
                 String channel = null;
                 String group = null;
                 String unit = null;
+                String category = null;
                 for (ReportEvent e : outcome.events()) {
                     if (e instanceof ReportEvent.ReportReceived r) {
                         channel = r.channel();
                         group = r.groupId();
                         unit = r.unit();
+                    } else if (e instanceof ReportEvent.ReportClassified r) {
+                        category = r.category();
                     }
                 }
                 ps.setString(1, o.reportId());
@@ -228,6 +235,14 @@ public class ReportService {
                 ps.setInt(9, o.missing().size());
                 ps.setLong(10, outcome.version());
                 ps.setString(11, unit);
+                // the state's details are the sealed ones: the read model holds ciphertext, as the events do
+                var d = o.details();
+                ps.setTimestamp(12, d == null || d.incidentAt() == null ? null : Timestamp.from(d.incidentAt()));
+                ps.setString(13, d == null ? null : d.place());
+                ps.setString(14, d != null && d.summary() != null && !d.summary().isBlank() ? d.summary() : o.content());
+                ps.setArray(15, c.createArrayOf("text", o.missing().toArray()));
+                ps.setString(16, category);
+                ps.setString(17, o.handler());
                 ps.executeUpdate();
             }
             for (ReportEvent e : outcome.events()) {
@@ -335,6 +350,132 @@ public class ReportService {
 
     public record QueueItem(String reportId, String type, String status, Instant receivedAt, Instant deadline,
             String emergency, int missing) {
+    }
+
+    /**
+     * What the console's queue is narrowed to: a type, a status, only overdue, only the tips
+     * {@code handler} took in hand (null for any). Unknown values match nothing.
+     */
+    public record QueueFilter(String type, String status, boolean overdue, String handler, Boolean raised) {
+        public static final QueueFilter ALL = new QueueFilter(null, null, false, null, null);
+
+        /** {@code raised}: true for only the emergencies awaiting a commander, false for all but them, null for any. */
+        public QueueFilter raised(Boolean raised) {
+            return new QueueFilter(type, status, overdue, handler, raised);
+        }
+    }
+
+    /** A queue row as the console shows it; {@code place} and {@code summary} are sealed (open them with a keyring). */
+    public record ConsoleItem(String reportId, String unit, String type, String status, String channel, String groupId,
+            Instant receivedAt, Instant deadline, String emergency, Instant incidentAt, String place, String summary,
+            List<String> missingFields, String category, String handler) {
+    }
+
+    /** One page of the console's queue and how many rows the filter matches in all. */
+    public record ConsolePage(List<ConsoleItem> items, int total) {
+    }
+
+    /**
+     * The open queue of {@code units} under {@code filter}, most urgent first (emergencies not yet
+     * acknowledged on top, then by time left): {@code limit} rows from {@code offset}, and the count.
+     */
+    public ConsolePage console(List<String> units, QueueFilter filter, Instant now, int offset, int limit) {
+        List<ConsoleItem> out = new java.util.ArrayList<>();
+        if (units.isEmpty()) {
+            return new ConsolePage(out, 0);
+        }
+        String where = " from report_summary where status not in ('RESOLVED', 'TRANSFERRED') and unit = any(?)"
+                + (filter.type() != null ? " and type = ?" : "") + (filter.status() != null ? " and status = ?" : "")
+                + (filter.overdue() ? " and deadline < ?" : "") + (filter.handler() != null ? " and handler = ?" : "")
+                + (filter.raised() == null ? "" : filter.raised() ? " and emergency = 'RAISED'" : " and emergency <> 'RAISED'");
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
+                CONSOLE_COLUMNS + ", count(*) over ()" + where
+                        + " order by (emergency = 'RAISED') desc, deadline, report_id offset ? limit ?")) {
+            int p = 1;
+            ps.setArray(p++, c.createArrayOf("text", units.toArray()));
+            if (filter.type() != null) {
+                ps.setString(p++, filter.type());
+            }
+            if (filter.status() != null) {
+                ps.setString(p++, filter.status());
+            }
+            if (filter.overdue()) {
+                ps.setTimestamp(p++, Timestamp.from(now));
+            }
+            if (filter.handler() != null) {
+                ps.setString(p++, filter.handler());
+            }
+            ps.setInt(p++, offset);
+            ps.setInt(p, limit);
+            int total = 0;
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(consoleItem(rs));
+                    total = rs.getInt(16);
+                }
+            }
+            if (out.isEmpty() && offset > 0) {
+                // past the last page: the count alone
+                return new ConsolePage(out, console(units, filter, now, 0, 1).total());
+            }
+            return new ConsolePage(out, total);
+        } catch (SQLException e) {
+            throw new EventLogException("queue could not be read: " + e.getMessage(), e);
+        }
+    }
+
+    private static final String CONSOLE_COLUMNS = "select report_id, unit, type, status, channel, group_id, received_at, "
+            + "deadline, emergency, incident_at, place, summary, missing_fields, category, handler";
+
+    private static ConsoleItem consoleItem(ResultSet rs) throws SQLException {
+        Timestamp incident = rs.getTimestamp(10);
+        java.sql.Array missing = rs.getArray(13);
+        return new ConsoleItem(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                rs.getString(6), rs.getTimestamp(7).toInstant(), rs.getTimestamp(8).toInstant(), rs.getString(9),
+                incident == null ? null : incident.toInstant(), rs.getString(11), rs.getString(12),
+                missing == null ? List.of() : List.of((String[]) missing.getArray()), rs.getString(14),
+                rs.getString(15));
+    }
+
+    /** One report's row of the console's queue (also once it is closed), or null when there is none. */
+    public ConsoleItem consoleItem(String reportId) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
+                CONSOLE_COLUMNS + " from report_summary where report_id = ?")) {
+            ps.setString(1, reportId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? consoleItem(rs) : null;
+            }
+        } catch (SQLException e) {
+            throw new EventLogException("report " + reportId + " could not be read: " + e.getMessage(), e);
+        }
+    }
+
+    /** Takes the report in hand for {@code actor} ("nhận xử lý"). */
+    @Transactional
+    public CommandHandler.Outcome<Report, ReportEvent> take(String reportId, String actor, java.util.Set<String> roles,
+            Instant at, CommandHandler.Metadata meta) {
+        return handle(reportId, OptionalLong.empty(), new ReportCommand.Take(actor, roles, at), meta);
+    }
+
+    /**
+     * A note between officers: checked in clear ({@link ReportDecider#checkNote}), then sealed under
+     * the reporter's key before it is decided and stored.
+     */
+    @Transactional
+    public CommandHandler.Outcome<Report, ReportEvent> note(String reportId, String note, String actor,
+            java.util.Set<String> roles, Instant at, CommandHandler.Metadata meta) {
+        String clear = ReportDecider.checkNote(note);
+        return handle(reportId, OptionalLong.empty(), new ReportCommand.AddNote(keys.sealText(reportId, clear), actor,
+                roles, at), meta);
+    }
+
+    /** The report's events, oldest first: its history as the console's timeline tells it. */
+    public List<vn.binhyen.eventlog.Envelope> history(String reportId) {
+        return store.read(reportId);
+    }
+
+    public ReportEvent decode(vn.binhyen.eventlog.Envelope e) {
+        return codec.decode(e);
     }
 
     public record RegisterEntry(String unit, int year, long number, String reportId, Instant receivedAt,

@@ -212,6 +212,49 @@ public class ReporterKeys {
         return stored.flatMap(k -> k);
     }
 
+    /**
+     * The keys of many reports, read in one query: a page listing them (the console's queue)
+     * opens each row's fields without a query per row. A report without a key, or shredded,
+     * reads as {@link #SHREDDED} where it holds ciphertext.
+     */
+    public Keyring keyring(java.util.Collection<String> reportIds) {
+        java.util.Map<String, SecretKey> keys = new java.util.HashMap<>();
+        if (reportIds.isEmpty()) {
+            return new Keyring(keys);
+        }
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
+                "select report_id, wrapped_key, key from reporter_key where report_id = any(?)")) {
+            ps.setArray(1, c.createArrayOf("text", reportIds.toArray()));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    byte[] wrapped = rs.getBytes(2);
+                    byte[] legacy = rs.getBytes(3);
+                    if (wrapped != null) {
+                        keys.put(rs.getString(1), new SecretKeySpec(unwrap(rs.getString(1), wrapped), "AES"));
+                    } else if (legacy != null) {
+                        keys.put(rs.getString(1), new SecretKeySpec(legacy, "AES"));
+                    }
+                }
+            }
+        } catch (SQLException e) {
+            throw new EventLogException("report keys could not be read: " + e.getMessage(), e);
+        }
+        return new Keyring(keys);
+    }
+
+    /** Keys read together by {@link #keyring}. */
+    public static final class Keyring {
+        private final java.util.Map<String, SecretKey> keys;
+
+        Keyring(java.util.Map<String, SecretKey> keys) {
+            this.keys = keys;
+        }
+
+        public String open(String reportId, String value) {
+            return decrypt(Optional.ofNullable(keys.get(reportId)), reportId, value);
+        }
+    }
+
     /** Empty: no row; a row with an empty key: a tombstone (shredded). */
     private Optional<Optional<SecretKey>> stored(String reportId) {
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(

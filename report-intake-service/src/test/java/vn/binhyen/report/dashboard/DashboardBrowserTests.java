@@ -101,16 +101,16 @@ class DashboardBrowserTests {
 
             String reportId = submitTip("Trộm xe máy tại chợ " + UUID.randomUUID());
             long submitted = System.nanoTime();
-            page.waitForSelector("tr[data-report='" + reportId + "']", new Page.WaitForSelectorOptions().setTimeout(2_000));
+            page.waitForSelector("li[data-report='" + reportId + "']", new Page.WaitForSelectorOptions().setTimeout(2_000));
             long shownMillis = (System.nanoTime() - submitted) / 1_000_000;
             assertThat(shownMillis).as("on the open dashboard within 2 s").isLessThan(2_000);
             assertThat(page.evaluate("window.__notReloaded")).as("no reload").isEqualTo(true);
-            assertThat(page.textContent("tr[data-report='" + reportId + "'] .status")).isEqualTo("Mới tiếp nhận");
+            assertThat(page.textContent("li[data-report='" + reportId + "'] .status")).isEqualTo("Mới tiếp nhận");
 
-            page.click("a[href='/dashboard/reports/" + reportId + "']");
+            page.click("li[data-report='" + reportId + "'] a[href='/dashboard/reports/" + reportId + "']");
             page.waitForSelector("#action-classification");
             assertThat(page.isVisible("#action-forwarding")).as("the board forwards, not the duty officer").isFalse();
-            assertThat(page.textContent("dl")).contains("Nguyễn Văn Bình"); // in clear for the duty officer
+            assertThat(page.textContent("dl.details")).contains("Nguyễn Văn Bình"); // in clear for the duty officer
             page.fill("#action-classification input[name=category]", "Trộm cắp tài sản");
             page.click("#action-classification button[type=submit]");
             page.waitForSelector("#action-written-report");
@@ -122,10 +122,123 @@ class DashboardBrowserTests {
             assertThat(page.textContent("#countdown")).matches("\\d{2,}:\\d{2}:\\d{2}").isNotEqualTo(before);
 
             page.navigate(base() + "/dashboard");
-            page.waitForSelector("tr[data-report='" + reportId + "']");
+            page.waitForSelector("li[data-report='" + reportId + "']");
             Path shot = Paths.get("target/dashboard.png");
             page.screenshot(new Page.ScreenshotOptions().setPath(shot).setFullPage(true));
             assertThat(Files.size(shot)).isPositive();
+        }
+    }
+
+    static String submit(Map<String, Object> body) {
+        vn.binhyen.report.support.World.ensure();
+        return given().auth().oauth2(Tokens.forRole(Roles.BOT, "bot-police")).contentType("application/json")
+                .body(body).post("/api/v1/reports").then().statusCode(org.hamcrest.Matchers.anyOf(
+                        org.hamcrest.Matchers.is(201), org.hamcrest.Matchers.is(422))).extract().path("reportId");
+    }
+
+    /**
+     * The console's queue and a tip's page, as a duty officer uses them (issue 24): each card says
+     * what the tip is about, where, when, from which group, what is missing and who handles it; a
+     * search without diacritics finds it, a type filter hides it; the officer takes it in hand from
+     * the queue (and finds it under "mine"), writes a note, and reads the whole history on the
+     * tip's page. An emergency makes the title blink and, once the officer allowed them, sounds
+     * and notifies, until a commander acknowledges it (police-song-tri:15.4). On a 360-pixel-wide
+     * phone nothing is wider than the screen. Screenshots in {@code target/console-*.png}.
+     */
+    @Test
+    void theConsole_showsWhatATipIsAbout_findsFiltersAndTakesIt_andAlarmsUntilAnEmergencyIsAcknowledged_police_song_tri_15_3_and_15_4()
+            throws Exception {
+        String username = "truc-ban-" + UUID.randomUUID().toString().substring(0, 8);
+        officer(username, Roles.DUTY_OFFICER);
+        String tag = UUID.randomUUID().toString().substring(0, 6);
+        String tip = submit(Map.of("type", "CRIME_TIP", "channel", "zalo", "groupId", "group-police",
+                "reporter", Map.of("name", "Lê Thị Hồng", "address", "3 Trần Phú", "phone", "0913000111"),
+                "details", Map.of("incidentAt", Instant.now().minus(Duration.ofHours(3)).toString(),
+                        "place", "Chợ Sông Trí, cổng số " + tag, "summary", "Hai đối tượng móc túi người đi chợ")));
+        try (var context = chromium.browser.newContext(new com.microsoft.playwright.Browser.NewContextOptions()
+                .setPermissions(List.of("notifications")).setViewportSize(1280, 900))) {
+            Page page = context.newPage();
+            signIn(page, username);
+            String card = "li[data-report='" + tip + "']";
+            page.waitForSelector(card);
+            assertThat(page.textContent(card + " .summary")).contains("Hai đối tượng móc túi người đi chợ");
+            assertThat(page.textContent(card + " .place")).contains("Chợ Sông Trí, cổng số " + tag);
+            assertThat(page.textContent(card + " .source")).isEqualTo("Zalo · nhóm group-police");
+            assertThat(page.textContent(card + " .missing")).contains("vì sao biết");
+            assertThat(page.textContent(card + " .handler")).isEqualTo("Chưa có ai nhận");
+
+            // a search typed without diacritics finds it; a filter for feedback hides it; a bad filter is named
+            page.fill("input[name=q]", "cho song tri, cong so " + tag);
+            page.click("#filters button[type=submit]");
+            page.waitForURL(u -> u.contains("q="));
+            assertThat(page.locator("#queue > li").count()).isEqualTo(1);
+            assertThat(page.isVisible(card)).isTrue();
+            page.navigate(base() + "/dashboard?type=FEEDBACK");
+            assertThat(page.isVisible(card)).isFalse();
+            assertThat(given().redirects().follow(false).cookie("binhyen_session", sessionOf(context))
+                    .get("/dashboard?status=DELETED").then().statusCode(400).extract().asString()).contains("status");
+
+            // taken in hand from the queue, back on the same view; then under "mine"
+            page.navigate(base() + "/dashboard?q=" + tag);
+            page.click(card + " form.take button");
+            page.waitForURL(u -> u.endsWith("/dashboard?q=" + tag));
+            assertThat(page.textContent(card + " .handler")).isEqualTo("Tôi (" + username + ")");
+            page.navigate(base() + "/dashboard?mine=1");
+            assertThat(page.isVisible(card)).isTrue();
+
+            // the tip's page: a note, and the whole history
+            page.click(card + " a.id");
+            page.waitForSelector("#action-note");
+            page.fill("#action-note textarea[name=note]", "Đã gọi lại người báo tin, hẹn gặp tại cổng chợ " + tag);
+            page.click("#action-note button[type=submit]");
+            page.waitForSelector("#timeline li[data-type=ReportNoteAdded]");
+            assertThat(page.textContent("#timeline li[data-type=ReportNoteAdded]"))
+                    .contains("Đã gọi lại người báo tin, hẹn gặp tại cổng chợ " + tag).contains(username);
+            assertThat(page.textContent("#timeline li[data-type=ReportReceived]")).contains("Tiếp nhận tin báo")
+                    .contains("bot-police");
+            assertThat(page.textContent("#timeline li[data-type=ReportTaken]")).contains("Nhận xử lý")
+                    .contains("cán bộ trực ban");
+            assertThat(page.textContent("#handler")).isEqualTo("Tôi (" + username + ")");
+            page.screenshot(new Page.ScreenshotOptions().setPath(Paths.get("target/console-report.png"))
+                    .setFullPage(true));
+
+            // an emergency: on top at once, the title blinking; sound and notification once allowed
+            page.navigate(base() + "/dashboard");
+            page.waitForSelector("#live.on");
+            String emergency = submit(Map.of("type", "EMERGENCY", "channel", "zalo", "groupId", "group-police",
+                    "details", Map.of("place", "Tiệm vàng Kim Thành " + tag, "summary", "Có người đang cướp tiệm vàng")));
+            page.waitForSelector("#emergencies li[data-report='" + emergency + "']",
+                    new Page.WaitForSelectorOptions().setTimeout(3_000));
+            page.waitForFunction("() => document.title.includes('TIN KHẨN CẤP')", null,
+                    new Page.WaitForFunctionOptions().setTimeout(3_000));
+            page.click("#enable-alarm");
+            page.waitForFunction("id => window.__alarm.notified.includes(id) && window.__alarm.beeps > 0", emergency,
+                    new Page.WaitForFunctionOptions().setTimeout(3_000));
+            page.screenshot(new Page.ScreenshotOptions().setPath(Paths.get("target/console-queue.png"))
+                    .setFullPage(true));
+
+            // the commander acknowledges it: it leaves the top of every open queue, and the alarm stops
+            given().auth().oauth2(Tokens.forRole(Roles.COMMANDER, "commander-1"))
+                    .post("/api/v1/reports/" + emergency + "/emergency-acknowledgement").then().statusCode(200);
+            page.waitForSelector("#emergencies li[data-report='" + emergency + "']",
+                    new Page.WaitForSelectorOptions().setState(com.microsoft.playwright.options.WaitForSelectorState.DETACHED)
+                            .setTimeout(3_000));
+            page.waitForFunction("() => !window.__alarm.blinking && !document.title.includes('TIN KHẨN CẤP')", null,
+                    new Page.WaitForFunctionOptions().setTimeout(3_000));
+        }
+        // a phone, 360 pixels wide: the queue and the tip's page fit the screen
+        try (var phone = chromium.browser.newContext(new com.microsoft.playwright.Browser.NewContextOptions()
+                .setViewportSize(360, 740).setIsMobile(true).setHasTouch(true))) {
+            Page page = phone.newPage();
+            signIn(page, username);
+            page.waitForSelector("li[data-report='" + tip + "']");
+            assertThat(((Number) page.evaluate("document.documentElement.scrollWidth")).intValue())
+                    .as("no sideways scrolling on a phone").isLessThanOrEqualTo(360);
+            page.screenshot(new Page.ScreenshotOptions().setPath(Paths.get("target/console-phone.png")));
+            page.navigate(base() + "/dashboard/reports/" + tip);
+            page.waitForSelector("#timeline");
+            assertThat(((Number) page.evaluate("document.documentElement.scrollWidth")).intValue())
+                    .isLessThanOrEqualTo(360);
         }
     }
 

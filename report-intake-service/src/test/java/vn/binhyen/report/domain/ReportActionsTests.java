@@ -23,9 +23,10 @@ class ReportActionsTests {
     void givenANewTip_theDutyOfficerMayClassifyIt_theBoardAndThePctpOfficerMayNot_police_song_tri_15_3() {
         Report fresh = given(received(TIP));
         assertThat(ReportActions.available(fresh, "duty-1", Set.of(Roles.DUTY_OFFICER), T0))
-                .containsExactly("classification");
+                .containsExactly("classification", "taking");
         assertThat(ReportActions.available(fresh, "deputy-1", Set.of(Roles.DEPUTY), T0)).isEmpty();
-        assertThat(ReportActions.available(fresh, "pctp-1", Set.of(Roles.PCTP_OFFICER), T0)).isEmpty();
+        assertThat(ReportActions.available(fresh, "pctp-1", Set.of(Roles.PCTP_OFFICER), T0))
+                .as("the PCTP officer may take it in hand, not classify it").containsExactly("taking");
     }
 
     @Test
@@ -36,7 +37,7 @@ class ReportActionsTests {
         assertThat(ReportActions.available(written, "deputy-1", Set.of(Roles.DEPUTY), T0))
                 .containsExactly("forwarding", "transfer");
         assertThat(ReportActions.available(written, "duty-1", Set.of(Roles.DUTY_OFFICER), T0))
-                .containsExactly("transfer");
+                .containsExactly("transfer", "taking");
     }
 
     @Test

@@ -155,6 +155,42 @@ class ReportDeciderTests {
     }
 
     @Test
+    void anOfficerTakesATipInHand_aHandOverNamesWhoHadIt_takingOnesOwnAgainDoesNothing_police_song_tri_15_3() {
+        FIXTURE.given(received(TIP)).when(new ReportCommand.Take("duty-1", DUTY, T0))
+                .then(new ReportEvent.ReportTaken("report-1", "duty-1", null));
+        var taken = new ReportEvent.ReportTaken("report-1", "duty-1", null);
+        FIXTURE.given(received(TIP), taken).when(new ReportCommand.Take("duty-1", DUTY, T0)).thenNothing();
+        Report handed = FIXTURE.given(received(TIP), taken).when(new ReportCommand.Take("pctp-1", PCTP, T0))
+                .then(new ReportEvent.ReportTaken("report-1", "pctp-1", "duty-1"));
+        assertThat(((Report.Open) handed).handler()).isEqualTo("pctp-1");
+    }
+
+    @Test
+    void aTipIsTakenOnlyByThoseWhoDoItsSteps_andNotOnceItsClockHasStopped_police_song_tri_15_3() {
+        FIXTURE.given(received(TIP)).when(new ReportCommand.Take("deputy-1", BOARD, T0))
+                .thenRejectedBy("police-song-tri:15.3");
+        FIXTURE.given(received(TIP)).when(new ReportCommand.Take("bot", Set.of(Roles.BOT), T0))
+                .thenRejectedBy("police-song-tri:15.3");
+        var classified = new ReportEvent.ReportClassified("report-1", "Trộm", true, true, "duty-1");
+        FIXTURE.given(received(TIP), classified, new ReportEvent.ReportTransferred("report-1", "Công an tỉnh", "vượt "
+                + "thẩm quyền", "duty-1")).when(new ReportCommand.Take("duty-1", DUTY, T0))
+                .thenRejectedBy("police-song-tri:15.3");
+    }
+
+    @Test
+    void aNoteBetweenOfficers_isWrittenByTheTipsOfficersOrBoard_andIsNeitherEmptyNorUnbounded_police_song_tri_15_3() {
+        FIXTURE.given(received(TIP)).when(new ReportCommand.AddNote("enc:v1:abc", "deputy-1", BOARD, T0))
+                .then(new ReportEvent.ReportNoteAdded("report-1", "enc:v1:abc", "deputy-1"));
+        FIXTURE.given(received(TIP)).when(new ReportCommand.AddNote("enc:v1:abc", "bot", Set.of(Roles.BOT), T0))
+                .thenRejectedBy("police-song-tri:15.3");
+        assertThat(ReportDecider.checkNote("  Đã gọi lại người báo tin  ")).isEqualTo("Đã gọi lại người báo tin");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> ReportDecider.checkNote(" \n "))
+                .isInstanceOf(vn.binhyen.eventlog.decider.InvalidInput.class).hasMessageContaining("empty");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> ReportDecider.checkNote("a".repeat(4_001)))
+                .isInstanceOf(vn.binhyen.eventlog.decider.InvalidInput.class).hasMessageContaining("4000");
+    }
+
+    @Test
     void anIncompleteTip_isNotWrittenUp_untilTheReporterIsAsked_police_song_tri_14_3() {
         TipDetails noHow = new TipDetails(TIP.incidentAt(), TIP.place(), TIP.summary(), null, null, null, null, null,
                 null, null, null);

@@ -398,6 +398,38 @@ class ReportResourceTests {
     }
 
     /**
+     * The console's two steps through the API (issue 24): an officer takes a tip in hand, another
+     * takes it over (the hand-over names who had it), the queue's read model shows the handler;
+     * a note is sealed like the reporter's data (no clear text in any event), a note too long or
+     * empty is a 400 naming the field, and nothing is written for it.
+     */
+    @Test
+    void anOfficerTakesATip_anotherTakesItOver_andNotesBetweenThemAreSealed_police_song_tri_15_3() throws Exception {
+        String id = post(Roles.BOT, "/api/v1/reports", tip("Trộm két sắt tại tiệm tạp hóa")).statusCode(201)
+                .extract().path("reportId");
+        post(Roles.DUTY_OFFICER, "/api/v1/reports/" + id + "/taking", null).statusCode(200);
+        post(Roles.PCTP_OFFICER, "/api/v1/reports/" + id + "/taking", null).statusCode(200);
+        assertThat(count("select count(*) from event where stream_id = '" + id + "' and event_type = 'ReportTaken' "
+                + "and payload->>'takenBy' = 'pctp_officer-1' and payload->>'previous' = 'duty_officer-1'")).isEqualTo(1);
+        assertThat(count("select count(*) from report_summary where report_id = '" + id
+                + "' and handler = 'pctp_officer-1'")).isEqualTo(1);
+        post(Roles.AUDITOR, "/api/v1/reports/" + id + "/taking", null).statusCode(403);
+
+        post(Roles.DUTY_OFFICER, "/api/v1/reports/" + id + "/notes", Map.of("note",
+                "Người báo tin Nguyễn Văn Bình hẹn gặp lúc 9 giờ")).statusCode(200);
+        assertThat(count("select count(*) from event where stream_id = '" + id + "' and event_type = 'ReportNoteAdded' "
+                + "and payload->>'note' like 'enc:v1:%'")).isEqualTo(1);
+        assertThat(count("select count(*) from event where stream_id = '" + id + "' and payload::text like '%hẹn gặp%'"))
+                .as("no clear note in any event").isZero();
+        long before = count("select count(*) from event where stream_id = '" + id + "'");
+        post(Roles.DUTY_OFFICER, "/api/v1/reports/" + id + "/notes", Map.of("note", "x".repeat(4_001)))
+                .statusCode(400).body(containsString("note"));
+        post(Roles.DUTY_OFFICER, "/api/v1/reports/" + id + "/notes", Map.of("note", "   ")).statusCode(400)
+                .body(containsString("note"));
+        assertThat(count("select count(*) from event where stream_id = '" + id + "'")).isEqualTo(before);
+    }
+
+    /**
      * issue 21, audit F8: everything personal of a tip (its details and content, the reporter's
      * refusal reason) is sealed like the reporter's identity; the report keys are in the database
      * only wrapped under the master key; after a shred no page, export or event shows any of it,
