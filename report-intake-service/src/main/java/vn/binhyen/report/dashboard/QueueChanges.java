@@ -1,6 +1,5 @@
 package vn.binhyen.report.dashboard;
 
-import io.agroal.api.AgroalDataSource;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Multi;
@@ -8,76 +7,132 @@ import io.smallrye.mutiny.operators.multi.processors.BroadcastProcessor;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
+import org.postgresql.PGConnection;
+import org.postgresql.PGNotification;
 
 /**
- * Tells open dashboards that the queue may have changed: every instance watches the head of this
- * service's event log (whichever instance wrote), only while a dashboard listens, and broadcasts
- * the new position; each dashboard then fetches its queue again. A dedicated thread polls every
- * {@code binhyen.dashboard.poll-every} (the scheduler's one-second tick is too coarse for the
- * 2-second promise); a listener's first round always refreshes it.
+ * Tells open dashboards that the queue may have changed, at once: every append to this service's
+ * event log notifies {@code binhyen_report_events} as it commits (a statement trigger, V110), and
+ * one thread per instance LISTENs on its own connection (not one of the pool's) and broadcasts
+ * each notice; each dashboard then fetches its queue again. Whichever instance wrote, every
+ * instance hears it. As a fallback for a notice missed while the connection was being made again,
+ * the thread also compares the log's head every {@code binhyen.dashboard.poll-every} (1 s) while
+ * a dashboard listens. Each new listener is told once on subscribing, so a page that reconnects
+ * fetches its queue and misses nothing.
  */
 @ApplicationScoped
 public class QueueChanges {
     private static final Logger LOG = Logger.getLogger(QueueChanges.class);
+    static final String CHANNEL = "binhyen_report_events";
 
-    private final AgroalDataSource dataSource;
+    private final String url;
+    private final Optional<String> username;
+    private final Optional<String> password;
     private final Duration every;
     private final BroadcastProcessor<String> processor = BroadcastProcessor.create();
     private final AtomicInteger listeners = new AtomicInteger();
-    private ScheduledExecutorService poller;
+    private volatile boolean stopped;
+    private volatile Connection listening;
+    private Thread thread;
     private long head = -1;
 
-    QueueChanges(AgroalDataSource dataSource,
-            @ConfigProperty(name = "binhyen.dashboard.poll-every", defaultValue = "PT0.25S") Duration every) {
-        this.dataSource = dataSource;
+    QueueChanges(@ConfigProperty(name = "quarkus.datasource.jdbc.url") String url,
+            @ConfigProperty(name = "quarkus.datasource.username") Optional<String> username,
+            @ConfigProperty(name = "quarkus.datasource.password") Optional<String> password,
+            @ConfigProperty(name = "binhyen.dashboard.poll-every", defaultValue = "PT1S") Duration every) {
+        this.url = url;
+        this.username = username;
+        this.password = password;
         this.every = every;
     }
 
     void start(@Observes StartupEvent started) {
-        poller = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "dashboard-changes");
-            t.setDaemon(true);
-            return t;
-        });
-        poller.scheduleWithFixedDelay(this::poll, every.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);
+        thread = Thread.ofPlatform().daemon().name("dashboard-changes").start(this::listen);
     }
 
     void stop(@Observes ShutdownEvent stopping) {
-        if (poller != null) {
-            poller.shutdownNow();
+        stopped = true;
+        Connection c = listening;
+        if (c != null) {
+            try {
+                c.close();
+            } catch (SQLException e) {
+                // closing on the way out
+            }
+        }
+        if (thread != null) {
+            thread.interrupt();
         }
     }
 
+    /** "Changed" notices: one at once, then one per change. */
     public Multi<String> follow() {
-        return processor.onSubscription().invoke(() -> listeners.incrementAndGet())
-                .onTermination().invoke(() -> listeners.decrementAndGet());
+        return Multi.createBy().concatenating().streams(Multi.createFrom().item("connected"),
+                processor.onSubscription().invoke(() -> listeners.incrementAndGet())
+                        .onTermination().invoke(() -> listeners.decrementAndGet()));
     }
 
-    void poll() {
+    /** The listening thread: LISTEN, wait for notices, and connect again (after a second) when the connection fails. */
+    private void listen() {
+        boolean first = true;
+        while (!stopped) {
+            try (Connection c = DriverManager.getConnection(url, username.orElse(null), password.orElse(null));
+                    Statement s = c.createStatement()) {
+                listening = c;
+                s.execute("listen " + CHANNEL);
+                PGConnection pg = c.unwrap(PGConnection.class);
+                head = -1;
+                if (!first && listeners.get() > 0) {
+                    processor.onNext("listening again"); // whatever happened while not listening
+                }
+                first = false;
+                while (!stopped) {
+                    PGNotification[] notices = pg.getNotifications((int) every.toMillis());
+                    if (notices != null && notices.length > 0) {
+                        if (listeners.get() > 0) {
+                            processor.onNext("changed");
+                        }
+                    } else {
+                        check(c);
+                    }
+                }
+            } catch (SQLException | RuntimeException e) {
+                if (!stopped) {
+                    LOG.warnf("dashboard changes: listening failed (%s); listening again in 1 s", e.getMessage());
+                    try {
+                        Thread.sleep(1_000);
+                    } catch (InterruptedException interrupted) {
+                        return;
+                    }
+                }
+            } finally {
+                listening = null;
+            }
+        }
+    }
+
+    /** The fallback: the log's head, compared while anyone listens. */
+    private void check(Connection c) throws SQLException {
         if (listeners.get() == 0) {
             head = -1;
             return;
         }
-        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
-                ResultSet rs = s.executeQuery("select coalesce(max(position), 0) from event")) {
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("select coalesce(max(position), 0) from event")) {
             rs.next();
             long now = rs.getLong(1);
-            if (now != head) {
+            if (head != -1 && now != head) {
                 processor.onNext("changed " + now);
             }
             head = now;
-        } catch (SQLException | RuntimeException e) {
-            LOG.warnf("dashboard changes could not be read: %s", e.getMessage());
         }
     }
 }
