@@ -121,8 +121,9 @@ public final class DashboardBench {
                         // the first page's own fetch of its rows, as the page does on the notice
                         var rows = http.send(HttpRequest.newBuilder(URI.create(base + "/dashboard/queue"))
                                 .header("Cookie", cookie).build(), HttpResponse.BodyHandlers.ofString());
-                        if (!rows.body().contains(id)) {
-                            throw new IllegalStateException("the rows fetched after the notice lack " + id);
+                        // the newest tip has the most time left, so it is counted, not always on the first page
+                        if (!rows.body().contains((i + 1) + " tin báo")) {
+                            throw new IllegalStateException("the rows fetched after the notice do not count " + id);
                         }
                         shown.recordValue(Math.max(1, (System.nanoTime() - answered) / 1_000));
                     }
@@ -143,7 +144,7 @@ public final class DashboardBench {
                     ms(reached, 50), ms(reached, 99), reached.getMaxValue() / 1e3, ms(reached, 99) / ms(intake, 99));
             System.out.printf("   target p99 ≤ 100 ms: %s (ratio to target %.2f)%n", ms(reached, 99) <= 100 ? "MET"
                     : "NOT MET", ms(reached, 99) / 100);
-            System.out.printf("answered → one page's rows fetched and holding the tip: p50 %.1f ms  p99 %.1f ms%n",
+            System.out.printf("answered → one page's rows fetched, counting the tip: p50 %.1f ms  p99 %.1f ms%n",
                     ms(shown, 50), ms(shown, 99));
 
             // ---- 2. the queue page with 10,000 open tips

@@ -310,7 +310,13 @@ class AuthorizationMatrixTests {
                         .otherUnitCredential(otherOfficerWho, otherOfficer, 404),
                 page("GET /dashboard/register.csv", officer, 200).query(Map.of("unit", UNIT))
                         .otherUnitCredential(otherOfficerWho, otherOfficer, 404),
-                page("GET /dashboard/roster", officer, 200));
+                page("GET /dashboard/roster", officer, 200),
+                // the console's figures and handover: of the units whose queue the officer sees (issue 24)
+                page("GET /dashboard/statistics", officer, 200),
+                page("GET /dashboard/statistics/days.csv", officer, 200),
+                page("GET /dashboard/statistics/months.csv", officer, 200),
+                page("GET /dashboard/statistics/report", officer, 200),
+                page("GET /dashboard/handover", officer, 200));
 
         AuthorizationMatrix.check(AuthorizationMatrix.operations(), rows);
     }

@@ -247,6 +247,16 @@ public class ReportService {
             }
             for (ReportEvent e : outcome.events()) {
                 switch (e) {
+                    case ReportEvent.ReportClassified r -> stamp(c, r.reportId(), "classified", r.classifiedBy(), at);
+                    case ReportEvent.ReportRegistered r -> stamp(c, r.reportId(), "registered", r.registeredBy(), at);
+                    case ReportEvent.ReportResolved r -> stamp(c, r.reportId(), "closed", null, at);
+                    case ReportEvent.ReportTransferred r -> stamp(c, r.reportId(), "closed", null, at);
+                    default -> {
+                    }
+                }
+            }
+            for (ReportEvent e : outcome.events()) {
+                switch (e) {
                     case ReportEvent.ReportReceived r -> clock(c, r.reportId(), r.deadline());
                     case ReportEvent.EmergencyRaised r -> due(c, r.reportId(), "REESCALATE_" + r.round(),
                             at.plus(reescalateEvery));
@@ -256,6 +266,20 @@ public class ReportService {
             }
         } catch (SQLException e) {
             throw new EventLogException("report read models could not follow " + o.reportId() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** When a step happened, and by whom, for the statistics ({@code step}: classified, registered, closed). */
+    private static void stamp(Connection c, String reportId, String step, String by, Instant at) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("update report_summary set " + step + "_at = ?"
+                + (by == null ? "" : ", " + step + "_by = ?") + " where report_id = ?")) {
+            ps.setTimestamp(1, Timestamp.from(at));
+            int p = 2;
+            if (by != null) {
+                ps.setString(p++, by);
+            }
+            ps.setString(p, reportId);
+            ps.executeUpdate();
         }
     }
 
@@ -424,10 +448,10 @@ public class ReportService {
         }
     }
 
-    private static final String CONSOLE_COLUMNS = "select report_id, unit, type, status, channel, group_id, received_at, "
+    static final String CONSOLE_COLUMNS = "select report_id, unit, type, status, channel, group_id, received_at, "
             + "deadline, emergency, incident_at, place, summary, missing_fields, category, handler";
 
-    private static ConsoleItem consoleItem(ResultSet rs) throws SQLException {
+    static ConsoleItem consoleItem(ResultSet rs) throws SQLException {
         Timestamp incident = rs.getTimestamp(10);
         java.sql.Array missing = rs.getArray(13);
         return new ConsoleItem(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),

@@ -242,6 +242,92 @@ class DashboardBrowserTests {
         }
     }
 
+    static int number(Page page, String selector) {
+        return Integer.parseInt(page.textContent(selector).strip());
+    }
+
+    /**
+     * The console's statistics and handover (issue 24): today's row counts a new tip and a new
+     * feedback by type, the feedback resolved within its 24 hours counts as handled in time
+     * (police-song-tri:15.3) and its classifier appears per officer; the CSV says the same; the
+     * six-monthly report quotes police-song-tri:20.2 and says it is for the unit to sign and send;
+     * the day's handover lists the new tip and what falls due; a period, a report period or a day
+     * that is not one is a 400 naming it; and the pages fit a 360-pixel phone.
+     */
+    @Test
+    void statisticsAndHandover_countWhatCameInAndWhatWasHandledInTime_andPrint_police_song_tri_15_3_and_20_2()
+            throws Exception {
+        String username = "truc-ban-" + UUID.randomUUID().toString().substring(0, 8);
+        officer(username, Roles.DUTY_OFFICER);
+        String today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Ho_Chi_Minh")).toString();
+        String day = "#days tr[data-day='" + today + "']";
+        try (var context = chromium.context()) {
+            Page page = context.newPage();
+            signIn(page, username);
+            page.navigate(base() + "/dashboard/statistics");
+            int tips = number(page, day + " .t-CRIME_TIP");
+            int feedback = number(page, day + " .t-FEEDBACK");
+            int received = number(page, "#received-total");
+            int inTime = number(page, "#closed-in-time");
+
+            String tip = submitTip("Trộm điện thoại tại bến xe " + UUID.randomUUID());
+            String report = submit(Map.of("type", "FEEDBACK", "channel", "zalo", "groupId", "group-police",
+                    "reporter", Map.of("name", "Trần Thị Hoa", "address", "5 Nguyễn Huệ", "phone", "0987654321"),
+                    "content", "Đèn đường hẻm 12 bị hỏng nhiều ngày"));
+            String duty = Tokens.forRole(Roles.DUTY_OFFICER, "duty-stat");
+            given().auth().oauth2(duty).contentType("application/json").body(Map.of("category", "Hạ tầng",
+                    "securityRelated", false, "withinJurisdiction", true))
+                    .post("/api/v1/reports/" + report + "/classification").then().statusCode(200);
+            given().auth().oauth2(duty).contentType("application/json").body(Map.of("result", "Đã báo điện lực"))
+                    .post("/api/v1/reports/" + report + "/resolution").then().statusCode(200);
+
+            page.navigate(base() + "/dashboard/statistics");
+            assertThat(number(page, day + " .t-CRIME_TIP")).isEqualTo(tips + 1);
+            assertThat(number(page, day + " .t-FEEDBACK")).isEqualTo(feedback + 1);
+            assertThat(number(page, "#received-total")).isEqualTo(received + 2);
+            assertThat(number(page, "#closed-in-time")).isEqualTo(inTime + 1);
+            assertThat(page.textContent("#officers tr[data-officer='duty-stat'] .classified").strip()).isEqualTo("1");
+            assertThat(page.locator("svg.chart rect").count()).isPositive();
+            page.screenshot(new Page.ScreenshotOptions().setPath(Paths.get("target/console-statistics.png"))
+                    .setFullPage(true));
+            String cookie = sessionOf(context);
+            String csv = given().cookie("binhyen_session", cookie).get("/dashboard/statistics/days.csv").then()
+                    .statusCode(200).contentType(org.hamcrest.Matchers.startsWith("text/csv")).extract().asString();
+            assertThat(csv).contains(today + "," + (tips + 1) + ",");
+            assertThat(given().cookie("binhyen_session", cookie).get("/dashboard/statistics?from=2026-12-31&to=2026-01-01")
+                    .then().statusCode(400).extract().asString()).contains("from");
+            assertThat(given().cookie("binhyen_session", cookie).get("/dashboard/statistics?from=2020-01-01&to=2026-01-01")
+                    .then().statusCode(400).extract().asString()).contains("366");
+
+            page.navigate(base() + "/dashboard/statistics/report");
+            assertThat(page.textContent("#report")).contains("police-song-tri:20.2")
+                    .contains("định kỳ 6 tháng, 01 năm báo cáo Ban Chỉ đạo").contains("hệ thống không tự gửi");
+            assertThat(page.locator("#report-months tbody tr").count()).isEqualTo(6);
+            assertThat(given().cookie("binhyen_session", cookie).get("/dashboard/statistics/report?period=2026-H3")
+                    .then().statusCode(400).extract().asString()).contains("period");
+
+            page.navigate(base() + "/dashboard/handover");
+            assertThat(page.isVisible("#received tr[data-report='" + tip + "']")).isTrue();
+            assertThat(page.isVisible("#received tr[data-report='" + report + "']")).as("what came in, even if closed")
+                    .isTrue();
+            assertThat(page.textContent("#due")).doesNotContain(report);
+            page.screenshot(new Page.ScreenshotOptions().setPath(Paths.get("target/console-handover.png"))
+                    .setFullPage(true));
+            assertThat(given().cookie("binhyen_session", cookie).get("/dashboard/handover?date=hom-nay").then()
+                    .statusCode(400).extract().asString()).contains("date");
+        }
+        try (var phone = chromium.browser.newContext(new com.microsoft.playwright.Browser.NewContextOptions()
+                .setViewportSize(360, 740).setIsMobile(true))) {
+            Page page = phone.newPage();
+            signIn(page, username);
+            for (String path : List.of("/dashboard/statistics", "/dashboard/handover")) {
+                page.navigate(base() + path);
+                assertThat(((Number) page.evaluate("document.documentElement.scrollWidth")).intValue())
+                        .as(path + " on a phone").isLessThanOrEqualTo(360);
+            }
+        }
+    }
+
     /**
      * Signing out of the dashboard signs out of Keycloak too (its end-session page comes back to the
      * sign-in page), and signing out at Keycloak (an administrator ending the officer's sessions
