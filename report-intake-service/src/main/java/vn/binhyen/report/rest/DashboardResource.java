@@ -399,15 +399,7 @@ public class DashboardResource {
 
     /** Lower case, without diacritics (đ as d): "Chợ Sông Trí" is found as "cho song tri". */
     static String fold(String s) {
-        String d = java.text.Normalizer.normalize(s.toLowerCase(java.util.Locale.ROOT), java.text.Normalizer.Form.NFD);
-        StringBuilder out = new StringBuilder(d.length());
-        for (int i = 0; i < d.length(); i++) {
-            char c = d.charAt(i);
-            if (Character.getType(c) != Character.NON_SPACING_MARK) {
-                out.append(c == 'đ' ? 'd' : c);
-            }
-        }
-        return out.toString();
+        return vn.binhyen.report.domain.EmergencyTerms.fold(s);
     }
 
     private Row row(Sessions.Officer officer, ReportService.ConsoleItem i, ReporterKeys.Keyring ring) {

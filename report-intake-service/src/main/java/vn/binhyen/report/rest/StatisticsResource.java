@@ -104,12 +104,7 @@ public class StatisticsResource {
     @Produces(MediaType.TEXT_HTML)
     public Response page(@CookieParam(DashboardResource.COOKIE) String cookie, @QueryParam("from") String from,
             @QueryParam("to") String to) {
-        return signedIn(cookie, officer -> {
-            var period = period(from, to);
-            if (period.isEmpty()) {
-                return badPeriod();
-            }
-            var p = period.get();
+        return inPeriod(cookie, from, to, (officer, p) -> {
             List<String> units = scope.queueUnits(officer.caller());
             var figures = statistics.figures(units, p.from(), p.to(), clock.instant());
             var days = statistics.days(units, p.from(), p.to());
@@ -129,12 +124,7 @@ public class StatisticsResource {
     @Path("/days.csv")
     public Response daysCsv(@CookieParam(DashboardResource.COOKIE) String cookie, @QueryParam("from") String from,
             @QueryParam("to") String to) {
-        return signedIn(cookie, officer -> {
-            var period = period(from, to);
-            if (period.isEmpty()) {
-                return badPeriod();
-            }
-            var p = period.get();
+        return inPeriod(cookie, from, to, (officer, p) -> {
             StringBuilder csv = new StringBuilder("\uFEFFngay");
             ReportStatistics.TYPES.forEach(t -> csv.append(',').append(t));
             csv.append(",tong\r\n");
@@ -152,12 +142,7 @@ public class StatisticsResource {
     @Path("/months.csv")
     public Response monthsCsv(@CookieParam(DashboardResource.COOKIE) String cookie, @QueryParam("from") String from,
             @QueryParam("to") String to) {
-        return signedIn(cookie, officer -> {
-            var period = period(from, to);
-            if (period.isEmpty()) {
-                return badPeriod();
-            }
-            var p = period.get();
+        return inPeriod(cookie, from, to, (officer, p) -> {
             StringBuilder csv = new StringBuilder("\uFEFFthang,tiep_nhan,khan_cap,xu_ly_trong_24_gio,qua_han,dang_trong_han,"
                     + "vao_so,chuyen_co_quan_khac,ty_le_trong_24_gio,trung_vi_phut_den_phan_loai,trung_vi_phut_den_vao_so\r\n");
             for (var m : months(scope.queueUnits(officer.caller()), p)) {
@@ -260,6 +245,13 @@ public class StatisticsResource {
     private static Response csv(CharSequence body, String filename) {
         return Response.ok(body.toString()).type("text/csv; charset=UTF-8")
                 .header("Content-Disposition", "attachment; filename=\"" + filename + "\"").build();
+    }
+
+    /** A page of a period: signed in, then the period read (400 when it is not one). */
+    private Response inPeriod(String cookie, String from, String to,
+            java.util.function.BiFunction<Sessions.Officer, Period, Response> page) {
+        return signedIn(cookie, officer -> period(from, to).map(p -> page.apply(officer, p))
+                .orElseGet(StatisticsResource::badPeriod));
     }
 
     private Response signedIn(String cookie, Function<Sessions.Officer, Response> page) {

@@ -247,6 +247,13 @@ class ReportDeciderTests {
     }
 
     @Test
+    void folding_dropsCaseAndDiacritics_precomposedOrCombiningAlike() {
+        assertThat(EmergencyTerms.fold("Chợ SÔNG Trí, Đường Lê Lợi")).isEqualTo("cho song tri, duong le loi");
+        assertThat(EmergencyTerms.fold("Cho\u0323 So\u0302ng")).isEqualTo(EmergencyTerms.fold("Chợ Sông"));
+        assertThat(EmergencyTerms.fold("🚨 ĐANG CƯỚP")).isEqualTo("🚨 dang cuop");
+    }
+
+    @Test
     void emergencyTerms_makeATipUrgent() {
         assertThat(EmergencyTerms.find("Có người ĐANG CƯỚP tiệm vàng")).contains("đang cướp");
         assertThat(EmergencyTerms.find("Combo khuyến mãi")).isEmpty();
