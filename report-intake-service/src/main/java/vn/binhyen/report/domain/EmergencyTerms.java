@@ -61,9 +61,6 @@ public final class EmergencyTerms {
         }
         return out.toString();
     }
-        }
-        return out.toString();
-    }
 
     /** The words of a folded text between single spaces, with one at each end: " dang cuop ". */
     static String words(String folded) {
