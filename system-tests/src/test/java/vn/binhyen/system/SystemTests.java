@@ -84,6 +84,9 @@ class SystemTests {
         // claim left by a killed instance is taken over after 12 s here (30 s by default)
         zaloEnv.put("QUARKUS_HTTP_PORT", Integer.toString(Keycloak.freePort()));
         zaloEnv.put("BINHYEN_CONNECTOR_ACTIONS_ORPHANED_AFTER", "PT12S");
+        // the boards' console (report-intake) calls group- and moderation-service: their ports chosen first
+        int groupPort = Keycloak.freePort();
+        int moderationPort = Keycloak.freePort();
         var pool = Executors.newFixedThreadPool(5);
         List<Future<?>> started = new ArrayList<>();
         for (String module : List.of("group-service", "moderation-service", "report-intake-service",
@@ -100,8 +103,13 @@ class SystemTests {
                                 ? Map.of("BINHYEN_REPORT_EMERGENCY_REESCALATE_EVERY", REESCALATE_EVERY.toString(),
                                         "BINHYEN_REPORT_SWEEP_EVERY", "1s", "QUARKUS_HTTP_PORT",
                                         Integer.toString(reportPort), "BINHYEN_DASHBOARD_URL",
-                                        "http://127.0.0.1:" + reportPort)
-                                : module.equals("zalo-connector") ? zaloEnv : Map.of())));
+                                        "http://127.0.0.1:" + reportPort, "BINHYEN_GROUP_SERVICE_URL",
+                                        "http://127.0.0.1:" + groupPort, "BINHYEN_MODERATION_SERVICE_URL",
+                                        "http://127.0.0.1:" + moderationPort)
+                                : module.equals("zalo-connector") ? zaloEnv
+                                : module.equals("group-service") ? Map.of("QUARKUS_HTTP_PORT", Integer.toString(groupPort))
+                                : module.equals("moderation-service")
+                                        ? Map.of("QUARKUS_HTTP_PORT", Integer.toString(moderationPort)) : Map.of())));
                 return null;
             }));
         }
@@ -411,6 +419,63 @@ class SystemTests {
             Answer feed = call("notification-service", "GET", "/api/v1/notifications", Roles.LEADER, "leader-st", null);
             assertThat(feed.body().findValuesAsText("text")).anySatisfy(t -> assertThat(t).contains("Nguyễn Thị Thanh Xuân"));
         });
+    }
+
+    /**
+     * issue 24, the boards' console: the group's leader signs in to the dashboard and finds, for the
+     * group they lead by its roster, the admin's proposal waiting (ward-binh-phuoc:6.3) and a directive
+     * not everyone acknowledged, and in an IOC group a member's leave request (ioc-dak-lak:4.3.9);
+     * approving and consenting there go to group-service as the leader (their access token), whose
+     * decider decides: the rosters change.
+     */
+    @Test
+    @Order(4)
+    void aGroupsLeader_decidesWhatWaitsForThemOnTheBoardsConsole_throughGroupServicesOwnRules_ward_binh_phuoc_6_3()
+            throws Exception {
+        String base = SERVICES.get("report-intake-service").base;
+        assertThat(call("group-service", "POST", "/api/v1/groups/" + group + "/directives", Roles.LEADER, "leader-st",
+                Map.of("text", "Đề nghị các đồng chí rà soát hồ sơ trước thứ Sáu.")).status()).isIn(200, 201);
+        try (BrowserContext context = chromium.context()) {
+            Page page = signInAt(context, base + "/dashboard", "leader-st");
+            page.waitForSelector("#otp, #live");
+            if (page.isVisible("#otp")) {
+                page.fill("#otp", KeycloakTokens.nextUnusedCode("leader-st"));
+                page.click("#kc-login");
+            }
+            page.waitForURL(base + "/dashboard");
+            page.navigate(base + "/dashboard/approvals");
+            String board = "#board-" + group;
+            page.waitForSelector(board);
+            String proposal = board + " .proposals li:has-text('citizen-st')";
+            assertThat(page.textContent(proposal)).contains("Nguyễn Thị Thanh Xuân").contains("admin-st");
+            assertThat(page.textContent(board + " .directives")).contains("rà soát hồ sơ");
+            page.click(proposal + " button[value='1']");
+            page.waitForSelector("p.notice");
+            assertThat(page.textContent("p.notice")).contains("Đã duyệt");
+            assertThat(call("group-service", "GET", "/api/v1/groups/" + group, Roles.LEADER, "leader-st", null).body()
+                    .path("roster").findValuesAsText("memberId")).contains("citizen-st");
+
+            // an IOC group, where a member leaves only with the leader's consent (ioc-dak-lak:4.3.9)
+            Answer ioc = call("group-service", "POST", "/api/v1/groups", Roles.SYSTEM_ADMIN, "sysadmin-1",
+                    Map.of("name", "Tổ vận hành IOC", "purpose", "Vận hành Trung tâm IOC", "profile", "ioc-dak-lak",
+                            "kind", "OPERATIONS", "unit", "ioc-dak-lak", "responsibility", "Giám đốc Trung tâm IOC",
+                            "leader", member("leader-st", "Hoàng Mạnh Tùng")));
+            assertThat(ioc.status()).isEqualTo(201);
+            String iocGroup = ioc.body().path("groupId").asText();
+            assertThat(call("group-service", "POST", "/api/v1/groups/" + iocGroup + "/membership-proposals",
+                    Roles.LEADER, "leader-st", Map.of("change", "ADD", "member", member("ioc-vh-1", "Trần Văn Hải")))
+                    .status()).isEqualTo(200);
+            assertThat(call("group-service", "POST", "/api/v1/groups/" + iocGroup + "/leave-requests", Roles.MEMBER,
+                    "ioc-vh-1", Map.of("reason", "Chuyển công tác")).status()).isEqualTo(200);
+            page.navigate(base + "/dashboard/approvals");
+            page.click("#board-" + iocGroup + " .leaves li[data-leave='ioc-vh-1'] button");
+            page.waitForSelector("p.notice");
+            assertThat(page.textContent("p.notice")).contains("rời nhóm");
+            assertThat(call("group-service", "GET", "/api/v1/groups/" + iocGroup, Roles.LEADER, "leader-st", null)
+                    .body().path("roster").findValuesAsText("memberId")).doesNotContain("ioc-vh-1");
+            page.screenshot(new Page.ScreenshotOptions().setPath(java.nio.file.Path.of("target/console-approvals.png"))
+                    .setFullPage(true));
+        }
     }
 
     @Test

@@ -262,7 +262,8 @@ public class GroupResource {
     @Path("/{groupId}/leave-requests/{memberId}/consent")
     // no body: a client sending none, and no Content-Type, is answered by its rights, not with a 415
     @jakarta.ws.rs.Consumes(jakarta.ws.rs.core.MediaType.WILDCARD)
-    @RolesAllowed(Roles.LEADER)
+    // the roster decides who is the leader (RosterDecisions), not the token's word for a group role
+    @RolesAllowed({Roles.LEADER, Roles.DEPUTY, Roles.ADMIN, Roles.MEMBER})
     public Response consent(@PathParam("groupId") String groupId, @PathParam("memberId") String memberId,
             @HeaderParam("If-Match") String ifMatch, @Context ContainerRequestContext request) {
         return write(groupId, ifMatch, new GroupCommand.ConsentToLeave(memberId, token.getName(), now()), request);

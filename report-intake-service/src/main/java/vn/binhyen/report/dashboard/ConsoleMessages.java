@@ -54,7 +54,8 @@ public interface ConsoleMessages {
     String event(String code);
 
     @Message("{#when code}{#is 'DUTY_OFFICER'}cán bộ trực ban{#is 'PCTP_OFFICER'}cán bộ Đội CSHS"
-            + "{#is 'COMMANDER'}chỉ huy{#is 'LEADER'}trưởng nhóm{#is 'DEPUTY'}phó nhóm{#is 'BOT'}trợ lý Zalo"
+            + "{#is 'COMMANDER'}chỉ huy{#is 'LEADER'}trưởng nhóm{#is 'DEPUTY'}phó nhóm{#is 'ADMIN'}quản trị viên"
+            + "{#is 'MEMBER'}thành viên{#is 'BOT'}trợ lý Zalo"
             + "{#is 'SYSTEM'}hệ thống{#is 'AUDITOR'}kiểm tra viên{#is 'SYSTEM_ADMIN'}quản trị hệ thống"
             + "{#else}{code}{/when}")
     String role(String code);

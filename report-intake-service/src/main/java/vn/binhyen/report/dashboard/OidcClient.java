@@ -71,7 +71,7 @@ public class OidcClient {
 
     /** Who signed in, as the ID token says: Bình Yên's roles only, the unit claim, Keycloak's session id. */
     public record Identity(String username, String displayName, Set<String> roles, String unit, String providerSession,
-            String idToken) {
+            String idToken, Grant grant) {
     }
 
     /** Keycloak could not be reached, or answered nothing usable: the sign-in cannot go on now. */
@@ -199,8 +199,50 @@ public class OidcClient {
         List<String> groups = Optional.ofNullable(claims.getStringListClaim("groups")).orElse(List.of());
         String name = Optional.ofNullable(claims.getStringClaim("name")).filter(n -> !n.isBlank()).orElse(username);
         Object sid = claims.getClaim("sid");
+        var tokens = ((OIDCTokenResponse) response.toSuccessResponse()).getOIDCTokens();
         return new Identity(username, name, groups.stream().filter(Roles.ALL::contains).collect(Collectors.toSet()),
-                claims.getStringClaim(Roles.UNIT_CLAIM), sid == null ? null : sid.toString(), idToken.serialize());
+                claims.getStringClaim(Roles.UNIT_CLAIM), sid == null ? null : sid.toString(), idToken.serialize(),
+                granted(tokens));
+    }
+
+    /** The access token Keycloak granted the session, its refresh token, and when the access token ends. */
+    public record Grant(String accessToken, String refreshToken, java.time.Instant accessExpiresAt) {
+    }
+
+    private static Grant granted(com.nimbusds.oauth2.sdk.token.Tokens tokens) {
+        long lifetime = tokens.getAccessToken().getLifetime();
+        return new Grant(tokens.getAccessToken().getValue(), tokens.getRefreshToken() == null ? null
+                : tokens.getRefreshToken().getValue(), java.time.Instant.now().plusSeconds(lifetime > 0 ? lifetime : 60));
+    }
+
+    /**
+     * A new access token for a session, by its refresh token (OAuth 2.0's refresh grant, as the
+     * dashboard's confidential client); {@link Refused} when Keycloak no longer honours it (the
+     * session ended there, or idled out): the officer signs in again.
+     */
+    public Grant refresh(String refreshToken) {
+        Provider p = provider();
+        TokenResponse response;
+        try {
+            HTTPRequest request = new TokenRequest(p.metadata().getTokenEndpointURI(), new ClientSecretBasic(clientId,
+                    secret), new com.nimbusds.oauth2.sdk.RefreshTokenGrant(
+                            new com.nimbusds.oauth2.sdk.token.RefreshToken(refreshToken))).toHTTPRequest();
+            request.setConnectTimeout(CONNECT_TIMEOUT_MS);
+            request.setReadTimeout(READ_TIMEOUT_MS);
+            response = com.nimbusds.oauth2.sdk.TokenResponse.parse(request.send());
+        } catch (java.io.IOException e) {
+            throw new Unavailable("the identity provider's token endpoint could not be reached: " + e.getMessage(), e);
+        } catch (com.nimbusds.oauth2.sdk.ParseException e) {
+            throw new Unavailable("the identity provider's token answer does not parse: " + e.getMessage(), e);
+        }
+        if (!response.indicatesSuccess()) {
+            var error = response.toErrorResponse().getErrorObject();
+            if (error.getHTTPStatusCode() >= 500) {
+                throw new Unavailable("the identity provider answered " + error.getHTTPStatusCode(), null);
+            }
+            throw new Refused("the refresh token was refused: " + error.getCode());
+        }
+        return granted(response.toSuccessResponse().getTokens());
     }
 
     /** The Keycloak session a back-channel logout token ends (its {@code sid}), once it validated. */

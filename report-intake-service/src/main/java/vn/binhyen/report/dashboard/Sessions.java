@@ -40,9 +40,12 @@ public class Sessions {
     private final Duration sessionLength;
     private final String defaultUnit;
 
-    Sessions(AgroalDataSource dataSource, Clock clock,
+    private final vn.binhyen.report.service.ReporterKeys keys;
+
+    Sessions(AgroalDataSource dataSource, Clock clock, vn.binhyen.report.service.ReporterKeys keys,
             @ConfigProperty(name = "binhyen.dashboard.session-length", defaultValue = "PT12H") Duration sessionLength,
             @ConfigProperty(name = "binhyen.dashboard.unit") String defaultUnit) {
+        this.keys = keys;
         this.dataSource = dataSource;
         this.clock = clock;
         this.sessionLength = sessionLength;
@@ -127,8 +130,15 @@ public class Sessions {
         Instant now = clock.instant();
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
                 "insert into dashboard_session (id_hash, username, display_name, roles, unit, provider_session, "
-                        + "id_token, csrf, created_at, expires_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-            ps.setString(1, sha256(cookie));
+                        + "id_token, csrf, created_at, expires_at, access_token, refresh_token, access_expires_at) "
+                        + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            String id = sha256(cookie);
+            var grant = who.grant();
+            ps.setString(11, grant == null ? null : keys.sealSecret(id, grant.accessToken()));
+            ps.setString(12, grant == null || grant.refreshToken() == null ? null
+                    : keys.sealSecret(id, grant.refreshToken()));
+            ps.setTimestamp(13, grant == null ? null : Timestamp.from(grant.accessExpiresAt()));
+            ps.setString(1, id);
             ps.setString(2, who.username());
             ps.setString(3, who.displayName());
             ps.setArray(4, c.createArrayOf("text", who.roles().stream().sorted().toArray()));
@@ -143,6 +153,45 @@ public class Sessions {
             throw new EventLogException("session could not be opened: " + e.getMessage(), e);
         }
         return cookie;
+    }
+
+    /** A live session's tokens, opened: the access token, the refresh token, when the access token ends. */
+    public Optional<OidcClient.Grant> grant(String cookie) {
+        if (cookie == null || cookie.isBlank() || cookie.length() > 100) {
+            return Optional.empty();
+        }
+        String id = sha256(cookie);
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
+                "select access_token, refresh_token, access_expires_at from dashboard_session "
+                        + "where id_hash = ? and expires_at > ? and access_token is not null")) {
+            ps.setString(1, id);
+            ps.setTimestamp(2, Timestamp.from(clock.instant()));
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+                return Optional.of(new OidcClient.Grant(keys.openSecret(id, rs.getString(1)),
+                        keys.openSecret(id, rs.getString(2)), rs.getTimestamp(3).toInstant()));
+            }
+        } catch (SQLException e) {
+            throw new EventLogException("session could not be read: " + e.getMessage(), e);
+        }
+    }
+
+    /** Keeps the tokens a refresh gave the session. */
+    public void renewed(String cookie, OidcClient.Grant grant) {
+        String id = sha256(cookie);
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
+                "update dashboard_session set access_token = ?, refresh_token = coalesce(?, refresh_token), "
+                        + "access_expires_at = ? where id_hash = ?")) {
+            ps.setString(1, keys.sealSecret(id, grant.accessToken()));
+            ps.setString(2, grant.refreshToken() == null ? null : keys.sealSecret(id, grant.refreshToken()));
+            ps.setTimestamp(3, Timestamp.from(grant.accessExpiresAt()));
+            ps.setString(4, id);
+            ps.executeUpdate();
+        } catch (SQLException e) {
+            throw new EventLogException("session could not be renewed: " + e.getMessage(), e);
+        }
     }
 
     /** The officer of a live session. */

@@ -255,6 +255,18 @@ public class ReporterKeys {
         }
     }
 
+    /**
+     * A secret that is not a report's (a session's tokens) sealed under the master key itself,
+     * bound to {@code context}: a database read yields nothing usable, nor one row's value in another.
+     */
+    public String sealSecret(String context, String clear) {
+        return encrypt(master, "secret:" + context, clear);
+    }
+
+    public String openSecret(String context, String sealed) {
+        return sealed == null ? null : decrypt(Optional.of(master), "secret:" + context, sealed);
+    }
+
     /** Empty: no row; a row with an empty key: a tombstone (shredded). */
     private Optional<Optional<SecretKey>> stored(String reportId) {
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(

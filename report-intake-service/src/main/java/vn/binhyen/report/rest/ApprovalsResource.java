@@ -1,0 +1,277 @@
+package vn.binhyen.report.rest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.annotation.security.PermitAll;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.CookieParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.jboss.resteasy.reactive.RestForm;
+import vn.binhyen.report.dashboard.BoardServices;
+import vn.binhyen.report.dashboard.BoardServices.Service;
+import vn.binhyen.report.dashboard.Sessions;
+
+/**
+ * The boards' console (issue 24, {@code /dashboard/approvals}): for each group the signed-in person
+ * sits on the board of (leader, deputy or admin, by the group's roster in group-service), what
+ * waits for them — membership proposals (removals proposed by the sanction ladder among them),
+ * leave requests, changes to the group's information, directives and who has not acknowledged
+ * them, and flagged messages for the board to confirm or overturn (moderation-service). Each read
+ * and each step is a call to those services' own APIs as the person ({@link BoardServices}), so
+ * their deciders judge it; a refusal is shown with its reason and citation. Steps the roster
+ * gives only the leader are offered only to the leader.
+ */
+@Path("/dashboard/approvals")
+@PermitAll
+public class ApprovalsResource {
+    static final Set<String> BOARD = Set.of("LEADER", "DEPUTY", "ADMIN");
+
+    private final Sessions accounts;
+    private final BoardServices services;
+
+    ApprovalsResource(Sessions accounts, BoardServices services) {
+        this.accounts = accounts;
+        this.services = services;
+    }
+
+    public record Proposal(String proposalId, String change, String memberId, String fullName, String role,
+            String proposedBy) {
+    }
+
+    public record Leave(String memberId, String fullName) {
+    }
+
+    public record InfoChange(String changeId, String name, String description, String proposedBy) {
+    }
+
+    public record Directive(String directiveId, String text, String issuedBy, String acknowledgeBy, int recipients,
+            List<String> pending, int rate) {
+    }
+
+    public record Review(String reviewId, String messageId, String memberId, String fullName, String decision,
+            List<String> rules) {
+    }
+
+    /** One group's waiting work, or why it could not be read. */
+    public record Board(String groupId, String name, String role, boolean leader, String version,
+            List<Proposal> proposals, List<Leave> leaves, List<InfoChange> infoChanges, List<Directive> directives,
+            List<Review> reviews, String error) {
+        public int waiting() {
+            return proposals.size() + leaves.size() + infoChanges.size() + reviews.size();
+        }
+    }
+
+    @CheckedTemplate(requireTypeSafeExpressions = false)
+    static class Templates {
+        static native TemplateInstance approvals(Sessions.Officer officer, List<Board> boards, String error,
+                String done);
+    }
+
+    @GET
+    @Produces(MediaType.TEXT_HTML)
+    public Response page(@CookieParam(DashboardResource.COOKIE) String cookie, @QueryParam("loi") @Size(max = 500)
+            String error, @QueryParam("xong") @Size(max = 500) String done) {
+        var officer = accounts.session(cookie);
+        if (officer.isEmpty()) {
+            return Response.seeOther(URI.create("/dashboard/sign-in")).build();
+        }
+        List<Board> boards = new ArrayList<>();
+        String problem = error;
+        try {
+            var mine = services.get(cookie, Service.GROUP, "/api/v1/members/" + BoardServices.enc(officer.get()
+                    .username()) + "/groups");
+            if (!mine.ok()) {
+                problem = "Không đọc được các nhóm của anh/chị: " + mine.problem();
+            } else {
+                for (JsonNode g : mine.body()) {
+                    String role = g.path("role").asText();
+                    if (BOARD.contains(role) && !"DISSOLVED".equals(g.path("status").asText())) {
+                        boards.add(board(cookie, g.path("groupId").asText(), g.path("name").asText(), role));
+                    }
+                }
+            }
+        } catch (BoardServices.SignInAgain e) {
+            return Response.seeOther(URI.create("/dashboard/login?loi=het-han")).build();
+        } catch (BoardServices.Unreachable e) {
+            problem = "Hệ thống quản lý nhóm chưa phản hồi; vui lòng thử lại sau ít phút.";
+        }
+        return Response.ok(Templates.approvals(officer.get(), boards, problem, done)).build();
+    }
+
+    /** One group's waiting work, as group-service and moderation-service tell the person. */
+    private Board board(String cookie, String groupId, String name, String role) {
+        String g = "/api/v1/groups/" + BoardServices.enc(groupId);
+        var group = services.get(cookie, Service.GROUP, g);
+        if (!group.ok()) {
+            return new Board(groupId, name, role, false, null, List.of(), List.of(), List.of(), List.of(), List.of(),
+                    "Không đọc được nhóm: " + group.problem());
+        }
+        JsonNode view = group.body();
+        Map<String, String> names = new HashMap<>();
+        view.path("roster").forEach(s -> names.put(s.path("memberId").asText(), s.path("fullName").asText()));
+        List<Proposal> proposals = new ArrayList<>();
+        view.path("proposals").forEach(p -> proposals.add(new Proposal(p.path("proposalId").asText(),
+                p.path("change").asText(), p.path("memberId").asText(), p.path("fullName").asText(),
+                p.path("role").asText(null), p.path("proposedBy").asText())));
+        List<Leave> leaves = new ArrayList<>();
+        view.path("leaveRequests").forEach(m -> leaves.add(new Leave(m.asText(), names.getOrDefault(m.asText(), m.asText()))));
+        List<InfoChange> changes = new ArrayList<>();
+        view.path("infoChanges").forEach(c -> changes.add(new InfoChange(c.path("changeId").asText(),
+                c.path("name").asText(null), c.path("description").asText(null), c.path("proposedBy").asText())));
+        List<Directive> directives = new ArrayList<>();
+        var ds = services.get(cookie, Service.GROUP, g + "/directives");
+        if (ds.ok() && ds.body() != null) {
+            ds.body().forEach(d -> {
+                List<String> pending = new ArrayList<>();
+                d.path("pending").forEach(p -> pending.add(names.getOrDefault(p.asText(), p.asText())));
+                if (!pending.isEmpty()) {
+                    directives.add(new Directive(d.path("directiveId").asText(), d.path("text").asText(),
+                            d.path("issuedBy").asText(), d.hasNonNull("acknowledgeBy") ? when(d.path("acknowledgeBy").asText())
+                            : null, d.path("recipients").asInt(), pending,
+                            (int) Math.round(d.path("acknowledgementRate").asDouble() * 100)));
+                }
+            });
+        }
+        List<Review> reviews = new ArrayList<>();
+        String error = null;
+        var rs = services.get(cookie, Service.MODERATION, "/api/v1/reviews?groupId=" + BoardServices.enc(groupId));
+        if (rs.ok() && rs.body() != null) {
+            rs.body().forEach(r -> {
+                List<String> rules = new ArrayList<>();
+                r.path("ruleIds").forEach(x -> rules.add(x.asText()));
+                reviews.add(new Review(r.path("reviewId").asText(), r.path("messageId").asText(),
+                        r.path("memberId").asText(), names.getOrDefault(r.path("memberId").asText(), ""),
+                        r.path("decision").asText(), rules));
+            });
+        } else if (!rs.ok()) {
+            error = "Không đọc được tin nhắn chờ xem xét: " + rs.problem();
+        }
+        return new Board(groupId, view.path("name").asText(name), role, "LEADER".equals(role),
+                group.body().path("version").asText(), proposals, leaves, changes, directives, reviews, error);
+    }
+
+    /** A membership proposal decided by the leader (group-service, If-Match to the version the page showed). */
+    @POST
+    @Path("/{groupId}/proposals/{proposalId}")
+    public Response decide(@CookieParam(DashboardResource.COOKIE) String cookie, @HeaderParam("Origin") String origin,
+            @HeaderParam("Host") String host, @PathParam("groupId") String groupId,
+            @PathParam("proposalId") String proposalId, @RestForm @Size(max = 8) String approve,
+            @RestForm @Size(max = 1000) String reason, @RestForm @Size(max = 40) String version,
+            @RestForm("_csrf") @Size(max = 100) String csrf,
+            @HeaderParam(DashboardResource.CSRF_HEADER) @Size(max = 100) String csrfHeader) {
+        return step(cookie, origin, host, csrf != null ? csrf : csrfHeader, () -> services.post(cookie, Service.GROUP, "/api/v1/groups/"
+                + BoardServices.enc(groupId) + "/membership-proposals/" + BoardServices.enc(proposalId) + "/decision",
+                Map.of("approve", "1".equals(approve), "reason", reason == null || reason.isBlank()
+                        ? ("1".equals(approve) ? "Đồng ý" : "Không đồng ý") : reason), etag(version)),
+                "1".equals(approve) ? "Đã duyệt đề nghị." : "Đã từ chối đề nghị.");
+    }
+
+    /** A leave request consented to by the leader. */
+    @POST
+    @Path("/{groupId}/leave-requests/{memberId}")
+    public Response consent(@CookieParam(DashboardResource.COOKIE) String cookie, @HeaderParam("Origin") String origin,
+            @HeaderParam("Host") String host, @PathParam("groupId") String groupId,
+            @PathParam("memberId") String memberId, @RestForm @Size(max = 40) String version,
+            @RestForm("_csrf") @Size(max = 100) String csrf,
+            @HeaderParam(DashboardResource.CSRF_HEADER) @Size(max = 100) String csrfHeader) {
+        return step(cookie, origin, host, csrf != null ? csrf : csrfHeader, () -> services.post(cookie, Service.GROUP, "/api/v1/groups/"
+                + BoardServices.enc(groupId) + "/leave-requests/" + BoardServices.enc(memberId) + "/consent", null,
+                etag(version)), "Đã đồng ý cho thành viên rời nhóm.");
+    }
+
+    /** A change to the group's information directed by the leader. */
+    @POST
+    @Path("/{groupId}/info-changes/{changeId}")
+    public Response infoChange(@CookieParam(DashboardResource.COOKIE) String cookie,
+            @HeaderParam("Origin") String origin, @HeaderParam("Host") String host,
+            @PathParam("groupId") String groupId, @PathParam("changeId") String changeId,
+            @RestForm @Size(max = 8) String approve, @RestForm @Size(max = 40) String version,
+            @RestForm("_csrf") @Size(max = 100) String csrf,
+            @HeaderParam(DashboardResource.CSRF_HEADER) @Size(max = 100) String csrfHeader) {
+        return step(cookie, origin, host, csrf != null ? csrf : csrfHeader, () -> services.post(cookie, Service.GROUP, "/api/v1/groups/"
+                + BoardServices.enc(groupId) + "/info-changes/" + BoardServices.enc(changeId) + "/decision",
+                Map.of("approve", "1".equals(approve), "reason", "1".equals(approve) ? "Đồng ý" : "Không đồng ý"),
+                etag(version)), "1".equals(approve) ? "Đã đồng ý thay đổi thông tin nhóm." : "Đã từ chối thay đổi.");
+    }
+
+    /** A flagged message's review: the board confirms or overturns the screening (moderation-service). */
+    @POST
+    @Path("/reviews/{reviewId}")
+    public Response review(@CookieParam(DashboardResource.COOKIE) String cookie, @HeaderParam("Origin") String origin,
+            @HeaderParam("Host") String host, @PathParam("reviewId") String reviewId,
+            @RestForm @Size(max = 20) String outcome, @RestForm @Size(max = 2000) String note,
+            @RestForm("_csrf") @Size(max = 100) String csrf,
+            @HeaderParam(DashboardResource.CSRF_HEADER) @Size(max = 100) String csrfHeader) {
+        String o = "CONFIRMED".equals(outcome) ? "CONFIRMED" : "OVERTURNED";
+        return step(cookie, origin, host, csrf != null ? csrf : csrfHeader, () -> services.post(cookie, Service.MODERATION, "/api/v1/reviews/"
+                + BoardServices.enc(reviewId) + "/decision", note == null || note.isBlank() ? Map.of("outcome", o)
+                : Map.of("outcome", o, "note", note), null),
+                o.equals("CONFIRMED") ? "Đã xác nhận vi phạm." : "Đã bác kết quả sàng lọc.");
+    }
+
+    /** An instant as the pages show times (Vietnam's), or the text as it came when it is not one. */
+    static String when(String instant) {
+        try {
+            return DashboardResource.WHEN.format(java.time.Instant.parse(instant));
+        } catch (java.time.format.DateTimeParseException e) {
+            return instant;
+        }
+    }
+
+    private static String etag(String version) {
+        return version == null || version.isBlank() || !version.chars().allMatch(Character::isDigit) ? null
+                : "\"" + version + "\"";
+    }
+
+    private Response step(String cookie, String origin, String host, String csrf,
+            java.util.function.Supplier<BoardServices.Answer> call, String done) {
+        if (origin != null && host != null && !origin.endsWith("//" + host)) {
+            return Response.status(403).entity("Yêu cầu không hợp lệ (nguồn gửi khác trang).")
+                    .type("text/plain; charset=UTF-8").build();
+        }
+        var officer = accounts.session(cookie);
+        if (officer.isEmpty()) {
+            return Response.seeOther(URI.create("/dashboard/sign-in")).build();
+        }
+        if (!officer.get().sent(csrf)) {
+            return Response.status(403).entity("Yêu cầu không hợp lệ (thiếu mã chống giả mạo của phiên).")
+                    .type("text/plain; charset=UTF-8").build();
+        }
+        try {
+            var answer = call.get();
+            if (answer.ok()) {
+                return Response.seeOther(URI.create("/dashboard/approvals?xong=" + enc(done))).build();
+            }
+            String why = answer.status() == 412 ? "nhóm vừa thay đổi; xem lại rồi làm lại" : answer.problem();
+            return Response.seeOther(URI.create("/dashboard/approvals?loi=" + enc("Không thực hiện được: " + why)))
+                    .build();
+        } catch (BoardServices.SignInAgain e) {
+            return Response.seeOther(URI.create("/dashboard/login?loi=het-han")).build();
+        } catch (BoardServices.Unreachable e) {
+            return Response.seeOther(URI.create("/dashboard/approvals?loi=" + enc(
+                    "Hệ thống chưa phản hồi; bước này chưa được thực hiện. Vui lòng thử lại."))).build();
+        }
+    }
+
+    private static String enc(String s) {
+        String bounded = s.length() > 400 ? s.substring(0, 400) + "…" : s;
+        return URLEncoder.encode(bounded, StandardCharsets.UTF_8);
+    }
+}
