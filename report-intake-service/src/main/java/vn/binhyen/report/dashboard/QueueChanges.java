@@ -85,7 +85,13 @@ public class QueueChanges {
     private void listen() {
         boolean first = true;
         while (!stopped) {
-            try (Connection c = DriverManager.getConnection(url, username.orElse(null), password.orElse(null));
+            java.util.Properties props = new java.util.Properties();
+            username.ifPresent(u -> props.setProperty("user", u));
+            password.ifPresent(p -> props.setProperty("password", p));
+            // a half-open connection must fail, not wait quietly: keep-alives, and no read blocks past 30 s
+            props.setProperty("tcpKeepAlive", "true");
+            props.setProperty("socketTimeout", "30");
+            try (Connection c = DriverManager.getConnection(url, props);
                     Statement s = c.createStatement()) {
                 listening = c;
                 s.execute("listen " + CHANNEL);
@@ -101,6 +107,7 @@ public class QueueChanges {
                         if (listeners.get() > 0) {
                             processor.onNext("changed");
                         }
+                        head = -1; // told already: the next check takes the head as it is, without telling again
                     } else {
                         check(c);
                     }

@@ -42,6 +42,11 @@ import vn.binhyen.report.dashboard.Sessions;
 @PermitAll
 public class ApprovalsResource {
     static final Set<String> BOARD = Set.of("LEADER", "DEPUTY", "ADMIN");
+    /** What a step that was done says, by the code its redirect carries (a link cannot make the page say more). */
+    static final Map<String, String> DONE = Map.of("duyet", "Đã duyệt đề nghị.", "tu-choi", "Đã từ chối đề nghị.",
+            "roi-nhom", "Đã đồng ý cho thành viên rời nhóm.", "doi-thong-tin", "Đã đồng ý thay đổi thông tin nhóm.",
+            "giu-thong-tin", "Đã từ chối thay đổi thông tin nhóm.", "vi-pham", "Đã xác nhận vi phạm.",
+            "khong-vi-pham", "Đã bác kết quả sàng lọc: không vi phạm.");
 
     private final Sessions accounts;
     private final BoardServices services;
@@ -112,7 +117,8 @@ public class ApprovalsResource {
         } catch (BoardServices.Unreachable e) {
             problem = "Hệ thống quản lý nhóm chưa phản hồi; vui lòng thử lại sau ít phút.";
         }
-        return Response.ok(Templates.approvals(officer.get(), boards, problem, done)).build();
+        return Response.ok(Templates.approvals(officer.get(), boards, problem, done == null ? null
+                : DONE.get(done))).build();
     }
 
     /** One group's waiting work, as group-service and moderation-service tell the person. */
@@ -180,7 +186,7 @@ public class ApprovalsResource {
                 + BoardServices.enc(groupId) + "/membership-proposals/" + BoardServices.enc(proposalId) + "/decision",
                 Map.of("approve", "1".equals(approve), "reason", reason == null || reason.isBlank()
                         ? ("1".equals(approve) ? "Đồng ý" : "Không đồng ý") : reason), etag(version)),
-                "1".equals(approve) ? "Đã duyệt đề nghị." : "Đã từ chối đề nghị.");
+                "1".equals(approve) ? "duyet" : "tu-choi");
     }
 
     /** A leave request consented to by the leader. */
@@ -193,7 +199,7 @@ public class ApprovalsResource {
             @HeaderParam(DashboardResource.CSRF_HEADER) @Size(max = 100) String csrfHeader) {
         return step(cookie, origin, host, csrf != null ? csrf : csrfHeader, () -> services.post(cookie, Service.GROUP, "/api/v1/groups/"
                 + BoardServices.enc(groupId) + "/leave-requests/" + BoardServices.enc(memberId) + "/consent", null,
-                etag(version)), "Đã đồng ý cho thành viên rời nhóm.");
+                etag(version)), "roi-nhom");
     }
 
     /** A change to the group's information directed by the leader. */
@@ -208,7 +214,7 @@ public class ApprovalsResource {
         return step(cookie, origin, host, csrf != null ? csrf : csrfHeader, () -> services.post(cookie, Service.GROUP, "/api/v1/groups/"
                 + BoardServices.enc(groupId) + "/info-changes/" + BoardServices.enc(changeId) + "/decision",
                 Map.of("approve", "1".equals(approve), "reason", "1".equals(approve) ? "Đồng ý" : "Không đồng ý"),
-                etag(version)), "1".equals(approve) ? "Đã đồng ý thay đổi thông tin nhóm." : "Đã từ chối thay đổi.");
+                etag(version)), "1".equals(approve) ? "doi-thong-tin" : "giu-thong-tin");
     }
 
     /** A flagged message's review: the board confirms or overturns the screening (moderation-service). */
@@ -223,7 +229,7 @@ public class ApprovalsResource {
         return step(cookie, origin, host, csrf != null ? csrf : csrfHeader, () -> services.post(cookie, Service.MODERATION, "/api/v1/reviews/"
                 + BoardServices.enc(reviewId) + "/decision", note == null || note.isBlank() ? Map.of("outcome", o)
                 : Map.of("outcome", o, "note", note), null),
-                o.equals("CONFIRMED") ? "Đã xác nhận vi phạm." : "Đã bác kết quả sàng lọc.");
+                o.equals("CONFIRMED") ? "vi-pham" : "khong-vi-pham");
     }
 
     /** An instant as the pages show times (Vietnam's), or the text as it came when it is not one. */

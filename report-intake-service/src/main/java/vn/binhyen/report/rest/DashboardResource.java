@@ -378,7 +378,8 @@ public class DashboardResource {
             var ring = keys.keyring(all.stream().map(ReportService.ConsoleItem::reportId).toList());
             String needle = fold(f.q());
             java.util.function.Predicate<ReportService.ConsoleItem> matches = i -> fold(String.join("\n",
-                    nonNull(i.reportId(), i.category(), i.groupId(), i.handler(), ring.open(i.reportId(), i.summary()),
+                    nonNull(i.reportId(), i.type(), i.category(), i.groupId(), i.handler(),
+                            ring.open(i.reportId(), i.summary()),
                             ring.open(i.reportId(), i.place())))).contains(needle);
             var found = all.subList(0, all.size() - emergencies.size()).stream().filter(matches).toList();
             emergencies = emergencies.stream().filter(matches).toList();
@@ -471,13 +472,17 @@ public class DashboardResource {
             var ring = keys.keyring(List.of(id));
             String written = null;
             List<Entry> timeline = new ArrayList<>();
+            var clear = roles.stream().filter(ReportResource.CLEAR::contains).toList();
             for (var e : service.history(id)) {
                 ReportEvent event = service.decode(e);
                 if (event instanceof ReportEvent.ReportWrittenUp w) {
                     written = w.writtenReport();
                 }
+                // a note may repeat what the reporter said: in clear only for those who see the reporter in clear
+                String detail = event instanceof ReportEvent.ReportNoteAdded && clear.isEmpty()
+                        ? "[nội dung ghi chú chỉ cán bộ xử lý xem được]" : detail(event, ring);
                 timeline.add(new Entry(WHEN_SECONDS.format(e.occurredAt()), e.actor().id(), e.actor().role(),
-                        e.eventType(), detail(event, ring)));
+                        e.eventType(), detail));
             }
             boolean mayNote = roles.stream().anyMatch(r -> vn.binhyen.report.domain.ReportDecider.HANDLERS.contains(r)
                     || vn.binhyen.report.domain.ReportDecider.BOARD.contains(r));
@@ -573,9 +578,13 @@ public class DashboardResource {
             }
             // from the queue, back to the same view of it (a path of this page only, never elsewhere)
             if (back != null && (back.equals("/dashboard") || back.startsWith("/dashboard?")
-                    && back.chars().allMatch(ch -> ch < 128 && (Character.isLetterOrDigit(ch) || "?=&%._~+-".indexOf(ch) >= 0
+                    && back.chars().allMatch(ch -> ch < 128 && (Character.isLetterOrDigit(ch) || "?=&%._~+-*".indexOf(ch) >= 0
                     || ch == '/')) && back.indexOf('/', 1) == -1)) {
-                return Response.seeOther(URI.create(back)).build();
+                try {
+                    return Response.seeOther(URI.create(back)).build();
+                } catch (IllegalArgumentException malformed) {
+                    return Response.seeOther(URI.create("/dashboard")).build();
+                }
             }
             return Response.seeOther(URI.create("/dashboard/reports/" + enc(id))).build();
         });
