@@ -93,14 +93,14 @@ public class ApprovalsResource {
     @Produces(MediaType.TEXT_HTML)
     public Response page(@CookieParam(DashboardResource.COOKIE) String cookie, @QueryParam("loi") @Size(max = 500)
             String error, @QueryParam("xong") @Size(max = 500) String done) {
-        var officer = accounts.session(cookie);
-        if (officer.isEmpty()) {
-            return Response.seeOther(URI.create("/dashboard/sign-in")).build();
-        }
+        return DashboardResource.signedIn(accounts, cookie, officer -> approvals(cookie, officer, error, done));
+    }
+
+    private Response approvals(String cookie, Sessions.Officer officer, String error, String done) {
         List<Board> boards = new ArrayList<>();
         String problem = error;
         try {
-            var mine = services.get(cookie, Service.GROUP, "/api/v1/members/" + BoardServices.enc(officer.get()
+            var mine = services.get(cookie, Service.GROUP, "/api/v1/members/" + BoardServices.enc(officer
                     .username()) + "/groups");
             if (!mine.ok()) {
                 problem = "Không đọc được các nhóm của anh/chị: " + mine.problem();
@@ -117,7 +117,7 @@ public class ApprovalsResource {
         } catch (BoardServices.Unreachable e) {
             problem = "Hệ thống quản lý nhóm chưa phản hồi; vui lòng thử lại sau ít phút.";
         }
-        return Response.ok(Templates.approvals(officer.get(), boards, problem, done == null ? null
+        return Response.ok(Templates.approvals(officer, boards, problem, done == null ? null
                 : DONE.get(done))).build();
     }
 
@@ -248,18 +248,10 @@ public class ApprovalsResource {
 
     private Response step(String cookie, String origin, String host, String csrf,
             java.util.function.Supplier<BoardServices.Answer> call, String done) {
-        if (origin != null && host != null && !origin.endsWith("//" + host)) {
-            return Response.status(403).entity("Yêu cầu không hợp lệ (nguồn gửi khác trang).")
-                    .type("text/plain; charset=UTF-8").build();
-        }
-        var officer = accounts.session(cookie);
-        if (officer.isEmpty()) {
-            return Response.seeOther(URI.create("/dashboard/sign-in")).build();
-        }
-        if (!officer.get().sent(csrf)) {
-            return Response.status(403).entity("Yêu cầu không hợp lệ (thiếu mã chống giả mạo của phiên).")
-                    .type("text/plain; charset=UTF-8").build();
-        }
+        return DashboardResource.posted(accounts, cookie, origin, host, csrf, officer -> carryOut(call, done));
+    }
+
+    private static Response carryOut(java.util.function.Supplier<BoardServices.Answer> call, String done) {
         try {
             var answer = call.get();
             if (answer.ok()) {

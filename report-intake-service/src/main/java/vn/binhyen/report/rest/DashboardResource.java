@@ -40,6 +40,7 @@ import vn.binhyen.eventlog.decider.CommandHandler;
 import vn.binhyen.report.dashboard.OidcClient;
 import vn.binhyen.report.dashboard.Sessions;
 import vn.binhyen.report.dashboard.DashboardStreams;
+import vn.binhyen.report.domain.EmergencyTerms;
 import vn.binhyen.report.domain.Report;
 import vn.binhyen.report.domain.ReportActions;
 import vn.binhyen.report.domain.ReportCommand;
@@ -368,6 +369,7 @@ public class DashboardResource {
         var emergencies = service.console(units, base.raised(true), now, 0, PAGE).items();
         List<ReportService.ConsoleItem> page;
         int total;
+        ReporterKeys.Keyring searched = null;
         if (f.q() == null) {
             var p = service.console(units, base.raised(false), now, (f.page() - 1) * PAGE, PAGE);
             page = p.items();
@@ -376,8 +378,9 @@ public class DashboardResource {
             var all = new ArrayList<>(service.console(units, base.raised(false), now, 0, SEARCH_SCAN).items());
             all.addAll(emergencies);
             var ring = keys.keyring(all.stream().map(ReportService.ConsoleItem::reportId).toList());
-            String needle = fold(f.q());
-            java.util.function.Predicate<ReportService.ConsoleItem> matches = i -> fold(String.join("\n",
+            searched = ring;
+            String needle = EmergencyTerms.fold(f.q());
+            java.util.function.Predicate<ReportService.ConsoleItem> matches = i -> EmergencyTerms.fold(String.join("\n",
                     nonNull(i.reportId(), i.type(), i.category(), i.groupId(), i.handler(),
                             ring.open(i.reportId(), i.summary()),
                             ring.open(i.reportId(), i.place())))).contains(needle);
@@ -388,7 +391,9 @@ public class DashboardResource {
         }
         List<ReportService.ConsoleItem> shown = new ArrayList<>(emergencies);
         shown.addAll(page);
-        var ring = keys.keyring(shown.stream().map(ReportService.ConsoleItem::reportId).toList());
+        // a search read every key it looked through, the shown rows' among them
+        var ring = searched != null ? searched
+                : keys.keyring(shown.stream().map(ReportService.ConsoleItem::reportId).toList());
         return new Queue(emergencies.stream().map(i -> row(officer, i, ring)).toList(),
                 page.stream().map(i -> row(officer, i, ring)).toList(), total, f.page(),
                 Math.max(1, (total + PAGE - 1) / PAGE), f);
@@ -398,10 +403,6 @@ public class DashboardResource {
         return java.util.Arrays.stream(values).map(v -> v == null ? "" : v).toArray(String[]::new);
     }
 
-    /** Lower case, without diacritics (đ as d): "Chợ Sông Trí" is found as "cho song tri". */
-    static String fold(String s) {
-        return vn.binhyen.report.domain.EmergencyTerms.fold(s);
-    }
 
     private Row row(Sessions.Officer officer, ReportService.ConsoleItem i, ReporterKeys.Keyring ring) {
         String summary = ring.open(i.reportId(), i.summary());
@@ -532,14 +533,7 @@ public class DashboardResource {
             @RestForm @Size(max = 300) String body, @RestForm @Size(max = 2000) String reason,
             @RestForm @Size(max = vn.binhyen.report.domain.ReportDecider.NOTE_LIMIT) String note,
             @RestForm @Size(max = 300) String back, @RestForm("_csrf") @Size(max = 100) String csrf, @HeaderParam(CSRF_HEADER) @Size(max = 100) String csrfHeader) {
-        if (origin != null && host != null && !origin.endsWith("//" + host)) {
-            return Response.status(403).entity("Yêu cầu không hợp lệ (nguồn gửi khác trang).")
-                    .type("text/plain; charset=UTF-8").build();
-        }
-        return signedIn(cookie, officer -> {
-            if (!officer.sent(csrf != null ? csrf : csrfHeader)) {
-                return forged();
-            }
+        return posted(accounts, cookie, origin, host, csrf != null ? csrf : csrfHeader, officer -> {
             Instant now = clock.instant();
             String who = officer.username();
             var roles = rolesFor(officer, id);
@@ -654,9 +648,27 @@ public class DashboardResource {
     }
 
     private Response signedIn(String cookie, java.util.function.Function<Sessions.Officer, Response> page) {
-        // without a session, straight to Keycloak's sign-in (and back to the queue)
+        return signedIn(accounts, cookie, page);
+    }
+
+    /** A console page: its officer's, or without a session straight to Keycloak's sign-in (and back to the queue). */
+    static Response signedIn(Sessions accounts, String cookie,
+            java.util.function.Function<Sessions.Officer, Response> page) {
         return accounts.session(cookie).map(page)
                 .orElseGet(() -> Response.seeOther(URI.create("/dashboard/sign-in")).build());
+    }
+
+    /**
+     * A console form's step: refused (403) when it comes from another origin or without the session's
+     * CSRF token (its form field, or a script's header), to the sign-in without a session.
+     */
+    static Response posted(Sessions accounts, String cookie, String origin, String host, String csrf,
+            java.util.function.Function<Sessions.Officer, Response> step) {
+        if (origin != null && host != null && !origin.endsWith("//" + host)) {
+            return Response.status(403).entity("Yêu cầu không hợp lệ (nguồn gửi khác trang).")
+                    .type("text/plain; charset=UTF-8").build();
+        }
+        return signedIn(accounts, cookie, officer -> officer.sent(csrf) ? step.apply(officer) : forged());
     }
 
     private static String enc(String s) {

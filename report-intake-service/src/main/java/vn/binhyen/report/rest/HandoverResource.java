@@ -10,7 +10,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -71,10 +70,10 @@ public class HandoverResource {
     @GET
     @Produces(MediaType.TEXT_HTML)
     public Response page(@CookieParam(DashboardResource.COOKIE) String cookie, @QueryParam("date") String date) {
-        var officer = accounts.session(cookie);
-        if (officer.isEmpty()) {
-            return Response.seeOther(URI.create("/dashboard/sign-in")).build();
-        }
+        return DashboardResource.signedIn(accounts, cookie, o -> handover(o, date));
+    }
+
+    private Response handover(Sessions.Officer o, String date) {
         Instant now = clock.instant();
         LocalDate day;
         try {
@@ -88,7 +87,6 @@ public class HandoverResource {
             return Response.status(400).entity("Ngày không hợp lệ: năm từ 2000 đến 2100.")
                     .type("text/plain; charset=UTF-8").build();
         }
-        var o = officer.get();
         List<String> units = scope.queueUnits(o.caller());
         Instant start = day.atStartOfDay(ReportStatistics.VIETNAM).toInstant();
         Instant end = day.plusDays(1).atStartOfDay(ReportStatistics.VIETNAM).toInstant();

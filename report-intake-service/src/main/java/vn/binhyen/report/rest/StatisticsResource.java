@@ -10,7 +10,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -255,7 +254,6 @@ public class StatisticsResource {
     }
 
     private Response signedIn(String cookie, Function<Sessions.Officer, Response> page) {
-        return accounts.session(cookie).map(page)
-                .orElseGet(() -> Response.seeOther(URI.create("/dashboard/sign-in")).build());
+        return DashboardResource.signedIn(accounts, cookie, page);
     }
 }
