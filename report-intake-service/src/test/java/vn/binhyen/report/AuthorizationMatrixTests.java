@@ -250,22 +250,37 @@ class AuthorizationMatrixTests {
                                 + "it matches no stream to a unit")
                         .expect(401, 403, SKIPPED, 200),
 
-                // ---- Open311 GeoReport v2: clients are bots, each for the units of the groups it is bound to
-                Row.of("GET /open311/v2/services.json").allowed(Roles.BOT, BOT).wrongRole(Roles.MEMBER)
-                        .unscoped("the report types, the same for every unit").expect(401, 403, SKIPPED, 200),
-                Row.of("POST /open311/v2/requests.json").allowed(Roles.BOT, "open311-client").wrongRole(Roles.DUTY_OFFICER)
+                // ---- Open311 GeoReport v2: discovery and the service catalogue are public; a request is filed and
+                // read with a client's api_key (Open311Tests) or a bot's bearer token, each for the units of the
+                // groups its bot is bound to; GeoReport answers a missing credential with 403, not 401
+                Row.of("GET /open311/discovery.{format}").path(Map.of("format", "json")).open("the GeoReport discovery document, for anyone", 200),
+                Row.of("GET /open311/v2/services.{format}").path(Map.of("format", "xml")).open("the report types, the same for every unit", 200),
+                Row.of("GET /open311/v2/services/{code}.{format}").path(Map.of("code", "crime-tip", "format", "json"))
+                        .open("a service's definition, for anyone", 200),
+                Row.of("POST /open311/v2/requests.{format}").path(Map.of("format", "json")).allowed(Roles.BOT, "open311-client").wrongRole(Roles.DUTY_OFFICER)
                         .otherUnit(otherBotWho, otherBot)
                         .form(Map.of("jurisdiction_id", UNIT, "service_code", "feedback", "description",
                                 "Den duong hem 12 bi hong", "first_name", "Lan", "last_name", "Tran Thi", "phone",
                                 "0905123456"))
-                        .expect(401, 403, 403, 200),
-                Row.of("GET /open311/v2/requests/{id}.json").path(Map.of("id", report)).allowed(Roles.BOT, BOT)
-                        .wrongRole(Roles.MEMBER).otherUnit(otherBotWho, otherBot).expect(401, 403, 404, 200),
-                Row.of("GET /open311/v2/requests.json").query(Map.of("service_request_id", report))
+                        .expect(403, 403, 403, 200),
+                Row.of("GET /open311/v2/requests/{id}.{format}").path(Map.of("id", report, "format", "json")).allowed(Roles.BOT, BOT)
+                        .wrongRole(Roles.MEMBER).otherUnit(otherBotWho, otherBot).expect(403, 404, 404, 200),
+                Row.of("GET /open311/v2/requests.{format}").path(Map.of("format", "json")).query(Map.of("service_request_id", report))
                         .allowed(Roles.BOT, BOT).wrongRole(Roles.MEMBER).otherUnit(otherBotWho, otherBot)
-                        .expect(401, 403, 200, 200)
+                        .expect(403, 200, 200, 200)
                         .answerFor(Column.RIGHT, "the unit's request", a -> a.body().contains(report))
+                        .answerFor(Column.WRONG_ROLE, "no request", a -> a.body().strip().equals("[]"))
                         .answerFor(Column.OTHER_UNIT, "no request", a -> a.body().strip().equals("[]")),
+                Row.of("POST /api/v1/open311/clients/{client}/key").path(Map.of("client", "open311-client"))
+                        .allowed(Roles.SYSTEM_ADMIN, "sa-1").wrongRole(Roles.DUTY_OFFICER)
+                        .unscoped("system administrators issue keys; a key files only where its bot is bound")
+                        .expect(401, 403, SKIPPED, 201),
+                Row.of("DELETE /api/v1/open311/clients/{client}/key").path(() -> {
+                    given().auth().oauth2(Tokens.forRole(Roles.SYSTEM_ADMIN, "sa-1"))
+                            .post("/api/v1/open311/clients/open311-client/key").then().statusCode(201);
+                    return Map.of("client", "open311-client");
+                }).allowed(Roles.SYSTEM_ADMIN, "sa-1").wrongRole(Roles.DUTY_OFFICER)
+                        .unscoped("system administrators revoke keys").expect(401, 403, SKIPPED, 204),
 
                 AuthorizationMatrix.whoAmI(),
 

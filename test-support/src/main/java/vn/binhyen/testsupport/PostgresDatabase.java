@@ -32,9 +32,20 @@ public final class PostgresDatabase implements AutoCloseable {
         this.url = withDatabase(serverUrl, name);
     }
 
+    /**
+     * The server: {@code BINHYEN_PG_URL} when set (used as it is, running or not); else the
+     * default 127.0.0.1:5432 when something answers there; else an embedded PostgreSQL this JVM
+     * starts ({@link EmbeddedPostgres}), so a machine with only a JDK runs the tests.
+     */
     public static String serverUrl() {
-        return env("BINHYEN_PG_URL", "jdbc:postgresql://127.0.0.1:5432/postgres");
+        String configured = System.getenv("BINHYEN_PG_URL");
+        if (configured != null && !configured.isBlank()) {
+            return configured;
+        }
+        return EmbeddedPostgres.answers("127.0.0.1", 5432) ? DEFAULT_URL : EmbeddedPostgres.serverUrl();
     }
+
+    static final String DEFAULT_URL = "jdbc:postgresql://127.0.0.1:5432/postgres";
 
     public static String user() {
         return env("BINHYEN_PG_USER", "postgres");

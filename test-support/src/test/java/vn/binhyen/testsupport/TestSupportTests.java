@@ -47,6 +47,35 @@ class TestSupportTests {
                 .hasMessageContaining("BINHYEN_PG_URL");
     }
 
+    /**
+     * Only a JDK to start (issue 25): with no server, a real PostgreSQL from Maven Central's
+     * binaries; PostgreSQL itself refuses root, and then the error says what to do (CI runs as
+     * root, so there this checks the refusal; run as another user, it starts one and uses it).
+     */
+    @Test
+    void embeddedPostgres_startsARealServerFromMavenCentralsBinaries_orSaysWhyNotForRoot() throws Exception {
+        java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("binhyen-pg-check-");
+        int port;
+        try (ServerSocket s = new ServerSocket(0)) {
+            port = s.getLocalPort();
+        }
+        if ("root".equals(System.getProperty("user.name"))) {
+            int closed = port;
+            assertThatThrownBy(() -> EmbeddedPostgres.start(dir, closed, false)).isInstanceOf(java.io.IOException.class)
+                    .hasMessageContaining("does not run as root").hasMessageContaining("BINHYEN_PG_URL");
+            return;
+        }
+        try (var pg = EmbeddedPostgres.start(dir, port, false)) {
+            String url = "jdbc:postgresql://127.0.0.1:" + port + "/postgres";
+            assertThat(EmbeddedPostgres.answers("127.0.0.1", port)).isTrue();
+            try (PostgresDatabase db = PostgresDatabase.create(url, "postgres", ""); Connection c = db.connect();
+                    Statement s = c.createStatement(); ResultSet rs = s.executeQuery("show server_version")) {
+                rs.next();
+                assertThat(rs.getString(1)).startsWith("14.");
+            }
+        }
+    }
+
     @Test
     void databaseUrl_replacesOnlyTheDatabaseName() {
         assertThat(PostgresDatabase.withDatabase("jdbc:postgresql://db.local:6543/postgres?sslmode=require", "x_1"))

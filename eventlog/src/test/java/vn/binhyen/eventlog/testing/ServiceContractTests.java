@@ -68,6 +68,63 @@ public abstract class ServiceContractTests {
         given().get("/q/metrics").then().statusCode(200).body(containsString("jvm_"));
     }
 
+    /**
+     * OpenAPI documents each answer an operation can give (issue 25): a secured operation its 401
+     * and 403, one with a path parameter its 404, one taking a body or query parameters its 400,
+     * one taking If-Match its 412; every operation at least one refusal and its success (a method
+     * that names its refusals must name its success too); every named refusal is
+     * one of {@code ProblemResponses}' components.
+     */
+    @Test
+    void openApi_documentsTheRefusalsEachOperationCanGive() throws java.io.IOException {
+        var doc = Json.MAPPER.readTree(given().queryParam("format", "json").get("/q/openapi").then().statusCode(200)
+                .extract().asByteArray());
+        var components = doc.path("components").path("responses");
+        List<String> missing = new java.util.ArrayList<>();
+        int operations = 0;
+        for (var path : doc.path("paths").properties()) {
+            for (var op : path.getValue().properties()) {
+                if (!List.of("get", "put", "post", "delete", "patch").contains(op.getKey())) {
+                    continue;
+                }
+                operations++;
+                String name = op.getKey().toUpperCase(java.util.Locale.ROOT) + " " + path.getKey();
+                var responses = op.getValue().path("responses");
+                java.util.Set<String> codes = new java.util.TreeSet<>();
+                responses.properties().forEach(r -> {
+                    codes.add(r.getKey());
+                    String ref = r.getValue().path("$ref").asText("");
+                    if (!ref.isEmpty() && !components.has(ref.substring(ref.lastIndexOf('/') + 1))) {
+                        missing.add(name + ": " + r.getKey() + " refers to no component " + ref);
+                    }
+                });
+                var params = new java.util.ArrayList<com.fasterxml.jackson.databind.JsonNode>();
+                op.getValue().path("parameters").forEach(params::add);
+                path.getValue().path("parameters").forEach(params::add);
+                java.util.Map<String, Boolean> owed = new java.util.LinkedHashMap<>();
+                owed.put("401", op.getValue().has("security") || doc.has("security"));
+                owed.put("403", op.getValue().has("security") || doc.has("security"));
+                owed.put("404", params.stream().anyMatch(p -> "path".equals(p.path("in").asText())));
+                owed.put("400", op.getValue().has("requestBody")
+                        || params.stream().anyMatch(p -> "query".equals(p.path("in").asText())));
+                owed.put("412", params.stream().anyMatch(p -> "If-Match".equalsIgnoreCase(p.path("name").asText())));
+                owed.forEach((code, due) -> {
+                    if (due && !codes.contains(code)) {
+                        missing.add(name + ": no " + code);
+                    }
+                });
+                if (codes.stream().noneMatch(c -> c.startsWith("4"))) {
+                    missing.add(name + ": no refusal documented");
+                }
+                if (codes.stream().noneMatch(c -> c.startsWith("2") || c.startsWith("3"))) {
+                    missing.add(name + ": no success documented");
+                }
+            }
+        }
+        assertThat(operations).as("operations in the document").isPositive();
+        assertThat(missing).as("refusals the OpenAPI document does not give").isEmpty();
+    }
+
     @Test
     void api_withoutToken_isUnauthorized() {
         given().get("/api/v1/me").then().statusCode(401);

@@ -1,133 +1,277 @@
 package vn.binhyen.report.rest;
 
-import jakarta.annotation.security.RolesAllowed;
-import jakarta.validation.constraints.Size;
+import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import vn.binhyen.contracts.Roles;
 import vn.binhyen.contracts.report.ReportEvent;
+import vn.binhyen.contracts.text.Split;
 import vn.binhyen.eventlog.Actor;
 import vn.binhyen.eventlog.EventStore;
 import vn.binhyen.eventlog.decider.CommandHandler;
 import vn.binhyen.eventlog.decider.EventCodec;
+import vn.binhyen.eventlog.http.Callers;
 import vn.binhyen.eventlog.http.CorrelationIdFilter;
+import vn.binhyen.eventlog.http.ProblemResponses;
 import vn.binhyen.report.domain.IntakeRules;
 import vn.binhyen.report.domain.Report;
+import vn.binhyen.report.domain.ReportRules;
+import vn.binhyen.report.service.Open311Clients;
+import vn.binhyen.report.service.ReportScope;
 import vn.binhyen.report.service.ReportService;
+import vn.binhyen.report.service.ReporterKeys;
 
 /**
- * Open311 GeoReport v2, so existing clients can file reports and read their public status:
- * services are our report types; a request is a report. Public status only: no reporter data
- * is ever returned. Clients authenticate as bots (bearer token) rather than with an api_key.
+ * Open311 GeoReport v2 as its specification writes it: discovery, the service list and each
+ * service's definition public; a request filed with the client's {@code api_key} (or a bot's
+ * bearer token); every document in JSON or XML by the path's suffix; errors as GeoReport's
+ * {@code [{code, description}]}, each description naming the field. Services are this unit's
+ * report types, a request a report. A request's public view carries no reporter data; reading
+ * one needs the key or token of a client serving its unit, or an officer's token.
  */
-@Path("/open311/v2")
-@Produces(MediaType.APPLICATION_JSON)
+@Path("/open311")
+@Tag(name = "Open311 GeoReport v2")
+@PermitAll
 public class Open311Resource {
-    static final Map<String, IntakeRules.Type> SERVICES = Map.of("feedback", IntakeRules.Type.FEEDBACK, "crime-tip",
-            IntakeRules.Type.CRIME_TIP, "emergency", IntakeRules.Type.EMERGENCY);
+    /** The most requests one GET requests may name, or a search may return: bounded work for one request. */
+    static final int MAX_IDS = 50;
+    static final int MAX_RESULTS = 100;
+    /** GeoReport's default window for a search without dates, and the widest it allows here. */
+    static final Duration WINDOW = Duration.ofDays(90);
+
+    /** The standard parameters of POST requests; anything else is refused by name. */
+    private static final Set<String> POST_PARAMETERS = Set.of("api_key", "jurisdiction_id", "service_code", "lat",
+            "long", "address_string", "address_id", "email", "device_id", "account_id", "first_name", "last_name",
+            "phone", "description", "media_url");
+    private static final Map<String, Integer> LIMITS = Map.ofEntries(Map.entry("api_key", 64),
+            Map.entry("jurisdiction_id", 64), Map.entry("service_code", 32), Map.entry("lat", 32), Map.entry("long", 32),
+            Map.entry("address_string", 500), Map.entry("address_id", 64), Map.entry("email", 254),
+            Map.entry("device_id", 128), Map.entry("account_id", 128), Map.entry("first_name", 100),
+            Map.entry("last_name", 100), Map.entry("phone", 20), Map.entry("description", 10_000),
+            Map.entry("media_url", 2_000));
+    private static final int ATTRIBUTE_LIMIT = 2_000;
 
     private final ReportService service;
     private final EventStore store;
     private final EventCodec<ReportEvent> codec;
     private final JsonWebToken token;
     private final Clock clock;
-    private final vn.binhyen.report.service.ReportScope scope;
-    private final vn.binhyen.report.service.ReporterKeys keys;
+    private final ReportScope scope;
+    private final ReporterKeys keys;
+    private final Open311Clients clients;
+    private final String contact;
 
     Open311Resource(ReportService service, EventStore store, EventCodec<ReportEvent> codec, JsonWebToken token,
-            Clock clock, vn.binhyen.report.service.ReportScope scope, vn.binhyen.report.service.ReporterKeys keys) {
-        this.scope = scope;
-        this.keys = keys;
+            Clock clock, ReportScope scope, ReporterKeys keys, Open311Clients clients,
+            @ConfigProperty(name = "binhyen.open311.contact") String contact) {
         this.service = service;
         this.store = store;
         this.codec = codec;
         this.token = token;
         this.clock = clock;
-    }
-
-    public record Service(String service_code, String service_name, String description, boolean metadata, String type,
-            String keywords, String group) {
+        this.scope = scope;
+        this.keys = keys;
+        this.clients = clients;
+        this.contact = contact;
     }
 
     @GET
-    @Path("/services.json")
-    @RolesAllowed({Roles.BOT, Roles.DUTY_OFFICER, Roles.AUDITOR})
-    public List<Service> services() {
-        return List.of(
-                new Service("feedback", "Phản ánh, kiến nghị", "Phản ánh, kiến nghị của người dân (police-song-tri:14.1)",
-                        false, "batch", "phản ánh,kiến nghị", "Công an phường"),
-                new Service("crime-tip", "Tố giác, tin báo về tội phạm",
-                        "Xử lý trong 24 giờ kể từ khi tiếp nhận (police-song-tri:15.3)", false, "batch",
-                        "tố giác,tin báo,tội phạm", "Công an phường"),
-                new Service("emergency", "Tin báo khẩn cấp", "Báo ngay chỉ huy (police-song-tri:15.4)", false,
-                        "realtime", "khẩn cấp", "Công an phường"));
+    @Path("/discovery.{format: json|xml}")
+    @Produces({MediaType.APPLICATION_JSON, MediaType.TEXT_XML})
+    @Operation(summary = "Open311 service discovery: the GeoReport v2 endpoint, its formats and how to get a key")
+    @APIResponse(responseCode = "200", description = "The discovery document", content = @Content(
+            schema = @Schema(implementation = GeoReport.Discovery.class)))
+    @APIResponse(responseCode = "404", description = "A format other than json or xml")
+    public Response discovery(@PathParam("format") String format, @Context UriInfo uri) {
+        String base = uri.getBaseUriBuilder().path("open311/v2").build().toString();
+        return GeoReport.answer(200, format, "discovery", null, new GeoReport.Discovery(GeoReport.CHANGESET, contact,
+                "Khóa api_key do quản trị hệ thống của đơn vị cấp cho từng ứng dụng (POST "
+                        + "/api/v1/open311/clients/{client}/key); đọc danh mục dịch vụ không cần khóa.",
+                List.of(new GeoReport.Endpoint(GeoReport.SPECIFICATION, base, GeoReport.CHANGESET, "production",
+                        List.of("text/xml", "application/json")))));
+    }
+
+    @GET
+    @Path("/v2/services.{format: json|xml}")
+    @Produces({MediaType.APPLICATION_JSON, MediaType.TEXT_XML})
+    @Operation(summary = "The services (report types) a request can be filed under; public")
+    @APIResponse(responseCode = "200", description = "The service list", content = @Content(
+            schema = @Schema(type = SchemaType.ARRAY, implementation = GeoReport.Service.class)))
+    @APIResponse(responseCode = "404", description = "A format other than json or xml")
+    public Response services(@PathParam("format") String format) {
+        return GeoReport.answer(200, format, "services", "service", GeoReport.services());
+    }
+
+    @GET
+    @Path("/v2/services/{code}.{format: json|xml}")
+    @Produces({MediaType.APPLICATION_JSON, MediaType.TEXT_XML})
+    @Operation(summary = "A service's definition: the attributes a request of it may carry; public")
+    @APIResponse(responseCode = "200", description = "The service definition", content = @Content(
+            schema = @Schema(implementation = GeoReport.Definition.class)))
+    @APIResponse(responseCode = "404", description = "No such service (GeoReport error list)", content = @Content(
+            schema = @Schema(type = SchemaType.ARRAY, implementation = GeoReport.Error.class)))
+    public Response definition(@PathParam("code") String code, @PathParam("format") String format) {
+        var offered = GeoReport.SERVICES.get(code);
+        if (offered == null) {
+            return GeoReport.error(404, format, "service_code: no service " + shown(code) + "; one of "
+                    + GeoReport.SERVICES.keySet().stream().sorted().toList());
+        }
+        return GeoReport.answer(200, format, "service_definition", null, new GeoReport.Definition(code,
+                offered.attributes()));
     }
 
     public record Created(String service_request_id, String service_notice, String account_id) {
     }
 
-    public record Error(int code, String description) {
-    }
-
     @POST
-    @Path("/requests.json")
+    @Path("/v2/requests.{format: json|xml}")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    @RolesAllowed(Roles.BOT)
-    public Response create(@FormParam("jurisdiction_id") @Size(max = 64) String jurisdiction,
-            @FormParam("service_code") @Size(max = 32) String serviceCode,
-            @FormParam("description") @Size(max = 10_000) String description,
-            @FormParam("address_string") @Size(max = 500) String address,
-            @FormParam("first_name") @Size(max = 100) String firstName,
-            @FormParam("last_name") @Size(max = 100) String lastName, @FormParam("phone") @Size(max = 20) String phone,
+    @Produces({MediaType.APPLICATION_JSON, MediaType.TEXT_XML})
+    @Operation(summary = "File a request (a report); needs the client's api_key or a bot's bearer token",
+            description = "Parameters as GeoReport v2 names them; attributes as attribute[code]. A crime tip needs a "
+                    + "location (address_string or lat and long, police-song-tri:14.3b). Answered at once with the "
+                    + "service_request_id, never a token.")
+    @APIResponse(responseCode = "200", description = "Filed: the request's id and what is still missing", content =
+            @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = Created.class)))
+    @APIResponse(responseCode = "400", description = "A parameter is missing, malformed, too long or unknown; the "
+            + "description names it (GeoReport error list). Nothing is filed.", content = @Content(schema = @Schema(
+                    type = SchemaType.ARRAY, implementation = GeoReport.Error.class)))
+    @APIResponse(responseCode = "403", description = "No valid api_key or bot token, or the client serves no group "
+            + "of jurisdiction_id (GeoReport error list). Nothing is filed.", content = @Content(schema = @Schema(
+                    type = SchemaType.ARRAY, implementation = GeoReport.Error.class)))
+    @APIResponse(responseCode = "404", description = "A format other than json or xml")
+    @APIResponse(responseCode = "409", ref = ProblemResponses.CONFLICT)
+    public Response create(@PathParam("format") String format, MultivaluedMap<String, String> form,
             @Context ContainerRequestContext request) {
-        IntakeRules.Type type = serviceCode == null ? null : SERVICES.get(serviceCode);
-        if (type == null) {
-            return Response.status(400).entity(List.of(new Error(400, "service_code must be one of "
-                    + SERVICES.keySet().stream().sorted().toList()))).build();
+        Map<String, String> p = new HashMap<>();
+        Map<String, String> attributes = new HashMap<>();
+        for (var e : form.entrySet()) {
+            String name = e.getKey();
+            if (e.getValue().size() > 1) {
+                return GeoReport.error(400, format, shown(name) + ": given more than once");
+            }
+            String value = e.getValue().isEmpty() ? "" : e.getValue().getFirst();
+            if (name.startsWith("attribute[") && name.endsWith("]")) {
+                if (value.length() > ATTRIBUTE_LIMIT) {
+                    return GeoReport.error(400, format, shown(name) + ": at most " + ATTRIBUTE_LIMIT + " characters");
+                }
+                attributes.put(name.substring("attribute[".length(), name.length() - 1), value);
+            } else if (!POST_PARAMETERS.contains(name)) {
+                return GeoReport.error(400, format, shown(name) + ": not a GeoReport v2 parameter");
+            } else if (value.length() > LIMITS.get(name)) {
+                return GeoReport.error(400, format, name + ": at most " + LIMITS.get(name) + " characters");
+            } else {
+                p.put(name, value.strip());
+            }
         }
-        // the jurisdiction is the receiving unit: one of the units whose groups this bot is bound to (issue 21)
-        var served = scope.unitsServedBy(token.getName());
-        String unit = jurisdiction != null && !jurisdiction.isBlank() ? jurisdiction.strip()
+        Optional<Client> client = client(p.get("api_key"));
+        if (client.isEmpty() || !client.get().bot()) {
+            return GeoReport.error(403, format, "api_key: a valid api_key (or a bot's bearer token) is needed to "
+                    + "file a request");
+        }
+        var offered = GeoReport.SERVICES.get(p.getOrDefault("service_code", ""));
+        if (offered == null) {
+            return GeoReport.error(400, format, "service_code: one of "
+                    + GeoReport.SERVICES.keySet().stream().sorted().toList());
+        }
+        var allowed = offered.attributes().stream().map(GeoReport.Attribute::code).collect(
+                java.util.stream.Collectors.toSet());
+        for (String code : attributes.keySet()) {
+            if (!allowed.contains(code)) {
+                return GeoReport.error(400, format, "attribute[" + shown(code) + "]: not an attribute of "
+                        + offered.service().service_code() + "; see services/" + offered.service().service_code()
+                        + "." + format);
+            }
+        }
+        if (!blank(p.get("address_id")) || !blank(p.get("media_url"))) {
+            return GeoReport.error(400, format, (blank(p.get("address_id")) ? "media_url" : "address_id")
+                    + ": not accepted here; give the place as address_string or lat and long");
+        }
+        String place;
+        try {
+            place = place(p.get("address_string"), p.get("lat"), p.get("long"));
+        } catch (IllegalArgumentException e) {
+            return GeoReport.error(400, format, e.getMessage());
+        }
+        if (place == null && offered.locationRequired()) {
+            return GeoReport.error(400, format, "address_string: a location (address_string, or lat and long) is "
+                    + "required for " + offered.service().service_code() + " (" + ReportRules.cite("tip-when-where")
+                    + ")");
+        }
+        String phone = p.get("phone");
+        if (!blank(phone) && !ReportResource.PHONE_NUMBER.matcher(phone).matches()) {
+            return GeoReport.error(400, format, "phone: a Vietnamese phone number");
+        }
+        Instant incidentAt = null;
+        if (!blank(attributes.get("incident_at"))) {
+            try {
+                incidentAt = OffsetDateTime.parse(attributes.get("incident_at").strip()).toInstant();
+            } catch (DateTimeParseException e) {
+                return GeoReport.error(400, format, "attribute[incident_at]: an ISO 8601 date and time with its "
+                        + "offset, e.g. 2026-12-01T21:30:00+07:00");
+            }
+            if (incidentAt.isAfter(clock.instant().plus(Duration.ofMinutes(5)))) {
+                return GeoReport.error(400, format, "attribute[incident_at]: the incident cannot be in the future ("
+                        + ReportRules.cite("tip-when-where") + ")");
+            }
+        }
+        // the jurisdiction is the receiving unit: one of the units whose groups this client's bot is bound to
+        var served = client.get().served();
+        String unit = !blank(p.get("jurisdiction_id")) ? p.get("jurisdiction_id")
                 : served.size() == 1 ? served.getFirst() : null;
         if (unit == null) {
-            return Response.status(400).entity(List.of(new Error(400, "jurisdiction_id: the unit receiving the "
-                    + "request, one of " + served))).build();
+            return GeoReport.error(400, format, "jurisdiction_id: the unit receiving the request, one of " + served);
         }
         if (!served.contains(unit)) {
-            return Response.status(403).entity(List.of(new Error(403, "jurisdiction_id: this bot is bound to no group "
-                    + "of " + unit))).build();
+            return GeoReport.error(403, format, "jurisdiction_id: this client is bound to no group of " + shown(unit));
         }
-        if (phone != null && !phone.isBlank() && !ReportResource.PHONE_NUMBER.matcher(phone).matches()) {
-            return Response.status(400).entity(List.of(new Error(400, "phone: a Vietnamese phone number"))).build();
-        }
-        String name = ((lastName == null ? "" : lastName.strip()) + " " + (firstName == null ? "" : firstName.strip()))
-                .strip();
-        var reporter = new ReportEvent.Reporter(name.isEmpty() ? null : name, null, blank(phone), null);
-        var details = type == IntakeRules.Type.FEEDBACK ? null : new ReportEvent.TipDetails(null, blank(address),
-                blank(description), null, null, null, null, null, null, null, null);
+        String name = (p.getOrDefault("last_name", "") + " " + p.getOrDefault("first_name", "")).strip();
+        var reporter = new ReportEvent.Reporter(name.isEmpty() ? null : name, nonBlank(attributes.get("reporter_address")),
+                nonBlank(phone), nonBlank(attributes.get("refusal_reason")));
+        String description = nonBlank(p.get("description"));
+        var type = offered.type();
+        var details = type == IntakeRules.Type.FEEDBACK ? null : new ReportEvent.TipDetails(incidentAt, place,
+                description, nonBlank(attributes.get("suspect")), nonBlank(attributes.get("victim")),
+                nonBlank(attributes.get("witnesses")), nonBlank(attributes.get("escape_direction")),
+                nonBlank(attributes.get("means")), nonBlank(attributes.get("damage")),
+                nonBlank(attributes.get("actions_taken")), nonBlank(attributes.get("how_known")));
         var outcome = service.receive(null, type, "open311", null, unit, reporter, details,
-                type == IntakeRules.Type.FEEDBACK ? description : null, token.getName(), Set.copyOf(token.getGroups()),
-                clock.instant(), new CommandHandler.Metadata(Actor.of(token.getName(), Roles.BOT),
+                type == IntakeRules.Type.FEEDBACK ? description : null, client.get().name(), Set.of(Roles.BOT),
+                clock.instant(), new CommandHandler.Metadata(Actor.of(client.get().name(), Roles.BOT),
                         CorrelationIdFilter.of(request), null));
         Report.Open o = (Report.Open) outcome.state();
         String notice = IntakeRules.reply(IntakeRules.missing(o.type(), o.reporter(), o.details(), o.content()));
-        return Response.ok(List.of(new Created(o.reportId(), notice, null))).build();
+        return GeoReport.answer(200, format, "service_requests", "request", List.of(new Created(o.reportId(), notice,
+                null)));
     }
 
     /** GeoReport's public view of a report: open or closed, with the latest public note. */
@@ -137,57 +281,136 @@ public class Open311Resource {
     }
 
     @GET
-    @Path("/requests/{id}.json")
-    @RolesAllowed({Roles.BOT, Roles.DUTY_OFFICER, Roles.AUDITOR})
-    public Response one(@PathParam("id") String id) {
-        var request = publicView(id, servedUnits());
-        return request == null ? Response.status(404).entity(List.of(new Error(404, "no request " + id))).build()
-                : Response.ok(List.of(request)).build();
+    @Path("/v2/requests/{id}.{format: json|xml}")
+    @Produces({MediaType.APPLICATION_JSON, MediaType.TEXT_XML})
+    @Operation(summary = "One request's public status; needs an api_key, a bot's token or an officer's token")
+    @APIResponse(responseCode = "200", description = "The request, as a list of one", content = @Content(
+            schema = @Schema(type = SchemaType.ARRAY, implementation = ServiceRequest.class)))
+    @APIResponse(responseCode = "403", description = "No valid api_key or token (GeoReport error list)", content =
+            @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = GeoReport.Error.class)))
+    @APIResponse(responseCode = "404", description = "No such request, or one the caller may not see (alike)",
+            content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = GeoReport.Error.class)))
+    public Response one(@PathParam("id") String id, @PathParam("format") String format,
+            @jakarta.ws.rs.QueryParam("api_key") String apiKey) {
+        Optional<Client> client = client(apiKey);
+        if (client.isEmpty()) {
+            return GeoReport.error(403, format, "api_key: a valid api_key or bearer token is needed to read requests");
+        }
+        var request = publicView(id, client.get());
+        return request == null ? GeoReport.error(404, format, "service_request_id: no request " + shown(id))
+                : GeoReport.answer(200, format, "service_requests", "request", List.of(request));
     }
 
     @GET
-    @Path("/requests.json")
-    @RolesAllowed({Roles.BOT, Roles.DUTY_OFFICER, Roles.AUDITOR})
-    public Response many(@QueryParam("service_request_id") @jakarta.validation.constraints.Size(max = 7_000) String ids) {
-        // comma-separated, cut in one pass (no regular expression on client text, issue 20)
-        List<String> wanted = ids == null ? List.of() : vn.binhyen.contracts.text.Split.on(ids, ',', true).stream()
-                .map(String::strip).filter(id -> !id.isEmpty()).toList();
-        if (wanted.size() > MAX_IDS) { // each id is a stream read: bounded work for one request (issue 20)
-            return Response.status(400).entity(List.of(new Error(400, "service_request_id: at most " + MAX_IDS
-                    + " ids in one request, not " + wanted.size()))).build();
+    @Path("/v2/requests.{format: json|xml}")
+    @Produces({MediaType.APPLICATION_JSON, MediaType.TEXT_XML})
+    @Operation(summary = "Requests by id, or the newest of a service, status and date range (at most 100)",
+            description = "With service_request_id (comma-separated, at most 50) the other filters are ignored, as "
+                    + "GeoReport v2 says; without dates the window is the last 90 days, and at most 90 days wide.")
+    @APIResponse(responseCode = "200", description = "The requests the caller may see", content = @Content(
+            schema = @Schema(type = SchemaType.ARRAY, implementation = ServiceRequest.class)))
+    @APIResponse(responseCode = "400", description = "A malformed filter, named (GeoReport error list)", content =
+            @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = GeoReport.Error.class)))
+    @APIResponse(responseCode = "403", description = "No valid api_key or token (GeoReport error list)", content =
+            @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = GeoReport.Error.class)))
+    @APIResponse(responseCode = "404", description = "A format other than json or xml")
+    public Response many(@PathParam("format") String format, @Context UriInfo uri) {
+        var q = uri.getQueryParameters();
+        for (String name : q.keySet()) {
+            if (!Set.of("api_key", "jurisdiction_id", "service_request_id", "service_code", "start_date", "end_date",
+                    "status").contains(name)) {
+                return GeoReport.error(400, format, shown(name) + ": not a GeoReport v2 parameter of GET requests");
+            }
+            if (q.get(name).size() > 1 || q.getFirst(name).length() > (name.equals("service_request_id") ? 7_000 : 64)) {
+                return GeoReport.error(400, format, name + ": given once, and not that long");
+            }
+        }
+        Optional<Client> client = client(q.getFirst("api_key"));
+        if (client.isEmpty()) {
+            return GeoReport.error(403, format, "api_key: a valid api_key or bearer token is needed to read requests");
+        }
+        String ids = q.getFirst("service_request_id");
+        List<String> wanted;
+        if (ids != null) {
+            // comma-separated, cut in one pass (no regular expression on client text, issue 20)
+            wanted = Split.on(ids, ',', true).stream().map(String::strip).filter(id -> !id.isEmpty()).toList();
+            if (wanted.size() > MAX_IDS) { // each id is a stream read: bounded work for one request (issue 20)
+                return GeoReport.error(400, format, "service_request_id: at most " + MAX_IDS
+                        + " ids in one request, not " + wanted.size());
+            }
+        } else {
+            IntakeRules.Type type = null;
+            if (q.getFirst("service_code") != null) {
+                var offered = GeoReport.SERVICES.get(q.getFirst("service_code"));
+                if (offered == null) {
+                    return GeoReport.error(400, format, "service_code: one of "
+                            + GeoReport.SERVICES.keySet().stream().sorted().toList());
+                }
+                type = offered.type();
+            }
+            String status = q.getFirst("status");
+            if (status != null && !status.equals("open") && !status.equals("closed")) {
+                return GeoReport.error(400, format, "status: open or closed");
+            }
+            Instant end;
+            Instant start;
+            try {
+                end = q.getFirst("end_date") == null ? clock.instant() : OffsetDateTime.parse(q.getFirst("end_date"))
+                        .toInstant();
+                start = q.getFirst("start_date") == null ? end.minus(WINDOW)
+                        : OffsetDateTime.parse(q.getFirst("start_date")).toInstant();
+            } catch (DateTimeParseException e) {
+                return GeoReport.error(400, format, (q.getFirst("end_date") != null && !parses(q.getFirst("end_date"))
+                        ? "end_date" : "start_date") + ": an ISO 8601 date and time with its offset");
+            }
+            if (start.isAfter(end) || Duration.between(start, end).compareTo(WINDOW) > 0) {
+                return GeoReport.error(400, format, "start_date: before end_date, and at most 90 days before it");
+            }
+            List<String> units = client.get().bot() ? client.get().served() : Callers.unit(token).stream().toList();
+            String jurisdiction = q.getFirst("jurisdiction_id");
+            if (jurisdiction != null) {
+                units = units.contains(jurisdiction) ? List.of(jurisdiction) : List.of();
+            }
+            wanted = service.requestIds(units, type, status == null ? null : status.equals("closed"), start, end,
+                    MAX_RESULTS);
         }
         List<ServiceRequest> out = new ArrayList<>();
-        List<String> served = servedUnits(); // once for the request, not once for each id
         for (String id : wanted) {
-            var r = publicView(id, served);
+            var r = publicView(id, client.get());
             if (r != null) {
                 out.add(r);
             }
         }
-        return Response.ok(out).build();
+        return GeoReport.answer(200, format, "service_requests", "request", out);
     }
 
-    /** The most requests one GET requests.json may name. */
-    static final int MAX_IDS = 50;
+    /** Who is asking: a client by its api_key (a bot), else the bearer token's subject. */
+    record Client(String name, boolean bot, List<String> served) {
+    }
 
-    /** The units of the groups the calling bot is bound to (none for a caller that is not a bot). */
-    private List<String> servedUnits() {
-        return token.getGroups().contains(Roles.BOT) ? scope.unitsServedBy(token.getName()) : List.of();
+    private Optional<Client> client(String apiKey) {
+        if (apiKey != null && !apiKey.isBlank()) {
+            return clients.client(apiKey.strip()).map(c -> new Client(c, true, scope.unitsServedBy(c)));
+        }
+        if (token == null || token.getRawToken() == null) {
+            return Optional.empty();
+        }
+        boolean bot = token.getGroups().contains(Roles.BOT);
+        return Optional.of(new Client(token.getName(), bot, bot ? scope.unitsServedBy(token.getName()) : List.of()));
     }
 
     /**
-     * The public view, for the unit's officers and auditors, and the bots bound to a group of the
-     * unit ({@code servedUnits}).
+     * The public view, for the bots bound to a group of the report's unit and their api_keys, and
+     * for the unit's officers and auditors.
      */
-    private ServiceRequest publicView(String id, List<String> servedUnits) {
+    private ServiceRequest publicView(String id, Client client) {
         var placement = service.placement(id);
         if (placement == null) {
             return null;
         }
-        var caller = vn.binhyen.report.service.ReportScope.Caller.of(token);
-        boolean bot = servedUnits.contains(placement.unit());
-        if (!bot && !vn.binhyen.report.service.ReportScope.sees(scope.rolesFor(caller, placement.unit(),
-                placement.groupId()))) {
+        boolean served = client.served().contains(placement.unit());
+        if (!served && (client.bot() || !ReportScope.sees(scope.rolesFor(ReportScope.Caller.of(token),
+                placement.unit(), placement.groupId())))) {
             return null;
         }
         if (!(service.load(id) instanceof Report.Open o)) {
@@ -201,16 +424,67 @@ public class Open311Resource {
             }
             updated = e.recordedAt().toString();
         }
-        String code = SERVICES.entrySet().stream().filter(x -> x.getValue() == o.type()).findFirst().orElseThrow().getKey();
+        String code = GeoReport.codeOf(o.type());
         boolean closed = o.status() == Report.Status.RESOLVED || o.status() == Report.Status.TRANSFERRED;
         var details = keys.open(o.reportId(), o.details());
-        return new ServiceRequest(o.reportId(), closed ? "closed" : "open", notes, code, code,
+        return new ServiceRequest(o.reportId(), closed ? "closed" : "open", notes,
+                GeoReport.SERVICES.get(code).service().service_name(), code,
                 details != null ? details.summary() : keys.open(o.reportId(), o.content()), "Công an phường",
                 o.receivedAt().toString(), updated, o.deadline().toString(),
                 details != null ? details.place() : null);
     }
 
-    private static String blank(String s) {
-        return s == null || s.isBlank() ? null : s.strip();
+    /** The place: the address as given, else the coordinates; both lat and long, in range, or neither. */
+    static String place(String address, String lat, String lon) {
+        if (!blank(address)) {
+            return address;
+        }
+        if (blank(lat) && blank(lon)) {
+            return null;
+        }
+        if (blank(lat) || blank(lon)) {
+            throw new IllegalArgumentException((blank(lat) ? "lat" : "long") + ": lat and long go together");
+        }
+        double la;
+        double lo;
+        try {
+            la = Double.parseDouble(lat);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("lat: a decimal latitude, e.g. 10.7769");
+        }
+        try {
+            lo = Double.parseDouble(lon);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("long: a decimal longitude, e.g. 106.7009");
+        }
+        if (!(la >= -90 && la <= 90)) {
+            throw new IllegalArgumentException("lat: between -90 and 90");
+        }
+        if (!(lo >= -180 && lo <= 180)) {
+            throw new IllegalArgumentException("long: between -180 and 180");
+        }
+        return "Tọa độ " + lat.strip() + ", " + lon.strip();
+    }
+
+    private static boolean parses(String s) {
+        try {
+            OffsetDateTime.parse(s);
+            return true;
+        } catch (DateTimeParseException e) {
+            return false;
+        }
+    }
+
+    /** A client's text echoed in an error: at most 64 characters of it. */
+    private static String shown(String s) {
+        return s.length() <= 64 ? s : s.substring(0, 64) + "…";
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
+    }
+
+    private static String nonBlank(String s) {
+        return blank(s) ? null : s.strip();
     }
 }

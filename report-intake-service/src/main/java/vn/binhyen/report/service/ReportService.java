@@ -348,6 +348,39 @@ public class ReportService {
         }
     }
 
+    /**
+     * Open311's search: the ids of {@code units}' reports received in [{@code from}, {@code to}],
+     * newest first, of {@code type} and open or {@code closed} when given, at most {@code limit}.
+     */
+    public List<String> requestIds(List<String> units, IntakeRules.Type type, Boolean closed, Instant from,
+            Instant to, int limit) {
+        List<String> out = new java.util.ArrayList<>();
+        if (units.isEmpty()) {
+            return out;
+        }
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
+                "select report_id from report_summary where unit = any(?) and received_at between ? and ? "
+                        + "and (?::text is null or type = ?) and (?::boolean is null or "
+                        + "(status in ('RESOLVED', 'TRANSFERRED')) = ?) order by received_at desc limit ?")) {
+            ps.setArray(1, c.createArrayOf("text", units.toArray()));
+            ps.setTimestamp(2, java.sql.Timestamp.from(from));
+            ps.setTimestamp(3, java.sql.Timestamp.from(to));
+            ps.setString(4, type == null ? null : type.name());
+            ps.setString(5, type == null ? null : type.name());
+            ps.setObject(6, closed, java.sql.Types.BOOLEAN);
+            ps.setObject(7, closed, java.sql.Types.BOOLEAN);
+            ps.setInt(8, limit);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(rs.getString(1));
+                }
+            }
+        } catch (SQLException e) {
+            throw new EventLogException("requests could not be searched: " + e.getMessage(), e);
+        }
+        return out;
+    }
+
     /** The open queue of {@code units}, most urgent first (emergencies on top, then by time left). */
     public List<QueueItem> queue(List<String> units) {
         List<QueueItem> out = new java.util.ArrayList<>();
