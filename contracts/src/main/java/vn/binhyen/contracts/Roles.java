@@ -3,7 +3,7 @@ package vn.binhyen.contracts;
 import java.util.List;
 
 /**
- * The roles a bearer token can carry (DESIGN.md "Security"). LEADER, DEPUTY, ADMIN and MEMBER
+ * The roles a bearer token can carry (docs/design.md "Identity and access"). LEADER, DEPUTY, ADMIN and MEMBER
  * say only that the caller is a person: what they may do in a group comes from its roster,
  * never from the token (issue 21). The staff roles (duty officer, PCTP officer, commander,
  * auditor, bot) count only within the unit the token's {@link #UNIT_CLAIM} names; a system

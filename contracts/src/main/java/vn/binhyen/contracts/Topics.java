@@ -2,7 +2,7 @@ package vn.binhyen.contracts;
 
 import java.util.List;
 
-/** The Kafka topics of DESIGN.md: one per owning service (infinite retention, keyed by stream id). */
+/** The Kafka topics of docs/design.md: one per owning service (infinite retention, keyed by stream id). */
 public final class Topics {
     public static final String GROUP_EVENTS = "binhyen.group.events";
     public static final String MODERATION_EVENTS = "binhyen.moderation.events";

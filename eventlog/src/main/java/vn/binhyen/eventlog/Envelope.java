@@ -7,7 +7,7 @@ import java.util.Objects;
 import java.util.UUID;
 
 /**
- * An event as stored and published: the envelope of DESIGN.md. {@code hash} is
+ * An event as stored and published: the envelope of docs/design.md. {@code hash} is
  * SHA-256(prevHash || RFC 8785 bytes of the envelope without {@code hash}); see {@link HashChain}.
  * Times are kept to the microsecond, PostgreSQL's precision, so a stored event hashes as it was written.
  */

@@ -21,7 +21,7 @@ import vn.binhyen.testsupport.ServiceProcess;
 
 /**
  * docker-compose.yml and deploy/ agree with the services they run: the ports each service
- * listens on, the settings each reads from its environment, the databases of DESIGN.md, and the
+ * listens on, the settings each reads from its environment, the databases of docs/design.md, and the
  * Keycloak whose tokens they accept (issue 22).
  */
 class DeploymentFilesTests {

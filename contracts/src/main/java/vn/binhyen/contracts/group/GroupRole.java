@@ -1,6 +1,6 @@
 package vn.binhyen.contracts.group;
 
-/** A member's role in a group (REGULATIONS.md "Roles"). */
+/** A member's role in a group (docs/regulations.md "Roles"). */
 public enum GroupRole {
     /** Trưởng nhóm. */
     LEADER,

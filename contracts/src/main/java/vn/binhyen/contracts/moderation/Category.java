@@ -1,6 +1,6 @@
 package vn.binhyen.contracts.moderation;
 
-/** The content and form categories of REGULATIONS.md, each with the words a bot's reply uses. */
+/** The content and form categories of docs/regulations.md, each with the words a bot's reply uses. */
 public enum Category {
     CLASSIFIED("thông tin, tài liệu mật"),
     HARMFUL("nội dung độc hại, vi phạm pháp luật"),

@@ -11,7 +11,7 @@ public sealed interface ModerationEvent {
     String groupId();
 
     /**
-     * A message broke a content rule. {@code category} is one of REGULATIONS.md's content
+     * A message broke a content rule. {@code category} is one of docs/regulations.md's content
      * categories (CLASSIFIED, ADVERTISING, …); {@code citation} the rule's article; {@code at}
      * when the message was posted.
      */

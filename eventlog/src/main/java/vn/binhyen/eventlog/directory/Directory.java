@@ -1,6 +1,5 @@
 package vn.binhyen.eventlog.directory;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.agroal.api.AgroalDataSource;
@@ -14,6 +13,9 @@ import java.util.Optional;
 import java.util.Set;
 import vn.binhyen.eventlog.Envelope;
 import vn.binhyen.eventlog.EventLogException;
+import vn.binhyen.eventlog.decider.EventCodec;
+import vn.binhyen.contracts.group.GroupEvent;
+import vn.binhyen.contracts.group.UnitEvent;
 
 /**
  * Units, groups, their rosters and their bots as group-service's events tell them (issue 21):
@@ -52,62 +54,80 @@ public class Directory {
         this.dataSource = dataSource;
     }
 
+    /** group-service's published records: the read model decodes them, never a field by its JSON path. */
+    static final EventCodec<GroupEvent> GROUP_EVENTS = EventCodec.of(GroupEvent.class, GroupEvent.TYPES,
+            GroupEvent.SCHEMA_VERSION);
+    static final EventCodec<UnitEvent> UNIT_EVENTS = EventCodec.of(UnitEvent.class, UnitEvent.TYPES,
+            UnitEvent.SCHEMA_VERSION);
+
     /** Applies one of group-service's events; types it does not follow are ignored. */
     public void apply(Envelope e) {
-        apply(e.eventType(), e.payload());
+        if (FOLLOWED.contains(e.eventType())) {
+            decode(e).ifPresent(this::apply);
+        }
     }
 
-    public void apply(String type, JsonNode p) {
-        if (!FOLLOWED.contains(type)) {
-            return;
+    /**
+     * One of group-service's events as its published record (a {@link GroupEvent} or a
+     * {@link UnitEvent}); empty for a type neither publishes.
+     */
+    public static Optional<Object> decode(Envelope e) {
+        if (UnitEvent.TYPES.containsKey(e.eventType())) {
+            return Optional.of(UNIT_EVENTS.decode(e));
         }
-        String group = p.path("groupId").asText(null);
-        switch (type) {
-            case "UnitEstablished" -> update("insert into directory_unit (unit_id, name, kind, parent_unit_id) "
-                    + "values (?, ?, ?, ?) on conflict (unit_id) do update set name = excluded.name, "
+        return GroupEvent.TYPES.containsKey(e.eventType()) ? Optional.of(GROUP_EVENTS.decode(e)) : Optional.empty();
+    }
+
+    /** Applies a decoded event (a {@link GroupEvent} or a {@link UnitEvent}); others are ignored. */
+    public void apply(Object event) {
+        switch (event) {
+            case UnitEvent.UnitEstablished u -> update("insert into directory_unit (unit_id, name, kind, "
+                    + "parent_unit_id) values (?, ?, ?, ?) on conflict (unit_id) do update set name = excluded.name, "
                     + "kind = excluded.kind, parent_unit_id = excluded.parent_unit_id",
-                    p.path("unitId").asText(), p.path("name").asText(), p.path("kind").asText(),
-                    p.path("parentUnitId").asText(null));
-            case "UnitRenamed" -> update("update directory_unit set name = ? where unit_id = ?",
-                    p.path("name").asText(), p.path("unitId").asText());
-            case "GroupEstablished" -> {
-                groupUnits.invalidate(group);
+                    u.unitId(), u.name(), u.kind(), u.parentUnitId());
+            case UnitEvent.UnitRenamed u -> update("update directory_unit set name = ? where unit_id = ?", u.name(),
+                    u.unitId());
+            case GroupEvent.GroupEstablished g -> {
+                groupUnits.invalidate(g.groupId());
                 update("insert into directory_group (group_id, unit_id, kind, profile) values (?, ?, ?, ?) "
                         + "on conflict (group_id) do update set unit_id = excluded.unit_id, kind = excluded.kind, "
-                        + "profile = excluded.profile",
-                        group, p.path("unit").asText(null), p.path("kind").asText(null), p.path("profile").asText(null));
-                seat(group, p.path("leader"), "LEADER");
+                        + "profile = excluded.profile", g.groupId(), g.unit(), g.kind(), g.profile());
+                seat(g.groupId(), g.leader(), "LEADER");
             }
-            case "MemberAdded" -> seat(group, p.path("member"), p.path("role").asText());
-            case "RoleAssigned" -> seat(group, p.path("memberId").asText(), p.path("role").asText());
-            case "RoleHandedOver" -> {
-                seat(group, p.path("fromMemberId").asText(), "MEMBER");
-                seat(group, p.path("successor"), p.path("role").asText());
+            case GroupEvent.MemberAdded m -> seat(m.groupId(), m.member(), m.role().name());
+            case GroupEvent.RoleAssigned r -> seat(r.groupId(), r.memberId(), r.role().name());
+            case GroupEvent.RoleHandedOver h -> {
+                seat(h.groupId(), h.fromMemberId(), "MEMBER");
+                seat(h.groupId(), h.successor(), h.role().name());
             }
-            case "MemberRemoved", "MemberLeft" -> update(
-                    "delete from directory_seat where group_id = ? and member_id = ?", group,
-                    p.path("memberId").asText());
-            case "AccountCompromisedReported" -> {
-                update("update directory_seat set posting_frozen = true where group_id = ? and member_id = ?", group,
-                        p.path("memberId").asText());
+            case GroupEvent.MemberRemoved m -> unseat(m.groupId(), m.memberId());
+            case GroupEvent.MemberLeft m -> unseat(m.groupId(), m.memberId());
+            case GroupEvent.AccountCompromisedReported a -> {
+                update("update directory_seat set posting_frozen = true where group_id = ? and member_id = ?",
+                        a.groupId(), a.memberId());
                 java.util.Set<Binding> next = new java.util.HashSet<>(frozen);
-                next.add(key(group, p.path("memberId").asText()));
+                next.add(key(a.groupId(), a.memberId()));
                 frozen = java.util.Set.copyOf(next);
             }
-            case "ProfileChanged" -> update("update directory_group set profile = ? where group_id = ?",
-                    p.path("profile").asText(), group);
-            case "BotBound" -> {
-                update("insert into directory_bot (group_id, bot_id) values (?, ?) on conflict do nothing", group,
-                        p.path("botId").asText());
-                botAnswers.invalidate(key(group, p.path("botId").asText()));
+            case GroupEvent.ProfileChanged c -> update("update directory_group set profile = ? where group_id = ?",
+                    c.profile(), c.groupId());
+            case GroupEvent.BotBound b -> {
+                update("insert into directory_bot (group_id, bot_id) values (?, ?) on conflict do nothing",
+                        b.groupId(), b.botId());
+                botAnswers.invalidate(key(b.groupId(), b.botId()));
             }
-            case "BotUnbound" -> {
-                update("delete from directory_bot where group_id = ? and bot_id = ?", group,
-                        p.path("botId").asText());
-                botAnswers.invalidate(key(group, p.path("botId").asText()));
+            case GroupEvent.BotUnbound b -> {
+                update("delete from directory_bot where group_id = ? and bot_id = ?", b.groupId(), b.botId());
+                botAnswers.invalidate(key(b.groupId(), b.botId()));
             }
-            default -> throw new IllegalStateException("followed but not applied: " + type);
+            default -> {
+                // an event this read model does not follow
+            }
         }
+    }
+
+    private void unseat(String group, String member) {
+        update("delete from directory_seat where group_id = ? and member_id = ?", group, member);
     }
 
     /**
@@ -317,16 +337,16 @@ public class Directory {
     }
 
     /** A seat from an event's member: its id, household flag and agency contact, with the role. */
-    private void seat(String group, JsonNode member, String role) {
-        String contact = member.path("agencyContact").asText(null);
+    private void seat(String group, GroupEvent.Member member, String role) {
+        String contact = member.agencyContact();
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
                 "insert into directory_seat (group_id, member_id, role, household, agency_contact) values (?, ?, ?, ?, ?) "
                         + "on conflict (group_id, member_id) do update set role = excluded.role, "
                         + "household = excluded.household, agency_contact = excluded.agency_contact")) {
             ps.setString(1, group);
-            ps.setString(2, member.path("memberId").asText());
+            ps.setString(2, member.memberId());
             ps.setString(3, role);
-            ps.setBoolean(4, member.path("householdRepresentative").asBoolean(false));
+            ps.setBoolean(4, member.householdRepresentative());
             ps.setString(5, contact == null || contact.isBlank() ? null : contact);
             ps.executeUpdate();
         } catch (SQLException e) {

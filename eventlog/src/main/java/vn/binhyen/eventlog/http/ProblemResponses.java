@@ -42,9 +42,10 @@ public class ProblemResponses implements OASFilter {
                 + "(types invalid-field, invalid-request, unknown-field, malformed-json, invalid-if-match). Nothing is "
                 + "written.");
         d.put(UNAUTHORIZED, "No valid bearer token (missing, expired, forged or from another issuer).");
-        d.put(FORBIDDEN, "The caller's role, unit or roster place does not allow this (type not-permitted). "
-                + "Nothing is written.");
-        d.put(NOT_FOUND, "No such resource, or one the caller may not see (type not-found).");
+        d.put(FORBIDDEN, "The caller's role, unit or roster place does not allow this (type not-permitted, or a "
+                + "narrower one such as bot-not-bound or no-unit). Nothing is written.");
+        d.put(NOT_FOUND, "No such resource, or one the caller may not see, answered alike (type not-found, or one "
+                + "naming what, such as unknown-report or unknown-unit).");
         d.put(CONFLICT, "A concurrent change to the same stream was written first (type concurrent-change); read "
                 + "again and retry.");
         d.put(PRECONDITION_FAILED, "If-Match names a version that is no longer current (type stale-version); the "

@@ -10,7 +10,7 @@ import com.tngtech.archunit.lang.ArchRule;
 
 /**
  * A service's domain/ is pure Java: no Quarkus, Jakarta, JDBC, Kafka, Jackson or MicroProfile
- * (DESIGN.md). {@link #check} also proves the rule can fail, on a package that does import them.
+ * (docs/design.md). {@link #check} also proves the rule can fail, on a package that does import them.
  */
 public final class DomainPurity {
     static final String[] FRAMEWORKS = {"io.quarkus..", "jakarta..", "java.sql..", "javax.sql..", "org.apache.kafka..",

@@ -70,7 +70,8 @@ public abstract class ServiceContractTests {
 
     /**
      * OpenAPI documents each answer an operation can give (issue 25): a secured operation its 401
-     * and 403, one with a path parameter its 404, one taking a body or query parameters its 400,
+     * and 403, one with a path parameter its 404 (or 400, for a path value that names no resource,
+     * like a date), one taking a body or query parameters its 400,
      * one taking If-Match its 412; every operation at least one refusal and its success (a method
      * that names its refusals must name its success too); every named refusal is
      * one of {@code ProblemResponses}' components.
@@ -104,10 +105,13 @@ public abstract class ServiceContractTests {
                 java.util.Map<String, Boolean> owed = new java.util.LinkedHashMap<>();
                 owed.put("401", op.getValue().has("security") || doc.has("security"));
                 owed.put("403", op.getValue().has("security") || doc.has("security"));
-                owed.put("404", params.stream().anyMatch(p -> "path".equals(p.path("in").asText())));
+                boolean pathParameter = params.stream().anyMatch(p -> "path".equals(p.path("in").asText()));
                 owed.put("400", op.getValue().has("requestBody")
                         || params.stream().anyMatch(p -> "query".equals(p.path("in").asText())));
                 owed.put("412", params.stream().anyMatch(p -> "If-Match".equalsIgnoreCase(p.path("name").asText())));
+                if (pathParameter && !codes.contains("404") && !codes.contains("400")) {
+                    missing.add(name + ": no 404 (or 400) for its path parameter");
+                }
                 owed.forEach((code, due) -> {
                     if (due && !codes.contains(code)) {
                         missing.add(name + ": no " + code);

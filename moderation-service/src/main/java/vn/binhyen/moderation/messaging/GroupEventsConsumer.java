@@ -7,6 +7,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import vn.binhyen.contracts.EventHeaders;
+import vn.binhyen.contracts.group.GroupEvent;
 import vn.binhyen.eventlog.Envelope;
 import vn.binhyen.eventlog.EnvelopeJson;
 import vn.binhyen.eventlog.directory.Directory;
@@ -36,16 +37,20 @@ public class GroupEventsConsumer {
             return;
         }
         String eventType = new String(type.value(), StandardCharsets.UTF_8);
-        boolean profile = eventType.equals("GroupEstablished") || eventType.equals("ProfileChanged");
-        if (!profile && !Directory.FOLLOWED.contains(eventType)) {
+        if (!Directory.FOLLOWED.contains(eventType)) {
             return;
         }
         Envelope e = EnvelopeJson.fromBytes(record.value());
-        var p = e.payload();
-        if (profile) {
-            profiles.learn(p.path("groupId").asText(), p.path("profile").asText(), p.path("profileVersion").asInt(1),
+        Object event = Directory.decode(e).orElseThrow();
+        switch (event) {
+            case GroupEvent.GroupEstablished g -> profiles.learn(g.groupId(), g.profile(), g.profileVersion(),
                     e.recordedAt());
+            case GroupEvent.ProfileChanged c -> profiles.learn(c.groupId(), c.profile(), c.profileVersion(),
+                    e.recordedAt());
+            default -> {
+                // the directory's alone
+            }
         }
-        directory.apply(e);
+        directory.apply(event);
     }
 }

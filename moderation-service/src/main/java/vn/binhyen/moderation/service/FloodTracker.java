@@ -14,6 +14,10 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 @ApplicationScoped
 public class FloodTracker {
+    /** The service's clock (tests move it); a tracker made with {@code new} reads the system's. */
+    @jakarta.inject.Inject
+    java.time.Clock clock = java.time.Clock.systemUTC();
+
     /** More than any rule's limit: a count that reaches it is a flood whatever the rule. */
     static final int KEPT = 64;
 
@@ -132,7 +136,7 @@ public class FloodTracker {
      */
     @Scheduled(every = "${binhyen.moderation.flood-sweep-every:30s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void forgetQuiet() {
-        forgetQuiet(Instant.now());
+        forgetQuiet(clock.instant());
     }
 
     /**

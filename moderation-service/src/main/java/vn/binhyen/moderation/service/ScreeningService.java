@@ -107,11 +107,14 @@ public class ScreeningService {
                 }
             });
 
+    private final java.time.Clock clock;
+
     ScreeningService(PolicyRegistry screeners, GroupProfiles profiles, FloodTracker flood,
             CommandHandler<LedgerCommand, Ledger, ModerationEvent> ledger, EventStore store,
             EventCodec<ModerationEvent> codec, AgroalDataSource dataSource,
-            vn.binhyen.eventlog.directory.Directory directory) {
+            vn.binhyen.eventlog.directory.Directory directory, java.time.Clock clock) {
         this.directory = directory;
+        this.clock = clock;
         this.screeners = screeners;
         this.profiles = profiles;
         this.flood = flood;
@@ -364,7 +367,7 @@ public class ScreeningService {
             ps.setString(2, m.messageId());
             ps.setString(3, hash);
             ps.setString(4, Json.MAPPER.writeValueAsString(result));
-            ps.setTimestamp(5, Timestamp.from(Instant.now()));
+            ps.setTimestamp(5, Timestamp.from(clock.instant()));
             ps.executeUpdate();
         } catch (SQLException | JsonProcessingException e) {
             throw new EventLogException("screening of " + m.messageId() + " could not be stored: " + e.getMessage(), e);

@@ -92,7 +92,7 @@ public class Contacts {
             return true;
         }
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
-                "select 1 from group_member where member_id = ? "
+                "select 1 from directory_seat where member_id = ? "
                         + "union all select 1 from directory_seat where agency_contact = ? limit 1")) {
             // only a member:<id> can be in a group's roster, or named on one as a member's agency contact
             String id = recipient.startsWith("member:") ? recipient.substring("member:".length()) : null;

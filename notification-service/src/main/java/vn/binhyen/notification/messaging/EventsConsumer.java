@@ -28,6 +28,8 @@ import vn.binhyen.eventlog.Envelope;
 import vn.binhyen.eventlog.EnvelopeJson;
 import vn.binhyen.eventlog.EventLogException;
 import vn.binhyen.notification.routing.GroupDirectory;
+import vn.binhyen.contracts.report.ReportEvent;
+import vn.binhyen.eventlog.decider.EventCodec;
 import vn.binhyen.notification.routing.Router;
 
 /**
@@ -46,6 +48,9 @@ public class EventsConsumer {
     private static final Logger LOG = Logger.getLogger(EventsConsumer.class);
 
     private final Router router;
+    /** report-intake's published records, decoded rather than read by JSON path. */
+    private static final EventCodec<ReportEvent> REPORT_EVENTS = EventCodec.of(ReportEvent.class, ReportEvent.TYPES,
+            ReportEvent.SCHEMA_VERSION);
     private final GroupDirectory directory;
     private final AgroalDataSource dataSource;
     private final MeterRegistry metrics;
@@ -139,11 +144,11 @@ public class EventsConsumer {
         Router.Batch batch = new Router.Batch();
         for (Envelope e : todo) {
             if (topic.equals("group")) {
-                directory.follow(e.eventType(), e.payload()); // before the next event's recipients are resolved
+                directory.follow(e); // before the next event's recipients are resolved
             } else if (topic.equals("report") && "ReportReceived".equals(e.eventType())) {
-                directory.reportReceived(e.payload());
+                directory.reportReceived((ReportEvent.ReportReceived) REPORT_EVENTS.decode(e));
             } else if (topic.equals("report") && "ReporterShredded".equals(e.eventType())) {
-                directory.reporterShredded(e.payload().path("reportId").asText());
+                directory.reporterShredded(((ReportEvent.ReporterShredded) REPORT_EVENTS.decode(e)).reportId());
             }
             if (!routed.contains(e.eventId())) {
                 router.collect(batch, topic, e);

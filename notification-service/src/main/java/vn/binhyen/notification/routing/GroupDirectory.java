@@ -6,21 +6,25 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.util.List;
+import vn.binhyen.contracts.group.GroupEvent;
+import vn.binhyen.contracts.report.ReportEvent;
+import vn.binhyen.eventlog.Envelope;
 import vn.binhyen.eventlog.EventLogException;
+import vn.binhyen.eventlog.directory.Directory;
 import vn.binhyen.notification.delivery.Contacts;
 
 /**
- * Who sits in which group with which role, as group events tell it (every write an upsert), and
- * the members' Zalo ids and phones those events carry.
+ * Who sits in which group with which role (eventlog's shared {@code Directory}, fed the published
+ * group events), the members' Zalo ids and phones those events carry, and where each report came
+ * in.
  */
 @ApplicationScoped
 public class GroupDirectory {
     private final AgroalDataSource dataSource;
     private final Contacts contacts;
-    private final vn.binhyen.eventlog.directory.Directory units;
+    private final Directory units;
 
-    GroupDirectory(AgroalDataSource dataSource, Contacts contacts, vn.binhyen.eventlog.directory.Directory units) {
+    GroupDirectory(AgroalDataSource dataSource, Contacts contacts, Directory units) {
         this.dataSource = dataSource;
         this.contacts = contacts;
         this.units = units;
@@ -32,12 +36,12 @@ public class GroupDirectory {
     }
 
     /** The group a report came in and the unit that received it (ReportReceived), for who may set the citizen's contact. */
-    public void reportReceived(JsonNode p) {
+    public void reportReceived(ReportEvent.ReportReceived r) {
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
                 "insert into report_origin (report_id, group_id, unit_id) values (?, ?, ?) on conflict do nothing")) {
-            ps.setString(1, p.path("reportId").asText());
-            ps.setString(2, p.path("groupId").asText(null));
-            ps.setString(3, p.path("unit").asText(null));
+            ps.setString(1, r.reportId());
+            ps.setString(2, r.groupId());
+            ps.setString(3, r.unit());
             ps.executeUpdate();
         } catch (SQLException e) {
             throw new EventLogException("origin of a report could not be recorded: " + e.getMessage(), e);
@@ -110,50 +114,31 @@ public class GroupDirectory {
         }
     }
 
-    public void follow(String eventType, JsonNode p) {
-        units.apply(eventType, p); // units, rosters and bots (eventlog's Directory)
-        String group = p.path("groupId").asText();
-        for (JsonNode member : List.of(p.path("leader"), p.path("member"), p.path("successor"))) {
-            if (member.hasNonNull("memberId")) {
-                contacts.learn(member.path("memberId").asText(), member.path("zaloId").asText(null),
-                        member.path("phone").asText(null));
-            }
+    /**
+     * One of group-service's events, as its published record: the units, rosters and bots go to
+     * eventlog's shared {@code Directory} (its {@code directory_seat} is this service's roster
+     * too), and the Zalo ids and phones of the people it names to {@link Contacts}.
+     */
+    public void follow(Envelope e) {
+        Object event = Directory.decode(e).orElse(null);
+        if (event == null) {
+            return;
         }
-        switch (eventType) {
-            case "GroupEstablished" -> seat(group, p.path("leader").path("memberId").asText(), "LEADER");
-            case "MemberAdded" -> seat(group, p.path("member").path("memberId").asText(), p.path("role").asText());
-            case "RoleAssigned" -> seat(group, p.path("memberId").asText(), p.path("role").asText());
-            case "RoleHandedOver" -> {
-                seat(group, p.path("fromMemberId").asText(), "MEMBER");
-                seat(group, p.path("successor").path("memberId").asText(), p.path("role").asText());
-            }
-            case "MemberRemoved", "MemberLeft" -> leave(group, p.path("memberId").asText());
+        units.apply(event);
+        switch (event) {
+            case GroupEvent.GroupEstablished g -> learn(g.leader());
+            case GroupEvent.MembershipProposed m -> learn(m.member());
+            case GroupEvent.MemberAdded m -> learn(m.member());
+            case GroupEvent.RoleHandedOver h -> learn(h.successor());
             default -> {
+                // names no one's contact
             }
         }
     }
 
-    private void seat(String groupId, String memberId, String role) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
-                "insert into group_member (group_id, member_id, role) values (?, ?, ?) "
-                        + "on conflict (group_id, member_id) do update set role = excluded.role")) {
-            ps.setString(1, groupId);
-            ps.setString(2, memberId);
-            ps.setString(3, role);
-            ps.executeUpdate();
-        } catch (SQLException e) {
-            throw new EventLogException("directory of " + groupId + " could not be updated: " + e.getMessage(), e);
-        }
-    }
-
-    private void leave(String groupId, String memberId) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
-                "delete from group_member where group_id = ? and member_id = ?")) {
-            ps.setString(1, groupId);
-            ps.setString(2, memberId);
-            ps.executeUpdate();
-        } catch (SQLException e) {
-            throw new EventLogException("directory of " + groupId + " could not be updated: " + e.getMessage(), e);
+    private void learn(GroupEvent.Member member) {
+        if (member != null && member.memberId() != null) {
+            contacts.learn(member.memberId(), member.zaloId(), member.phone());
         }
     }
 }

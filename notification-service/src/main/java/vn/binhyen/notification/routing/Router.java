@@ -244,7 +244,7 @@ public class Router {
     private List<String> membersIn(String groupId, List<String> roles) {
         List<String> out = new ArrayList<>();
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
-                "select member_id from group_member where group_id = ? and role = any(?) order by member_id")) {
+                "select member_id from directory_seat where group_id = ? and role = any(?) order by member_id")) {
             ps.setString(1, groupId);
             ps.setArray(2, c.createArrayOf("text", roles.toArray()));
             try (ResultSet rs = ps.executeQuery()) {

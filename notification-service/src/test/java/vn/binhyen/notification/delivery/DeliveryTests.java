@@ -79,7 +79,7 @@ class DeliveryTests {
                         Map.of("memberId", "leader-" + group, "fullName", "Trần Văn Dũng", "zaloId", "zl-" + group,
                                 "phone", "0912000001"))),
                 event(group, 2, "MemberAdded", Map.of("groupId", group, "member", details, "role", "MEMBER")));
-        await().atMost(Duration.ofSeconds(30)).until(() -> count("select count(*) from group_member where member_id = '"
+        await().atMost(Duration.ofSeconds(30)).until(() -> count("select count(*) from directory_seat where member_id = '"
                 + member + "'") == 1);
         return member;
     }

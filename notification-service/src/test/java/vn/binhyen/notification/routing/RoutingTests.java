@@ -83,7 +83,7 @@ class RoutingTests {
                         "role", "DEPUTY")),
                 event(group, 3, "MemberAdded", Map.of("groupId", group, "member", Map.of("memberId", "admin-" + group),
                         "role", "ADMIN")));
-        await().atMost(Duration.ofSeconds(30)).until(() -> count("select count(*) from group_member where member_id = "
+        await().atMost(Duration.ofSeconds(30)).until(() -> count("select count(*) from directory_seat where member_id = "
                 + "'admin-" + group + "'") == 1);
         return group;
     }

@@ -88,10 +88,13 @@ public class OidcClient {
         }
     }
 
+    private final java.time.Clock clock;
+
     OidcClient(@ConfigProperty(name = "binhyen.dashboard.oidc.issuer") String issuer,
             @ConfigProperty(name = "binhyen.dashboard.oidc.client-id") String clientId,
             @ConfigProperty(name = "binhyen.dashboard.oidc.client-secret") String secret,
-            @ConfigProperty(name = "binhyen.dashboard.url") String dashboardUrl) {
+            @ConfigProperty(name = "binhyen.dashboard.url") String dashboardUrl, java.time.Clock clock) {
+        this.clock = clock;
         this.issuer = new Issuer(issuer);
         this.clientId = new ClientID(clientId);
         this.secret = new Secret(secret);
@@ -209,10 +212,10 @@ public class OidcClient {
     public record Grant(String accessToken, String refreshToken, java.time.Instant accessExpiresAt) {
     }
 
-    private static Grant granted(com.nimbusds.oauth2.sdk.token.Tokens tokens) {
+    private Grant granted(com.nimbusds.oauth2.sdk.token.Tokens tokens) {
         long lifetime = tokens.getAccessToken().getLifetime();
         return new Grant(tokens.getAccessToken().getValue(), tokens.getRefreshToken() == null ? null
-                : tokens.getRefreshToken().getValue(), java.time.Instant.now().plusSeconds(lifetime > 0 ? lifetime : 60));
+                : tokens.getRefreshToken().getValue(), clock.instant().plusSeconds(lifetime > 0 ? lifetime : 60));
     }
 
     /**

@@ -23,7 +23,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestForm;
+import vn.binhyen.eventlog.http.ProblemResponses;
 import vn.binhyen.report.dashboard.BoardServices;
 import vn.binhyen.report.dashboard.BoardServices.Service;
 import vn.binhyen.report.dashboard.Sessions;
@@ -40,6 +45,7 @@ import vn.binhyen.report.dashboard.Sessions;
  */
 @Path("/dashboard/approvals")
 @PermitAll
+@Tag(name = "Dashboard pages")
 public class ApprovalsResource {
     static final Set<String> BOARD = Set.of("LEADER", "DEPUTY", "ADMIN");
     /** What a step that was done says, by the code its redirect carries (a link cannot make the page say more). */
@@ -91,6 +97,11 @@ public class ApprovalsResource {
 
     @GET
     @Produces(MediaType.TEXT_HTML)
+    @Operation(summary = "What waits for the person's boards: proposals, leave requests, info changes, directives, reviews")
+    @APIResponse(responseCode = "200", description = "The approvals page (a service that cannot be read is named on it)", content = @Content(mediaType = MediaType.TEXT_HTML))
+    @APIResponse(responseCode = "303", description = "No live session: to /dashboard/sign-in; the session must sign in again: "
+            + "to /dashboard/login?loi=het-han")
+    @APIResponse(responseCode = "400", ref = ProblemResponses.BAD_REQUEST)
     public Response page(@CookieParam(DashboardResource.COOKIE) String cookie, @QueryParam("loi") @Size(max = 500)
             String error, @QueryParam("xong") @Size(max = 500) String done) {
         return DashboardResource.signedIn(accounts, cookie, officer -> approvals(cookie, officer, error, done));
@@ -176,6 +187,14 @@ public class ApprovalsResource {
     /** A membership proposal decided by the leader (group-service, If-Match to the version the page showed). */
     @POST
     @Path("/{groupId}/proposals/{proposalId}")
+    @Operation(summary = "Decide a membership proposal (the leader; If-Match to the version the page showed)",
+            description = "The step is a call to the owning service's API as the person; its refusal (403, 404, 409, 412, "
+            + "422...) is not passed on but shown on the approvals page, so an unknown id redirects rather than 404.")
+    @APIResponse(responseCode = "303", description = "To /dashboard/approvals with xong (done) or loi (the service's "
+            + "refusal and its reason, an unknown id among them); to /dashboard/login?loi=het-han when the session "
+            + "must sign in again; to /dashboard/sign-in without a live session")
+    @APIResponse(responseCode = "400", ref = ProblemResponses.BAD_REQUEST)
+    @APIResponse(responseCode = "403", description = "The form came from another origin, or without the session's CSRF token (_csrf field or X-CSRF-Token header); nothing is done", content = @Content(mediaType = MediaType.TEXT_PLAIN))
     public Response decide(@CookieParam(DashboardResource.COOKIE) String cookie, @HeaderParam("Origin") String origin,
             @HeaderParam("Host") String host, @PathParam("groupId") String groupId,
             @PathParam("proposalId") String proposalId, @RestForm @Size(max = 8) String approve,
@@ -192,6 +211,14 @@ public class ApprovalsResource {
     /** A leave request consented to by the leader. */
     @POST
     @Path("/{groupId}/leave-requests/{memberId}")
+    @Operation(summary = "Consent to a member's leave request (the leader)",
+            description = "The step is a call to the owning service's API as the person; its refusal (403, 404, 409, 412, "
+            + "422...) is not passed on but shown on the approvals page, so an unknown id redirects rather than 404.")
+    @APIResponse(responseCode = "303", description = "To /dashboard/approvals with xong (done) or loi (the service's "
+            + "refusal and its reason, an unknown id among them); to /dashboard/login?loi=het-han when the session "
+            + "must sign in again; to /dashboard/sign-in without a live session")
+    @APIResponse(responseCode = "400", ref = ProblemResponses.BAD_REQUEST)
+    @APIResponse(responseCode = "403", description = "The form came from another origin, or without the session's CSRF token (_csrf field or X-CSRF-Token header); nothing is done", content = @Content(mediaType = MediaType.TEXT_PLAIN))
     public Response consent(@CookieParam(DashboardResource.COOKIE) String cookie, @HeaderParam("Origin") String origin,
             @HeaderParam("Host") String host, @PathParam("groupId") String groupId,
             @PathParam("memberId") String memberId, @RestForm @Size(max = 40) String version,
@@ -205,6 +232,14 @@ public class ApprovalsResource {
     /** A change to the group's information directed by the leader. */
     @POST
     @Path("/{groupId}/info-changes/{changeId}")
+    @Operation(summary = "Approve or reject a change to the group's information (the leader)",
+            description = "The step is a call to the owning service's API as the person; its refusal (403, 404, 409, 412, "
+            + "422...) is not passed on but shown on the approvals page, so an unknown id redirects rather than 404.")
+    @APIResponse(responseCode = "303", description = "To /dashboard/approvals with xong (done) or loi (the service's "
+            + "refusal and its reason, an unknown id among them); to /dashboard/login?loi=het-han when the session "
+            + "must sign in again; to /dashboard/sign-in without a live session")
+    @APIResponse(responseCode = "400", ref = ProblemResponses.BAD_REQUEST)
+    @APIResponse(responseCode = "403", description = "The form came from another origin, or without the session's CSRF token (_csrf field or X-CSRF-Token header); nothing is done", content = @Content(mediaType = MediaType.TEXT_PLAIN))
     public Response infoChange(@CookieParam(DashboardResource.COOKIE) String cookie,
             @HeaderParam("Origin") String origin, @HeaderParam("Host") String host,
             @PathParam("groupId") String groupId, @PathParam("changeId") String changeId,
@@ -220,6 +255,14 @@ public class ApprovalsResource {
     /** A flagged message's review: the board confirms or overturns the screening (moderation-service). */
     @POST
     @Path("/reviews/{reviewId}")
+    @Operation(summary = "Confirm or overturn the screening of a flagged message (the board)",
+            description = "The step is a call to the owning service's API as the person; its refusal (403, 404, 409, 412, "
+            + "422...) is not passed on but shown on the approvals page, so an unknown id redirects rather than 404.")
+    @APIResponse(responseCode = "303", description = "To /dashboard/approvals with xong (done) or loi (the service's "
+            + "refusal and its reason, an unknown id among them); to /dashboard/login?loi=het-han when the session "
+            + "must sign in again; to /dashboard/sign-in without a live session")
+    @APIResponse(responseCode = "400", ref = ProblemResponses.BAD_REQUEST)
+    @APIResponse(responseCode = "403", description = "The form came from another origin, or without the session's CSRF token (_csrf field or X-CSRF-Token header); nothing is done", content = @Content(mediaType = MediaType.TEXT_PLAIN))
     public Response review(@CookieParam(DashboardResource.COOKIE) String cookie, @HeaderParam("Origin") String origin,
             @HeaderParam("Host") String host, @PathParam("reviewId") String reviewId,
             @RestForm @Size(max = 20) String outcome, @RestForm @Size(max = 2000) String note,

@@ -18,6 +18,12 @@ import vn.binhyen.eventlog.http.AuditQuery;
 import vn.binhyen.report.domain.Report;
 import vn.binhyen.report.domain.ReportCommand;
 import vn.binhyen.report.service.ReporterKeys;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import vn.binhyen.eventlog.http.ProblemResponses;
 
 /**
  * For auditors (issue 8): a report as it was at a moment, folded by {@link vn.binhyen.report.domain.ReportDecider}
@@ -27,6 +33,7 @@ import vn.binhyen.report.service.ReporterKeys;
  * their events only. Each query is recorded as an {@code AuditQueried} event. An auditor sees the
  * reports their unit or a unit below it received (issue 21); others are 404.
  */
+@Tag(name = "Audit")
 @Path("/api/v1/audit/streams")
 @Produces(MediaType.APPLICATION_JSON)
 public class AuditResource {
@@ -53,6 +60,16 @@ public class AuditResource {
     @GET
     @Path("/{streamId}")
     @RolesAllowed(Roles.AUDITOR)
+    @Operation(summary = "A stream as it was at a moment, for auditors", description = "A report folded from its "
+            + "events up to at (by default now), its reporter masked, with the events' ids and hashes; any other "
+            + "stream with its events only. Only the streams of the auditor's unit or a unit below it; each query is "
+            + "recorded as an AuditQueried event.")
+    @APIResponse(responseCode = "200", description = "The stream at that moment: its version, its state (null for a "
+            + "stream that is not a report) and its events", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AuditQuery.StreamAt.class)))
+    @APIResponse(responseCode = "400", ref = ProblemResponses.BAD_REQUEST)
+    @APIResponse(responseCode = "404", ref = ProblemResponses.NOT_FOUND)
+    @APIResponse(responseCode = "409", ref = ProblemResponses.CONFLICT)
     public Response at(@PathParam("streamId") String streamId, @QueryParam("at") String atText) {
         return AuditQuery.answer(store, clock, token.getName(), streamId, atText,
                 AuditQuery.scopedTo(token, directory, report -> java.util.Optional.ofNullable(service.placement(report))

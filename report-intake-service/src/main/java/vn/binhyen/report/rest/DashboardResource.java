@@ -33,13 +33,19 @@ import java.util.OptionalLong;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestForm;
 import vn.binhyen.contracts.report.ReportEvent;
 import vn.binhyen.eventlog.Actor;
 import vn.binhyen.eventlog.decider.CommandHandler;
+import vn.binhyen.eventlog.http.ProblemResponses;
+import vn.binhyen.report.dashboard.DashboardStreams;
 import vn.binhyen.report.dashboard.OidcClient;
 import vn.binhyen.report.dashboard.Sessions;
-import vn.binhyen.report.dashboard.DashboardStreams;
 import vn.binhyen.report.domain.EmergencyTerms;
 import vn.binhyen.report.domain.Report;
 import vn.binhyen.report.domain.ReportActions;
@@ -57,6 +63,7 @@ import vn.binhyen.report.service.ReporterKeys;
  */
 @Path("/dashboard")
 @PermitAll
+@Tag(name = "Dashboard pages")
 public class DashboardResource {
     static final String COOKIE = "binhyen_session";
     /** The cookie a sign-in under way is bound to, from its start to Keycloak's callback. */
@@ -170,6 +177,8 @@ public class DashboardResource {
     @GET
     @Path("/login")
     @Produces(MediaType.TEXT_HTML)
+    @Operation(summary = "The sign-in page: one button to Keycloak, with a notice after a failed sign-in or a sign-out")
+    @APIResponse(responseCode = "200", description = "The sign-in page (an unknown loi code shows the generic notice)", content = @Content(mediaType = MediaType.TEXT_HTML))
     public TemplateInstance loginPage(@QueryParam("ra") String signedOut, @QueryParam("loi") String error) {
         return Templates.login(null, error == null ? null : SIGN_IN_ERRORS.getOrDefault(error, SIGN_IN_ERRORS.get("x")),
                 signedOut == null ? null : "Đã đăng xuất khỏi Bảng trực ban và hệ thống xác thực.");
@@ -183,6 +192,11 @@ public class DashboardResource {
     /** Off to Keycloak: the authorization request, its state bound to this browser by a cookie of its own. */
     @GET
     @Path("/sign-in")
+    @Operation(summary = "Start the sign-in: off to Keycloak (code flow with PKCE), its state bound to this browser by a cookie")
+    @APIResponse(responseCode = "303", description = "To Keycloak's authorization endpoint, setting the binhyen_sign_in cookie")
+    @APIResponse(responseCode = "503", description = "Keycloak is unreachable: the sign-in page with a notice and Retry-After: 30 "
+            + "(or, the database being down, a problem document)", content = {@Content(mediaType = MediaType.TEXT_HTML),
+                @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem"))})
     public Response signIn() {
         OidcClient.Start start;
         try {
@@ -201,6 +215,10 @@ public class DashboardResource {
     /** Back from Keycloak: the code exchanged, the ID token validated, a session opened. */
     @GET
     @Path("/callback")
+    @Operation(summary = "Back from Keycloak: the code exchanged, the ID token checked, a session opened")
+    @APIResponse(responseCode = "303", description = "Signed in: to the queue (/dashboard) with the session cookie; or, when the "
+            + "sign-in is not this browser's or has expired, Keycloak refused or is unreachable, to /dashboard/login?loi=...")
+    @APIResponse(responseCode = "400", ref = ProblemResponses.BAD_REQUEST)
     public Response callback(@QueryParam("code") @Size(max = 4096) String code,
             @QueryParam("state") @Size(max = 200) String state, @QueryParam("error") @Size(max = 200) String error,
             @CookieParam(SIGN_IN_COOKIE) String browser) {
@@ -234,6 +252,15 @@ public class DashboardResource {
     @POST
     @Path("/backchannel-logout")
     @jakarta.ws.rs.Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Operation(summary = "Keycloak's back-channel logout: the sessions of the signed-out Keycloak session end")
+    @APIResponse(responseCode = "200", description = "The sessions of that Keycloak session are ended (no body, Cache-Control: no-store)")
+    @APIResponse(responseCode = "400", description = "logout_token is missing or is not a valid logout token (text naming why), "
+            + "or is longer than 16384 characters (a problem document)", content = {@Content(mediaType = MediaType.TEXT_PLAIN),
+                @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem"))})
+    @APIResponse(responseCode = "415", description = "The body is not application/x-www-form-urlencoded")
+    @APIResponse(responseCode = "503", description = "Keycloak's keys cannot be fetched to check the token (no body, Retry-After: 30), "
+            + "or the database is down (a problem document)", content = @Content(mediaType = "application/problem+json",
+                schema = @Schema(ref = "Problem")))
     public Response backchannelLogout(@RestForm("logout_token") @Size(max = 16_384) String logoutToken) {
         if (logoutToken == null) {
             return Response.status(400).entity("logout_token is required").type("text/plain; charset=UTF-8").build();
@@ -251,6 +278,12 @@ public class DashboardResource {
     /** Signs out here, then at Keycloak (whose page comes back to the sign-in page). */
     @POST
     @Path("/logout")
+    @Operation(summary = "Sign out here, then at Keycloak")
+    @APIResponse(responseCode = "303", description = "Signed out (the session cookie cleared): to Keycloak's end-session page, or "
+            + "to /dashboard/login?ra=1 when there was no session or Keycloak is unreachable")
+    @APIResponse(responseCode = "400", ref = ProblemResponses.BAD_REQUEST)
+    @APIResponse(responseCode = "403", description = "A live session, but without its CSRF token (_csrf field or X-CSRF-Token "
+            + "header); still signed in", content = @Content(mediaType = MediaType.TEXT_PLAIN))
     public Response logout(@CookieParam(COOKIE) String cookie, @RestForm("_csrf") @Size(max = 100) String csrf,
             @HeaderParam(CSRF_HEADER) @Size(max = 100) String csrfHeader) {
         var officer = accounts.session(cookie);
@@ -288,6 +321,11 @@ public class DashboardResource {
      */
     @GET
     @Produces(MediaType.TEXT_HTML)
+    @Operation(summary = "The queue: emergencies awaiting a commander on top, then the rest by time left, filtered")
+    @APIResponse(responseCode = "200", description = "The queue page", content = @Content(mediaType = MediaType.TEXT_HTML))
+    @APIResponse(responseCode = "303", description = "No live session: to the sign-in (/dashboard/sign-in)")
+    @APIResponse(responseCode = "400", description = "A filter is not one of the page's values (type, status), q is longer "
+            + "than 100 characters, or page is not 1-9999; the text names it", content = @Content(mediaType = MediaType.TEXT_PLAIN))
     public Response queue(@CookieParam(COOKIE) String cookie, @QueryParam("type") String type,
             @QueryParam("status") String status, @QueryParam("overdue") String overdue, @QueryParam("mine") String mine,
             @QueryParam("q") String q, @QueryParam("page") String page) {
@@ -305,6 +343,11 @@ public class DashboardResource {
     @GET
     @Path("/queue")
     @Produces(MediaType.TEXT_HTML)
+    @Operation(summary = "The queue's rows alone, fetched again by the page when the stream says something changed")
+    @APIResponse(responseCode = "200", description = "The rows, an HTML fragment", content = @Content(mediaType = MediaType.TEXT_HTML))
+    @APIResponse(responseCode = "400", description = "A filter is not one of the page's values (type, status), q is longer "
+            + "than 100 characters, or page is not 1-9999; the text names it", content = @Content(mediaType = MediaType.TEXT_PLAIN))
+    @APIResponse(responseCode = "401", description = "No live session (no body): the page reloads and goes to the sign-in")
     public Response queueRows(@CookieParam(COOKIE) String cookie, @QueryParam("type") String type,
             @QueryParam("status") String status, @QueryParam("overdue") String overdue, @QueryParam("mine") String mine,
             @QueryParam("q") String q, @QueryParam("page") String page) {
@@ -423,6 +466,13 @@ public class DashboardResource {
     @GET
     @Path("/stream")
     @Produces(MediaType.SERVER_SENT_EVENTS)
+    @Operation(summary = "Server-sent events saying the queue changed, while the session lasts")
+    @APIResponse(responseCode = "200", description = "The stream of change notices; it ends with the session", content = @Content(
+            mediaType = MediaType.SERVER_SENT_EVENTS))
+    @APIResponse(responseCode = "401", description = "No live session (no body, WWW-Authenticate: Session)")
+    @APIResponse(responseCode = "429", description = "The session, or this instance, already holds its streams (type "
+            + "too-many-streams, Retry-After)", content = @Content(mediaType = "application/problem+json",
+                schema = @Schema(ref = "Problem")))
     public Multi<String> stream(@CookieParam(COOKIE) String cookie,
             @Context io.vertx.core.http.HttpServerResponse response) {
         if (accounts.session(cookie).isEmpty()) {
@@ -436,6 +486,10 @@ public class DashboardResource {
     @GET
     @Path("/reports/{id}")
     @Produces(MediaType.TEXT_HTML)
+    @Operation(summary = "A report's page: its particulars opened for the officer, its timeline, and the steps they may take now")
+    @APIResponse(responseCode = "200", description = "The report page (loi is shown as the refusal of the last step)", content = @Content(mediaType = MediaType.TEXT_HTML))
+    @APIResponse(responseCode = "303", description = "No live session: to the sign-in (/dashboard/sign-in)")
+    @APIResponse(responseCode = "404", description = "No such report, or one the officer may not see", content = @Content(mediaType = MediaType.TEXT_PLAIN))
     public Response report(@CookieParam(COOKIE) String cookie, @PathParam("id") String id,
             @QueryParam("loi") String error) {
         return signedIn(cookie, officer -> {
@@ -525,6 +579,16 @@ public class DashboardResource {
 
     @POST
     @Path("/reports/{id}/{action}")
+    @Operation(summary = "A step on a report from its page (classification, written-report, forwarding, registration, resolution, "
+            + "transfer, emergency-acknowledgement, taking, notes), through the same decider as the API",
+            description = "A refusal by the decider (a rule, a stale or concurrent change, a shredded report) is not an "
+            + "error status: it redirects back to the report page with the reason in loi.")
+    @APIResponse(responseCode = "303", description = "Done: back to the queue view named by back, or to the report page; refused: "
+            + "to the report page with loi giving the reason; no live session: to /dashboard/sign-in")
+    @APIResponse(responseCode = "400", ref = ProblemResponses.BAD_REQUEST)
+    @APIResponse(responseCode = "403", description = "The form came from another origin, or without the session's CSRF token (_csrf field or X-CSRF-Token header); nothing is done", content = @Content(mediaType = MediaType.TEXT_PLAIN))
+    @APIResponse(responseCode = "404", description = "No such report, or one the officer has no role for (text); or an "
+            + "unknown action (no body)", content = @Content(mediaType = MediaType.TEXT_PLAIN))
     public Response act(@CookieParam(COOKIE) String cookie, @HeaderParam("Origin") String origin,
             @HeaderParam("Host") String host, @PathParam("id") String id, @PathParam("action") String action,
             @RestForm @Size(max = 100) String category, @RestForm @Size(max = 8) String securityRelated,
@@ -587,6 +651,11 @@ public class DashboardResource {
     @GET
     @Path("/register")
     @Produces(MediaType.TEXT_HTML)
+    @Operation(summary = "The crime-source register of a unit for a year (the officer's unit and this year by default)")
+    @APIResponse(responseCode = "200", description = "The register page", content = @Content(mediaType = MediaType.TEXT_HTML))
+    @APIResponse(responseCode = "303", description = "No live session: to the sign-in (/dashboard/sign-in)")
+    @APIResponse(responseCode = "404", description = "No register of that unit the officer may see (text), or year is not an "
+            + "integer (no body)", content = @Content(mediaType = MediaType.TEXT_PLAIN))
     public Response register(@CookieParam(COOKIE) String cookie, @QueryParam("unit") String unitName,
             @QueryParam("year") Integer year) {
         return signedIn(cookie, officer -> {
@@ -604,6 +673,11 @@ public class DashboardResource {
 
     @GET
     @Path("/register.csv")
+    @Operation(summary = "The crime-source register of a unit for a year, as CSV")
+    @APIResponse(responseCode = "200", description = "The register as a CSV attachment", content = @Content(mediaType = "text/csv"))
+    @APIResponse(responseCode = "303", description = "No live session: to the sign-in (/dashboard/sign-in)")
+    @APIResponse(responseCode = "404", description = "No register of that unit the officer may see (text), or year is not an "
+            + "integer (no body)", content = @Content(mediaType = MediaType.TEXT_PLAIN))
     public Response registerCsv(@CookieParam(COOKIE) String cookie, @QueryParam("unit") String unitName,
             @QueryParam("year") Integer year) {
         return signedIn(cookie, officer -> {
@@ -621,6 +695,9 @@ public class DashboardResource {
     @GET
     @Path("/roster")
     @Produces(MediaType.TEXT_HTML)
+    @Operation(summary = "The duty roster of the officer's unit for the next seven days")
+    @APIResponse(responseCode = "200", description = "The roster page", content = @Content(mediaType = MediaType.TEXT_HTML))
+    @APIResponse(responseCode = "303", description = "No live session: to the sign-in (/dashboard/sign-in)")
     public Response roster(@CookieParam(COOKIE) String cookie) {
         return signedIn(cookie, officer -> {
             LocalDate today = LocalDate.now(clock.withZone(VIETNAM));

@@ -21,11 +21,18 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 import vn.binhyen.contracts.Roles;
 import vn.binhyen.eventlog.http.Problem;
 import vn.binhyen.report.service.DutyRoster;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import vn.binhyen.eventlog.http.ProblemResponses;
 
 /**
  * A unit's duty roster (police-song-tri:15.2; issue 21): its commander sets who is on duty each
  * day; its officers, and the leadership of its police group by its roster, read it.
  */
+@Tag(name = "Duty roster")
 @Path("/api/v1/duty-roster")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -48,6 +55,11 @@ public class DutyRosterResource {
     @PUT
     @Path("/{date}")
     @RolesAllowed(Roles.COMMANDER)
+    @Operation(summary = "Set who is on duty on a day", description = "A commander sets the roster of their own unit "
+            + "for the date, replacing whoever was set before (police-song-tri:15.2).")
+    @APIResponse(responseCode = "200", description = "The unit's roster for the date as set", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DutyRoster.Day.class)))
+    @APIResponse(responseCode = "400", ref = ProblemResponses.BAD_REQUEST)
     public Response assign(@PathParam("date") String date, @NotNull @Valid DayRequest r) {
         LocalDate day;
         try {
@@ -69,6 +81,13 @@ public class DutyRosterResource {
     @GET
     @Path("/today")
     @RolesAllowed({Roles.DUTY_OFFICER, Roles.PCTP_OFFICER, Roles.COMMANDER, Roles.LEADER, Roles.DEPUTY, Roles.MEMBER})
+    @Operation(summary = "Today's duty roster of a unit", description = "By default the caller's own unit; another "
+            + "unit's only for its officers and the leadership of its police group by its roster.")
+    @APIResponse(responseCode = "200", description = "The unit's officers on duty today (Vietnam's calendar)",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = DutyRoster.Day.class)))
+    @APIResponse(responseCode = "400", ref = ProblemResponses.BAD_REQUEST)
+    @APIResponse(responseCode = "404", ref = ProblemResponses.NOT_FOUND)
     public Response today(@jakarta.ws.rs.QueryParam("unit") @Size(max = 128) String unitParam) {
         var caller = vn.binhyen.report.service.ReportScope.Caller.of(token);
         String unit = unitParam != null && !unitParam.isBlank() ? unitParam : caller.unit().orElse(null);

@@ -18,6 +18,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import vn.binhyen.report.dashboard.Sessions;
 import vn.binhyen.report.service.DutyRoster;
 import vn.binhyen.report.service.ReportScope;
@@ -34,6 +38,7 @@ import vn.binhyen.report.service.ReporterKeys;
  */
 @Path("/dashboard/handover")
 @PermitAll
+@Tag(name = "Dashboard pages")
 public class HandoverResource {
     private final Sessions accounts;
     private final ReportStatistics statistics;
@@ -69,6 +74,10 @@ public class HandoverResource {
 
     @GET
     @Produces(MediaType.TEXT_HTML)
+    @Operation(summary = "The shift handover of a day (today by default): on duty, received, open, emergencies, due next")
+    @APIResponse(responseCode = "200", description = "The printable handover page", content = @Content(mediaType = MediaType.TEXT_HTML))
+    @APIResponse(responseCode = "303", description = "No live session: to the sign-in (/dashboard/sign-in)")
+    @APIResponse(responseCode = "400", description = "date is not a date (YYYY-MM-DD) or its year is outside 2000-2100", content = @Content(mediaType = MediaType.TEXT_PLAIN))
     public Response page(@CookieParam(DashboardResource.COOKIE) String cookie, @QueryParam("date") String date) {
         return DashboardResource.signedIn(accounts, cookie, o -> handover(o, date));
     }

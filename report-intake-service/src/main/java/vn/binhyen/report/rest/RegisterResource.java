@@ -15,11 +15,19 @@ import vn.binhyen.contracts.Roles;
 import vn.binhyen.eventlog.http.Csv;
 import vn.binhyen.report.service.ReportScope;
 import vn.binhyen.report.service.ReportService;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import vn.binhyen.eventlog.http.ProblemResponses;
 
 /**
  * The crime-source register (form no. 294, Circular 119/2021/TT-BCA) of a unit for a year,
  * as JSON, or CSV with {@code Accept: text/csv}.
  */
+@Tag(name = "Crime-source register")
 @Path("/api/v1/register")
 public class RegisterResource {
     private final ReportService service;
@@ -46,6 +54,13 @@ public class RegisterResource {
     @Path("/printable")
     @Produces("text/html")
     @RolesAllowed({Roles.PCTP_OFFICER, Roles.DUTY_OFFICER, Roles.COMMANDER, Roles.AUDITOR})
+    @Operation(summary = "The register as a printable page (form no. 294)")
+    @APIResponse(responseCode = "200", description = "The unit's register for the year as an HTML page; the reporter "
+            + "in clear (each such read recorded) for duty and PCTP officers and commanders, masked for auditors",
+            content = @Content(mediaType = "text/html", schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(responseCode = "400", ref = ProblemResponses.BAD_REQUEST)
+    @APIResponse(responseCode = "404", ref = ProblemResponses.NOT_FOUND)
+    @APIResponse(responseCode = "409", ref = ProblemResponses.CONFLICT)
     public io.quarkus.qute.TemplateInstance printable(@QueryParam("unit") @NotBlank @jakarta.validation.constraints.Size(max = 64) String unit,
             @QueryParam("year") @Min(2000) @Max(2100) int year) {
         var entries = entries(unit, year);
@@ -55,6 +70,17 @@ public class RegisterResource {
     @GET
     @Produces({"application/json", "text/csv"})
     @RolesAllowed({Roles.PCTP_OFFICER, Roles.DUTY_OFFICER, Roles.COMMANDER, Roles.AUDITOR})
+    @Operation(summary = "The crime-source register of a unit for a year", description = "Form no. 294 (Circular "
+            + "119/2021/TT-BCA), as JSON, or as CSV with Accept: text/csv.")
+    @APIResponse(responseCode = "200", description = "The entries in the order of their numbers; the reporter in "
+            + "clear (each such read recorded) for duty and PCTP officers and commanders, masked for auditors",
+            content = {
+                @Content(mediaType = "application/json", schema = @Schema(type = SchemaType.ARRAY,
+                        implementation = ReportService.RegisterEntry.class)),
+                @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING))})
+    @APIResponse(responseCode = "400", ref = ProblemResponses.BAD_REQUEST)
+    @APIResponse(responseCode = "404", ref = ProblemResponses.NOT_FOUND)
+    @APIResponse(responseCode = "409", ref = ProblemResponses.CONFLICT)
     public Response register(@QueryParam("unit") @NotBlank @jakarta.validation.constraints.Size(max = 64) String unit,
             @QueryParam("year") @Min(2000) @Max(2100) int year, @Context HttpHeaders headers) {
         var entries = entries(unit, year);

@@ -13,7 +13,6 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
@@ -42,12 +41,20 @@ import vn.binhyen.report.domain.UnknownReportException;
 import vn.binhyen.report.service.ReportService;
 import vn.binhyen.report.service.ReportScope;
 import vn.binhyen.report.service.ReporterKeys;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import vn.binhyen.eventlog.http.ProblemResponses;
 
 /**
  * Citizens' reports and crime tips (police-song-tri:14-15): intake from the bots bound to the
  * group a report came in, and the workflow steps, each by its role only, and only for the unit
  * that received the report ({@link ReportScope}).
  */
+@Tag(name = "Reports")
 @Path("/api/v1/reports")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -127,6 +134,20 @@ public class ReportResource {
      */
     @POST
     @RolesAllowed({Roles.BOT, Roles.DUTY_OFFICER})
+    @Operation(summary = "Receive a citizen's report", description = "Filed by a bot bound to the group the report "
+            + "came in, or by a duty officer, for the unit receiving it; its 24-hour clock starts at postedAt "
+            + "(police-song-tri:15.3). With an Idempotency-Key a retry gets the first answer again (header "
+            + "Idempotent-Replayed: true) and the report is recorded once.")
+    @APIResponse(responseCode = "201", description = "Recorded and complete: the report's id, its clock and the "
+            + "reply for the citizen; Location names the report, the ETag its version (not on a replay)",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Intake.class)))
+    @APIResponse(responseCode = "400", ref = ProblemResponses.BAD_REQUEST)
+    @APIResponse(responseCode = "409", ref = ProblemResponses.CONFLICT)
+    @APIResponse(responseCode = "422", description = "Recorded, but incomplete (type report-incomplete): the "
+            + "report's id, its deadline and the reply asking the citizen for what is missing, each missing field "
+            + "citing its rule (police-song-tri:14.1 to 14.3đ); or, for a duty officer, groupId is a group of "
+            + "another unit (type invalid-field) and nothing is recorded", content = @Content(
+            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = IncompleteReport.class)))
     public Response receive(@NotNull @Valid ReportRequest r, @HeaderParam("Idempotency-Key") String key,
             @Context ContainerRequestContext request) {
         Instant now = clock.instant();
@@ -229,6 +250,18 @@ public class ReportResource {
     @Path("/{reportId}/completion")
     @RolesAllowed({Roles.BOT, Roles.DUTY_OFFICER})
     @jakarta.transaction.Transactional
+    @Operation(summary = "Complete a report with what was missing", description = "Adds the reporter, details or "
+            + "content the citizen sent later, until the report is resolved or transferred (police-song-tri:14.3).")
+    @APIResponse(responseCode = "200", description = "The report completed, as the caller may see it; its new "
+            + "version in the ETag", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReportView.class)))
+    @APIResponse(responseCode = "400", ref = ProblemResponses.BAD_REQUEST)
+    @APIResponse(responseCode = "404", ref = ProblemResponses.NOT_FOUND)
+    @APIResponse(responseCode = "409", description = "A concurrent change to the report was written first (type "
+            + "concurrent-change; read again and retry), or the reporter's personal data was shredded and nothing "
+            + "more is recorded for the report (type reporter-shredded)", content = @Content(
+            mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
+    @APIResponse(responseCode = "422", ref = ProblemResponses.RULE_VIOLATION)
     public Response complete(@PathParam("reportId") String reportId, @NotNull @Valid CompletionRequest r,
             @Context ContainerRequestContext request) {
         Response future = futureIncident(r.details(), clock.instant());
@@ -250,6 +283,16 @@ public class ReportResource {
     @POST
     @Path("/{reportId}/classification")
     @RolesAllowed({Roles.DUTY_OFFICER, Roles.PCTP_OFFICER, Roles.COMMANDER, Roles.LEADER, Roles.DEPUTY, Roles.MEMBER})
+    @Operation(summary = "Classify a received report", description = "The duty officer classifies a report still "
+            + "RECEIVED (police-song-tri:15.1).")
+    @APIResponse(responseCode = "200", description = "The report after the step, as the caller may see it; its new "
+            + "version in the ETag", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReportView.class)))
+    @APIResponse(responseCode = "400", ref = ProblemResponses.BAD_REQUEST)
+    @APIResponse(responseCode = "404", ref = ProblemResponses.NOT_FOUND)
+    @APIResponse(responseCode = "409", ref = ProblemResponses.CONFLICT)
+    @APIResponse(responseCode = "412", ref = ProblemResponses.PRECONDITION_FAILED)
+    @APIResponse(responseCode = "422", ref = ProblemResponses.RULE_VIOLATION)
     public Response classify(@PathParam("reportId") String reportId, @HeaderParam("If-Match") String ifMatch,
             @NotNull @Valid ClassificationRequest r, @Context ContainerRequestContext request) {
         return act(reportId, ifMatch, new ReportCommand.Classify(r.category(), r.securityRelated(),
@@ -262,6 +305,17 @@ public class ReportResource {
     @POST
     @Path("/{reportId}/written-report")
     @RolesAllowed({Roles.DUTY_OFFICER, Roles.PCTP_OFFICER, Roles.COMMANDER, Roles.LEADER, Roles.DEPUTY, Roles.MEMBER})
+    @Operation(summary = "Write a crime tip up for the board", description = "The duty officer writes up a "
+            + "classified crime tip or emergency once it carries every item of police-song-tri:14.3 "
+            + "(police-song-tri:15.3).")
+    @APIResponse(responseCode = "200", description = "The report after the step, as the caller may see it; its new "
+            + "version in the ETag", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReportView.class)))
+    @APIResponse(responseCode = "400", ref = ProblemResponses.BAD_REQUEST)
+    @APIResponse(responseCode = "404", ref = ProblemResponses.NOT_FOUND)
+    @APIResponse(responseCode = "409", ref = ProblemResponses.CONFLICT)
+    @APIResponse(responseCode = "412", ref = ProblemResponses.PRECONDITION_FAILED)
+    @APIResponse(responseCode = "422", ref = ProblemResponses.RULE_VIOLATION)
     public Response writeUp(@PathParam("reportId") String reportId, @HeaderParam("If-Match") String ifMatch,
             @NotNull @Valid WrittenReportRequest r, @Context ContainerRequestContext request) {
         return act(reportId, ifMatch, new ReportCommand.WriteUp(r.writtenReport(), token.getName(), rolesFor(reportId),
@@ -274,6 +328,17 @@ public class ReportResource {
     @POST
     @Path("/{reportId}/forwarding")
     @RolesAllowed({Roles.DUTY_OFFICER, Roles.PCTP_OFFICER, Roles.COMMANDER, Roles.LEADER, Roles.DEPUTY, Roles.MEMBER})
+    @Operation(summary = "Forward a crime tip to the PCTP officer", description = "The board (the commander, or the "
+            + "leader or deputy of the unit's police group by its roster) forwards a written-up tip "
+            + "(police-song-tri:15.3).")
+    @APIResponse(responseCode = "200", description = "The report after the step, as the caller may see it; its new "
+            + "version in the ETag", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReportView.class)))
+    @APIResponse(responseCode = "400", ref = ProblemResponses.BAD_REQUEST)
+    @APIResponse(responseCode = "404", ref = ProblemResponses.NOT_FOUND)
+    @APIResponse(responseCode = "409", ref = ProblemResponses.CONFLICT)
+    @APIResponse(responseCode = "412", ref = ProblemResponses.PRECONDITION_FAILED)
+    @APIResponse(responseCode = "422", ref = ProblemResponses.RULE_VIOLATION)
     public Response forward(@PathParam("reportId") String reportId, @HeaderParam("If-Match") String ifMatch,
             @NotNull @Valid ForwardRequest r, @Context ContainerRequestContext request) {
         return act(reportId, ifMatch, new ReportCommand.Forward(r.pctpOfficer(), token.getName(), rolesFor(reportId),
@@ -290,6 +355,23 @@ public class ReportResource {
     @POST
     @Path("/{reportId}/registration")
     @RolesAllowed({Roles.DUTY_OFFICER, Roles.PCTP_OFFICER, Roles.COMMANDER, Roles.LEADER, Roles.DEPUTY, Roles.MEMBER})
+    @Operation(summary = "Enter a crime tip in the register", description = "The PCTP officer enters a forwarded tip "
+            + "in the crime-source register (form no. 294) of the unit that received it, under its next number for "
+            + "the year (police-song-tri:15.3).")
+    @APIResponse(responseCode = "200", description = "The report after the step, as the caller may see it; its new "
+            + "version in the ETag", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReportView.class)))
+    @APIResponse(responseCode = "400", ref = ProblemResponses.BAD_REQUEST)
+    @APIResponse(responseCode = "404", ref = ProblemResponses.NOT_FOUND)
+    @APIResponse(responseCode = "409", description = "A concurrent change to the report was written first (type "
+            + "concurrent-change; read again and retry), or the reporter's personal data was shredded and nothing "
+            + "more is recorded for the report (type reporter-shredded)", content = @Content(
+            mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
+    @APIResponse(responseCode = "412", ref = ProblemResponses.PRECONDITION_FAILED)
+    @APIResponse(responseCode = "422", description = "A rule refuses the step (type rule-violation, e.g. the tip is "
+            + "not forwarded yet: police-song-tri:15.3), or unit names another unit than the one that received the "
+            + "tip (type invalid-field, police-song-tri:15.3)", content = @Content(
+            mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
     public Response register(@PathParam("reportId") String reportId, @HeaderParam("If-Match") String ifMatch,
             @Valid RegistrationRequest r, @Context ContainerRequestContext request) {
         Set<String> roles = rolesFor(reportId);
@@ -309,6 +391,16 @@ public class ReportResource {
     @POST
     @Path("/{reportId}/resolution")
     @RolesAllowed({Roles.DUTY_OFFICER, Roles.PCTP_OFFICER, Roles.COMMANDER, Roles.LEADER, Roles.DEPUTY, Roles.MEMBER})
+    @Operation(summary = "Resolve a report", description = "The duty or PCTP officer resolves a registered tip or "
+            + "emergency, or classified feedback (police-song-tri:15.1).")
+    @APIResponse(responseCode = "200", description = "The report after the step, as the caller may see it; its new "
+            + "version in the ETag", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReportView.class)))
+    @APIResponse(responseCode = "400", ref = ProblemResponses.BAD_REQUEST)
+    @APIResponse(responseCode = "404", ref = ProblemResponses.NOT_FOUND)
+    @APIResponse(responseCode = "409", ref = ProblemResponses.CONFLICT)
+    @APIResponse(responseCode = "412", ref = ProblemResponses.PRECONDITION_FAILED)
+    @APIResponse(responseCode = "422", ref = ProblemResponses.RULE_VIOLATION)
     public Response resolve(@PathParam("reportId") String reportId, @HeaderParam("If-Match") String ifMatch,
             @NotNull @Valid ResolutionRequest r, @Context ContainerRequestContext request) {
         return act(reportId, ifMatch, new ReportCommand.Resolve(r.result(), token.getName(), rolesFor(reportId),
@@ -321,6 +413,17 @@ public class ReportResource {
     @POST
     @Path("/{reportId}/transfer")
     @RolesAllowed({Roles.DUTY_OFFICER, Roles.PCTP_OFFICER, Roles.COMMANDER, Roles.LEADER, Roles.DEPUTY, Roles.MEMBER})
+    @Operation(summary = "Transfer a report to a competent body", description = "The duty officer or the board hands "
+            + "a classified, written-up or forwarded report beyond the unit's authority to the competent body "
+            + "(police-song-tri:15.1).")
+    @APIResponse(responseCode = "200", description = "The report after the step, as the caller may see it; its new "
+            + "version in the ETag", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReportView.class)))
+    @APIResponse(responseCode = "400", ref = ProblemResponses.BAD_REQUEST)
+    @APIResponse(responseCode = "404", ref = ProblemResponses.NOT_FOUND)
+    @APIResponse(responseCode = "409", ref = ProblemResponses.CONFLICT)
+    @APIResponse(responseCode = "412", ref = ProblemResponses.PRECONDITION_FAILED)
+    @APIResponse(responseCode = "422", ref = ProblemResponses.RULE_VIOLATION)
     public Response transfer(@PathParam("reportId") String reportId, @HeaderParam("If-Match") String ifMatch,
             @NotNull @Valid TransferRequest r, @Context ContainerRequestContext request) {
         return act(reportId, ifMatch, new ReportCommand.Transfer(r.body(), r.reason(), token.getName(), rolesFor(reportId),
@@ -332,6 +435,14 @@ public class ReportResource {
     // no body: a client sending none, and no Content-Type, is answered by its rights, not with a 415
     @jakarta.ws.rs.Consumes(jakarta.ws.rs.core.MediaType.WILDCARD)
     @RolesAllowed({Roles.DUTY_OFFICER, Roles.PCTP_OFFICER, Roles.COMMANDER, Roles.LEADER, Roles.DEPUTY, Roles.MEMBER})
+    @Operation(summary = "Acknowledge an emergency", description = "A commander acknowledges a raised emergency, "
+            + "which stops its re-escalation (police-song-tri:15.4).")
+    @APIResponse(responseCode = "200", description = "The report after the step, as the caller may see it; its new "
+            + "version in the ETag", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReportView.class)))
+    @APIResponse(responseCode = "404", ref = ProblemResponses.NOT_FOUND)
+    @APIResponse(responseCode = "409", ref = ProblemResponses.CONFLICT)
+    @APIResponse(responseCode = "422", ref = ProblemResponses.RULE_VIOLATION)
     public Response acknowledge(@PathParam("reportId") String reportId, @Context ContainerRequestContext request) {
         return act(reportId, null, new ReportCommand.AcknowledgeEmergency(token.getName(), rolesFor(reportId), clock.instant()),
                 request);
@@ -342,6 +453,15 @@ public class ReportResource {
     @Path("/{reportId}/taking")
     @jakarta.ws.rs.Consumes(jakarta.ws.rs.core.MediaType.WILDCARD)
     @RolesAllowed({Roles.DUTY_OFFICER, Roles.PCTP_OFFICER, Roles.COMMANDER, Roles.LEADER, Roles.DEPUTY, Roles.MEMBER})
+    @Operation(summary = "Take a report in hand", description = "The duty officer, the PCTP officer or the commander "
+            + "takes a report whose clock still runs; taking it from another officer is a hand-over "
+            + "(police-song-tri:15.3).")
+    @APIResponse(responseCode = "200", description = "The report after the step, as the caller may see it; its new "
+            + "version in the ETag", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReportView.class)))
+    @APIResponse(responseCode = "404", ref = ProblemResponses.NOT_FOUND)
+    @APIResponse(responseCode = "409", ref = ProblemResponses.CONFLICT)
+    @APIResponse(responseCode = "422", ref = ProblemResponses.RULE_VIOLATION)
     public Response take(@PathParam("reportId") String reportId, @Context ContainerRequestContext request) {
         Set<String> roles = rolesFor(reportId);
         return view(service.take(reportId, token.getName(), roles, clock.instant(), meta(request)), roles);
@@ -354,6 +474,16 @@ public class ReportResource {
     @POST
     @Path("/{reportId}/notes")
     @RolesAllowed({Roles.DUTY_OFFICER, Roles.PCTP_OFFICER, Roles.COMMANDER, Roles.LEADER, Roles.DEPUTY, Roles.MEMBER})
+    @Operation(summary = "Add a note between the officers handling a report")
+    @APIResponse(responseCode = "200", description = "The report with the note added, as the caller may see it; its "
+            + "new version in the ETag", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReportView.class)))
+    @APIResponse(responseCode = "400", ref = ProblemResponses.BAD_REQUEST)
+    @APIResponse(responseCode = "404", ref = ProblemResponses.NOT_FOUND)
+    @APIResponse(responseCode = "409", description = "A concurrent change to the report was written first (type "
+            + "concurrent-change; read again and retry), or the reporter's personal data was shredded and nothing "
+            + "more is recorded for the report (type reporter-shredded)", content = @Content(
+            mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
     public Response note(@PathParam("reportId") String reportId, @NotNull @Valid NoteRequest r,
             @Context ContainerRequestContext request) {
         Set<String> roles = rolesFor(reportId);
@@ -364,6 +494,12 @@ public class ReportResource {
     @Path("/{reportId}")
     @RolesAllowed({Roles.DUTY_OFFICER, Roles.PCTP_OFFICER, Roles.COMMANDER, Roles.LEADER, Roles.DEPUTY, Roles.MEMBER,
             Roles.AUDITOR})
+    @Operation(summary = "Read a report")
+    @APIResponse(responseCode = "200", description = "The report: the reporter in clear (and the read recorded) for "
+            + "duty and PCTP officers and commanders, masked for everyone else", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReportView.class)))
+    @APIResponse(responseCode = "404", ref = ProblemResponses.NOT_FOUND)
+    @APIResponse(responseCode = "409", ref = ProblemResponses.CONFLICT)
     public Response get(@PathParam("reportId") String reportId) {
         Set<String> roles = rolesFor(reportId);
         if (!ReportScope.sees(roles) || !(service.load(reportId) instanceof Report.Open o)) {
@@ -380,6 +516,14 @@ public class ReportResource {
     @Path("/{reportId}/reporter-shredding")
     @RolesAllowed({Roles.COMMANDER, Roles.SYSTEM_ADMIN})
     @jakarta.transaction.Transactional
+    @Operation(summary = "Shred a reporter's personal data", description = "Deletes the key the report's personal "
+            + "data is sealed under (police-song-tri:15.2); the events keep their ciphertext and still verify.")
+    @APIResponse(responseCode = "200", description = "The report after the shredding, its personal data shredded; "
+            + "its new version in the ETag", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReportView.class)))
+    @APIResponse(responseCode = "400", ref = ProblemResponses.BAD_REQUEST)
+    @APIResponse(responseCode = "404", ref = ProblemResponses.NOT_FOUND)
+    @APIResponse(responseCode = "409", ref = ProblemResponses.CONFLICT)
     public Response shred(@PathParam("reportId") String reportId, @NotNull @Valid ShredRequest r,
             @Context ContainerRequestContext request) {
         Set<String> roles = rolesFor(reportId);
@@ -393,7 +537,12 @@ public class ReportResource {
     @GET
     @RolesAllowed({Roles.DUTY_OFFICER, Roles.PCTP_OFFICER, Roles.COMMANDER, Roles.LEADER, Roles.DEPUTY, Roles.MEMBER,
             Roles.AUDITOR})
-    public List<ReportService.QueueItem> queue(@QueryParam("open") @jakarta.ws.rs.DefaultValue("true") boolean open) {
+    @Operation(summary = "The open queue of the caller's units", description = "Emergencies first, then by time "
+            + "left.")
+    @APIResponse(responseCode = "200", description = "The open reports, most urgent first (at most 500)", content =
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY,
+            implementation = ReportService.QueueItem.class)))
+    public List<ReportService.QueueItem> queue() {
         return service.queue(scope.queueUnits(ReportScope.Caller.of(token)));
     }
 

@@ -20,6 +20,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import vn.binhyen.report.dashboard.Charts;
 import vn.binhyen.report.dashboard.ConsoleMessages;
 import vn.binhyen.report.dashboard.Sessions;
@@ -35,6 +39,7 @@ import vn.binhyen.report.service.ReportStatistics;
  */
 @Path("/dashboard/statistics")
 @PermitAll
+@Tag(name = "Dashboard pages")
 public class StatisticsResource {
     static final int MAX_DAYS = 366;
     static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
@@ -101,6 +106,10 @@ public class StatisticsResource {
 
     @GET
     @Produces(MediaType.TEXT_HTML)
+    @Operation(summary = "Statistics of a period (the last 30 days by default): tips per day, share handled in 24 hours, medians")
+    @APIResponse(responseCode = "200", description = "The statistics page, charts beside their tables", content = @Content(mediaType = MediaType.TEXT_HTML))
+    @APIResponse(responseCode = "303", description = "No live session: to the sign-in (/dashboard/sign-in)")
+    @APIResponse(responseCode = "400", description = "from/to are not dates (YYYY-MM-DD), from is after to, the period is longer than 366 days, or outside 2000-2100", content = @Content(mediaType = MediaType.TEXT_PLAIN))
     public Response page(@CookieParam(DashboardResource.COOKIE) String cookie, @QueryParam("from") String from,
             @QueryParam("to") String to) {
         return inPeriod(cookie, from, to, (officer, p) -> {
@@ -121,6 +130,10 @@ public class StatisticsResource {
     /** Per day and type, for a spreadsheet. */
     @GET
     @Path("/days.csv")
+    @Operation(summary = "Tips per day and type in a period, as CSV")
+    @APIResponse(responseCode = "200", description = "A CSV attachment", content = @Content(mediaType = "text/csv"))
+    @APIResponse(responseCode = "303", description = "No live session: to the sign-in (/dashboard/sign-in)")
+    @APIResponse(responseCode = "400", description = "from/to are not dates (YYYY-MM-DD), from is after to, the period is longer than 366 days, or outside 2000-2100", content = @Content(mediaType = MediaType.TEXT_PLAIN))
     public Response daysCsv(@CookieParam(DashboardResource.COOKIE) String cookie, @QueryParam("from") String from,
             @QueryParam("to") String to) {
         return inPeriod(cookie, from, to, (officer, p) -> {
@@ -139,6 +152,10 @@ public class StatisticsResource {
     /** Per month: received, handled in time, late, pending, the medians in minutes. */
     @GET
     @Path("/months.csv")
+    @Operation(summary = "Per month of a period: received, handled in time, late, pending, medians in minutes, as CSV")
+    @APIResponse(responseCode = "200", description = "A CSV attachment", content = @Content(mediaType = "text/csv"))
+    @APIResponse(responseCode = "303", description = "No live session: to the sign-in (/dashboard/sign-in)")
+    @APIResponse(responseCode = "400", description = "from/to are not dates (YYYY-MM-DD), from is after to, the period is longer than 366 days, or outside 2000-2100", content = @Content(mediaType = MediaType.TEXT_PLAIN))
     public Response monthsCsv(@CookieParam(DashboardResource.COOKIE) String cookie, @QueryParam("from") String from,
             @QueryParam("to") String to) {
         return inPeriod(cookie, from, to, (officer, p) -> {
@@ -165,6 +182,11 @@ public class StatisticsResource {
     @GET
     @Path("/report")
     @Produces(MediaType.TEXT_HTML)
+    @Operation(summary = "The six-monthly or yearly report, a page to print", description = "police-song-tri:20.2: period is a "
+            + "year (2026) or its half (2026-H1, 2026-H2); the current half-year by default. Nothing is sent from here.")
+    @APIResponse(responseCode = "200", description = "The printable report", content = @Content(mediaType = MediaType.TEXT_HTML))
+    @APIResponse(responseCode = "303", description = "No live session: to the sign-in (/dashboard/sign-in)")
+    @APIResponse(responseCode = "400", description = "period is not a year or a half-year, or its year is outside 2000-2100", content = @Content(mediaType = MediaType.TEXT_PLAIN))
     public Response report(@CookieParam(DashboardResource.COOKIE) String cookie, @QueryParam("period") String period) {
         return signedIn(cookie, officer -> {
             LocalDate today = LocalDate.now(clock.withZone(ReportStatistics.VIETNAM));

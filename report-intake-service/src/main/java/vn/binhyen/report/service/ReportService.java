@@ -42,10 +42,11 @@ public class ReportService {
     private final Duration feedbackClock;
     private final Duration emergencyClock;
     private final Duration reescalateEvery;
+    private final java.time.Clock clock;
 
     ReportService(CommandHandler<ReportCommand, Report, ReportEvent> handler, vn.binhyen.eventlog.EventStore store,
             vn.binhyen.eventlog.decider.EventCodec<ReportEvent> codec, AgroalDataSource dataSource, DutyRoster roster,
-            ReporterKeys keys,
+            ReporterKeys keys, java.time.Clock clock,
             @ConfigProperty(name = "binhyen.report.clock.crime-tip", defaultValue = "PT24H") Duration tipClock,
             @ConfigProperty(name = "binhyen.report.clock.feedback", defaultValue = "PT24H") Duration feedbackClock,
             @ConfigProperty(name = "binhyen.report.clock.emergency", defaultValue = "PT24H") Duration emergencyClock,
@@ -57,6 +58,7 @@ public class ReportService {
         this.dataSource = dataSource;
         this.roster = roster;
         this.keys = keys;
+        this.clock = clock;
         this.tipClock = ceiling("binhyen.report.clock.crime-tip", tipClock);
         this.feedbackClock = ceiling("binhyen.report.clock.feedback", feedbackClock);
         this.emergencyClock = ceiling("binhyen.report.clock.emergency", emergencyClock);
@@ -128,8 +130,6 @@ public class ReportService {
         return outcome;
     }
 
-    /** Registers a forwarded tip, drawing the unit's next number for the year in this transaction. */
-    @Transactional
     /**
      * Form 294's "cán bộ tiếp nhận": the duty officer who received the information (police-song-tri:15.1,
      * 15.3a): the one who filed it, when a duty officer did (a call, a visit), else the one who first
@@ -148,6 +148,12 @@ public class ReportService {
         return classifier;
     }
 
+    /**
+     * Registers a forwarded tip, drawing the unit's next number for the year in this transaction:
+     * a registration the rules refuse rolls the number back with it, so the register has no gaps,
+     * and the register's row commits with the event or not at all.
+     */
+    @Transactional
     public CommandHandler.Outcome<Report, ReportEvent> register(String reportId, String unit, OptionalLong ifMatch,
             String actor, java.util.Set<String> roles, Instant at, CommandHandler.Metadata meta) {
         int year = at.atZone(VIETNAM).getYear();
@@ -324,7 +330,7 @@ public class ReportService {
         String stream = "access-" + java.util.UUID.nameUUIDFromBytes(reportId.getBytes(
                 java.nio.charset.StandardCharsets.UTF_8));
         store.append(stream, vn.binhyen.eventlog.EventStore.ANY_VERSION, List.of(new vn.binhyen.eventlog.NewEvent(
-                vn.binhyen.eventlog.EventIds.next(), codec.typeName(read), codec.schemaVersion(read), java.time.Instant.now(),
+                vn.binhyen.eventlog.EventIds.next(), codec.typeName(read), codec.schemaVersion(read), clock.instant(),
                 vn.binhyen.eventlog.Actor.of(readBy, role), "personal-data-read", null, codec.payload(read))));
     }
 

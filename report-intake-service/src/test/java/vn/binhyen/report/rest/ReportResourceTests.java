@@ -273,7 +273,7 @@ class ReportResourceTests {
     }
 
     @Test
-    void registerNumbers_haveNoGapsAndNoDuplicates_underConcurrentRegistrations() throws Exception {
+    void registerNumbers_haveNoGapsAndNoDuplicates_underConcurrentRegistrations_andARefusedOneTakesNone_police_song_tri_15_3() throws Exception {
         String unit = Tokens.DEFAULT_UNIT;
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < 12; i++) {
@@ -292,6 +292,17 @@ class ReportResourceTests {
             assertThat(f.get()).isEqualTo(200);
         }
         pool.shutdown();
+        // a registration the rules refuse (this tip is registered already) takes no number: the next one is next
+        post(Roles.PCTP_OFFICER, "/api/v1/reports/" + ids.getFirst() + "/registration", Map.of("unit", unit))
+                .statusCode(422);
+        String last = post(Roles.BOT, "/api/v1/reports", tip("Tin báo sau lần bị từ chối")).statusCode(201).extract()
+                .path("reportId");
+        post(Roles.DUTY_OFFICER, "/api/v1/reports/" + last + "/classification", Map.of("category", "Trộm",
+                "securityRelated", true, "withinJurisdiction", true)).statusCode(200);
+        post(Roles.DUTY_OFFICER, "/api/v1/reports/" + last + "/written-report", Map.of("writtenReport", "Báo cáo"))
+                .statusCode(200);
+        post(Roles.LEADER, "/api/v1/reports/" + last + "/forwarding", Map.of("pctpOfficer", "pctp-1")).statusCode(200);
+        post(Roles.PCTP_OFFICER, "/api/v1/reports/" + last + "/registration", Map.of("unit", unit)).statusCode(200);
         var register = given().auth().oauth2(Tokens.forRole(Roles.PCTP_OFFICER, "pctp-1")).queryParam("unit", unit)
                 .queryParam("year", clock.instant().atZone(java.time.ZoneId.of("Asia/Ho_Chi_Minh")).getYear())
                 .get("/api/v1/register").then().statusCode(200).extract().jsonPath();
