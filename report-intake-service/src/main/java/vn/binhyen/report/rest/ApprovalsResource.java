@@ -194,13 +194,18 @@ public class ApprovalsResource {
             + "refusal and its reason, an unknown id among them); to /dashboard/login?loi=het-han when the session "
             + "must sign in again; to /dashboard/sign-in without a live session")
     @APIResponse(responseCode = "400", ref = ProblemResponses.BAD_REQUEST)
-    @APIResponse(responseCode = "403", description = "The form came from another origin, or without the session's CSRF token (_csrf field or X-CSRF-Token header); nothing is done", content = @Content(mediaType = MediaType.TEXT_PLAIN))
+    @APIResponse(responseCode = "403", description = "The form came from another origin, or without the session's CSRF "
+            + "token (_csrf field or X-CSRF-Token header); nothing is done", content = @Content(mediaType = MediaType.TEXT_PLAIN))
     public Response decide(@CookieParam(DashboardResource.COOKIE) String cookie, @HeaderParam("Origin") String origin,
             @HeaderParam("Host") String host, @PathParam("groupId") String groupId,
             @PathParam("proposalId") String proposalId, @RestForm @Size(max = 8) String approve,
             @RestForm @Size(max = 1000) String reason, @RestForm @Size(max = 40) String version,
             @RestForm("_csrf") @Size(max = 100) String csrf,
             @HeaderParam(DashboardResource.CSRF_HEADER) @Size(max = 100) String csrfHeader) {
+        Response bad = oneOf("approve", approve, "1", "0");
+        if (bad != null) {
+            return bad;
+        }
         return step(cookie, origin, host, csrf != null ? csrf : csrfHeader, () -> services.post(cookie, Service.GROUP, "/api/v1/groups/"
                 + BoardServices.enc(groupId) + "/membership-proposals/" + BoardServices.enc(proposalId) + "/decision",
                 Map.of("approve", "1".equals(approve), "reason", reason == null || reason.isBlank()
@@ -218,7 +223,8 @@ public class ApprovalsResource {
             + "refusal and its reason, an unknown id among them); to /dashboard/login?loi=het-han when the session "
             + "must sign in again; to /dashboard/sign-in without a live session")
     @APIResponse(responseCode = "400", ref = ProblemResponses.BAD_REQUEST)
-    @APIResponse(responseCode = "403", description = "The form came from another origin, or without the session's CSRF token (_csrf field or X-CSRF-Token header); nothing is done", content = @Content(mediaType = MediaType.TEXT_PLAIN))
+    @APIResponse(responseCode = "403", description = "The form came from another origin, or without the session's CSRF "
+            + "token (_csrf field or X-CSRF-Token header); nothing is done", content = @Content(mediaType = MediaType.TEXT_PLAIN))
     public Response consent(@CookieParam(DashboardResource.COOKIE) String cookie, @HeaderParam("Origin") String origin,
             @HeaderParam("Host") String host, @PathParam("groupId") String groupId,
             @PathParam("memberId") String memberId, @RestForm @Size(max = 40) String version,
@@ -239,13 +245,18 @@ public class ApprovalsResource {
             + "refusal and its reason, an unknown id among them); to /dashboard/login?loi=het-han when the session "
             + "must sign in again; to /dashboard/sign-in without a live session")
     @APIResponse(responseCode = "400", ref = ProblemResponses.BAD_REQUEST)
-    @APIResponse(responseCode = "403", description = "The form came from another origin, or without the session's CSRF token (_csrf field or X-CSRF-Token header); nothing is done", content = @Content(mediaType = MediaType.TEXT_PLAIN))
+    @APIResponse(responseCode = "403", description = "The form came from another origin, or without the session's CSRF "
+            + "token (_csrf field or X-CSRF-Token header); nothing is done", content = @Content(mediaType = MediaType.TEXT_PLAIN))
     public Response infoChange(@CookieParam(DashboardResource.COOKIE) String cookie,
             @HeaderParam("Origin") String origin, @HeaderParam("Host") String host,
             @PathParam("groupId") String groupId, @PathParam("changeId") String changeId,
             @RestForm @Size(max = 8) String approve, @RestForm @Size(max = 40) String version,
             @RestForm("_csrf") @Size(max = 100) String csrf,
             @HeaderParam(DashboardResource.CSRF_HEADER) @Size(max = 100) String csrfHeader) {
+        Response bad = oneOf("approve", approve, "1", "0");
+        if (bad != null) {
+            return bad;
+        }
         return step(cookie, origin, host, csrf != null ? csrf : csrfHeader, () -> services.post(cookie, Service.GROUP, "/api/v1/groups/"
                 + BoardServices.enc(groupId) + "/info-changes/" + BoardServices.enc(changeId) + "/decision",
                 Map.of("approve", "1".equals(approve), "reason", "1".equals(approve) ? "Đồng ý" : "Không đồng ý"),
@@ -262,13 +273,18 @@ public class ApprovalsResource {
             + "refusal and its reason, an unknown id among them); to /dashboard/login?loi=het-han when the session "
             + "must sign in again; to /dashboard/sign-in without a live session")
     @APIResponse(responseCode = "400", ref = ProblemResponses.BAD_REQUEST)
-    @APIResponse(responseCode = "403", description = "The form came from another origin, or without the session's CSRF token (_csrf field or X-CSRF-Token header); nothing is done", content = @Content(mediaType = MediaType.TEXT_PLAIN))
+    @APIResponse(responseCode = "403", description = "The form came from another origin, or without the session's CSRF "
+            + "token (_csrf field or X-CSRF-Token header); nothing is done", content = @Content(mediaType = MediaType.TEXT_PLAIN))
     public Response review(@CookieParam(DashboardResource.COOKIE) String cookie, @HeaderParam("Origin") String origin,
             @HeaderParam("Host") String host, @PathParam("reviewId") String reviewId,
             @RestForm @Size(max = 20) String outcome, @RestForm @Size(max = 2000) String note,
             @RestForm("_csrf") @Size(max = 100) String csrf,
             @HeaderParam(DashboardResource.CSRF_HEADER) @Size(max = 100) String csrfHeader) {
-        String o = "CONFIRMED".equals(outcome) ? "CONFIRMED" : "OVERTURNED";
+        Response bad = oneOf("outcome", outcome, "CONFIRMED", "OVERTURNED");
+        if (bad != null) {
+            return bad;
+        }
+        String o = outcome;
         return step(cookie, origin, host, csrf != null ? csrf : csrfHeader, () -> services.post(cookie, Service.MODERATION, "/api/v1/reviews/"
                 + BoardServices.enc(reviewId) + "/decision", note == null || note.isBlank() ? Map.of("outcome", o)
                 : Map.of("outcome", o, "note", note), null),
@@ -282,6 +298,20 @@ public class ApprovalsResource {
         } catch (java.time.format.DateTimeParseException e) {
             return instant;
         }
+    }
+
+    /**
+     * A decision's field must say which decision: a missing or other value is a 400 naming it, and
+     * nothing is sent (never read as "no").
+     */
+    static Response oneOf(String field, String value, String... allowed) {
+        if (value != null && java.util.List.of(allowed).contains(value)) {
+            return null;
+        }
+        return vn.binhyen.eventlog.http.Problem.of("invalid-field", "Giá trị không hợp lệ / Invalid value",
+                Response.Status.BAD_REQUEST, field + " must be one of " + java.util.List.of(allowed))
+                .withErrors(List.of(new vn.binhyen.eventlog.http.Problem.FieldError(field, "one-of",
+                        "một trong " + java.util.List.of(allowed)))).toResponse();
     }
 
     private static String etag(String version) {

@@ -79,7 +79,7 @@ public class AuditResource {
             }
             Report state = reports.decider().fold(events.stream().map(reports.codec()::decode).toList());
             return state instanceof Report.Open o ? ReportResource.ReportView.of(o, keys.mask(o.reportId(), o.reporter()),
-                    o.details(), o.content())
+                    o.details(), o.content(), at)
                     : null;
         });
     }

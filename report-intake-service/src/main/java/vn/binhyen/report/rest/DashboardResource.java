@@ -586,7 +586,8 @@ public class DashboardResource {
     @APIResponse(responseCode = "303", description = "Done: back to the queue view named by back, or to the report page; refused: "
             + "to the report page with loi giving the reason; no live session: to /dashboard/sign-in")
     @APIResponse(responseCode = "400", ref = ProblemResponses.BAD_REQUEST)
-    @APIResponse(responseCode = "403", description = "The form came from another origin, or without the session's CSRF token (_csrf field or X-CSRF-Token header); nothing is done", content = @Content(mediaType = MediaType.TEXT_PLAIN))
+    @APIResponse(responseCode = "403", description = "The form came from another origin, or without the session's CSRF "
+            + "token (_csrf field or X-CSRF-Token header); nothing is done", content = @Content(mediaType = MediaType.TEXT_PLAIN))
     @APIResponse(responseCode = "404", description = "No such report, or one the officer has no role for (text); or an "
             + "unknown action (no body)", content = @Content(mediaType = MediaType.TEXT_PLAIN))
     public Response act(@CookieParam(COOKIE) String cookie, @HeaderParam("Origin") String origin,
@@ -630,7 +631,10 @@ public class DashboardResource {
                         return Response.status(404).build();
                     }
                 }
-            } catch (RuntimeException refused) {
+            } catch (vn.binhyen.eventlog.decider.RuleViolation
+                    | vn.binhyen.eventlog.ConcurrencyException | vn.binhyen.report.service.ReporterKeys.Shredded
+                    | vn.binhyen.report.domain.UnknownReportException refused) {
+                // a refusal, shown on the page; anything else (the database down, a bug) is the mappers' 503 or 500
                 return Response.seeOther(URI.create("/dashboard/reports/" + enc(id) + "?loi="
                         + enc("Không thực hiện được: " + refused.getMessage()))).build();
             }

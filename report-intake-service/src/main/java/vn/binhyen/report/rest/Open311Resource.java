@@ -1,6 +1,7 @@
 package vn.binhyen.report.rest;
 
 import jakarta.annotation.security.PermitAll;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -30,6 +31,9 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import vn.binhyen.contracts.Roles;
@@ -68,16 +72,31 @@ public class Open311Resource {
     /** GeoReport's default window for a search without dates, and the widest it allows here. */
     static final Duration WINDOW = Duration.ofDays(90);
 
-    /** The standard parameters of POST requests; anything else is refused by name. */
-    private static final Set<String> POST_PARAMETERS = Set.of("api_key", "jurisdiction_id", "service_code", "lat",
-            "long", "address_string", "address_id", "email", "device_id", "account_id", "first_name", "last_name",
-            "phone", "description", "media_url");
-    private static final Map<String, Integer> LIMITS = Map.ofEntries(Map.entry("api_key", 64),
-            Map.entry("jurisdiction_id", 64), Map.entry("service_code", 32), Map.entry("lat", 32), Map.entry("long", 32),
-            Map.entry("address_string", 500), Map.entry("address_id", 64), Map.entry("email", 254),
-            Map.entry("device_id", 128), Map.entry("account_id", 128), Map.entry("first_name", 100),
-            Map.entry("last_name", 100), Map.entry("phone", 20), Map.entry("description", 10_000),
-            Map.entry("media_url", 2_000));
+    /**
+     * POST requests' standard parameters, as GeoReport v2 names them, each with its bound: the
+     * document's form, and the limits the resource checks (read from here, so the two agree).
+     * Service attributes come as {@code attribute[code]}, each at most {@link #ATTRIBUTE_LIMIT}.
+     */
+    public record RequestForm(@Size(max = 64) String api_key, @Size(max = 64) String jurisdiction_id,
+            @Size(max = 32) String service_code, @Size(max = 32) String lat,
+            @Schema(name = "long") @Size(max = 32) String lon, @Size(max = 500) String address_string,
+            @Size(max = 64) String address_id, @Size(max = 254) String email, @Size(max = 128) String device_id,
+            @Size(max = 128) String account_id, @Size(max = 100) String first_name, @Size(max = 100) String last_name,
+            @Size(max = 20) String phone, @Size(max = 10_000) String description, @Size(max = 2_000) String media_url) {
+    }
+
+    /** Each standard parameter's name and its most characters; anything else is refused by name. */
+    private static final Map<String, Integer> LIMITS = limits();
+
+    private static Map<String, Integer> limits() {
+        Map<String, Integer> out = new HashMap<>();
+        for (var c : RequestForm.class.getRecordComponents()) {
+            Schema named = c.getAccessor().getAnnotation(Schema.class);
+            out.put(named != null ? named.name() : c.getName(), c.getAccessor().getAnnotation(Size.class).max());
+        }
+        return Map.copyOf(out);
+    }
+
     private static final int ATTRIBUTE_LIMIT = 2_000;
 
     private final ReportService service;
@@ -170,7 +189,9 @@ public class Open311Resource {
                     type = SchemaType.ARRAY, implementation = GeoReport.Error.class)))
     @APIResponse(responseCode = "404", description = "A format other than json or xml")
     @APIResponse(responseCode = "409", ref = ProblemResponses.CONFLICT)
-    public Response create(@PathParam("format") String format, MultivaluedMap<String, String> form,
+    public Response create(@PathParam("format") String format, @RequestBody(content = @Content(
+            mediaType = MediaType.APPLICATION_FORM_URLENCODED, schema = @Schema(implementation = RequestForm.class)))
+            MultivaluedMap<String, String> form,
             @Context ContainerRequestContext request) {
         Map<String, String> p = new HashMap<>();
         Map<String, String> attributes = new HashMap<>();
@@ -185,7 +206,7 @@ public class Open311Resource {
                     return GeoReport.error(400, format, shown(name) + ": at most " + ATTRIBUTE_LIMIT + " characters");
                 }
                 attributes.put(name.substring("attribute[".length(), name.length() - 1), value);
-            } else if (!POST_PARAMETERS.contains(name)) {
+            } else if (!LIMITS.containsKey(name)) {
                 return GeoReport.error(400, format, shown(name) + ": not a GeoReport v2 parameter");
             } else if (value.length() > LIMITS.get(name)) {
                 return GeoReport.error(400, format, name + ": at most " + LIMITS.get(name) + " characters");
@@ -286,12 +307,17 @@ public class Open311Resource {
     @Operation(summary = "One request's public status; needs an api_key, a bot's token or an officer's token")
     @APIResponse(responseCode = "200", description = "The request, as a list of one", content = @Content(
             schema = @Schema(type = SchemaType.ARRAY, implementation = ServiceRequest.class)))
+    @APIResponse(responseCode = "400", description = "An api_key longer than any key (GeoReport error list)",
+            content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = GeoReport.Error.class)))
     @APIResponse(responseCode = "403", description = "No valid api_key or token (GeoReport error list)", content =
             @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = GeoReport.Error.class)))
     @APIResponse(responseCode = "404", description = "No such request, or one the caller may not see (alike)",
             content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = GeoReport.Error.class)))
     public Response one(@PathParam("id") String id, @PathParam("format") String format,
-            @jakarta.ws.rs.QueryParam("api_key") String apiKey) {
+            @jakarta.ws.rs.QueryParam("api_key") @Size(max = 64) String apiKey) {
+        if (apiKey != null && apiKey.length() > LIMITS.get("api_key")) {
+            return GeoReport.error(400, format, "api_key: at most " + LIMITS.get("api_key") + " characters");
+        }
         Optional<Client> client = client(apiKey);
         if (client.isEmpty()) {
             return GeoReport.error(403, format, "api_key: a valid api_key or bearer token is needed to read requests");
@@ -314,6 +340,19 @@ public class Open311Resource {
     @APIResponse(responseCode = "403", description = "No valid api_key or token (GeoReport error list)", content =
             @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = GeoReport.Error.class)))
     @APIResponse(responseCode = "404", description = "A format other than json or xml")
+    @Parameter(name = "api_key", in = ParameterIn.QUERY, schema = @Schema(type = SchemaType.STRING, maxLength = 64))
+    @Parameter(name = "jurisdiction_id", in = ParameterIn.QUERY, schema = @Schema(type = SchemaType.STRING,
+            maxLength = 64))
+    @Parameter(name = "service_request_id", in = ParameterIn.QUERY, description = "comma-separated, at most 50",
+            schema = @Schema(type = SchemaType.STRING, maxLength = 7_000))
+    @Parameter(name = "service_code", in = ParameterIn.QUERY, schema = @Schema(type = SchemaType.STRING,
+            maxLength = 64))
+    @Parameter(name = "start_date", in = ParameterIn.QUERY, schema = @Schema(type = SchemaType.STRING, maxLength = 64,
+            format = "date-time"))
+    @Parameter(name = "end_date", in = ParameterIn.QUERY, schema = @Schema(type = SchemaType.STRING, maxLength = 64,
+            format = "date-time"))
+    @Parameter(name = "status", in = ParameterIn.QUERY, schema = @Schema(type = SchemaType.STRING, maxLength = 64,
+            enumeration = {"open", "closed"}))
     public Response many(@PathParam("format") String format, @Context UriInfo uri) {
         var q = uri.getQueryParameters();
         for (String name : q.keySet()) {

@@ -550,11 +550,14 @@ public class ReportResource {
     public record ReportView(String reportId, String type, String status, Instant receivedAt, Instant deadline,
             long secondsLeft, String emergency, int emergencyRound, List<String> missing, ReportEvent.Reporter reporter,
             ReportEvent.TipDetails details, String content) {
-        /** {@code details} and {@code content} as the reader may see them (in clear, or sealed). */
+        /**
+         * {@code details} and {@code content} as the reader may see them (in clear, or sealed);
+         * {@code secondsLeft} as of {@code now}, the service's clock (or an audit's moment).
+         */
         static ReportView of(Report.Open o, ReportEvent.Reporter reporter, ReportEvent.TipDetails details,
-                String content) {
+                String content, Instant now) {
             return new ReportView(o.reportId(), o.type().name(), o.status().name(), o.receivedAt(), o.deadline(),
-                    Duration.between(Instant.now(), o.deadline()).toSeconds(), o.emergency().name(), o.emergencyRound(),
+                    Duration.between(now, o.deadline()).toSeconds(), o.emergency().name(), o.emergencyRound(),
                     o.missing(), reporter, details, content);
         }
     }
@@ -573,7 +576,7 @@ public class ReportResource {
     private ReportView view(Report.Open o, Set<String> roles) {
         // the details and content in clear for those who see the report at all (its officers, board, auditors)
         return ReportView.of(o, reporterSeenBy(service, keys, o, token.getName(), roles),
-                keys.open(o.reportId(), o.details()), keys.open(o.reportId(), o.content()));
+                keys.open(o.reportId(), o.details()), keys.open(o.reportId(), o.content()), clock.instant());
     }
 
     /**
