@@ -22,11 +22,20 @@ import vn.binhyen.eventlog.http.Problem;
 import vn.binhyen.group.domain.Group;
 import vn.binhyen.group.domain.RegulationProfile;
 import vn.binhyen.group.service.ActivityReports;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import vn.binhyen.eventlog.http.ProblemResponses;
 
 /**
  * A group's activity report for a period (MONTH, HALF_YEAR, YEAR from {@code start}), as
  * JSON or as CSV ({@code Accept: text/csv}), for the group's leadership and oversight roles.
  */
+@Tag(name = "Activity reports")
 @Path("/api/v1/groups/{groupId}/activity-report")
 public class ActivityReportResource {
     private final ActivityReports reports;
@@ -46,6 +55,17 @@ public class ActivityReportResource {
     @GET
     @Produces({"application/json", "text/csv"})
     @RolesAllowed({Roles.LEADER, Roles.DEPUTY, Roles.ADMIN, Roles.SYSTEM_ADMIN, Roles.AUDITOR, Roles.COMMANDER})
+    @Operation(summary = "A group's activity report for a period, as JSON or CSV", description = "period is one the "
+            + "group's regulation names (of MONTH, HALF_YEAR, YEAR) and start its first day (ISO-8601 date), both "
+            + "required; CSV when Accept names text/csv or format=csv. For the group's leadership and admins, and "
+            + "oversight roles within their scope (beyond it the group is unknown, 404).")
+    @APIResponse(responseCode = "200", description = "The report; as CSV, one metric,value row per figure (RFC 4180), "
+            + "as an attachment", content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = ActivityReports.Report.class)),
+            @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING))})
+    @APIResponse(responseCode = "400", ref = ProblemResponses.BAD_REQUEST)
+    @APIResponse(responseCode = "404", ref = ProblemResponses.NOT_FOUND)
     public Response report(@PathParam("groupId") String groupId, @QueryParam("period") String period,
             @QueryParam("start") String start, @QueryParam("format") String format, @Context HttpHeaders headers) {
         boolean csv = "csv".equalsIgnoreCase(format) || headers.getAcceptableMediaTypes().stream()

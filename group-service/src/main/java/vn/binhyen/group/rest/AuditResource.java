@@ -20,6 +20,12 @@ import vn.binhyen.group.domain.unit.UnknownUnitException;
 import vn.binhyen.group.projection.UnitTree;
 import vn.binhyen.group.service.GroupCommandService;
 import vn.binhyen.group.service.UnitCommandService;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import vn.binhyen.eventlog.http.ProblemResponses;
 
 /**
  * For auditors: a group as it was at a moment, folded from its events up to then, with the
@@ -28,6 +34,7 @@ import vn.binhyen.group.service.UnitCommandService;
  * (their unit and those below it; else it is unknown, 404); a unit's stream ({@code unit-…}), to
  * any auditor. Each query is itself recorded, as an {@code AuditQueried} event.
  */
+@Tag(name = "Audit")
 @Path("/api/v1/audit/streams")
 @Produces(MediaType.APPLICATION_JSON)
 public class AuditResource {
@@ -51,6 +58,16 @@ public class AuditResource {
     @GET
     @Path("/{streamId}")
     @RolesAllowed(Roles.AUDITOR)
+    @Operation(summary = "A group's or unit's stream as it was at a moment, for auditors", description = "Folded "
+            + "from its events up to at (an ISO-8601 instant, by default now), with the events' ids and hashes; names "
+            + "and roles, never phones or Zalo ids. A group only within the auditor's scope (their unit and those "
+            + "below it), a unit's stream to any auditor; each query is recorded as an AuditQueried event.")
+    @APIResponse(responseCode = "200", description = "The stream at that moment: its version, its state and its "
+            + "events", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = AuditQuery.StreamAt.class)))
+    @APIResponse(responseCode = "400", ref = ProblemResponses.BAD_REQUEST)
+    @APIResponse(responseCode = "404", ref = ProblemResponses.NOT_FOUND)
+    @APIResponse(responseCode = "409", ref = ProblemResponses.CONFLICT)
     public Response at(@PathParam("streamId") String streamId, @QueryParam("at") String atText) {
         return AuditQuery.answer(store, clock, token.getName(), streamId, atText, (events, at) -> {
             if (streamId.startsWith(UnitCommandService.STREAM_PREFIX)) {
@@ -60,7 +77,11 @@ public class AuditResource {
                 }
                 return UnitResource.UnitView.of(u, events.getLast().streamVersion());
             }
-            if (!(service.loadAt(streamId, at) instanceof Group.Established g) || !Access.mayOversee(token, g, units)) {
+            // a stream of something else this service keeps (residents' feedback, auditors' own queries) is no
+            // group: answered as one that does not exist, not folded as a group (which failed with a 500)
+            if (events.stream().anyMatch(e -> !vn.binhyen.contracts.group.GroupEvent.TYPES.containsKey(e.eventType()))
+                    || !(service.loadAt(streamId, at) instanceof Group.Established g)
+                    || !Access.mayOversee(token, g, units)) {
                 throw new UnknownGroupException("no group " + streamId + " at " + at);
             }
             return GroupResource.GroupView.of(g, events.getLast().streamVersion());

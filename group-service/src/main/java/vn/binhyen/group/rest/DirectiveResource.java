@@ -28,6 +28,13 @@ import vn.binhyen.eventlog.http.PlausibleTime;
 import vn.binhyen.group.domain.Group;
 import vn.binhyen.group.domain.GroupCommand;
 import vn.binhyen.group.domain.GroupDecider;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import vn.binhyen.eventlog.http.ProblemResponses;
 
 /**
  * Directives (chỉ đạo) and their acknowledgements (province-lai-chau:3.3, 7.3;
@@ -35,6 +42,7 @@ import vn.binhyen.group.domain.GroupDecider;
  * acknowledge by reply or reaction (a bot bound to the group may record the reaction it saw for
  * the member); anyone in the group sees who has not acknowledged yet.
  */
+@Tag(name = "Directives")
 @Path("/api/v1/groups/{groupId}/directives")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -52,6 +60,18 @@ public class DirectiveResource {
 
     @POST
     @RolesAllowed({Roles.LEADER, Roles.DEPUTY, Roles.ADMIN, Roles.MEMBER})
+    @Operation(summary = "Issue a directive", description = "By the roles the group's regulation names "
+            + "(province-lai-chau:3.3, 7.3; police-song-tri:7(II).3), or announced on the leadership's behalf by a "
+            + "role it names; addressed to everyone else on the roster, to acknowledge by acknowledgeBy (by default "
+            + "the regulation's deadline).")
+    @APIResponse(responseCode = "201", description = "The directive issued; Location names it, the ETag is the "
+            + "group's new version", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = DirectiveView.class)))
+    @APIResponse(responseCode = "400", ref = ProblemResponses.BAD_REQUEST)
+    @APIResponse(responseCode = "404", ref = ProblemResponses.NOT_FOUND)
+    @APIResponse(responseCode = "409", ref = ProblemResponses.CONFLICT)
+    @APIResponse(responseCode = "412", ref = ProblemResponses.PRECONDITION_FAILED)
+    @APIResponse(responseCode = "422", ref = ProblemResponses.RULE_VIOLATION)
     public Response issue(@PathParam("groupId") String groupId, @HeaderParam("If-Match") String ifMatch,
             @NotNull @Valid DirectiveRequest r, @Context ContainerRequestContext request) {
         String directiveId = "directive-" + EventIds.next();
@@ -68,6 +88,17 @@ public class DirectiveResource {
     @POST
     @Path("/{directiveId}/acknowledgements")
     @RolesAllowed({Roles.LEADER, Roles.DEPUTY, Roles.ADMIN, Roles.MEMBER, Roles.BOT})
+    @Operation(summary = "Acknowledge a directive", description = "A member for themselves, by reply or reaction "
+            + "as the regulation accepts; a bot bound to the group for the member whose reply or reaction it saw "
+            + "(memberId: required of a bot, refused from anyone else). An unknown directiveId, or one not addressed "
+            + "to the member, is 422; a second acknowledgement changes nothing.")
+    @APIResponse(responseCode = "200", description = "The directive, with who has acknowledged it and who has not",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = DirectiveView.class)))
+    @APIResponse(responseCode = "400", ref = ProblemResponses.BAD_REQUEST)
+    @APIResponse(responseCode = "404", ref = ProblemResponses.NOT_FOUND)
+    @APIResponse(responseCode = "409", ref = ProblemResponses.CONFLICT)
+    @APIResponse(responseCode = "422", ref = ProblemResponses.RULE_VIOLATION)
     public Response acknowledge(@PathParam("groupId") String groupId, @PathParam("directiveId") String directiveId,
             @NotNull @Valid AcknowledgementRequest r, @Context ContainerRequestContext request) {
         boolean bot = token.getGroups().contains(Roles.BOT);
@@ -92,6 +123,12 @@ public class DirectiveResource {
     @GET
     @RolesAllowed({Roles.LEADER, Roles.DEPUTY, Roles.ADMIN, Roles.MEMBER, Roles.SYSTEM_ADMIN, Roles.AUDITOR,
             Roles.COMMANDER, Roles.BOT})
+    @Operation(summary = "List the group's directives", description = "For its members, and oversight roles and "
+            + "its bots within their scope; beyond it the group is unknown (404).")
+    @APIResponse(responseCode = "200", description = "Each directive, with who has acknowledged it and who has not",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY,
+            implementation = DirectiveView.class)))
+    @APIResponse(responseCode = "404", ref = ProblemResponses.NOT_FOUND)
     public List<DirectiveView> list(@PathParam("groupId") String groupId) {
         Group.Established g = writer.readable(groupId);
         return g.directives().values().stream().map(DirectiveView::of).toList();
@@ -101,6 +138,11 @@ public class DirectiveResource {
     @Path("/{directiveId}")
     @RolesAllowed({Roles.LEADER, Roles.DEPUTY, Roles.ADMIN, Roles.MEMBER, Roles.SYSTEM_ADMIN, Roles.AUDITOR,
             Roles.COMMANDER, Roles.BOT})
+    @Operation(summary = "Read a directive, with who has acknowledged it and who has not")
+    @APIResponse(responseCode = "200", description = "The directive",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = DirectiveView.class)))
+    @APIResponse(responseCode = "404", ref = ProblemResponses.NOT_FOUND)
     public DirectiveView get(@PathParam("groupId") String groupId, @PathParam("directiveId") String directiveId) {
         return view(groupId, directiveId);
     }

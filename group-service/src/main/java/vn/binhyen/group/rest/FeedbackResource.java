@@ -32,6 +32,14 @@ import vn.binhyen.group.domain.feedback.FeedbackDecider;
 import vn.binhyen.group.domain.feedback.UnknownFeedbackException;
 import vn.binhyen.group.projection.FeedbackProjector;
 import vn.binhyen.group.service.FeedbackCommandService;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import vn.binhyen.eventlog.http.Problem;
+import vn.binhyen.eventlog.http.ProblemResponses;
 
 /**
  * Residents' feedback in a neighbourhood group (ward-binh-phuoc:5.2, 6.1): a member files their own,
@@ -39,6 +47,7 @@ import vn.binhyen.group.service.FeedbackCommandService;
  * reports one beyond the group's authority to the ward's commanders first. Readable by the resident,
  * those who answer, the group's bot and the oversight roles of its unit; to anyone else it does not exist.
  */
+@Tag(name = "Feedback")
 @Path("/api/v1/groups/{groupId}/feedback")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -83,6 +92,27 @@ public class FeedbackResource {
 
     @POST
     @RolesAllowed({Roles.MEMBER, Roles.LEADER, Roles.DEPUTY, Roles.ADMIN, Roles.BOT})
+    @Operation(summary = "File a resident's feedback", description = "Where the group's regulation has it receive "
+            + "residents' feedback (ward-binh-phuoc:5.2): a member files their own; a bot bound to the group the one "
+            + "it saw (memberId: required of a bot, refused from anyone else). With messageId a retry gets the "
+            + "feedback recorded the first time.")
+    @APIResponse(responseCode = "201", description = "The feedback recorded; Location names it, the ETag is its "
+            + "version",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = FeedbackView.class)))
+    @APIResponse(responseCode = "200", description = "The same messageId again, for the same resident and text: "
+            + "the feedback recorded the first time (header Idempotent-Replayed: true), nothing recorded again",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = FeedbackView.class)))
+    @APIResponse(responseCode = "400", ref = ProblemResponses.BAD_REQUEST)
+    @APIResponse(responseCode = "404", ref = ProblemResponses.NOT_FOUND)
+    @APIResponse(responseCode = "409", description = "The messageId was recorded before as another feedback (type "
+            + "state-conflict); or a concurrent change was written first (type concurrent-change)", content = @Content(
+            mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
+    @APIResponse(responseCode = "412", description = "The same messageId was recorded meanwhile by a concurrent "
+            + "request (type stale-version); a retry gets the feedback it made", content = @Content(
+            mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
+    @APIResponse(responseCode = "422", ref = ProblemResponses.RULE_VIOLATION)
     public Response receive(@PathParam("groupId") String groupId, @NotNull @Valid FeedbackRequest r,
             @Context ContainerRequestContext request) {
         boolean bot = bot();
@@ -123,6 +153,16 @@ public class FeedbackResource {
     @GET
     @RolesAllowed({Roles.MEMBER, Roles.LEADER, Roles.DEPUTY, Roles.ADMIN, Roles.BOT, Roles.COMMANDER, Roles.AUDITOR,
             Roles.SYSTEM_ADMIN})
+    @Operation(summary = "List the group's feedback of a status, oldest first", description = "RECEIVED (waiting "
+            + "for an answer) by default: all of it for those who answer and for the unit's oversight roles, a "
+            + "resident's own for anyone else in the group.")
+    @APIResponse(responseCode = "200", description = "One page of the feedback", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY,
+            implementation = FeedbackProjector.Row.class)))
+    @APIResponse(responseCode = "400", ref = ProblemResponses.BAD_REQUEST)
+    @APIResponse(responseCode = "404", description = "No such group, or one the caller may not see (type "
+            + "unknown-group); or page or size is not a whole number, which Jakarta REST answers with 404 without a "
+            + "problem document", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
     public java.util.List<FeedbackProjector.Row> list(@PathParam("groupId") String groupId,
             @jakarta.ws.rs.QueryParam("status") @jakarta.ws.rs.DefaultValue("RECEIVED") @Size(max = 16) String status,
             @jakarta.ws.rs.QueryParam("page") @jakarta.ws.rs.DefaultValue("0") @jakarta.validation.constraints.Min(0)
@@ -147,6 +187,12 @@ public class FeedbackResource {
     @Path("/{feedbackId}")
     @RolesAllowed({Roles.MEMBER, Roles.LEADER, Roles.DEPUTY, Roles.ADMIN, Roles.BOT, Roles.COMMANDER, Roles.AUDITOR,
             Roles.SYSTEM_ADMIN})
+    @Operation(summary = "Read a feedback", description = "For the resident, those who answer it and the unit's "
+            + "oversight roles; to anyone else it does not exist (404).")
+    @APIResponse(responseCode = "200", description = "The feedback; its version in the ETag",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = FeedbackView.class)))
+    @APIResponse(responseCode = "404", ref = ProblemResponses.NOT_FOUND)
     public Response get(@PathParam("groupId") String groupId, @PathParam("feedbackId") String feedbackId) {
         Group.Established g = writer.readable(groupId);
         var loaded = open(groupId, feedbackId);
@@ -158,6 +204,18 @@ public class FeedbackResource {
     @POST
     @Path("/{feedbackId}/escalation")
     @RolesAllowed({Roles.LEADER, Roles.DEPUTY, Roles.ADMIN, Roles.MEMBER})
+    @Operation(summary = "Report a feedback beyond the group's authority to the unit's leadership", description = "By "
+            + "the roles the regulation names (ward-binh-phuoc:6.1), while the feedback waits for an answer; at "
+            + "whatever version it is.")
+    @APIResponse(responseCode = "200", description = "The feedback escalated; its new version in the ETag",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = FeedbackView.class)))
+    @APIResponse(responseCode = "400", ref = ProblemResponses.BAD_REQUEST)
+    @APIResponse(responseCode = "404", ref = ProblemResponses.NOT_FOUND)
+    @APIResponse(responseCode = "409", description = "The feedback is already escalated or answered (type "
+            + "state-conflict); or a concurrent change was written first (type concurrent-change)", content = @Content(
+            mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
+    @APIResponse(responseCode = "422", ref = ProblemResponses.RULE_VIOLATION)
     public Response escalate(@PathParam("groupId") String groupId, @PathParam("feedbackId") String feedbackId,
             @NotNull @Valid EscalationRequest r, @Context ContainerRequestContext request) {
         return act(groupId, feedbackId, facts -> new FeedbackCommand.Escalate(r.reason(), writer.subject(), facts),
@@ -167,6 +225,17 @@ public class FeedbackResource {
     @POST
     @Path("/{feedbackId}/answer")
     @RolesAllowed({Roles.LEADER, Roles.DEPUTY, Roles.ADMIN, Roles.MEMBER})
+    @Operation(summary = "Answer a feedback", description = "By the roles the regulation names "
+            + "(ward-binh-phuoc:5.2), once; at whatever version it is.")
+    @APIResponse(responseCode = "200", description = "The feedback answered; its new version in the ETag",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = FeedbackView.class)))
+    @APIResponse(responseCode = "400", ref = ProblemResponses.BAD_REQUEST)
+    @APIResponse(responseCode = "404", ref = ProblemResponses.NOT_FOUND)
+    @APIResponse(responseCode = "409", description = "The feedback is already answered (type state-conflict); or a "
+            + "concurrent change was written first (type concurrent-change)", content = @Content(
+            mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
+    @APIResponse(responseCode = "422", ref = ProblemResponses.RULE_VIOLATION)
     public Response answer(@PathParam("groupId") String groupId, @PathParam("feedbackId") String feedbackId,
             @NotNull @Valid AnswerRequest r, @Context ContainerRequestContext request) {
         return act(groupId, feedbackId, facts -> new FeedbackCommand.Answer(r.answer(), writer.subject(), facts),

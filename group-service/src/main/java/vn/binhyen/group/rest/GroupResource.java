@@ -29,6 +29,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import vn.binhyen.contracts.Roles;
 import vn.binhyen.contracts.group.GroupEvent;
 import vn.binhyen.contracts.group.GroupRole;
@@ -39,6 +45,7 @@ import vn.binhyen.eventlog.decider.NotPermitted;
 import vn.binhyen.eventlog.http.ETags;
 import vn.binhyen.eventlog.http.PlausibleTime;
 import vn.binhyen.eventlog.http.Problem;
+import vn.binhyen.eventlog.http.ProblemResponses;
 import vn.binhyen.group.domain.CompromisedReportLimits;
 import vn.binhyen.group.domain.Group;
 import vn.binhyen.group.domain.GroupCommand;
@@ -57,6 +64,7 @@ import vn.binhyen.group.service.GroupCommandService;
  * established unit, and staff roles see and command only within their own ({@link Access}).
  * Every write returns the new stream version as the ETag and honours {@code If-Match}.
  */
+@Tag(name = "Groups")
 @Path("/api/v1/groups")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -104,6 +112,16 @@ public class GroupResource {
      */
     @POST
     @RolesAllowed({Roles.SYSTEM_ADMIN, Roles.COMMANDER})
+    @Operation(summary = "Establish a group of a unit", description = "A system administrator for any unit, a "
+            + "commander for their own (binhyen:units; 403 otherwise); the unit must be established (422) and the "
+            + "profile loaded (400). A token's LEADER role grants nothing here: the group's leader is named in the "
+            + "request.")
+    @APIResponse(responseCode = "201", description = "The group established; Location names it, the ETag is its "
+            + "version", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = GroupView.class)))
+    @APIResponse(responseCode = "400", ref = ProblemResponses.BAD_REQUEST)
+    @APIResponse(responseCode = "409", ref = ProblemResponses.CONFLICT)
+    @APIResponse(responseCode = "422", ref = ProblemResponses.RULE_VIOLATION)
     public Response establish(@NotNull @Valid EstablishRequest r, @Context ContainerRequestContext request) {
         requireMayEstablishIn(r.unit());
         String groupId = "group-" + EventIds.next();
@@ -124,6 +142,16 @@ public class GroupResource {
     @POST
     @Path("/templates/{templateId}")
     @RolesAllowed({Roles.SYSTEM_ADMIN, Roles.COMMANDER})
+    @Operation(summary = "Establish every group of a profile's template at once", description = "E.g. the twelve "
+            + "council groups (council-binh-duong:4; police-song-tri:5), all or none, each with the leader given under "
+            + "its key, for a unit the caller may establish groups of (binhyen:units). An unknown profile or "
+            + "templateId, or a group of the template without its leader, is 400; a unit not established, 422.")
+    @APIResponse(responseCode = "201", description = "The groups established: each one's template key, id, name and "
+            + "version", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(
+            type = SchemaType.ARRAY, implementation = GroupCommandService.Created.class)))
+    @APIResponse(responseCode = "400", ref = ProblemResponses.BAD_REQUEST)
+    @APIResponse(responseCode = "409", ref = ProblemResponses.CONFLICT)
+    @APIResponse(responseCode = "422", ref = ProblemResponses.RULE_VIOLATION)
     public Response establishFromTemplate(@PathParam("templateId") String templateId,
             @NotNull @Valid TemplateRequest r, @Context ContainerRequestContext request) {
         requireMayEstablishIn(r.unit());
@@ -145,6 +173,15 @@ public class GroupResource {
      */
     @GET
     @RolesAllowed({Roles.SYSTEM_ADMIN, Roles.AUDITOR, Roles.COMMANDER})
+    @Operation(summary = "List groups by name, a page at a time", description = "Filtered by unit, profile and "
+            + "status: a system administrator's of every unit, a commander's of their unit, an auditor's of their "
+            + "unit and those below it; a unit outside the caller's scope lists nothing.")
+    @APIResponse(responseCode = "200", description = "One page of the groups, and how many there are in all",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = GroupQueries.Page.class)))
+    @APIResponse(responseCode = "400", ref = ProblemResponses.BAD_REQUEST)
+    @APIResponse(responseCode = "404", description = "page or size is not a whole number: Jakarta REST answers a "
+            + "query parameter it cannot convert with 404, without a problem document")
     public GroupQueries.Page list(@QueryParam("unit") String unit, @QueryParam("profile") String profile,
             @QueryParam("status") @Matches(regexp = "ACTIVE|SUSPENDED|TERMINATED") String status,
             @QueryParam("page") @DefaultValue("0") @Min(0) int page,
@@ -157,6 +194,11 @@ public class GroupResource {
     @Path("/{groupId}")
     @RolesAllowed({Roles.LEADER, Roles.DEPUTY, Roles.ADMIN, Roles.MEMBER, Roles.SYSTEM_ADMIN, Roles.AUDITOR,
             Roles.COMMANDER, Roles.BOT})
+    @Operation(summary = "Read a group", description = "For its members, and oversight roles within their scope; "
+            + "beyond it the group is unknown (404).")
+    @APIResponse(responseCode = "200", description = "The group; its version in the ETag", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = GroupView.class)))
+    @APIResponse(responseCode = "404", ref = ProblemResponses.NOT_FOUND)
     public Response get(@PathParam("groupId") String groupId) {
         var loaded = writer.readableLoaded(groupId);
         return Response.ok(GroupView.of(loaded.group(), loaded.version())).tag(ETags.of(loaded.version())).build();
@@ -169,6 +211,14 @@ public class GroupResource {
     @GET
     @Path("/{groupId}/roles/{role}/holders")
     @RolesAllowed({Roles.SYSTEM_ADMIN, Roles.AUDITOR, Roles.COMMANDER, Roles.LEADER})
+    @Operation(summary = "Who held a role in the group at a moment", description = "Folded from the group's events "
+            + "up to at (an ISO-8601 instant, required), for the group's leader and oversight roles within their "
+            + "scope.")
+    @APIResponse(responseCode = "200", description = "The members who held the role then", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY,
+            implementation = Holder.class)))
+    @APIResponse(responseCode = "400", ref = ProblemResponses.BAD_REQUEST)
+    @APIResponse(responseCode = "404", ref = ProblemResponses.NOT_FOUND)
     public Response holders(@PathParam("groupId") String groupId, @PathParam("role") GroupRole role,
             @QueryParam("at") String atText) {
         Instant at;
@@ -200,6 +250,17 @@ public class GroupResource {
     @POST
     @Path("/{groupId}/membership-proposals")
     @RolesAllowed({Roles.LEADER, Roles.DEPUTY, Roles.ADMIN, Roles.MEMBER})
+    @Operation(summary = "Propose adding or removing a member", description = "The roles the group's regulation "
+            + "lets add or remove members do so at once; the roles it lets propose put it to the leader (a proposals "
+            + "entry).")
+    @APIResponse(responseCode = "200", description = "The group after the command; its new version in the ETag",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = GroupView.class)))
+    @APIResponse(responseCode = "400", ref = ProblemResponses.BAD_REQUEST)
+    @APIResponse(responseCode = "404", ref = ProblemResponses.NOT_FOUND)
+    @APIResponse(responseCode = "409", ref = ProblemResponses.CONFLICT)
+    @APIResponse(responseCode = "412", ref = ProblemResponses.PRECONDITION_FAILED)
+    @APIResponse(responseCode = "422", ref = ProblemResponses.RULE_VIOLATION)
     public Response propose(@PathParam("groupId") String groupId, @HeaderParam("If-Match") String ifMatch,
             @NotNull @Valid ProposalRequest r, @Context ContainerRequestContext request) {
         String proposalId = "proposal-" + EventIds.next();
@@ -214,6 +275,16 @@ public class GroupResource {
     @Path("/{groupId}/membership-proposals/{proposalId}/decision")
     // any member may ask; the decider answers a non-leader with a 403 naming the rule (only the leader decides)
     @RolesAllowed({Roles.LEADER, Roles.DEPUTY, Roles.ADMIN, Roles.MEMBER})
+    @Operation(summary = "Approve or reject a membership proposal", description = "Only the group's leader by its "
+            + "roster decides (403 otherwise); an unknown proposalId is 422.")
+    @APIResponse(responseCode = "200", description = "The group after the command; its new version in the ETag",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = GroupView.class)))
+    @APIResponse(responseCode = "400", ref = ProblemResponses.BAD_REQUEST)
+    @APIResponse(responseCode = "404", ref = ProblemResponses.NOT_FOUND)
+    @APIResponse(responseCode = "409", ref = ProblemResponses.CONFLICT)
+    @APIResponse(responseCode = "412", ref = ProblemResponses.PRECONDITION_FAILED)
+    @APIResponse(responseCode = "422", ref = ProblemResponses.RULE_VIOLATION)
     public Response decide(@PathParam("groupId") String groupId, @PathParam("proposalId") String proposalId,
             @HeaderParam("If-Match") String ifMatch, @NotNull @Valid DecisionRequest r,
             @Context ContainerRequestContext request) {
@@ -227,6 +298,16 @@ public class GroupResource {
     @POST
     @Path("/{groupId}/role-assignments")
     @RolesAllowed(Roles.LEADER)
+    @Operation(summary = "Assign a member a deputy or admin role", description = "By the group's leader; the "
+            + "leader's own role passes only by handover, and the board's size is capped where the regulation caps it.")
+    @APIResponse(responseCode = "200", description = "The group after the command; its new version in the ETag",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = GroupView.class)))
+    @APIResponse(responseCode = "400", ref = ProblemResponses.BAD_REQUEST)
+    @APIResponse(responseCode = "404", ref = ProblemResponses.NOT_FOUND)
+    @APIResponse(responseCode = "409", ref = ProblemResponses.CONFLICT)
+    @APIResponse(responseCode = "412", ref = ProblemResponses.PRECONDITION_FAILED)
+    @APIResponse(responseCode = "422", ref = ProblemResponses.RULE_VIOLATION)
     public Response assignRole(@PathParam("groupId") String groupId, @HeaderParam("If-Match") String ifMatch,
             @NotNull @Valid RoleRequest r, @Context ContainerRequestContext request) {
         return write(groupId, ifMatch, new GroupCommand.AssignRole(r.memberId(), r.role(), token.getName(), now()),
@@ -240,6 +321,16 @@ public class GroupResource {
     @POST
     @Path("/{groupId}/handovers")
     @RolesAllowed(Roles.LEADER)
+    @Operation(summary = "Hand the leader's or an admin's role over to a successor", description = "Directed by the "
+            + "group's leader; a successor not on the roster joins it.")
+    @APIResponse(responseCode = "200", description = "The group after the command; its new version in the ETag",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = GroupView.class)))
+    @APIResponse(responseCode = "400", ref = ProblemResponses.BAD_REQUEST)
+    @APIResponse(responseCode = "404", ref = ProblemResponses.NOT_FOUND)
+    @APIResponse(responseCode = "409", ref = ProblemResponses.CONFLICT)
+    @APIResponse(responseCode = "412", ref = ProblemResponses.PRECONDITION_FAILED)
+    @APIResponse(responseCode = "422", ref = ProblemResponses.RULE_VIOLATION)
     public Response handOver(@PathParam("groupId") String groupId, @HeaderParam("If-Match") String ifMatch,
             @NotNull @Valid HandoverRequest r, @Context ContainerRequestContext request) {
         return write(groupId, ifMatch, new GroupCommand.HandOverRole(r.role(), r.fromMemberId(),
@@ -252,6 +343,16 @@ public class GroupResource {
     @POST
     @Path("/{groupId}/leave-requests")
     @RolesAllowed({Roles.DEPUTY, Roles.ADMIN, Roles.MEMBER, Roles.LEADER})
+    @Operation(summary = "Ask to leave the group", description = "Where the regulation asks the leader's consent a "
+            + "leave request is recorded, else the member leaves at once; the leader hands the role over first (422).")
+    @APIResponse(responseCode = "200", description = "The group after the command; its new version in the ETag",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = GroupView.class)))
+    @APIResponse(responseCode = "400", ref = ProblemResponses.BAD_REQUEST)
+    @APIResponse(responseCode = "404", ref = ProblemResponses.NOT_FOUND)
+    @APIResponse(responseCode = "409", ref = ProblemResponses.CONFLICT)
+    @APIResponse(responseCode = "412", ref = ProblemResponses.PRECONDITION_FAILED)
+    @APIResponse(responseCode = "422", ref = ProblemResponses.RULE_VIOLATION)
     public Response leave(@PathParam("groupId") String groupId, @HeaderParam("If-Match") String ifMatch,
             @Valid LeaveRequest r, @Context ContainerRequestContext request) {
         return write(groupId, ifMatch, new GroupCommand.RequestLeave(r == null ? null : r.reason(), token.getName(),
@@ -264,6 +365,16 @@ public class GroupResource {
     @jakarta.ws.rs.Consumes(jakarta.ws.rs.core.MediaType.WILDCARD)
     // the roster decides who is the leader (RosterDecisions), not the token's word for a group role
     @RolesAllowed({Roles.LEADER, Roles.DEPUTY, Roles.ADMIN, Roles.MEMBER})
+    @Operation(summary = "Consent to a member's leaving", description = "Only the group's leader by its roster "
+            + "(403 otherwise); a member who has not asked to leave is 422.")
+    @APIResponse(responseCode = "200", description = "The group after the command; its new version in the ETag",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = GroupView.class)))
+    @APIResponse(responseCode = "400", ref = ProblemResponses.BAD_REQUEST)
+    @APIResponse(responseCode = "404", ref = ProblemResponses.NOT_FOUND)
+    @APIResponse(responseCode = "409", ref = ProblemResponses.CONFLICT)
+    @APIResponse(responseCode = "412", ref = ProblemResponses.PRECONDITION_FAILED)
+    @APIResponse(responseCode = "422", ref = ProblemResponses.RULE_VIOLATION)
     public Response consent(@PathParam("groupId") String groupId, @PathParam("memberId") String memberId,
             @HeaderParam("If-Match") String ifMatch, @Context ContainerRequestContext request) {
         return write(groupId, ifMatch, new GroupCommand.ConsentToLeave(memberId, token.getName(), now()), request);
@@ -276,6 +387,16 @@ public class GroupResource {
     @POST
     @Path("/{groupId}/account-changes")
     @RolesAllowed({Roles.LEADER, Roles.DEPUTY, Roles.ADMIN, Roles.MEMBER})
+    @Operation(summary = "Record a member's new Zalo id or phone number", description = "By the member, the "
+            + "leader or an admin (the regulation's rule, else binhyen:accounts).")
+    @APIResponse(responseCode = "200", description = "The group after the command; its new version in the ETag",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = GroupView.class)))
+    @APIResponse(responseCode = "400", ref = ProblemResponses.BAD_REQUEST)
+    @APIResponse(responseCode = "404", ref = ProblemResponses.NOT_FOUND)
+    @APIResponse(responseCode = "409", ref = ProblemResponses.CONFLICT)
+    @APIResponse(responseCode = "412", ref = ProblemResponses.PRECONDITION_FAILED)
+    @APIResponse(responseCode = "422", ref = ProblemResponses.RULE_VIOLATION)
     public Response changeAccount(@PathParam("groupId") String groupId, @HeaderParam("If-Match") String ifMatch,
             @NotNull @Valid AccountChangeRequest r, @Context ContainerRequestContext request) {
         return write(groupId, ifMatch, new GroupCommand.ChangeAccount(r.memberId(), r.newZaloId(), r.newPhone(),
@@ -288,6 +409,26 @@ public class GroupResource {
     @POST
     @Path("/{groupId}/compromised-accounts")
     @RolesAllowed({Roles.LEADER, Roles.DEPUTY, Roles.ADMIN, Roles.MEMBER})
+    @Operation(summary = "Report a member's hijacked account", description = "Any member of the group reports it, "
+            + "at once, whatever version they last saw (no If-Match), and every member is paged. The same member "
+            + "reported again within the hour is 409 (limit:compromised-report-duplicate); beyond a reporter's or the "
+            + "group's share, 429 (limit:compromised-report-rate).")
+    @APIResponse(responseCode = "200", description = "The group after the command; its new version in the ETag",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = GroupView.class)))
+    @APIResponse(responseCode = "400", ref = ProblemResponses.BAD_REQUEST)
+    @APIResponse(responseCode = "404", ref = ProblemResponses.NOT_FOUND)
+    @APIResponse(responseCode = "409", description = "The member was reported within the hour and the group was "
+            + "told (type already-reported), nothing recorded; or concurrent changes to the group were written first "
+            + "three times running (type concurrent-change): retry", content = @Content(
+            mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
+    @APIResponse(responseCode = "412", description = "The group changed between reading its recent reports and "
+            + "appending, three times running (type stale-version): retry", content = @Content(
+            mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
+    @APIResponse(responseCode = "422", ref = ProblemResponses.RULE_VIOLATION)
+    @APIResponse(responseCode = "429", description = "The reporter has made 3 reports in the group in 24 h, or the "
+            + "group has received 10 in an hour (type too-many-reports); Retry-After gives the seconds until one is "
+            + "accepted", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
     public Response compromised(@PathParam("groupId") String groupId, @NotNull @Valid CompromisedRequest r,
             @Context ContainerRequestContext request) {
         // at once, whatever version the caller last saw: no If-Match. How often is limited (409 for
@@ -323,6 +464,18 @@ public class GroupResource {
     @POST
     @Path("/{groupId}/info")
     @RolesAllowed({Roles.LEADER, Roles.ADMIN})
+    @Operation(summary = "Change the group's name, avatar or description", description = "The leader, or an admin "
+            + "where the regulation asks no direction, changes it at once; where it asks the leader's "
+            + "(council-binh-duong:9.1, ioc-dak-lak:4.2.3, province-lai-chau:6.1) an admin's change is proposed (an "
+            + "infoChanges entry) for the leader to decide.")
+    @APIResponse(responseCode = "200", description = "The group after the command; its new version in the ETag",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = GroupView.class)))
+    @APIResponse(responseCode = "400", ref = ProblemResponses.BAD_REQUEST)
+    @APIResponse(responseCode = "404", ref = ProblemResponses.NOT_FOUND)
+    @APIResponse(responseCode = "409", ref = ProblemResponses.CONFLICT)
+    @APIResponse(responseCode = "412", ref = ProblemResponses.PRECONDITION_FAILED)
+    @APIResponse(responseCode = "422", ref = ProblemResponses.RULE_VIOLATION)
     public Response changeInfo(@PathParam("groupId") String groupId, @HeaderParam("If-Match") String ifMatch,
             @NotNull @Valid InfoRequest r, @Context ContainerRequestContext request) {
         return write(groupId, ifMatch, new GroupCommand.ChangeGroupInfo(r.name(), r.avatar(), r.description(),
@@ -339,6 +492,18 @@ public class GroupResource {
     @POST
     @Path("/{groupId}/delivery-problems")
     @RolesAllowed({Roles.LEADER, Roles.DEPUTY, Roles.ADMIN, Roles.MEMBER})
+    @Operation(summary = "Report that the group's messages do not arrive", description = "A member tells the "
+            + "group's admins (each regulation's own clause, e.g. police-song-tri:7(II).4); once an hour a member.")
+    @APIResponse(responseCode = "200", description = "The group after the command; its new version in the ETag",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = GroupView.class)))
+    @APIResponse(responseCode = "400", ref = ProblemResponses.BAD_REQUEST)
+    @APIResponse(responseCode = "404", ref = ProblemResponses.NOT_FOUND)
+    @APIResponse(responseCode = "409", description = "The member reported it within the hour and the admins were "
+            + "told (type state-conflict), nothing recorded; or a concurrent change to the group was written first "
+            + "(type concurrent-change): read again and retry", content = @Content(
+            mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
+    @APIResponse(responseCode = "422", ref = ProblemResponses.RULE_VIOLATION)
     public Response reportDeliveryProblem(@PathParam("groupId") String groupId, @Valid DeliveryProblemRequest r,
             @Context ContainerRequestContext request) {
         return write(groupId, null, new GroupCommand.ReportDeliveryProblem(r == null ? null : r.details(),
@@ -358,6 +523,16 @@ public class GroupResource {
     @POST
     @Path("/{groupId}/observed-actions")
     @RolesAllowed({Roles.BOT})
+    @Operation(summary = "Report an admin action a bot saw in the Zalo group", description = "By a bot bound to the "
+            + "group (else the group is unknown, 404); an action by an account without the admin rights is recorded "
+            + "(AdminRightsMisused) and the board told at once (police-song-tri:6.10).")
+    @APIResponse(responseCode = "200", description = "The group as it stands; its version in the ETag",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = GroupView.class)))
+    @APIResponse(responseCode = "400", ref = ProblemResponses.BAD_REQUEST)
+    @APIResponse(responseCode = "404", ref = ProblemResponses.NOT_FOUND)
+    @APIResponse(responseCode = "409", ref = ProblemResponses.CONFLICT)
+    @APIResponse(responseCode = "422", ref = ProblemResponses.RULE_VIOLATION)
     public Response reportObservedAction(@PathParam("groupId") String groupId, @NotNull @Valid ObservedActionRequest r,
             @Context ContainerRequestContext request) {
         writer.readable(groupId); // a bot reports only in a group it is bound to: else the group is unknown (404)
@@ -369,6 +544,16 @@ public class GroupResource {
     @Path("/{groupId}/info-changes/{changeId}/decision")
     // the decider answers anyone but the leader by the roster with a 403 naming the rule
     @RolesAllowed({Roles.LEADER, Roles.DEPUTY, Roles.ADMIN, Roles.MEMBER})
+    @Operation(summary = "Approve or reject a proposed change to the group's information", description = "By the "
+            + "role the regulation names to direct it, the leader (403 otherwise); an unknown changeId is 422.")
+    @APIResponse(responseCode = "200", description = "The group after the command; its new version in the ETag",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = GroupView.class)))
+    @APIResponse(responseCode = "400", ref = ProblemResponses.BAD_REQUEST)
+    @APIResponse(responseCode = "404", ref = ProblemResponses.NOT_FOUND)
+    @APIResponse(responseCode = "409", ref = ProblemResponses.CONFLICT)
+    @APIResponse(responseCode = "412", ref = ProblemResponses.PRECONDITION_FAILED)
+    @APIResponse(responseCode = "422", ref = ProblemResponses.RULE_VIOLATION)
     public Response decideInfoChange(@PathParam("groupId") String groupId, @PathParam("changeId") String changeId,
             @HeaderParam("If-Match") String ifMatch, @NotNull @Valid DecisionRequest r,
             @Context ContainerRequestContext request) {
@@ -382,6 +567,16 @@ public class GroupResource {
     @POST
     @Path("/{groupId}/pins")
     @RolesAllowed({Roles.LEADER, Roles.DEPUTY, Roles.ADMIN, Roles.MEMBER})
+    @Operation(summary = "Pin a message", description = "By the roles the regulation names; it expires at "
+            + "expiresAt, in the future, or after the regulation's default.")
+    @APIResponse(responseCode = "200", description = "The group after the command; its new version in the ETag",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = GroupView.class)))
+    @APIResponse(responseCode = "400", ref = ProblemResponses.BAD_REQUEST)
+    @APIResponse(responseCode = "404", ref = ProblemResponses.NOT_FOUND)
+    @APIResponse(responseCode = "409", ref = ProblemResponses.CONFLICT)
+    @APIResponse(responseCode = "412", ref = ProblemResponses.PRECONDITION_FAILED)
+    @APIResponse(responseCode = "422", ref = ProblemResponses.RULE_VIOLATION)
     public Response pin(@PathParam("groupId") String groupId, @HeaderParam("If-Match") String ifMatch,
             @NotNull @Valid PinRequest r, @Context ContainerRequestContext request) {
         return write(groupId, ifMatch, new GroupCommand.PinMessage("pin-" + EventIds.next(), r.messageId(),
@@ -395,6 +590,17 @@ public class GroupResource {
     @POST
     @Path("/{groupId}/suspension")
     @RolesAllowed({Roles.COMMANDER, Roles.SYSTEM_ADMIN})
+    @Operation(summary = "Suspend the group", description = "By a commander of the group's unit or a system "
+            + "administrator (another unit's group is unknown, 404), on a superior authority's decision, until a time "
+            + "in the future (the regulation's lifecycle rule); meanwhile the group can only be read.")
+    @APIResponse(responseCode = "200", description = "The group after the command; its new version in the ETag",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = GroupView.class)))
+    @APIResponse(responseCode = "400", ref = ProblemResponses.BAD_REQUEST)
+    @APIResponse(responseCode = "404", ref = ProblemResponses.NOT_FOUND)
+    @APIResponse(responseCode = "409", ref = ProblemResponses.CONFLICT)
+    @APIResponse(responseCode = "412", ref = ProblemResponses.PRECONDITION_FAILED)
+    @APIResponse(responseCode = "422", ref = ProblemResponses.RULE_VIOLATION)
     public Response suspend(@PathParam("groupId") String groupId, @HeaderParam("If-Match") String ifMatch,
             @NotNull @Valid SuspendRequest r, @Context ContainerRequestContext request) {
         writer.commandable(groupId);
@@ -407,6 +613,16 @@ public class GroupResource {
     // no body: a client sending none, and no Content-Type, is answered by its rights, not with a 415
     @jakarta.ws.rs.Consumes(jakarta.ws.rs.core.MediaType.WILDCARD)
     @RolesAllowed({Roles.COMMANDER, Roles.SYSTEM_ADMIN})
+    @Operation(summary = "Resume a suspended group", description = "By a commander of the group's unit or a system "
+            + "administrator (another unit's group is unknown, 404); a group that is not suspended is 422.")
+    @APIResponse(responseCode = "200", description = "The group after the command; its new version in the ETag",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = GroupView.class)))
+    @APIResponse(responseCode = "400", ref = ProblemResponses.BAD_REQUEST)
+    @APIResponse(responseCode = "404", ref = ProblemResponses.NOT_FOUND)
+    @APIResponse(responseCode = "409", ref = ProblemResponses.CONFLICT)
+    @APIResponse(responseCode = "412", ref = ProblemResponses.PRECONDITION_FAILED)
+    @APIResponse(responseCode = "422", ref = ProblemResponses.RULE_VIOLATION)
     public Response resume(@PathParam("groupId") String groupId, @HeaderParam("If-Match") String ifMatch,
             @Context ContainerRequestContext request) {
         writer.commandable(groupId);
@@ -420,6 +636,17 @@ public class GroupResource {
     @POST
     @Path("/{groupId}/termination")
     @RolesAllowed({Roles.COMMANDER, Roles.SYSTEM_ADMIN})
+    @Operation(summary = "Terminate the group", description = "By a commander of the group's unit or a system "
+            + "administrator (another unit's group is unknown, 404), on a serious violation or the unit's dissolution "
+            + "without handover; the group can then only be read.")
+    @APIResponse(responseCode = "200", description = "The group after the command; its new version in the ETag",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = GroupView.class)))
+    @APIResponse(responseCode = "400", ref = ProblemResponses.BAD_REQUEST)
+    @APIResponse(responseCode = "404", ref = ProblemResponses.NOT_FOUND)
+    @APIResponse(responseCode = "409", ref = ProblemResponses.CONFLICT)
+    @APIResponse(responseCode = "412", ref = ProblemResponses.PRECONDITION_FAILED)
+    @APIResponse(responseCode = "422", ref = ProblemResponses.RULE_VIOLATION)
     public Response terminate(@PathParam("groupId") String groupId, @HeaderParam("If-Match") String ifMatch,
             @NotNull @Valid TerminateRequest r, @Context ContainerRequestContext request) {
         writer.commandable(groupId);
@@ -434,6 +661,18 @@ public class GroupResource {
     @POST
     @Path("/{groupId}/profile")
     @RolesAllowed({Roles.COMMANDER, Roles.SYSTEM_ADMIN})
+    @Operation(summary = "Move the group to another regulation profile", description = "Or to the current version "
+            + "of its own, on a decision, by a commander of the group's unit or a system administrator (another "
+            + "unit's group is unknown, 404); an unknown profile is 400, the profile and version it already follows "
+            + "422.")
+    @APIResponse(responseCode = "200", description = "The group after the command; its new version in the ETag",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = GroupView.class)))
+    @APIResponse(responseCode = "400", ref = ProblemResponses.BAD_REQUEST)
+    @APIResponse(responseCode = "404", ref = ProblemResponses.NOT_FOUND)
+    @APIResponse(responseCode = "409", ref = ProblemResponses.CONFLICT)
+    @APIResponse(responseCode = "412", ref = ProblemResponses.PRECONDITION_FAILED)
+    @APIResponse(responseCode = "422", ref = ProblemResponses.RULE_VIOLATION)
     public Response changeProfile(@PathParam("groupId") String groupId, @HeaderParam("If-Match") String ifMatch,
             @NotNull @Valid ProfileRequest r, @Context ContainerRequestContext request) {
         writer.commandable(groupId);
@@ -452,6 +691,19 @@ public class GroupResource {
     @POST
     @Path("/{groupId}/bots")
     @RolesAllowed({Roles.LEADER, Roles.DEPUTY, Roles.ADMIN, Roles.MEMBER, Roles.SYSTEM_ADMIN})
+    @Operation(summary = "Bind a chat bot to the group", description = "Asked by the group's leader by its roster, "
+            + "whatever the token's role, or by a system administrator (binhyen:bots; 403 otherwise).")
+    @APIResponse(responseCode = "201", description = "The bot bound: Location names it, the body is the group, the "
+            + "ETag its new version", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = GroupView.class)))
+    @APIResponse(responseCode = "400", ref = ProblemResponses.BAD_REQUEST)
+    @APIResponse(responseCode = "404", ref = ProblemResponses.NOT_FOUND)
+    @APIResponse(responseCode = "409", description = "The bot is already bound to the group (type "
+            + "state-conflict, binhyen:bots); or a concurrent change to the group was written first (type "
+            + "concurrent-change): read again and retry", content = @Content(
+            mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
+    @APIResponse(responseCode = "412", ref = ProblemResponses.PRECONDITION_FAILED)
+    @APIResponse(responseCode = "422", ref = ProblemResponses.RULE_VIOLATION)
     public Response bindBot(@PathParam("groupId") String groupId, @HeaderParam("If-Match") String ifMatch,
             @NotNull @Valid BotRequest r, @Context ContainerRequestContext request) {
         Response written = write(groupId, ifMatch, new GroupCommand.BindBot(r.botId(), token.getName(),
@@ -465,6 +717,19 @@ public class GroupResource {
     @DELETE
     @Path("/{groupId}/bots/{botId}")
     @RolesAllowed({Roles.LEADER, Roles.DEPUTY, Roles.ADMIN, Roles.MEMBER, Roles.SYSTEM_ADMIN})
+    @Operation(summary = "Unbind a chat bot from the group", description = "Asked as binding is (binhyen:bots; 403 "
+            + "otherwise); allowed while the group is suspended.")
+    @APIResponse(responseCode = "200", description = "The group after the command; its new version in the ETag",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = GroupView.class)))
+    @APIResponse(responseCode = "400", ref = ProblemResponses.BAD_REQUEST)
+    @APIResponse(responseCode = "404", ref = ProblemResponses.NOT_FOUND)
+    @APIResponse(responseCode = "409", description = "The bot is not bound to the group (type state-conflict, "
+            + "binhyen:bots); or a concurrent change to the group was written first (type concurrent-change): read "
+            + "again and retry", content = @Content(
+            mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
+    @APIResponse(responseCode = "412", ref = ProblemResponses.PRECONDITION_FAILED)
+    @APIResponse(responseCode = "422", ref = ProblemResponses.RULE_VIOLATION)
     public Response unbindBot(@PathParam("groupId") String groupId, @PathParam("botId") String botId,
             @HeaderParam("If-Match") String ifMatch, @Context ContainerRequestContext request) {
         return write(groupId, ifMatch, new GroupCommand.UnbindBot(botId, token.getName(), token.getGroups(), now()),

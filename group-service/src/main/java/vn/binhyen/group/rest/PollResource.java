@@ -25,12 +25,19 @@ import vn.binhyen.contracts.Roles;
 import vn.binhyen.eventlog.EventIds;
 import vn.binhyen.group.domain.Group;
 import vn.binhyen.group.domain.GroupCommand;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import vn.binhyen.eventlog.http.ProblemResponses;
 
 /**
  * Council polls (council-binh-duong:7.2): the leader or a deputy opens one on an urgent
  * matter; delegates vote once before it closes, then confirm their vote in writing; the
  * results and the votes still unconfirmed are readable by the group.
  */
+@Tag(name = "Polls")
 @Path("/api/v1/groups/{groupId}/polls")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -47,6 +54,18 @@ public class PollResource {
 
     @POST
     @RolesAllowed({Roles.LEADER, Roles.DEPUTY, Roles.ADMIN, Roles.MEMBER})
+    @Operation(summary = "Open a poll on an urgent matter", description = "By the roles the council's regulation "
+            + "names (council-binh-duong:7.2); a group whose regulation has no polls is 422. At least two distinct "
+            + "options, and closesAt in the future (400 otherwise).")
+    @APIResponse(responseCode = "201", description = "The poll opened; Location names it, the ETag is the group's "
+            + "new version",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = PollView.class)))
+    @APIResponse(responseCode = "400", ref = ProblemResponses.BAD_REQUEST)
+    @APIResponse(responseCode = "404", ref = ProblemResponses.NOT_FOUND)
+    @APIResponse(responseCode = "409", ref = ProblemResponses.CONFLICT)
+    @APIResponse(responseCode = "412", ref = ProblemResponses.PRECONDITION_FAILED)
+    @APIResponse(responseCode = "422", ref = ProblemResponses.RULE_VIOLATION)
     public Response open(@PathParam("groupId") String groupId, @HeaderParam("If-Match") String ifMatch,
             @NotNull @Valid PollRequest r, @Context ContainerRequestContext request) {
         String pollId = "poll-" + EventIds.next();
@@ -62,6 +81,15 @@ public class PollResource {
     @POST
     @Path("/{pollId}/votes")
     @RolesAllowed({Roles.LEADER, Roles.DEPUTY, Roles.ADMIN, Roles.MEMBER})
+    @Operation(summary = "Cast a vote", description = "Once, by a delegate on the group's roster, before the poll "
+            + "closes (council-binh-duong:7.2); an unknown pollId is 422.")
+    @APIResponse(responseCode = "200", description = "The poll's results after the vote",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = PollView.class)))
+    @APIResponse(responseCode = "400", ref = ProblemResponses.BAD_REQUEST)
+    @APIResponse(responseCode = "404", ref = ProblemResponses.NOT_FOUND)
+    @APIResponse(responseCode = "409", ref = ProblemResponses.CONFLICT)
+    @APIResponse(responseCode = "422", ref = ProblemResponses.RULE_VIOLATION)
     public PollView vote(@PathParam("groupId") String groupId, @PathParam("pollId") String pollId,
             @NotNull @Valid VoteRequest r, @Context ContainerRequestContext request) {
         writer.write(groupId, null, new GroupCommand.CastVote(pollId, r.option(), writer.subject(), writer.now()),
@@ -75,6 +103,15 @@ public class PollResource {
     @POST
     @Path("/{pollId}/confirmations")
     @RolesAllowed({Roles.LEADER, Roles.DEPUTY, Roles.ADMIN, Roles.MEMBER})
+    @Operation(summary = "Confirm a vote in writing", description = "Once, after casting it "
+            + "(council-binh-duong:7.2); an unknown pollId is 422.")
+    @APIResponse(responseCode = "200", description = "The poll's results, and the votes still unconfirmed",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = PollView.class)))
+    @APIResponse(responseCode = "400", ref = ProblemResponses.BAD_REQUEST)
+    @APIResponse(responseCode = "404", ref = ProblemResponses.NOT_FOUND)
+    @APIResponse(responseCode = "409", ref = ProblemResponses.CONFLICT)
+    @APIResponse(responseCode = "422", ref = ProblemResponses.RULE_VIOLATION)
     public PollView confirm(@PathParam("groupId") String groupId, @PathParam("pollId") String pollId,
             @NotNull @Valid ConfirmationRequest r, @Context ContainerRequestContext request) {
         writer.write(groupId, null, new GroupCommand.ConfirmVote(pollId, r.confirmation(), writer.subject(),
@@ -86,6 +123,11 @@ public class PollResource {
     @Path("/{pollId}")
     @RolesAllowed({Roles.LEADER, Roles.DEPUTY, Roles.ADMIN, Roles.MEMBER, Roles.SYSTEM_ADMIN, Roles.AUDITOR,
             Roles.COMMANDER})
+    @Operation(summary = "Read a poll's results and the votes not yet confirmed")
+    @APIResponse(responseCode = "200", description = "The poll",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = PollView.class)))
+    @APIResponse(responseCode = "404", ref = ProblemResponses.NOT_FOUND)
     public PollView get(@PathParam("groupId") String groupId, @PathParam("pollId") String pollId) {
         return view(groupId, pollId);
     }

@@ -32,6 +32,13 @@ import vn.binhyen.group.domain.unit.UnitCommand;
 import vn.binhyen.group.domain.unit.UnknownUnitException;
 import vn.binhyen.group.projection.UnitTree;
 import vn.binhyen.group.service.UnitCommandService;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import vn.binhyen.eventlog.http.Problem;
+import vn.binhyen.eventlog.http.ProblemResponses;
 
 /**
  * Units (đơn vị, issue 21): a system administrator establishes and renames them; every staff
@@ -39,6 +46,7 @@ import vn.binhyen.group.service.UnitCommandService;
  * tokens and the {@code unit} of its groups. Writes return the unit's stream version as the ETag;
  * a unit established twice is 409 (binhyen:units).
  */
+@Tag(name = "Units")
 @Path("/api/v1/units")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -65,6 +73,17 @@ public class UnitResource {
 
     @POST
     @RolesAllowed(Roles.SYSTEM_ADMIN)
+    @Operation(summary = "Establish a unit", description = "By a system administrator (binhyen:units): unitId 2 to "
+            + "64 of a-z, 0-9 and '-', kind one of the known kinds (400 otherwise), a parent established before it "
+            + "(422 otherwise).")
+    @APIResponse(responseCode = "201", description = "The unit established; Location names it, the ETag is its version",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = UnitView.class)))
+    @APIResponse(responseCode = "400", ref = ProblemResponses.BAD_REQUEST)
+    @APIResponse(responseCode = "409", description = "The unit is already established (type state-conflict, "
+            + "binhyen:units); or a concurrent change was written first (type concurrent-change)", content = @Content(
+            mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
+    @APIResponse(responseCode = "422", ref = ProblemResponses.RULE_VIOLATION)
     public Response establish(@NotNull @Valid UnitRequest r, @Context ContainerRequestContext request) {
         var outcome = service.establish(r.unitId(), r.name(), r.kind(), r.parentUnitId(), token.getName(),
                 token.getGroups(), clock.instant(), RequestMetadata.of(token, request, null));
@@ -75,6 +94,13 @@ public class UnitResource {
     /** Every unit, by id, a page at a time. */
     @GET
     @RolesAllowed({Roles.SYSTEM_ADMIN, Roles.AUDITOR, Roles.COMMANDER, Roles.DUTY_OFFICER, Roles.PCTP_OFFICER})
+    @Operation(summary = "List every unit, by id, a page at a time")
+    @APIResponse(responseCode = "200", description = "One page of the units, and how many there are in all",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = UnitTree.UnitPage.class)))
+    @APIResponse(responseCode = "400", ref = ProblemResponses.BAD_REQUEST)
+    @APIResponse(responseCode = "404", description = "page or size is not a whole number: Jakarta REST answers a "
+            + "query parameter it cannot convert with 404, without a problem document")
     public UnitTree.UnitPage list(@QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @QueryParam("size") @DefaultValue("100") @Min(1) @Max(500) int size) {
         return units.units(page, size);
@@ -83,6 +109,11 @@ public class UnitResource {
     @GET
     @Path("/{unitId}")
     @RolesAllowed({Roles.SYSTEM_ADMIN, Roles.AUDITOR, Roles.COMMANDER, Roles.DUTY_OFFICER, Roles.PCTP_OFFICER})
+    @Operation(summary = "Read a unit")
+    @APIResponse(responseCode = "200", description = "The unit; its version in the ETag",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = UnitView.class)))
+    @APIResponse(responseCode = "404", ref = ProblemResponses.NOT_FOUND)
     public Response get(@PathParam("unitId") String unitId) {
         var loaded = service.load(unitId);
         if (!(loaded.unit() instanceof Unit.Established)) {
@@ -98,6 +129,15 @@ public class UnitResource {
     @PUT
     @Path("/{unitId}/name")
     @RolesAllowed(Roles.SYSTEM_ADMIN)
+    @Operation(summary = "Rename a unit", description = "By a system administrator (binhyen:units); the same name "
+            + "again records nothing.")
+    @APIResponse(responseCode = "200", description = "The unit renamed; its new version in the ETag",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = UnitView.class)))
+    @APIResponse(responseCode = "400", ref = ProblemResponses.BAD_REQUEST)
+    @APIResponse(responseCode = "404", ref = ProblemResponses.NOT_FOUND)
+    @APIResponse(responseCode = "409", ref = ProblemResponses.CONFLICT)
+    @APIResponse(responseCode = "412", ref = ProblemResponses.PRECONDITION_FAILED)
     public Response rename(@PathParam("unitId") String unitId, @HeaderParam("If-Match") String ifMatch,
             @NotNull @Valid UnitNameRequest r, @Context ContainerRequestContext request) {
         var outcome = service.handle(unitId, ETags.expectedVersion(ifMatch), new UnitCommand.RenameUnit(r.name(),

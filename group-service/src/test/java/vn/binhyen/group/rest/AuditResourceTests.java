@@ -61,5 +61,10 @@ class AuditResourceTests {
                 .get("/api/v1/audit/streams/" + group).then().statusCode(400).body("errors[0].field", equalTo("at"));
         given().auth().oauth2(Tokens.forRole(Roles.AUDITOR, "auditor-1")).get("/api/v1/audit/streams/group-none").then()
                 .statusCode(404);
+        // a stream that is no group's (here the auditor's own queries, recorded above): a 404, not a 500
+        String ownQueries = "audit-" + java.util.UUID.nameUUIDFromBytes("auditor-1".getBytes(
+                java.nio.charset.StandardCharsets.UTF_8));
+        given().auth().oauth2(Tokens.forRole(Roles.AUDITOR, "auditor-1")).get("/api/v1/audit/streams/" + ownQueries)
+                .then().statusCode(404);
     }
 }
