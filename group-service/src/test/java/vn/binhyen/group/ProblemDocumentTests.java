@@ -94,6 +94,14 @@ class ProblemDocumentTests {
     }
 
     @Test
+    void aQueryParameterOfTheWrongType_is400NamingIt_notTheBare404OfJakartaRest() {
+        admin().queryParam("page", "abc").get("/api/v1/groups").then().statusCode(400)
+                .contentType("application/problem+json").body("errors[0].field", equalTo("page"));
+        admin().queryParam("page", "1").get("/api/v1/groups").then().statusCode(200);
+        admin().get("/api/v1/no-such-thing").then().statusCode(404);
+    }
+
+    @Test
     void bug_staysA500() {
         admin().get("/test/problems/bug").then().statusCode(500);
     }

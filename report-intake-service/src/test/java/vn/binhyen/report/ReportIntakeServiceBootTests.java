@@ -22,8 +22,6 @@ class ReportIntakeServiceBootTests extends ServiceContractTests {
                 Map.entry("GET /dashboard/sign-in", "off to Keycloak (303), or 503 while Keycloak is away"),
                 Map.entry("GET /dashboard/roster", "the roster page: 200, or 303 to sign in"),
                 Map.entry("GET /dashboard/reports/{id}", "its one query parameter only picks the message shown"),
-                Map.entry("GET /dashboard/register", "a year that is not a number is Quarkus REST's 404"),
-                Map.entry("GET /dashboard/register.csv", "a year that is not a number is Quarkus REST's 404"),
                 Map.entry("POST /dashboard/approvals/{groupId}/proposals/{proposalId}", ANSWERED_ON_THE_PAGE),
                 Map.entry("POST /dashboard/approvals/{groupId}/leave-requests/{memberId}", ANSWERED_ON_THE_PAGE),
                 Map.entry("POST /dashboard/approvals/{groupId}/info-changes/{changeId}", ANSWERED_ON_THE_PAGE),

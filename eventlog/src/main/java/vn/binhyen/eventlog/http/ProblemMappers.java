@@ -36,7 +36,20 @@ public class ProblemMappers {
      * problem document naming the field. Every other WebApplicationException keeps its own response.
      */
     @ServerExceptionMapper
-    public Response wrapped(WebApplicationException e) {
+    public Response wrapped(WebApplicationException e, jakarta.ws.rs.core.UriInfo uri,
+            jakarta.ws.rs.container.ResourceInfo resource) {
+        if (e.getResponse().getStatus() == Status.NOT_FOUND.getStatusCode() && e.getCause() != null
+                && !(e.getCause() instanceof WebApplicationException) && resource != null
+                && resource.getResourceMethod() != null) {
+            // Jakarta REST answers a query or path parameter that does not convert (page=abc) with a bare 404,
+            // as if the resource were missing: it is the client's mistake, a 400 naming the parameter
+            String field = unconvertible(uri, resource.getResourceMethod());
+            if (field != null) {
+                return Problem.of("invalid-field", "Giá trị không hợp lệ / Invalid value", Status.BAD_REQUEST,
+                        field + " is not of its type").withErrors(List.of(new Problem.FieldError(field, "type",
+                                "giá trị không đúng kiểu / not a value of its type"))).toResponse();
+            }
+        }
         if (e.getResponse().getStatus() == Status.BAD_REQUEST.getStatusCode()) {
             if (e.getCause() instanceof StreamReadException s) {
                 return unreadable(s);
@@ -55,6 +68,51 @@ public class ProblemMappers {
             }
         }
         return e.getResponse();
+    }
+
+    /** The first query or path parameter of {@code method} whose value does not convert to its type. */
+    static String unconvertible(jakarta.ws.rs.core.UriInfo uri, java.lang.reflect.Method method) {
+        for (java.lang.reflect.Parameter p : method.getParameters()) {
+            var query = p.getAnnotation(jakarta.ws.rs.QueryParam.class);
+            var path = p.getAnnotation(jakarta.ws.rs.PathParam.class);
+            String name = query != null ? query.value() : path != null ? path.value() : null;
+            if (name == null) {
+                continue;
+            }
+            String value = query != null ? uri.getQueryParameters().getFirst(name) : uri.getPathParameters().getFirst(name);
+            if (value != null && !converts(value, p.getType())) {
+                return name;
+            }
+        }
+        return null;
+    }
+
+    private static boolean converts(String value, Class<?> type) {
+        try {
+            if (type == int.class || type == Integer.class) {
+                Integer.parseInt(value);
+            } else if (type == long.class || type == Long.class) {
+                Long.parseLong(value);
+            } else if (type == short.class || type == Short.class) {
+                Short.parseShort(value);
+            } else if (type == double.class || type == Double.class) {
+                Double.parseDouble(value);
+            } else if (type.isEnum()) {
+                for (Object constant : type.getEnumConstants()) {
+                    if (((Enum<?>) constant).name().equals(value)) {
+                        return true;
+                    }
+                }
+                return false;
+            } else if (type == java.time.LocalDate.class) {
+                java.time.LocalDate.parse(value);
+            } else if (type == java.time.Instant.class) {
+                java.time.Instant.parse(value);
+            }
+            return true;
+        } catch (RuntimeException notOfTheType) {
+            return false;
+        }
     }
 
     @ServerExceptionMapper

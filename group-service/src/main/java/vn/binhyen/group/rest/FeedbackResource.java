@@ -161,8 +161,7 @@ public class FeedbackResource {
             implementation = FeedbackProjector.Row.class)))
     @APIResponse(responseCode = "400", ref = ProblemResponses.BAD_REQUEST)
     @APIResponse(responseCode = "404", description = "No such group, or one the caller may not see (type "
-            + "unknown-group); or page or size is not a whole number, which Jakarta REST answers with 404 without a "
-            + "problem document", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
+            + "unknown-group)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
     public java.util.List<FeedbackProjector.Row> list(@PathParam("groupId") String groupId,
             @jakarta.ws.rs.QueryParam("status") @jakarta.ws.rs.DefaultValue("RECEIVED") @Size(max = 16) String status,
             @jakarta.ws.rs.QueryParam("page") @jakarta.ws.rs.DefaultValue("0") @jakarta.validation.constraints.Min(0)

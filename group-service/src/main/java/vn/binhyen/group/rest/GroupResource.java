@@ -180,8 +180,6 @@ public class GroupResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = GroupQueries.Page.class)))
     @APIResponse(responseCode = "400", ref = ProblemResponses.BAD_REQUEST)
-    @APIResponse(responseCode = "404", description = "page or size is not a whole number: Jakarta REST answers a "
-            + "query parameter it cannot convert with 404, without a problem document")
     public GroupQueries.Page list(@QueryParam("unit") String unit, @QueryParam("profile") String profile,
             @QueryParam("status") @Matches(regexp = "ACTIVE|SUSPENDED|TERMINATED") String status,
             @QueryParam("page") @DefaultValue("0") @Min(0) int page,

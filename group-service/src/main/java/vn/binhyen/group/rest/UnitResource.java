@@ -99,8 +99,6 @@ public class UnitResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = UnitTree.UnitPage.class)))
     @APIResponse(responseCode = "400", ref = ProblemResponses.BAD_REQUEST)
-    @APIResponse(responseCode = "404", description = "page or size is not a whole number: Jakarta REST answers a "
-            + "query parameter it cannot convert with 404, without a problem document")
     public UnitTree.UnitPage list(@QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @QueryParam("size") @DefaultValue("100") @Min(1) @Max(500) int size) {
         return units.units(page, size);

@@ -658,8 +658,9 @@ public class DashboardResource {
     @Operation(summary = "The crime-source register of a unit for a year (the officer's unit and this year by default)")
     @APIResponse(responseCode = "200", description = "The register page", content = @Content(mediaType = MediaType.TEXT_HTML))
     @APIResponse(responseCode = "303", description = "No live session: to the sign-in (/dashboard/sign-in)")
-    @APIResponse(responseCode = "404", description = "No register of that unit the officer may see (text), or year is not an "
-            + "integer (no body)", content = @Content(mediaType = MediaType.TEXT_PLAIN))
+    @APIResponse(responseCode = "400", ref = ProblemResponses.BAD_REQUEST)
+    @APIResponse(responseCode = "404", description = "No register of that unit the officer may see", content =
+            @Content(mediaType = MediaType.TEXT_PLAIN))
     public Response register(@CookieParam(COOKIE) String cookie, @QueryParam("unit") String unitName,
             @QueryParam("year") Integer year) {
         return signedIn(cookie, officer -> {
@@ -680,8 +681,9 @@ public class DashboardResource {
     @Operation(summary = "The crime-source register of a unit for a year, as CSV")
     @APIResponse(responseCode = "200", description = "The register as a CSV attachment", content = @Content(mediaType = "text/csv"))
     @APIResponse(responseCode = "303", description = "No live session: to the sign-in (/dashboard/sign-in)")
-    @APIResponse(responseCode = "404", description = "No register of that unit the officer may see (text), or year is not an "
-            + "integer (no body)", content = @Content(mediaType = MediaType.TEXT_PLAIN))
+    @APIResponse(responseCode = "400", ref = ProblemResponses.BAD_REQUEST)
+    @APIResponse(responseCode = "404", description = "No register of that unit the officer may see", content =
+            @Content(mediaType = MediaType.TEXT_PLAIN))
     public Response registerCsv(@CookieParam(COOKIE) String cookie, @QueryParam("unit") String unitName,
             @QueryParam("year") Integer year) {
         return signedIn(cookie, officer -> {
