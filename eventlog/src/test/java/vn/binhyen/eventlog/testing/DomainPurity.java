@@ -25,13 +25,28 @@ public final class DomainPurity {
                 .as(domainPackage + " is free of framework imports");
     }
 
-    /** Checks {@code servicePackage}.domain, and that the same rule rejects {@code servicePackage}.rest. */
+    /** Transactions are the service layer's: no method or class of {@code restPackage} opens one. */
+    public static ArchRule noTransactionsIn(String restPackage) {
+        return com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noMethods().that().areDeclaredInClassesThat()
+                .resideInAPackage(restPackage).should().beAnnotatedWith("jakarta.transaction.Transactional")
+                .orShould().beDeclaredInClassesThat().areAnnotatedWith("jakarta.transaction.Transactional")
+                .as(restPackage + " opens no transaction (they are service/'s)");
+    }
+
+    /**
+     * Checks {@code servicePackage}.domain, and that the same rule rejects {@code servicePackage}.rest;
+     * and that rest/ opens no transaction.
+     */
     public static void check(String servicePackage) {
         JavaClasses classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                 .importPackages(servicePackage);
         domainIsPure(servicePackage + ".domain..").check(classes);
         // the REST layer does import Jakarta REST: the same rule must catch it, or it checks nothing
         assertThatThrownBy(() -> domainIsPure(servicePackage + ".rest..").check(classes))
+                .isInstanceOf(AssertionError.class);
+        noTransactionsIn(servicePackage + ".rest..").check(classes);
+        // and the rule can fail: the service's other layers do open them
+        assertThatThrownBy(() -> noTransactionsIn(servicePackage + "..").check(classes))
                 .isInstanceOf(AssertionError.class);
     }
 }

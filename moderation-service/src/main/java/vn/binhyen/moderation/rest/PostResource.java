@@ -18,12 +18,18 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import vn.binhyen.contracts.Roles;
 import vn.binhyen.eventlog.decider.CommandHandler;
 import vn.binhyen.eventlog.http.RequestMetadata;
 import vn.binhyen.eventlog.directory.Directory;
 import vn.binhyen.eventlog.http.ETags;
 import vn.binhyen.eventlog.http.Problem;
+import vn.binhyen.eventlog.http.ProblemResponses;
 import vn.binhyen.moderation.domain.posting.PostCommand;
 import vn.binhyen.moderation.service.PostingService;
 
@@ -33,6 +39,7 @@ import vn.binhyen.moderation.service.PostingService;
  * it, never a token's role: issue 21) verifies it or returns it with comments, approves it and
  * publishes it. Only the group's members and those who oversee it see a post.
  */
+@Tag(name = "Posts")
 @Path("/api/v1")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -59,6 +66,17 @@ public class PostResource {
     @POST
     @Path("/groups/{groupId}/posts")
     @RolesAllowed({Roles.MEMBER, Roles.LEADER, Roles.DEPUTY, Roles.ADMIN})
+    @Operation(summary = "Submit a draft post to the group's board", description = "By a member on the group's "
+            + "roster (police-song-tri:13.2), naming which official source of police-song-tri:13.1 it comes from and "
+            + "the source itself; the text is screened, and a text a rule takes down is refused (422). A group whose "
+            + "regulation makes no publishing workflow refuses it (422, binhyen:profiles).")
+    @APIResponse(responseCode = "201", description = "The draft, submitted; Location names it, the ETag is its "
+            + "version", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = PostingService.PostView.class)))
+    @APIResponse(responseCode = "400", ref = ProblemResponses.BAD_REQUEST)
+    @APIResponse(responseCode = "404", ref = ProblemResponses.NOT_FOUND)
+    @APIResponse(responseCode = "409", ref = ProblemResponses.CONFLICT)
+    @APIResponse(responseCode = "422", ref = ProblemResponses.RULE_VIOLATION)
     public Response submit(@PathParam("groupId") String groupId, @NotNull @Valid DraftRequest r,
             @Context ContainerRequestContext request) {
         // a member of the group by its roster, whatever the token's role says (issue 21, audit L4)
@@ -75,6 +93,12 @@ public class PostResource {
     @Path("/posts/{postId}")
     @RolesAllowed({Roles.MEMBER, Roles.LEADER, Roles.DEPUTY, Roles.ADMIN, Roles.AUDITOR, Roles.COMMANDER,
             Roles.SYSTEM_ADMIN})
+    @Operation(summary = "Read a post and its whole history", description = "To its author, its group's members "
+            + "by the roster and those who oversee the group; to anyone else it does not exist (404).")
+    @APIResponse(responseCode = "200", description = "The post, its stage and its history; the ETag is its version",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = PostingService.PostView.class)))
+    @APIResponse(responseCode = "404", ref = ProblemResponses.NOT_FOUND)
     public Response get(@PathParam("postId") String postId) {
         var view = posting.view(postId);
         // its author, its group's members by the roster, and those who oversee the group; to anyone else it does not exist
@@ -91,6 +115,17 @@ public class PostResource {
     @POST
     @Path("/posts/{postId}/return")
     @RolesAllowed({Roles.LEADER, Roles.DEPUTY, Roles.ADMIN, Roles.MEMBER})
+    @Operation(summary = "Return a submitted or verified post to its author for edits", description = "By the "
+            + "group's board only (police-song-tri:13.2; else 403), with comments saying what to change. A post "
+            + "that does not exist, or is at another stage, is refused with 422.")
+    @APIResponse(responseCode = "200", description = "The post after the step; the ETag is its new version",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = PostingService.PostView.class)))
+    @APIResponse(responseCode = "400", ref = ProblemResponses.BAD_REQUEST)
+    @APIResponse(responseCode = "404", ref = ProblemResponses.NOT_FOUND)
+    @APIResponse(responseCode = "409", ref = ProblemResponses.CONFLICT)
+    @APIResponse(responseCode = "412", ref = ProblemResponses.PRECONDITION_FAILED)
+    @APIResponse(responseCode = "422", ref = ProblemResponses.RULE_VIOLATION)
     public Response returnForEdits(@PathParam("postId") String postId, @HeaderParam("If-Match") String ifMatch,
             @NotNull @Valid CommentsRequest r, @Context ContainerRequestContext request) {
         return act(postId, ifMatch, new PostCommand.Return(r.comments(), board(postId), token.getName()), request);
@@ -99,6 +134,17 @@ public class PostResource {
     @POST
     @Path("/posts/{postId}/revision")
     @RolesAllowed({Roles.MEMBER, Roles.LEADER, Roles.DEPUTY, Roles.ADMIN})
+    @Operation(summary = "Revise a returned post", description = "By its author only (police-song-tri:13.2; else "
+            + "403), naming its official source (police-song-tri:13.1); the new text is screened, and a text a rule "
+            + "takes down is refused (422). A post that does not exist, or is not returned, is refused with 422.")
+    @APIResponse(responseCode = "200", description = "The post after the step; the ETag is its new version",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = PostingService.PostView.class)))
+    @APIResponse(responseCode = "400", ref = ProblemResponses.BAD_REQUEST)
+    @APIResponse(responseCode = "404", ref = ProblemResponses.NOT_FOUND)
+    @APIResponse(responseCode = "409", ref = ProblemResponses.CONFLICT)
+    @APIResponse(responseCode = "412", ref = ProblemResponses.PRECONDITION_FAILED)
+    @APIResponse(responseCode = "422", ref = ProblemResponses.RULE_VIOLATION)
     public Response revise(@PathParam("postId") String postId, @HeaderParam("If-Match") String ifMatch,
             @NotNull @Valid DraftRequest r, @Context ContainerRequestContext request) {
         return act(postId, ifMatch, new PostCommand.Revise(r.text(), r.sourceKind(), r.source(),
@@ -110,6 +156,16 @@ public class PostResource {
     // no body: a client sending none, and no Content-Type, is answered by its rights, not with a 415
     @jakarta.ws.rs.Consumes(jakarta.ws.rs.core.MediaType.WILDCARD)
     @RolesAllowed({Roles.LEADER, Roles.DEPUTY, Roles.ADMIN, Roles.MEMBER})
+    @Operation(summary = "Verify a submitted post's source", description = "By the group's board only "
+            + "(police-song-tri:13.2; else 403). A post that does not exist, or is not submitted, is refused with 422.")
+    @APIResponse(responseCode = "200", description = "The post after the step; the ETag is its new version",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = PostingService.PostView.class)))
+    @APIResponse(responseCode = "400", ref = ProblemResponses.BAD_REQUEST)
+    @APIResponse(responseCode = "404", ref = ProblemResponses.NOT_FOUND)
+    @APIResponse(responseCode = "409", ref = ProblemResponses.CONFLICT)
+    @APIResponse(responseCode = "412", ref = ProblemResponses.PRECONDITION_FAILED)
+    @APIResponse(responseCode = "422", ref = ProblemResponses.RULE_VIOLATION)
     public Response verify(@PathParam("postId") String postId, @HeaderParam("If-Match") String ifMatch,
             @Context ContainerRequestContext request) {
         return act(postId, ifMatch, new PostCommand.Verify(board(postId), token.getName()), request);
@@ -121,6 +177,18 @@ public class PostResource {
     @POST
     @Path("/posts/{postId}/approval")
     @RolesAllowed({Roles.LEADER, Roles.DEPUTY, Roles.ADMIN, Roles.MEMBER})
+    @Operation(summary = "Approve a verified post, optionally with the board's edited text", description = "By the "
+            + "group's board only (police-song-tri:13.2; else 403). What is approved is short (police-song-tri:7(I).2) "
+            + "and an edited text is screened again; a text a rule refuses, a post that does not exist or one not "
+            + "verified is refused with 422.")
+    @APIResponse(responseCode = "200", description = "The post after the step; the ETag is its new version",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = PostingService.PostView.class)))
+    @APIResponse(responseCode = "400", ref = ProblemResponses.BAD_REQUEST)
+    @APIResponse(responseCode = "404", ref = ProblemResponses.NOT_FOUND)
+    @APIResponse(responseCode = "409", ref = ProblemResponses.CONFLICT)
+    @APIResponse(responseCode = "412", ref = ProblemResponses.PRECONDITION_FAILED)
+    @APIResponse(responseCode = "422", ref = ProblemResponses.RULE_VIOLATION)
     public Response approve(@PathParam("postId") String postId, @HeaderParam("If-Match") String ifMatch,
             @Valid ApprovalRequest r, @Context ContainerRequestContext request) {
         String finalText = r == null ? null : r.finalText();
@@ -136,6 +204,16 @@ public class PostResource {
     // no body: a client sending none, and no Content-Type, is answered by its rights, not with a 415
     @jakarta.ws.rs.Consumes(jakarta.ws.rs.core.MediaType.WILDCARD)
     @RolesAllowed({Roles.LEADER, Roles.DEPUTY, Roles.ADMIN, Roles.MEMBER})
+    @Operation(summary = "Publish an approved post", description = "By the group's board only "
+            + "(police-song-tri:13.2; else 403). A post that does not exist, or is not approved, is refused with 422.")
+    @APIResponse(responseCode = "200", description = "The post after the step; the ETag is its new version",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = PostingService.PostView.class)))
+    @APIResponse(responseCode = "400", ref = ProblemResponses.BAD_REQUEST)
+    @APIResponse(responseCode = "404", ref = ProblemResponses.NOT_FOUND)
+    @APIResponse(responseCode = "409", ref = ProblemResponses.CONFLICT)
+    @APIResponse(responseCode = "412", ref = ProblemResponses.PRECONDITION_FAILED)
+    @APIResponse(responseCode = "422", ref = ProblemResponses.RULE_VIOLATION)
     public Response publish(@PathParam("postId") String postId, @HeaderParam("If-Match") String ifMatch,
             @Context ContainerRequestContext request) {
         return act(postId, ifMatch, new PostCommand.Publish(board(postId), token.getName()), request);

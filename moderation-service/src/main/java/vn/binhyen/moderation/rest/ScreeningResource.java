@@ -20,12 +20,18 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import vn.binhyen.contracts.Roles;
 import vn.binhyen.eventlog.Actor;
 import vn.binhyen.eventlog.decider.CommandHandler;
 import vn.binhyen.eventlog.http.CorrelationIdFilter;
 import vn.binhyen.eventlog.http.PlausibleTime;
 import vn.binhyen.eventlog.http.Problem;
+import vn.binhyen.eventlog.http.ProblemResponses;
 import vn.binhyen.moderation.domain.screening.Message;
 import vn.binhyen.moderation.service.ScreeningService;
 
@@ -33,6 +39,7 @@ import vn.binhyen.moderation.service.ScreeningService;
  * Screening for the chat bots: every message of a group, answered in milliseconds with the
  * decision, the rules that fired with their evidence, the sanction and the reply to post.
  */
+@Tag(name = "Screening")
 @Path("/api/v1/screenings")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -73,7 +80,7 @@ public class ScreeningResource {
             @NotBlank @Size(max = 128) @SingleLineId String messageId,
             @NotNull @Valid Author author,
             // over MAX_TEXT is answered 413 (not @Size's 400): the bound is the document's all the same
-            @org.eclipse.microprofile.openapi.annotations.media.Schema(maxLength = MAX_TEXT) String text, @Size(max = 20) List<@NotNull @Valid AttachmentInput> attachments,
+            @Schema(maxLength = MAX_TEXT) String text, @Size(max = 20) List<@NotNull @Valid AttachmentInput> attachments,
             @Size(max = 50) List<@NotBlank @Size(max = 2000) String> links, boolean forwarded,
             @PlausibleTime Instant postedAt) {
 
@@ -103,6 +110,19 @@ public class ScreeningResource {
     @POST
     @RolesAllowed(Roles.BOT)
     @io.smallrye.common.annotation.NonBlocking
+    @Operation(summary = "Screen a group's message for a bot", description = "Only for a group the calling bot is "
+            + "bound to (else 403, type bot-not-bound; nothing is screened). The same request again (same groupId, "
+            + "messageId and content) is answered with the first answer and X-Replayed: true.")
+    @APIResponse(responseCode = "200", description = "The decision, the rules that fired with their evidence, the "
+            + "sanction and the reply to post; X-Replayed tells whether it is the answer to an earlier identical "
+            + "request", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = ScreeningService.Result.class)))
+    @APIResponse(responseCode = "400", ref = ProblemResponses.BAD_REQUEST)
+    @APIResponse(responseCode = "409", description = "The messageId was screened before with other content (type "
+            + "message-id-reused), or a concurrent screening of the same message or member was written first (type "
+            + "concurrent-change)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
+    @APIResponse(responseCode = "413", description = "text has more than 10,000 characters (type text-too-long); "
+            + "nothing is screened", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
     public Uni<Response> screen(@NotNull @Valid ScreeningRequest r, @Context ContainerRequestContext request) {
         if (r.text() != null && r.text().length() > MAX_TEXT) {
             return Uni.createFrom().item(Problem.of("text-too-long", "Tin nhắn quá dài / Text too long", 413,

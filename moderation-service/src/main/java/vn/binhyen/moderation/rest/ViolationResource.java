@@ -18,14 +18,22 @@ import java.util.List;
 import vn.binhyen.contracts.Roles;
 import vn.binhyen.eventlog.EventLogException;
 import vn.binhyen.eventlog.http.Problem;
+import vn.binhyen.eventlog.http.ProblemResponses;
 import vn.binhyen.eventlog.directory.Directory;
 import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * The violation ledger: a member's violations in one group or across groups, or a group's, in
  * the groups the caller oversees ({@link Directory#mayOversee}): their board by the roster, their
  * unit's commander and auditors, a system administrator (issue 21).
  */
+@Tag(name = "Violations")
 @Path("/api/v1/violations")
 @Produces(MediaType.APPLICATION_JSON)
 public class ViolationResource {
@@ -46,6 +54,12 @@ public class ViolationResource {
     @GET
     @RolesAllowed({Roles.LEADER, Roles.DEPUTY, Roles.ADMIN, Roles.MEMBER, Roles.AUDITOR, Roles.COMMANDER,
             Roles.SYSTEM_ADMIN})
+    @Operation(summary = "A member's or a group's violations", description = "memberId, groupId or both; only in "
+            + "the groups the caller oversees (a group outside them is answered empty).")
+    @APIResponse(responseCode = "200", description = "The violations, latest first (at most 1,000)",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(type = SchemaType.ARRAY, implementation = Entry.class)))
+    @APIResponse(responseCode = "400", ref = ProblemResponses.BAD_REQUEST)
     public Response list(@QueryParam("memberId") String memberId, @QueryParam("groupId") String groupId) {
         if ((memberId == null || memberId.isBlank()) && (groupId == null || groupId.isBlank())) {
             return Problem.of("invalid-field", "Giá trị không hợp lệ / Invalid value", Response.Status.BAD_REQUEST,

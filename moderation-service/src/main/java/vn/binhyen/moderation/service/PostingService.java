@@ -72,6 +72,9 @@ public class PostingService {
 
     @Transactional
     public PostView act(String postId, OptionalLong ifMatch, PostCommand command, CommandHandler.Metadata meta) {
+        if (!(command instanceof PostCommand.Submit) && !(posts.load(postId) instanceof Post.Draft)) {
+            throw new UnknownPost("no post " + postId); // a step on a post never submitted: 404, not a rule's 422
+        }
         posts.handle(postId, ifMatch, command, meta);
         return view(postId);
     }

@@ -17,8 +17,14 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import vn.binhyen.contracts.Roles;
 import vn.binhyen.eventlog.http.Problem;
+import vn.binhyen.eventlog.http.ProblemResponses;
 import vn.binhyen.notification.delivery.Contacts;
 import vn.binhyen.notification.domain.Delivery;
 
@@ -27,6 +33,7 @@ import vn.binhyen.notification.domain.Delivery;
  * hours. A system administrator sets anyone's; a bot sets the citizen's whose report it relayed
  * ({@code citizen:<reportId>}); everyone sets their own ({@code /me}).
  */
+@Tag(name = "Contacts")
 @Path("/api/v1/contacts")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -60,6 +67,10 @@ public class ContactResource {
     @Path("/me")
     @RolesAllowed({Roles.LEADER, Roles.DEPUTY, Roles.ADMIN, Roles.MEMBER, Roles.DUTY_OFFICER, Roles.PCTP_OFFICER,
             Roles.IT_SECURITY_OFFICER, Roles.COMMANDER, Roles.AUDITOR, Roles.SYSTEM_ADMIN})
+    @Operation(summary = "Set the caller's own contact", description = "Addresses, the preferred fallback chain "
+            + "and quiet hours (quietFrom and quietTo, HH:mm, both or neither); the contact is replaced as a whole.")
+    @APIResponse(responseCode = "204", description = "Saved")
+    @APIResponse(responseCode = "400", ref = ProblemResponses.BAD_REQUEST)
     public Response putMine(@Valid ContactRequest request) {
         return save("member:" + token.getName(), request);
     }
@@ -67,6 +78,13 @@ public class ContactResource {
     @PUT
     @Path("/{recipient}")
     @RolesAllowed({Roles.SYSTEM_ADMIN, Roles.BOT})
+    @Operation(summary = "Set a recipient's contact", description = "recipient is member:<id>, role:<ROLE> "
+            + "(role:<ROLE>@<unit>), citizen:<reportId> or group:<id>. A system administrator sets anyone's; a bot "
+            + "only a citizen's (else 403) whose report was relayed through a group it is bound to (else 404, type "
+            + "unknown-report). The contact is replaced as a whole.")
+    @APIResponse(responseCode = "204", description = "Saved")
+    @APIResponse(responseCode = "400", ref = ProblemResponses.BAD_REQUEST)
+    @APIResponse(responseCode = "404", ref = ProblemResponses.NOT_FOUND)
     public Response put(@PathParam("recipient") String recipient, @Valid ContactRequest request) {
         if (!RECIPIENT.matcher(recipient).matches()) {
             return invalid(List.of(new Problem.FieldError("recipient", "recipient-format",
@@ -88,6 +106,11 @@ public class ContactResource {
     @GET
     @Path("/{recipient}")
     @RolesAllowed(Roles.SYSTEM_ADMIN)
+    @Operation(summary = "Read a recipient's contact")
+    @APIResponse(responseCode = "200", description = "The recipient's addresses, preferred channels and quiet hours",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = Delivery.Contact.class)))
+    @APIResponse(responseCode = "404", ref = ProblemResponses.NOT_FOUND)
     public Response get(@PathParam("recipient") String recipient) {
         return contacts.find(recipient).map(c -> Response.ok(c).build())
                 .orElseGet(() -> Problem.of("not-found", "Không tìm thấy / Not found", Response.Status.NOT_FOUND,

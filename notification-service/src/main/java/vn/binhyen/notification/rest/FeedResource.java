@@ -3,7 +3,6 @@ package vn.binhyen.notification.rest;
 import io.agroal.api.AgroalDataSource;
 import io.smallrye.mutiny.Multi;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.transaction.Transactional;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -25,15 +24,23 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestStreamElementType;
 import vn.binhyen.contracts.Roles;
 import vn.binhyen.contracts.notification.NotificationEvent;
 import vn.binhyen.eventlog.EventLogException;
 import vn.binhyen.eventlog.EventStore;
-import vn.binhyen.notification.delivery.NotificationLog;
+import vn.binhyen.notification.delivery.Acknowledgements;
 import vn.binhyen.eventlog.http.Problem;
+import vn.binhyen.eventlog.http.ProblemResponses;
 
 /** The in-app feed: a user's own notifications and those of the roles they hold, newest first. */
+@Tag(name = "Notifications")
 @Path("/api/v1/notifications")
 @Produces(MediaType.APPLICATION_JSON)
 public class FeedResource {
@@ -41,10 +48,11 @@ public class FeedResource {
     private final JsonWebToken token;
     private final Clock clock;
     private final FeedStream stream;
-    private final NotificationLog log;
+    private final Acknowledgements acknowledgements;
 
-    FeedResource(AgroalDataSource dataSource, JsonWebToken token, Clock clock, FeedStream stream, NotificationLog log) {
-        this.log = log;
+    FeedResource(AgroalDataSource dataSource, JsonWebToken token, Clock clock, FeedStream stream,
+            Acknowledgements acknowledgements) {
+        this.acknowledgements = acknowledgements;
         this.dataSource = dataSource;
         this.token = token;
         this.clock = clock;
@@ -63,6 +71,12 @@ public class FeedResource {
     @GET
     @RolesAllowed({Roles.LEADER, Roles.DEPUTY, Roles.ADMIN, Roles.MEMBER, Roles.DUTY_OFFICER, Roles.PCTP_OFFICER,
             Roles.IT_SECURITY_OFFICER, Roles.COMMANDER, Roles.SYSTEM_ADMIN})
+    @Operation(summary = "The caller's feed: their own notifications and their roles'", description = "The newest "
+            + "200, newest first; with since (an ISO-8601 instant), the 200 oldest created after it, oldest first.")
+    @APIResponse(responseCode = "200", description = "The notifications",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(type = SchemaType.ARRAY, implementation = Item.class)))
+    @APIResponse(responseCode = "400", ref = ProblemResponses.BAD_REQUEST)
     public List<Item> feed(@QueryParam("since") Instant since) {
         List<String> recipients = recipients();
         List<Item> out = new ArrayList<>();
@@ -96,6 +110,14 @@ public class FeedResource {
     @RestStreamElementType(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.LEADER, Roles.DEPUTY, Roles.ADMIN, Roles.MEMBER, Roles.DUTY_OFFICER, Roles.PCTP_OFFICER,
             Roles.IT_SECURITY_OFFICER, Roles.COMMANDER, Roles.SYSTEM_ADMIN})
+    @Operation(summary = "New feed items as they arrive (Server-Sent Events), until the token expires",
+            description = "One JSON item per event. A client that reconnects reads what it missed with GET ?since=.")
+    @APIResponse(responseCode = "200", description = "The stream of feed items; it ends when the token expires, or "
+            + "when the client stops reading", content = @Content(mediaType = MediaType.SERVER_SENT_EVENTS,
+            schema = @Schema(implementation = Item.class)))
+    @APIResponse(responseCode = "429", description = "The user, or this instance, already holds its streams (type "
+            + "too-many-streams, Retry-After)", content = @Content(mediaType = Problem.MEDIA_TYPE,
+            schema = @Schema(ref = "Problem")))
     public Multi<Item> stream() {
         // the verifier's clock, not the application's (which tests move): the token is valid until exp by it
         Duration left = Duration.between(Instant.now(), Instant.ofEpochSecond(token.getExpirationTime()));
@@ -116,33 +138,17 @@ public class FeedResource {
     @Path("/{id}/acknowledgement")
     @RolesAllowed({Roles.LEADER, Roles.DEPUTY, Roles.ADMIN, Roles.MEMBER, Roles.DUTY_OFFICER, Roles.PCTP_OFFICER,
             Roles.IT_SECURITY_OFFICER, Roles.COMMANDER, Roles.SYSTEM_ADMIN})
-    @Transactional
+    @Operation(summary = "Acknowledge a notification", description = "By its recipient or a holder of the "
+            + "addressed role; once, recorded as an event. Acknowledging again, or one not delivered, changes nothing.")
+    @APIResponse(responseCode = "204", description = "Acknowledged (or nothing to change)")
+    @APIResponse(responseCode = "404", ref = ProblemResponses.NOT_FOUND)
+    @APIResponse(responseCode = "409", ref = ProblemResponses.CONFLICT)
     public Response acknowledge(@PathParam("id") String id) {
-        List<String> recipients = recipients();
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
-                "select state from notification where notification_id = ? and recipient = any(?) for update")) {
-            ps.setString(1, id);
-            ps.setArray(2, c.createArrayOf("text", recipients.toArray()));
-            try (ResultSet rs = ps.executeQuery()) {
-                if (!rs.next()) {
-                    return Problem.of("not-found", "Không tìm thấy / Not found", Response.Status.NOT_FOUND,
-                            "no notification " + id + " for you").toResponse();
-                }
-                if (!"DELIVERED".equals(rs.getString(1))) {
-                    return Response.noContent().build();
-                }
-            }
-            try (PreparedStatement update = c.prepareStatement(
-                    "update notification set state = 'ACKNOWLEDGED', acknowledged_at = ? where notification_id = ?")) {
-                update.setTimestamp(1, Timestamp.from(clock.instant()));
-                update.setString(2, id);
-                update.executeUpdate();
-            }
-        } catch (SQLException e) {
-            throw new EventLogException("acknowledgement could not be recorded: " + e.getMessage(), e);
+        if (acknowledgements.acknowledge(id, recipients(), "member:" + token.getName())
+                == Acknowledgements.Outcome.NOT_FOUND) {
+            return Problem.of("not-found", "Không tìm thấy / Not found", Response.Status.NOT_FOUND,
+                    "no notification " + id + " for you").toResponse();
         }
-        log.append(id, EventStore.ANY_VERSION, "feed", "ack-" + id, null,
-                new NotificationEvent.NotificationAcknowledged(id, "member:" + token.getName()));
         return Response.noContent().build();
     }
 

@@ -249,7 +249,6 @@ public class ReportResource {
     @POST
     @Path("/{reportId}/completion")
     @RolesAllowed({Roles.BOT, Roles.DUTY_OFFICER})
-    @jakarta.transaction.Transactional
     @Operation(summary = "Complete a report with what was missing", description = "Adds the reporter, details or "
             + "content the citizen sent later, until the report is resolved or transferred (police-song-tri:14.3).")
     @APIResponse(responseCode = "200", description = "The report completed, as the caller may see it; its new "
@@ -269,10 +268,9 @@ public class ReportResource {
             return future;
         }
         Set<String> roles = rolesFor(reportId);
-        var sealed = keys.seal(reportId, reporter(r.reporter(), r.refusal()),
-                r.details() == null ? null : r.details().toDetails(), r.content(), clock.instant());
-        var outcome = service.handle(reportId, OptionalLong.empty(), new ReportCommand.Complete(sealed.reporter(),
-                sealed.details(), sealed.content(), token.getName(), roles, clock.instant()), meta(request));
+        var outcome = service.complete(reportId, reporter(r.reporter(), r.refusal()),
+                r.details() == null ? null : r.details().toDetails(), r.content(), token.getName(), roles,
+                clock.instant(), meta(request));
         return view(outcome, roles);
     }
 
@@ -515,7 +513,6 @@ public class ReportResource {
     @POST
     @Path("/{reportId}/reporter-shredding")
     @RolesAllowed({Roles.COMMANDER, Roles.SYSTEM_ADMIN})
-    @jakarta.transaction.Transactional
     @Operation(summary = "Shred a reporter's personal data", description = "Deletes the key the report's personal "
             + "data is sealed under (police-song-tri:15.2); the events keep their ciphertext and still verify.")
     @APIResponse(responseCode = "200", description = "The report after the shredding, its personal data shredded; "
@@ -527,9 +524,7 @@ public class ReportResource {
     public Response shred(@PathParam("reportId") String reportId, @NotNull @Valid ShredRequest r,
             @Context ContainerRequestContext request) {
         Set<String> roles = rolesFor(reportId);
-        var outcome = service.handle(reportId, OptionalLong.empty(), new ReportCommand.ShredReporter(r.reason(),
-                token.getName(), roles, clock.instant()), meta(request));
-        keys.shred(reportId);
+        var outcome = service.shred(reportId, r.reason(), token.getName(), roles, clock.instant(), meta(request));
         return view(outcome, roles);
     }
 

@@ -122,6 +122,32 @@ public class ReportService {
                 .getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
+    /**
+     * Completes a report with what the citizen sent later: sealed under the report's key and
+     * decided in one transaction, so nothing sealed is kept for a refused completion.
+     */
+    @Transactional
+    public CommandHandler.Outcome<Report, ReportEvent> complete(String reportId, ReportEvent.Reporter reporter,
+            ReportEvent.TipDetails details, String content, String actor, java.util.Set<String> roles, Instant now,
+            CommandHandler.Metadata meta) {
+        var sealed = keys.seal(reportId, reporter, details, content, now);
+        return handle(reportId, OptionalLong.empty(), new ReportCommand.Complete(sealed.reporter(), sealed.details(),
+                sealed.content(), actor, roles, now), meta);
+    }
+
+    /**
+     * Crypto-shredding: the decision recorded and the reporter's key deleted in one transaction; the
+     * events keep their ciphertext and still verify.
+     */
+    @Transactional
+    public CommandHandler.Outcome<Report, ReportEvent> shred(String reportId, String reason, String actor,
+            java.util.Set<String> roles, Instant now, CommandHandler.Metadata meta) {
+        var outcome = handle(reportId, OptionalLong.empty(), new ReportCommand.ShredReporter(reason, actor, roles, now),
+                meta);
+        keys.shred(reportId);
+        return outcome;
+    }
+
     @Transactional
     public CommandHandler.Outcome<Report, ReportEvent> handle(String reportId, OptionalLong ifMatch,
             ReportCommand command, CommandHandler.Metadata meta) {

@@ -21,6 +21,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.SchemaProperty;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import vn.binhyen.connector.binding.Bindings;
 import vn.binhyen.connector.binding.Members;
 import vn.binhyen.connector.domain.ConnectorLog;
@@ -33,6 +40,7 @@ import vn.binhyen.contracts.connector.ConnectorEvent;
 import vn.binhyen.eventlog.Actor;
 import vn.binhyen.eventlog.directory.Directory;
 import vn.binhyen.eventlog.http.Problem;
+import vn.binhyen.eventlog.http.ProblemResponses;
 
 /**
  * Binding a real Zalo group to a Bình Yên group (issue 26): by the group's leader (its roster
@@ -41,6 +49,7 @@ import vn.binhyen.eventlog.http.Problem;
  * (by the account the roster names, else by full name). A group on the Zalo Bot platform is bound
  * to a configured bot (which can only post).
  */
+@Tag(name = "Bindings")
 @Path("/api/v1/bindings")
 @Produces(MediaType.APPLICATION_JSON)
 public class BindingResource {
@@ -80,6 +89,39 @@ public class BindingResource {
     @Consumes(MediaType.APPLICATION_JSON)
     // a person's token says only that they are a person; the roster says who leads the group
     @RolesAllowed({Roles.MEMBER, Roles.LEADER, Roles.DEPUTY, Roles.ADMIN, Roles.SYSTEM_ADMIN})
+    @Operation(summary = "Bind a Zalo group to a Bình Yên group", description = "By the group's leader by its roster "
+            + "or a system administrator (else 403, type not-the-leader). On zalo-oa, Zalo is asked whether the OA is "
+            + "in the group and its members are mapped to the roster; on zalo-bot (oaId: the bot's name) nothing is "
+            + "checked with Zalo. The same binding again is answered 200 and changes nothing.")
+    @APIResponse(responseCode = "200", description = "Already bound so: the binding, unchanged", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT, properties = {
+                @SchemaProperty(name = "groupId", type = SchemaType.STRING),
+                @SchemaProperty(name = "platform", type = SchemaType.STRING, enumeration = {"zalo-oa", "zalo-bot"}),
+                @SchemaProperty(name = "oaId", type = SchemaType.STRING, description = "The OA, or bot:<name> for a bot"),
+                @SchemaProperty(name = "zaloGroupId", type = SchemaType.STRING),
+                @SchemaProperty(name = "members", type = SchemaType.ARRAY, description = "The accounts seen in the "
+                        + "Zalo group, each {zaloUserId, name, memberId (null when no roster member is known by it), "
+                        + "mappedBy}"),
+                @SchemaProperty(name = "listedByZalo", type = SchemaType.INTEGER, description = "How many members "
+                        + "Zalo listed, on a new OA binding only")})))
+    @APIResponse(responseCode = "201", description = "Bound: the binding and the accounts mapped", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT, properties = {
+                @SchemaProperty(name = "groupId", type = SchemaType.STRING),
+                @SchemaProperty(name = "platform", type = SchemaType.STRING, enumeration = {"zalo-oa", "zalo-bot"}),
+                @SchemaProperty(name = "oaId", type = SchemaType.STRING, description = "The OA, or bot:<name> for a bot"),
+                @SchemaProperty(name = "zaloGroupId", type = SchemaType.STRING),
+                @SchemaProperty(name = "members", type = SchemaType.ARRAY, description = "The accounts seen in the "
+                        + "Zalo group, each {zaloUserId, name, memberId (null when no roster member is known by it), "
+                        + "mappedBy}"),
+                @SchemaProperty(name = "listedByZalo", type = SchemaType.INTEGER, description = "How many members "
+                        + "Zalo listed, on a new OA binding only")})))
+    @APIResponse(responseCode = "400", ref = ProblemResponses.BAD_REQUEST)
+    @APIResponse(responseCode = "404", ref = ProblemResponses.NOT_FOUND)
+    @APIResponse(responseCode = "409", description = "The group, or the Zalo group, is bound otherwise (type "
+            + "already-bound); Zalo refused: the OA is not in the Zalo group (type oa-not-in-group) or another refusal "
+            + "(type zalo-refused); or a concurrent change was written first (type concurrent-change)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
+    @APIResponse(responseCode = "422", description = "platform is not zalo-oa or zalo-bot (type unknown-platform), or "
+            + "oaId names no OA (type unknown-oa) or bot (type unknown-bot) this connector is configured with",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
     public Response bind(@Valid @NotNull BindingRequest r) {
         if (directory.profileOf(r.groupId()).isEmpty()) {
             return Problem.of("unknown-group", "Không có nhóm này / No such group", Response.Status.NOT_FOUND,
@@ -164,6 +206,17 @@ public class BindingResource {
     @POST
     @Path("/{groupId}/accounts/{zaloUserId}/removal")
     @RolesAllowed({Roles.MEMBER, Roles.LEADER, Roles.DEPUTY, Roles.ADMIN, Roles.SYSTEM_ADMIN})
+    @Operation(summary = "Remove from the Zalo group an account no roster member is known by", description = "By the "
+            + "group's leader by its roster or a system administrator (to anyone else the binding does not exist, "
+            + "404); requested of Zalo once, carried out after. A roster member is removed through the roster.")
+    @APIResponse(responseCode = "202", description = "The removal is requested; key names it",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT,
+            properties = @SchemaProperty(name = "key", type = SchemaType.STRING))))
+    @APIResponse(responseCode = "404", ref = ProblemResponses.NOT_FOUND)
+    @APIResponse(responseCode = "409", description = "The account is a roster member's (type roster-member), the "
+            + "group's platform cannot remove members (type platform-cannot), or a concurrent request was written "
+            + "first (type concurrent-change)", content = @Content(mediaType = Problem.MEDIA_TYPE,
+            schema = @Schema(ref = "Problem")))
     public Response removeAccount(@PathParam("groupId") String groupId, @PathParam("zaloUserId") String zaloUserId) {
         boolean admin = token.getGroups().contains(Roles.SYSTEM_ADMIN);
         Optional<Bindings.Binding> b = bindings.ofGroup(groupId);
@@ -237,6 +290,19 @@ public class BindingResource {
     @GET
     @Path("/{groupId}")
     @RolesAllowed({Roles.MEMBER, Roles.LEADER, Roles.DEPUTY, Roles.ADMIN, Roles.SYSTEM_ADMIN})
+    @Operation(summary = "Read a group's binding and its accounts", description = "To the group's board by its roster "
+            + "and system administrators; to anyone else it does not exist (404).")
+    @APIResponse(responseCode = "200", description = "The binding and the accounts seen in the Zalo group", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT, properties = {
+                @SchemaProperty(name = "groupId", type = SchemaType.STRING),
+                @SchemaProperty(name = "platform", type = SchemaType.STRING, enumeration = {"zalo-oa", "zalo-bot"}),
+                @SchemaProperty(name = "oaId", type = SchemaType.STRING, description = "The OA, or bot:<name> for a bot"),
+                @SchemaProperty(name = "zaloGroupId", type = SchemaType.STRING),
+                @SchemaProperty(name = "members", type = SchemaType.ARRAY, description = "The accounts seen in the "
+                        + "Zalo group, each {zaloUserId, name, memberId (null when no roster member is known by it), "
+                        + "mappedBy}"),
+                @SchemaProperty(name = "listedByZalo", type = SchemaType.INTEGER, description = "How many members "
+                        + "Zalo listed, on a new OA binding only")})))
+    @APIResponse(responseCode = "404", ref = ProblemResponses.NOT_FOUND)
     public Response get(@PathParam("groupId") String groupId) {
         boolean admin = token.getGroups().contains(Roles.SYSTEM_ADMIN);
         Optional<Bindings.Binding> b = bindings.ofGroup(groupId);

@@ -14,6 +14,13 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.SchemaProperty;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import vn.binhyen.connector.inbound.InboundWorker;
 import vn.binhyen.connector.platform.ConnectorConfig;
 import vn.binhyen.eventlog.Json;
@@ -26,6 +33,7 @@ import vn.binhyen.eventlog.http.Problem;
  * events carry no timestamp to bound them by; an event already kept (by its message id) changes
  * nothing. Kept in {@code inbound_event}, answered at once, handled after, as the OA's webhooks are.
  */
+@Tag(name = "Webhooks")
 @Path("/webhooks/zalo-bot/{bot}")
 public class ZaloBotWebhook {
     private final ConnectorConfig config;
@@ -42,6 +50,20 @@ public class ZaloBotWebhook {
     @PermitAll
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Receive a Zalo Bot platform webhook event for a configured bot", description = "For the "
+            + "platform, not for bearer tokens: X-Bot-Api-Secret-Token, the secret set with setWebhook, is the "
+            + "credential; a bot this connector does not serve is answered as a wrong secret (401). Kept once (by "
+            + "its message id) and answered at once; handled after.")
+    @APIResponse(responseCode = "200", description = "Kept (or kept before: duplicate)", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT,
+            properties = {@SchemaProperty(name = "accepted", type = SchemaType.BOOLEAN),
+                @SchemaProperty(name = "duplicate", type = SchemaType.BOOLEAN, description = "Kept before: "
+                        + "this delivery changes nothing")})))
+    @APIResponse(responseCode = "400", description = "The body is not one JSON object with message.message_id (type "
+            + "malformed-event); nothing is kept", content = @Content(mediaType = Problem.MEDIA_TYPE,
+            schema = @Schema(ref = "Problem")))
+    @APIResponse(responseCode = "401", description = "The secret token is missing or wrong, or the bot is not one "
+            + "this connector serves (type bad-secret); nothing is kept",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
     public Response receive(@PathParam("bot") String name, @HeaderParam("X-Bot-Api-Secret-Token") String secret,
             byte[] raw) {
         ConnectorConfig.Bot bot = config.bot().get(name);

@@ -18,6 +18,13 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.SchemaProperty;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.logging.Logger;
 import vn.binhyen.connector.inbound.InboundWorker;
 import vn.binhyen.connector.platform.ConnectorConfig;
@@ -34,6 +41,7 @@ import vn.binhyen.eventlog.http.Problem;
  * absent Kafka never costs Zalo's retries (Zalo switches a webhook off after five). An event
  * already kept (a redelivery, {@code num_retry}; a replay) is answered 200 and changes nothing.
  */
+@Tag(name = "Webhooks")
 @Path("/webhooks/zalo-oa")
 public class ZaloOaWebhook {
     private static final Logger LOG = Logger.getLogger(ZaloOaWebhook.class);
@@ -54,6 +62,18 @@ public class ZaloOaWebhook {
     @PermitAll
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Receive a Zalo Official Account webhook event", description = "For Zalo, not for bearer "
+            + "tokens: X-ZEvent-Signature (mac=SHA-256 of the app id, the raw body, its timestamp and the OA's secret "
+            + "key) is the credential. Kept once and answered at once; handled after.")
+    @APIResponse(responseCode = "200", description = "Kept (or kept before: duplicate)", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT,
+            properties = {@SchemaProperty(name = "accepted", type = SchemaType.BOOLEAN),
+                @SchemaProperty(name = "duplicate", type = SchemaType.BOOLEAN, description = "Kept before: "
+                        + "this delivery changes nothing")})))
+    @APIResponse(responseCode = "400", description = "The body is not one JSON object (type malformed-event); "
+            + "nothing is kept", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
+    @APIResponse(responseCode = "401", description = "The signature is missing or is no configured OA's (type "
+            + "bad-signature), or the event's timestamp is outside the window (type stale-event); nothing is kept",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
     public Response receive(@HeaderParam("X-ZEvent-Signature") String signature,
             @HeaderParam("num_retry") String numRetry, byte[] raw) {
         String body = new String(raw == null ? new byte[0] : raw, StandardCharsets.UTF_8);
