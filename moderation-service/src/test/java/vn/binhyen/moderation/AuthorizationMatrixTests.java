@@ -148,6 +148,9 @@ class AuthorizationMatrixTests {
                         .body(Map.of("text", "Cảnh báo thủ đoạn giả danh công an gọi điện", "sourceKind", "d", "source",
                                 "https://bocongan.gov.vn/tin-tuc/canh-bao"))
                         .expect(401, 403, 404, 201),
+                Row.of("GET /api/v1/groups/{groupId}/posts").path(Map.of("groupId", police))
+                        .allowed(Roles.ADMIN, ADMIN).wrongRole(Roles.COMMANDER).otherUnit(otherAdminWho, otherAdmin)
+                        .expect(401, 403, 404, 200),
                 Row.of("GET /api/v1/posts/{postId}").path(Map.of("postId", post)).allowed(Roles.COMMANDER, "commander-1")
                         .wrongRole(Roles.BOT).otherUnit(Roles.COMMANDER, OTHER_COMMANDER, OTHER_UNIT)
                         .expect(401, 403, 404, 200),

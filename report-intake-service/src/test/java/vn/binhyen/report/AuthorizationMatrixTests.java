@@ -342,7 +342,9 @@ class AuthorizationMatrixTests {
                 page("POST /dashboard/approvals/{groupId}/info-changes/{changeId}", officer, 303)
                         .path(Map.of("groupId", "group-x", "changeId", "change-x")).form(Map.of("approve", "0")),
                 page("POST /dashboard/approvals/reviews/{reviewId}", officer, 303)
-                        .path(Map.of("reviewId", "review-x")).form(Map.of("outcome", "CONFIRMED")));
+                        .path(Map.of("reviewId", "review-x")).form(Map.of("outcome", "CONFIRMED")),
+                page("POST /dashboard/approvals/posts/{postId}/{step}", officer, 303)
+                        .path(Map.of("postId", "post-x", "step", "verification")).form(Map.of("version", "1")));
 
         AuthorizationMatrix.check(AuthorizationMatrix.operations(), rows);
     }

@@ -430,7 +430,7 @@ class SystemTests {
      */
     @Test
     @Order(4)
-    void aGroupsLeader_decidesWhatWaitsForThemOnTheBoardsConsole_throughGroupServicesOwnRules_ward_binh_phuoc_6_3()
+    void aGroupsLeader_decidesWhatWaitsForThemOnTheBoardsConsole_throughTheServicesOwnRules_ward_binh_phuoc_6_3_police_song_tri_13_2()
             throws Exception {
         String base = SERVICES.get("report-intake-service").base;
         assertThat(call("group-service", "POST", "/api/v1/groups/" + group + "/directives", Roles.LEADER, "leader-st",
@@ -473,6 +473,33 @@ class SystemTests {
             assertThat(page.textContent("p.notice")).contains("rời nhóm");
             assertThat(call("group-service", "GET", "/api/v1/groups/" + iocGroup, Roles.LEADER, "leader-st", null)
                     .body().path("roster").findValuesAsText("memberId")).doesNotContain("ioc-vh-1");
+
+            // a police group's post (police-song-tri:13.2): checked, approved and marked published on the console
+            Answer police = call("group-service", "POST", "/api/v1/groups", Roles.SYSTEM_ADMIN, "sysadmin-1",
+                    Map.of("name", "Zalo kết nối bình yên (thử đăng bài)", "purpose", "Kết nối Công an phường với "
+                            + "Nhân dân", "profile", "police-song-tri", "kind", "POLICE", "unit", Tokens.DEFAULT_UNIT,
+                            "responsibility", "Trưởng Công an phường", "avatarRule", "Huy hiệu Công an nhân dân Việt Nam",
+                            "leader", member("leader-st", "Hoàng Mạnh Tùng")));
+            assertThat(police.status()).isEqualTo(201);
+            String policeGroup = police.body().path("groupId").asText();
+            // moderation-service learns the board from group-service's events
+            await().atMost(Duration.ofSeconds(30)).until(() -> call("moderation-service", "GET", "/api/v1/groups/"
+                    + policeGroup + "/posts", Roles.LEADER, "leader-st", null).status() == 200);
+            Answer draft = call("moderation-service", "POST", "/api/v1/groups/" + policeGroup + "/posts", Roles.LEADER,
+                    "leader-st", Map.of("text", "Cảnh báo thủ đoạn giả danh công an gọi điện",
+                            "sourceKind", "d", "source", "https://bocongan.gov.vn/tin-tuc/canh-bao"));
+            assertThat(draft.status()).isEqualTo(201);
+            String postId = draft.body().path("postId").asText();
+            String post = "#board-" + policeGroup + " .posts li[data-post='" + postId + "']";
+            for (String[] step : new String[][] {{"verification", "kiểm tra"}, {"approval", "phê duyệt"},
+                {"publication", "đăng lên nhóm"}}) {
+                page.navigate(base + "/dashboard/approvals");
+                page.click(post + " form[action$='/" + step[0] + "'] button");
+                page.waitForSelector("p.notice");
+                assertThat(page.textContent("p.notice")).contains(step[1]);
+            }
+            assertThat(call("moderation-service", "GET", "/api/v1/posts/" + postId, Roles.LEADER, "leader-st", null)
+                    .body().path("stage").asText()).isEqualTo("PUBLISHED");
             page.screenshot(new Page.ScreenshotOptions().setPath(java.nio.file.Path.of("target/console-approvals.png"))
                     .setFullPage(true));
         }

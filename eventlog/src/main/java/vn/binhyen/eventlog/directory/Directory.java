@@ -72,10 +72,18 @@ public class Directory {
      * {@link UnitEvent}); empty for a type neither publishes.
      */
     public static Optional<Object> decode(Envelope e) {
-        if (UnitEvent.TYPES.containsKey(e.eventType())) {
-            return Optional.of(UNIT_EVENTS.decode(e));
+        try {
+            if (UnitEvent.TYPES.containsKey(e.eventType())) {
+                return Optional.of(UNIT_EVENTS.decode(e));
+            }
+            return GroupEvent.TYPES.containsKey(e.eventType()) ? Optional.of(GROUP_EVENTS.decode(e)) : Optional.empty();
+        } catch (IllegalArgumentException malformed) {
+            // a payload that is not its published record: said, and passed over, so one bad record does not stop
+            // every later event of the topic (a record group-service wrote always decodes)
+            org.jboss.logging.Logger.getLogger(Directory.class).warnf("%s %s of %s is not its published record, "
+                    + "passed over: %s", e.eventType(), e.eventId(), e.streamId(), malformed.getMessage());
+            return Optional.empty();
         }
-        return GroupEvent.TYPES.containsKey(e.eventType()) ? Optional.of(GROUP_EVENTS.decode(e)) : Optional.empty();
     }
 
     /** Applies a decoded event (a {@link GroupEvent} or a {@link UnitEvent}); others are ignored. */
@@ -94,11 +102,11 @@ public class Directory {
                         + "profile = excluded.profile", g.groupId(), g.unit(), g.kind(), g.profile());
                 seat(g.groupId(), g.leader(), "LEADER");
             }
-            case GroupEvent.MemberAdded m -> seat(m.groupId(), m.member(), m.role().name());
-            case GroupEvent.RoleAssigned r -> seat(r.groupId(), r.memberId(), r.role().name());
+            case GroupEvent.MemberAdded m -> seat(m.groupId(), m.member(), name(m.role()));
+            case GroupEvent.RoleAssigned r -> seat(r.groupId(), r.memberId(), name(r.role()));
             case GroupEvent.RoleHandedOver h -> {
                 seat(h.groupId(), h.fromMemberId(), "MEMBER");
-                seat(h.groupId(), h.successor(), h.role().name());
+                seat(h.groupId(), h.successor(), name(h.role()));
             }
             case GroupEvent.MemberRemoved m -> unseat(m.groupId(), m.memberId());
             case GroupEvent.MemberLeft m -> unseat(m.groupId(), m.memberId());
@@ -124,6 +132,10 @@ public class Directory {
                 // an event this read model does not follow
             }
         }
+    }
+
+    private static String name(vn.binhyen.contracts.group.GroupRole role) {
+        return role == null ? null : role.name();
     }
 
     private void unseat(String group, String member) {
@@ -337,7 +349,15 @@ public class Directory {
     }
 
     /** A seat from an event's member: its id, household flag and agency contact, with the role. */
+    /**
+     * A seat from an event's member; an event without one (no member, no id, no role: nothing
+     * group-service publishes, but a record on the topic may be malformed) seats no one rather
+     * than stopping the consumer.
+     */
     private void seat(String group, GroupEvent.Member member, String role) {
+        if (member == null || member.memberId() == null || role == null || group == null) {
+            return;
+        }
         String contact = member.agencyContact();
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
                 "insert into directory_seat (group_id, member_id, role, household, agency_contact) values (?, ?, ?, ?, ?) "
@@ -355,6 +375,9 @@ public class Directory {
     }
 
     private void seat(String group, String member, String role) {
+        if (member == null || role == null || group == null) {
+            return;
+        }
         update("insert into directory_seat (group_id, member_id, role) values (?, ?, ?) "
                 + "on conflict (group_id, member_id) do update set role = excluded.role", group, member, role);
     }

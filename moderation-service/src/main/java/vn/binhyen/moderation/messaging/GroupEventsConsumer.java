@@ -41,7 +41,10 @@ public class GroupEventsConsumer {
             return;
         }
         Envelope e = EnvelopeJson.fromBytes(record.value());
-        Object event = Directory.decode(e).orElseThrow();
+        Object event = Directory.decode(e).orElse(null);
+        if (event == null) {
+            return;
+        }
         switch (event) {
             case GroupEvent.GroupEstablished g -> profiles.learn(g.groupId(), g.profile(), g.profileVersion(),
                     e.recordedAt());

@@ -6,19 +6,23 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
+import java.util.List;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -30,6 +34,7 @@ import vn.binhyen.eventlog.directory.Directory;
 import vn.binhyen.eventlog.http.ETags;
 import vn.binhyen.eventlog.http.Problem;
 import vn.binhyen.eventlog.http.ProblemResponses;
+import vn.binhyen.moderation.domain.posting.Post;
 import vn.binhyen.moderation.domain.posting.PostCommand;
 import vn.binhyen.moderation.service.PostingService;
 
@@ -87,6 +92,41 @@ public class PostResource {
         var view = posting.submit(groupId, r.text(), r.sourceKind(), r.source(), meta(request));
         return Response.created(URI.create("/api/v1/posts/" + view.postId())).tag(ETags.of(view.version()))
                 .entity(view).build();
+    }
+
+    @GET
+    @Path("/groups/{groupId}/posts")
+    @RolesAllowed({Roles.MEMBER, Roles.LEADER, Roles.DEPUTY, Roles.ADMIN})
+    @Operation(summary = "The group's posts at the stages asked, for its board (police-song-tri:13.2)",
+            description = "For a member of the group's board by its roster (leader, deputy, administrator), whatever "
+                    + "the token's role: the posts waiting at each stage, the longest waiting first, at most 200. "
+                    + "stage is one or more of SUBMITTED, RETURNED, VERIFIED, APPROVED, PUBLISHED, comma-separated "
+                    + "(default SUBMITTED,VERIFIED,APPROVED: what waits for the board).")
+    @APIResponse(responseCode = "200", description = "The posts", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY,
+            implementation = PostingService.Waiting.class)))
+    @APIResponse(responseCode = "400", ref = ProblemResponses.BAD_REQUEST)
+    @APIResponse(responseCode = "404", ref = ProblemResponses.NOT_FOUND)
+    public Response waiting(@PathParam("groupId") String groupId,
+            @QueryParam("stage") @DefaultValue("SUBMITTED,VERIFIED,APPROVED") @Size(max = 64) String stage) {
+        java.util.Set<Post.Stage> stages = java.util.EnumSet.noneOf(Post.Stage.class);
+        for (String s : vn.binhyen.contracts.text.Split.on(stage, ',', true)) {
+            try {
+                stages.add(Post.Stage.valueOf(s.strip()));
+            } catch (IllegalArgumentException e) {
+                return Problem.of("invalid-field", "Giá trị không hợp lệ / Invalid value", Response.Status.BAD_REQUEST,
+                        "stage: one or more of " + java.util.Arrays.toString(Post.Stage.values()))
+                        .withErrors(List.of(new Problem.FieldError("stage", "one-of",
+                                "một hoặc nhiều trong " + java.util.Arrays.toString(Post.Stage.values()))))
+                        .toResponse();
+            }
+        }
+        // the board by the roster (issue 21): anyone else is told there is no such group for them
+        if (!directory.onBoard(groupId, token.getName())) {
+            return Problem.of("unknown-group", "Không tìm thấy nhóm / Unknown group", Response.Status.NOT_FOUND,
+                    "no group " + groupId + " has you on its board").toResponse();
+        }
+        return Response.ok(posting.waiting(groupId, stages)).build();
     }
 
     @GET

@@ -37,9 +37,12 @@ public class PostingService {
     private final GroupProfiles profiles;
     private final Directory boards;
     private final Clock clock;
+    private final io.agroal.api.AgroalDataSource dataSource;
 
     PostingService(CommandHandler<PostCommand, Post, ModerationEvent> posts, EventStore store,
-            PolicyRegistry screeners, GroupProfiles profiles, Directory boards, Clock clock) {
+            PolicyRegistry screeners, GroupProfiles profiles, Directory boards, Clock clock,
+            io.agroal.api.AgroalDataSource dataSource) {
+        this.dataSource = dataSource;
         this.posts = posts;
         this.store = store;
         this.screeners = screeners;
@@ -67,7 +70,7 @@ public class PostingService {
         String postId = "post-" + EventIds.next();
         posts.handle(postId, OptionalLong.of(0), new PostCommand.Submit(groupId, postId, text, sourceKind, source,
                 screen(groupId, postId, meta.actor().id(), text), meta.actor().id()), meta);
-        return view(postId);
+        return project(view(postId));
     }
 
     @Transactional
@@ -76,7 +79,59 @@ public class PostingService {
             throw new UnknownPost("no post " + postId); // a step on a post never submitted: 404, not a rule's 422
         }
         posts.handle(postId, ifMatch, command, meta);
-        return view(postId);
+        return project(view(postId));
+    }
+
+    /** A post in its board's list ({@code post_draft}): its stage, text and version now. */
+    public record Waiting(String postId, String authorId, String stage, String text, String source, long version,
+            java.time.Instant updatedAt) {
+    }
+
+    /** The most posts one list answers. */
+    public static final int LIST_LIMIT = 200;
+
+    /** The group's posts at {@code stages}, the longest waiting first, at most {@link #LIST_LIMIT}. */
+    public List<Waiting> waiting(String groupId, java.util.Set<Post.Stage> stages) {
+        List<Waiting> out = new java.util.ArrayList<>();
+        try (var c = dataSource.getConnection(); var ps = c.prepareStatement(
+                "select post_id, author_id, stage, text, source, version, updated_at from post_draft "
+                        + "where group_id = ? and stage = any(?) order by updated_at limit " + LIST_LIMIT)) {
+            ps.setString(1, groupId);
+            ps.setArray(2, c.createArrayOf("text", stages.stream().map(Enum::name).toArray()));
+            try (var rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new Waiting(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                            rs.getString(5), rs.getLong(6), rs.getTimestamp(7).toInstant()));
+                }
+            }
+        } catch (java.sql.SQLException e) {
+            throw new vn.binhyen.eventlog.EventLogException("the posts of " + groupId + " could not be read: "
+                    + e.getMessage(), e);
+        }
+        return out;
+    }
+
+    /** Writes the post's row of its board's list, in the step's transaction. */
+    private PostView project(PostView v) {
+        try (var c = dataSource.getConnection(); var ps = c.prepareStatement(
+                "insert into post_draft (post_id, group_id, author_id, stage, text, source, version, updated_at) "
+                        + "values (?, ?, ?, ?, ?, ?, ?, ?) on conflict (post_id) do update set stage = excluded.stage, "
+                        + "text = excluded.text, source = excluded.source, version = excluded.version, "
+                        + "updated_at = excluded.updated_at where post_draft.version < excluded.version")) {
+            ps.setString(1, v.postId());
+            ps.setString(2, v.groupId());
+            ps.setString(3, v.authorId());
+            ps.setString(4, v.stage());
+            ps.setString(5, v.text());
+            ps.setString(6, v.source());
+            ps.setLong(7, v.version());
+            ps.setTimestamp(8, java.sql.Timestamp.from(clock.instant()));
+            ps.executeUpdate();
+        } catch (java.sql.SQLException e) {
+            throw new vn.binhyen.eventlog.EventLogException("post " + v.postId() + " could not be listed: "
+                    + e.getMessage(), e);
+        }
+        return v;
     }
 
     /** Whether {@code memberId} is on the board of the post's group. */

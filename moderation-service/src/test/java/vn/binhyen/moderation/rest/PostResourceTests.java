@@ -52,7 +52,7 @@ class PostResourceTests {
     }
 
     @Test
-    void draftIsReturnedRevisedVerifiedApprovedAndPublished_onlyByTheBoard_police_song_tri_13_2() throws Exception {
+    void draftIsReturnedRevisedVerifiedApprovedAndPublished_onlyByTheBoard_andListedForItAtEachStage_police_song_tri_13_2() throws Exception {
         String group = "group-" + UUID.randomUUID();
         try (var producer = new KafkaProducer<>(ScreeningResourceTests.props(), new StringSerializer(),
                 new ByteArraySerializer())) {
@@ -90,6 +90,14 @@ class PostResourceTests {
                 .statusCode(201).body("stage", equalTo("SUBMITTED")).body("sourceKind", equalTo("d"))
                 .extract().path("postId");
         String path = "/api/v1/posts/" + postId;
+        String list = "/api/v1/groups/" + group + "/posts";
+        // what waits for the board, to the board only (by the roster), a stage it does not know named
+        given().auth().oauth2(Tokens.forRole(Roles.ADMIN, "admin-1")).get(list).then().statusCode(200)
+                .body("postId", contains(postId)).body("[0].stage", equalTo("SUBMITTED"))
+                .body("[0].authorId", equalTo("member-1"));
+        given().auth().oauth2(Tokens.forRole(Roles.MEMBER, "member-1")).get(list).then().statusCode(404);
+        given().auth().oauth2(Tokens.forRole(Roles.ADMIN, "admin-1")).queryParam("stage", "SUBMITTED,DRAFTED")
+                .get(list).then().statusCode(400).body("errors[0].field", equalTo("stage"));
         given().auth().oauth2(Tokens.forRole(Roles.MEMBER, "stranger")).get(path).then().statusCode(404);
         given().auth().oauth2(Tokens.forRole(Roles.MEMBER, "member-1")).get(path).then().statusCode(200);
 
@@ -97,17 +105,28 @@ class PostResourceTests {
                 .body("citation", equalTo("police-song-tri:13.2"));
         post(Roles.ADMIN, "admin-1", path + "/return", Map.of("comments", "Bổ sung thời gian, địa điểm")).statusCode(200)
                 .body("stage", equalTo("RETURNED"));
+        // returned to its author: no longer the board's to act on, but listed as returned when asked
+        given().auth().oauth2(Tokens.forRole(Roles.ADMIN, "admin-1")).get(list).then().statusCode(200)
+                .body("size()", equalTo(0));
+        given().auth().oauth2(Tokens.forRole(Roles.ADMIN, "admin-1")).queryParam("stage", "RETURNED").get(list).then()
+                .statusCode(200).body("postId", contains(postId));
         post(Roles.MEMBER, "member-1", path + "/revision", Map.of("text",
                 "Cảnh báo thủ đoạn giả danh công an gọi điện (22/11, phường Sông Trí)", "sourceKind", "d", "source",
                 ARTICLE)).statusCode(200).body("stage", equalTo("SUBMITTED"));
         post(Roles.LEADER, "leader-1", path + "/publication", null).statusCode(422);
         post(Roles.ADMIN, "admin-1", path + "/verification", null).statusCode(200).body("stage", equalTo("VERIFIED"));
         post(Roles.LEADER, "leader-1", path + "/approval", Map.of()).statusCode(200).body("stage", equalTo("APPROVED"));
+        given().auth().oauth2(Tokens.forRole(Roles.LEADER, "leader-1")).get(list).then().statusCode(200)
+                .body("[0].stage", equalTo("APPROVED")).body("[0].text", containsString("phường Sông Trí"));
         post(Roles.LEADER, "leader-1", path + "/publication", null).statusCode(200).body("stage", equalTo("PUBLISHED"))
                 .body("history.event", contains("PostSubmitted", "PostReturned", "PostRevised", "PostVerified",
                         "PostApproved", "PostPublished"))
                 .body("text", containsString("phường Sông Trí"));
         given().auth().oauth2(Tokens.forRole(Roles.AUDITOR, "auditor-1")).get("/api/v1/posts/post-unknown").then()
                 .statusCode(404);
+        given().auth().oauth2(Tokens.forRole(Roles.LEADER, "leader-1")).queryParam("stage", "PUBLISHED").get(list)
+                .then().statusCode(200).body("postId", contains(postId)).body("[0].version", equalTo(6));
+        // a step on a post that was never submitted: no such post, not a rule's refusal
+        post(Roles.ADMIN, "admin-1", "/api/v1/posts/post-unknown/verification", null).statusCode(404);
     }
 }

@@ -53,6 +53,12 @@ public class ApprovalsResource {
             "roi-nhom", "Đã đồng ý cho thành viên rời nhóm.", "doi-thong-tin", "Đã đồng ý thay đổi thông tin nhóm.",
             "giu-thong-tin", "Đã từ chối thay đổi thông tin nhóm.", "vi-pham", "Đã xác nhận vi phạm.",
             "khong-vi-pham", "Đã bác kết quả sàng lọc: không vi phạm.");
+    /** A post's steps on the console (police-song-tri:13.2), moderation-service's paths, and what each says when done. */
+    static final Map<String, String> POST_STEPS = Map.of("verification", "bai-da-kiem-tra", "return", "bai-tra-lai",
+            "approval", "bai-da-duyet", "publication", "bai-da-dang");
+    static final Map<String, String> POST_DONE = Map.of("bai-da-kiem-tra", "Đã xác nhận kiểm tra bài viết.",
+            "bai-tra-lai", "Đã trả lại bài viết cho người soạn để sửa.", "bai-da-duyet", "Đã phê duyệt bài viết.",
+            "bai-da-dang", "Đã ghi nhận bài viết được đăng lên nhóm.");
 
     private final Sessions accounts;
     private final BoardServices services;
@@ -81,11 +87,16 @@ public class ApprovalsResource {
     }
 
     /** One group's waiting work, or why it could not be read. */
+    /** A post of the police group's workflow waiting for its board (police-song-tri:13.2). */
+    public record PostItem(String postId, String authorId, String authorName, String stage, String text, String source,
+            long version) {
+    }
+
     public record Board(String groupId, String name, String role, boolean leader, String version,
             List<Proposal> proposals, List<Leave> leaves, List<InfoChange> infoChanges, List<Directive> directives,
-            List<Review> reviews, String error) {
+            List<Review> reviews, List<PostItem> posts, String error) {
         public int waiting() {
-            return proposals.size() + leaves.size() + infoChanges.size() + reviews.size();
+            return proposals.size() + leaves.size() + infoChanges.size() + reviews.size() + posts.size();
         }
     }
 
@@ -129,7 +140,7 @@ public class ApprovalsResource {
             problem = "Hệ thống quản lý nhóm chưa phản hồi; vui lòng thử lại sau ít phút.";
         }
         return Response.ok(Templates.approvals(officer, boards, problem, done == null ? null
-                : DONE.get(done))).build();
+                : DONE.getOrDefault(done, POST_DONE.get(done)))).build();
     }
 
     /** One group's waiting work, as group-service and moderation-service tell the person. */
@@ -138,7 +149,7 @@ public class ApprovalsResource {
         var group = services.get(cookie, Service.GROUP, g);
         if (!group.ok()) {
             return new Board(groupId, name, role, false, null, List.of(), List.of(), List.of(), List.of(), List.of(),
-                    "Không đọc được nhóm: " + group.problem());
+                    List.of(), "Không đọc được nhóm: " + group.problem());
         }
         JsonNode view = group.body();
         Map<String, String> names = new HashMap<>();
@@ -180,8 +191,19 @@ public class ApprovalsResource {
         } else if (!rs.ok()) {
             error = "Không đọc được tin nhắn chờ xem xét: " + rs.problem();
         }
+        // the police group's posts waiting for the board (13.2); a group without the workflow has none, and a
+        // board moderation-service has not seen yet answers 404: nothing to show, not an error
+        List<PostItem> posts = new ArrayList<>();
+        var ps = services.get(cookie, Service.MODERATION, g + "/posts");
+        if (ps.ok() && ps.body() != null) {
+            ps.body().forEach(p -> posts.add(new PostItem(p.path("postId").asText(), p.path("authorId").asText(),
+                    names.getOrDefault(p.path("authorId").asText(), ""), p.path("stage").asText(),
+                    p.path("text").asText(), p.path("source").asText(null), p.path("version").asLong())));
+        } else if (!ps.ok() && ps.status() != 404) {
+            error = (error == null ? "" : error + " ") + "Không đọc được bài viết chờ duyệt: " + ps.problem();
+        }
         return new Board(groupId, view.path("name").asText(name), role, "LEADER".equals(role),
-                group.body().path("version").asText(), proposals, leaves, changes, directives, reviews, error);
+                group.body().path("version").asText(), proposals, leaves, changes, directives, reviews, posts, error);
     }
 
     /** A membership proposal decided by the leader (group-service, If-Match to the version the page showed). */
@@ -289,6 +311,44 @@ public class ApprovalsResource {
                 + BoardServices.enc(reviewId) + "/decision", note == null || note.isBlank() ? Map.of("outcome", o)
                 : Map.of("outcome", o, "note", note), null),
                 o.equals("CONFIRMED") ? "vi-pham" : "khong-vi-pham");
+    }
+
+    /** A step of a post's workflow (police-song-tri:13.2), taken in moderation-service as the person. */
+    @POST
+    @Path("/posts/{postId}/{step}")
+    @Operation(summary = "Take a step of a post's workflow (police-song-tri:13.2): verification, return, approval, "
+            + "publication", description = "The step is a call to moderation-service's API as the person, If-Match "
+            + "to the version the page showed; its refusal (403, 404, 409, 412, 422...) is not passed on but shown on "
+            + "the approvals page, so an unknown post redirects rather than 404.")
+    @APIResponse(responseCode = "303", description = "To /dashboard/approvals with xong (done) or loi (the service's "
+            + "refusal and its reason); to /dashboard/login?loi=het-han when the session must sign in again; to "
+            + "/dashboard/sign-in without a live session")
+    @APIResponse(responseCode = "400", ref = ProblemResponses.BAD_REQUEST)
+    @APIResponse(responseCode = "403", description = "The form came from another origin, or without the session's CSRF "
+            + "token (_csrf field or X-CSRF-Token header); nothing is done", content = @Content(mediaType = MediaType.TEXT_PLAIN))
+    public Response postStep(@CookieParam(DashboardResource.COOKIE) String cookie, @HeaderParam("Origin") String origin,
+            @HeaderParam("Host") String host, @PathParam("postId") String postId, @PathParam("step") String step,
+            @RestForm @Size(max = 2000) String comments, @RestForm @Size(max = 40) String version,
+            @RestForm("_csrf") @Size(max = 100) String csrf,
+            @HeaderParam(DashboardResource.CSRF_HEADER) @Size(max = 100) String csrfHeader) {
+        Response bad = oneOf("step", step, "verification", "return", "approval", "publication");
+        if (bad == null && step.equals("return") && (comments == null || comments.isBlank())) {
+            bad = vn.binhyen.eventlog.http.Problem.of("invalid-field", "Giá trị không hợp lệ / Invalid value",
+                    Response.Status.BAD_REQUEST, "comments: a post is returned with what to change")
+                    .withErrors(List.of(new vn.binhyen.eventlog.http.Problem.FieldError("comments", "required",
+                            "cần ghi rõ nội dung cần sửa"))).toResponse();
+        }
+        if (bad != null) {
+            return bad;
+        }
+        Object body = switch (step) {
+            case "return" -> Map.of("comments", comments.strip());
+            case "approval" -> Map.of();
+            default -> null;
+        };
+        return step(cookie, origin, host, csrf != null ? csrf : csrfHeader, () -> services.post(cookie,
+                Service.MODERATION, "/api/v1/posts/" + BoardServices.enc(postId) + "/" + step, body, etag(version)),
+                POST_STEPS.get(step));
     }
 
     /** An instant as the pages show times (Vietnam's), or the text as it came when it is not one. */
