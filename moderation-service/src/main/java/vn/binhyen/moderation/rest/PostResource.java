@@ -107,6 +107,9 @@ public class PostResource {
             implementation = PostingService.Waiting.class)))
     @APIResponse(responseCode = "400", ref = ProblemResponses.BAD_REQUEST)
     @APIResponse(responseCode = "404", ref = ProblemResponses.NOT_FOUND)
+    @APIResponse(responseCode = "422", description = "The group's regulation makes no publishing workflow "
+            + "(binhyen:profiles): no list to give", content = @Content(mediaType = Problem.MEDIA_TYPE,
+            schema = @Schema(ref = "Problem")))
     public Response waiting(@PathParam("groupId") String groupId,
             @QueryParam("stage") @DefaultValue("SUBMITTED,VERIFIED,APPROVED") @Size(max = 64) String stage) {
         java.util.Set<Post.Stage> stages = java.util.EnumSet.noneOf(Post.Stage.class);
@@ -125,6 +128,10 @@ public class PostResource {
         if (!directory.onBoard(groupId, token.getName())) {
             return Problem.of("unknown-group", "Không tìm thấy nhóm / Unknown group", Response.Status.NOT_FOUND,
                     "no group " + groupId + " has you on its board").toResponse();
+        }
+        if (!posting.hasWorkflow(groupId)) {
+            throw new vn.binhyen.eventlog.decider.RuleViolation("binhyen:profiles", "groupId",
+                    "this group's regulation makes no publishing workflow; its members post in the group");
         }
         return Response.ok(posting.waiting(groupId, stages)).build();
     }

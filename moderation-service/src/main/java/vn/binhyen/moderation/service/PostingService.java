@@ -87,6 +87,11 @@ public class PostingService {
             java.time.Instant updatedAt) {
     }
 
+    /** Whether the group's regulation makes a publishing workflow (the police group's 13.2; no other does). */
+    public boolean hasWorkflow(String groupId) {
+        return screeners.at(profiles.profileOf(groupId), clock.instant()).policy().posting() != null;
+    }
+
     /** The most posts one list answers. */
     public static final int LIST_LIMIT = 200;
 

@@ -54,6 +54,7 @@ class PostResourceTests {
     @Test
     void draftIsReturnedRevisedVerifiedApprovedAndPublished_onlyByTheBoard_andListedForItAtEachStage_police_song_tri_13_2() throws Exception {
         String group = "group-" + UUID.randomUUID();
+        String ward = "group-" + UUID.randomUUID();
         try (var producer = new KafkaProducer<>(ScreeningResourceTests.props(), new StringSerializer(),
                 new ByteArraySerializer())) {
             producer.send(Relay.record(Topics.GROUP_EVENTS, "group-service", groupEvent(group, 1, "GroupEstablished",
@@ -63,12 +64,16 @@ class PostResourceTests {
                     Map.of("groupId", group, "member", Map.of("memberId", "admin-1"), "role", "ADMIN")), 2)).get();
             producer.send(Relay.record(Topics.GROUP_EVENTS, "group-service", groupEvent(group, 3, "MemberAdded",
                     Map.of("groupId", group, "member", Map.of("memberId", "member-1"), "role", "MEMBER")), 3)).get();
+            // a ward group, whose regulation makes no publishing workflow, led by the same person
+            producer.send(Relay.record(Topics.GROUP_EVENTS, "group-service", groupEvent(ward, 1, "GroupEstablished",
+                    Map.of("groupId", ward, "profile", "ward-binh-phuoc", "profileVersion", 1,
+                            "leader", Map.of("memberId", "leader-1"))), 1)).get();
         }
         await().atMost(Duration.ofSeconds(30)).until(() -> {
             try (var c = dataSource.getConnection(); var s = c.createStatement(); var rs = s.executeQuery(
-                    "select count(*) from directory_seat where group_id = '" + group + "'")) {
+                    "select count(*) from directory_seat where group_id in ('" + group + "', '" + ward + "')")) {
                 rs.next();
-                return rs.getInt(1) == 3;
+                return rs.getInt(1) == 4;
             }
         });
         // someone not on the roster, whatever their token says, cannot submit to the group (issue 21)
@@ -96,6 +101,9 @@ class PostResourceTests {
                 .body("postId", contains(postId)).body("[0].stage", equalTo("SUBMITTED"))
                 .body("[0].authorId", equalTo("member-1"));
         given().auth().oauth2(Tokens.forRole(Roles.MEMBER, "member-1")).get(list).then().statusCode(404);
+        // a group whose regulation makes no such workflow has no such list (binhyen:profiles)
+        given().auth().oauth2(Tokens.forRole(Roles.LEADER, "leader-1")).get("/api/v1/groups/" + ward + "/posts").then()
+                .statusCode(422).body("citation", equalTo("binhyen:profiles"));
         given().auth().oauth2(Tokens.forRole(Roles.ADMIN, "admin-1")).queryParam("stage", "SUBMITTED,DRAFTED")
                 .get(list).then().statusCode(400).body("errors[0].field", equalTo("stage"));
         given().auth().oauth2(Tokens.forRole(Roles.MEMBER, "stranger")).get(path).then().statusCode(404);

@@ -94,7 +94,7 @@ public class ApprovalsResource {
 
     public record Board(String groupId, String name, String role, boolean leader, String version,
             List<Proposal> proposals, List<Leave> leaves, List<InfoChange> infoChanges, List<Directive> directives,
-            List<Review> reviews, List<PostItem> posts, String error) {
+            List<Review> reviews, boolean posting, List<PostItem> posts, String error) {
         public int waiting() {
             return proposals.size() + leaves.size() + infoChanges.size() + reviews.size() + posts.size();
         }
@@ -149,7 +149,7 @@ public class ApprovalsResource {
         var group = services.get(cookie, Service.GROUP, g);
         if (!group.ok()) {
             return new Board(groupId, name, role, false, null, List.of(), List.of(), List.of(), List.of(), List.of(),
-                    List.of(), "Không đọc được nhóm: " + group.problem());
+                    false, List.of(), "Không đọc được nhóm: " + group.problem());
         }
         JsonNode view = group.body();
         Map<String, String> names = new HashMap<>();
@@ -191,19 +191,22 @@ public class ApprovalsResource {
         } else if (!rs.ok()) {
             error = "Không đọc được tin nhắn chờ xem xét: " + rs.problem();
         }
-        // the police group's posts waiting for the board (13.2); a group without the workflow has none, and a
-        // board moderation-service has not seen yet answers 404: nothing to show, not an error
+        // the police group's posts waiting for the board (13.2); a group whose regulation makes no such workflow
+        // answers 422 and shows no such section (no other body's clause on its page), and a board
+        // moderation-service has not seen yet answers 404: nothing to show, not an error
         List<PostItem> posts = new ArrayList<>();
         var ps = services.get(cookie, Service.MODERATION, g + "/posts");
+        boolean posting = ps.ok();
         if (ps.ok() && ps.body() != null) {
             ps.body().forEach(p -> posts.add(new PostItem(p.path("postId").asText(), p.path("authorId").asText(),
                     names.getOrDefault(p.path("authorId").asText(), ""), p.path("stage").asText(),
                     p.path("text").asText(), p.path("source").asText(null), p.path("version").asLong())));
-        } else if (!ps.ok() && ps.status() != 404) {
+        } else if (!ps.ok() && ps.status() != 404 && ps.status() != 422) {
             error = (error == null ? "" : error + " ") + "Không đọc được bài viết chờ duyệt: " + ps.problem();
         }
         return new Board(groupId, view.path("name").asText(name), role, "LEADER".equals(role),
-                group.body().path("version").asText(), proposals, leaves, changes, directives, reviews, posts, error);
+                group.body().path("version").asText(), proposals, leaves, changes, directives, reviews, posting, posts,
+                error);
     }
 
     /** A membership proposal decided by the leader (group-service, If-Match to the version the page showed). */
