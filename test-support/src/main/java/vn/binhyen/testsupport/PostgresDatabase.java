@@ -42,8 +42,20 @@ public final class PostgresDatabase implements AutoCloseable {
         if (configured != null && !configured.isBlank()) {
             return configured;
         }
-        return EmbeddedPostgres.answers("127.0.0.1", 5432) ? DEFAULT_URL : EmbeddedPostgres.serverUrl();
+        // decided once for the JVM: a server that starts on 5432 later does not move its databases
+        String chosen = CHOSEN;
+        if (chosen == null) {
+            synchronized (PostgresDatabase.class) {
+                if (CHOSEN == null) {
+                    CHOSEN = EmbeddedPostgres.answers("127.0.0.1", 5432) ? DEFAULT_URL : EmbeddedPostgres.serverUrl();
+                }
+                chosen = CHOSEN;
+            }
+        }
+        return chosen;
     }
+
+    private static volatile String CHOSEN;
 
     static final String DEFAULT_URL = "jdbc:postgresql://127.0.0.1:5432/postgres";
 

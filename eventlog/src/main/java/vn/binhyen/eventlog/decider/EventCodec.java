@@ -41,6 +41,18 @@ public final class EventCodec<E> {
         return b.build();
     }
 
+    /**
+     * A reader of another service's published events: as {@link #of}, but a property it does not
+     * know is passed over, so a producer may add a field to a record before its consumers know it
+     * (the producer's own codec stays strict).
+     */
+    public static <E> EventCodec<E> reading(Class<E> root, Map<String, Class<? extends E>> types, int schemaVersion) {
+        Builder<E> b = builder(root).mapper(vn.binhyen.eventlog.Json.MAPPER.copy()
+                .disable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES));
+        types.forEach((name, type) -> b.register(name, schemaVersion, type));
+        return b.build();
+    }
+
     public String typeName(E event) {
         return type(event).name();
     }

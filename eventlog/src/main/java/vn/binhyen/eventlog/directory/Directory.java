@@ -55,9 +55,9 @@ public class Directory {
     }
 
     /** group-service's published records: the read model decodes them, never a field by its JSON path. */
-    static final EventCodec<GroupEvent> GROUP_EVENTS = EventCodec.of(GroupEvent.class, GroupEvent.TYPES,
+    static final EventCodec<GroupEvent> GROUP_EVENTS = EventCodec.reading(GroupEvent.class, GroupEvent.TYPES,
             GroupEvent.SCHEMA_VERSION);
-    static final EventCodec<UnitEvent> UNIT_EVENTS = EventCodec.of(UnitEvent.class, UnitEvent.TYPES,
+    static final EventCodec<UnitEvent> UNIT_EVENTS = EventCodec.reading(UnitEvent.class, UnitEvent.TYPES,
             UnitEvent.SCHEMA_VERSION);
 
     /** Applies one of group-service's events; types it does not follow are ignored. */

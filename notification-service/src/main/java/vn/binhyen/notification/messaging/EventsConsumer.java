@@ -49,7 +49,7 @@ public class EventsConsumer {
 
     private final Router router;
     /** report-intake's published records, decoded rather than read by JSON path. */
-    private static final EventCodec<ReportEvent> REPORT_EVENTS = EventCodec.of(ReportEvent.class, ReportEvent.TYPES,
+    private static final EventCodec<ReportEvent> REPORT_EVENTS = EventCodec.reading(ReportEvent.class, ReportEvent.TYPES,
             ReportEvent.SCHEMA_VERSION);
     private final GroupDirectory directory;
     private final AgroalDataSource dataSource;

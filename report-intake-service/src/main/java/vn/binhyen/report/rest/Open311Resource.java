@@ -43,7 +43,6 @@ import vn.binhyen.eventlog.Actor;
 import vn.binhyen.eventlog.EventStore;
 import vn.binhyen.eventlog.decider.CommandHandler;
 import vn.binhyen.eventlog.decider.EventCodec;
-import vn.binhyen.eventlog.http.Callers;
 import vn.binhyen.eventlog.http.CorrelationIdFilter;
 import vn.binhyen.eventlog.http.ProblemResponses;
 import vn.binhyen.report.domain.IntakeRules;
@@ -71,6 +70,8 @@ public class Open311Resource {
     static final int MAX_RESULTS = 100;
     /** GeoReport's default window for a search without dates, and the widest it allows here. */
     static final Duration WINDOW = Duration.ofDays(90);
+    /** The earliest date a search may name: nothing is older than the platform. */
+    static final Instant EARLIEST = Instant.parse("2000-01-01T00:00:00Z");
 
     /**
      * POST requests' standard parameters, as GeoReport v2 names them, each with its bound: the
@@ -285,8 +286,11 @@ public class Open311Resource {
                 nonBlank(attributes.get("witnesses")), nonBlank(attributes.get("escape_direction")),
                 nonBlank(attributes.get("means")), nonBlank(attributes.get("damage")),
                 nonBlank(attributes.get("actions_taken")), nonBlank(attributes.get("how_known")));
+        // feedback has no place of its own: one given goes with its text, not dropped
+        String feedback = place == null ? description
+                : (description == null ? "" : description + "\n") + "Địa điểm: " + place;
         var outcome = service.receive(null, type, "open311", null, unit, reporter, details,
-                type == IntakeRules.Type.FEEDBACK ? description : null, client.get().name(), Set.of(Roles.BOT),
+                type == IntakeRules.Type.FEEDBACK ? feedback : null, client.get().name(), Set.of(Roles.BOT),
                 clock.instant(), new CommandHandler.Metadata(Actor.of(client.get().name(), Roles.BOT),
                         CorrelationIdFilter.of(request), null));
         Report.Open o = (Report.Open) outcome.state();
@@ -314,7 +318,8 @@ public class Open311Resource {
     @APIResponse(responseCode = "404", description = "No such request, or one the caller may not see (alike)",
             content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = GeoReport.Error.class)))
     public Response one(@PathParam("id") String id, @PathParam("format") String format,
-            @jakarta.ws.rs.QueryParam("api_key") @Size(max = 64) String apiKey) {
+            @jakarta.ws.rs.QueryParam("api_key") @Parameter(schema = @Schema(type = SchemaType.STRING,
+                    maxLength = 64)) String apiKey) {
         if (apiKey != null && apiKey.length() > LIMITS.get("api_key")) {
             return GeoReport.error(400, format, "api_key: at most " + LIMITS.get("api_key") + " characters");
         }
@@ -378,18 +383,29 @@ public class Open311Resource {
                         + " ids in one request, not " + wanted.size());
             }
         } else {
-            IntakeRules.Type type = null;
+            // service_code and status may each be a comma-separated list, as GeoReport v2 says
+            java.util.Set<IntakeRules.Type> types = null;
             if (q.getFirst("service_code") != null) {
-                var offered = GeoReport.SERVICES.get(q.getFirst("service_code"));
-                if (offered == null) {
-                    return GeoReport.error(400, format, "service_code: one of "
-                            + GeoReport.SERVICES.keySet().stream().sorted().toList());
+                types = java.util.EnumSet.noneOf(IntakeRules.Type.class);
+                for (String code : Split.on(q.getFirst("service_code"), ',', true)) {
+                    var offered = GeoReport.SERVICES.get(code.strip());
+                    if (offered == null) {
+                        return GeoReport.error(400, format, "service_code: each one of "
+                                + GeoReport.SERVICES.keySet().stream().sorted().toList());
+                    }
+                    types.add(offered.type());
                 }
-                type = offered.type();
             }
-            String status = q.getFirst("status");
-            if (status != null && !status.equals("open") && !status.equals("closed")) {
-                return GeoReport.error(400, format, "status: open or closed");
+            Boolean closed = null;
+            if (q.getFirst("status") != null) {
+                java.util.Set<String> statuses = new java.util.HashSet<>();
+                for (String st : Split.on(q.getFirst("status"), ',', true)) {
+                    if (!st.strip().equals("open") && !st.strip().equals("closed")) {
+                        return GeoReport.error(400, format, "status: open, closed, or both");
+                    }
+                    statuses.add(st.strip());
+                }
+                closed = statuses.size() == 2 ? null : statuses.contains("closed");
             }
             Instant end;
             Instant start;
@@ -402,16 +418,23 @@ public class Open311Resource {
                 return GeoReport.error(400, format, (q.getFirst("end_date") != null && !parses(q.getFirst("end_date"))
                         ? "end_date" : "start_date") + ": an ISO 8601 date and time with its offset");
             }
+            for (var d : List.of(Map.entry("start_date", start), Map.entry("end_date", end))) {
+                if (d.getValue().isBefore(EARLIEST) || d.getValue().isAfter(clock.instant().plus(Duration.ofDays(1)))) {
+                    return GeoReport.error(400, format, d.getKey() + ": between 2000-01-01 and tomorrow");
+                }
+            }
             if (start.isAfter(end) || Duration.between(start, end).compareTo(WINDOW) > 0) {
                 return GeoReport.error(400, format, "start_date: before end_date, and at most 90 days before it");
             }
-            List<String> units = client.get().bot() ? client.get().served() : Callers.unit(token).stream().toList();
+            // a client's the units its bot serves (and only what it may see of them, below); an officer's, the
+            // units their queue holds (their own, and for an auditor those below it)
+            List<String> units = client.get().bot() ? client.get().served()
+                    : scope.queueUnits(ReportScope.Caller.of(token));
             String jurisdiction = q.getFirst("jurisdiction_id");
             if (jurisdiction != null) {
                 units = units.contains(jurisdiction) ? List.of(jurisdiction) : List.of();
             }
-            wanted = service.requestIds(units, type, status == null ? null : status.equals("closed"), start, end,
-                    MAX_RESULTS);
+            wanted = service.requestIds(units, types, closed, start, end, MAX_RESULTS);
         }
         List<ServiceRequest> out = new ArrayList<>();
         for (String id : wanted) {
@@ -439,17 +462,24 @@ public class Open311Resource {
     }
 
     /**
-     * The public view, for the bots bound to a group of the report's unit and their api_keys, and
-     * for the unit's officers and auditors.
+     * The public view: to a client (a bot, by token or api_key) for a request it filed itself or one
+     * that came in through a group its bot is bound to, as the REST API's scope has it; to the unit's
+     * officers and auditors by their roles.
      */
     private ServiceRequest publicView(String id, Client client) {
         var placement = service.placement(id);
         if (placement == null) {
             return null;
         }
-        boolean served = client.served().contains(placement.unit());
-        if (!served && (client.bot() || !ReportScope.sees(scope.rolesFor(ReportScope.Caller.of(token),
-                placement.unit(), placement.groupId())))) {
+        var events = store.read(id);
+        if (client.bot()) {
+            boolean filed = !events.isEmpty() && client.name().equals(events.getFirst().actor().id());
+            boolean throughItsGroup = placement.groupId() != null && scope.serves(placement.groupId(), client.name());
+            if (!filed && !throughItsGroup) {
+                return null;
+            }
+        } else if (!ReportScope.sees(scope.rolesFor(ReportScope.Caller.of(token), placement.unit(),
+                placement.groupId()))) {
             return null;
         }
         if (!(service.load(id) instanceof Report.Open o)) {
@@ -457,7 +487,7 @@ public class Open311Resource {
         }
         String notes = null;
         String updated = o.receivedAt().toString();
-        for (var e : store.read(id)) {
+        for (var e : events) {
             if (codec.decode(e) instanceof ReportEvent.CitizenFeedback f) {
                 notes = f.message();
             }

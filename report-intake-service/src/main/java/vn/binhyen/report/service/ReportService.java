@@ -382,23 +382,24 @@ public class ReportService {
 
     /**
      * Open311's search: the ids of {@code units}' reports received in [{@code from}, {@code to}],
-     * newest first, of {@code type} and open or {@code closed} when given, at most {@code limit}.
+     * newest first, of {@code types} and open or {@code closed} when given, at most {@code limit}.
      */
-    public List<String> requestIds(List<String> units, IntakeRules.Type type, Boolean closed, Instant from,
-            Instant to, int limit) {
+    public List<String> requestIds(List<String> units, java.util.Set<IntakeRules.Type> types, Boolean closed,
+            Instant from, Instant to, int limit) {
         List<String> out = new java.util.ArrayList<>();
         if (units.isEmpty()) {
             return out;
         }
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
                 "select report_id from report_summary where unit = any(?) and received_at between ? and ? "
-                        + "and (?::text is null or type = ?) and (?::boolean is null or "
+                        + "and (?::text[] is null or type = any(?)) and (?::boolean is null or "
                         + "(status in ('RESOLVED', 'TRANSFERRED')) = ?) order by received_at desc limit ?")) {
             ps.setArray(1, c.createArrayOf("text", units.toArray()));
             ps.setTimestamp(2, java.sql.Timestamp.from(from));
             ps.setTimestamp(3, java.sql.Timestamp.from(to));
-            ps.setString(4, type == null ? null : type.name());
-            ps.setString(5, type == null ? null : type.name());
+            var typeNames = types == null ? null : c.createArrayOf("text", types.stream().map(Enum::name).toArray());
+            ps.setArray(4, typeNames);
+            ps.setArray(5, typeNames);
             ps.setObject(6, closed, java.sql.Types.BOOLEAN);
             ps.setObject(7, closed, java.sql.Types.BOOLEAN);
             ps.setInt(8, limit);

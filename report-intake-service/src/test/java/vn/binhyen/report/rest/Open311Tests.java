@@ -137,6 +137,11 @@ class Open311Tests {
         // reading needs a key too: a tip's status is not for everyone
         given().get("/open311/v2/requests/" + id + ".json").then().statusCode(403)
                 .body("[0].description", containsString("api_key"));
+        given().queryParam("api_key", "k".repeat(65)).get("/open311/v2/requests/" + id + ".xml").then().statusCode(400)
+                .contentType(containsString("text/xml")).body(containsString("<errors>"));
+        // another client of the same unit (the police group's bot) does not see what this one filed outside its group
+        given().auth().oauth2(Tokens.forRole(Roles.BOT, "bot-police")).get("/open311/v2/requests/" + id + ".json")
+                .then().statusCode(404);
 
         // a forged key, and then the real one once revoked, file nothing
         String forged = "A".repeat(43);
@@ -199,6 +204,19 @@ class Open311Tests {
                 .body("[0].description", containsString("90 days"));
         given().queryParam("api_key", apiKey).queryParam("sort", "asc").get("/open311/v2/requests.json").then()
                 .statusCode(400).body("[0].description", containsString("sort"));
+        // lists, as GeoReport v2 allows them; dates the database could not hold are named, not a 500
+        given().queryParam("api_key", apiKey).queryParam("service_code", "crime-tip,feedback")
+                .queryParam("status", "open,closed").get("/open311/v2/requests.json").then().statusCode(200)
+                .body("service_request_id", hasItem(id));
+        given().queryParam("api_key", apiKey).queryParam("start_date", "+300000-01-01T00:00:00Z")
+                .queryParam("end_date", "+300000-02-01T00:00:00Z").get("/open311/v2/requests.json").then()
+                .statusCode(400).body("[0].description", containsString("start_date"));
+        // a feedback's place is kept with its text
+        String feedback = form(apiKey, Map.of("service_code", "feedback", "description", "Đèn đường hỏng",
+                "address_string", "Hẻm 12 Lê Lợi")).post("/open311/v2/requests.json").then().statusCode(200)
+                .extract().path("[0].service_request_id");
+        given().queryParam("api_key", apiKey).get("/open311/v2/requests/" + feedback + ".json").then().statusCode(200)
+                .body("[0].description", containsString("Hẻm 12 Lê Lợi"));
     }
 
     @Test
