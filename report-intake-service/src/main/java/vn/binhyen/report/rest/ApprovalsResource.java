@@ -114,8 +114,11 @@ public class ApprovalsResource {
             + "to /dashboard/login?loi=het-han")
     @APIResponse(responseCode = "400", ref = ProblemResponses.BAD_REQUEST)
     public Response page(@CookieParam(DashboardResource.COOKIE) String cookie, @QueryParam("loi") @Size(max = 500)
-            String error, @QueryParam("xong") @Size(max = 500) String done) {
-        return DashboardResource.signedIn(accounts, cookie, officer -> approvals(cookie, officer, error, done));
+            String error, @QueryParam("ky") @Size(max = 64) String signature,
+            @QueryParam("xong") @Size(max = 500) String done) {
+        // the refusal of the last step, shown only when it is signed for this session (a crafted link shows nothing)
+        return DashboardResource.signedIn(accounts, cookie, officer -> approvals(cookie, officer,
+                vn.binhyen.report.dashboard.RefusalLinks.verified(error, signature, officer.csrf()), done));
     }
 
     private Response approvals(String cookie, Sessions.Officer officer, String error, String done) {
@@ -384,23 +387,26 @@ public class ApprovalsResource {
 
     private Response step(String cookie, String origin, String host, String csrf,
             java.util.function.Supplier<BoardServices.Answer> call, String done) {
-        return DashboardResource.posted(accounts, cookie, origin, host, csrf, officer -> carryOut(call, done));
+        return DashboardResource.posted(accounts, cookie, origin, host, csrf, officer -> carryOut(call, done,
+                officer.csrf()));
     }
 
-    private static Response carryOut(java.util.function.Supplier<BoardServices.Answer> call, String done) {
+    private static Response carryOut(java.util.function.Supplier<BoardServices.Answer> call, String done,
+            String session) {
         try {
             var answer = call.get();
             if (answer.ok()) {
                 return Response.seeOther(URI.create("/dashboard/approvals?xong=" + enc(done))).build();
             }
             String why = answer.status() == 412 ? "nhóm vừa thay đổi; xem lại rồi làm lại" : answer.problem();
-            return Response.seeOther(URI.create("/dashboard/approvals?loi=" + enc("Không thực hiện được: " + why)))
-                    .build();
+            return Response.seeOther(URI.create("/dashboard/approvals?" + vn.binhyen.report.dashboard.RefusalLinks
+                    .query("Không thực hiện được: " + why, session))).build();
         } catch (BoardServices.SignInAgain e) {
             return Response.seeOther(URI.create("/dashboard/login?loi=het-han")).build();
         } catch (BoardServices.Unreachable e) {
-            return Response.seeOther(URI.create("/dashboard/approvals?loi=" + enc(
-                    "Hệ thống chưa phản hồi; bước này chưa được thực hiện. Vui lòng thử lại."))).build();
+            return Response.seeOther(URI.create("/dashboard/approvals?" + vn.binhyen.report.dashboard.RefusalLinks
+                    .query("Hệ thống chưa phản hồi; bước này chưa được thực hiện. Vui lòng thử lại.", session)))
+                    .build();
         }
     }
 

@@ -491,8 +491,10 @@ public class DashboardResource {
     @APIResponse(responseCode = "303", description = "No live session: to the sign-in (/dashboard/sign-in)")
     @APIResponse(responseCode = "404", description = "No such report, or one the officer may not see", content = @Content(mediaType = MediaType.TEXT_PLAIN))
     public Response report(@CookieParam(COOKIE) String cookie, @PathParam("id") String id,
-            @QueryParam("loi") String error) {
+            @QueryParam("loi") @Size(max = 500) String refusal, @QueryParam("ky") @Size(max = 64) String signature) {
         return signedIn(cookie, officer -> {
+            // the refusal of the last step, shown only when it is signed for this session
+            String error = vn.binhyen.report.dashboard.RefusalLinks.verified(refusal, signature, officer.csrf());
             var roles = rolesFor(officer, id);
             if (!vn.binhyen.report.service.ReportScope.sees(roles) || !(service.load(id) instanceof Report.Open o)) {
                 return Response.status(404).entity("Không tìm thấy tin báo " + id).type("text/plain; charset=UTF-8")
@@ -635,8 +637,9 @@ public class DashboardResource {
                     | vn.binhyen.eventlog.ConcurrencyException | vn.binhyen.report.service.ReporterKeys.Shredded
                     | vn.binhyen.report.domain.UnknownReportException refused) {
                 // a refusal, shown on the page; anything else (the database down, a bug) is the mappers' 503 or 500
-                return Response.seeOther(URI.create("/dashboard/reports/" + enc(id) + "?loi="
-                        + enc("Không thực hiện được: " + refused.getMessage()))).build();
+                return Response.seeOther(URI.create("/dashboard/reports/" + enc(id) + "?"
+                        + vn.binhyen.report.dashboard.RefusalLinks.query("Không thực hiện được: "
+                                + refused.getMessage(), officer.csrf()))).build();
             }
             // from the queue, back to the same view of it (a path of this page only, never elsewhere)
             if (back != null && (back.equals("/dashboard") || back.startsWith("/dashboard?")
