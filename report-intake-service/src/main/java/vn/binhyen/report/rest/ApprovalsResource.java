@@ -53,6 +53,16 @@ public class ApprovalsResource {
             "roi-nhom", "Đã đồng ý cho thành viên rời nhóm.", "doi-thong-tin", "Đã đồng ý thay đổi thông tin nhóm.",
             "giu-thong-tin", "Đã từ chối thay đổi thông tin nhóm.", "vi-pham", "Đã xác nhận vi phạm.",
             "khong-vi-pham", "Đã bác kết quả sàng lọc: không vi phạm.");
+    /** What each step's OpenAPI entry says of it: the same for every step of the page. */
+    static final String BY_THE_SERVICE = "The step is a call to the owning service's API as the person; its refusal "
+            + "(403, 404, 409, 412, 422...) is not passed on but shown on the approvals page, so an unknown id "
+            + "redirects rather than 404.";
+    static final String BACK_TO_THE_PAGE = "To /dashboard/approvals with xong (done) or loi (the service's refusal and "
+            + "its reason, an unknown id among them); to /dashboard/login?loi=het-han when the session must sign in "
+            + "again; to /dashboard/sign-in without a live session";
+    static final String FORGED_FORM = "The form came from another origin, or without the session's CSRF token (_csrf "
+            + "field or X-CSRF-Token header); nothing is done";
+
     /** A post's steps on the console (police-song-tri:13.2), moderation-service's paths, and what each says when done. */
     static final Map<String, String> POST_STEPS = Map.of("verification", "bai-da-kiem-tra", "return", "bai-tra-lai",
             "approval", "bai-da-duyet", "publication", "bai-da-dang");
@@ -216,14 +226,10 @@ public class ApprovalsResource {
     @POST
     @Path("/{groupId}/proposals/{proposalId}")
     @Operation(summary = "Decide a membership proposal (the leader; If-Match to the version the page showed)",
-            description = "The step is a call to the owning service's API as the person; its refusal (403, 404, 409, 412, "
-            + "422...) is not passed on but shown on the approvals page, so an unknown id redirects rather than 404.")
-    @APIResponse(responseCode = "303", description = "To /dashboard/approvals with xong (done) or loi (the service's "
-            + "refusal and its reason, an unknown id among them); to /dashboard/login?loi=het-han when the session "
-            + "must sign in again; to /dashboard/sign-in without a live session")
+            description = BY_THE_SERVICE)
+    @APIResponse(responseCode = "303", description = BACK_TO_THE_PAGE)
     @APIResponse(responseCode = "400", ref = ProblemResponses.BAD_REQUEST)
-    @APIResponse(responseCode = "403", description = "The form came from another origin, or without the session's CSRF "
-            + "token (_csrf field or X-CSRF-Token header); nothing is done", content = @Content(mediaType = MediaType.TEXT_PLAIN))
+    @APIResponse(responseCode = "403", description = FORGED_FORM, content = @Content(mediaType = MediaType.TEXT_PLAIN))
     public Response decide(@CookieParam(DashboardResource.COOKIE) String cookie, @HeaderParam("Origin") String origin,
             @HeaderParam("Host") String host, @PathParam("groupId") String groupId,
             @PathParam("proposalId") String proposalId, @RestForm @Size(max = 8) String approve,
@@ -245,14 +251,10 @@ public class ApprovalsResource {
     @POST
     @Path("/{groupId}/leave-requests/{memberId}")
     @Operation(summary = "Consent to a member's leave request (the leader)",
-            description = "The step is a call to the owning service's API as the person; its refusal (403, 404, 409, 412, "
-            + "422...) is not passed on but shown on the approvals page, so an unknown id redirects rather than 404.")
-    @APIResponse(responseCode = "303", description = "To /dashboard/approvals with xong (done) or loi (the service's "
-            + "refusal and its reason, an unknown id among them); to /dashboard/login?loi=het-han when the session "
-            + "must sign in again; to /dashboard/sign-in without a live session")
+            description = BY_THE_SERVICE)
+    @APIResponse(responseCode = "303", description = BACK_TO_THE_PAGE)
     @APIResponse(responseCode = "400", ref = ProblemResponses.BAD_REQUEST)
-    @APIResponse(responseCode = "403", description = "The form came from another origin, or without the session's CSRF "
-            + "token (_csrf field or X-CSRF-Token header); nothing is done", content = @Content(mediaType = MediaType.TEXT_PLAIN))
+    @APIResponse(responseCode = "403", description = FORGED_FORM, content = @Content(mediaType = MediaType.TEXT_PLAIN))
     public Response consent(@CookieParam(DashboardResource.COOKIE) String cookie, @HeaderParam("Origin") String origin,
             @HeaderParam("Host") String host, @PathParam("groupId") String groupId,
             @PathParam("memberId") String memberId, @RestForm @Size(max = 40) String version,
@@ -267,14 +269,10 @@ public class ApprovalsResource {
     @POST
     @Path("/{groupId}/info-changes/{changeId}")
     @Operation(summary = "Approve or reject a change to the group's information (the leader)",
-            description = "The step is a call to the owning service's API as the person; its refusal (403, 404, 409, 412, "
-            + "422...) is not passed on but shown on the approvals page, so an unknown id redirects rather than 404.")
-    @APIResponse(responseCode = "303", description = "To /dashboard/approvals with xong (done) or loi (the service's "
-            + "refusal and its reason, an unknown id among them); to /dashboard/login?loi=het-han when the session "
-            + "must sign in again; to /dashboard/sign-in without a live session")
+            description = BY_THE_SERVICE)
+    @APIResponse(responseCode = "303", description = BACK_TO_THE_PAGE)
     @APIResponse(responseCode = "400", ref = ProblemResponses.BAD_REQUEST)
-    @APIResponse(responseCode = "403", description = "The form came from another origin, or without the session's CSRF "
-            + "token (_csrf field or X-CSRF-Token header); nothing is done", content = @Content(mediaType = MediaType.TEXT_PLAIN))
+    @APIResponse(responseCode = "403", description = FORGED_FORM, content = @Content(mediaType = MediaType.TEXT_PLAIN))
     public Response infoChange(@CookieParam(DashboardResource.COOKIE) String cookie,
             @HeaderParam("Origin") String origin, @HeaderParam("Host") String host,
             @PathParam("groupId") String groupId, @PathParam("changeId") String changeId,
@@ -295,14 +293,10 @@ public class ApprovalsResource {
     @POST
     @Path("/reviews/{reviewId}")
     @Operation(summary = "Confirm or overturn the screening of a flagged message (the board)",
-            description = "The step is a call to the owning service's API as the person; its refusal (403, 404, 409, 412, "
-            + "422...) is not passed on but shown on the approvals page, so an unknown id redirects rather than 404.")
-    @APIResponse(responseCode = "303", description = "To /dashboard/approvals with xong (done) or loi (the service's "
-            + "refusal and its reason, an unknown id among them); to /dashboard/login?loi=het-han when the session "
-            + "must sign in again; to /dashboard/sign-in without a live session")
+            description = BY_THE_SERVICE)
+    @APIResponse(responseCode = "303", description = BACK_TO_THE_PAGE)
     @APIResponse(responseCode = "400", ref = ProblemResponses.BAD_REQUEST)
-    @APIResponse(responseCode = "403", description = "The form came from another origin, or without the session's CSRF "
-            + "token (_csrf field or X-CSRF-Token header); nothing is done", content = @Content(mediaType = MediaType.TEXT_PLAIN))
+    @APIResponse(responseCode = "403", description = FORGED_FORM, content = @Content(mediaType = MediaType.TEXT_PLAIN))
     public Response review(@CookieParam(DashboardResource.COOKIE) String cookie, @HeaderParam("Origin") String origin,
             @HeaderParam("Host") String host, @PathParam("reviewId") String reviewId,
             @RestForm @Size(max = 20) String outcome, @RestForm @Size(max = 2000) String note,
@@ -330,8 +324,7 @@ public class ApprovalsResource {
             + "refusal and its reason); to /dashboard/login?loi=het-han when the session must sign in again; to "
             + "/dashboard/sign-in without a live session")
     @APIResponse(responseCode = "400", ref = ProblemResponses.BAD_REQUEST)
-    @APIResponse(responseCode = "403", description = "The form came from another origin, or without the session's CSRF "
-            + "token (_csrf field or X-CSRF-Token header); nothing is done", content = @Content(mediaType = MediaType.TEXT_PLAIN))
+    @APIResponse(responseCode = "403", description = FORGED_FORM, content = @Content(mediaType = MediaType.TEXT_PLAIN))
     public Response postStep(@CookieParam(DashboardResource.COOKIE) String cookie, @HeaderParam("Origin") String origin,
             @HeaderParam("Host") String host, @PathParam("postId") String postId, @PathParam("step") String step,
             @RestForm @Size(max = 2000) String comments, @RestForm @Size(max = 40) String version,

@@ -47,6 +47,7 @@ import vn.binhyen.eventlog.http.CorrelationIdFilter;
 import vn.binhyen.eventlog.http.ProblemResponses;
 import vn.binhyen.report.domain.IntakeRules;
 import vn.binhyen.report.domain.Report;
+import vn.binhyen.report.domain.ReportCommand;
 import vn.binhyen.report.domain.ReportRules;
 import vn.binhyen.report.service.Open311Clients;
 import vn.binhyen.report.service.ReportScope;
@@ -108,11 +109,14 @@ public class Open311Resource {
     private final ReportScope scope;
     private final ReporterKeys keys;
     private final Open311Clients clients;
+    private final CommandHandler<ReportCommand, Report, ReportEvent> reports;
     private final String contact;
 
     Open311Resource(ReportService service, EventStore store, EventCodec<ReportEvent> codec, JsonWebToken token,
             Clock clock, ReportScope scope, ReporterKeys keys, Open311Clients clients,
+            CommandHandler<ReportCommand, Report, ReportEvent> reports,
             @ConfigProperty(name = "binhyen.open311.contact") String contact) {
+        this.reports = reports;
         this.service = service;
         this.store = store;
         this.codec = codec;
@@ -482,7 +486,8 @@ public class Open311Resource {
                 placement.groupId()))) {
             return null;
         }
-        if (!(service.load(id) instanceof Report.Open o)) {
+        // folded from the events just read, not read a second time (a search asks for up to 100)
+        if (!(reports.decider().fold(events.stream().map(codec::decode).toList()) instanceof Report.Open o)) {
             return null;
         }
         String notes = null;

@@ -53,6 +53,20 @@ import vn.binhyen.eventlog.http.ProblemResponses;
 @Path("/api/v1/bindings")
 @Produces(MediaType.APPLICATION_JSON)
 public class BindingResource {
+    /**
+     * The binding's answer as the document describes it once (the resource answers a map): named
+     * {@code Binding}, and referred to by its three operations.
+     */
+    @Schema(name = "Binding")
+    record BindingDoc(String groupId,
+            @Schema(enumeration = {"zalo-oa", "zalo-bot"}) String platform,
+            @Schema(description = "The OA, or bot:<name> for a bot") String oaId,
+            String zaloGroupId,
+            @Schema(description = "The accounts seen in the Zalo group, each {zaloUserId, name, memberId (null when "
+                    + "no roster member is known by it), mappedBy}") List<Map<String, String>> members,
+            @Schema(description = "How many members Zalo listed, on a new OA binding only") Integer listedByZalo) {
+    }
+
     /** The most members read from Zalo's list at a binding (Zalo's GMF groups hold up to 1,000). */
     static final int MAX_LISTED = 1000;
 
@@ -93,26 +107,8 @@ public class BindingResource {
             + "or a system administrator (else 403, type not-the-leader). On zalo-oa, Zalo is asked whether the OA is "
             + "in the group and its members are mapped to the roster; on zalo-bot (oaId: the bot's name) nothing is "
             + "checked with Zalo. The same binding again is answered 200 and changes nothing.")
-    @APIResponse(responseCode = "200", description = "Already bound so: the binding, unchanged", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT, properties = {
-                @SchemaProperty(name = "groupId", type = SchemaType.STRING),
-                @SchemaProperty(name = "platform", type = SchemaType.STRING, enumeration = {"zalo-oa", "zalo-bot"}),
-                @SchemaProperty(name = "oaId", type = SchemaType.STRING, description = "The OA, or bot:<name> for a bot"),
-                @SchemaProperty(name = "zaloGroupId", type = SchemaType.STRING),
-                @SchemaProperty(name = "members", type = SchemaType.ARRAY, description = "The accounts seen in the "
-                        + "Zalo group, each {zaloUserId, name, memberId (null when no roster member is known by it), "
-                        + "mappedBy}"),
-                @SchemaProperty(name = "listedByZalo", type = SchemaType.INTEGER, description = "How many members "
-                        + "Zalo listed, on a new OA binding only")})))
-    @APIResponse(responseCode = "201", description = "Bound: the binding and the accounts mapped", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT, properties = {
-                @SchemaProperty(name = "groupId", type = SchemaType.STRING),
-                @SchemaProperty(name = "platform", type = SchemaType.STRING, enumeration = {"zalo-oa", "zalo-bot"}),
-                @SchemaProperty(name = "oaId", type = SchemaType.STRING, description = "The OA, or bot:<name> for a bot"),
-                @SchemaProperty(name = "zaloGroupId", type = SchemaType.STRING),
-                @SchemaProperty(name = "members", type = SchemaType.ARRAY, description = "The accounts seen in the "
-                        + "Zalo group, each {zaloUserId, name, memberId (null when no roster member is known by it), "
-                        + "mappedBy}"),
-                @SchemaProperty(name = "listedByZalo", type = SchemaType.INTEGER, description = "How many members "
-                        + "Zalo listed, on a new OA binding only")})))
+    @APIResponse(responseCode = "200", description = "Already bound so: the binding, unchanged", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = BindingDoc.class)))
+    @APIResponse(responseCode = "201", description = "Bound: the binding and the accounts mapped", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = BindingDoc.class)))
     @APIResponse(responseCode = "400", ref = ProblemResponses.BAD_REQUEST)
     @APIResponse(responseCode = "404", ref = ProblemResponses.NOT_FOUND)
     @APIResponse(responseCode = "409", description = "The group, or the Zalo group, is bound otherwise (type "
@@ -292,16 +288,7 @@ public class BindingResource {
     @RolesAllowed({Roles.MEMBER, Roles.LEADER, Roles.DEPUTY, Roles.ADMIN, Roles.SYSTEM_ADMIN})
     @Operation(summary = "Read a group's binding and its accounts", description = "To the group's board by its roster "
             + "and system administrators; to anyone else it does not exist (404).")
-    @APIResponse(responseCode = "200", description = "The binding and the accounts seen in the Zalo group", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT, properties = {
-                @SchemaProperty(name = "groupId", type = SchemaType.STRING),
-                @SchemaProperty(name = "platform", type = SchemaType.STRING, enumeration = {"zalo-oa", "zalo-bot"}),
-                @SchemaProperty(name = "oaId", type = SchemaType.STRING, description = "The OA, or bot:<name> for a bot"),
-                @SchemaProperty(name = "zaloGroupId", type = SchemaType.STRING),
-                @SchemaProperty(name = "members", type = SchemaType.ARRAY, description = "The accounts seen in the "
-                        + "Zalo group, each {zaloUserId, name, memberId (null when no roster member is known by it), "
-                        + "mappedBy}"),
-                @SchemaProperty(name = "listedByZalo", type = SchemaType.INTEGER, description = "How many members "
-                        + "Zalo listed, on a new OA binding only")})))
+    @APIResponse(responseCode = "200", description = "The binding and the accounts seen in the Zalo group", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = BindingDoc.class)))
     @APIResponse(responseCode = "404", ref = ProblemResponses.NOT_FOUND)
     public Response get(@PathParam("groupId") String groupId) {
         boolean admin = token.getGroups().contains(Roles.SYSTEM_ADMIN);
