@@ -242,7 +242,7 @@ class SystemTests {
     /**
      * issue 26, police-song-tri:6.1: a resident's message in the real (simulated) Zalo group goes
      * Zalo → connector → screening under the police group's regulation → a notice back in that
-     * Zalo group; a redelivered webhook changes nothing. (How fast: bin/bench connector.)
+     * Zalo group, and the board told on Zalo through the connector; a redelivered webhook changes nothing. (How fast: bin/bench connector.)
      */
     @Test
     @Order(1)
@@ -260,6 +260,12 @@ class SystemTests {
         assertThat(notice).contains("Nguyễn Thị Lan").contains("police-song-tri:6.1").contains("thu hồi tin nhắn")
                 .doesNotContain("đã bị gỡ");
         System.out.println("[system] Zalo message to notice in the group: " + took.toMillis() + " ms");
+        // the board is told of the takedown at once (police-song-tri:13.3), on Zalo too: notification-service hands
+        // the message to the connector (it holds no Zalo token), which sends it to the person with the OA's message/cs
+        await().atMost(Duration.ofSeconds(30)).until(() -> java.util.stream.Stream.of("zalo-leader-st", "zalo-cskv-1",
+                "zalo-qtv-1").flatMap(u -> zalo.personOutbox(u).stream()).anyMatch(c -> "message/cs".equals(c.get("call"))
+                        && Integer.valueOf(0).equals(c.get("error")) && String.valueOf(c.get("body"))
+                                .contains("police-song-tri:13.3")));
         assertThat(zalo.redeliver(msgId)).isEqualTo(200);
         await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(3))
                 .until(() -> notices.get().size() == before + 1);

@@ -38,7 +38,7 @@ public final class KafkaPrincipals {
                     List.of(Topics.GROUP_EVENTS, Topics.MODERATION_EVENTS, Topics.REPORT_EVENTS, Topics.CONNECTOR_EVENTS),
                     "notification-service"),
             new Principal("zalo-connector", List.of(Topics.CONNECTOR_EVENTS, Topics.CHAT_MESSAGES),
-                    List.of(Topics.GROUP_EVENTS, Topics.MODERATION_VERDICTS), "zalo-connector"),
+                    List.of(Topics.GROUP_EVENTS, Topics.MODERATION_VERDICTS, Topics.NOTIFICATION_EVENTS), "zalo-connector"),
             new Principal("auditor", List.of(), Topics.EVENT_LOGS, "binhyen-audit"),
             new Principal("zalo-bot", List.of(Topics.CHAT_MESSAGES), List.of(Topics.MODERATION_VERDICTS), "zalo-bot"));
 

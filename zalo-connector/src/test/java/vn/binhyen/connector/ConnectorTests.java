@@ -305,6 +305,78 @@ class ConnectorTests {
                 .isEqualTo(1);
     }
 
+    // ---- notification-service's Zalo deliveries: through this service's OA, its tokens and its pacing
+
+    /** notification-service's ZaloMessageRequested, published as its relay publishes it; returns the action key. */
+    String zaloDelivery(String kind, String zaloId, String text, Instant notAfter) throws Exception {
+        String notification = "notification-" + UUID.randomUUID();
+        String delivery = "delivery-" + UUID.randomUUID();
+        var payload = new LinkedHashMap<String, Object>();
+        payload.put("notificationId", notification);
+        payload.put("deliveryId", delivery);
+        payload.put("kind", kind);
+        payload.put("zaloId", zaloId);
+        payload.put("text", text);
+        payload.put("notAfter", notAfter.toString());
+        var e = new vn.binhyen.eventlog.Envelope(vn.binhyen.eventlog.EventIds.next(), "ZaloMessageRequested", 1,
+                "notification", notification, 3, Instant.now(), Instant.now(), vn.binhyen.eventlog.Actor.system(
+                        "notification-service"), "corr-" + delivery, null, Json.MAPPER.valueToTree(payload),
+                vn.binhyen.eventlog.HashChain.GENESIS, null).sealed();
+        try (var producer = new KafkaProducer<>(KafkaPrincipals.clientProperties(bootstrap, KafkaPrincipals.ADMIN),
+                new StringSerializer(), new ByteArraySerializer())) {
+            for (int i = 0; i < 2; i++) { // published twice: a replay of notification-service's topic
+                producer.send(vn.binhyen.eventlog.Relay.record(Topics.NOTIFICATION_EVENTS, "notification-service", e,
+                        i + 1)).get();
+            }
+        }
+        return "notification:" + delivery;
+    }
+
+    /** The answer the connector recorded for an action: its last event's type and payload. */
+    JsonNode answer(String key) throws Exception {
+        String row = text("select event_type || ' ' || payload::text from event where stream_id = '"
+                + vn.binhyen.connector.outbound.Actions.streamOf(key) + "' and stream_version = 2");
+        return row == null ? null : Json.MAPPER.createObjectNode().put("type", row.substring(0, row.indexOf(' ')))
+                .set("payload", Json.MAPPER.readTree(row.substring(row.indexOf(' ') + 1)));
+    }
+
+    @Test
+    void notificationServicesZaloMessages_goOutThroughTheOa_once_andTheirOutcomeIsAnswered_issue_26() throws Exception {
+        bound();
+        // to a person: the OA's message/cs, to the follower id notification-service's contact names
+        String toLeader = zaloDelivery("USER", ZaloSimResource.LEADER_ACCOUNT, "[KHẨN] Có tin báo mới cần xử lý.",
+                Instant.now().plus(Duration.ofMinutes(5)));
+        await().atMost(Duration.ofSeconds(20)).until(() -> answer(toLeader) != null);
+        assertThat(answer(toLeader).path("type").asText()).isEqualTo("ActionCarriedOut");
+        assertThat(answer(toLeader).path("payload").path("call").asText()).isEqualTo("message/cs");
+        assertThat(sim().personOutbox(ZaloSimResource.LEADER_ACCOUNT)).singleElement().satisfies(c -> assertThat(
+                Json.MAPPER.valueToTree(c.get("body")).path("message").path("text").asText())
+                .isEqualTo("[KHẨN] Có tin báo mới cần xử lý."));
+        // to the bound group: its OA's group message, split at Zalo's 2,000 characters; the answer once every part is out
+        String longText = "Thông báo: " + "bà con cảnh giác. ".repeat(150);
+        String toGroup = zaloDelivery("GROUP", ZaloSimResource.POLICE, longText, Instant.now().plus(Duration.ofMinutes(5)));
+        await().atMost(Duration.ofSeconds(20)).until(() -> answer(toGroup) != null);
+        assertThat(answer(toGroup).path("type").asText()).isEqualTo("ActionCarriedOut");
+        assertThat(String.join(" ", notices().subList(notices().size() - 2, notices().size())))
+                .isEqualTo(longText.strip()); // in order, cut at a space
+        assertThat(count("select count(*) from outbound_action where action_key like '" + toGroup + "%'")).isEqualTo(2);
+        // someone who does not follow the OA: Zalo's refusal is the answer, and nothing is tried again
+        String toStranger = zaloDelivery("USER", "zu-follows-nothing", "Nhắc nhở", Instant.now().plus(Duration.ofMinutes(5)));
+        await().atMost(Duration.ofSeconds(20)).until(() -> answer(toStranger) != null);
+        assertThat(answer(toStranger).path("type").asText()).isEqualTo("ActionNotPossible");
+        assertThat(answer(toStranger).path("payload").path("reason").asText()).contains("-213");
+        // past its deadline (notification-service has sent it its next way): not sent at all
+        String late = zaloDelivery("USER", ZaloSimResource.NAMED_ACCOUNT, "Quá hạn", Instant.now().minusSeconds(1));
+        await().atMost(Duration.ofSeconds(20)).until(() -> answer(late) != null);
+        assertThat(answer(late).path("type").asText()).isEqualTo("ActionNotPossible");
+        assertThat(answer(late).path("payload").path("kind").asText()).isEqualTo("EXPIRED");
+        assertThat(sim().personOutbox(ZaloSimResource.NAMED_ACCOUNT)).isEmpty();
+        // each published twice, each done once
+        assertThat(sim().personOutbox(ZaloSimResource.LEADER_ACCOUNT)).hasSize(1);
+        assertThat(count("select count(*) from outbound_action where action_key in ('" + toLeader + "', '" + toStranger
+                + "', '" + late + "')")).isEqualTo(3);
+    }
+
     // ---- the Zalo Bot platform: it posts, and can do nothing else
 
     @Test

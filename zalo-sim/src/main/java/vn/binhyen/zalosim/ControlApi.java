@@ -56,6 +56,12 @@ final class ControlApi {
                 }
                 return;
             }
+            case "users" -> { // GET /sim/users/{userId}/outbox: the OA's messages to one person (message/cs)
+                if (seg.size() != 3 || !seg.get(2).equals("outbox")) break;
+                HttpIo.requireMethod(ex, "GET");
+                HttpIo.send(ex, 200, Json.MAPPER.valueToTree(state.personOutbox(seg.get(1))));
+                return;
+            }
             case "webhooks" -> {
                 if (seg.size() == 1) {
                     HttpIo.requireMethod(ex, "GET");

@@ -39,10 +39,9 @@ final class PlatformApi {
         int tokenError = state.accessTokenError(ex.getRequestHeaders().getFirst("access_token"));
         ObjectNode answer;
         synchronized (state) {
-            if (tokenError != 0) {
-                answer = Zalo.error(tokenError, tokenError == -220 ? "Access token expired" : "Access token is invalid");
-            } else if (!state.admitOaCall()) {
-                answer = Zalo.error(-32, "Rate limit exceeded");
+            answer = refusedCall(tokenError);
+            if (answer != null) {
+                // the token or the rate limit refused it
             } else if (g == null) {
                 answer = Zalo.error(-201, groupId == null ? "Parameter is invalid: group_id" : "Group does not exist");
             } else if (!g.oaInGroup || g.bot()) {
@@ -60,6 +59,48 @@ final class PlatformApi {
             state.record(g, call, req, answer.path("error").asInt());
         }
         HttpIo.send(ex, 200, answer);
+    }
+
+    /**
+     * {@code POST /v3.0/oa/message/cs}: the OA's message to one person ({@code recipient.user_id},
+     * an id scoped to the OA). Zalo refuses a person who does not follow the OA (-213); here the
+     * OA's followers are the members of its simulated groups.
+     */
+    void personMessage(HttpExchange ex) throws IOException {
+        HttpIo.requireMethod(ex, "POST");
+        ObjectNode req = HttpIo.jsonObject(HttpIo.body(ex));
+        String call = "message/cs";
+        if (faulted(ex, null, call, req)) return;
+        int tokenError = state.accessTokenError(ex.getRequestHeaders().getFirst("access_token"));
+        String userId = Json.text(req.path("recipient"), "user_id");
+        JsonNode text = req.path("message").path("text");
+        ObjectNode answer;
+        synchronized (state) {
+            answer = refusedCall(tokenError);
+            if (answer != null) {
+                // the token or the rate limit refused it
+            } else if (userId == null) {
+                answer = Zalo.error(-201, "Parameter is invalid: recipient.user_id");
+            } else if (!text.isTextual() || text.asText().isEmpty()) {
+                answer = Zalo.error(-201, "Parameter is invalid: message.text");
+            } else if (Zalo.length(text.asText()) > Zalo.MAX_TEXT) {
+                answer = Zalo.error(-210, "Parameter exceeds its limit");
+            } else if (!state.follower(userId)) {
+                answer = Zalo.error(-213, "User has not followed OA");
+            } else {
+                answer = Zalo.success(Json.object().put("message_id", Zalo.newId()).put("user_id", userId));
+            }
+            state.recordPerson(userId, call, req, answer.path("error").asInt());
+        }
+        HttpIo.send(ex, 200, answer);
+    }
+
+    /** Zalo's answer to a call its token or the OA's rate limit refuses; null when it may go on (hold the monitor). */
+    private ObjectNode refusedCall(int tokenError) {
+        if (tokenError != 0) {
+            return Zalo.error(tokenError, tokenError == -220 ? "Access token expired" : "Access token is invalid");
+        }
+        return state.admitOaCall() ? null : Zalo.error(-32, "Rate limit exceeded");
     }
 
     private static ObjectNode message(SimState.GroupState g, ObjectNode req) {

@@ -8,7 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Sends each request to its API: {@code /sim/…} control, {@code /v3.0/oa/group/…} and
+ * Sends each request to its API: {@code /sim/…} control, {@code /v3.0/oa/group/…},
+ * {@code /v3.0/oa/message/cs} and
  * {@code /v4/oa/access_token} OA, {@code /bot<TOKEN>/…} Bot. Every refusal is JSON in the style of the
  * API it belongs to; nothing ever answers with a stack trace.
  */
@@ -30,6 +31,9 @@ final class Router implements HttpHandler {
         try {
             if (path.equals("/sim") || path.startsWith("/sim/")) {
                 control.handle(ex, segments(path.substring(4)));
+            } else if (path.equals("/v3.0/oa/message/cs")) {
+                style = Style.OA;
+                platform.personMessage(ex);
             } else if (path.startsWith("/v3.0/oa/group/")) {
                 style = Style.OA;
                 platform.oa(ex, path.substring("/v3.0/oa/group/".length()));

@@ -121,12 +121,34 @@ final class SimState {
         if (g != null) g.outbox.add(new OutboxEntry(now(), call, body == null ? Json.object() : body.deepCopy(), error));
     }
 
+    private final Map<String, List<OutboxEntry>> personOutboxes = new HashMap<>();
+
+    /** Whether the OA's person messages reach {@code userId}: a member of one of the OA's groups follows it here. */
+    synchronized boolean follower(String userId) {
+        return groups.values().stream().anyMatch(g -> !g.bot() && g.members.containsKey(userId));
+    }
+
+    /** A call for one person ({@code message/cs}), kept in their outbox whatever Zalo answered. */
+    synchronized void recordPerson(String userId, String call, JsonNode body, int error) {
+        personOutboxes.computeIfAbsent(userId == null ? "" : userId, k -> new ArrayList<>())
+                .add(new OutboxEntry(now(), call, body == null ? Json.object() : body.deepCopy(), error));
+    }
+
+    /** Every OA call addressed to one person, in order (empty for a person never written to). */
+    synchronized List<Map<String, Object>> personOutbox(String userId) {
+        return entries(personOutboxes.getOrDefault(userId, List.of()));
+    }
+
     /** The group's outbox as plain maps ({@code at, call, body, error}); 404 for an unknown group. */
     synchronized List<Map<String, Object>> outbox(String zaloGroupId) {
         GroupState g = groups.get(zaloGroupId);
         if (g == null) throw new ZaloSim.SimException(404, "unknown group " + zaloGroupId);
+        return entries(g.outbox);
+    }
+
+    private static List<Map<String, Object>> entries(List<OutboxEntry> outbox) {
         List<Map<String, Object>> out = new ArrayList<>();
-        for (OutboxEntry e : g.outbox) {
+        for (OutboxEntry e : outbox) {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("at", e.at().toString());
             m.put("call", e.call());

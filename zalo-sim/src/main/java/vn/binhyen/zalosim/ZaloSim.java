@@ -253,6 +253,11 @@ public final class ZaloSim implements AutoCloseable {
         return texts;
     }
 
+    /** Every OA call addressed to one person ({@code message/cs}), in order: {@code at, call, body, error}. */
+    public List<Map<String, Object>> personOutbox(String userId) {
+        return state.personOutbox(userId);
+    }
+
     /** Every call the OA or the bot made for the group, in order: {@code at, call, body, error}. */
     public List<Map<String, Object>> outbox(String zaloGroupId) {
         return state.outbox(zaloGroupId);

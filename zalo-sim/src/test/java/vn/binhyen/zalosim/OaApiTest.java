@@ -61,6 +61,29 @@ class OaApiTest {
     }
 
     @Test
+    void aMessageToAPersonReachesAFollower_onlyAFollower_andIsInTheirOutbox() {
+        Client.Answer ok = client.oaPost(TOKEN, "/v3.0/oa/message/cs", Client.json(Map.of("recipient",
+                Map.of("user_id", MEMBER), "message", Map.of("text", "Bình Yên: có tin báo mới"))));
+        assertThat(ok.status()).isEqualTo(200);
+        assertThat(ok.json().get("error").asInt()).isZero();
+        assertThat(ok.json().at("/data/message_id").asText()).isNotBlank();
+        assertThat(ok.json().at("/data/user_id").asText()).isEqualTo(MEMBER);
+        JsonNode stranger = client.oaPost(TOKEN, "/v3.0/oa/message/cs", Client.json(Map.of("recipient",
+                Map.of("user_id", "zu-nobody"), "message", Map.of("text", "x")))).json();
+        assertThat(stranger.get("error").asInt()).isEqualTo(-213);
+        assertThat(client.oaPost("wrong-token", "/v3.0/oa/message/cs", Client.json(Map.of("recipient",
+                Map.of("user_id", MEMBER), "message", Map.of("text", "x")))).json().get("error").asInt()).isEqualTo(-216);
+        List<Map<String, Object>> outbox = sim.personOutbox(MEMBER);
+        assertThat(outbox).hasSize(2);
+        assertThat(outbox.get(0).get("call")).isEqualTo("message/cs");
+        assertThat(outbox.get(0).get("error")).isEqualTo(0);
+        assertThat(outbox.get(1).get("error")).isEqualTo(-216);
+        JsonNode viaControl = client.get("/sim/users/" + MEMBER + "/outbox").json();
+        assertThat(viaControl.size()).isEqualTo(2);
+        assertThat(viaControl.at("/0/body/message/text").asText()).isEqualTo("Bình Yên: có tin báo mới");
+    }
+
+    @Test
     void aTextOver2000CharactersAnswers210() {
         assertThat(send(GROUP, "ệ".repeat(2000)).get("error").asInt()).isZero();
         JsonNode tooLong = send(GROUP, "ệ".repeat(2001));

@@ -42,8 +42,9 @@ public sealed interface NotificationEvent {
 
     /**
      * One try on an external channel ({@code ZALO}, {@code SMS}, {@code EMAIL}): {@code outcome}
-     * is {@code DELIVERED}, {@code RETRY} (a retryable error; the next try at {@code nextAttemptAt})
-     * or {@code FAILED} (permanent, or the channel's cap reached).
+     * is {@code DELIVERED}, {@code RETRY} (a retryable error; the next try at {@code nextAttemptAt}),
+     * {@code FAILED} (permanent, or the channel's cap reached) or, on Zalo, {@code HANDED_OVER} (to
+     * zalo-connector, whose answer is awaited until {@code nextAttemptAt}).
      */
     record DeliveryAttempted(String notificationId, String channel, String address, int attempt, String outcome,
             String error, Instant nextAttemptAt) implements NotificationEvent {
@@ -59,6 +60,25 @@ public sealed interface NotificationEvent {
             implements NotificationEvent {
     }
 
+    /**
+     * A notification goes out on Zalo through zalo-connector (issue 26: the Official Accounts' tokens and
+     * rate limits live there): {@code kind} {@code USER} (a person, {@code zaloId} the OA-scoped user id
+     * of their contact) or {@code GROUP} (a Zalo group's id). The connector carries it out once, as action
+     * {@code notification:<deliveryId>}, and answers on {@code binhyen.connector.events}
+     * ({@code ActionCarriedOut}, or {@code ActionNotPossible} with the reason); it does not send it after
+     * {@code notAfter}, when the notification goes its next way.
+     */
+    record ZaloMessageRequested(String notificationId, String deliveryId, String kind, String zaloId, String text,
+            Instant notAfter) implements NotificationEvent {
+        public static final String USER = "USER";
+        public static final String GROUP = "GROUP";
+
+        /** The connector's action key of a delivery: its answers carry it. */
+        public static String actionKey(String deliveryId) {
+            return "notification:" + deliveryId;
+        }
+    }
+
     /** Non-urgent notifications batched into one message for a recipient ({@code notificationIds}). */
     record DigestQueued(String notificationId, String recipient, String channel, List<String> notificationIds,
             String text) implements NotificationEvent {
@@ -68,6 +88,7 @@ public sealed interface NotificationEvent {
             "DeliveryQueued", DeliveryQueued.class,
             "DeliveryAttempted", DeliveryAttempted.class,
             "DeliveryFailedOver", DeliveryFailedOver.class,
+            "ZaloMessageRequested", ZaloMessageRequested.class,
             "NotificationDeadLettered", NotificationDeadLettered.class,
             "DigestQueued", DigestQueued.class,
             "NotificationEscalated", NotificationEscalated.class,

@@ -49,7 +49,6 @@ public class ProductionSecrets {
             "binhyen.connector.oa.main.secret-key", "dev-oa-secret",
             "binhyen.connector.oa.main.app-secret", "dev-app-secret",
             "binhyen.connector.oa.main.refresh-token", "dev-refresh-token",
-            "binhyen.notification.zalo.access-token", "dev-access-token",
             "binhyen.notification.sms.api-key", "dev-sms-key",
             "binhyen.dashboard.oidc.client-secret", "dev-dashboard-secret");
 

@@ -59,7 +59,7 @@ public class DeliveryQueue {
         this.zone = ZoneId.of(settings.zone());
         channels.forEach(ch -> this.channels.put(ch.name(), ch));
         for (String name : settings.defaultChain()) {
-            if (!this.channels.containsKey(name)) {
+            if (!this.channels.containsKey(name) && !Delivery.HANDED_OVER.contains(name)) {
                 throw new IllegalStateException("default chain names the unknown channel " + name);
             }
         }
@@ -235,8 +235,9 @@ public class DeliveryQueue {
                 return t;
             });
 
-    /** A claimed delivery. */
-    private record Due(String deliveryId, Outgoing n, String channel, String address, List<String> rest, int attempt) {
+    /** A claimed delivery: due to be tried, or handed over to zalo-connector and waited for long enough. */
+    private record Due(String deliveryId, Outgoing n, String channel, String address, List<String> rest, int attempt,
+            boolean handedOver) {
     }
 
     /**
@@ -262,18 +263,18 @@ public class DeliveryQueue {
         List<Due> due = new ArrayList<>(limit);
         try (Connection c = dataSource.getConnection()) {
             try (PreparedStatement ps = c.prepareStatement("select delivery_id, notification_id, source_event_id, "
-                    + "recipient, channel, address, correlation_id, chain, urgency, subject, text, attempt from delivery "
-                    + "where state = 'PENDING' and next_attempt_at <= ? order by next_attempt_at limit ? "
-                    + "for update skip locked")) {
+                    + "recipient, channel, address, correlation_id, chain, urgency, subject, text, attempt, state "
+                    + "from delivery where state in ('PENDING', 'HANDED_OVER') and next_attempt_at <= ? "
+                    + "order by next_attempt_at limit ? for update skip locked")) {
                 ps.setTimestamp(1, Timestamp.from(now));
                 ps.setInt(2, limit);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         Array chainArray = rs.getArray(8);
-                        due.add(new Due(rs.getString(1), new Outgoing(rs.getString(2), (UUID) rs.getObject(3),
-                                rs.getString(7), rs.getString(4), rs.getString(9), rs.getString(10), rs.getString(11)),
-                                rs.getString(5), rs.getString(6), Arrays.asList((String[]) chainArray.getArray()),
-                                rs.getInt(12) + 1));
+                        boolean handedOver = "HANDED_OVER".equals(rs.getString(13));
+                        due.add(new Due(rs.getString(1), outgoing(rs), rs.getString(5), rs.getString(6),
+                                Arrays.asList((String[]) chainArray.getArray()),
+                                handedOver ? rs.getInt(12) : rs.getInt(12) + 1, handedOver));
                     }
                 }
             }
@@ -282,13 +283,79 @@ public class DeliveryQueue {
             }
             List<java.util.concurrent.Future<Delivery.Outcome>> sent = new ArrayList<>(due.size());
             for (Due d : due) {
-                sent.add(SENDERS.submit(() -> send(d.channel(), d.address(), d.n())));
+                sent.add(d.handedOver() || Delivery.HANDED_OVER.contains(d.channel()) ? null
+                        : SENDERS.submit(() -> send(d.channel(), d.address(), d.n())));
             }
             for (int i = 0; i < due.size(); i++) {
                 Due d = due.get(i);
-                record(c, d.deliveryId(), d.n(), d.channel(), d.address(), d.rest(), d.attempt(), now, outcome(sent.get(i)));
+                if (d.handedOver()) { // zalo-connector never answered: down, or behind by more than the wait
+                    record(c, d.deliveryId(), d.n(), d.channel(), d.address(), d.rest(), d.attempt(), now,
+                            new Delivery.Outcome.Failed(false, "zalo-connector did not answer in time"));
+                } else if (Delivery.HANDED_OVER.contains(d.channel())) {
+                    handOver(c, d, now);
+                } else {
+                    record(c, d.deliveryId(), d.n(), d.channel(), d.address(), d.rest(), d.attempt(), now,
+                            outcome(sent.get(i)));
+                }
             }
             return due.size();
+        }
+    }
+
+    private static Outgoing outgoing(ResultSet rs) throws SQLException {
+        return new Outgoing(rs.getString(2), (UUID) rs.getObject(3), rs.getString(7), rs.getString(4), rs.getString(9),
+                rs.getString(10), rs.getString(11));
+    }
+
+    /**
+     * A Zalo delivery goes to zalo-connector, which holds the Official Accounts' tokens and rate
+     * limits: {@code ZaloMessageRequested} on this service's topic, and the row waits (HANDED_OVER)
+     * for the connector's answer ({@link #answered}) until the connector's deadline and a grace
+     * after it; with no answer by then the chain's next channel takes over.
+     */
+    private void handOver(Connection c, Due d, Instant now) throws SQLException {
+        Instant notAfter = now.plus(settings.handOver().patience());
+        update(c, d.deliveryId(), "HANDED_OVER", d.attempt(), notAfter.plus(settings.handOver().grace()), null);
+        String kind = d.channel().equals(Delivery.ZALO_GROUP) ? NotificationEvent.ZaloMessageRequested.GROUP
+                : NotificationEvent.ZaloMessageRequested.USER;
+        log.append(d.n().notificationId(), EventStore.ANY_VERSION, "delivery", d.n().correlationId(),
+                d.n().sourceEventId().toString(),
+                new NotificationEvent.DeliveryAttempted(d.n().notificationId(), d.channel(), Contacts.mask(d.address()),
+                        d.attempt(), "HANDED_OVER", null, notAfter),
+                new NotificationEvent.ZaloMessageRequested(d.n().notificationId(), d.deliveryId(), kind, d.address(),
+                        d.n().text(), notAfter));
+    }
+
+    /**
+     * zalo-connector's answer to a handed-over delivery (its action {@code notification:<deliveryId>}),
+     * in the caller's transaction: carried out, or not possible (the chain's next channel takes over).
+     * An answer for a delivery not waiting any more (answered before, a replay, or one that waited past
+     * its grace and went its next way) changes nothing; false then.
+     */
+    public boolean answered(String deliveryId, boolean carriedOut, String reason) {
+        try (Connection c = dataSource.getConnection()) {
+            Due d = null;
+            try (PreparedStatement ps = c.prepareStatement("select delivery_id, notification_id, source_event_id, "
+                    + "recipient, channel, address, correlation_id, chain, urgency, subject, text, attempt from delivery "
+                    + "where delivery_id = ? and state = 'HANDED_OVER' for update")) {
+                ps.setString(1, deliveryId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (rs.next()) {
+                        d = new Due(rs.getString(1), outgoing(rs), rs.getString(5), rs.getString(6),
+                                Arrays.asList((String[]) rs.getArray(8).getArray()), rs.getInt(12), true);
+                    }
+                }
+            }
+            if (d == null) {
+                LOG.debugf("zalo-connector's answer for %s: the delivery is not waiting for one", deliveryId);
+                return false;
+            }
+            record(c, d.deliveryId(), d.n(), d.channel(), d.address(), d.rest(), d.attempt(), clock.instant(),
+                    carriedOut ? new Delivery.Outcome.Sent() : new Delivery.Outcome.Failed(false,
+                            "zalo-connector: " + reason));
+            return true;
+        } catch (SQLException e) {
+            throw new EventLogException("the connector's answer for " + deliveryId + " not recorded: " + e.getMessage(), e);
         }
     }
 
@@ -311,7 +378,10 @@ public class DeliveryQueue {
 
     private void record(Connection c, String deliveryId, Outgoing n, String channel, String address,
             List<String> rest, int attempt, Instant now, Delivery.Outcome outcome) throws SQLException {
-        Delivery.Decision decision = Delivery.decide(channel, attempt, rest, outcome, settings.policy(channel), now);
+        Delivery.Decision decision = Delivery.HANDED_OVER.contains(channel)
+                ? Delivery.answered(channel, rest, outcome instanceof Delivery.Outcome.Sent,
+                        outcome instanceof Delivery.Outcome.Failed f ? f.error() : null)
+                : Delivery.decide(channel, attempt, rest, outcome, settings.policy(channel), now);
         String masked = Contacts.mask(address);
         String cause = n.sourceEventId().toString();
         String error = outcome instanceof Delivery.Outcome.Failed f ? f.error() : null;

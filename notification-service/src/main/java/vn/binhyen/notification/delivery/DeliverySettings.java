@@ -24,6 +24,17 @@ public interface DeliverySettings {
     /** How often due digests are built. */
     String digestSweepEvery();
 
+    /** Zalo deliveries, handed over to zalo-connector. */
+    HandOver handOver();
+
+    interface HandOver {
+        /** How long the connector may take (its own retries of Zalo included) before it gives the delivery up. */
+        Duration patience();
+
+        /** How much longer its answer is waited for before the chain's next channel takes over unanswered. */
+        Duration grace();
+    }
+
     /** Retry policy per channel name. */
     Map<String, Retry> retry();
 

@@ -139,6 +139,25 @@ public final class Delivery {
         return new Decision.DeadLetter(why);
     }
 
+    /**
+     * The channels zalo-connector carries (issue 26: the Official Accounts' tokens, rate limits and
+     * retries live there): a delivery on one is handed over and waits for the connector's answer,
+     * which is final — carried out, or not possible (the next channel of the chain takes over).
+     */
+    public static final java.util.Set<String> HANDED_OVER = java.util.Set.of(ZALO, ZALO_GROUP);
+
+    /**
+     * The connector's answer to a handed-over delivery, or its silence past the wait: delivered, or
+     * refused for good, so the chain's next channel takes over (or, at its end, the dead letter).
+     */
+    public static Decision answered(String channel, List<String> rest, boolean carriedOut, String reason) {
+        return decide(channel, 1, rest, carriedOut ? new Outcome.Sent() : new Outcome.Failed(false, reason),
+                ANSWERED, Instant.EPOCH);
+    }
+
+    /** A final answer is not retried here: the connector retried already. */
+    private static final RetryPolicy ANSWERED = new RetryPolicy(1, Duration.ZERO, 1, Duration.ZERO);
+
     /** One message for a recipient's batched, non-urgent notifications, oldest first. */
     public static String digest(List<String> texts) {
         List<String> lines = new ArrayList<>();

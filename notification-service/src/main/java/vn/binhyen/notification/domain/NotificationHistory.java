@@ -61,6 +61,9 @@ public record NotificationHistory(String notificationId, String sourceEventId, S
                         c != null && c.digest(), Math.max(a.attempt(), c == null ? 0 : c.attempts()), a.outcome(),
                         a.error(), c == null ? null : c.failedOverTo()));
             }
+            case NotificationEvent.ZaloMessageRequested z -> {
+                // handed to zalo-connector: the DeliveryAttempted beside it (HANDED_OVER) says so; the address stays masked
+            }
             case NotificationEvent.DeliveryFailedOver f -> {
                 Channel c = byName.get(f.fromChannel());
                 if (c != null) {

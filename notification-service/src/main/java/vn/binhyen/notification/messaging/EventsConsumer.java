@@ -31,6 +31,9 @@ import vn.binhyen.notification.routing.GroupDirectory;
 import vn.binhyen.contracts.report.ReportEvent;
 import vn.binhyen.eventlog.decider.EventCodec;
 import vn.binhyen.notification.routing.Router;
+import vn.binhyen.contracts.connector.ConnectorEvent;
+import vn.binhyen.contracts.notification.NotificationEvent;
+import vn.binhyen.notification.delivery.DeliveryQueue;
 
 /**
  * Follows the group, moderation and report topics in batches, one transaction per batch: group
@@ -56,10 +59,13 @@ public class EventsConsumer {
     private final MeterRegistry metrics;
 
     private final StoredOffsets storedOffsets;
+    private final DeliveryQueue deliveries;
 
     EventsConsumer(Router router, GroupDirectory directory, AgroalDataSource dataSource, MeterRegistry metrics,
-            @io.smallrye.common.annotation.Identifier("stored-offsets") StoredOffsets storedOffsets) {
+            @io.smallrye.common.annotation.Identifier("stored-offsets") StoredOffsets storedOffsets,
+            DeliveryQueue deliveries) {
         this.storedOffsets = storedOffsets;
+        this.deliveries = deliveries;
         this.router = router;
         this.directory = directory;
         this.dataSource = dataSource;
@@ -131,7 +137,8 @@ public class EventsConsumer {
                 continue;
             }
             boolean routes = router.routes(topic, type);
-            if (!routes && !topic.equals("group") && !(topic.equals("report") && REPORT_FOLLOWED.contains(type))) {
+            if (!routes && !topic.equals("group") && !(topic.equals("report") && REPORT_FOLLOWED.contains(type))
+                    && !(topic.equals("connector") && CONNECTOR_ANSWERS.contains(type))) {
                 continue;
             }
             Envelope e = EnvelopeJson.fromBytes(r.value());
@@ -149,6 +156,9 @@ public class EventsConsumer {
                 directory.reportReceived((ReportEvent.ReportReceived) REPORT_EVENTS.decode(e));
             } else if (topic.equals("report") && "ReporterShredded".equals(e.eventType())) {
                 directory.reporterShredded(((ReportEvent.ReporterShredded) REPORT_EVENTS.decode(e)).reportId());
+            } else if (topic.equals("connector") && CONNECTOR_ANSWERS.contains(e.eventType())
+                    && answeredDelivery(e)) {
+                continue; // an answer to this service's own Zalo delivery: nobody else is told of it
             }
             if (!routed.contains(e.eventId())) {
                 router.collect(batch, topic, e);
@@ -156,6 +166,35 @@ public class EventsConsumer {
         }
         router.flush(batch);
         advance(kafkaTopic, next);
+    }
+
+    /** The connector's outcomes: answers to the Zalo deliveries handed over to it among them. */
+    static final java.util.Set<String> CONNECTOR_ANSWERS = java.util.Set.of("ActionCarriedOut", "ActionNotPossible");
+
+    private static final EventCodec<ConnectorEvent> CONNECTOR_EVENTS = EventCodec.reading(ConnectorEvent.class,
+            ConnectorEvent.TYPES, ConnectorEvent.SCHEMA_VERSION);
+    private static final String DELIVERY_KEY = NotificationEvent.ZaloMessageRequested.actionKey("");
+
+    /**
+     * Whether a connector outcome answers one of this service's Zalo deliveries (its action key is
+     * {@code notification:<deliveryId>}); if so the delivery is recorded delivered, or handed to the
+     * next channel of its chain.
+     */
+    private boolean answeredDelivery(Envelope e) {
+        switch (CONNECTOR_EVENTS.decode(e)) {
+            case ConnectorEvent.ActionCarriedOut done when done.key().startsWith(DELIVERY_KEY) -> {
+                deliveries.answered(done.key().substring(DELIVERY_KEY.length()), true, null);
+                return true;
+            }
+            case ConnectorEvent.ActionNotPossible refused when refused.key().startsWith(DELIVERY_KEY) -> {
+                deliveries.answered(refused.key().substring(DELIVERY_KEY.length()), false,
+                        refused.kind() + ": " + refused.reason());
+                return true;
+            }
+            default -> {
+                return false;
+            }
+        }
     }
 
     /** Report events followed whether or not a rule routes them: where a report came in, and a shred. */

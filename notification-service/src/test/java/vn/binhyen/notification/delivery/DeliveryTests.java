@@ -4,18 +4,24 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
-import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static vn.binhyen.notification.support.Events.event;
 import static vn.binhyen.notification.support.Events.publish;
 
-import com.github.tomakehurst.wiremock.matching.RequestPatternBuilder;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Instant;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.eclipse.microprofile.config.ConfigProvider;
+import vn.binhyen.eventlog.Json;
+import vn.binhyen.testsupport.KafkaPrincipals;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -41,16 +47,16 @@ import vn.binhyen.testsupport.PostgresDatabaseResource;
 import vn.binhyen.testsupport.Tokens;
 
 /**
- * Delivery outside the app against real peers: a WireMock Zalo OA API and SMS gateway, a
- * GreenMail SMTP server. The sweeps are driven by the test with a clock it moves.
+ * Delivery outside the app against real peers: a WireMock SMS gateway, a GreenMail SMTP server,
+ * and for Zalo the contract with zalo-connector (the request on this service's topic, the
+ * connector's answers on its own, published as its relay does). The sweeps are driven by the
+ * test with a clock it moves.
  */
 @QuarkusTest
 @QuarkusTestResource(KafkaBrokerResource.class)
 @QuarkusTestResource(PostgresDatabaseResource.class)
 @QuarkusTestResource(ChannelStubsResource.class)
 class DeliveryTests {
-    static final String ZALO_CS = "/zalo/v3.0/oa/message/cs";
-
     @Inject
     AgroalDataSource dataSource;
 
@@ -94,59 +100,140 @@ class DeliveryTests {
                 + recipient + "' and channel = '" + channel + "'") == 1);
     }
 
-    static RequestPatternBuilder zaloTo(String zaloId) {
-        return postRequestedFor(urlEqualTo(ZALO_CS)).withRequestBody(matchingJsonPath("$.recipient.user_id",
-                equalTo(zaloId)));
+    /**
+     * The Zalo deliveries this service handed to zalo-connector for {@code recipient}, oldest first:
+     * their {@code ZaloMessageRequested} payloads as the event log keeps them.
+     */
+    List<JsonNode> zaloRequests(String recipient) throws Exception {
+        return payloads("select e.payload::text from event e join notification n on n.notification_id = e.stream_id "
+                + "where n.recipient = ? and e.event_type = 'ZaloMessageRequested' order by e.position", recipient);
+    }
+
+    /** The Zalo deliveries handed to zalo-connector for one Zalo account (a digest is a notification of its own). */
+    List<JsonNode> zaloRequestsTo(String zaloId) throws Exception {
+        return payloads("select payload::text from event where event_type = 'ZaloMessageRequested' and "
+                + "payload->>'zaloId' = ? order by position", zaloId);
+    }
+
+    List<JsonNode> payloads(String sql, String parameter) throws Exception {
+        List<JsonNode> out = new ArrayList<>();
+        try (var c = dataSource.getConnection(); var ps = c.prepareStatement(sql)) {
+            ps.setString(1, parameter);
+            try (var rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(Json.MAPPER.readTree(rs.getString(1)));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** zalo-connector's answer to a handed-over delivery, published as its relay publishes it. */
+    static void connectorAnswers(JsonNode request, boolean carriedOut, String reason) throws Exception {
+        String key = "notification:" + request.path("deliveryId").asText();
+        Map<String, Object> p = new HashMap<>(Map.of("key", key, "effect", "MESSAGE_PERSON"));
+        if (carriedOut) {
+            p.putAll(Map.of("call", "message/cs", "reference", "msg-" + UUID.randomUUID(), "attempts", 1));
+        } else {
+            p.putAll(Map.of("kind", "REFUSED", "reason", reason));
+        }
+        publish(Topics.CONNECTOR_EVENTS, event("action-" + UUID.randomUUID(), 2, carriedOut ? "ActionCarriedOut"
+                : "ActionNotPossible", p));
+    }
+
+    /** Whether {@code binhyen.notification.events} carries the request, as the connector reads it (type header). */
+    static boolean onTheTopic(String deliveryId) {
+        Map<String, Object> config = new HashMap<>(KafkaPrincipals.admin(ConfigProvider.getConfig().getValue(
+                "kafka.bootstrap.servers", String.class)));
+        try (var consumer = new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer())) {
+            var partitions = consumer.partitionsFor(Topics.NOTIFICATION_EVENTS).stream()
+                    .map(pi -> new TopicPartition(pi.topic(), pi.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            var end = consumer.endOffsets(partitions);
+            while (partitions.stream().anyMatch(tp -> consumer.position(tp) < end.get(tp))) {
+                for (var r : consumer.poll(Duration.ofMillis(500))) {
+                    var type = r.headers().lastHeader(vn.binhyen.contracts.EventHeaders.EVENT_TYPE);
+                    if (type != null && new String(type.value(), java.nio.charset.StandardCharsets.UTF_8)
+                            .equals("ZaloMessageRequested") && new String(r.value(),
+                                    java.nio.charset.StandardCharsets.UTF_8).contains(deliveryId)) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
     }
 
     @Test
-    void anUrgentReminder_goesOutOnZalo_once_evenWhenTheEventIsReplayed_province_lai_chau_7_3() throws Exception {
+    void anUrgentReminder_goesOutOnZaloThroughTheConnector_once_evenWhenTheEventIsReplayed_province_lai_chau_7_3()
+            throws Exception {
         String group = "group-" + UUID.randomUUID();
         String zalo = "zl-" + UUID.randomUUID();
-        ChannelStubsResource.http().stubFor(post(urlEqualTo(ZALO_CS)).withRequestBody(matchingJsonPath(
-                "$.recipient.user_id", equalTo(zalo))).willReturn(okJson("{\"error\":0,\"message\":\"Success\"}")));
         String member = groupWithMember("province-lai-chau", group, zalo, "0912345678");
         Envelope reminder = reminder(group, member);
         publish(Topics.GROUP_EVENTS, reminder);
         awaitDelivery("member:" + member, "ZALO");
 
+        Instant handedOverAfter = clock.instant();
         queue.deliverDue(100);
         publish(Topics.GROUP_EVENTS, reminder); // the broker redelivers, or a consumer replays the topic
         afterEverythingBefore(group);
         queue.deliverDue(100);
 
-        ChannelStubsResource.http().verify(1, zaloTo(zalo).withHeader("access_token", equalTo("dev-access-token"))
-                .withRequestBody(matchingJsonPath("$.message.text", containing("Nhắc nhở"))));
-        assertThat(state("member:" + member, "ZALO")).isEqualTo("DELIVERED");
+        List<JsonNode> requests = zaloRequests("member:" + member);
+        assertThat(requests).hasSize(1);
+        assertThat(requests.get(0).path("kind").asText()).isEqualTo("USER");
+        assertThat(requests.get(0).path("zaloId").asText()).isEqualTo(zalo);
+        assertThat(requests.get(0).path("text").asText()).contains("Nhắc nhở").contains("province-lai-chau:7.3");
+        assertThat(Instant.parse(requests.get(0).path("notAfter").asText())).isBetween(handedOverAfter.plus(
+                Duration.ofMinutes(5)), clock.instant().plus(Duration.ofMinutes(5))); // the patience
+        await().atMost(Duration.ofSeconds(30)).until(() -> onTheTopic(requests.get(0).path("deliveryId").asText()));
+        assertThat(state("member:" + member, "ZALO")).isEqualTo("HANDED_OVER");
+
+        connectorAnswers(requests.get(0), true, null);
+        await().atMost(Duration.ofSeconds(30)).until(() -> "DELIVERED".equals(state("member:" + member, "ZALO")));
+        connectorAnswers(requests.get(0), true, null); // the connector's topic replayed
+        afterEverythingBefore(group);
         assertThat(eventTypes("member:" + member)).containsSubsequence("NotificationQueued", "NotificationDelivered",
-                "DeliveryQueued", "DeliveryAttempted", "NotificationDelivered");
+                "DeliveryQueued", "DeliveryAttempted", "ZaloMessageRequested", "DeliveryAttempted",
+                "NotificationDelivered");
+        assertThat(eventTypes("member:" + member).stream().filter("NotificationDelivered"::equals)).hasSize(2);
     }
 
     @Test
-    void aFailingZaloApi_isRetriedAfterTheBackoff_thenDelivered() throws Exception {
+    void aConnectorThatNeverAnswers_handsTheNotificationToSms_afterItsDeadlineAndTheGrace() throws Exception {
         String group = "group-" + UUID.randomUUID();
         String zalo = "zl-" + UUID.randomUUID();
+        String phone = "09" + (10000000 + (int) (Math.random() * 89999999));
         var http = ChannelStubsResource.http();
-        http.stubFor(post(urlEqualTo(ZALO_CS)).withRequestBody(matchingJsonPath("$.recipient.user_id", equalTo(zalo)))
-                .inScenario(zalo).whenScenarioStateIs(STARTED).willReturn(aResponse().withStatus(503))
-                .willSetStateTo("recovered"));
-        http.stubFor(post(urlEqualTo(ZALO_CS)).withRequestBody(matchingJsonPath("$.recipient.user_id", equalTo(zalo)))
-                .inScenario(zalo).whenScenarioStateIs("recovered").willReturn(okJson("{\"error\":0}")));
-        String member = groupWithMember(group, zalo, "0912345679");
+        http.stubFor(post(urlEqualTo("/sms/messages")).withRequestBody(matchingJsonPath("$.to", equalTo(phone)))
+                .willReturn(aResponse().withStatus(202)));
+        String member = groupWithMember(group, zalo, phone);
         publish(Topics.GROUP_EVENTS, reminder(group, member));
         awaitDelivery("member:" + member, "ZALO");
 
         queue.deliverDue(100);
-        assertThat(state("member:" + member, "ZALO")).isEqualTo("PENDING");
+        clock.advance(Duration.ofMinutes(5).plusSeconds(30)); // past the connector's deadline, within the grace
         queue.deliverDue(100);
-        http.verify(1, zaloTo(zalo)); // not due again before the backoff (30 s)
-        clock.advance(Duration.ofSeconds(31));
+        assertThat(state("member:" + member, "ZALO")).isEqualTo("HANDED_OVER");
+        http.verify(0, postRequestedFor(urlEqualTo("/sms/messages")).withRequestBody(matchingJsonPath("$.to",
+                equalTo(phone))));
+        clock.advance(Duration.ofMinutes(1));
+        queue.deliverDue(100);
         queue.deliverDue(100);
 
-        http.verify(2, zaloTo(zalo));
-        assertThat(state("member:" + member, "ZALO")).isEqualTo("DELIVERED");
-        assertThat(eventTypes("member:" + member)).containsSubsequence("DeliveryAttempted", "DeliveryAttempted",
-                "NotificationDelivered");
+        assertThat(state("member:" + member, "ZALO")).isEqualTo("FAILED_OVER");
+        assertThat(state("member:" + member, "SMS")).isEqualTo("DELIVERED");
+        http.verify(1, postRequestedFor(urlEqualTo("/sms/messages")).withRequestBody(matchingJsonPath("$.to",
+                equalTo(phone))));
+        assertThat(count("select count(*) from event e join notification n on n.notification_id = e.stream_id where "
+                + "n.recipient = 'member:" + member + "' and e.event_type = 'DeliveryFailedOver' and "
+                + "e.payload->>'reason' = 'ZALO refused: zalo-connector did not answer in time'")).isEqualTo(1);
+        // a late answer finds the delivery gone its next way and changes nothing
+        connectorAnswers(zaloRequests("member:" + member).get(0), true, null);
+        afterEverythingBefore(group);
+        assertThat(state("member:" + member, "ZALO")).isEqualTo("FAILED_OVER");
     }
 
     @Test
@@ -155,8 +242,6 @@ class DeliveryTests {
         String zalo = "zl-" + UUID.randomUUID();
         String phone = "09" + (10000000 + (int) (Math.random() * 89999999));
         var http = ChannelStubsResource.http();
-        http.stubFor(post(urlEqualTo(ZALO_CS)).withRequestBody(matchingJsonPath("$.recipient.user_id", equalTo(zalo)))
-                .willReturn(okJson("{\"error\":-213,\"message\":\"User has not followed the OA\"}")));
         http.stubFor(post(urlEqualTo("/sms/messages")).withRequestBody(matchingJsonPath("$.to", equalTo(phone)))
                 .willReturn(aResponse().withStatus(202)));
         String member = groupWithMember(group, zalo, phone);
@@ -164,16 +249,19 @@ class DeliveryTests {
         awaitDelivery("member:" + member, "ZALO");
 
         queue.deliverDue(100);
+        connectorAnswers(zaloRequests("member:" + member).get(0), false, "Zalo error -213: User has not followed OA");
+        await().atMost(Duration.ofSeconds(30)).until(() -> "FAILED_OVER".equals(state("member:" + member, "ZALO")));
         queue.deliverDue(100);
 
-        http.verify(1, zaloTo(zalo));
         http.verify(1, postRequestedFor(urlEqualTo("/sms/messages")).withHeader("Authorization",
                 equalTo("Bearer dev-sms-key")).withRequestBody(matchingJsonPath("$.to", equalTo(phone)))
                 .withRequestBody(matchingJsonPath("$.text", containing("Nhắc nhở"))));
-        assertThat(state("member:" + member, "ZALO")).isEqualTo("FAILED_OVER");
         assertThat(state("member:" + member, "SMS")).isEqualTo("DELIVERED");
-        assertThat(eventTypes("member:" + member)).containsSubsequence("DeliveryFailedOver", "DeliveryQueued",
-                "DeliveryAttempted", "NotificationDelivered");
+        assertThat(eventTypes("member:" + member)).containsSubsequence("ZaloMessageRequested", "DeliveryAttempted",
+                "DeliveryFailedOver", "DeliveryQueued", "DeliveryAttempted", "NotificationDelivered");
+        assertThat(count("select count(*) from event e join notification n on n.notification_id = e.stream_id where "
+                + "n.recipient = 'member:" + member + "' and e.event_type = 'DeliveryFailedOver' and "
+                + "e.payload->>'reason' like '%REFUSED: Zalo error -213%'")).isEqualTo(1);
     }
 
     @Test
@@ -232,9 +320,6 @@ class DeliveryTests {
     @Test
     void nonUrgentNotifications_waitForOneHourlyDigest_ward_binh_phuoc_6_3() throws Exception {
         String group = "group-" + UUID.randomUUID();
-        String leaderZalo = "zl-" + group;
-        ChannelStubsResource.http().stubFor(post(urlEqualTo(ZALO_CS)).withRequestBody(matchingJsonPath(
-                "$.recipient.user_id", equalTo(leaderZalo))).willReturn(okJson("{\"error\":0}")));
         groupWithMember("ward-binh-phuoc", group, null, null);
         for (String name : List.of("Đỗ Văn Hải", "Ngô Thị Lan")) {
             publish(Topics.GROUP_EVENTS, event(group, 5, "MembershipProposed", Map.of("groupId", group,
@@ -246,7 +331,7 @@ class DeliveryTests {
                 + leader + "'") == 2);
         queue.deliverDue(100);
         digests.sendDue();
-        ChannelStubsResource.http().verify(0, zaloTo(leaderZalo));
+        assertThat(zaloRequestsTo("zl-" + group)).isEmpty();
 
         clock.advance(Duration.ofMinutes(61));
         digests.sendDue();
@@ -254,18 +339,17 @@ class DeliveryTests {
         digests.sendDue();
         queue.deliverDue(100);
 
-        ChannelStubsResource.http().verify(1, zaloTo(leaderZalo)
-                .withRequestBody(matchingJsonPath("$.message.text", containing("Bản tin tổng hợp: 2 thông báo")))
-                .withRequestBody(matchingJsonPath("$.message.text", containing("Đỗ Văn Hải")))
-                .withRequestBody(matchingJsonPath("$.message.text", containing("Ngô Thị Lan"))));
+        List<JsonNode> sent = zaloRequestsTo("zl-" + group);
+        assertThat(sent).hasSize(1);
+        assertThat(sent.get(0).path("zaloId").asText()).isEqualTo("zl-" + group);
+        assertThat(sent.get(0).path("text").asText()).contains("Bản tin tổng hợp: 2 thông báo").contains("Đỗ Văn Hải")
+                .contains("Ngô Thị Lan");
     }
 
     @Test
     void quietHours_holdAnUrgentMessage_butNotACriticalOne_ioc_dak_lak_4_3_8() throws Exception {
         String group = "group-" + UUID.randomUUID();
         String zalo = "zl-" + UUID.randomUUID();
-        ChannelStubsResource.http().stubFor(post(urlEqualTo(ZALO_CS)).withRequestBody(matchingJsonPath(
-                "$.recipient.user_id", equalTo(zalo))).willReturn(okJson("{\"error\":0}")));
         String member = groupWithMember(group, zalo, null);
         LocalTime local = clock.instant().atZone(ZoneId.of("Asia/Ho_Chi_Minh")).toLocalTime().withSecond(0).withNano(0);
         given().auth().oauth2(Tokens.forRole(Roles.MEMBER, member)).contentType(ContentType.JSON)
@@ -279,12 +363,11 @@ class DeliveryTests {
 
         queue.deliverDue(100);
 
-        ChannelStubsResource.http().verify(1, zaloTo(zalo));
-        ChannelStubsResource.http().verify(1, zaloTo(zalo).withRequestBody(matchingJsonPath("$.message.text",
-                containing("ioc-dak-lak:4.3.8"))));
+        assertThat(zaloRequests("member:" + member)).singleElement().satisfies(r ->
+                assertThat(r.path("text").asText()).contains("ioc-dak-lak:4.3.8"));
         clock.advance(Duration.ofHours(2).plusMinutes(1));
         queue.deliverDue(100);
-        ChannelStubsResource.http().verify(2, zaloTo(zalo));
+        assertThat(zaloRequests("member:" + member)).hasSize(2);
     }
 
     @Test

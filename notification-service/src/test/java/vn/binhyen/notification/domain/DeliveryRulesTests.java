@@ -50,6 +50,17 @@ class DeliveryRulesTests {
     }
 
     @Test
+    void givenAZaloDeliveryHandedToTheConnector_whenItAnswers_thenItsAnswerIsFinal_issue_26() {
+        assertThat(Delivery.HANDED_OVER).containsExactlyInAnyOrder("ZALO", "ZALO_GROUP");
+        assertThat(Delivery.answered("ZALO", List.of("SMS"), true, null)).isEqualTo(new Decision.Delivered());
+        // not possible (or no answer in time): no retry here, the connector retried Zalo already
+        assertThat(Delivery.answered("ZALO", List.of("SMS", "EMAIL"), false, "zalo-connector: REFUSED: Zalo error -213"))
+                .isEqualTo(new Decision.FailOver("SMS", "ZALO refused: zalo-connector: REFUSED: Zalo error -213"));
+        assertThat(Delivery.answered("ZALO_GROUP", List.of(), false, "zalo-connector did not answer in time"))
+                .isEqualTo(new Decision.DeadLetter("ZALO_GROUP refused: zalo-connector did not answer in time"));
+    }
+
+    @Test
     void givenTheLastChannelFailing_whenDecided_thenDeadLetteredWithTheReason() {
         Decision d = Delivery.decide("SMS", 4, List.of(), new Outcome.Failed(true, "timeout"), ZALO, NOW);
         assertThat(d).isEqualTo(new Decision.DeadLetter("SMS gave up after 4 attempts: timeout"));

@@ -8,8 +8,8 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.util.Map;
 
 /**
- * Real peers for the external channels, on loopback: a WireMock server standing in for the Zalo
- * OA API and the SMS gateway, and a GreenMail SMTP server. Both live in the test JVM, so tests
+ * Real peers for the external channels, on loopback: a WireMock server standing in for the SMS
+ * gateway, and a GreenMail SMTP server (Zalo is zalo-connector's: the tests answer as it does). Both live in the test JVM, so tests
  * reach them through {@link #http()} and {@link #mail()}.
  */
 public class ChannelStubsResource implements QuarkusTestResourceLifecycleManager {
@@ -31,7 +31,6 @@ public class ChannelStubsResource implements QuarkusTestResourceLifecycleManager
         mail = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP).dynamicPort());
         mail.start();
         return Map.of(
-                "binhyen.notification.zalo.base-url", http.baseUrl() + "/zalo",
                 "binhyen.notification.sms.base-url", http.baseUrl() + "/sms",
                 "quarkus.mailer.host", "127.0.0.1",
                 "quarkus.mailer.port", String.valueOf(mail.getSmtp().getPort()));

@@ -35,6 +35,12 @@ public class Bindings {
                 k -> one("where oa_id = ? and zalo_group_id = ?", oaId, zaloGroupId));
     }
 
+    /** The binding of a Zalo group, whichever OA or bot carries it (notification-service names only the group). */
+    public Optional<Binding> ofZaloGroup(String zaloGroupId) {
+        return answers.get("any\n" + zaloGroupId, k -> one("where zalo_group_id = ? order by group_id limit 1",
+                zaloGroupId));
+    }
+
     public Optional<Binding> ofGroup(String groupId) {
         return answers.get("group\n" + groupId, k -> one("where group_id = ?", groupId));
     }

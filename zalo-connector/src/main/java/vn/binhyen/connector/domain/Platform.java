@@ -4,7 +4,7 @@ import java.util.Map;
 
 /**
  * The Zalo platforms a group can be run through, and what each lets software do in a group
- * (issue 26, ../docs/zalo-connector.md has the table with its sources). Only what the platform
+ * (issue 26; zalo-connector/README.md has the table). Only what the platform
  * really offers is done; everything else is recorded as not possible, with the reason.
  */
 public enum Platform {
@@ -18,7 +18,8 @@ public enum Platform {
             Effect.DELETE_MESSAGE, Capability.no("the Zalo OA group API has no call to delete or recall a member's "
                     + "message; the notice asks the sender to recall it and the group's admins to delete it in the app"),
             Effect.REMOVE_MEMBER, Capability.yes("group/removemembers"),
-            Effect.LOCK_GROUP, Capability.yes("group/updateinfo"))),
+            Effect.LOCK_GROUP, Capability.yes("group/updateinfo"),
+            Effect.MESSAGE_PERSON, Capability.yes("message/cs"))),
     /**
      * The Zalo Bot platform (Telegram-like): it reads group messages and sends messages, and has no
      * moderation call at all (no delete, no removal, no settings).
@@ -27,9 +28,10 @@ public enum Platform {
             Effect.NOTICE, Capability.yes("bot/sendMessage"),
             Effect.DELETE_MESSAGE, Capability.no("the Zalo Bot API has no call to delete a message"),
             Effect.REMOVE_MEMBER, Capability.no("the Zalo Bot API has no call to remove a member"),
-            Effect.LOCK_GROUP, Capability.no("the Zalo Bot API has no call to change a group's settings")));
+            Effect.LOCK_GROUP, Capability.no("the Zalo Bot API has no call to change a group's settings"),
+            Effect.MESSAGE_PERSON, Capability.no("a Zalo Bot platform bot writes only in the chats it is in")));
 
-    /** The effects a decision can ask for in a group. */
+    /** The effects a decision can ask for in a group, and a message to one person. */
     public enum Effect {
         /** Post the decision's notice in the group. */
         NOTICE,
@@ -38,7 +40,9 @@ public enum Platform {
         /** Remove a member, as the leader decided. */
         REMOVE_MEMBER,
         /** Stop members posting (an incident). */
-        LOCK_GROUP
+        LOCK_GROUP,
+        /** A notification-service message to one person, from the Official Account (they follow it). */
+        MESSAGE_PERSON
     }
 
     /** Whether the platform can do an effect: its call, or why not. */

@@ -87,7 +87,7 @@ public class ActionWorker {
     }
 
     private record Due(String key, String groupId, String oaId, String zaloGroupId, String effect, String call,
-            String body, int attempts, boolean orphaned, Instant createdAt) {
+            String body, int attempts, boolean orphaned, Instant createdAt, Instant notAfter) {
     }
 
     /**
@@ -110,7 +110,7 @@ public class ActionWorker {
         Instant now = clock.instant();
         try (Connection c = dataSource.getConnection()) {
             try (PreparedStatement ps = c.prepareStatement("select action_key, group_id, oa_id, zalo_group_id, effect, "
-                    + "call, body, attempts, status = 'SENDING' or orphaned, created_at from outbound_action "
+                    + "call, body, attempts, status = 'SENDING' or orphaned, created_at, not_after from outbound_action "
                     + "where (status = 'PENDING' and next_at <= ?) or (status = 'SENDING' and claimed_at < ?) "
                     + "order by next_at, created_at limit " + BATCH + " for update skip locked")) {
                 ps.setTimestamp(1, Timestamp.from(now));
@@ -119,7 +119,8 @@ public class ActionWorker {
                     while (rs.next()) {
                         due.add(new Due(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
                                 rs.getString(5), rs.getString(6), rs.getString(7), rs.getInt(8), rs.getBoolean(9),
-                                rs.getTimestamp(10).toInstant()));
+                                rs.getTimestamp(10).toInstant(),
+                                rs.getTimestamp(11) == null ? null : rs.getTimestamp(11).toInstant()));
                     }
                 }
             }
@@ -138,6 +139,14 @@ public class ActionWorker {
     }
 
     private void carryOut(Due d, Set<String> waiting) {
+        if (d.notAfter() != null && clock.instant().isAfter(d.notAfter()) && !(d.orphaned()
+                && d.call().equals("group/message"))) {
+            // notification-service has sent it its next way by now (a claim orphaned earlier may have gone out: it
+            // is not looked for, except in a group's conversation)
+            impossible(d, "EXPIRED", "not carried out by " + d.notAfter() + " (" + (d.attempts() == 0 ? "not tried"
+                    : "tried " + d.attempts() + " times") + "): the notification goes its next way");
+            return;
+        }
         if (d.call().startsWith("bot/")) {
             carryOutOnTheBotPlatform(d);
             return;
@@ -163,6 +172,11 @@ public class ActionWorker {
             }
             if (found.ok()) {
                 done(d, d.call(), found);
+                return;
+            }
+            if (d.notAfter() != null && clock.instant().isAfter(d.notAfter())) {
+                impossible(d, "EXPIRED", "not in the group's conversation, and its deadline " + d.notAfter()
+                        + " has passed: the notification goes its next way");
                 return;
             }
         }

@@ -7,6 +7,7 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import vn.binhyen.connector.binding.Bindings;
 import vn.binhyen.connector.domain.ConnectorLog;
 import vn.binhyen.connector.domain.Platform;
@@ -46,6 +47,38 @@ public class Actions {
         }
     }
 
+    /**
+     * A notification-service message (its Zalo delivery, issue 26): to a Zalo group through the
+     * binding that carries it (the OA or the bot), else through {@code oa}; to a person through
+     * {@code oa} ({@code message/cs}: the id is scoped to that OA). Not sent after {@code notAfter}
+     * ({@code ActionNotPossible}, kind {@code EXPIRED}). A longer text goes in parts of at most 2,000
+     * characters; the last part carries {@code key}, so the answer notification-service waits for
+     * comes once every part is done.
+     */
+    public void message(String key, boolean group, String zaloId, String text, java.time.Instant notAfter,
+            Optional<Bindings.Binding> binding, String oa) {
+        List<String> parts = Chunks.of(text, MESSAGE_LIMIT);
+        for (int i = 0; i < parts.size(); i++) {
+            String partKey = i == parts.size() - 1 ? key : key + ":part" + (i + 1);
+            if (group && binding.isPresent()) {
+                Bindings.Binding b = binding.get();
+                Object body = b.platform() == Platform.ZALO_OA
+                        ? Map.of("recipient", Map.of("group_id", zaloId), "message", Map.of("text", parts.get(i)))
+                        : Map.of("chat_id", zaloId, "text", parts.get(i));
+                insert(b.groupId(), partKey, Platform.Effect.NOTICE, key, b.oaId(), zaloId,
+                        b.platform().can(Platform.Effect.NOTICE).call(), body, notAfter);
+            } else if (group) {
+                insert(null, partKey, Platform.Effect.NOTICE, key, oa, zaloId, Platform.ZALO_OA.can(Platform.Effect.NOTICE)
+                        .call(), Map.of("recipient", Map.of("group_id", zaloId), "message", Map.of("text", parts.get(i))),
+                        notAfter);
+            } else {
+                insert(null, partKey, Platform.Effect.MESSAGE_PERSON, key, oa, null,
+                        Platform.ZALO_OA.can(Platform.Effect.MESSAGE_PERSON).call(),
+                        Map.of("recipient", Map.of("user_id", zaloId), "message", Map.of("text", parts.get(i))), notAfter);
+            }
+        }
+    }
+
     /** A member removed from the Zalo group ({@code removemembers}), as the leader decided. */
     public void removeMember(Bindings.Binding b, String key, String decision, String zaloUserId) {
         if (!b.platform().can(Platform.Effect.REMOVE_MEMBER).possible()) {
@@ -59,29 +92,43 @@ public class Actions {
 
     /** An effect the platform has no call for: recorded as not possible, with the reason. */
     public void impossible(Bindings.Binding b, String key, Platform.Effect effect, String decision, String reason) {
+        impossible(b.groupId(), b.zaloGroupId(), key, effect, decision, "PLATFORM", reason);
+    }
+
+    /** An effect that cannot be asked of any platform here ({@code kind}: why), recorded as not possible. */
+    public void impossible(String groupId, String zaloGroupId, String key, Platform.Effect effect, String decision,
+            String kind, String reason) {
         String stream = streamOf(key);
-        if (log.start(stream, new ConnectorEvent.ActionRequested(b.groupId(), key, effect.name(), decision,
-                b.zaloGroupId()), ConnectorLog.CONNECTOR, key)) {
-            log.append(stream, new ConnectorEvent.ActionNotPossible(b.groupId(), key, effect.name(), "PLATFORM", reason),
+        if (log.start(stream, new ConnectorEvent.ActionRequested(groupId, key, effect.name(), decision, zaloGroupId),
+                ConnectorLog.CONNECTOR, key)) {
+            log.append(stream, new ConnectorEvent.ActionNotPossible(groupId, key, effect.name(), kind, reason),
                     ConnectorLog.CONNECTOR, key);
         }
     }
 
     private void request(Bindings.Binding b, String key, Platform.Effect effect, String decision, Object body) {
-        if (!log.start(streamOf(key), new ConnectorEvent.ActionRequested(b.groupId(), key, effect.name(), decision,
-                b.zaloGroupId()), ConnectorLog.CONNECTOR, key)) {
+        insert(b.groupId(), key, effect, decision, b.oaId(), b.zaloGroupId(), b.platform().can(effect).call(), body, null);
+    }
+
+    private void insert(String groupId, String key, Platform.Effect effect, String decision, String oaId,
+            String zaloGroupId, String call, Object body, java.time.Instant notAfter) {
+        if (!log.start(streamOf(key), new ConnectorEvent.ActionRequested(groupId, key, effect.name(), decision,
+                zaloGroupId), ConnectorLog.CONNECTOR, key)) {
             return; // requested before
         }
         try (Connection c = dataSource.getConnection();
                 PreparedStatement ps = c.prepareStatement("insert into outbound_action (action_key, group_id, oa_id, "
-                        + "zalo_group_id, effect, call, body) values (?, ?, ?, ?, ?, ?, ?) on conflict do nothing")) {
+                        + "zalo_group_id, effect, call, body, not_after, created_at) values (?, ?, ?, ?, ?, ?, ?, ?, "
+                        // the clock's time, not the transaction's: a notice's parts are carried out in their order
+                        + "clock_timestamp()) on conflict do nothing")) {
             ps.setString(1, key);
-            ps.setString(2, b.groupId());
-            ps.setString(3, b.oaId());
-            ps.setString(4, b.zaloGroupId());
+            ps.setString(2, groupId);
+            ps.setString(3, oaId);
+            ps.setString(4, zaloGroupId);
             ps.setString(5, effect.name());
-            ps.setString(6, b.platform().can(effect).call());
+            ps.setString(6, call);
             ps.setString(7, Json.MAPPER.writeValueAsString(body));
+            ps.setTimestamp(8, notAfter == null ? null : java.sql.Timestamp.from(notAfter));
             ps.executeUpdate();
         } catch (SQLException | com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException("action " + key + " not recorded: " + e.getMessage(), e);

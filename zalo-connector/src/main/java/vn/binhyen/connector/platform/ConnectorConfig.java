@@ -19,6 +19,21 @@ public interface ConnectorConfig {
 
     Webhook webhook();
 
+    /**
+     * The Official Account (its local name) that carries notification-service's messages to people
+     * and to Zalo groups not bound here: the contacts' Zalo ids are its followers' ids. Unset: the one
+     * OA configured, if there is exactly one.
+     */
+    Optional<String> noticesOa();
+
+    /** The Zalo OA id of {@link #noticesOa()}, if there is one. */
+    default Optional<String> noticesOaId() {
+        if (noticesOa().isPresent()) {
+            return Optional.ofNullable(oa().get(noticesOa().get())).map(Oa::oaId);
+        }
+        return oa().size() == 1 ? Optional.of(oa().values().iterator().next().oaId()) : Optional.empty();
+    }
+
     Actions actions();
 
     interface Zalo {
@@ -31,7 +46,7 @@ public interface ConnectorConfig {
         @WithDefault("5s")
         Duration timeout();
 
-        /** Calls a second per OA; Zalo's reported limit for sending is 20. */
+        /** Calls a second per OA, all instances together ({@code oa_pace}); Zalo's reported limit for sending is 20. */
         @WithDefault("20")
         int callsPerSecond();
 

@@ -11,15 +11,13 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.locks.LockSupport;
 import java.util.stream.Collectors;
 import vn.binhyen.eventlog.Json;
 
 /**
  * Zalo's Official Account API for groups (GMF, {@code /v3.0/oa/group/*}), authorised by the
- * {@code access_token} header: at most {@code callsPerSecond} calls a second per OA from this
- * instance, a token Zalo refuses refreshed and the call tried once more, every answer sorted
+ * {@code access_token} header: at most {@code callsPerSecond} calls a second per OA, all
+ * instances together ({@link OaPace}), a token Zalo refuses refreshed and the call tried once more, every answer sorted
  * by kind ({@link ZaloAnswer}).
  */
 @ApplicationScoped
@@ -27,12 +25,12 @@ public class OaClient {
     private final ConnectorConfig config;
     private final OaTokens tokens;
     private final HttpClient http;
-    /** Per OA, the earliest time the next call may go (nanoTime): calls spaced 1/limit seconds apart. */
-    private final ConcurrentHashMap<String, long[]> nextSlot = new ConcurrentHashMap<>();
+    private final OaPace pace;
 
-    OaClient(ConnectorConfig config, OaTokens tokens) {
+    OaClient(ConnectorConfig config, OaTokens tokens, OaPace pace) {
         this.config = config;
         this.tokens = tokens;
+        this.pace = pace;
         this.http = HttpClient.newBuilder().connectTimeout(config.zalo().timeout()).build();
     }
 
@@ -85,7 +83,7 @@ public class OaClient {
     }
 
     private ZaloAnswer send(ConnectorConfig.Oa oa, HttpRequest request) {
-        pace(oa.oaId());
+        pace.await(oa.oaId());
         try {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() >= 500 || response.statusCode() == 429) {
@@ -103,23 +101,6 @@ public class OaClient {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return ZaloAnswer.unavailable("interrupted");
-        }
-    }
-
-    /** Waits for this OA's next slot: calls at most {@code callsPerSecond} a second. */
-    private void pace(String oaId) {
-        long spacing = 1_000_000_000L / Math.max(1, config.zalo().callsPerSecond());
-        long[] slot = nextSlot.computeIfAbsent(oaId, k -> new long[] {System.nanoTime()});
-        long mine;
-        synchronized (slot) {
-            long now = System.nanoTime();
-            mine = Math.max(now, slot[0]);
-            slot[0] = mine + spacing;
-        }
-        long wait = mine - System.nanoTime();
-        while (wait > 0) {
-            LockSupport.parkNanos(wait);
-            wait = mine - System.nanoTime();
         }
     }
 

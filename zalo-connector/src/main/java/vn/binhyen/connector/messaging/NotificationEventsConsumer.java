@@ -1,0 +1,95 @@
+package vn.binhyen.connector.messaging;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.smallrye.reactive.messaging.annotations.Blocking;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.common.header.Header;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.jboss.logging.Logger;
+import vn.binhyen.connector.binding.Bindings;
+import vn.binhyen.connector.domain.Platform;
+import vn.binhyen.connector.outbound.ActionWorker;
+import vn.binhyen.connector.outbound.Actions;
+import vn.binhyen.connector.platform.ConnectorConfig;
+import vn.binhyen.contracts.EventHeaders;
+import vn.binhyen.contracts.notification.NotificationEvent;
+import vn.binhyen.contracts.notification.NotificationEvent.ZaloMessageRequested;
+import vn.binhyen.eventlog.EnvelopeJson;
+import vn.binhyen.eventlog.decider.EventCodec;
+
+/**
+ * notification-service's Zalo deliveries (issue 26: the Official Accounts' tokens and rate limits
+ * live here): each {@code ZaloMessageRequested} becomes the action {@code notification:<deliveryId>},
+ * carried out once by {@link ActionWorker} like every other effect, its outcome the answer
+ * notification-service waits for ({@code ActionCarriedOut} or {@code ActionNotPossible}). A replayed
+ * request finds its action and changes nothing; a record that cannot be read is logged and skipped
+ * (notification-service's wait ends, and its next channel takes over).
+ */
+@ApplicationScoped
+public class NotificationEventsConsumer {
+    private static final Logger LOG = Logger.getLogger(NotificationEventsConsumer.class);
+    private static final EventCodec<NotificationEvent> EVENTS = EventCodec.reading(NotificationEvent.class,
+            NotificationEvent.TYPES, NotificationEvent.SCHEMA_VERSION);
+    private static final String TYPE = "ZaloMessageRequested";
+
+    private final Bindings bindings;
+    private final Actions actions;
+    private final ActionWorker worker;
+    private final ConnectorConfig config;
+
+    NotificationEventsConsumer(Bindings bindings, Actions actions, ActionWorker worker, ConnectorConfig config) {
+        this.bindings = bindings;
+        this.actions = actions;
+        this.worker = worker;
+        this.config = config;
+    }
+
+    @Incoming("notification-events")
+    @Blocking(ordered = true)
+    public void events(ConsumerRecords<String, byte[]> records) {
+        List<ZaloMessageRequested> todo = new ArrayList<>();
+        for (ConsumerRecord<String, byte[]> r : records) {
+            Header type = r.headers().lastHeader(EventHeaders.EVENT_TYPE);
+            if (type == null || !TYPE.equals(new String(type.value(), StandardCharsets.UTF_8))) {
+                continue;
+            }
+            try {
+                todo.add((ZaloMessageRequested) EVENTS.decode(EnvelopeJson.fromBytes(r.value())));
+            } catch (RuntimeException e) {
+                LOG.errorf("notification event at %s-%d@%d unreadable, skipped: %s", r.topic(), r.partition(),
+                        r.offset(), e.getMessage());
+            }
+        }
+        if (todo.isEmpty()) {
+            return;
+        }
+        QuarkusTransaction.requiringNew().run(() -> todo.forEach(this::apply));
+        worker.wake();
+    }
+
+    void apply(ZaloMessageRequested m) {
+        String key = ZaloMessageRequested.actionKey(m.deliveryId());
+        boolean group = ZaloMessageRequested.GROUP.equals(m.kind());
+        Platform.Effect effect = group ? Platform.Effect.NOTICE : Platform.Effect.MESSAGE_PERSON;
+        if (m.zaloId() == null || m.zaloId().isBlank() || m.text() == null || m.text().isBlank()
+                || !(group || ZaloMessageRequested.USER.equals(m.kind()))) {
+            actions.impossible(null, null, key, effect, key, "REFUSED", "the request names no Zalo "
+                    + (group ? "group" : "user") + ", no text or no known kind (" + m.kind() + ")");
+            return;
+        }
+        Optional<Bindings.Binding> binding = group ? bindings.ofZaloGroup(m.zaloId()) : Optional.empty();
+        Optional<String> oa = config.noticesOaId();
+        if (binding.isEmpty() && oa.isEmpty()) {
+            actions.impossible(null, group ? m.zaloId() : null, key, effect, key, "REFUSED", "no Official Account "
+                    + "carries notification-service's messages here (binhyen.connector.notices-oa)");
+            return;
+        }
+        actions.message(key, group, m.zaloId(), m.text(), m.notAfter(), binding, oa.orElse(null));
+    }
+}
