@@ -305,6 +305,40 @@ class ConnectorTests {
                 .isEqualTo(1);
     }
 
+    @Test
+    void theLeaderLocksTheZaloGroupDuringAnIncident_andUnlocksIt_othersCannot_issue_26() throws Exception {
+        bound();
+        String leader = Tokens.forRole(Roles.MEMBER, LEADER);
+        // not the leader: the binding does not exist for them; bad input names the field
+        given().auth().oauth2(Tokens.forRole(Roles.MEMBER, NAMED)).contentType("application/json")
+                .body(Map.of("lockSendMsg", true, "reason", "x")).post("/api/v1/bindings/" + groupId + "/settings")
+                .then().statusCode(404);
+        given().auth().oauth2(leader).contentType("application/json").body(Map.of("lockSendMsg", true))
+                .post("/api/v1/bindings/" + groupId + "/settings").then().statusCode(400)
+                .body("errors[0].field", org.hamcrest.Matchers.containsString("reason"));
+        given().auth().oauth2(leader).contentType("application/json")
+                .body(Map.of("lockSendMsg", true, "reason", "x".repeat(501)))
+                .post("/api/v1/bindings/" + groupId + "/settings").then().statusCode(400);
+        int before = calls("group/updateinfo").size();
+        given().auth().oauth2(leader).contentType("application/json")
+                .body(Map.of("lockSendMsg", true, "reason", "Tài khoản thành viên bị chiếm đoạt, đang xử lý"))
+                .post("/api/v1/bindings/" + groupId + "/settings").then().statusCode(202)
+                .body("key", org.hamcrest.Matchers.startsWith("settings:" + groupId));
+        await().atMost(Duration.ofSeconds(20)).until(() -> calls("group/updateinfo").size() == before + 1);
+        assertThat(calls("group/updateinfo").get(before).toString()).contains("lock_send_msg=true");
+        // locked: a member's message is refused by Zalo (the simulator answers 409), an admin's still goes
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> sim().sendGroupMessage(ZaloSimResource.POLICE,
+                ZaloSimResource.NAMED_ACCOUNT, "Xin chào")).hasMessageContaining("lock");
+        given().auth().oauth2(leader).contentType("application/json")
+                .body(Map.of("lockSendMsg", false, "reason", "Đã xử lý xong"))
+                .post("/api/v1/bindings/" + groupId + "/settings").then().statusCode(202);
+        await().atMost(Duration.ofSeconds(20)).until(() -> calls("group/updateinfo").size() == before + 2);
+        assertThat(calls("group/updateinfo").get(before + 1).toString()).contains("lock_send_msg=false");
+        assertThat(text("select payload->>'decision' from event where event_type = 'ActionRequested' and "
+                + "payload->>'effect' = 'LOCK_GROUP' and payload->>'groupId' = '" + groupId + "' order by position limit 1"))
+                .isEqualTo("lock by " + LEADER + ": Tài khoản thành viên bị chiếm đoạt, đang xử lý");
+    }
+
     // ---- notification-service's Zalo deliveries: through this service's OA, its tokens and its pacing
 
     /** notification-service's ZaloMessageRequested, published as its relay publishes it; returns the action key. */

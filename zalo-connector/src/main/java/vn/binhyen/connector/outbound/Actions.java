@@ -90,6 +90,12 @@ public class Actions {
                 Map.of("group_id", b.zaloGroupId(), "member_user_ids", List.of(zaloUserId)));
     }
 
+    /** Members stopped posting in the Zalo group, or let again ({@code updateinfo}, {@code lock_send_msg}). */
+    public void lock(Bindings.Binding b, String key, String decision, boolean locked) {
+        request(b, key, Platform.Effect.LOCK_GROUP, decision,
+                Map.of("group_id", b.zaloGroupId(), "lock_send_msg", locked));
+    }
+
     /** An effect the platform has no call for: recorded as not possible, with the reason. */
     public void impossible(Bindings.Binding b, String key, Platform.Effect effect, String decision, String reason) {
         impossible(b.groupId(), b.zaloGroupId(), key, effect, decision, "PLATFORM", reason);

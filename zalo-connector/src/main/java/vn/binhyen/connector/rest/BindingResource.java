@@ -243,6 +243,54 @@ public class BindingResource {
         return Response.accepted(Map.of("key", key)).build();
     }
 
+    /** What the leader sets in the Zalo group: whether members may post, and why (recorded with the request). */
+    public record SettingsRequest(@NotNull Boolean lockSendMsg, @NotBlank @Size(max = 500) String reason) {
+    }
+
+    /**
+     * During an incident (a hijacked account, a flood, a leak being passed on) the leader stops
+     * members posting in the Zalo group, and lets them again after: GMF's {@code updateinfo}
+     * ({@code lock_send_msg}; the group's admins may still post). Each request is its own action,
+     * requested of Zalo once and carried out after; the reason is recorded with it.
+     */
+    @POST
+    @Path("/{groupId}/settings")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.MEMBER, Roles.LEADER, Roles.DEPUTY, Roles.ADMIN, Roles.SYSTEM_ADMIN})
+    @Operation(summary = "Lock or unlock posting in the Zalo group", description = "By the group's leader by its "
+            + "roster or a system administrator (to anyone else the binding does not exist, 404): lockSendMsg true "
+            + "stops members posting (admins still may), false lets them again; reason is recorded with the request. "
+            + "Requested of Zalo once, carried out after: its outcome is ActionCarriedOut or ActionNotPossible.")
+    @APIResponse(responseCode = "202", description = "The change is requested; key names it",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT,
+            properties = @SchemaProperty(name = "key", type = SchemaType.STRING))))
+    @APIResponse(responseCode = "400", ref = ProblemResponses.BAD_REQUEST)
+    @APIResponse(responseCode = "404", ref = ProblemResponses.NOT_FOUND)
+    @APIResponse(responseCode = "409", description = "The group's platform cannot change its settings (type "
+            + "platform-cannot: the Zalo Bot platform)", content = @Content(mediaType = Problem.MEDIA_TYPE,
+            schema = @Schema(ref = "Problem")))
+    public Response settings(@PathParam("groupId") String groupId, @Valid @NotNull SettingsRequest r) {
+        boolean admin = token.getGroups().contains(Roles.SYSTEM_ADMIN);
+        Optional<Bindings.Binding> b = bindings.ofGroup(groupId);
+        boolean leads = directory.roleIn(groupId, token.getName()).filter("LEADER"::equals).isPresent();
+        if (b.isEmpty() || !admin && !leads) {
+            return Problem.of("not-found", "Không tìm thấy / Not found", Response.Status.NOT_FOUND,
+                    "no binding of " + groupId + " whose settings you decide on").toResponse();
+        }
+        var lock = b.get().platform().can(Platform.Effect.LOCK_GROUP);
+        if (!lock.possible()) {
+            return Problem.of("platform-cannot", "Nền tảng không cho phép / The platform cannot do it",
+                    Response.Status.CONFLICT, lock.reason() + "; change the group's settings in the Zalo app")
+                    .toResponse();
+        }
+        String key = "settings:" + groupId + ":" + vn.binhyen.eventlog.EventIds.next() + ":LOCK_GROUP";
+        String decision = (r.lockSendMsg() ? "lock by " : "unlock by ") + token.getName() + ": "
+                + java.text.Normalizer.normalize(r.reason().strip(), java.text.Normalizer.Form.NFC);
+        QuarkusTransaction.requiringNew().run(() -> actions.lock(b.get(), key, decision, r.lockSendMsg()));
+        worker.wake();
+        return Response.accepted(Map.of("key", key)).build();
+    }
+
     /**
      * A group carried by a Zalo Bot platform bot ({@code oaId}: the bot's name here). The platform
      * has no call that lists a group's members or says whether the bot is in it, so nothing is

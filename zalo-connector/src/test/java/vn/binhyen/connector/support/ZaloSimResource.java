@@ -26,6 +26,10 @@ public class ZaloSimResource implements QuarkusTestResourceLifecycleManager {
     public static final String BOT_MEMBER_ACCOUNT = "zb-1";
     public static final String BOT_MEMBER_NAME = "Đinh Thị Mai";
 
+    /** The authorisation matrix's group: the OA is in it; an account on no roster in it. */
+    public static final String MATRIX = "zg-matrix";
+    public static final String MATRIX_STRANGER = "zu-matrix-stranger";
+
     private static ZaloSim sim;
 
     public static ZaloSim sim() {
@@ -42,6 +46,9 @@ public class ZaloSimResource implements QuarkusTestResourceLifecycleManager {
                                 new ZaloSim.Member(KNOWN_ACCOUNT, "Tên Zalo khác hẳn", false),
                                 new ZaloSim.Member(STRANGER_ACCOUNT, "Người lạ", false)),
                         new ZaloSim.Group(FOREIGN, "Nhóm khác", "oa", false, java.util.List.of()),
+                        ZaloSim.Group.oa(MATRIX, "Nhóm phân quyền",
+                                new ZaloSim.Member("zu-matrix-leader", "Trưởng nhóm phân quyền", true),
+                                new ZaloSim.Member(MATRIX_STRANGER, "Người ngoài danh sách", false)),
                         ZaloSim.Group.bot(BOT_GROUP, "Tổ dân phố 5",
                                 new ZaloSim.Member(BOT_MEMBER_ACCOUNT, BOT_MEMBER_NAME, false))));
         ZaloSim.Config c = sim.config();
