@@ -96,6 +96,8 @@ public final class ConnectorBench {
                     ack.p99() <= 50 && ack.perSecond() >= 2000 ? "met" : "NOT met");
 
             bindTheGroup(broker, connector, sim, config);
+            // Zalo sends each event as it happens, not after the previous one's answer: so does the simulator here
+            sim.webhookConcurrency(CLIENTS);
             System.out.println("\n== message → notice in the group: " + RATE + " messages/s for " + PHASE.toSeconds()
                     + " s, one in " + VIOLATING_EVERY + " classified ==");
             // the simulator's own share: a direct call of its send endpoint, and its webhook deliveries

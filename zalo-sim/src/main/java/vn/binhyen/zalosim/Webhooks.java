@@ -37,7 +37,20 @@ final class Webhooks implements AutoCloseable {
     private final SimState state;
     private final Map<String, Stored> byId = new ConcurrentHashMap<>();
     private final List<Map<String, Object>> deliveries = new ArrayList<>();
-    private final ExecutorService inOrder = Executors.newSingleThreadExecutor(Thread.ofVirtual().name("zalo-sim-webhooks").factory());
+    private volatile ExecutorService inOrder = Executors.newSingleThreadExecutor(Thread.ofVirtual().name("zalo-sim-webhooks").factory());
+
+    /**
+     * How many webhooks may be in flight at once: 1 (the default) delivers in order, one at a time,
+     * which tests that follow a sequence rely on; Zalo itself sends each event as it happens, without
+     * waiting for the previous one's answer, so a load test sets more.
+     */
+    synchronized void concurrency(int n) {
+        if (n < 1) throw new IllegalArgumentException("webhook concurrency: at least 1");
+        ExecutorService old = inOrder;
+        inOrder = n == 1 ? Executors.newSingleThreadExecutor(Thread.ofVirtual().name("zalo-sim-webhooks").factory())
+                : Executors.newFixedThreadPool(n, Thread.ofVirtual().name("zalo-sim-webhooks-", 0).factory());
+        old.shutdown(); // what it holds is still delivered
+    }
     private final ScheduledExecutorService retryTimer = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "zalo-sim-webhook-retries");
         t.setDaemon(true);

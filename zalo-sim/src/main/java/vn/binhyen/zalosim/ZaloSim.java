@@ -253,6 +253,14 @@ public final class ZaloSim implements AutoCloseable {
         return texts;
     }
 
+    /**
+     * Webhooks in flight at once: 1 (the default) delivers them in order; Zalo sends events as they
+     * happen, concurrently, so a load test sets more.
+     */
+    public void webhookConcurrency(int n) {
+        webhooks.concurrency(n);
+    }
+
     /** Every OA call addressed to one person ({@code message/cs}), in order: {@code at, call, body, error}. */
     public List<Map<String, Object>> personOutbox(String userId) {
         return state.personOutbox(userId);
