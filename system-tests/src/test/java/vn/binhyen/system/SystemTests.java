@@ -453,13 +453,29 @@ class SystemTests {
             String board = "#board-" + group;
             page.waitForSelector(board);
             String proposal = board + " .proposals li:has-text('citizen-st')";
-            assertThat(page.textContent(proposal)).contains("Nguyễn Thị Thanh Xuân").contains("admin-st");
+            assertThat(page.textContent(proposal)).contains("Nguyễn Thị Thanh Xuân").contains("admin-st")
+                    .contains("hộ dân mới"); // the admin's reason
+            // the sanction ladder's removal proposal says why: its level and clause (ward-binh-phuoc:9.2)
+            String removal = board + " .proposals li:has-text('seller-1')";
+            assertThat(page.textContent(removal)).contains("Loại khỏi nhóm").contains("ward-binh-phuoc:9.2");
             assertThat(page.textContent(board + " .directives")).contains("rà soát hồ sơ");
             page.click(proposal + " button[value='1']");
             page.waitForSelector("p.notice");
             assertThat(page.textContent("p.notice")).contains("Đã duyệt");
             assertThat(call("group-service", "GET", "/api/v1/groups/" + group, Roles.LEADER, "leader-st", null).body()
                     .path("roster").findValuesAsText("memberId")).contains("citizen-st");
+
+            // the group changes after the page was shown (a proposal made elsewhere): deciding on what the page showed
+            // is refused (group-service's 412 to the stale version), said on the page, and nothing is decided
+            assertThat(call("group-service", "POST", "/api/v1/groups/" + group + "/membership-proposals", Roles.LEADER,
+                    "leader-st", Map.of("change", "ADD", "member", member("late-st", "Phan Văn Muộn"))).status())
+                    .isEqualTo(200);
+            page.click(removal + " button[value='0']");
+            page.waitForURL(java.util.regex.Pattern.compile(".*[?&]loi=.*"));
+            page.waitForSelector("p.error");
+            assertThat(page.textContent("p.error")).contains("Không thực hiện được").contains("nhóm vừa thay đổi");
+            assertThat(call("group-service", "GET", "/api/v1/groups/" + group, Roles.LEADER, "leader-st", null).body()
+                    .path("proposals").findValuesAsText("memberId")).contains("seller-1");
 
             // an IOC group, where a member leaves only with the leader's consent (ioc-dak-lak:4.3.9)
             Answer ioc = call("group-service", "POST", "/api/v1/groups", Roles.SYSTEM_ADMIN, "sysadmin-1",

@@ -767,8 +767,9 @@ public class GroupResource {
                 boolean postingFrozen) {
         }
 
+        /** {@code reason}: the proposer's, or for a removal the sanction ladder proposed, its level and clause. */
         public record Proposal(String proposalId, vn.binhyen.contracts.group.MembershipChange change, String memberId, String fullName, GroupRole role,
-                String proposedBy) {
+                String proposedBy, String reason) {
         }
 
         public record PinView(String pinId, String messageId, Instant expiresAt) {
@@ -784,7 +785,7 @@ public class GroupResource {
                     g.roster().values().stream().map(s -> new Seat(s.member().memberId(), s.member().fullName(), s.role(),
                             s.member().householdRepresentative(), s.postingFrozen())).toList(),
                     g.proposals().values().stream().map(p -> new Proposal(p.proposalId(), p.change(),
-                            p.member().memberId(), p.member().fullName(), p.role(), p.proposedBy())).toList(),
+                            p.member().memberId(), p.member().fullName(), p.role(), p.proposedBy(), p.reason())).toList(),
                     g.pins().values().stream().map(p -> new PinView(p.pinId(), p.messageId(), p.expiresAt())).toList(),
                     g.leaveRequests().stream().sorted().toList(), g.bots().stream().sorted().toList(),
                     g.infoChanges().values().stream().map(c -> new InfoChange(c.changeId(), c.name(), c.avatar(),

@@ -194,7 +194,10 @@ class GroupActivityTests {
                 .oauth2(Tokens.forRole(Roles.LEADER, "mod-leader")).get("/api/v1/groups/" + group).then()
                 .statusCode(200).body("proposals", hasSize(1)).body("proposals[0].change", equalTo("REMOVE"))
                 .body("proposals[0].memberId", equalTo("mod-1"))
-                .body("proposals[0].proposedBy", equalTo("moderation-service")));
+                .body("proposals[0].proposedBy", equalTo("moderation-service"))
+                // the leader reads why: the ladder's level, its clause and moderation's reason (shown on the console)
+                .body("proposals[0].reason", org.hamcrest.Matchers.allOf(org.hamcrest.Matchers.containsString(
+                        "ward-binh-phuoc:9"), org.hamcrest.Matchers.containsString("ba lần vi phạm trong 30 ngày"))));
         assertThat(store.read(group).stream().filter(e -> e.eventType().equals("MembershipProposed")))
                 .singleElement().satisfies(e -> assertThat(e.causationId()).isEqualTo(removal.eventId().toString()));
 

@@ -78,8 +78,9 @@ public class ApprovalsResource {
         this.services = services;
     }
 
+    /** {@code reason}: why it was proposed (a sanction removal's level and clause among them), as group-service has it. */
     public record Proposal(String proposalId, String change, String memberId, String fullName, String role,
-            String proposedBy) {
+            String proposedBy, String reason) {
     }
 
     public record Leave(String memberId, String fullName) {
@@ -170,7 +171,7 @@ public class ApprovalsResource {
         List<Proposal> proposals = new ArrayList<>();
         view.path("proposals").forEach(p -> proposals.add(new Proposal(p.path("proposalId").asText(),
                 p.path("change").asText(), p.path("memberId").asText(), p.path("fullName").asText(),
-                p.path("role").asText(null), p.path("proposedBy").asText())));
+                p.path("role").asText(null), p.path("proposedBy").asText(), p.path("reason").asText(null))));
         List<Leave> leaves = new ArrayList<>();
         view.path("leaveRequests").forEach(m -> leaves.add(new Leave(m.asText(), names.getOrDefault(m.asText(), m.asText()))));
         List<InfoChange> changes = new ArrayList<>();
