@@ -408,7 +408,16 @@ class ConnectorTests {
         // each published twice, each done once
         assertThat(sim().personOutbox(ZaloSimResource.LEADER_ACCOUNT)).hasSize(1);
         assertThat(count("select count(*) from outbound_action where action_key in ('" + toLeader + "', '" + toStranger
-                + "', '" + late + "')")).isEqualTo(3);
+                + "', '" + late + "') and status in ('DONE', 'IMPOSSIBLE')")).isEqualTo(3);
+        // a long one whose first part Zalo refuses: the parts after it are not sent, and the answer (the last
+        // part's) says so, so notification-service takes its next channel
+        String longRefused = zaloDelivery("USER", "zu-follows-nothing-2", "Nhắc nhở: " + "hãy phản hồi. ".repeat(200),
+                Instant.now().plus(Duration.ofMinutes(5)));
+        await().atMost(Duration.ofSeconds(20)).until(() -> answer(longRefused) != null);
+        assertThat(answer(longRefused).path("type").asText()).isEqualTo("ActionNotPossible");
+        assertThat(answer(longRefused).path("payload").path("reason").asText()).contains("an earlier part")
+                .contains("-213");
+        assertThat(sim().personOutbox("zu-follows-nothing-2")).hasSize(1); // the first part only, refused
     }
 
     // ---- the Zalo Bot platform: it posts, and can do nothing else

@@ -315,13 +315,14 @@ public class DeliveryQueue {
      */
     private void handOver(Connection c, Due d, Instant now) throws SQLException {
         Instant notAfter = now.plus(settings.handOver().patience());
-        update(c, d.deliveryId(), "HANDED_OVER", d.attempt(), notAfter.plus(settings.handOver().grace()), null);
+        Instant waitUntil = notAfter.plus(settings.handOver().grace());
+        update(c, d.deliveryId(), "HANDED_OVER", d.attempt(), waitUntil, null);
         String kind = d.channel().equals(Delivery.ZALO_GROUP) ? NotificationEvent.ZaloMessageRequested.GROUP
                 : NotificationEvent.ZaloMessageRequested.USER;
         log.append(d.n().notificationId(), EventStore.ANY_VERSION, "delivery", d.n().correlationId(),
                 d.n().sourceEventId().toString(),
                 new NotificationEvent.DeliveryAttempted(d.n().notificationId(), d.channel(), Contacts.mask(d.address()),
-                        d.attempt(), "HANDED_OVER", null, notAfter),
+                        d.attempt(), "HANDED_OVER", null, waitUntil),
                 new NotificationEvent.ZaloMessageRequested(d.n().notificationId(), d.deliveryId(), kind, d.address(),
                         d.n().text(), notAfter));
     }

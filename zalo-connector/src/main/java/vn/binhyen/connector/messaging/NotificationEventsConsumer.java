@@ -77,10 +77,10 @@ public class NotificationEventsConsumer {
         String key = ZaloMessageRequested.actionKey(m.deliveryId());
         boolean group = ZaloMessageRequested.GROUP.equals(m.kind());
         Platform.Effect effect = group ? Platform.Effect.NOTICE : Platform.Effect.MESSAGE_PERSON;
-        if (m.zaloId() == null || m.zaloId().isBlank() || m.text() == null || m.text().isBlank()
+        if (m.zaloId() == null || m.zaloId().isBlank() || m.text() == null || m.text().isBlank() || m.notAfter() == null
                 || !(group || ZaloMessageRequested.USER.equals(m.kind()))) {
             actions.impossible(null, null, key, effect, key, "REFUSED", "the request names no Zalo "
-                    + (group ? "group" : "user") + ", no text or no known kind (" + m.kind() + ")");
+                    + (group ? "group" : "user") + ", no text, no deadline or no known kind (" + m.kind() + ")");
             return;
         }
         Optional<Bindings.Binding> binding = group ? bindings.ofZaloGroup(m.zaloId()) : Optional.empty();

@@ -109,10 +109,13 @@ public class ActionWorker {
         List<Due> due = new ArrayList<>();
         Instant now = clock.instant();
         try (Connection c = dataSource.getConnection()) {
-            try (PreparedStatement ps = c.prepareStatement("select action_key, group_id, oa_id, zalo_group_id, effect, "
-                    + "call, body, attempts, status = 'SENDING' or orphaned, created_at, not_after from outbound_action "
-                    + "where (status = 'PENDING' and next_at <= ?) or (status = 'SENDING' and claimed_at < ?) "
-                    + "order by next_at, created_at limit " + BATCH + " for update skip locked")) {
+            // a message's later part waits until the part before it is done (in order, on any instance)
+            try (PreparedStatement ps = c.prepareStatement("select o.action_key, o.group_id, o.oa_id, o.zalo_group_id, "
+                    + "o.effect, o.call, o.body, o.attempts, o.status = 'SENDING' or o.orphaned, o.created_at, o.not_after "
+                    + "from outbound_action o where ((o.status = 'PENDING' and o.next_at <= ?) or (o.status = 'SENDING' "
+                    + "and o.claimed_at < ?)) and (o.after_key is null or exists (select 1 from outbound_action p where "
+                    + "p.action_key = o.after_key and p.status = 'DONE')) "
+                    + "order by o.next_at, o.created_at limit " + BATCH + " for update of o skip locked")) {
                 ps.setTimestamp(1, Timestamp.from(now));
                 ps.setTimestamp(2, Timestamp.from(now.minus(config.actions().orphanedAfter())));
                 try (ResultSet rs = ps.executeQuery()) {
@@ -296,6 +299,33 @@ public class ActionWorker {
                 + "last_error = ?, claimed_at = null, orphaned = false where action_key = ?", reason, d.key());
         log.append(Actions.streamOf(d.key()), new ConnectorEvent.ActionNotPossible(d.groupId(), d.key(), d.effect(), kind,
                 reason), ConnectorLog.CONNECTOR, d.key());
+        // the parts after it will not go either: each recorded so, down to the last (the one answered)
+        String before = d.key();
+        while (before != null) {
+            String next = null;
+            String groupId = null;
+            String effect = null;
+            try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("update "
+                    + "outbound_action set status = 'IMPOSSIBLE', done_at = now(), last_error = ?, claimed_at = null "
+                    + "where after_key = ? and status = 'PENDING' returning action_key, group_id, effect")) {
+                ps.setString(1, "an earlier part (" + before + ") was not possible: " + reason);
+                ps.setString(2, before);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (rs.next()) {
+                        next = rs.getString(1);
+                        groupId = rs.getString(2);
+                        effect = rs.getString(3);
+                    }
+                }
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            }
+            if (next != null) {
+                log.append(Actions.streamOf(next), new ConnectorEvent.ActionNotPossible(groupId, next, effect, kind,
+                        "an earlier part (" + before + ") was not possible: " + reason), ConnectorLog.CONNECTOR, next);
+            }
+            before = next;
+        }
     }
 
     private void later(Due d, String why) {

@@ -35,7 +35,11 @@ public class Actions {
         this.log = log;
     }
 
-    /** A notice in the group: one message, or several of at most 2,000 characters each, in order. */
+    /**
+     * A notice in the group: one message, or several of at most 2,000 characters each, in order: each
+     * part waits until the one before it is done, and a part that is not possible makes the rest not
+     * possible too ({@link ActionWorker}).
+     */
     public void notice(Bindings.Binding b, String key, String decision, String text) {
         List<String> parts = Chunks.of(text, MESSAGE_LIMIT);
         for (int i = 0; i < parts.size(); i++) {
@@ -43,7 +47,9 @@ public class Actions {
             Object body = b.platform() == Platform.ZALO_OA
                     ? Map.of("recipient", Map.of("group_id", b.zaloGroupId()), "message", Map.of("text", parts.get(i)))
                     : Map.of("chat_id", b.zaloGroupId(), "text", parts.get(i));
-            request(b, partKey, Platform.Effect.NOTICE, decision, body);
+            insert(b.groupId(), partKey, Platform.Effect.NOTICE, decision, b.oaId(), b.zaloGroupId(),
+                    b.platform().can(Platform.Effect.NOTICE).call(), body, null,
+                    i == 0 ? null : (parts.size() == 1 ? key : key + ":" + i));
         }
     }
 
@@ -52,29 +58,32 @@ public class Actions {
      * binding that carries it (the OA or the bot), else through {@code oa}; to a person through
      * {@code oa} ({@code message/cs}: the id is scoped to that OA). Not sent after {@code notAfter}
      * ({@code ActionNotPossible}, kind {@code EXPIRED}). A longer text goes in parts of at most 2,000
-     * characters; the last part carries {@code key}, so the answer notification-service waits for
-     * comes once every part is done.
+     * characters, each after the one before it is done; the last part carries {@code key}, so the
+     * answer notification-service waits for comes once every part is out, or, when one is not
+     * possible, as the last part's {@code ActionNotPossible}.
      */
     public void message(String key, boolean group, String zaloId, String text, java.time.Instant notAfter,
             Optional<Bindings.Binding> binding, String oa) {
         List<String> parts = Chunks.of(text, MESSAGE_LIMIT);
         for (int i = 0; i < parts.size(); i++) {
             String partKey = i == parts.size() - 1 ? key : key + ":part" + (i + 1);
+            String after = i == 0 ? null : key + ":part" + i;
             if (group && binding.isPresent()) {
                 Bindings.Binding b = binding.get();
                 Object body = b.platform() == Platform.ZALO_OA
                         ? Map.of("recipient", Map.of("group_id", zaloId), "message", Map.of("text", parts.get(i)))
                         : Map.of("chat_id", zaloId, "text", parts.get(i));
                 insert(b.groupId(), partKey, Platform.Effect.NOTICE, key, b.oaId(), zaloId,
-                        b.platform().can(Platform.Effect.NOTICE).call(), body, notAfter);
+                        b.platform().can(Platform.Effect.NOTICE).call(), body, notAfter, after);
             } else if (group) {
                 insert(null, partKey, Platform.Effect.NOTICE, key, oa, zaloId, Platform.ZALO_OA.can(Platform.Effect.NOTICE)
                         .call(), Map.of("recipient", Map.of("group_id", zaloId), "message", Map.of("text", parts.get(i))),
-                        notAfter);
+                        notAfter, after);
             } else {
                 insert(null, partKey, Platform.Effect.MESSAGE_PERSON, key, oa, null,
                         Platform.ZALO_OA.can(Platform.Effect.MESSAGE_PERSON).call(),
-                        Map.of("recipient", Map.of("user_id", zaloId), "message", Map.of("text", parts.get(i))), notAfter);
+                        Map.of("recipient", Map.of("user_id", zaloId), "message", Map.of("text", parts.get(i))), notAfter,
+                        after);
             }
         }
     }
@@ -113,18 +122,19 @@ public class Actions {
     }
 
     private void request(Bindings.Binding b, String key, Platform.Effect effect, String decision, Object body) {
-        insert(b.groupId(), key, effect, decision, b.oaId(), b.zaloGroupId(), b.platform().can(effect).call(), body, null);
+        insert(b.groupId(), key, effect, decision, b.oaId(), b.zaloGroupId(), b.platform().can(effect).call(), body, null,
+                null);
     }
 
     private void insert(String groupId, String key, Platform.Effect effect, String decision, String oaId,
-            String zaloGroupId, String call, Object body, java.time.Instant notAfter) {
+            String zaloGroupId, String call, Object body, java.time.Instant notAfter, String afterKey) {
         if (!log.start(streamOf(key), new ConnectorEvent.ActionRequested(groupId, key, effect.name(), decision,
                 zaloGroupId), ConnectorLog.CONNECTOR, key)) {
             return; // requested before
         }
         try (Connection c = dataSource.getConnection();
                 PreparedStatement ps = c.prepareStatement("insert into outbound_action (action_key, group_id, oa_id, "
-                        + "zalo_group_id, effect, call, body, not_after, created_at) values (?, ?, ?, ?, ?, ?, ?, ?, "
+                        + "zalo_group_id, effect, call, body, not_after, after_key, created_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, "
                         // the clock's time, not the transaction's: a notice's parts are carried out in their order
                         + "clock_timestamp()) on conflict do nothing")) {
             ps.setString(1, key);
@@ -135,6 +145,7 @@ public class Actions {
             ps.setString(6, call);
             ps.setString(7, Json.MAPPER.writeValueAsString(body));
             ps.setTimestamp(8, notAfter == null ? null : java.sql.Timestamp.from(notAfter));
+            ps.setString(9, afterKey);
             ps.executeUpdate();
         } catch (SQLException | com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException("action " + key + " not recorded: " + e.getMessage(), e);
