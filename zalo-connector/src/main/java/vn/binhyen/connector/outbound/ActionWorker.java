@@ -285,8 +285,17 @@ public class ActionWorker {
         }
     }
 
+    /** OAs this instance saw fail (unavailable, rate-limited, a token refused) since its last success with them. */
+    private final Set<String> struggling = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
     private void done(Due d, String call, ZaloAnswer answer) {
         String reference = answer.data() == null ? null : answer.data().path("message_id").asText(null);
+        if (struggling.remove(d.oaId())) {
+            // Zalo answers again: what waits for this OA (its pause grown during the outage) is due now, on every
+            // instance; OaPace still spaces the calls
+            update("update outbound_action set next_at = now() where oa_id = ? and status = 'PENDING' and next_at > now()",
+                    d.oaId());
+        }
         update("update outbound_action set status = 'DONE', attempts = attempts + 1, done_at = now(), last_error = null, "
                 + "claimed_at = null, orphaned = false, reference = ? where action_key = ?", reference, d.key());
         log.append(Actions.streamOf(d.key()), new ConnectorEvent.ActionCarriedOut(d.groupId(), d.key(), d.effect(), call,
@@ -329,6 +338,7 @@ public class ActionWorker {
     }
 
     private void later(Due d, String why) {
+        struggling.add(d.oaId());
         long first = config.actions().firstBackoff().toMillis();
         long pause = Math.min(config.actions().maxBackoff().toMillis(), first << Math.min(d.attempts(), 20));
         Instant next = clock.instant().plusMillis(pause);

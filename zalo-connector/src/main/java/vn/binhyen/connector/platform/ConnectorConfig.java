@@ -109,7 +109,8 @@ public interface ConnectorConfig {
         @WithDefault("1s")
         Duration firstBackoff();
 
-        @WithDefault("PT5M")
+        /** The longest pause (a Zalo outage): the first success afterwards makes everything waiting due at once. */
+        @WithDefault("PT1M")
         Duration maxBackoff();
 
         /**
