@@ -262,9 +262,8 @@ public class DeliveryQueue {
         Instant now = clock.instant();
         List<Due> due = new ArrayList<>(limit);
         try (Connection c = dataSource.getConnection()) {
-            try (PreparedStatement ps = c.prepareStatement("select delivery_id, notification_id, source_event_id, "
-                    + "recipient, channel, address, correlation_id, chain, urgency, subject, text, attempt, state "
-                    + "from delivery where state in ('PENDING', 'HANDED_OVER') and next_attempt_at <= ? "
+            try (PreparedStatement ps = c.prepareStatement("select " + ROW
+                    + " from delivery where state in ('PENDING', 'HANDED_OVER') and next_attempt_at <= ? "
                     + "order by next_attempt_at limit ? for update skip locked")) {
                 ps.setTimestamp(1, Timestamp.from(now));
                 ps.setInt(2, limit);
@@ -302,6 +301,10 @@ public class DeliveryQueue {
         }
     }
 
+    /** A delivery row's columns, in the order {@link #outgoing} and the claims read them. */
+    private static final String ROW = "delivery_id, notification_id, source_event_id, recipient, channel, address, "
+            + "correlation_id, chain, urgency, subject, text, attempt, state";
+
     private static Outgoing outgoing(ResultSet rs) throws SQLException {
         return new Outgoing(rs.getString(2), (UUID) rs.getObject(3), rs.getString(7), rs.getString(4), rs.getString(9),
                 rs.getString(10), rs.getString(11));
@@ -336,8 +339,7 @@ public class DeliveryQueue {
     public boolean answered(String deliveryId, boolean carriedOut, String reason) {
         try (Connection c = dataSource.getConnection()) {
             Due d = null;
-            try (PreparedStatement ps = c.prepareStatement("select delivery_id, notification_id, source_event_id, "
-                    + "recipient, channel, address, correlation_id, chain, urgency, subject, text, attempt from delivery "
+            try (PreparedStatement ps = c.prepareStatement("select " + ROW + " from delivery "
                     + "where delivery_id = ? and state = 'HANDED_OVER' for update")) {
                 ps.setString(1, deliveryId);
                 try (ResultSet rs = ps.executeQuery()) {

@@ -214,12 +214,9 @@ public class BindingResource {
             + "first (type concurrent-change)", content = @Content(mediaType = Problem.MEDIA_TYPE,
             schema = @Schema(ref = "Problem")))
     public Response removeAccount(@PathParam("groupId") String groupId, @PathParam("zaloUserId") String zaloUserId) {
-        boolean admin = token.getGroups().contains(Roles.SYSTEM_ADMIN);
-        Optional<Bindings.Binding> b = bindings.ofGroup(groupId);
-        boolean leads = directory.roleIn(groupId, token.getName()).filter("LEADER"::equals).isPresent();
-        if (b.isEmpty() || !admin && !leads) {
-            return Problem.of("not-found", "Không tìm thấy / Not found", Response.Status.NOT_FOUND,
-                    "no binding of " + groupId + " whose accounts you decide on").toResponse();
+        Optional<Bindings.Binding> b = ledByTheCaller(groupId);
+        if (b.isEmpty()) {
+            return notYours(groupId, "accounts");
         }
         var seen = members.mapping(b.get()).stream().filter(m -> zaloUserId.equals(m.get("zaloUserId"))).findFirst();
         if (seen.isEmpty()) {
@@ -233,8 +230,7 @@ public class BindingResource {
         }
         var removal = b.get().platform().can(Platform.Effect.REMOVE_MEMBER);
         if (!removal.possible()) {
-            return Problem.of("platform-cannot", "Nền tảng không cho phép / The platform cannot do it",
-                    Response.Status.CONFLICT, removal.reason() + "; remove the account in the Zalo app").toResponse();
+            return platformCannot(removal, "remove the account in the Zalo app");
         }
         String key = "account-removal:" + groupId + ":" + zaloUserId + ":REMOVE_MEMBER";
         QuarkusTransaction.requiringNew().run(() -> actions.removeMember(b.get(), key, "leader:" + token.getName(),
@@ -270,18 +266,13 @@ public class BindingResource {
             + "platform-cannot: the Zalo Bot platform)", content = @Content(mediaType = Problem.MEDIA_TYPE,
             schema = @Schema(ref = "Problem")))
     public Response settings(@PathParam("groupId") String groupId, @Valid @NotNull SettingsRequest r) {
-        boolean admin = token.getGroups().contains(Roles.SYSTEM_ADMIN);
-        Optional<Bindings.Binding> b = bindings.ofGroup(groupId);
-        boolean leads = directory.roleIn(groupId, token.getName()).filter("LEADER"::equals).isPresent();
-        if (b.isEmpty() || !admin && !leads) {
-            return Problem.of("not-found", "Không tìm thấy / Not found", Response.Status.NOT_FOUND,
-                    "no binding of " + groupId + " whose settings you decide on").toResponse();
+        Optional<Bindings.Binding> b = ledByTheCaller(groupId);
+        if (b.isEmpty()) {
+            return notYours(groupId, "settings");
         }
         var lock = b.get().platform().can(Platform.Effect.LOCK_GROUP);
         if (!lock.possible()) {
-            return Problem.of("platform-cannot", "Nền tảng không cho phép / The platform cannot do it",
-                    Response.Status.CONFLICT, lock.reason() + "; change the group's settings in the Zalo app")
-                    .toResponse();
+            return platformCannot(lock, "change the group's settings in the Zalo app");
         }
         String key = "settings:" + groupId + ":" + vn.binhyen.eventlog.EventIds.next() + ":LOCK_GROUP";
         String decision = (r.lockSendMsg() ? "lock by " : "unlock by ") + token.getName() + ": "
@@ -289,6 +280,24 @@ public class BindingResource {
         QuarkusTransaction.requiringNew().run(() -> actions.lock(b.get(), key, decision, r.lockSendMsg()));
         worker.wake();
         return Response.accepted(Map.of("key", key)).build();
+    }
+
+    /** The group's binding, when the caller leads the group by its roster or is a system administrator. */
+    private Optional<Bindings.Binding> ledByTheCaller(String groupId) {
+        boolean admin = token.getGroups().contains(Roles.SYSTEM_ADMIN);
+        boolean leads = directory.roleIn(groupId, token.getName()).filter("LEADER"::equals).isPresent();
+        return admin || leads ? bindings.ofGroup(groupId) : Optional.empty();
+    }
+
+    /** To anyone but its leader and the system administrators, a binding does not exist. */
+    private static Response notYours(String groupId, String what) {
+        return Problem.of("not-found", "Không tìm thấy / Not found", Response.Status.NOT_FOUND,
+                "no binding of " + groupId + " whose " + what + " you decide on").toResponse();
+    }
+
+    private static Response platformCannot(Platform.Capability cannot, String instead) {
+        return Problem.of("platform-cannot", "Nền tảng không cho phép / The platform cannot do it",
+                Response.Status.CONFLICT, cannot.reason() + "; " + instead).toResponse();
     }
 
     /**
