@@ -36,6 +36,29 @@ public class Members {
     public record Who(String memberId, String name, String zaloUserId) {
     }
 
+    /**
+     * What one batch of events learned of the accounts that wrote them: an account mapped to a
+     * member is asked once per batch, not once per message (a burst comes from a few people).
+     * Unmapped accounts are asked each time (the board is told of one only once).
+     */
+    public static final class Memo {
+        private final java.util.Map<String, Who> mapped = new java.util.HashMap<>();
+    }
+
+    /** As {@link #who(Bindings.Binding, String, String)}, answered from the batch's memo where it can be. */
+    public Who who(Bindings.Binding b, String zaloUserId, String messageId, Memo memo) {
+        String key = b.oaId() + '\n' + b.zaloGroupId() + '\n' + zaloUserId;
+        Who known = memo.mapped.get(key);
+        if (known != null) {
+            return known;
+        }
+        Who w = who(b, zaloUserId, messageId);
+        if (w.memberId() != null) {
+            memo.mapped.put(key, w);
+        }
+        return w;
+    }
+
     public Who who(Bindings.Binding b, String zaloUserId, String messageId) {
         // every message asks: the account and, when mapped, its member's roster name in one query
         Account a = accountWithRosterName(b, zaloUserId);
@@ -79,10 +102,31 @@ public class Members {
 
 
     /** Where a screened message came from, for its verdict to find its way back. */
-    public void origin(Bindings.Binding b, String messageId, String zaloUserId, Who who) {
-        update("insert into message_origin (group_id, message_id, oa_id, zalo_group_id, zalo_user_id, member_id, name) "
-                + "values (?, ?, ?, ?, ?, ?, ?) on conflict do nothing", b.groupId(), messageId, b.oaId(),
-                b.zaloGroupId(), zaloUserId, who.memberId(), who.name());
+    public record Origin(Bindings.Binding binding, String messageId, String zaloUserId, Who who) {
+    }
+
+    /** Keeps where each message came from (a batch's, in one round trip); one kept before stays as it was. */
+    public void origins(List<Origin> origins) {
+        if (origins.isEmpty()) {
+            return;
+        }
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
+                "insert into message_origin (group_id, message_id, oa_id, zalo_group_id, zalo_user_id, member_id, name) "
+                        + "values (?, ?, ?, ?, ?, ?, ?) on conflict do nothing")) {
+            for (Origin o : origins) {
+                ps.setString(1, o.binding().groupId());
+                ps.setString(2, o.messageId());
+                ps.setString(3, o.binding().oaId());
+                ps.setString(4, o.binding().zaloGroupId());
+                ps.setString(5, o.zaloUserId());
+                ps.setString(6, o.who().memberId());
+                ps.setString(7, o.who().name());
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** An account as Zalo's member list shows it: its name kept, and mapped to the roster where it can be. */

@@ -20,6 +20,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Emitter;
 import org.jboss.logging.Logger;
+import vn.binhyen.connector.binding.Members;
 import vn.binhyen.connector.domain.WorkLoop;
 import vn.binhyen.connector.platform.ConnectorConfig;
 import vn.binhyen.eventlog.Json;
@@ -40,15 +41,17 @@ public class InboundWorker {
 
     private final AgroalDataSource dataSource;
     private final ZaloEvents events;
+    private final Members members;
     private final Emitter<Record<String, byte[]>> chatMessages;
     private final boolean enabled;
     private final WorkLoop loop;
 
-    InboundWorker(AgroalDataSource dataSource, ZaloEvents events,
+    InboundWorker(AgroalDataSource dataSource, ZaloEvents events, Members members,
             @Channel("chat-messages") Emitter<Record<String, byte[]>> chatMessages, ConnectorConfig config,
             @ConfigProperty(name = "binhyen.connector.workers.enabled", defaultValue = "true") boolean enabled) {
         this.dataSource = dataSource;
         this.events = events;
+        this.members = members;
         this.chatMessages = chatMessages;
         this.enabled = enabled;
         this.loop = new WorkLoop("inbound-worker", () -> QuarkusTransaction.requiringNew().timeout(60).call(this::batch),
@@ -70,7 +73,7 @@ public class InboundWorker {
         loop.wake();
     }
 
-    /** One batch, in the caller's transaction: handled, published, marked. */
+    /** One batch, in the caller's transaction: handled, its messages' origins kept, published, marked. */
     int batch() throws Exception {
         record Row(String key, String oaId, String name, String body) {
         }
@@ -86,11 +89,23 @@ public class InboundWorker {
         if (rows.isEmpty()) {
             return 0;
         }
+        Members.Memo memo = new Members.Memo();
+        List<ZaloEvents.Handled> handled = new ArrayList<>(rows.size());
+        List<Members.Origin> origins = new ArrayList<>();
+        for (Row r : rows) {
+            ZaloEvents.Handled h = events.handle(r.oaId(), r.name(), Json.MAPPER.readTree(r.body()), r.key(), memo);
+            handled.add(h);
+            if (h.origin() != null) {
+                origins.add(h.origin());
+            }
+        }
+        // where each message came from, committed before its request is published: moderation can answer
+        // before this round commits, and the verdict must find its message's origin (kept once: a round
+        // that fails after this keeps nothing new when it is done again)
+        QuarkusTransaction.requiringNew().run(() -> members.origins(origins));
         List<CompletableFuture<Void>> sent = new ArrayList<>();
         List<String> outcomes = new ArrayList<>();
-        for (Row r : rows) {
-            JsonNode event = Json.MAPPER.readTree(r.body());
-            ZaloEvents.Handled h = events.handle(r.oaId(), r.name(), event, r.key());
+        for (ZaloEvents.Handled h : handled) {
             outcomes.add(h.outcome());
             if (h.screening() != null) {
                 sent.add(chatMessages.send(Record.of(h.groupId(), Json.MAPPER.writeValueAsBytes(h.screening())))
@@ -100,7 +115,7 @@ public class InboundWorker {
         // every request on the broker before any event is marked handled
         CompletableFuture.allOf(sent.toArray(CompletableFuture[]::new)).get(30, TimeUnit.SECONDS);
         try (Connection c = dataSource.getConnection();
-                PreparedStatement ps = c.prepareStatement("update inbound_event set handled_at = now(), outcome = ?, "
+                PreparedStatement ps = c.prepareStatement("update inbound_event set handled_at = clock_timestamp(), outcome = ?, "
                         + "attempts = attempts + 1 where event_key = ?")) {
             for (int i = 0; i < rows.size(); i++) {
                 ps.setString(1, outcomes.get(i));

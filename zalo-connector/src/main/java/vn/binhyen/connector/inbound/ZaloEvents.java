@@ -35,10 +35,14 @@ public class ZaloEvents {
         this.log = log;
     }
 
-    /** What became of an event: its outcome, and the screening request to publish (keyed by group), if any. */
-    public record Handled(String outcome, String groupId, Map<String, Object> screening) {
+    /**
+     * What became of an event: its outcome, and the screening request to publish (keyed by group),
+     * if any, with where the message came from ({@code origin}), which the caller keeps, committed,
+     * before the request is published.
+     */
+    public record Handled(String outcome, String groupId, Map<String, Object> screening, Members.Origin origin) {
         static Handled only(String outcome) {
-            return new Handled(outcome, null, null);
+            return new Handled(outcome, null, null, null);
         }
     }
 
@@ -76,9 +80,10 @@ public class ZaloEvents {
         return null;
     }
 
-    public Handled handle(String oaId, String name, JsonNode event, String eventKey) {
+    /** One event, handled; {@code memo} is its batch's (see {@link Members.Memo}). */
+    public Handled handle(String oaId, String name, JsonNode event, String eventKey, Members.Memo memo) {
         if (oaId.startsWith("bot:")) {
-            return botMessage(oaId, name, event);
+            return botMessage(oaId, name, event, memo);
         }
         String zaloGroupId = event.path("recipient").path("id").asText("");
         Optional<Bindings.Binding> binding = bindings.ofZaloGroup(oaId, zaloGroupId);
@@ -105,13 +110,13 @@ public class ZaloEvents {
         if (messageId == null) {
             return Handled.only("NO_MESSAGE_ID");
         }
-        Members.Who who = members.who(binding.get(), userId, messageId);
+        Members.Who who = members.who(binding.get(), userId, messageId, memo);
         Map<String, Object> request = screeningRequest(groupId, messageId, who, message, event);
         if (request == null) {
             return Handled.only("NOTHING_TO_SCREEN");
         }
-        members.origin(binding.get(), messageId, userId, who);
-        return new Handled(who.memberId() == null ? "SCREENED_UNKNOWN_MEMBER" : "SCREENED", groupId, request);
+        return new Handled(who.memberId() == null ? "SCREENED_UNKNOWN_MEMBER" : "SCREENED", groupId, request,
+                new Members.Origin(binding.get(), messageId, userId, who));
     }
 
     /**
@@ -120,7 +125,7 @@ public class ZaloEvents {
      * ({@code from.display_name}): an account no member is known by is mapped by that name when
      * exactly one roster member bears it.
      */
-    private Handled botMessage(String botId, String name, JsonNode event) {
+    private Handled botMessage(String botId, String name, JsonNode event, Members.Memo memo) {
         JsonNode message = event.path("message");
         if (!name.startsWith("message.") || !"GROUP".equals(message.path("chat").path("chat_type").asText())) {
             return Handled.only("IGNORED");
@@ -138,14 +143,13 @@ public class ZaloEvents {
         if (displayName != null && !displayName.isBlank()) {
             members.listed(binding.get(), userId, displayName);
         }
-        Members.Who who = members.who(binding.get(), userId, messageId);
+        Members.Who who = members.who(binding.get(), userId, messageId, memo);
         Map<String, Object> request = screeningRequest(binding.get().groupId(), messageId, who, message, event);
         if (request == null) {
             return Handled.only("NOTHING_TO_SCREEN");
         }
-        members.origin(binding.get(), messageId, userId, who);
         return new Handled(who.memberId() == null ? "SCREENED_UNKNOWN_MEMBER" : "SCREENED", binding.get().groupId(),
-                request);
+                request, new Members.Origin(binding.get(), messageId, userId, who));
     }
 
     /**

@@ -10,7 +10,9 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
@@ -49,32 +51,48 @@ public class VerdictsConsumer {
     @Incoming("verdicts")
     @Blocking(ordered = true)
     public void verdicts(ConsumerRecords<String, byte[]> records) {
-        List<ConsumerRecord<String, byte[]>> all = new ArrayList<>(records.count());
-        records.forEach(all::add);
+        List<JsonNode> verdicts = new ArrayList<>(records.count());
+        for (ConsumerRecord<String, byte[]> r : records) {
+            JsonNode v = read(r.value());
+            // a group bound to nothing here (another bot's) is known from the bindings' cache, without a query
+            if (v != null && bindings.ofGroup(v.path("groupId").asText()).isPresent()) {
+                verdicts.add(v);
+            }
+        }
         QuarkusTransaction.requiringNew().run(() -> {
-            for (ConsumerRecord<String, byte[]> r : all) {
-                apply(r.value());
+            Map<String, String> origins = origins(verdicts); // the batch's messages' origins, in one query
+            for (JsonNode v : verdicts) {
+                apply(v, origins);
             }
         });
         worker.wake();
     }
 
-    void apply(byte[] value) {
+    /**
+     * A verdict as moderation publishes it, or null: an unreadable record, or a request moderation
+     * could not screen (its problem went back to whoever sent it).
+     */
+    private static JsonNode read(byte[] value) {
         JsonNode v;
         try {
             v = Json.MAPPER.readTree(value);
         } catch (java.io.IOException e) {
             LOG.warnf("an unreadable verdict skipped: %s", e.getMessage());
-            return;
+            return null;
         }
+        if (v == null || !v.path("groupId").isTextual() || !v.path("messageId").isTextual()
+                || v.path("result").isMissingNode() || v.path("result").isNull()) {
+            return null;
+        }
+        return v;
+    }
+
+    void apply(JsonNode v, Map<String, String> origins) {
         JsonNode result = v.path("result");
-        String groupId = v.path("groupId").asText(null);
-        String messageId = v.path("messageId").asText(null);
-        if (groupId == null || messageId == null || result.isMissingNode() || result.isNull()) {
-            return; // a request moderation could not screen: its problem went back to whoever sent it
-        }
-        Optional<String> author = origin(groupId, messageId);
-        if (author.isEmpty()) {
+        String groupId = v.path("groupId").asText();
+        String messageId = v.path("messageId").asText();
+        String author = origins.get(key(groupId, messageId));
+        if (author == null) {
             return; // not a message from a Zalo group this connector carries
         }
         Optional<Bindings.Binding> binding = bindings.ofGroup(groupId);
@@ -90,7 +108,7 @@ public class VerdictsConsumer {
         var view = new EffectPlanner.VerdictView(groupId, messageId, result.path("decision").asText(null), findings,
                 result.path("sanction").asText(null), suggestions);
         String decision = "verdict:" + groupId + ":" + messageId;
-        for (EffectPlanner.Planned p : EffectPlanner.plan(view, author.get().isEmpty() ? null : author.get(),
+        for (EffectPlanner.Planned p : EffectPlanner.plan(view, author.isEmpty() ? null : author,
                 binding.get().platform())) {
             String key = decision + ":" + p.effect().name();
             if (!p.possible()) {
@@ -101,18 +119,39 @@ public class VerdictsConsumer {
         }
     }
 
-    /** The name the message's author goes by ("" when none is known), if the message came through this connector. */
-    private Optional<String> origin(String groupId, String messageId) {
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement ps = c.prepareStatement(
-                        "select coalesce(name, '') from message_origin where group_id = ? and message_id = ?")) {
-            ps.setString(1, groupId);
-            ps.setString(2, messageId);
+    private static String key(String groupId, String messageId) {
+        return groupId + '\n' + messageId;
+    }
+
+    /**
+     * The name each message's author goes by ("" when none is known), by {@link #key}, for the
+     * messages that came through this connector; the others are not in the answer.
+     */
+    private Map<String, String> origins(List<JsonNode> verdicts) {
+        Map<String, String> out = new HashMap<>();
+        if (verdicts.isEmpty()) {
+            return out;
+        }
+        String[] groups = new String[verdicts.size()];
+        String[] messages = new String[verdicts.size()];
+        for (int i = 0; i < verdicts.size(); i++) {
+            groups[i] = verdicts.get(i).path("groupId").asText();
+            messages[i] = verdicts.get(i).path("messageId").asText();
+        }
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
+                "select o.group_id, o.message_id, coalesce(o.name, '') from message_origin o "
+                        + "join unnest(?::text[], ?::text[]) as v(group_id, message_id) "
+                        + "on o.group_id = v.group_id and o.message_id = v.message_id")) {
+            ps.setArray(1, c.createArrayOf("text", groups));
+            ps.setArray(2, c.createArrayOf("text", messages));
             try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
+                while (rs.next()) {
+                    out.put(key(rs.getString(1), rs.getString(2)), rs.getString(3));
+                }
             }
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
+        return out;
     }
 }

@@ -296,7 +296,7 @@ public class ActionWorker {
             update("update outbound_action set next_at = now() where oa_id = ? and status = 'PENDING' and next_at > now()",
                     d.oaId());
         }
-        update("update outbound_action set status = 'DONE', attempts = attempts + 1, done_at = now(), last_error = null, "
+        update("update outbound_action set status = 'DONE', attempts = attempts + 1, done_at = clock_timestamp(), last_error = null, "
                 + "claimed_at = null, orphaned = false, reference = ? where action_key = ?", reference, d.key());
         log.append(Actions.streamOf(d.key()), new ConnectorEvent.ActionCarriedOut(d.groupId(), d.key(), d.effect(), call,
                 reference, d.attempts() + 1), ConnectorLog.CONNECTOR, d.key());
@@ -304,7 +304,7 @@ public class ActionWorker {
 
     private void impossible(Due d, String kind, String reason) {
         LOG.warnf("action %s not possible: %s", d.key(), reason);
-        update("update outbound_action set status = 'IMPOSSIBLE', attempts = attempts + 1, done_at = now(), "
+        update("update outbound_action set status = 'IMPOSSIBLE', attempts = attempts + 1, done_at = clock_timestamp(), "
                 + "last_error = ?, claimed_at = null, orphaned = false where action_key = ?", reason, d.key());
         log.append(Actions.streamOf(d.key()), new ConnectorEvent.ActionNotPossible(d.groupId(), d.key(), d.effect(), kind,
                 reason), ConnectorLog.CONNECTOR, d.key());
