@@ -23,7 +23,8 @@ import org.junit.jupiter.api.Test;
  * {@link ZaloSim#webhookConcurrency}: by default one webhook at a time, in order (tests that follow a
  * sequence rely on it); set higher, as many in flight at once as it says and no more, as Zalo sends
  * each event when it happens. The receiver here holds every request until it is let go, and counts
- * how many it holds at once.
+ * how many it holds at once. The holds last well under the simulator's own 2-second timeout for a
+ * webhook (past it the simulator would count the delivery failed and free its slot).
  */
 class WebhookConcurrencyTest {
     private HttpServer receiver;

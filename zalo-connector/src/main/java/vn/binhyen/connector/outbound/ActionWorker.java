@@ -315,7 +315,7 @@ public class ActionWorker {
             String groupId = null;
             String effect = null;
             try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("update "
-                    + "outbound_action set status = 'IMPOSSIBLE', done_at = now(), last_error = ?, claimed_at = null "
+                    + "outbound_action set status = 'IMPOSSIBLE', done_at = clock_timestamp(), last_error = ?, claimed_at = null "
                     + "where after_key = ? and status = 'PENDING' returning action_key, group_id, effect")) {
                 ps.setString(1, "an earlier part (" + before + ") was not possible: " + reason);
                 ps.setString(2, before);

@@ -49,6 +49,8 @@ class OaTokensTests {
         int zaloRefreshes = ZaloSimResource.sim().refreshes();
         int storedRefreshes = one.refreshes(oa.oaId());
         ZaloSimResource.sim().fault("expire-token");
+        // the refresh's call to Zalo takes half a second: the other instance's threads come while it is held
+        ZaloSimResource.sim().fault("slow", 1, 500);
 
         ExecutorService threads = Executors.newFixedThreadPool(8);
         CountDownLatch go = new CountDownLatch(1);
