@@ -50,6 +50,13 @@ public class NotificationEventsConsumer {
         this.config = config;
     }
 
+    /** A notices OA that names no configured OA stops the start: every message to a person would be refused. */
+    void checkNoticesOa(@jakarta.enterprise.event.Observes io.quarkus.runtime.StartupEvent ignored) {
+        ConnectorConfig.noticesOaProblem(config.noticesOa(), config.oa().keySet()).ifPresent(problem -> {
+            throw new IllegalStateException(problem);
+        });
+    }
+
     @Incoming("notification-events")
     @Blocking(ordered = true)
     public void events(ConsumerRecords<String, byte[]> records) {

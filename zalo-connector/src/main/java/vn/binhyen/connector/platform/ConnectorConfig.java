@@ -34,6 +34,19 @@ public interface ConnectorConfig {
         return oa().size() == 1 ? Optional.of(oa().values().iterator().next().oaId()) : Optional.empty();
     }
 
+    /**
+     * Why {@link #noticesOa()} cannot work, if it cannot: it names an Official Account that is not
+     * configured (every message to a person would then be refused). Checked at start.
+     */
+    static Optional<String> noticesOaProblem(Optional<String> noticesOa, java.util.Set<String> configured) {
+        if (noticesOa.isPresent() && !configured.contains(noticesOa.get())) {
+            return Optional.of("binhyen.connector.notices-oa (BINHYEN_ZALO_NOTICES_OA) names the Official Account '"
+                    + noticesOa.get() + "', which is not configured: the configured ones are " + new java.util.TreeSet<>(
+                            configured) + " (binhyen.connector.oa.<name>.*)");
+        }
+        return Optional.empty();
+    }
+
     Actions actions();
 
     interface Zalo {
