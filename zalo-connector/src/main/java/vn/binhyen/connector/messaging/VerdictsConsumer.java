@@ -51,18 +51,17 @@ public class VerdictsConsumer {
     @Incoming("verdicts")
     @Blocking(ordered = true)
     public void verdicts(ConsumerRecords<String, byte[]> records) {
-        List<JsonNode> verdicts = new ArrayList<>(records.count());
+        List<Bound> verdicts = new ArrayList<>(records.count());
         for (ConsumerRecord<String, byte[]> r : records) {
             JsonNode v = read(r.value());
             // a group bound to nothing here (another bot's) is known from the bindings' cache, without a query
-            if (v != null && bindings.ofGroup(v.path("groupId").asText()).isPresent()) {
-                verdicts.add(v);
-            }
+            Optional<Bindings.Binding> binding = v == null ? Optional.empty() : bindings.ofGroup(v.path("groupId").asText());
+            binding.ifPresent(b -> verdicts.add(new Bound(v, b)));
         }
         QuarkusTransaction.requiringNew().run(() -> {
             Map<String, String> origins = origins(verdicts); // the batch's messages' origins, in one query
-            for (JsonNode v : verdicts) {
-                apply(v, origins);
+            for (Bound v : verdicts) {
+                apply(v.verdict(), v.binding(), origins);
             }
         });
         worker.wake();
@@ -87,17 +86,17 @@ public class VerdictsConsumer {
         return v;
     }
 
-    void apply(JsonNode v, Map<String, String> origins) {
+    /** A verdict of a group bound here, with its binding. */
+    private record Bound(JsonNode verdict, Bindings.Binding binding) {
+    }
+
+    void apply(JsonNode v, Bindings.Binding binding, Map<String, String> origins) {
         JsonNode result = v.path("result");
         String groupId = v.path("groupId").asText();
         String messageId = v.path("messageId").asText();
         String author = origins.get(key(groupId, messageId));
         if (author == null) {
             return; // not a message from a Zalo group this connector carries
-        }
-        Optional<Bindings.Binding> binding = bindings.ofGroup(groupId);
-        if (binding.isEmpty()) {
-            return;
         }
         List<EffectPlanner.Finding> findings = new ArrayList<>();
         for (JsonNode f : result.path("violations")) {
@@ -109,12 +108,12 @@ public class VerdictsConsumer {
                 result.path("sanction").asText(null), suggestions);
         String decision = "verdict:" + groupId + ":" + messageId;
         for (EffectPlanner.Planned p : EffectPlanner.plan(view, author.isEmpty() ? null : author,
-                binding.get().platform())) {
+                binding.platform())) {
             String key = decision + ":" + p.effect().name();
             if (!p.possible()) {
-                actions.impossible(binding.get(), key, p.effect(), decision, p.reason());
+                actions.impossible(binding, key, p.effect(), decision, p.reason());
             } else if (p.text() != null) {
-                actions.notice(binding.get(), key, decision, p.text());
+                actions.notice(binding, key, decision, p.text());
             }
         }
     }
@@ -127,7 +126,7 @@ public class VerdictsConsumer {
      * The name each message's author goes by ("" when none is known), by {@link #key}, for the
      * messages that came through this connector; the others are not in the answer.
      */
-    private Map<String, String> origins(List<JsonNode> verdicts) {
+    private Map<String, String> origins(List<Bound> verdicts) {
         Map<String, String> out = new HashMap<>();
         if (verdicts.isEmpty()) {
             return out;
@@ -135,8 +134,8 @@ public class VerdictsConsumer {
         String[] groups = new String[verdicts.size()];
         String[] messages = new String[verdicts.size()];
         for (int i = 0; i < verdicts.size(); i++) {
-            groups[i] = verdicts.get(i).path("groupId").asText();
-            messages[i] = verdicts.get(i).path("messageId").asText();
+            groups[i] = verdicts.get(i).verdict().path("groupId").asText();
+            messages[i] = verdicts.get(i).verdict().path("messageId").asText();
         }
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
                 "select o.group_id, o.message_id, coalesce(o.name, '') from message_origin o "

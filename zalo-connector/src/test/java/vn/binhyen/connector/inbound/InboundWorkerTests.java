@@ -59,7 +59,7 @@ class InboundWorkerTests {
     String bootstrap;
 
     @Test
-    void aMessagesOrigin_isCommittedBeforeItsScreeningRequestIsPublished_soAnEarlyVerdictFindsIt() {
+    void aMessagesOrigin_isCommittedBeforeItsRoundIs_soAVerdictArrivingWhileTheRoundIsOpenIsAnswered() {
         String oaId = config.oa().get("main").oaId();
         String zaloGroupId = "zg-race-" + UUID.randomUUID();
         String groupId = "group-race-" + UUID.randomUUID();
