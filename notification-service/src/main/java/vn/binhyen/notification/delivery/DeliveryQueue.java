@@ -227,20 +227,13 @@ public class DeliveryQueue {
     /** Due deliveries claimed together, sent concurrently, recorded in one transaction. */
     static final int BATCH = 32;
 
-    /**
-     * Sends run on this executor, a batch's at once (a slow gateway holds one batch, not one message
-     * after another), eight at a time: MicroProfile Context Propagation's managed executor, so the
-     * application owns it and stops it with itself; nothing of the claiming transaction or the
-     * request is carried to a send (a send is an HTTP call to a gateway, outside the transaction).
-     */
-    private final org.eclipse.microprofile.context.ManagedExecutor senders = org.eclipse.microprofile.context
-            .ManagedExecutor.builder().maxAsync(8).propagated(org.eclipse.microprofile.context.ThreadContext.NONE)
-            .cleared(org.eclipse.microprofile.context.ThreadContext.ALL_REMAINING).build();
-
-    @jakarta.annotation.PreDestroy
-    void stopSenders() {
-        senders.shutdown(); // the sends in flight finish; their batch records them
-    }
+    /** Sends run on these threads, a batch's at once: a slow gateway holds one batch, not one message after another. */
+    private static final java.util.concurrent.ExecutorService SENDERS = java.util.concurrent.Executors
+            .newFixedThreadPool(8, r -> {
+                Thread t = new Thread(r, "delivery-sender");
+                t.setDaemon(true);
+                return t;
+            });
 
     /** A claimed delivery: due to be tried, or handed over to zalo-connector and waited for long enough. */
     private record Due(String deliveryId, Outgoing n, String channel, String address, List<String> rest, int attempt,
@@ -290,7 +283,7 @@ public class DeliveryQueue {
             List<java.util.concurrent.Future<Delivery.Outcome>> sent = new ArrayList<>(due.size());
             for (Due d : due) {
                 sent.add(d.handedOver() || Delivery.HANDED_OVER.contains(d.channel()) ? null
-                        : senders.submit(() -> send(d.channel(), d.address(), d.n())));
+                        : SENDERS.submit(() -> send(d.channel(), d.address(), d.n())));
             }
             for (int i = 0; i < due.size(); i++) {
                 Due d = due.get(i);
