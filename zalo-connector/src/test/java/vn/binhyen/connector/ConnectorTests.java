@@ -306,6 +306,29 @@ class ConnectorTests {
     }
 
     @Test
+    void aGroupEventThatIsNotItsPublishedRecord_isParked_andTheEventsAfterItAreStillCarriedOut() throws Exception {
+        bound();
+        String broken = "dir-" + UUID.randomUUID();
+        String sound = "dir-" + UUID.randomUUID();
+        var malformed = Json.MAPPER.createObjectNode().put("groupId", groupId).put("directiveId", broken)
+                .put("text", "một chỉ đạo hỏng").put("issuedBy", LEADER).put("acknowledgeBy", "ngày mai");
+        var payload = Json.MAPPER.createObjectNode().put("groupId", groupId).put("directiveId", sound)
+                .put("text", "Đề nghị các hộ kiểm tra bình chữa cháy trước Tết").put("issuedBy", LEADER)
+                .put("acknowledgeBy", Instant.now().plus(Duration.ofHours(24)).toString());
+        payload.putArray("recipients").add(NAMED);
+        try (var events = new GroupEventsOnTheTopic(bootstrap)) {
+            events.event(groupId, "DirectiveIssued", malformed).event(groupId, "DirectiveIssued", payload);
+        }
+        await().atMost(Duration.ofSeconds(20)).until(() -> notices().stream()
+                .anyMatch(n -> n.contains("Đề nghị các hộ kiểm tra bình chữa cháy trước Tết")));
+        assertThat(count("select count(*) from parked_record where consumer = 'zalo-connector:group-events' "
+                + "and event_type = 'DirectiveIssued' and error like 'unreadable: %' and convert_from(record, 'UTF8') "
+                + "like '%" + broken + "%'")).as("the broken record kept with its error and bytes").isEqualTo(1);
+        assertThat(count("select count(*) from outbound_action where action_key like 'directive:%" + broken + "%'"))
+                .as("nothing carried out for it").isZero();
+    }
+
+    @Test
     void theLeaderLocksTheZaloGroupDuringAnIncident_andUnlocksIt_othersCannot_issue_26() throws Exception {
         bound();
         String leader = Tokens.forRole(Roles.MEMBER, LEADER);

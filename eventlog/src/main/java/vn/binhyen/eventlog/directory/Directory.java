@@ -73,10 +73,7 @@ public class Directory {
      */
     public static Optional<Object> decode(Envelope e) {
         try {
-            if (UnitEvent.TYPES.containsKey(e.eventType())) {
-                return Optional.of(UNIT_EVENTS.decode(e));
-            }
-            return GroupEvent.TYPES.containsKey(e.eventType()) ? Optional.of(GROUP_EVENTS.decode(e)) : Optional.empty();
+            return read(e);
         } catch (IllegalArgumentException malformed) {
             // a payload that is not its published record: said, and passed over, so one bad record does not stop
             // every later event of the topic (a record group-service wrote always decodes)
@@ -84,6 +81,17 @@ public class Directory {
                     + "passed over: %s", e.eventType(), e.eventId(), e.streamId(), malformed.getMessage());
             return Optional.empty();
         }
+    }
+
+    /**
+     * As {@link #decode}, but a payload that is not its published record is an error
+     * ({@link IllegalArgumentException}), for the consumers' template to park.
+     */
+    public static Optional<Object> read(Envelope e) {
+        if (UnitEvent.TYPES.containsKey(e.eventType())) {
+            return Optional.of(UNIT_EVENTS.decode(e));
+        }
+        return GroupEvent.TYPES.containsKey(e.eventType()) ? Optional.of(GROUP_EVENTS.decode(e)) : Optional.empty();
     }
 
     /** Applies a decoded event (a {@link GroupEvent} or a {@link UnitEvent}); others are ignored. */

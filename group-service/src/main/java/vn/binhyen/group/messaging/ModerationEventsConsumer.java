@@ -1,31 +1,23 @@
 package vn.binhyen.group.messaging;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.util.OptionalLong;
-import javax.sql.DataSource;
+import java.util.Set;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.header.Header;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.jboss.logging.Logger;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import vn.binhyen.contracts.EventHeaders;
 import vn.binhyen.contracts.moderation.ModerationEvent;
 import vn.binhyen.eventlog.Actor;
-import vn.binhyen.eventlog.ConcurrencyException;
 import vn.binhyen.eventlog.Envelope;
-import vn.binhyen.eventlog.EnvelopeJson;
-import vn.binhyen.eventlog.EventLogException;
-import vn.binhyen.eventlog.Inbox;
-import vn.binhyen.eventlog.Json;
+import vn.binhyen.eventlog.consumer.EventConsumer;
 import vn.binhyen.eventlog.decider.CommandHandler;
+import vn.binhyen.eventlog.decider.EventCodec;
 import vn.binhyen.eventlog.decider.RuleViolation;
+import vn.binhyen.eventlog.quarkus.JtaTransactions;
 import vn.binhyen.group.domain.GroupCommand;
 import vn.binhyen.group.domain.UnknownGroupException;
 import vn.binhyen.group.service.GroupCommandService;
@@ -33,62 +25,37 @@ import vn.binhyen.group.service.GroupCommandService;
 /**
  * Follows {@code binhyen.moderation.events}: a sanction that reaches removal becomes a
  * removal proposal awaiting the group's leader (ward-binh-phuoc:9), and every violation is
- * noted for the group's activity report. At-least-once delivery is made effectively-once by
- * the inbox, claimed in the same transaction as the effect.
+ * noted for the group's activity report. eventlog's consumers' template reads the contract's
+ * records, makes at-least-once delivery effectively once with the inbox (claimed in the same
+ * transaction as the effect), tries a lost race again, passes over a proposal for a group it does
+ * not know or that its rules refuse, and parks a record it cannot handle.
  */
 @ApplicationScoped
 public class ModerationEventsConsumer {
     static final String CONSUMER = "group-service:moderation-events";
-    private static final Logger LOG = Logger.getLogger(ModerationEventsConsumer.class);
-    private static final int ATTEMPTS = 5;
-    private static final java.util.Set<String> HANDLED = java.util.Set.of("ViolationRecorded", "MemberRemovalProposed");
+    private static final EventCodec<ModerationEvent> EVENTS = EventCodec.reading(ModerationEvent.class,
+            ModerationEvent.TYPES, ModerationEvent.SCHEMA_VERSION);
 
     private final GroupCommandService service;
-    private final Inbox inbox;
-    private final DataSource dataSource;
+    private final EventConsumer<ModerationEvent> consumer;
 
-    ModerationEventsConsumer(GroupCommandService service, Inbox inbox, DataSource dataSource) {
+    ModerationEventsConsumer(GroupCommandService service, JtaTransactions transactions) {
         this.service = service;
-        this.inbox = inbox;
-        this.dataSource = dataSource;
+        this.consumer = EventConsumer.named(CONSUMER, EVENTS)
+                .follows(Set.of("ViolationRecorded", "MemberRemovalProposed")) // not checkpoints, not the rest
+                .once().passOver(UnknownGroupException.class).passOver(RuleViolation.class)
+                .build(transactions, this::apply);
     }
 
     @Incoming("moderation-events")
     @Blocking(ordered = true)
     public void onRecord(ConsumerRecord<String, byte[]> record) {
-        String type = header(record, EventHeaders.EVENT_TYPE);
-        if (type == null || !HANDLED.contains(type)) {
-            return; // ledger checkpoints and events group-service does not act on
-        }
-        Envelope envelope = EnvelopeJson.fromBytes(record.value());
-        for (int attempt = 1; ; attempt++) {
-            try {
-                QuarkusTransaction.requiringNew().run(() -> apply(envelope));
-                return;
-            } catch (ConcurrencyException e) {
-                if (attempt == ATTEMPTS) {
-                    throw e; // the record is redelivered; the inbox keeps it once
-                }
-            } catch (UnknownGroupException | RuleViolation e) {
-                LOG.warnf("%s %s for %s not applied: %s", type, envelope.eventId(), envelope.streamId(), e.getMessage());
-                QuarkusTransaction.requiringNew().run(() -> inbox.claim(CONSUMER, envelope.eventId()));
-                return;
-            }
-        }
+        consumer.accept(record);
     }
 
-    void apply(Envelope envelope) {
-        if (!inbox.claim(CONSUMER, envelope.eventId())) {
-            return;
-        }
-        ModerationEvent event;
-        try {
-            event = Json.MAPPER.treeToValue(envelope.payload(), ModerationEvent.TYPES.get(envelope.eventType()));
-        } catch (JsonProcessingException e) {
-            throw new EventLogException("unreadable " + envelope.eventType() + " " + envelope.eventId(), e);
-        }
+    void apply(Connection c, Envelope envelope, ModerationEvent event) throws SQLException {
         switch (event) {
-            case ModerationEvent.ViolationRecorded v -> note(v, envelope);
+            case ModerationEvent.ViolationRecorded v -> note(c, v, envelope);
             case ModerationEvent.MemberRemovalProposed p -> service.handle(p.groupId(), OptionalLong.empty(),
                     new GroupCommand.ProposeRemovalForSanction("proposal-" + p.sanctionId(), p.memberId(),
                             p.sanctionId(), p.citation(), p.reason(), envelope.actor().id(), envelope.recordedAt()),
@@ -99,8 +66,8 @@ public class ModerationEventsConsumer {
         }
     }
 
-    private void note(ModerationEvent.ViolationRecorded v, Envelope envelope) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
+    private static void note(Connection c, ModerationEvent.ViolationRecorded v, Envelope envelope) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
                 "insert into group_violation (violation_id, group_id, member_id, category, citation, recorded_at) "
                         + "values (?, ?, ?, ?, ?, ?) on conflict do nothing")) {
             ps.setString(1, v.violationId());
@@ -110,13 +77,6 @@ public class ModerationEventsConsumer {
             ps.setString(5, v.citation());
             ps.setTimestamp(6, Timestamp.from(envelope.occurredAt()));
             ps.executeUpdate();
-        } catch (SQLException e) {
-            throw new EventLogException("violation " + v.violationId() + " could not be noted: " + e.getMessage(), e);
         }
-    }
-
-    private static String header(ConsumerRecord<String, byte[]> record, String name) {
-        Header h = record.headers().lastHeader(name);
-        return h == null ? null : new String(h.value(), StandardCharsets.UTF_8);
     }
 }

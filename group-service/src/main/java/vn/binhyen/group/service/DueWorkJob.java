@@ -1,45 +1,43 @@
 package vn.binhyen.group.service;
 
-import io.agroal.api.AgroalDataSource;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.OptionalLong;
 import org.jboss.logging.Logger;
 import vn.binhyen.eventlog.Actor;
-import vn.binhyen.eventlog.EventLogException;
+import vn.binhyen.eventlog.DueWork;
+import vn.binhyen.eventlog.Transactions;
+import vn.binhyen.eventlog.quarkus.JtaTransactions;
 import vn.binhyen.eventlog.decider.CommandHandler;
 import vn.binhyen.group.domain.GroupCommand;
 
 /**
  * Work that falls due with time, each item done exactly once, as events: pins whose expiry
  * came (ioc-dak-lak:4.1.3) and directives whose acknowledgement deadline passed with members
- * still silent (province-lai-chau:7.3). Due rows are claimed with {@code FOR UPDATE SKIP
- * LOCKED}, so several instances share the work without doubling it, and the decider yields
- * nothing for an item already done.
+ * still silent (province-lai-chau:7.3). Due rows are claimed by eventlog's {@link DueWork}
+ * (several instances share the work without doubling it), each round in a transaction of its own,
+ * and the decider yields nothing for an item already done.
  */
 @ApplicationScoped
 public class DueWorkJob {
     private static final Logger LOG = Logger.getLogger(DueWorkJob.class);
     private static final int BATCH = 200;
+    /** At most this many items a sweep (the rest at the next): a row left due by a fault cannot hold the job. */
+    private static final int PER_SWEEP = 10 * BATCH;
     private static final CommandHandler.Metadata PIN_EXPIRY = new CommandHandler.Metadata(
             Actor.system("group-service:pin-expiry"), "pin-expiry", null);
     private static final CommandHandler.Metadata REMINDERS = new CommandHandler.Metadata(
             Actor.system("group-service:directive-reminders"), "directive-reminders", null);
 
-    private final AgroalDataSource dataSource;
+    private final Transactions transactions;
     private final GroupCommandService service;
     private final Clock clock;
 
-    DueWorkJob(AgroalDataSource dataSource, GroupCommandService service, Clock clock) {
-        this.dataSource = dataSource;
+    DueWorkJob(JtaTransactions transactions, GroupCommandService service, Clock clock) {
+        this.transactions = transactions;
         this.service = service;
         this.clock = clock;
     }
@@ -53,42 +51,42 @@ public class DueWorkJob {
         }
     }
 
-    /** Expires the due pins (up to 200 per call); returns how many. */
-    @Transactional
+    /** Expires the due pins, in rounds of up to 200 (each its own transaction); returns how many events that raised. */
     public int expirePins() {
-        return sweep("select pin_id, group_id from group_pin where state = 'ACTIVE' and expires_at <= ? "
-                + "order by expires_at limit " + BATCH + " for update skip locked", PIN_EXPIRY,
-                (id, now) -> new GroupCommand.ExpirePin(id, PIN_EXPIRY.actor().id(), now));
+        return sweep(PINS, PIN_EXPIRY, (id, now) -> new GroupCommand.ExpirePin(id, PIN_EXPIRY.actor().id(), now));
     }
 
-    /** Raises the reminders of overdue directives in active groups (up to 200 per call); returns how many. */
-    @Transactional
+    /** Raises the reminders of overdue directives in active groups, in rounds of up to 200; returns how many. */
     public int raiseDirectiveReminders() {
-        return sweep("select d.directive_id, d.group_id from group_directive d join group_summary s "
-                + "on s.group_id = d.group_id where d.reminder_state = 'WAITING' and d.acknowledge_by <= ? "
-                + "and s.status = 'ACTIVE' order by d.acknowledge_by limit " + BATCH + " for update of d skip locked",
-                REMINDERS, (id, now) -> new GroupCommand.RaiseDirectiveReminder(id, REMINDERS.actor().id(), now));
+        return sweep(DIRECTIVES, REMINDERS,
+                (id, now) -> new GroupCommand.RaiseDirectiveReminder(id, REMINDERS.actor().id(), now));
     }
+
+    /** A due item: its id and its group's. */
+    private record Item(String itemId, String groupId) {
+    }
+
+    private static final DueWork<Item> PINS = DueWork.of("pin expiry", "select pin_id, group_id from group_pin "
+            + "where state = 'ACTIVE' and expires_at <= ? order by expires_at",
+            rs -> new Item(rs.getString(1), rs.getString(2)));
+    private static final DueWork<Item> DIRECTIVES = DueWork.of("directive reminders", "select d.directive_id, "
+            + "d.group_id from group_directive d join group_summary s on s.group_id = d.group_id "
+            + "where d.reminder_state = 'WAITING' and d.acknowledge_by <= ? and s.status = 'ACTIVE' "
+            + "order by d.acknowledge_by", rs -> new Item(rs.getString(1), rs.getString(2))).lockingOnly("d");
 
     private interface Due {
         GroupCommand command(String itemId, Instant now);
     }
 
-    private int sweep(String dueQuery, CommandHandler.Metadata meta, Due due) {
-        Instant now = clock.instant();
-        int done = 0;
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(dueQuery)) {
-            ps.setTimestamp(1, Timestamp.from(now));
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    var outcome = service.handle(rs.getString(2), OptionalLong.empty(), due.command(rs.getString(1), now),
-                            meta);
-                    done += outcome.events().size();
-                }
-            }
-        } catch (SQLException e) {
-            throw new EventLogException(meta.correlationId() + " sweep failed: " + e.getMessage(), e);
-        }
-        return done;
+    private int sweep(DueWork<Item> work, CommandHandler.Metadata meta, Due due) {
+        return work.drain(transactions, clock, BATCH, PER_SWEEP,
+                (ps, now) -> ps.setTimestamp(1, Timestamp.from(now)), (c, items, now) -> {
+                    int events = 0;
+                    for (Item item : items) {
+                        events += service.handle(item.groupId(), OptionalLong.empty(),
+                                due.command(item.itemId(), now), meta).events().size();
+                    }
+                    return events;
+                }).done();
     }
 }

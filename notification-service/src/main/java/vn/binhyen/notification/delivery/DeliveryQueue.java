@@ -25,15 +25,18 @@ import java.util.Optional;
 import java.util.UUID;
 import org.jboss.logging.Logger;
 import vn.binhyen.contracts.notification.NotificationEvent;
+import vn.binhyen.eventlog.DueWork;
+import vn.binhyen.eventlog.Transactions;
 import vn.binhyen.eventlog.EventIds;
+import vn.binhyen.eventlog.quarkus.JtaTransactions;
 import vn.binhyen.eventlog.EventLogException;
 import vn.binhyen.eventlog.EventStore;
 import vn.binhyen.notification.domain.Delivery;
 
 /**
  * The persistent delivery queue: one row per (source event, recipient, channel), so a replayed
- * event never sends twice. A sweep takes due rows one at a time with {@code FOR UPDATE SKIP
- * LOCKED} (several instances share the work), sends, and records the attempt and its outcome as
+ * event never sends twice. A sweep claims due rows with eventlog's {@link DueWork}
+ * (several instances share the work), sends, and records the attempt and its outcome as
  * events in the same transaction: delivered, retried with exponential backoff, handed over to
  * the next channel of the recipient's chain, or dead-lettered with the reason.
  */
@@ -42,6 +45,7 @@ public class DeliveryQueue {
     private static final Logger LOG = Logger.getLogger(DeliveryQueue.class);
 
     private final AgroalDataSource dataSource;
+    private final Transactions transactions;
     private final Contacts contacts;
     private final NotificationLog log;
     private final DeliverySettings settings;
@@ -49,9 +53,10 @@ public class DeliveryQueue {
     private final Map<String, Channel> channels = new HashMap<>();
     private final ZoneId zone;
 
-    DeliveryQueue(AgroalDataSource dataSource, Contacts contacts, NotificationLog log, DeliverySettings settings,
-            Clock clock, @Any Instance<Channel> channels) {
+    DeliveryQueue(AgroalDataSource dataSource, JtaTransactions transactions, Contacts contacts, NotificationLog log,
+            DeliverySettings settings, Clock clock, @Any Instance<Channel> channels) {
         this.dataSource = dataSource;
+        this.transactions = transactions;
         this.contacts = contacts;
         this.log = log;
         this.settings = settings;
@@ -242,63 +247,47 @@ public class DeliveryQueue {
 
     /**
      * Tries every due delivery, at most {@code max}: up to {@link #BATCH} rows claimed at a time
-     * ({@code FOR UPDATE SKIP LOCKED}, so instances share the queue), sent concurrently, each
+     * ({@link DueWork}, so instances share the queue), sent concurrently, each
      * outcome recorded in the claiming transaction; returns how many were tried.
      */
     public int deliverDue(int max) {
-        int tried = 0;
-        while (tried < max) {
-            int limit = Math.min(BATCH, max - tried);
-            Integer n = QuarkusTransaction.requiringNew().call(() -> deliverBatch(limit));
-            if (n == null || n == 0) {
-                break;
-            }
-            tried += n;
-        }
-        return tried;
+        return DUE.drain(transactions, clock, BATCH, max, (ps, now) -> ps.setTimestamp(1, Timestamp.from(now)),
+                this::deliver).claimed();
     }
 
-    private int deliverBatch(int limit) throws SQLException {
-        Instant now = clock.instant();
-        List<Due> due = new ArrayList<>(limit);
-        try (Connection c = dataSource.getConnection()) {
-            try (PreparedStatement ps = c.prepareStatement("select " + ROW
-                    + " from delivery where state in ('PENDING', 'HANDED_OVER') and next_attempt_at <= ? "
-                    + "order by next_attempt_at limit ? for update skip locked")) {
-                ps.setTimestamp(1, Timestamp.from(now));
-                ps.setInt(2, limit);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        Array chainArray = rs.getArray(8);
-                        boolean handedOver = "HANDED_OVER".equals(rs.getString(13));
-                        due.add(new Due(rs.getString(1), outgoing(rs), rs.getString(5), rs.getString(6),
-                                Arrays.asList((String[]) chainArray.getArray()),
-                                handedOver ? rs.getInt(12) : rs.getInt(12) + 1, handedOver));
-                    }
-                }
-            }
-            if (due.isEmpty()) {
-                return 0;
-            }
-            List<java.util.concurrent.Future<Delivery.Outcome>> sent = new ArrayList<>(due.size());
-            for (Due d : due) {
-                sent.add(d.handedOver() || Delivery.HANDED_OVER.contains(d.channel()) ? null
-                        : SENDERS.submit(() -> send(d.channel(), d.address(), d.n())));
-            }
-            for (int i = 0; i < due.size(); i++) {
-                Due d = due.get(i);
-                if (d.handedOver()) { // zalo-connector never answered: down, or behind by more than the wait
-                    record(c, d.deliveryId(), d.n(), d.channel(), d.address(), d.rest(), d.attempt(), now,
-                            new Delivery.Outcome.Failed(false, "zalo-connector did not answer in time"));
-                } else if (Delivery.HANDED_OVER.contains(d.channel())) {
-                    handOver(c, d, now);
-                } else {
-                    record(c, d.deliveryId(), d.n(), d.channel(), d.address(), d.rest(), d.attempt(), now,
-                            outcome(sent.get(i)));
-                }
-            }
-            return due.size();
+    /** Deliveries due to be tried, or handed over and waited for long enough, oldest due first. */
+    private static final DueWork<Due> DUE = DueWork.of("deliveries", "select " + DeliveryQueue.ROW
+            + " from delivery where state in ('PENDING', 'HANDED_OVER') and next_attempt_at <= ? "
+            + "order by next_attempt_at", DeliveryQueue::due);
+
+    private int deliver(Connection c, List<Due> due, Instant now) throws SQLException {
+        List<java.util.concurrent.Future<Delivery.Outcome>> sent = new ArrayList<>(due.size());
+        for (Due d : due) {
+            sent.add(d.handedOver() || Delivery.HANDED_OVER.contains(d.channel()) ? null
+                    : SENDERS.submit(() -> send(d.channel(), d.address(), d.n())));
         }
+        for (int i = 0; i < due.size(); i++) {
+            Due d = due.get(i);
+            if (d.handedOver()) { // zalo-connector never answered: down, or behind by more than the wait
+                record(c, d.deliveryId(), d.n(), d.channel(), d.address(), d.rest(), d.attempt(), now,
+                        new Delivery.Outcome.Failed(false, "zalo-connector did not answer in time"));
+            } else if (Delivery.HANDED_OVER.contains(d.channel())) {
+                handOver(c, d, now);
+            } else {
+                record(c, d.deliveryId(), d.n(), d.channel(), d.address(), d.rest(), d.attempt(), now,
+                        outcome(sent.get(i)));
+            }
+        }
+        return due.size();
+    }
+
+    /** A claimed delivery row, read: its attempt is the next one, unless it waits for the connector's answer. */
+    private static Due due(ResultSet rs) throws SQLException {
+        Array chainArray = rs.getArray(8);
+        boolean handedOver = "HANDED_OVER".equals(rs.getString(13));
+        return new Due(rs.getString(1), outgoing(rs), rs.getString(5), rs.getString(6),
+                Arrays.asList((String[]) chainArray.getArray()), handedOver ? rs.getInt(12) : rs.getInt(12) + 1,
+                handedOver);
     }
 
     /** A delivery row's columns, in the order {@link #outgoing} and the claims read them. */
@@ -344,8 +333,7 @@ public class DeliveryQueue {
                 ps.setString(1, deliveryId);
                 try (ResultSet rs = ps.executeQuery()) {
                     if (rs.next()) {
-                        d = new Due(rs.getString(1), outgoing(rs), rs.getString(5), rs.getString(6),
-                                Arrays.asList((String[]) rs.getArray(8).getArray()), rs.getInt(12), true);
+                        d = due(rs); // HANDED_OVER: the attempt it was handed over in
                     }
                 }
             }

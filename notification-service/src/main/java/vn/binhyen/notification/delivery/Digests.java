@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import vn.binhyen.contracts.notification.NotificationEvent;
+import vn.binhyen.eventlog.DueWork;
 import vn.binhyen.eventlog.EventIds;
 import vn.binhyen.eventlog.EventLogException;
 import vn.binhyen.eventlog.EventStore;
@@ -82,19 +83,20 @@ public class Digests {
         return out;
     }
 
+    /** A notification waiting for its recipient's digest. */
+    private record Item(String notificationId, String text) {
+    }
+
+    /** All of a recipient's items not yet in a digest, in the order they came. */
+    private static final DueWork<Item> ITEMS = DueWork.of("digest items", "select notification_id, text "
+            + "from digest_item where recipient = ? and digest_id is null order by created_at, notification_id",
+            rs -> new Item(rs.getString(1), rs.getString(2)));
+
     private boolean build(String recipient) throws SQLException {
-        List<String> ids = new ArrayList<>();
-        List<String> texts = new ArrayList<>();
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
-                "select notification_id, text from digest_item where recipient = ? and digest_id is null "
-                        + "order by created_at, notification_id for update skip locked")) {
-            ps.setString(1, recipient);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    ids.add(rs.getString(1));
-                    texts.add(rs.getString(2));
-                }
-            }
+        try (Connection c = dataSource.getConnection()) {
+            List<Item> items = ITEMS.claim(c, ps -> ps.setString(1, recipient), DueWork.ALL);
+            List<String> ids = items.stream().map(Item::notificationId).toList();
+            List<String> texts = items.stream().map(Item::text).toList();
             if (ids.isEmpty()) {
                 return false; // another instance took them
             }

@@ -27,6 +27,7 @@ import vn.binhyen.contracts.LedgerCheckpoint;
 import vn.binhyen.eventlog.Envelope;
 import vn.binhyen.eventlog.EnvelopeJson;
 import vn.binhyen.eventlog.EventLogException;
+import vn.binhyen.eventlog.consumer.ParkedRecords;
 import vn.binhyen.notification.routing.GroupDirectory;
 import vn.binhyen.contracts.report.ReportEvent;
 import vn.binhyen.eventlog.decider.EventCodec;
@@ -43,12 +44,14 @@ import vn.binhyen.notification.delivery.DeliveryQueue;
  * are found by id in one query per batch ({@link StoredOffsets} moves the consumer to the stored
  * offsets when partitions are assigned, so a replay after a group reset is not even fetched). A
  * batch that fails is retried record by record; a
- * record that fails on its own is kept in {@code consume_failure} with the error and the
- * consumer goes on (no crash loop).
+ * record that fails on its own is parked ({@code parked_record}, with the error and its bytes) and
+ * the consumer goes on (no crash loop).
  */
 @ApplicationScoped
 public class EventsConsumer {
     private static final Logger LOG = Logger.getLogger(EventsConsumer.class);
+    /** The name its parked records carry. */
+    static final String CONSUMER = "notification-service:events";
 
     private final Router router;
     /** report-intake's published records, decoded rather than read by JSON path. */
@@ -110,7 +113,7 @@ public class EventsConsumer {
                 try {
                     QuarkusTransaction.requiringNew().run(() -> apply(topic, List.of(r)));
                 } catch (RuntimeException e) {
-                    LOG.errorf(e, "%s event at %s-%d@%d could not be handled; kept in consume_failure", topic,
+                    LOG.errorf(e, "%s event at %s-%d@%d could not be handled; parked (parked_record)", topic,
                             r.topic(), r.partition(), r.offset());
                     QuarkusTransaction.requiringNew().run(() -> failed(r, e));
                 }
@@ -222,16 +225,10 @@ public class EventsConsumer {
         }
     }
 
+    /** A record that failed on its own: parked where every consumer parks (eventlog's {@link ParkedRecords}). */
     private void failed(ConsumerRecord<String, byte[]> r, RuntimeException error) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
-                "insert into consume_failure (topic, partition, kafka_offset, event_id, error) values (?, ?, ?, ?, ?) "
-                        + "on conflict do nothing")) {
-            ps.setString(1, r.topic());
-            ps.setInt(2, r.partition());
-            ps.setLong(3, r.offset());
-            ps.setString(4, header(r, EventHeaders.EVENT_ID));
-            ps.setString(5, String.valueOf(error.getMessage()));
-            ps.executeUpdate();
+        try (Connection c = dataSource.getConnection()) {
+            ParkedRecords.park(c, CONSUMER, r, error.getClass().getSimpleName() + ": " + error.getMessage());
         } catch (SQLException e) {
             throw new EventLogException("a failed record could not be kept: " + e.getMessage(), e);
         }

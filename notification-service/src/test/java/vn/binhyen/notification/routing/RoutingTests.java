@@ -280,7 +280,7 @@ class RoutingTests {
 
         await().atMost(Duration.ofSeconds(30)).until(() -> count("select count(*) from notification where text like '%"
                 + report + "%'") == 1);
-        assertThat(count("select count(*) from consume_failure where topic = '" + Topics.REPORT_EVENTS + "'"))
+        assertThat(count("select count(*) from parked_record where topic = '" + Topics.REPORT_EVENTS + "'"))
                 .isEqualTo(1);
     }
 }

@@ -2,36 +2,32 @@ package vn.binhyen.report.messaging;
 
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.nio.charset.StandardCharsets;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.header.Header;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import vn.binhyen.contracts.EventHeaders;
-import vn.binhyen.eventlog.EnvelopeJson;
+import vn.binhyen.eventlog.consumer.EventConsumer;
 import vn.binhyen.eventlog.directory.Directory;
+import vn.binhyen.eventlog.quarkus.JtaTransactions;
 
 /**
  * Learns units, groups, rosters and bots from {@code binhyen.group.events} into eventlog's
  * {@link Directory} (issue 21): a tip belongs to the unit of the group it came in, a bot files
  * only for the groups it is bound to, and the board that forwards a tip is the leadership of the
- * unit's police group by its roster (police-song-tri:15.3). In order per group; every write an
+ * unit's police group by its roster (police-song-tri:15.3). In order per group, through eventlog's
+ * consumers' template (a record that is not its published record is parked); every write an
  * upsert, so a redelivered event changes nothing.
  */
 @ApplicationScoped
 public class GroupEventsConsumer {
-    private final Directory directory;
+    private final EventConsumer<Object> consumer;
 
-    GroupEventsConsumer(Directory directory) {
-        this.directory = directory;
+    GroupEventsConsumer(Directory directory, JtaTransactions transactions) {
+        this.consumer = EventConsumer.named("report-intake-service:group-events", Directory::read)
+                .follows(Directory.FOLLOWED).build(transactions, (c, e, event) -> directory.apply(event));
     }
 
     @Incoming("group-events")
     @Blocking(ordered = true)
     public void onRecord(ConsumerRecord<String, byte[]> record) {
-        Header type = record.headers().lastHeader(EventHeaders.EVENT_TYPE);
-        if (type == null || !Directory.FOLLOWED.contains(new String(type.value(), StandardCharsets.UTF_8))) {
-            return;
-        }
-        directory.apply(EnvelopeJson.fromBytes(record.value()));
+        consumer.accept(record);
     }
 }

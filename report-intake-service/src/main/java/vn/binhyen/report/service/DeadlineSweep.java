@@ -1,13 +1,8 @@
 package vn.binhyen.report.service;
 
-import io.agroal.api.AgroalDataSource;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
-import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -15,14 +10,16 @@ import java.util.OptionalLong;
 import java.util.Set;
 import org.jboss.logging.Logger;
 import vn.binhyen.eventlog.Actor;
-import vn.binhyen.eventlog.EventLogException;
+import vn.binhyen.eventlog.DueWork;
+import vn.binhyen.eventlog.Transactions;
+import vn.binhyen.eventlog.quarkus.JtaTransactions;
 import vn.binhyen.eventlog.decider.CommandHandler;
 import vn.binhyen.report.domain.ReportCommand;
 
 /**
  * The 24-hour clock, from a persistent deadline table, never in-memory timers: due rows are
- * claimed with {@code FOR UPDATE SKIP LOCKED} (several instances share the work without
- * doubling it), each turned into its command in the same transaction that marks it done; the
+ * claimed by eventlog's {@link DueWork} (several instances share the work without doubling it),
+ * each turned into its command in the same transaction that marks it done; the
  * decider yields nothing for a warning already given, so a restart never repeats one.
  */
 @ApplicationScoped
@@ -32,12 +29,16 @@ public class DeadlineSweep {
             Actor.system("report-intake-service:clock"), "report-clock", null);
     private static final Set<String> SYSTEM = Set.of("SYSTEM");
 
-    private final AgroalDataSource dataSource;
+    private static final int BATCH = 500;
+    /** At most this many deadlines a sweep (the rest at the next, 10 s on): a row left due by a fault cannot hold it. */
+    private static final int PER_SWEEP = 10 * BATCH;
+
+    private final Transactions transactions;
     private final ReportService service;
     private final Clock clock;
 
-    DeadlineSweep(AgroalDataSource dataSource, ReportService service, Clock clock) {
-        this.dataSource = dataSource;
+    DeadlineSweep(JtaTransactions transactions, ReportService service, Clock clock) {
+        this.transactions = transactions;
         this.service = service;
         this.clock = clock;
     }
@@ -50,34 +51,36 @@ public class DeadlineSweep {
         }
     }
 
-    /** Handles every due row (up to 500 per call); returns how many events that raised. */
-    @Transactional
+    /** Handles every due row, in rounds of up to 500 (each its own transaction); returns how many events that raised. */
     public int sweep() {
-        Instant now = clock.instant();
-        int events = 0;
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement due = c.prepareStatement("select report_id, kind from report_deadline where not done "
-                        + "and due_at <= ? order by due_at limit 500 for update skip locked");
-                PreparedStatement done = c.prepareStatement(
-                        "update report_deadline set done = true where report_id = ? and kind = ?")) {
-            due.setTimestamp(1, Timestamp.from(now));
-            try (ResultSet rs = due.executeQuery()) {
-                while (rs.next()) {
-                    String reportId = rs.getString(1);
-                    String kind = rs.getString(2);
-                    ReportCommand command = kind.startsWith("WARN_")
-                            ? new ReportCommand.Warn(Integer.parseInt(kind.substring(5)), META.actor().id(), SYSTEM, now)
-                            : kind.equals("BREACH") ? new ReportCommand.Breach(META.actor().id(), SYSTEM, now)
-                                    : new ReportCommand.Reescalate(META.actor().id(), SYSTEM, now);
-                    events += service.handle(reportId, OptionalLong.empty(), command, META).events().size();
-                    done.setString(1, reportId);
-                    done.setString(2, kind);
-                    done.executeUpdate();
-                }
-            }
-        } catch (SQLException e) {
-            throw new EventLogException("report clock sweep failed: " + e.getMessage(), e);
-        }
-        return events;
+        return DEADLINES.drain(transactions, clock, BATCH, PER_SWEEP,
+                (ps, now) -> ps.setTimestamp(1, Timestamp.from(now)), (c, due, now) -> {
+                    int events = 0;
+                    try (PreparedStatement done = c.prepareStatement(
+                            "update report_deadline set done = true where report_id = ? and kind = ?")) {
+                        for (Deadline d : due) {
+                            events += service.handle(d.reportId(), OptionalLong.empty(), d.command(now),
+                                    META).events().size();
+                            done.setString(1, d.reportId());
+                            done.setString(2, d.kind());
+                            done.executeUpdate();
+                        }
+                    }
+                    return events;
+                }).done();
     }
+
+    /** A deadline of a report's clock: a warning before 24 hours, the breach, or a re-escalation. */
+    private record Deadline(String reportId, String kind) {
+        ReportCommand command(Instant now) {
+            return kind.startsWith("WARN_")
+                    ? new ReportCommand.Warn(Integer.parseInt(kind.substring(5)), META.actor().id(), SYSTEM, now)
+                    : kind.equals("BREACH") ? new ReportCommand.Breach(META.actor().id(), SYSTEM, now)
+                            : new ReportCommand.Reescalate(META.actor().id(), SYSTEM, now);
+        }
+    }
+
+    private static final DueWork<Deadline> DEADLINES = DueWork.of("report clock", "select report_id, kind "
+            + "from report_deadline where not done and due_at <= ? order by due_at",
+            rs -> new Deadline(rs.getString(1), rs.getString(2)));
 }

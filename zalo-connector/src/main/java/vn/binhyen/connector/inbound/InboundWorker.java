@@ -22,11 +22,12 @@ import org.jboss.logging.Logger;
 import vn.binhyen.connector.binding.Members;
 import vn.binhyen.connector.domain.WorkLoop;
 import vn.binhyen.connector.platform.ConnectorConfig;
+import vn.binhyen.eventlog.DueWork;
 import vn.binhyen.eventlog.Json;
 
 /**
  * Handles the webhooks kept in {@code inbound_event}, oldest first, a batch per transaction
- * ({@code for update skip locked}: several instances share the work, none handles an event
+ * (eventlog's {@link DueWork}: several instances share the work, none handles an event
  * twice). A group message in a bound group becomes moderation's screening request on {@code
  * binhyen.chat.messages}, under the Bình Yên group and member ({@link ZaloEvents}); the batch is
  * marked handled only once the broker has every request of it, so a broker outage delays
@@ -72,18 +73,20 @@ public class InboundWorker {
         loop.wake();
     }
 
+    /** A webhook's event as it was kept. */
+    private record Row(String key, String oaId, String name, String body) {
+    }
+
+    /** Events kept and not yet handled, in the order they came. */
+    private static final DueWork<Row> KEPT = DueWork.of("inbound events", "select event_key, oa_id, event_name, body "
+            + "from inbound_event where handled_at is null order by received_at",
+            rs -> new Row(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)));
+
     /** One batch, in the caller's transaction: handled, its messages' origins kept, published, marked. */
     int batch() throws Exception {
-        record Row(String key, String oaId, String name, String body) {
-        }
-        List<Row> rows = new ArrayList<>();
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement ps = c.prepareStatement("select event_key, oa_id, event_name, body from inbound_event "
-                        + "where handled_at is null order by received_at limit " + BATCH + " for update skip locked");
-                ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-                rows.add(new Row(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)));
-            }
+        List<Row> rows;
+        try (Connection c = dataSource.getConnection()) {
+            rows = KEPT.claim(c, ps -> { }, BATCH);
         }
         if (rows.isEmpty()) {
             return 0;

@@ -1,39 +1,32 @@
 package vn.binhyen.connector.messaging;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import java.util.Set;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
-import org.apache.kafka.common.header.Header;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.jboss.logging.Logger;
 import vn.binhyen.connector.binding.Bindings;
 import vn.binhyen.connector.domain.Platform;
 import vn.binhyen.connector.outbound.ActionWorker;
 import vn.binhyen.connector.outbound.Actions;
 import vn.binhyen.connector.platform.ConnectorConfig;
-import vn.binhyen.contracts.EventHeaders;
 import vn.binhyen.contracts.notification.NotificationEvent;
 import vn.binhyen.contracts.notification.NotificationEvent.ZaloMessageRequested;
-import vn.binhyen.eventlog.EnvelopeJson;
+import vn.binhyen.eventlog.consumer.EventConsumer;
 import vn.binhyen.eventlog.decider.EventCodec;
+import vn.binhyen.eventlog.quarkus.JtaTransactions;
 
 /**
  * notification-service's Zalo deliveries (issue 26: the Official Accounts' tokens and rate limits
  * live here): each {@code ZaloMessageRequested} becomes the action {@code notification:<deliveryId>},
  * carried out once by {@link ActionWorker} like every other effect, its outcome the answer
  * notification-service waits for ({@code ActionCarriedOut} or {@code ActionNotPossible}). A replayed
- * request finds its action and changes nothing; a record that cannot be read is logged and skipped
- * (notification-service's wait ends, and its next channel takes over).
+ * request finds its action and changes nothing; a record that cannot be read is parked by eventlog's
+ * consumers' template (notification-service's wait ends, and its next channel takes over).
  */
 @ApplicationScoped
 public class NotificationEventsConsumer {
-    private static final Logger LOG = Logger.getLogger(NotificationEventsConsumer.class);
     private static final EventCodec<NotificationEvent> EVENTS = EventCodec.reading(NotificationEvent.class,
             NotificationEvent.TYPES, NotificationEvent.SCHEMA_VERSION);
     private static final String TYPE = "ZaloMessageRequested";
@@ -42,8 +35,12 @@ public class NotificationEventsConsumer {
     private final Actions actions;
     private final ActionWorker worker;
     private final ConnectorConfig config;
+    private final EventConsumer<NotificationEvent> consumer;
 
-    NotificationEventsConsumer(Bindings bindings, Actions actions, ActionWorker worker, ConnectorConfig config) {
+    NotificationEventsConsumer(Bindings bindings, Actions actions, ActionWorker worker, ConnectorConfig config,
+            JtaTransactions transactions) {
+        this.consumer = EventConsumer.named("zalo-connector:notification-events", EVENTS).follows(Set.of(TYPE))
+                .build(transactions, (c, e, event) -> apply((ZaloMessageRequested) event));
         this.bindings = bindings;
         this.actions = actions;
         this.worker = worker;
@@ -60,24 +57,9 @@ public class NotificationEventsConsumer {
     @Incoming("notification-events")
     @Blocking(ordered = true)
     public void events(ConsumerRecords<String, byte[]> records) {
-        List<ZaloMessageRequested> todo = new ArrayList<>();
-        for (ConsumerRecord<String, byte[]> r : records) {
-            Header type = r.headers().lastHeader(EventHeaders.EVENT_TYPE);
-            if (type == null || !TYPE.equals(new String(type.value(), StandardCharsets.UTF_8))) {
-                continue;
-            }
-            try {
-                todo.add((ZaloMessageRequested) EVENTS.decode(EnvelopeJson.fromBytes(r.value())));
-            } catch (RuntimeException e) {
-                LOG.errorf("notification event at %s-%d@%d unreadable, skipped: %s", r.topic(), r.partition(),
-                        r.offset(), e.getMessage());
-            }
+        if (consumer.accept(records) > 0) {
+            worker.wake();
         }
-        if (todo.isEmpty()) {
-            return;
-        }
-        QuarkusTransaction.requiringNew().run(() -> todo.forEach(this::apply));
-        worker.wake();
     }
 
     void apply(ZaloMessageRequested m) {

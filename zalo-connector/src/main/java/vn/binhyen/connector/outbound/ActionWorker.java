@@ -28,6 +28,7 @@ import vn.binhyen.connector.platform.ConnectorConfig;
 import vn.binhyen.connector.platform.OaClient;
 import vn.binhyen.connector.platform.ZaloAnswer;
 import vn.binhyen.contracts.connector.ConnectorEvent;
+import vn.binhyen.eventlog.DueWork;
 import vn.binhyen.eventlog.Json;
 
 /**
@@ -105,28 +106,29 @@ public class ActionWorker {
         return due.size();
     }
 
+    /**
+     * Actions due (pending and due, or claimed by an instance that died), a message's later part only once the
+     * part before it is done (in order, on any instance); only the action rows are locked.
+     */
+    private static final DueWork<Due> DUE = DueWork.of("outbound actions", "select o.action_key, o.group_id, "
+            + "o.oa_id, o.zalo_group_id, o.effect, o.call, o.body, o.attempts, o.status = 'SENDING' or o.orphaned, "
+            + "o.created_at, o.not_after from outbound_action o where ((o.status = 'PENDING' and o.next_at <= ?) "
+            + "or (o.status = 'SENDING' and o.claimed_at < ?)) and (o.after_key is null or exists (select 1 from "
+            + "outbound_action p where p.action_key = o.after_key and p.status = 'DONE')) "
+            + "order by o.next_at, o.created_at",
+            rs -> new Due(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                    rs.getString(6), rs.getString(7), rs.getInt(8), rs.getBoolean(9), rs.getTimestamp(10).toInstant(),
+                    rs.getTimestamp(11) == null ? null : rs.getTimestamp(11).toInstant())).lockingOnly("o");
+
     private List<Due> claim() throws SQLException {
         List<Due> due = new ArrayList<>();
         Instant now = clock.instant();
         try (Connection c = dataSource.getConnection()) {
             // a message's later part waits until the part before it is done (in order, on any instance)
-            try (PreparedStatement ps = c.prepareStatement("select o.action_key, o.group_id, o.oa_id, o.zalo_group_id, "
-                    + "o.effect, o.call, o.body, o.attempts, o.status = 'SENDING' or o.orphaned, o.created_at, o.not_after "
-                    + "from outbound_action o where ((o.status = 'PENDING' and o.next_at <= ?) or (o.status = 'SENDING' "
-                    + "and o.claimed_at < ?)) and (o.after_key is null or exists (select 1 from outbound_action p where "
-                    + "p.action_key = o.after_key and p.status = 'DONE')) "
-                    + "order by o.next_at, o.created_at limit " + BATCH + " for update of o skip locked")) {
+            due.addAll(DUE.claim(c, ps -> {
                 ps.setTimestamp(1, Timestamp.from(now));
                 ps.setTimestamp(2, Timestamp.from(now.minus(config.actions().orphanedAfter())));
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        due.add(new Due(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                                rs.getString(5), rs.getString(6), rs.getString(7), rs.getInt(8), rs.getBoolean(9),
-                                rs.getTimestamp(10).toInstant(),
-                                rs.getTimestamp(11) == null ? null : rs.getTimestamp(11).toInstant()));
-                    }
-                }
-            }
+            }, BATCH));
             try (PreparedStatement ps = c.prepareStatement("update outbound_action set status = 'SENDING', "
                     + "claimed_at = ?, orphaned = ? where action_key = ?")) {
                 for (Due d : due) {
