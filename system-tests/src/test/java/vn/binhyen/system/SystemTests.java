@@ -49,7 +49,7 @@ class SystemTests {
     static KafkaBroker broker;
     static final List<PostgresDatabase> DATABASES = new ArrayList<>();
     static final Map<String, ServiceProcess> SERVICES = new java.util.concurrent.ConcurrentHashMap<>();
-    static final HttpClient HTTP = HttpClient.newHttpClient();
+    static final HttpClient HTTP = vn.binhyen.testsupport.Http.client();
     /** police-song-tri:15.4 pages again every 5 minutes; this run shortens the interval, not the rule. */
     static final Duration REESCALATE_EVERY = Duration.ofSeconds(3);
     static Chromium chromium;
@@ -178,7 +178,8 @@ class SystemTests {
 
     static Answer call(String service, String method, String path, String role, String subject, Object body)
             throws Exception {
-        var builder = HttpRequest.newBuilder(URI.create(SERVICES.get(service).base + path))
+        var builder = HttpRequest.newBuilder(URI.create(SERVICES.get(service).base + path)).timeout(
+                vn.binhyen.testsupport.Http.ANSWER)
                 .header("Authorization", "Bearer " + tokens.token(role, subject));
         builder = body == null ? builder.method(method, HttpRequest.BodyPublishers.noBody())
                 : builder.header("Content-Type", "application/json")
@@ -646,7 +647,7 @@ class SystemTests {
     /** A screening request of a bot, with {@code token} as its bearer token. */
     static int screenWith(String token) throws Exception {
         var r = HTTP.send(HttpRequest.newBuilder(URI.create(SERVICES.get("moderation-service").base
-                + "/api/v1/screenings")).header("Authorization", "Bearer " + token)
+                + "/api/v1/screenings")).timeout(vn.binhyen.testsupport.Http.ANSWER).header("Authorization", "Bearer " + token)
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(
                         Json.MAPPER.writeValueAsString(Map.of("groupId", group, "messageId", "id-" + System.nanoTime(),
                                 "author", Map.of("id", "dan-1", "displayName", "Nguyễn Thị Lan"), "text",

@@ -174,8 +174,8 @@ public final class AuthorizationMatrix {
                 : base.toString();
         URI url = URI.create(root + "/q/openapi?format=json");
         java.net.http.HttpResponse<String> answer;
-        try (var http = java.net.http.HttpClient.newHttpClient()) {
-            answer = http.send(java.net.http.HttpRequest.newBuilder(url).build(),
+        try (var http = Http.client()) {
+            answer = http.send(Http.get(url),
                     java.net.http.HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);

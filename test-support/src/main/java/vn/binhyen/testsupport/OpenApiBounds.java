@@ -82,8 +82,8 @@ public final class OpenApiBounds {
         String url = org.eclipse.microprofile.config.ConfigProvider.getConfig().getValue("test.url", String.class)
                 + "/q/openapi?format=json";
         java.net.http.HttpResponse<String> answer;
-        try (var http = java.net.http.HttpClient.newHttpClient()) {
-            answer = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(url)).build(),
+        try (var http = Http.client()) {
+            answer = http.send(Http.get(java.net.URI.create(url)),
                     java.net.http.HttpResponse.BodyHandlers.ofString());
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);

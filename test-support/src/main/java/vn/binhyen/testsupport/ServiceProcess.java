@@ -132,20 +132,20 @@ public final class ServiceProcess implements AutoCloseable {
     }
 
     private void awaitReady(String module) throws Exception {
-        HttpClient http = HttpClient.newHttpClient();
+        HttpClient http = Http.client();
         long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
                 throw new Exited(module, process.exitValue());
             }
             try {
-                var r = http.send(HttpRequest.newBuilder(URI.create(base + "/q/health/ready")).build(),
+                var r = http.send(Http.get(URI.create(base + "/q/health/ready")),
                         HttpResponse.BodyHandlers.discarding());
                 if (r.statusCode() == 200) {
                     return;
                 }
             } catch (IOException e) {
-                // not listening yet
+                // not listening yet, or not answering within Http's timeout
             }
             Thread.sleep(250); // polling a process that is starting; nothing to await on
         }

@@ -16,7 +16,7 @@ import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 import vn.binhyen.connector.support.ZaloSimResource;
-import vn.binhyen.connector.webhook.ZaloSignature;
+import vn.binhyen.connector.rest.ZaloSignature;
 import vn.binhyen.contracts.Roles;
 import vn.binhyen.eventlog.testing.GroupEventsOnTheTopic;
 import vn.binhyen.testsupport.AuthorizationMatrix;
@@ -120,6 +120,15 @@ class AuthorizationMatrixTests {
                         .credential("Zalo, with the secret set by setWebhook", () -> Map.of("X-Bot-Api-Secret-Token",
                                 botSecret), 200)
                         .unscoped("an event is the bot's whose path it comes to; no unit").body(botEvent),
+
+                // ---- auditors: a group's binding as it was, within the auditor's unit (eventlog's one audit resource)
+                Row.of("GET /api/v1/audit/streams/{streamId}").path(Map.of("streamId", "binding-" + bound))
+                        .allowed(Roles.AUDITOR, "am-auditor-" + suffix).wrongRole(Roles.COMMANDER)
+                        .otherUnit(Roles.AUDITOR, "am-other-auditor-" + suffix, "ca-phuong-song-cau")
+                        .expect(401, 403, 404, 200)
+                        .answerFor(AuthorizationMatrix.Column.RIGHT,
+                                "the binding's stream: its version and its GroupBound event",
+                                a -> a.body().contains("GroupBound") && a.body().contains("\"version\":")),
 
                 AuthorizationMatrix.whoAmI());
 

@@ -37,7 +37,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import vn.binhyen.connector.support.ZaloSimResource;
-import vn.binhyen.connector.webhook.ZaloSignature;
+import vn.binhyen.connector.rest.ZaloSignature;
 import vn.binhyen.contracts.Roles;
 import vn.binhyen.contracts.Topics;
 import vn.binhyen.eventlog.Json;
@@ -392,7 +392,7 @@ class ConnectorTests {
     /** The answer the connector recorded for an action: its last event's type and payload. */
     JsonNode answer(String key) throws Exception {
         String row = text("select event_type || ' ' || payload::text from event where stream_id = '"
-                + vn.binhyen.connector.outbound.Actions.streamOf(key) + "' and stream_version = 2");
+                + vn.binhyen.connector.service.Actions.streamOf(key) + "' and stream_version = 2");
         return row == null ? null : Json.MAPPER.createObjectNode().put("type", row.substring(0, row.indexOf(' ')))
                 .set("payload", Json.MAPPER.readTree(row.substring(row.indexOf(' ') + 1)));
     }
@@ -573,9 +573,9 @@ class ConnectorTests {
         String posted = "Thông báo đã đăng trước khi dịch vụ dừng " + UUID.randomUUID();
         String notPosted = "Thông báo chưa kịp đăng " + UUID.randomUUID();
         // the first reached Zalo before the instance died: it is in the group's conversation
-        var http = java.net.http.HttpClient.newHttpClient();
+        var http = vn.binhyen.testsupport.Http.client();
         http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(sim().baseUrl() + "/v3.0/oa/group/message"))
-                .header("access_token", sim().accessToken()).header("Content-Type", "application/json")
+                .timeout(vn.binhyen.testsupport.Http.ANSWER).header("access_token", sim().accessToken()).header("Content-Type", "application/json")
                 .POST(java.net.http.HttpRequest.BodyPublishers.ofString(Json.MAPPER.writeValueAsString(Map.of(
                         "recipient", Map.of("group_id", ZaloSimResource.POLICE), "message", Map.of("text", posted)))))
                 .build(), java.net.http.HttpResponse.BodyHandlers.discarding());

@@ -33,6 +33,13 @@ public final class DomainPurity {
                 .as(restPackage + " opens no transaction (they are service/'s)");
     }
 
+    /** Nor does it open one programmatically ({@code QuarkusTransaction}): that is service/'s too. */
+    public static ArchRule noTransactionCallsIn(String restPackage) {
+        return noClasses().that().resideInAPackage(restPackage).should().dependOnClassesThat()
+                .haveFullyQualifiedName("io.quarkus.narayana.jta.QuarkusTransaction")
+                .as(restPackage + " calls no QuarkusTransaction (transactions are service/'s)");
+    }
+
     /**
      * Checks {@code servicePackage}.domain, and that the same rule rejects {@code servicePackage}.rest;
      * and that rest/ opens no transaction.
@@ -45,6 +52,7 @@ public final class DomainPurity {
         assertThatThrownBy(() -> domainIsPure(servicePackage + ".rest..").check(classes))
                 .isInstanceOf(AssertionError.class);
         noTransactionsIn(servicePackage + ".rest..").check(classes);
+        noTransactionCallsIn(servicePackage + ".rest..").check(classes);
         // and the rule can fail: the service's other layers do open them
         assertThatThrownBy(() -> noTransactionsIn(servicePackage + "..").check(classes))
                 .isInstanceOf(AssertionError.class);

@@ -1,5 +1,6 @@
 package vn.binhyen.notification.domain;
 
+
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -28,13 +28,13 @@ import vn.binhyen.eventlog.Envelope;
 import vn.binhyen.eventlog.EnvelopeJson;
 import vn.binhyen.eventlog.EventLogException;
 import vn.binhyen.eventlog.consumer.ParkedRecords;
-import vn.binhyen.notification.routing.GroupDirectory;
+import vn.binhyen.notification.projection.GroupDirectory;
 import vn.binhyen.contracts.report.ReportEvent;
 import vn.binhyen.eventlog.decider.EventCodec;
-import vn.binhyen.notification.routing.Router;
+import vn.binhyen.notification.service.Router;
 import vn.binhyen.contracts.connector.ConnectorEvent;
 import vn.binhyen.contracts.notification.NotificationEvent;
-import vn.binhyen.notification.delivery.DeliveryQueue;
+import vn.binhyen.notification.service.DeliveryQueue;
 
 /**
  * Follows the group, moderation and report topics in batches, one transaction per batch: group

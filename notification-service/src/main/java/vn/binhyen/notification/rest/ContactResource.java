@@ -25,7 +25,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import vn.binhyen.contracts.Roles;
 import vn.binhyen.eventlog.http.Problem;
 import vn.binhyen.eventlog.http.ProblemResponses;
-import vn.binhyen.notification.delivery.Contacts;
+import vn.binhyen.notification.service.Contacts;
 import vn.binhyen.notification.domain.Delivery;
 
 /**
@@ -45,9 +45,9 @@ public class ContactResource {
     private final Contacts contacts;
     private final JsonWebToken token;
 
-    private final vn.binhyen.notification.routing.GroupDirectory directory;
+    private final vn.binhyen.notification.projection.GroupDirectory directory;
 
-    ContactResource(Contacts contacts, JsonWebToken token, vn.binhyen.notification.routing.GroupDirectory directory) {
+    ContactResource(Contacts contacts, JsonWebToken token, vn.binhyen.notification.projection.GroupDirectory directory) {
         this.contacts = contacts;
         this.token = token;
         this.directory = directory;

@@ -35,7 +35,7 @@ import vn.binhyen.contracts.Roles;
 import vn.binhyen.contracts.notification.NotificationEvent;
 import vn.binhyen.eventlog.EventLogException;
 import vn.binhyen.eventlog.EventStore;
-import vn.binhyen.notification.delivery.Acknowledgements;
+import vn.binhyen.notification.service.Acknowledgements;
 import vn.binhyen.eventlog.http.Problem;
 import vn.binhyen.eventlog.http.ProblemResponses;
 
@@ -156,7 +156,7 @@ public class FeedResource {
     private List<String> recipients() {
         List<String> out = new ArrayList<>();
         out.add("member:" + token.getName());
-        out.addAll(vn.binhyen.notification.routing.RoleRecipients.forCaller(token));
+        out.addAll(vn.binhyen.notification.service.RoleRecipients.forCaller(token));
         return out;
     }
 }

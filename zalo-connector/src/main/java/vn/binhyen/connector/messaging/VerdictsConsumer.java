@@ -18,10 +18,10 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
-import vn.binhyen.connector.binding.Bindings;
+import vn.binhyen.connector.service.Bindings;
 import vn.binhyen.connector.domain.EffectPlanner;
-import vn.binhyen.connector.outbound.ActionWorker;
-import vn.binhyen.connector.outbound.Actions;
+import vn.binhyen.connector.service.ActionWorker;
+import vn.binhyen.connector.service.Actions;
 import vn.binhyen.eventlog.Json;
 
 /**

@@ -1,7 +1,6 @@
 package vn.binhyen.connector.rest;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -28,16 +27,16 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.media.SchemaProperty;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import vn.binhyen.connector.binding.Bindings;
-import vn.binhyen.connector.binding.Members;
-import vn.binhyen.connector.domain.ConnectorLog;
+import vn.binhyen.connector.service.ActionWorker;
+import vn.binhyen.connector.service.BindingService;
+import vn.binhyen.connector.service.Bindings;
+import vn.binhyen.connector.service.BotClient;
+import vn.binhyen.connector.service.Members;
 import vn.binhyen.connector.domain.Platform;
-import vn.binhyen.connector.platform.ConnectorConfig;
-import vn.binhyen.connector.platform.OaClient;
-import vn.binhyen.connector.platform.ZaloAnswer;
+import vn.binhyen.connector.config.ConnectorConfig;
+import vn.binhyen.connector.service.OaClient;
+import vn.binhyen.connector.service.ZaloAnswer;
 import vn.binhyen.contracts.Roles;
-import vn.binhyen.contracts.connector.ConnectorEvent;
-import vn.binhyen.eventlog.Actor;
 import vn.binhyen.eventlog.directory.Directory;
 import vn.binhyen.eventlog.http.Problem;
 import vn.binhyen.eventlog.http.ProblemResponses;
@@ -73,25 +72,22 @@ public class BindingResource {
     private final Bindings bindings;
     private final Members members;
     private final OaClient zalo;
-    private final ConnectorLog log;
     private final Directory directory;
     private final JsonWebToken token;
-    private final vn.binhyen.connector.outbound.Actions actions;
-    private final vn.binhyen.connector.outbound.ActionWorker worker;
-    private final vn.binhyen.connector.platform.BotClient bots;
+    private final BindingService service;
+    private final ActionWorker worker;
+    private final BotClient bots;
 
-    BindingResource(Bindings bindings, Members members, OaClient zalo, ConnectorLog log, Directory directory,
-            JsonWebToken token, vn.binhyen.connector.outbound.Actions actions,
-            vn.binhyen.connector.outbound.ActionWorker worker, vn.binhyen.connector.platform.BotClient bots) {
-        this.bots = bots;
-        this.actions = actions;
-        this.worker = worker;
+    BindingResource(Bindings bindings, Members members, OaClient zalo, Directory directory, JsonWebToken token,
+            BindingService service, ActionWorker worker, BotClient bots) {
         this.bindings = bindings;
         this.members = members;
         this.zalo = zalo;
-        this.log = log;
         this.directory = directory;
         this.token = token;
+        this.service = service;
+        this.worker = worker;
+        this.bots = bots;
     }
 
     public record BindingRequest(@NotBlank @Size(max = 128) String groupId,
@@ -179,17 +175,7 @@ public class BindingResource {
                 break;
             }
         }
-        String by = token.getName();
-        QuarkusTransaction.requiringNew().run(() -> {
-            if (bindings.insert(wanted, by)) {
-                log.append("binding-" + r.groupId(), new ConnectorEvent.GroupBound(r.groupId(), "zalo-oa", r.oaId(),
-                        r.zaloGroupId(), by), Actor.of(by, admin ? Roles.SYSTEM_ADMIN : Roles.LEADER),
-                        "binding-" + r.groupId());
-                for (JsonNode m : listed) {
-                    members.listed(wanted, m.path("user_id").asText(), m.path("name").asText(null));
-                }
-            }
-        });
+        service.bind(wanted, "zalo-oa", token.getName(), admin, listed);
         return Response.status(Response.Status.CREATED).entity(view(wanted, listed.size())).build();
     }
 
@@ -233,8 +219,7 @@ public class BindingResource {
             return platformCannot(removal, "remove the account in the Zalo app");
         }
         String key = "account-removal:" + groupId + ":" + zaloUserId + ":REMOVE_MEMBER";
-        QuarkusTransaction.requiringNew().run(() -> actions.removeMember(b.get(), key, "leader:" + token.getName(),
-                zaloUserId));
+        service.removeAccount(b.get(), key, "leader:" + token.getName(), zaloUserId);
         worker.wake();
         return Response.accepted(Map.of("key", key)).build();
     }
@@ -277,7 +262,7 @@ public class BindingResource {
         String key = "settings:" + groupId + ":" + vn.binhyen.eventlog.EventIds.next() + ":LOCK_GROUP";
         String decision = (r.lockSendMsg() ? "lock by " : "unlock by ") + token.getName() + ": "
                 + java.text.Normalizer.normalize(r.reason().strip(), java.text.Normalizer.Form.NFC);
-        QuarkusTransaction.requiringNew().run(() -> actions.lock(b.get(), key, decision, r.lockSendMsg()));
+        service.lock(b.get(), key, decision, r.lockSendMsg());
         worker.wake();
         return Response.accepted(Map.of("key", key)).build();
     }
@@ -323,17 +308,7 @@ public class BindingResource {
                             "group " + r.groupId() + " is bound to Zalo group " + existing.get().zaloGroupId())
                             .toResponse();
         }
-        String by = token.getName();
-        boolean[] inserted = new boolean[1];
-        QuarkusTransaction.requiringNew().run(() -> {
-            inserted[0] = bindings.insert(wanted, by);
-            if (inserted[0]) {
-                log.append("binding-" + r.groupId(), new ConnectorEvent.GroupBound(r.groupId(), "zalo-bot",
-                        "bot:" + r.oaId(), r.zaloGroupId(), by), Actor.of(by, admin ? Roles.SYSTEM_ADMIN : Roles.LEADER),
-                        "binding-" + r.groupId());
-            }
-        });
-        if (!inserted[0]) {
+        if (!service.bind(wanted, "zalo-bot", token.getName(), admin, List.of())) {
             return Problem.of("already-bound", "Nhóm Zalo đã được gắn / Zalo group already bound",
                     Response.Status.CONFLICT, "zaloGroupId: bound to another group").toResponse();
         }

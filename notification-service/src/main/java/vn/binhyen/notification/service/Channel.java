@@ -1,0 +1,10 @@
+package vn.binhyen.notification.service;
+
+import vn.binhyen.notification.domain.Delivery;
+
+/** One way to reach a person outside the app; answers whether the message went out and, if not, whether to retry. */
+public interface Channel {
+    String name();
+
+    Delivery.Outcome send(String address, String subject, String text);
+}
