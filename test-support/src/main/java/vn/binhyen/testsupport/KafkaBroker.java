@@ -160,6 +160,29 @@ public final class KafkaBroker implements AutoCloseable {
         return bootstrapServers;
     }
 
+    /**
+     * Gives each of {@code topics} (existing) {@code partitions} partitions: more, never fewer (Kafka
+     * cannot take partitions away). A temporary broker makes its topics with one.
+     */
+    public void increasePartitions(List<String> topics, int partitions) {
+        try (Admin admin = admin()) {
+            Map<String, org.apache.kafka.clients.admin.NewPartitions> more = new java.util.HashMap<>();
+            for (var d : admin.describeTopics(topics).allTopicNames().get(30, TimeUnit.SECONDS).values()) {
+                if (d.partitions().size() < partitions) {
+                    more.put(d.name(), org.apache.kafka.clients.admin.NewPartitions.increaseTo(partitions));
+                }
+            }
+            if (!more.isEmpty()) {
+                admin.createPartitions(more).all().get(30, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            throw new IllegalStateException("could not give " + topics + " " + partitions + " partitions", e);
+        }
+    }
+
     /** Creates topics that do not exist yet (infinite retention). */
     public void createTopics(List<String> topics, int partitions) {
         try (Admin admin = admin()) {
