@@ -19,7 +19,9 @@ import java.util.Objects;
  * work goes on outside it), so a crash leaves it due again rather than half done.
  *
  * <p>The claim is written once: a service gives the {@code select … from … where … order by …}
- * that finds its due rows and how a row reads; the limit and the lock are added here.
+ * that finds its due rows and how a row reads; the limit and the lock are added here. A handler
+ * must take every row it is given out of due (done, or closed when there is nothing left to do):
+ * a row left due is claimed again, first, in the next round.
  *
  * @param <T> a claimed row, as the service reads it
  */

@@ -207,7 +207,8 @@ class ScaleOutTests {
             assertThat(call("group-service", instance, "GET", "/api/v1/groups/" + policeGroup, leader, null).etag())
                     .isEqualTo(added.etag());
         }
-        // the bot files tips for the group it is bound to; both report-intake instances learn it from the topic
+        // the bot files tips for the group it is bound to: report-intake learns it from the topic (its instances share
+        // the database the binding is kept in)
         assertThat(call("group-service", 1, "POST", "/api/v1/groups/" + policeGroup + "/bots", leader,
                 Map.of("botId", "zalo-bot")).status()).isEqualTo(201);
         PostgresDatabase reports = DATABASES.get("report-intake-service");
@@ -224,7 +225,7 @@ class ScaleOutTests {
 
     @Test
     @Order(2)
-    void theClocksSweep_isSharedByBothInstances_eachDeadlineDoneOnce_andEachNoticeRoutedOnce_police_song_tri_15_3()
+    void twoInstancesSweepingTheClock_doEachDeadlineOnce_andEachNoticeIsRoutedOnce_police_song_tri_15_3()
             throws Exception {
         String bot = Tokens.forRole(Roles.BOT, "zalo-bot");
         String officer = Tokens.forRole(Roles.DUTY_OFFICER, "truc-ban-so");

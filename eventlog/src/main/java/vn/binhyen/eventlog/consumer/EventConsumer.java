@@ -22,15 +22,17 @@ import vn.binhyen.eventlog.decider.EventCodec;
  * The one way a service follows another's events (the consumers' template): records filtered by
  * their type header before anything is read, decoded to the publishing contract's records, each
  * applied in a transaction with its inbox claim (when the consumer's writes are not upserts of
- * their own), a lost race retried, and a record that cannot be handled, even on its own, parked
- * ({@code parked_record}: the error and the record kept, logged as an error) while the consumer goes
- * on, so one hostile or broken record never stops a service from hearing the rest.
+ * their own), a lost race or a failing database tried again with a growing pause, and a record
+ * that cannot be handled, even on its own, parked ({@code parked_record}: the error and the record
+ * kept, logged as an error) while the consumer goes on, so one hostile or broken record never stops
+ * a service from hearing the rest.
  *
  * <p>A batch is applied in one transaction; when that fails, its records are applied one by one, so
  * only the one at fault is parked. An exception the consumer names as "does not apply" (an event
  * for a group it does not know, a rule the event's command breaks) passes the event over: logged,
- * claimed, not parked. When parking itself fails (the database is down), the original error is
- * thrown: the record is redelivered, never lost.
+ * claimed, not parked. A failure that is the database's (a connection lost, a deadlock, a timeout,
+ * a failed commit) is never parked: when it outlasts the attempts, or when parking itself fails,
+ * the error is thrown and the record redelivered, never lost.
  *
  * @param <E> the contract's event type
  */
@@ -146,9 +148,6 @@ public final class EventConsumer<E> {
                 return true;
             } catch (RuntimeException e) {
                 Throwable cause = cause(e);
-                if (cause instanceof ConcurrencyException && attempt < attempts) {
-                    continue; // a lost race: the stream moved on, decided again on its new state
-                }
                 if (passOver.stream().anyMatch(k -> k.isInstance(cause))) {
                     LOG.warnf("%s: %s %s for %s does not apply, passed over: %s", name, t.envelope().eventType(),
                             t.envelope().eventId(), t.envelope().streamId(), cause.getMessage());
@@ -157,10 +156,55 @@ public final class EventConsumer<E> {
                     }
                     return false;
                 }
+                if (cause instanceof ConcurrencyException || transientFailure(e)) {
+                    if (attempt < attempts) {
+                        pause(attempt, cause);
+                        continue; // a lost race decided again on the stream's new state; a database that comes back
+                    }
+                    // still failing: not the record's fault, so not parked; thrown, the record is redelivered
+                    throw e;
+                }
                 park(t.record(), cause.getClass().getSimpleName() + ": " + cause.getMessage(), e);
                 return false;
             }
         }
+    }
+
+    /** A lost race is tried again at once, twice; then, as for a database that is failing, after a growing pause. */
+    private static void pause(int attempt, Throwable cause) {
+        if (cause instanceof ConcurrencyException && attempt < 3) {
+            return;
+        }
+        long millis = Math.min(5_000L, 250L << Math.min(attempt - 1, 5));
+        try {
+            Thread.sleep(millis); // a backoff before trying the database again, not a wait on a condition
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while backing off", interrupted);
+        }
+    }
+
+    /**
+     * Whether a failure is the database's or the transaction's, not the record's: a connection lost,
+     * a serialization failure or deadlock (SQLState class 40), resources exhausted (53), the server
+     * shutting down (57P0x), a lock or statement timeout (55P03, 57014), a commit that failed.
+     */
+    static boolean transientFailure(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof java.sql.SQLTransientException || t instanceof java.sql.SQLRecoverableException
+                    || t instanceof jakarta.transaction.RollbackException
+                    || t.getClass().getName().equals("io.quarkus.narayana.jta.QuarkusTransactionException")) {
+                return true;
+            }
+            if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null) {
+                String state = sql.getSQLState();
+                if (state.startsWith("08") || state.startsWith("40") || state.startsWith("53")
+                        || state.startsWith("57P0") || state.equals("55P03") || state.equals("57014")) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private void apply(Connection c, Todo<E> t) throws Exception {
@@ -199,7 +243,7 @@ public final class EventConsumer<E> {
         private Set<String> types;
         private boolean once;
         private final List<Class<? extends Exception>> passOver = new ArrayList<>();
-        private int attempts = 5;
+        private int attempts = 8;
 
         private Builder(String name, Decoder<E> decoder) {
             this.name = Objects.requireNonNull(name, "name");
@@ -224,7 +268,10 @@ public final class EventConsumer<E> {
             return this;
         }
 
-        /** How often a lost race ({@link ConcurrencyException}) is tried before the record is parked. */
+        /**
+         * How often a record is tried when its race is lost ({@link ConcurrencyException}) or the database
+         * fails it; after that the error is thrown (the record redelivered), never parked.
+         */
         public Builder<E> attempts(int attempts) {
             if (attempts < 1) {
                 throw new IllegalArgumentException("attempts " + attempts);

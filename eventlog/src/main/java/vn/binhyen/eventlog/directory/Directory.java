@@ -50,8 +50,21 @@ public class Directory {
     /** The seats whose posting is frozen, in memory: read again by {@link #refreshFrozen}, added to as events come. */
     private volatile Set<Binding> frozen = Set.of();
 
-    public Directory(AgroalDataSource dataSource) {
+    /** Runs an eviction once the applying transaction has committed (at once without one). */
+    private final java.util.function.Consumer<Runnable> afterCommit;
+
+    public Directory(AgroalDataSource dataSource, vn.binhyen.eventlog.quarkus.AfterCommit afterCommit) {
         this.dataSource = dataSource;
+        this.afterCommit = afterCommit;
+    }
+
+    /**
+     * Evicts now and again after the applying transaction commits: a reader between the write and
+     * the commit sees the old row, and must not keep it cached beyond the commit.
+     */
+    private void evict(Runnable eviction) {
+        eviction.run();
+        afterCommit.accept(eviction);
     }
 
     /** group-service's published records: the read model decodes them, never a field by its JSON path. */
@@ -104,7 +117,7 @@ public class Directory {
             case UnitEvent.UnitRenamed u -> update("update directory_unit set name = ? where unit_id = ?", u.name(),
                     u.unitId());
             case GroupEvent.GroupEstablished g -> {
-                groupUnits.invalidate(g.groupId());
+                evict(() -> groupUnits.invalidate(g.groupId()));
                 update("insert into directory_group (group_id, unit_id, kind, profile) values (?, ?, ?, ?) "
                         + "on conflict (group_id) do update set unit_id = excluded.unit_id, kind = excluded.kind, "
                         + "profile = excluded.profile", g.groupId(), g.unit(), g.kind(), g.profile());
@@ -130,11 +143,11 @@ public class Directory {
             case GroupEvent.BotBound b -> {
                 update("insert into directory_bot (group_id, bot_id) values (?, ?) on conflict do nothing",
                         b.groupId(), b.botId());
-                botAnswers.invalidate(key(b.groupId(), b.botId()));
+                evict(() -> botAnswers.invalidate(key(b.groupId(), b.botId())));
             }
             case GroupEvent.BotUnbound b -> {
                 update("delete from directory_bot where group_id = ? and bot_id = ?", b.groupId(), b.botId());
-                botAnswers.invalidate(key(b.groupId(), b.botId()));
+                evict(() -> botAnswers.invalidate(key(b.groupId(), b.botId())));
             }
             default -> {
                 // an event this read model does not follow

@@ -50,6 +50,7 @@ class EventConsumerTests {
     }
 
     final AtomicInteger races = new AtomicInteger();
+    final AtomicInteger deadlocks = new AtomicInteger();
     final AtomicInteger calls = new AtomicInteger();
     long offset;
 
@@ -89,6 +90,12 @@ class EventConsumerTests {
                     }
                 }
                 case "elsewhere" -> throw new NotHere("no such group here");
+                case "deadlock" -> {
+                    if (deadlocks.incrementAndGet() == 1) {
+                        throw new java.sql.SQLException("deadlock detected", "40P01");
+                    }
+                }
+                case "always-late" -> throw new ConcurrencyException("counter-1", 1, 2);
                 default -> {
                 }
             }
@@ -149,6 +156,35 @@ class EventConsumerTests {
         assertThat(races).hasValue(3);
         assertThat(applied()).containsExactly("race");
         assertThat(parked()).isEmpty();
+    }
+
+    @Test
+    void givenTheDatabaseFailingTheTransaction_whenConsumed_thenItIsTriedAgain_andApplied_notParked()
+            throws SQLException {
+        assertThat(consumer(true).accept(counted("deadlock"))).isTrue();
+        assertThat(deadlocks).as("failed once, then applied").hasValue(2);
+        assertThat(applied()).containsExactly("deadlock");
+        assertThat(parked()).isEmpty();
+    }
+
+    @Test
+    void givenARaceLostEveryTime_whenTheAttemptsRunOut_thenItsErrorIsThrown_soTheRecordIsReadAgain_notParked()
+            throws SQLException {
+        assertThatThrownBy(() -> consumer(true).accept(counted("always-late")))
+                .isInstanceOf(ConcurrencyException.class);
+        assertThat(calls).as("attempts(3)").hasValue(3);
+        assertThat(parked()).isEmpty();
+        assertThat(applied()).isEmpty();
+    }
+
+    @Test
+    void theDatabasesFailures_areToldFromTheRecords() {
+        assertThat(EventConsumer.transientFailure(new IllegalStateException(new java.sql.SQLException("x", "40001"))))
+                .isTrue();
+        assertThat(EventConsumer.transientFailure(new java.sql.SQLException("connection refused", "08001"))).isTrue();
+        assertThat(EventConsumer.transientFailure(new java.sql.SQLException("canceling statement", "57014"))).isTrue();
+        assertThat(EventConsumer.transientFailure(new java.sql.SQLException("value too long", "22001"))).isFalse();
+        assertThat(EventConsumer.transientFailure(new IllegalArgumentException("not its record"))).isFalse();
     }
 
     @Test

@@ -4,7 +4,6 @@ import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import io.agroal.api.AgroalDataSource;
 import java.time.Clock;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import vn.binhyen.eventlog.quarkus.AfterCommit;
 import vn.binhyen.eventlog.snapshot.CachedSnapshots;
 import vn.binhyen.eventlog.snapshot.PostgresSnapshots;
@@ -64,11 +63,9 @@ public class GroupBeans {
      */
     @Produces
     @Singleton
-    CachedSnapshots<Group> snapshots(AgroalDataSource dataSource, AfterCommit afterCommit,
-            @ConfigProperty(name = "binhyen.group.snapshot-every", defaultValue = "100") long every,
-            @ConfigProperty(name = "binhyen.group.cached-groups", defaultValue = "10000") int cachedGroups) {
-        return new CachedSnapshots<>(new PostgresSnapshots<>(dataSource, Group.Established.class, SNAPSHOT_KIND, every),
-                cachedGroups, afterCommit);
+    CachedSnapshots<Group> snapshots(AgroalDataSource dataSource, AfterCommit afterCommit, GroupConfig config) {
+        return new CachedSnapshots<>(new PostgresSnapshots<>(dataSource, Group.Established.class, SNAPSHOT_KIND,
+                config.snapshotEvery()), config.cachedGroups(), afterCommit);
     }
 
     @Produces

@@ -49,6 +49,14 @@ public class GroupProjector {
                     case GroupEvent.MessageUnpinned p -> update(c,
                             "update group_pin set state = 'UNPINNED' where pin_id = ?", p.pinId());
                     case GroupEvent.DirectiveIssued d -> directive(c, d);
+                    case GroupEvent.DirectiveAcknowledged a -> {
+                        // everyone answered: nothing left to remind, so the sweep does not claim it again
+                        var d = g.directives().get(a.directiveId());
+                        if (d != null && d.pending().isEmpty()) {
+                            update(c, "update group_directive set reminder_state = 'ANSWERED' where directive_id = ? "
+                                    + "and reminder_state = 'WAITING'", a.directiveId());
+                        }
+                    }
                     case GroupEvent.DirectiveReminderDue d -> update(c,
                             "update group_directive set reminder_state = 'RAISED' where directive_id = ?",
                             d.directiveId());

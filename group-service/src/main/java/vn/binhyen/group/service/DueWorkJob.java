@@ -2,6 +2,7 @@ package vn.binhyen.group.service;
 
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.PreparedStatement;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -25,7 +26,7 @@ import vn.binhyen.group.domain.GroupCommand;
 public class DueWorkJob {
     private static final Logger LOG = Logger.getLogger(DueWorkJob.class);
     private static final int BATCH = 200;
-    /** At most this many items a sweep (the rest at the next): a row left due by a fault cannot hold the job. */
+    /** At most this many items a sweep (the rest at the next): a run's work is bounded. */
     private static final int PER_SWEEP = 10 * BATCH;
     private static final CommandHandler.Metadata PIN_EXPIRY = new CommandHandler.Metadata(
             Actor.system("group-service:pin-expiry"), "pin-expiry", null);
@@ -53,13 +54,16 @@ public class DueWorkJob {
 
     /** Expires the due pins, in rounds of up to 200 (each its own transaction); returns how many events that raised. */
     public int expirePins() {
-        return sweep(PINS, PIN_EXPIRY, (id, now) -> new GroupCommand.ExpirePin(id, PIN_EXPIRY.actor().id(), now));
+        return sweep(PINS, PIN_EXPIRY, (id, now) -> new GroupCommand.ExpirePin(id, PIN_EXPIRY.actor().id(), now),
+                "update group_pin set state = 'CLOSED' where pin_id = ? and state = 'ACTIVE'");
     }
 
     /** Raises the reminders of overdue directives in active groups, in rounds of up to 200; returns how many. */
     public int raiseDirectiveReminders() {
         return sweep(DIRECTIVES, REMINDERS,
-                (id, now) -> new GroupCommand.RaiseDirectiveReminder(id, REMINDERS.actor().id(), now));
+                (id, now) -> new GroupCommand.RaiseDirectiveReminder(id, REMINDERS.actor().id(), now),
+                "update group_directive set reminder_state = 'ANSWERED' where directive_id = ? "
+                        + "and reminder_state = 'WAITING'");
     }
 
     /** A due item: its id and its group's. */
@@ -78,13 +82,24 @@ public class DueWorkJob {
         GroupCommand command(String itemId, Instant now);
     }
 
-    private int sweep(DueWork<Item> work, CommandHandler.Metadata meta, Due due) {
+    /**
+     * Each due item's command, in rounds; an item the decider has nothing left to do for (a pin no longer
+     * pinned, a directive everyone acknowledged) is closed by {@code nothingToDo}, so it is not claimed again.
+     */
+    private int sweep(DueWork<Item> work, CommandHandler.Metadata meta, Due due, String nothingToDo) {
         return work.drain(transactions, clock, BATCH, PER_SWEEP,
                 (ps, now) -> ps.setTimestamp(1, Timestamp.from(now)), (c, items, now) -> {
                     int events = 0;
-                    for (Item item : items) {
-                        events += service.handle(item.groupId(), OptionalLong.empty(),
-                                due.command(item.itemId(), now), meta).events().size();
+                    try (PreparedStatement close = c.prepareStatement(nothingToDo)) {
+                        for (Item item : items) {
+                            int raised = service.handle(item.groupId(), OptionalLong.empty(),
+                                    due.command(item.itemId(), now), meta).events().size();
+                            if (raised == 0) {
+                                close.setString(1, item.itemId());
+                                close.executeUpdate();
+                            }
+                            events += raised;
+                        }
                     }
                     return events;
                 }).done();

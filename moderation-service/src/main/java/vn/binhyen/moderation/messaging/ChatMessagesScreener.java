@@ -1,5 +1,6 @@
 package vn.binhyen.moderation.messaging;
 
+import vn.binhyen.moderation.config.ModerationConfig;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
@@ -20,7 +21,6 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.locks.LockSupport;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Acknowledgment;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.hibernate.validator.HibernateValidatorFactory;
@@ -56,8 +56,8 @@ public class ChatMessagesScreener {
     private final java.time.Duration recordBudget;
 
     ChatMessagesScreener(ScreeningService service, Clock clock, VerdictsTopic verdicts, ValidatorFactory validators,
-            ObjectMapper json, @ConfigProperty(name = "binhyen.moderation.stream.record-cpu-budget", defaultValue = "1s")
-            java.time.Duration recordBudget) {
+            ObjectMapper json, ModerationConfig config) {
+        java.time.Duration recordBudget = config.stream().recordCpuBudget();
         this.recordBudget = recordBudget;
         this.budget = new RecordBudget(recordBudget.toNanos());
         this.service = service;

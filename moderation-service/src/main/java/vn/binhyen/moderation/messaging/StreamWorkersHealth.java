@@ -1,7 +1,7 @@
 package vn.binhyen.moderation.messaging;
 
+import vn.binhyen.moderation.config.ModerationConfig;
 import jakarta.inject.Singleton;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Liveness;
@@ -18,10 +18,9 @@ public class StreamWorkersHealth implements HealthCheck {
     private final ChatMessagesScreener stream;
     private final int maxRunaways;
 
-    StreamWorkersHealth(ChatMessagesScreener stream,
-            @ConfigProperty(name = "binhyen.moderation.stream.max-runaways", defaultValue = "2") int maxRunaways) {
+    StreamWorkersHealth(ChatMessagesScreener stream, ModerationConfig config) {
         this.stream = stream;
-        this.maxRunaways = maxRunaways;
+        this.maxRunaways = config.stream().maxRunaways();
     }
 
     @Override

@@ -1,5 +1,6 @@
 package vn.binhyen.moderation.messaging;
 
+import vn.binhyen.moderation.config.ModerationConfig;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import java.time.Duration;
@@ -25,11 +26,10 @@ public class VerdictsTopic {
     private final KafkaProducer<String, byte[]> producer;
 
     VerdictsTopic(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrap,
-            @ConfigProperty(name = "binhyen.moderation.verdicts-topic") String topic,
-            @ConfigProperty(name = "binhyen.moderation.verdicts-delivery-timeout", defaultValue = "120s")
-            Duration deliveryTimeout,
-            @ConfigProperty(name = "binhyen.moderation.verdicts-max-block", defaultValue = "60s") Duration maxBlock) {
-        this.topic = topic;
+            ModerationConfig config) {
+        this.topic = config.verdictsTopic();
+        Duration deliveryTimeout = config.verdictsDeliveryTimeout();
+        Duration maxBlock = config.verdictsMaxBlock();
         // the service's identity on Kafka (issue 21) with the bootstrap servers
         Map<String, Object> p = new HashMap<>(vn.binhyen.eventlog.quarkus.KafkaClientSettings.of(
                 org.eclipse.microprofile.config.ConfigProvider.getConfig()));

@@ -1,5 +1,7 @@
 package vn.binhyen.moderation.service;
 
+import vn.binhyen.eventlog.quarkus.AfterCommit;
+import vn.binhyen.moderation.config.ModerationConfig;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
@@ -10,7 +12,6 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import vn.binhyen.eventlog.EventLogException;
 
 /**
@@ -23,14 +24,15 @@ public class GroupProfiles {
     private final AgroalDataSource dataSource;
     private final String defaultProfile;
     private final Map<String, String> cache = new ConcurrentHashMap<>();
+    private final AfterCommit afterCommit;
     /** Groups not heard of yet, until when the default is assumed without asking the database again. */
     private final Map<String, Long> unknownUntil = new ConcurrentHashMap<>();
     private static final long UNKNOWN_FOR_NANOS = 30_000_000_000L;
 
-    GroupProfiles(AgroalDataSource dataSource,
-            @ConfigProperty(name = "binhyen.moderation.default-profile", defaultValue = "ward-binh-phuoc") String defaultProfile) {
+    GroupProfiles(AgroalDataSource dataSource, ModerationConfig config, AfterCommit afterCommit) {
+        this.afterCommit = afterCommit;
         this.dataSource = dataSource;
-        this.defaultProfile = defaultProfile;
+        this.defaultProfile = config.defaultProfile();
     }
 
     /**
@@ -86,7 +88,13 @@ public class GroupProfiles {
         } catch (SQLException e) {
             throw new EventLogException("profile of " + groupId + " could not be recorded: " + e.getMessage(), e);
         }
-        cache.remove(groupId);
-        unknownUntil.remove(groupId);
+        // now, and again once the consumer's transaction commits: a screening between the write and the commit
+        // reads the old profile, and must not keep it cached after
+        Runnable evict = () -> {
+            cache.remove(groupId);
+            unknownUntil.remove(groupId);
+        };
+        evict.run();
+        afterCommit.accept(evict);
     }
 }

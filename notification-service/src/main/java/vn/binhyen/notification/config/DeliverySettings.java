@@ -1,13 +1,15 @@
 package vn.binhyen.notification.config;
 
-import io.smallrye.config.ConfigMapping;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import vn.binhyen.notification.domain.Delivery;
 
-/** External delivery settings ({@code binhyen.notification.delivery.*}). */
-@ConfigMapping(prefix = "binhyen.notification.delivery")
+/**
+ * External delivery settings ({@code binhyen.notification.delivery.*}): a group of
+ * {@link NotificationConfig}, the service's one mapping, produced as a bean of its own for the
+ * delivery queue and the digests ({@link NotificationBeans}).
+ */
 public interface DeliverySettings {
     /** The fallback chain of a recipient who chose none (channels without an address are skipped). */
     List<String> defaultChain();

@@ -1,5 +1,6 @@
 package vn.binhyen.notification.rest;
 
+import vn.binhyen.notification.config.NotificationConfig;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Multi;
@@ -15,7 +16,6 @@ import java.util.LinkedHashSet;
 import java.util.Iterator;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import vn.binhyen.eventlog.http.StreamSlots;
 
@@ -46,13 +46,10 @@ public class FeedStream {
     private final int buffer;
     private long high = -1;
 
-    FeedStream(AgroalDataSource dataSource,
-            @ConfigProperty(name = "binhyen.notification.sse.max-per-user", defaultValue = "5") int maxPerUser,
-            @ConfigProperty(name = "binhyen.notification.sse.max-total", defaultValue = "1000") int maxTotal,
-            @ConfigProperty(name = "binhyen.notification.sse.buffer", defaultValue = "256") int buffer) {
+    FeedStream(AgroalDataSource dataSource, NotificationConfig config) {
         this.dataSource = dataSource;
-        this.slots = new StreamSlots("feed-stream", "user", maxPerUser, maxTotal);
-        this.buffer = buffer;
+        this.slots = new StreamSlots("feed-stream", "user", config.sse().maxPerUser(), config.sse().maxTotal());
+        this.buffer = config.sse().buffer();
     }
 
     /**

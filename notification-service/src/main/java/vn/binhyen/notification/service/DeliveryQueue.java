@@ -3,7 +3,6 @@ package vn.binhyen.notification.service;
 import vn.binhyen.notification.config.DeliverySettings;
 import vn.binhyen.notification.domain.Urgency;
 import io.agroal.api.AgroalDataSource;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Any;

@@ -1,5 +1,6 @@
 package vn.binhyen.notification.service;
 
+import vn.binhyen.notification.config.NotificationConfig;
 import vn.binhyen.notification.domain.Urgency;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,7 +14,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import vn.binhyen.contracts.notification.NotificationEvent;
 import vn.binhyen.contracts.Roles;
 import vn.binhyen.eventlog.DueWork;
@@ -32,7 +32,7 @@ import vn.binhyen.eventlog.EventStore;
 public class Escalation {
 
     private static final int BATCH = 200;
-    /** At most this many a sweep (the rest at the next): a row left due by a fault cannot hold the job. */
+    /** At most this many a sweep (the rest at the next): a run's work is bounded. */
     private static final int PER_SWEEP = 10 * BATCH;
 
     private final Transactions transactions;
@@ -42,12 +42,12 @@ public class Escalation {
     private final Duration after;
 
     Escalation(JtaTransactions transactions, NotificationLog log, DeliveryQueue queue, Clock clock,
-            @ConfigProperty(name = "binhyen.notification.escalate-after", defaultValue = "PT10M") Duration after) {
+            NotificationConfig config) {
         this.transactions = transactions;
         this.log = log;
         this.queue = queue;
         this.clock = clock;
-        this.after = after;
+        this.after = config.escalateAfter();
     }
 
     @Scheduled(every = "${binhyen.notification.sweep-every:30s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)

@@ -1,10 +1,10 @@
 package vn.binhyen.notification.service;
 
+import vn.binhyen.notification.config.NotificationConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Named;
 import java.time.Duration;
 import java.util.Map;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import vn.binhyen.notification.domain.Delivery;
 
 /**
@@ -18,12 +18,11 @@ public class SmsChannel implements Channel {
     private final String apiKey;
     private final Duration timeout;
 
-    SmsChannel(@ConfigProperty(name = "binhyen.notification.sms.base-url") String baseUrl,
-            @ConfigProperty(name = "binhyen.notification.sms.api-key") String apiKey,
-            @ConfigProperty(name = "binhyen.notification.http-timeout", defaultValue = "PT5S") Duration timeout) {
+    SmsChannel(NotificationConfig config) {
+        String baseUrl = config.sms().baseUrl();
         this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
-        this.apiKey = apiKey;
-        this.timeout = timeout;
+        this.apiKey = config.sms().apiKey();
+        this.timeout = config.httpTimeout();
     }
 
     @Override

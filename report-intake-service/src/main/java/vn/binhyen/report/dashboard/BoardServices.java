@@ -1,5 +1,6 @@
 package vn.binhyen.report.dashboard;
 
+import vn.binhyen.report.config.ReportIntakeConfig;
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
@@ -11,7 +12,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import vn.binhyen.eventlog.Json;
 
@@ -66,8 +66,9 @@ public class BoardServices {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     BoardServices(Sessions sessions, OidcClient oidc, Clock clock,
-            @ConfigProperty(name = "binhyen.console.group-service-url") String groupService,
-            @ConfigProperty(name = "binhyen.console.moderation-service-url") String moderationService) {
+            ReportIntakeConfig.Console console) {
+        String groupService = console.groupServiceUrl();
+        String moderationService = console.moderationServiceUrl();
         this.sessions = sessions;
         this.oidc = oidc;
         this.clock = clock;

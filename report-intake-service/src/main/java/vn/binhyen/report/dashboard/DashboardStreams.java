@@ -1,12 +1,12 @@
 package vn.binhyen.report.dashboard;
 
+import vn.binhyen.report.config.ReportIntakeConfig;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.operators.multi.processors.BroadcastProcessor;
 import io.smallrye.mutiny.subscription.BackPressureFailure;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.util.Optional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import vn.binhyen.eventlog.http.StreamSlots;
 
@@ -34,11 +34,11 @@ public class DashboardStreams {
     private final BroadcastProcessor<String> signOuts = BroadcastProcessor.create();
 
     DashboardStreams(Sessions accounts, QueueChanges changes,
-            @ConfigProperty(name = "binhyen.dashboard.sse.max-per-session", defaultValue = "3") int maxPerSession,
-            @ConfigProperty(name = "binhyen.dashboard.sse.max-total", defaultValue = "200") int maxTotal,
-            @ConfigProperty(name = "binhyen.dashboard.sse.session-check-every", defaultValue = "PT30S")
-            Duration checkEvery,
-            @ConfigProperty(name = "binhyen.dashboard.sse.buffer", defaultValue = "16") int buffer) {
+            ReportIntakeConfig.Dashboard dashboard) {
+        int maxPerSession = dashboard.sse().maxPerSession();
+        int maxTotal = dashboard.sse().maxTotal();
+        Duration checkEvery = dashboard.sse().sessionCheckEvery();
+        int buffer = dashboard.sse().buffer();
         this.accounts = accounts;
         this.changes = changes;
         this.slots = new StreamSlots("dashboard-stream", "session", maxPerSession, maxTotal);

@@ -1,5 +1,6 @@
 package vn.binhyen.report.dashboard;
 
+import vn.binhyen.report.config.ReportIntakeConfig;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
 import com.nimbusds.jose.proc.JWSVerificationKeySelector;
@@ -37,7 +38,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import vn.binhyen.contracts.Roles;
 
@@ -90,10 +90,11 @@ public class OidcClient {
 
     private final java.time.Clock clock;
 
-    OidcClient(@ConfigProperty(name = "binhyen.dashboard.oidc.issuer") String issuer,
-            @ConfigProperty(name = "binhyen.dashboard.oidc.client-id") String clientId,
-            @ConfigProperty(name = "binhyen.dashboard.oidc.client-secret") String secret,
-            @ConfigProperty(name = "binhyen.dashboard.url") String dashboardUrl, java.time.Clock clock) {
+    OidcClient(ReportIntakeConfig.Dashboard dashboard, java.time.Clock clock) {
+        String issuer = dashboard.oidc().issuer();
+        String clientId = dashboard.oidc().clientId();
+        String secret = dashboard.oidc().clientSecret();
+        String dashboardUrl = dashboard.url();
         this.clock = clock;
         this.issuer = new Issuer(issuer);
         this.clientId = new ClientID(clientId);

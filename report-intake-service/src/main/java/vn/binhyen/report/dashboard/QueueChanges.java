@@ -1,5 +1,6 @@
 package vn.binhyen.report.dashboard;
 
+import vn.binhyen.report.config.ReportIntakeConfig;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Multi;
@@ -48,7 +49,8 @@ public class QueueChanges {
     QueueChanges(@ConfigProperty(name = "quarkus.datasource.jdbc.url") String url,
             @ConfigProperty(name = "quarkus.datasource.username") Optional<String> username,
             @ConfigProperty(name = "quarkus.datasource.password") Optional<String> password,
-            @ConfigProperty(name = "binhyen.dashboard.poll-every", defaultValue = "PT1S") Duration every) {
+            ReportIntakeConfig.Dashboard dashboard) {
+        Duration every = dashboard.pollEvery();
         this.url = url;
         this.username = username;
         this.password = password;

@@ -1,5 +1,6 @@
 package vn.binhyen.report.dashboard;
 
+import vn.binhyen.report.config.ReportIntakeConfig;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
@@ -19,7 +20,6 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Optional;
 import java.util.Set;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import vn.binhyen.eventlog.EventLogException;
 
 /**
@@ -43,8 +43,9 @@ public class Sessions {
     private final vn.binhyen.report.service.ReporterKeys keys;
 
     Sessions(AgroalDataSource dataSource, Clock clock, vn.binhyen.report.service.ReporterKeys keys,
-            @ConfigProperty(name = "binhyen.dashboard.session-length", defaultValue = "PT12H") Duration sessionLength,
-            @ConfigProperty(name = "binhyen.dashboard.unit") String defaultUnit) {
+            ReportIntakeConfig.Dashboard dashboard) {
+        Duration sessionLength = dashboard.sessionLength();
+        String defaultUnit = dashboard.unit();
         this.keys = keys;
         this.dataSource = dataSource;
         this.clock = clock;

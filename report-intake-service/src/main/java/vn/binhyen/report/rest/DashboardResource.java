@@ -1,5 +1,6 @@
 package vn.binhyen.report.rest;
 
+import vn.binhyen.report.config.ReportIntakeConfig;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.smallrye.mutiny.Multi;
@@ -32,7 +33,6 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.UUID;
 import java.util.stream.Collectors;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -89,7 +89,8 @@ public class DashboardResource {
 
     DashboardResource(Sessions accounts, OidcClient oidc, ReportService service, ReporterKeys keys, DutyRoster roster,
             DashboardStreams streams, Clock clock, vn.binhyen.report.service.ReportScope scope,
-            @ConfigProperty(name = "binhyen.dashboard.secure-cookie") boolean secureCookie) {
+            ReportIntakeConfig.Dashboard dashboard) {
+        boolean secureCookie = dashboard.secureCookie();
         this.accounts = accounts;
         this.oidc = oidc;
         this.service = service;

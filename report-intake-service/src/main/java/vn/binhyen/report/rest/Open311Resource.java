@@ -1,5 +1,6 @@
 package vn.binhyen.report.rest;
 
+import vn.binhyen.report.config.ReportIntakeConfig;
 import jakarta.annotation.security.PermitAll;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
@@ -25,7 +26,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -115,7 +115,8 @@ public class Open311Resource {
     Open311Resource(ReportService service, EventStore store, EventCodec<ReportEvent> codec, JsonWebToken token,
             Clock clock, ReportScope scope, ReporterKeys keys, Open311Clients clients,
             CommandHandler<ReportCommand, Report, ReportEvent> reports,
-            @ConfigProperty(name = "binhyen.open311.contact") String contact) {
+            ReportIntakeConfig.Open311 open311) {
+        String contact = open311.contact();
         this.reports = reports;
         this.service = service;
         this.store = store;

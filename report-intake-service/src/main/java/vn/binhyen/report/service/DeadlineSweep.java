@@ -30,7 +30,7 @@ public class DeadlineSweep {
     private static final Set<String> SYSTEM = Set.of("SYSTEM");
 
     private static final int BATCH = 500;
-    /** At most this many deadlines a sweep (the rest at the next, 10 s on): a row left due by a fault cannot hold it. */
+    /** At most this many deadlines a sweep (the rest at the next, 10 s on): a run's work is bounded. */
     private static final int PER_SWEEP = 10 * BATCH;
 
     private final Transactions transactions;

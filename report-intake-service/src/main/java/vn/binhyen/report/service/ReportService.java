@@ -1,5 +1,6 @@
 package vn.binhyen.report.service;
 
+import vn.binhyen.report.config.ReportIntakeConfig;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -13,7 +14,6 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.OptionalLong;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import vn.binhyen.contracts.report.ReportEvent;
 import vn.binhyen.eventlog.EventLogException;
 import vn.binhyen.eventlog.decider.CommandHandler;
@@ -47,11 +47,11 @@ public class ReportService {
     ReportService(CommandHandler<ReportCommand, Report, ReportEvent> handler, vn.binhyen.eventlog.EventStore store,
             vn.binhyen.eventlog.decider.EventCodec<ReportEvent> codec, AgroalDataSource dataSource, DutyRoster roster,
             ReporterKeys keys, java.time.Clock clock,
-            @ConfigProperty(name = "binhyen.report.clock.crime-tip", defaultValue = "PT24H") Duration tipClock,
-            @ConfigProperty(name = "binhyen.report.clock.feedback", defaultValue = "PT24H") Duration feedbackClock,
-            @ConfigProperty(name = "binhyen.report.clock.emergency", defaultValue = "PT24H") Duration emergencyClock,
-            @ConfigProperty(name = "binhyen.report.emergency.reescalate-every", defaultValue = "PT5M")
-            Duration reescalateEvery) {
+            ReportIntakeConfig.Report report) {
+        Duration tipClock = report.clock().crimeTip();
+        Duration feedbackClock = report.clock().feedback();
+        Duration emergencyClock = report.clock().emergency();
+        Duration reescalateEvery = report.emergency().reescalateEvery();
         this.handler = handler;
         this.store = store;
         this.codec = codec;

@@ -1,5 +1,6 @@
 package vn.binhyen.report.service;
 
+import vn.binhyen.report.config.ReportIntakeConfig;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.ByteBuffer;
@@ -50,9 +51,8 @@ public class ReporterKeys {
     private final AgroalDataSource dataSource;
     private final SecretKey master;
 
-    ReporterKeys(AgroalDataSource dataSource,
-            @org.eclipse.microprofile.config.inject.ConfigProperty(name = "binhyen.report.master-key-file")
-            Optional<String> masterKeyFile) {
+    ReporterKeys(AgroalDataSource dataSource, ReportIntakeConfig.Report report) {
+        Optional<String> masterKeyFile = report.masterKeyFile();
         this.dataSource = dataSource;
         this.master = new SecretKeySpec(masterKeyFile.map(ReporterKeys::readMasterKey).orElseGet(() -> {
             LOG.warn("no master key file (BINHYEN_MASTER_KEY_FILE): report keys are wrapped under the development "

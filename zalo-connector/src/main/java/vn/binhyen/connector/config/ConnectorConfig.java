@@ -50,6 +50,14 @@ public interface ConnectorConfig {
 
     Actions actions();
 
+    Workers workers();
+
+    /** This instance's workers (inbound events, outbound actions); off for a test that drives them itself. */
+    interface Workers {
+        @WithDefault("true")
+        boolean enabled();
+    }
+
     interface Zalo {
         /** The OA API ({@code https://openapi.zalo.me}); zalo-sim's address under bin/stack and in tests. */
         String apiUrl();

@@ -1,5 +1,6 @@
 package vn.binhyen.connector.rest;
 
+import vn.binhyen.connector.service.ZaloEvents;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.agroal.api.AgroalDataSource;
@@ -102,7 +103,7 @@ public class ZaloOaWebhook {
                     "X-ZEvent-Signature: mac=SHA-256(app id + body + timestamp + the OA's secret key) of an OA "
                             + "this connector serves").toResponse();
         }
-        Instant at = epochMillisOf(timestamp);
+        Instant at = ZaloEvents.epochMillisOf(timestamp);
         Instant now = clock.instant();
         if (at == null || at.isBefore(now.minus(config.webhook().maxAge()))
                 || at.isAfter(now.plus(config.webhook().maxSkew()))) {
@@ -173,19 +174,5 @@ public class ZaloOaWebhook {
         } catch (NumberFormatException e) {
             return 0;
         }
-    }
-
-    /** Zalo's timestamp: 1 to 15 ASCII digits of milliseconds since the epoch, else null. */
-    public static Instant epochMillisOf(String timestamp) {
-        if (timestamp == null || timestamp.isEmpty() || timestamp.length() > 15) {
-            return null;
-        }
-        for (int i = 0; i < timestamp.length(); i++) {
-            char c = timestamp.charAt(i);
-            if (c < '0' || c > '9') {
-                return null;
-            }
-        }
-        return Instant.ofEpochMilli(Long.parseLong(timestamp));
     }
 }

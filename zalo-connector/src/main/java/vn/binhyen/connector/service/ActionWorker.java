@@ -20,7 +20,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import vn.binhyen.connector.config.ConnectorConfig;
 import vn.binhyen.contracts.connector.ConnectorEvent;
@@ -54,8 +53,7 @@ public class ActionWorker {
     private final vn.binhyen.connector.service.BotClient bots;
 
     ActionWorker(AgroalDataSource dataSource, OaClient zalo, vn.binhyen.connector.service.BotClient bots,
-            ConnectorLog log, ConnectorConfig config, Clock clock, MeterRegistry metrics,
-            @ConfigProperty(name = "binhyen.connector.workers.enabled", defaultValue = "true") boolean enabled) {
+            ConnectorLog log, ConnectorConfig config, Clock clock, MeterRegistry metrics) {
         this.dataSource = dataSource;
         this.zalo = zalo;
         this.bots = bots;
@@ -63,7 +61,7 @@ public class ActionWorker {
         this.config = config;
         this.clock = clock;
         this.metrics = metrics;
-        this.enabled = enabled;
+        this.enabled = config.workers().enabled();
         this.loop = new WorkLoop("action-worker", this::batch,
                 config.actions().pollEvery(), config.actions().firstBackoff(), config.actions().maxBackoff(), LOG);
     }

@@ -9,13 +9,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Emitter;
 import org.jboss.logging.Logger;
@@ -45,13 +43,12 @@ public class InboundWorker {
     private final WorkLoop loop;
 
     InboundWorker(AgroalDataSource dataSource, ZaloEvents events, Members members,
-            @Channel("chat-messages") Emitter<Record<String, byte[]>> chatMessages, ConnectorConfig config,
-            @ConfigProperty(name = "binhyen.connector.workers.enabled", defaultValue = "true") boolean enabled) {
+            @Channel("chat-messages") Emitter<Record<String, byte[]>> chatMessages, ConnectorConfig config) {
         this.dataSource = dataSource;
         this.events = events;
         this.members = members;
         this.chatMessages = chatMessages;
-        this.enabled = enabled;
+        this.enabled = config.workers().enabled();
         this.loop = new WorkLoop("inbound-worker", () -> QuarkusTransaction.requiringNew().timeout(60).call(this::batch),
                 config.actions().pollEvery(), config.actions().firstBackoff(), config.actions().maxBackoff(), LOG);
     }

@@ -8,7 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import vn.binhyen.connector.rest.ZaloOaWebhook;
 import vn.binhyen.contracts.connector.ConnectorEvent;
 
 /**
@@ -205,7 +204,7 @@ public class ZaloEvents {
             request.put("links", links);
         }
         // the OA's events carry a timestamp (ms, a string); the Bot platform's messages a date (ms)
-        Instant at = ZaloOaWebhook.epochMillisOf(event.hasNonNull("timestamp") ? event.path("timestamp").asText(null)
+        Instant at = epochMillisOf(event.hasNonNull("timestamp") ? event.path("timestamp").asText(null)
                 : message.path("date").asText(null));
         if (at != null) {
             request.put("postedAt", at.toString());
@@ -252,5 +251,19 @@ public class ZaloEvents {
 
     static String clip(String s, int max) {
         return s.length() <= max ? s : s.substring(0, max);
+    }
+
+    /** Zalo's timestamp: 1 to 15 ASCII digits of milliseconds since the epoch, else null. */
+    public static Instant epochMillisOf(String timestamp) {
+        if (timestamp == null || timestamp.isEmpty() || timestamp.length() > 15) {
+            return null;
+        }
+        for (int i = 0; i < timestamp.length(); i++) {
+            char c = timestamp.charAt(i);
+            if (c < '0' || c > '9') {
+                return null;
+            }
+        }
+        return Instant.ofEpochMilli(Long.parseLong(timestamp));
     }
 }
