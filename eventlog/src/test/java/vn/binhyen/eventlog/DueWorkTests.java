@@ -141,7 +141,7 @@ class DueWorkTests {
         }
     }
 
-    static Transactions transactions(DataSource dataSource) {
-        return new JdbcTransactions(dataSource);
+    private static Transactions transactions(DataSource dataSource) {
+        return new JdbcTransactions(dataSource); // plain JDBC: what a service's JTA ones are, without a container
     }
 }

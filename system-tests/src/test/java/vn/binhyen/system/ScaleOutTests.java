@@ -265,7 +265,8 @@ class ScaleOutTests {
         // to each of its recipients (the unit's commanders and its duty officers)
         assertThat(partitionsByMember("notification-service", Topics.REPORT_EVENTS))
                 .as("two consumers of the report topic, its partitions split between them").hasSize(2);
-        Set<String> breachIds = eventIds(Topics.REPORT_EVENTS, "DeadlineBreached", "reportId", ids);
+        Set<String> breachIds = new HashSet<>();
+        events(Topics.REPORT_EVENTS, "DeadlineBreached", "reportId", ids).values().forEach(breachIds::addAll);
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             Map<String, Integer> routed = new HashMap<>();
             LogReader.read(broker.bootstrapServers(), List.of(Topics.NOTIFICATION_EVENTS), r -> {
@@ -351,32 +352,26 @@ class ScaleOutTests {
         groups[active] = null; // killed: nothing to stop
     }
 
-    /** How many events of {@code type} each of {@code ids} has on {@code topic} (by its payload's {@code field}). */
-    static Map<String, Integer> count(String topic, String type, String field, List<String> ids) {
-        Map<String, Integer> found = new HashMap<>();
+    /** The ids of the events of {@code type} on {@code topic}, by which of {@code ids} their payload's {@code field} names. */
+    static Map<String, List<String>> events(String topic, String type, String field, List<String> ids) {
+        Map<String, List<String>> found = new HashMap<>();
         Set<String> wanted = new HashSet<>(ids);
         LogReader.read(broker.bootstrapServers(), List.of(topic), r -> {
             if (type.equals(r.header(EventHeaders.EVENT_TYPE))) {
                 String id = EnvelopeJson.fromBytes(r.value()).payload().path(field).asText();
                 if (wanted.contains(id)) {
-                    found.merge(id, 1, Integer::sum);
+                    found.computeIfAbsent(id, k -> new ArrayList<>()).add(r.header(EventHeaders.EVENT_ID));
                 }
             }
         }, (d, t) -> { });
         return found;
     }
 
-    /** The ids of the events of {@code type} of {@code ids} on {@code topic}. */
-    static Set<String> eventIds(String topic, String type, String field, List<String> ids) {
-        Set<String> found = new HashSet<>();
-        Set<String> wanted = new HashSet<>(ids);
-        LogReader.read(broker.bootstrapServers(), List.of(topic), r -> {
-            if (type.equals(r.header(EventHeaders.EVENT_TYPE))
-                    && wanted.contains(EnvelopeJson.fromBytes(r.value()).payload().path(field).asText())) {
-                found.add(r.header(EventHeaders.EVENT_ID));
-            }
-        }, (d, t) -> { });
-        return found;
+    /** How many events of {@code type} each of {@code ids} has on {@code topic}. */
+    static Map<String, Integer> count(String topic, String type, String field, List<String> ids) {
+        Map<String, Integer> counts = new HashMap<>();
+        events(topic, type, field, ids).forEach((id, events) -> counts.put(id, events.size()));
+        return counts;
     }
 
     /**

@@ -50,21 +50,16 @@ public class Directory {
     /** The seats whose posting is frozen, in memory: read again by {@link #refreshFrozen}, added to as events come. */
     private volatile Set<Binding> frozen = Set.of();
 
-    /** Runs an eviction once the applying transaction has committed (at once without one). */
-    private final java.util.function.Consumer<Runnable> afterCommit;
+    /** Evicts the caches again once the applying transaction has committed. */
+    private final vn.binhyen.eventlog.quarkus.AfterCommit afterCommit;
 
     public Directory(AgroalDataSource dataSource, vn.binhyen.eventlog.quarkus.AfterCommit afterCommit) {
         this.dataSource = dataSource;
         this.afterCommit = afterCommit;
     }
 
-    /**
-     * Evicts now and again after the applying transaction commits: a reader between the write and
-     * the commit sees the old row, and must not keep it cached beyond the commit.
-     */
     private void evict(Runnable eviction) {
-        eviction.run();
-        afterCommit.accept(eviction);
+        afterCommit.nowAndAfterCommit(eviction);
     }
 
     /** group-service's published records: the read model decodes them, never a field by its JSON path. */

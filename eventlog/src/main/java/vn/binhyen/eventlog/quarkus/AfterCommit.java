@@ -15,6 +15,15 @@ public class AfterCommit implements Consumer<Runnable> {
         this.registry = registry;
     }
 
+    /**
+     * Runs {@code eviction} now and again once the current transaction has committed: a reader between
+     * the write and the commit sees the old row, and must not keep it cached beyond the commit.
+     */
+    public void nowAndAfterCommit(Runnable eviction) {
+        eviction.run();
+        accept(eviction);
+    }
+
     @Override
     public void accept(Runnable action) {
         if (registry.getTransactionStatus() != Status.STATUS_ACTIVE) {

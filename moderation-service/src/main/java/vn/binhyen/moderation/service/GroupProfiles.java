@@ -90,11 +90,9 @@ public class GroupProfiles {
         }
         // now, and again once the consumer's transaction commits: a screening between the write and the commit
         // reads the old profile, and must not keep it cached after
-        Runnable evict = () -> {
+        afterCommit.nowAndAfterCommit(() -> {
             cache.remove(groupId);
             unknownUntil.remove(groupId);
-        };
-        evict.run();
-        afterCommit.accept(evict);
+        });
     }
 }
