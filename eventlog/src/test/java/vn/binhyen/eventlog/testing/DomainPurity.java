@@ -41,8 +41,19 @@ public final class DomainPurity {
     }
 
     /**
+     * Commands are answered through eventlog's {@code CommandEndpoint}: no class of {@code restPackage}
+     * reads If-Match, writes an ETag or builds a command's metadata itself.
+     */
+    public static ArchRule commandsThroughTheEndpoint(String restPackage) {
+        return noClasses().that().resideInAPackage(restPackage).should().dependOnClassesThat()
+                .haveFullyQualifiedName("vn.binhyen.eventlog.http.ETags").orShould().dependOnClassesThat()
+                .haveFullyQualifiedName("vn.binhyen.eventlog.http.RequestMetadata")
+                .as(restPackage + " answers commands through CommandEndpoint (no ETags, no RequestMetadata of its own)");
+    }
+
+    /**
      * Checks {@code servicePackage}.domain, and that the same rule rejects {@code servicePackage}.rest;
-     * and that rest/ opens no transaction.
+     * that rest/ opens no transaction, and that it answers commands through the command endpoint.
      */
     public static void check(String servicePackage) {
         JavaClasses classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
@@ -53,6 +64,11 @@ public final class DomainPurity {
                 .isInstanceOf(AssertionError.class);
         noTransactionsIn(servicePackage + ".rest..").check(classes);
         noTransactionCallsIn(servicePackage + ".rest..").check(classes);
+        commandsThroughTheEndpoint(servicePackage + ".rest..").check(classes);
+        // which can fail: the endpoint itself is built on ETags and RequestMetadata
+        JavaClasses http = new ClassFileImporter().importPackages("vn.binhyen.eventlog.http");
+        assertThatThrownBy(() -> commandsThroughTheEndpoint("vn.binhyen.eventlog.http..").check(http))
+                .isInstanceOf(AssertionError.class);
         // and that rule can fail too: eventlog's own JTA transactions call QuarkusTransaction
         JavaClasses jta = new ClassFileImporter().importPackages("vn.binhyen.eventlog.quarkus");
         assertThatThrownBy(() -> noTransactionCallsIn("vn.binhyen.eventlog.quarkus..").check(jta))

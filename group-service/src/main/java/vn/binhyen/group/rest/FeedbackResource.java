@@ -22,7 +22,6 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 import vn.binhyen.contracts.Roles;
 import vn.binhyen.eventlog.EventIds;
 import vn.binhyen.eventlog.decider.InvalidInput;
-import vn.binhyen.eventlog.http.ETags;
 import vn.binhyen.group.domain.Group;
 import vn.binhyen.group.domain.GroupDecider;
 import vn.binhyen.group.domain.RegulationProfile;
@@ -135,14 +134,13 @@ public class FeedbackResource {
                 throw new vn.binhyen.group.domain.Conflict(GroupDecider.BOTS, "messageId",
                         "this message was recorded before as another feedback");
             }
-            return Response.ok(FeedbackView.of(o, earlier.version())).tag(ETags.of(earlier.version()))
+            return Response.fromResponse(writer.endpoint().ok(FeedbackView.of(o, earlier.version()), earlier.version()))
                     .header("Idempotent-Replayed", "true").build();
         }
         var outcome = service.handle(feedbackId, OptionalLong.of(0), new FeedbackCommand.Receive(feedbackId, resident,
                 r.text(), writer.now(), writer.subject(), facts(g, resident)), writer.meta(request, bot ? resident : null));
-        return Response.created(URI.create("/api/v1/groups/" + groupId + "/feedback/" + feedbackId))
-                .tag(ETags.of(outcome.version())).entity(FeedbackView.of((Feedback.Open) outcome.state(),
-                        outcome.version())).build();
+        return writer.endpoint().created(URI.create("/api/v1/groups/" + groupId + "/feedback/" + feedbackId),
+                FeedbackView.of((Feedback.Open) outcome.state(), outcome.version()), outcome.version());
     }
 
     /**
@@ -196,8 +194,8 @@ public class FeedbackResource {
         Group.Established g = writer.readable(groupId);
         var loaded = open(groupId, feedbackId);
         visible(g, loaded, feedbackId);
-        return Response.ok(FeedbackView.of((Feedback.Open) loaded.state(), loaded.version()))
-                .tag(ETags.of(loaded.version())).build();
+        return writer.endpoint().ok(FeedbackView.of((Feedback.Open) loaded.state(), loaded.version()),
+                loaded.version());
     }
 
     @POST
@@ -248,8 +246,8 @@ public class FeedbackResource {
         visible(g, open(groupId, feedbackId), feedbackId);
         var outcome = service.handle(feedbackId, OptionalLong.empty(), command.apply(facts(g, null)),
                 writer.meta(request));
-        return Response.ok(FeedbackView.of((Feedback.Open) outcome.state(), outcome.version()))
-                .tag(ETags.of(outcome.version())).build();
+        return writer.endpoint().ok(FeedbackView.of((Feedback.Open) outcome.state(), outcome.version()),
+                outcome.version());
     }
 
     /** The resident, those who answer and the oversight roles see a feedback; to anyone else it does not exist. */

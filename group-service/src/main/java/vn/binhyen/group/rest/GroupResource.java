@@ -42,7 +42,6 @@ import vn.binhyen.eventlog.EventIds;
 import vn.binhyen.eventlog.decider.CommandHandler;
 import vn.binhyen.eventlog.decider.InvalidInput;
 import vn.binhyen.eventlog.decider.NotPermitted;
-import vn.binhyen.eventlog.http.ETags;
 import vn.binhyen.eventlog.http.PlausibleTime;
 import vn.binhyen.eventlog.http.Problem;
 import vn.binhyen.eventlog.http.ProblemResponses;
@@ -128,8 +127,8 @@ public class GroupResource {
         var outcome = service.handle(groupId, OptionalLong.of(0), new GroupCommand.EstablishGroup(groupId, r.name(),
                 r.purpose(), r.profile(), r.unit(), r.kind(), r.responsibility(), r.avatarRule(),
                 r.leader() == null ? null : r.leader().toMember(), token.getName(), now()), meta(request));
-        return Response.created(URI.create("/api/v1/groups/" + groupId)).tag(ETags.of(outcome.version()))
-                .entity(GroupView.of(outcome.state(), outcome.version())).build();
+        return writer.endpoint().created(URI.create("/api/v1/groups/" + groupId),
+                GroupView.of(outcome.state(), outcome.version()), outcome.version());
     }
 
     /** {@code leaders}: by the template's group key, at most 50 groups at once; {@code unit}: as in establishing one. */
@@ -199,7 +198,7 @@ public class GroupResource {
     @APIResponse(responseCode = "404", ref = ProblemResponses.NOT_FOUND)
     public Response get(@PathParam("groupId") String groupId) {
         var loaded = writer.readableLoaded(groupId);
-        return Response.ok(GroupView.of(loaded.group(), loaded.version())).tag(ETags.of(loaded.version())).build();
+        return writer.endpoint().ok(GroupView.of(loaded.group(), loaded.version()), loaded.version());
     }
 
     public record Holder(String memberId, String fullName, GroupRole role) {

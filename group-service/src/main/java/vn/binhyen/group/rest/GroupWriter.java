@@ -3,12 +3,10 @@ package vn.binhyen.group.rest;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Response;
-import java.time.Clock;
 import java.time.Instant;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import vn.binhyen.eventlog.decider.CommandHandler;
-import vn.binhyen.eventlog.http.RequestMetadata;
-import vn.binhyen.eventlog.http.ETags;
+import vn.binhyen.eventlog.http.CommandEndpoint;
 import vn.binhyen.group.domain.Group;
 import vn.binhyen.group.domain.GroupCommand;
 import vn.binhyen.group.domain.UnknownGroupException;
@@ -16,29 +14,34 @@ import vn.binhyen.group.projection.UnitTree;
 import vn.binhyen.group.service.GroupCommandService;
 
 /**
- * What every group endpoint does: the token's actor, the clock, If-Match, the ETag, and who may
- * read or command the group ({@link Access}).
+ * What every group endpoint does: the command itself through eventlog's {@link CommandEndpoint} (the
+ * token's actor, the clock, If-Match, the ETag), and who may read or command the group ({@link Access}).
  */
 @ApplicationScoped
 class GroupWriter {
     private final GroupCommandService service;
     private final JsonWebToken token;
-    private final Clock clock;
+    private final CommandEndpoint endpoint;
     private final UnitTree units;
 
-    GroupWriter(GroupCommandService service, JsonWebToken token, Clock clock, UnitTree units) {
+    GroupWriter(GroupCommandService service, JsonWebToken token, CommandEndpoint endpoint, UnitTree units) {
         this.service = service;
         this.token = token;
-        this.clock = clock;
+        this.endpoint = endpoint;
         this.units = units;
     }
 
+    /** The command endpoint's plumbing, for answers that are not a group's (a feedback thread's, say). */
+    CommandEndpoint endpoint() {
+        return endpoint;
+    }
+
     String subject() {
-        return token.getName();
+        return endpoint.actor();
     }
 
     Instant now() {
-        return clock.instant();
+        return endpoint.now();
     }
 
     CommandHandler.Metadata meta(ContainerRequestContext request) {
@@ -47,7 +50,7 @@ class GroupWriter {
 
     /** {@code onBehalfOf}: the member a bot acts for (a reaction it saw in Zalo), else null. */
     CommandHandler.Metadata meta(ContainerRequestContext request, String onBehalfOf) {
-        return RequestMetadata.of(token, request, onBehalfOf);
+        return endpoint.meta(request, onBehalfOf);
     }
 
     /** Handles the command and answers with the group and its new version as the ETag. */
@@ -56,15 +59,14 @@ class GroupWriter {
     }
 
     Response write(String groupId, String ifMatch, GroupCommand command, CommandHandler.Metadata meta) {
-        return writeAt(groupId, ETags.expectedVersion(ifMatch), command, meta);
+        return writeAt(groupId, endpoint.expected(ifMatch), command, meta);
     }
 
     /** At {@code expectedVersion} (empty: whatever the group's version is). */
     Response writeAt(String groupId, java.util.OptionalLong expectedVersion, GroupCommand command,
             CommandHandler.Metadata meta) {
         var outcome = service.handle(groupId, expectedVersion, command, meta);
-        return Response.ok(GroupResource.GroupView.of(outcome.state(), outcome.version()))
-                .tag(ETags.of(outcome.version())).build();
+        return endpoint.ok(GroupResource.GroupView.of(outcome.state(), outcome.version()), outcome.version());
     }
 
     /**

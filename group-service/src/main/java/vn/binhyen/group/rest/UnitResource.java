@@ -22,11 +22,8 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriBuilder;
-import java.time.Clock;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import vn.binhyen.contracts.Roles;
-import vn.binhyen.eventlog.http.ETags;
-import vn.binhyen.eventlog.http.RequestMetadata;
+import vn.binhyen.eventlog.http.CommandEndpoint;
 import vn.binhyen.group.domain.unit.Unit;
 import vn.binhyen.group.domain.unit.UnitCommand;
 import vn.binhyen.group.domain.unit.UnknownUnitException;
@@ -53,14 +50,12 @@ import vn.binhyen.eventlog.http.ProblemResponses;
 public class UnitResource {
     private final UnitCommandService service;
     private final UnitTree units;
-    private final JsonWebToken token;
-    private final Clock clock;
+    private final CommandEndpoint endpoint;
 
-    UnitResource(UnitCommandService service, UnitTree units, JsonWebToken token, Clock clock) {
+    UnitResource(UnitCommandService service, UnitTree units, CommandEndpoint endpoint) {
         this.service = service;
         this.units = units;
-        this.token = token;
-        this.clock = clock;
+        this.endpoint = endpoint;
     }
 
     /**
@@ -85,10 +80,10 @@ public class UnitResource {
             mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
     @APIResponse(responseCode = "422", ref = ProblemResponses.RULE_VIOLATION)
     public Response establish(@NotNull @Valid UnitRequest r, @Context ContainerRequestContext request) {
-        var outcome = service.establish(r.unitId(), r.name(), r.kind(), r.parentUnitId(), token.getName(),
-                token.getGroups(), clock.instant(), RequestMetadata.of(token, request, null));
-        return Response.created(UriBuilder.fromPath("/api/v1/units/{unitId}").build(r.unitId()))
-                .tag(ETags.of(outcome.version())).entity(UnitView.of(outcome.state(), outcome.version())).build();
+        var outcome = service.establish(r.unitId(), r.name(), r.kind(), r.parentUnitId(), endpoint.actor(),
+                endpoint.roles(), endpoint.now(), endpoint.meta(request));
+        return endpoint.created(UriBuilder.fromPath("/api/v1/units/{unitId}").build(r.unitId()),
+                UnitView.of(outcome.state(), outcome.version()), outcome.version());
     }
 
     /** Every unit, by id, a page at a time. */
@@ -117,7 +112,7 @@ public class UnitResource {
         if (!(loaded.unit() instanceof Unit.Established)) {
             throw new UnknownUnitException("no unit " + unitId);
         }
-        return Response.ok(UnitView.of(loaded.unit(), loaded.version())).tag(ETags.of(loaded.version())).build();
+        return endpoint.ok(UnitView.of(loaded.unit(), loaded.version()), loaded.version());
     }
 
     public record UnitNameRequest(@NotBlank @Size(max = 200) String name) {
@@ -138,9 +133,9 @@ public class UnitResource {
     @APIResponse(responseCode = "412", ref = ProblemResponses.PRECONDITION_FAILED)
     public Response rename(@PathParam("unitId") String unitId, @HeaderParam("If-Match") String ifMatch,
             @NotNull @Valid UnitNameRequest r, @Context ContainerRequestContext request) {
-        var outcome = service.handle(unitId, ETags.expectedVersion(ifMatch), new UnitCommand.RenameUnit(r.name(),
-                token.getName(), token.getGroups(), clock.instant()), RequestMetadata.of(token, request, null));
-        return Response.ok(UnitView.of(outcome.state(), outcome.version())).tag(ETags.of(outcome.version())).build();
+        return endpoint.handle(service::handle, unitId, ifMatch, new UnitCommand.RenameUnit(r.name(),
+                endpoint.actor(), endpoint.roles(), endpoint.now()), request,
+                UnitView::of);
     }
 
     /** A unit as the API shows it; {@code parentUnitId} null for a unit with none above it. */

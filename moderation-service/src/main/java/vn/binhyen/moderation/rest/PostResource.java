@@ -28,10 +28,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import vn.binhyen.contracts.Roles;
-import vn.binhyen.eventlog.decider.CommandHandler;
-import vn.binhyen.eventlog.http.RequestMetadata;
 import vn.binhyen.eventlog.directory.Directory;
-import vn.binhyen.eventlog.http.ETags;
+import vn.binhyen.eventlog.http.CommandEndpoint;
 import vn.binhyen.eventlog.http.Problem;
 import vn.binhyen.eventlog.http.ProblemResponses;
 import vn.binhyen.moderation.domain.posting.Post;
@@ -52,11 +50,13 @@ public class PostResource {
     private final PostingService posting;
     private final JsonWebToken token;
     private final Directory directory;
+    private final CommandEndpoint endpoint;
 
-    PostResource(PostingService posting, JsonWebToken token, Directory directory) {
+    PostResource(PostingService posting, JsonWebToken token, Directory directory, CommandEndpoint endpoint) {
         this.posting = posting;
         this.token = token;
         this.directory = directory;
+        this.endpoint = endpoint;
     }
 
     /**
@@ -89,9 +89,8 @@ public class PostResource {
             return Problem.of("unknown-group", "Không tìm thấy nhóm / Unknown group", Response.Status.NOT_FOUND,
                     "no group " + groupId + " has you on its roster").toResponse();
         }
-        var view = posting.submit(groupId, r.text(), r.sourceKind(), r.source(), meta(request));
-        return Response.created(URI.create("/api/v1/posts/" + view.postId())).tag(ETags.of(view.version()))
-                .entity(view).build();
+        var view = posting.submit(groupId, r.text(), r.sourceKind(), r.source(), endpoint.meta(request));
+        return endpoint.created(URI.create("/api/v1/posts/" + view.postId()), view, view.version());
     }
 
     @GET
@@ -153,7 +152,7 @@ public class PostResource {
                 && !directory.mayOversee(token, view.groupId())) {
             throw new PostingService.UnknownPost("no post " + postId);
         }
-        return Response.ok(view).tag(ETags.of(view.version())).build();
+        return endpoint.ok(view, view.version());
     }
 
     public record CommentsRequest(@NotBlank @Size(max = 2000) String comments) {
@@ -271,11 +270,7 @@ public class PostResource {
     }
 
     private Response act(String postId, String ifMatch, PostCommand command, ContainerRequestContext request) {
-        var view = posting.act(postId, ETags.expectedVersion(ifMatch), command, meta(request));
-        return Response.ok(view).tag(ETags.of(view.version())).build();
-    }
-
-    private CommandHandler.Metadata meta(ContainerRequestContext request) {
-        return RequestMetadata.of(token, request, null);
+        var view = posting.act(postId, endpoint.expected(ifMatch), command, endpoint.meta(request));
+        return endpoint.ok(view, view.version());
     }
 }

@@ -25,7 +25,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import vn.binhyen.contracts.Roles;
 import vn.binhyen.eventlog.http.ProblemResponses;
-import vn.binhyen.eventlog.http.RequestMetadata;
+import vn.binhyen.eventlog.http.CommandEndpoint;
 import vn.binhyen.moderation.service.ReviewService;
 
 /** The admins' review queue, their decisions, and each rule's false-positive rate. */
@@ -37,11 +37,14 @@ public class ReviewResource {
     private final ReviewService reviews;
     private final JsonWebToken token;
     private final vn.binhyen.eventlog.directory.Directory directory;
+    private final CommandEndpoint endpoint;
 
-    ReviewResource(ReviewService reviews, JsonWebToken token, vn.binhyen.eventlog.directory.Directory directory) {
+    ReviewResource(ReviewService reviews, JsonWebToken token, vn.binhyen.eventlog.directory.Directory directory,
+            CommandEndpoint endpoint) {
         this.reviews = reviews;
         this.token = token;
         this.directory = directory;
+        this.endpoint = endpoint;
     }
 
     @GET
@@ -78,7 +81,7 @@ public class ReviewResource {
     @APIResponse(responseCode = "422", ref = ProblemResponses.RULE_VIOLATION)
     public ReviewService.Review decide(@PathParam("reviewId") String reviewId, @NotNull @Valid DecisionRequest r,
             @Context ContainerRequestContext request) {
-        return reviews.resolve(reviewId, r.outcome(), r.note(), RequestMetadata.of(token, request, null));
+        return reviews.resolve(reviewId, r.outcome(), r.note(), endpoint.meta(request));
     }
 
     @GET
