@@ -16,7 +16,10 @@ import vn.binhyen.group.domain.Group;
 /**
  * Keeps the read models in step with a group's events, on the caller's transaction, so
  * that the API reads its own writes. Each event touches only the rows it changes: adding a
- * member to a 5,000-member group writes one membership row, not 5,000.
+ * member to a 5,000-member group writes one membership row, not 5,000. JDBC on purpose: these are
+ * upserts and counter updates ({@code on conflict … do update}, {@code member_count + 1}) beside the
+ * event append, which Hibernate would turn into a read and a write per row; the reads are Panache's
+ * ({@link GroupQueries}).
  */
 @ApplicationScoped
 public class GroupProjector {

@@ -1,25 +1,18 @@
 package vn.binhyen.group.projection;
 
-import io.agroal.api.AgroalDataSource;
+import io.quarkus.panache.common.Parameters;
+import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import vn.binhyen.eventlog.EventLogException;
 
-/** Reads of the group read models. */
+/**
+ * Reads of the group read models ({@link GroupSummaryRow}, {@link GroupMembershipRow}), through
+ * Panache: each filter a condition of its own, added only when it is asked for; each answer a
+ * projection (a record or a tuple), so nothing read stays in Hibernate's session.
+ */
 @ApplicationScoped
 public class GroupQueries {
-    private final AgroalDataSource dataSource;
-
-    GroupQueries(AgroalDataSource dataSource) {
-        this.dataSource = dataSource;
-    }
-
     public record Summary(String groupId, String name, String profile, String unit, String kind, String status,
             int memberCount, long version) {
     }
@@ -32,74 +25,49 @@ public class GroupQueries {
 
     /**
      * Groups filtered by unit, profile and status (each optional), by name, one page at a time;
-     * only those of the units in {@code scope} (null: every unit's).
+     * only those of the units in {@code scope} (null: every unit's; empty: none).
      */
     public Page groups(String unit, String profile, String status, Set<String> scope, int page, int size) {
-        String where = " where (?::text is null or unit = ?) and (?::text is null or profile = ?) "
-                + "and (?::text is null or status = ?) and (?::boolean or unit = any(?::text[]))";
-        try (Connection c = dataSource.getConnection()) {
-            long total;
-            try (PreparedStatement ps = c.prepareStatement("select count(*) from group_summary" + where)) {
-                bind(ps, unit, profile, status);
-                scope(c, ps, 7, scope);
-                try (ResultSet rs = ps.executeQuery()) {
-                    rs.next();
-                    total = rs.getLong(1);
-                }
-            }
-            List<Summary> items = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement("select group_id, name, profile, unit, kind, status, "
-                    + "member_count, version from group_summary" + where + " order by name, group_id limit ? offset ?")) {
-                bind(ps, unit, profile, status);
-                scope(c, ps, 7, scope);
-                ps.setInt(9, size);
-                ps.setLong(10, (long) page * size);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        items.add(new Summary(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                                rs.getString(5), rs.getString(6), rs.getInt(7), rs.getLong(8)));
-                    }
-                }
-            }
-            return new Page(items, total, page, size);
-        } catch (SQLException e) {
-            throw new EventLogException("group list failed: " + e.getMessage(), e);
+        StringBuilder where = new StringBuilder("1 = 1");
+        Parameters p = new Parameters();
+        if (unit != null) {
+            where.append(" and unit = :unit");
+            p.and("unit", unit);
         }
+        if (profile != null) {
+            where.append(" and profile = :profile");
+            p.and("profile", profile);
+        }
+        if (status != null) {
+            where.append(" and status = :status");
+            p.and("status", status);
+        }
+        if (scope != null) {
+            if (scope.isEmpty()) {
+                return new Page(List.of(), 0, page, size);
+            }
+            where.append(" and unit in :scope");
+            p.and("scope", scope);
+        }
+        long total = GroupSummaryRow.count(where.toString(), p);
+        List<Summary> items = GroupSummaryRow.find(where.toString(), Sort.by("name").and("groupId"), p)
+                .project(Summary.class).page(io.quarkus.panache.common.Page.of(page, size)).list();
+        return new Page(items, total, page, size);
     }
 
     /** The groups the member sits in, and in which role; only those of the units in {@code scope} (null: all). */
     public List<Membership> groupsOf(String memberId, Set<String> scope) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
-                "select s.group_id, s.name, s.profile, s.status, m.role from group_membership m "
-                        + "join group_summary s on s.group_id = m.group_id where m.member_id = ? "
-                        + "and (?::boolean or s.unit = any(?::text[])) order by s.name")) {
-            ps.setString(1, memberId);
-            scope(c, ps, 2, scope);
-            List<Membership> out = new ArrayList<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(new Membership(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                            rs.getString(5)));
-                }
-            }
-            return out;
-        } catch (SQLException e) {
-            throw new EventLogException("member's groups failed: " + e.getMessage(), e);
+        if (scope != null && scope.isEmpty()) {
+            return List.of();
         }
-    }
-
-    /** Binds {@code (?::boolean or unit = any(?::text[]))} at {@code index}: every unit when {@code scope} is null. */
-    private static void scope(Connection c, PreparedStatement ps, int index, Set<String> scope) throws SQLException {
-        ps.setBoolean(index, scope == null);
-        ps.setArray(index + 1, c.createArrayOf("text", scope == null ? new String[0] : scope.toArray(new String[0])));
-    }
-
-    private static void bind(PreparedStatement ps, String unit, String profile, String status) throws SQLException {
-        ps.setString(1, unit);
-        ps.setString(2, unit);
-        ps.setString(3, profile);
-        ps.setString(4, profile);
-        ps.setString(5, status);
-        ps.setString(6, status);
+        String hql = "select s.groupId, s.name, s.profile, s.status, m.role from GroupMembershipRow m, GroupSummaryRow s "
+                + "where s.groupId = m.groupId and m.memberId = :member" + (scope == null ? "" : " and s.unit in :scope")
+                + " order by s.name";
+        var query = GroupSummaryRow.getEntityManager().createQuery(hql, Object[].class).setParameter("member", memberId);
+        if (scope != null) {
+            query.setParameter("scope", scope);
+        }
+        return query.getResultList().stream().map(r -> new Membership((String) r[0], (String) r[1], (String) r[2],
+                (String) r[3], (String) r[4])).toList();
     }
 }

@@ -12,7 +12,8 @@ import vn.binhyen.eventlog.EventLogException;
 /**
  * Keeps the {@code unit} read model in step with units' events, on the caller's transaction
  * (as {@link GroupProjector} does for groups), so that the API, and the scope of the next
- * request, read the unit just established.
+ * request, read the unit just established. JDBC, as {@link GroupProjector}'s writes; the list is
+ * read through Panache ({@link UnitSummaryRow}).
  */
 @ApplicationScoped
 public class UnitProjector {

@@ -1,12 +1,12 @@
 package vn.binhyen.group.projection;
 
 import io.agroal.api.AgroalDataSource;
+import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -16,7 +16,8 @@ import vn.binhyen.eventlog.EventLogException;
  * Reads of the {@code unit} read model: the units, and their tree (a ward below its province),
  * which gives an auditor of a unit the units below it. A chain is followed at most
  * {@link #DEPTH} levels; parents are established before their children and never change, so
- * there is no cycle to follow anyway.
+ * there is no cycle to follow anyway. The walks are recursive SQL over JDBC (Panache has no
+ * recursive query); the plain list is Panache's ({@link UnitSummaryRow}).
  */
 @ApplicationScoped
 public class UnitTree {
@@ -83,29 +84,10 @@ public class UnitTree {
         }
     }
 
-    /** Every unit, by id, one page at a time. */
+    /** Every unit, by id, one page at a time (Panache, into {@link UnitRow} projections). */
     public UnitPage units(int page, int size) {
-        try (Connection c = dataSource.getConnection()) {
-            long total;
-            try (PreparedStatement ps = c.prepareStatement("select count(*) from unit");
-                    ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                total = rs.getLong(1);
-            }
-            List<UnitRow> items = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement("select unit_id, name, kind, parent_unit_id from unit "
-                    + "order by unit_id limit ? offset ?")) {
-                ps.setInt(1, size);
-                ps.setLong(2, (long) page * size);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        items.add(new UnitRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)));
-                    }
-                }
-            }
-            return new UnitPage(items, total, page, size);
-        } catch (SQLException e) {
-            throw new EventLogException("unit list failed: " + e.getMessage(), e);
-        }
+        List<UnitRow> items = UnitSummaryRow.findAll(Sort.by("unitId")).project(UnitRow.class)
+                .page(io.quarkus.panache.common.Page.of(page, size)).list();
+        return new UnitPage(items, UnitSummaryRow.count(), page, size);
     }
 }

@@ -1,6 +1,5 @@
 package vn.binhyen.notification.rest;
 
-import io.agroal.api.AgroalDataSource;
 import io.smallrye.mutiny.Multi;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
@@ -12,11 +11,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -33,8 +27,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestStreamElementType;
 import vn.binhyen.contracts.Roles;
 import vn.binhyen.contracts.notification.NotificationEvent;
-import vn.binhyen.eventlog.EventLogException;
 import vn.binhyen.eventlog.EventStore;
+import vn.binhyen.notification.projection.Feed;
 import vn.binhyen.notification.service.Acknowledgements;
 import vn.binhyen.eventlog.http.Problem;
 import vn.binhyen.eventlog.http.ProblemResponses;
@@ -44,23 +38,19 @@ import vn.binhyen.eventlog.http.ProblemResponses;
 @Path("/api/v1/notifications")
 @Produces(MediaType.APPLICATION_JSON)
 public class FeedResource {
-    private final AgroalDataSource dataSource;
+    private final Feed feed;
     private final JsonWebToken token;
     private final Clock clock;
     private final FeedStream stream;
     private final Acknowledgements acknowledgements;
 
-    FeedResource(AgroalDataSource dataSource, JsonWebToken token, Clock clock, FeedStream stream,
+    FeedResource(Feed feed, JsonWebToken token, Clock clock, FeedStream stream,
             Acknowledgements acknowledgements) {
         this.acknowledgements = acknowledgements;
-        this.dataSource = dataSource;
+        this.feed = feed;
         this.token = token;
         this.clock = clock;
         this.stream = stream;
-    }
-
-    public record Item(String notificationId, String recipient, String kind, String urgency, String citation,
-            String text, String state, Instant createdAt) {
     }
 
     /**
@@ -75,27 +65,10 @@ public class FeedResource {
             + "200, newest first; with since (an ISO-8601 instant), the 200 oldest created after it, oldest first.")
     @APIResponse(responseCode = "200", description = "The notifications",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(type = SchemaType.ARRAY, implementation = Item.class)))
+            schema = @Schema(type = SchemaType.ARRAY, implementation = Feed.Item.class)))
     @APIResponse(responseCode = "400", ref = ProblemResponses.BAD_REQUEST)
-    public List<Item> feed(@QueryParam("since") Instant since) {
-        List<String> recipients = recipients();
-        List<Item> out = new ArrayList<>();
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
-                "select notification_id, recipient, kind, urgency, citation, text, state, created_at from notification "
-                        + "where recipient = any(?) and created_at > ? order by created_at "
-                        + (since == null ? "desc" : "asc, notification_id") + " limit 200")) {
-            ps.setArray(1, c.createArrayOf("text", recipients.toArray()));
-            ps.setTimestamp(2, Timestamp.from(since == null ? Instant.EPOCH : since));
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(new Item(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                            rs.getString(5), rs.getString(6), rs.getString(7), rs.getTimestamp(8).toInstant()));
-                }
-            }
-        } catch (SQLException e) {
-            throw new EventLogException("feed could not be read: " + e.getMessage(), e);
-        }
-        return out;
+    public List<Feed.Item> feed(@QueryParam("since") Instant since) {
+        return feed.items(recipients(), since);
     }
 
     /**
@@ -114,11 +87,11 @@ public class FeedResource {
             description = "One JSON item per event. A client that reconnects reads what it missed with GET ?since=.")
     @APIResponse(responseCode = "200", description = "The stream of feed items; it ends when the token expires, or "
             + "when the client stops reading", content = @Content(mediaType = MediaType.SERVER_SENT_EVENTS,
-            schema = @Schema(implementation = Item.class)))
+            schema = @Schema(implementation = Feed.Item.class)))
     @APIResponse(responseCode = "429", description = "The user, or this instance, already holds its streams (type "
             + "too-many-streams, Retry-After)", content = @Content(mediaType = Problem.MEDIA_TYPE,
             schema = @Schema(ref = "Problem")))
-    public Multi<Item> stream() {
+    public Multi<Feed.Item> stream() {
         // the verifier's clock, not the application's (which tests move): the token is valid until exp by it
         Duration left = Duration.between(Instant.now(), Instant.ofEpochSecond(token.getExpirationTime()));
         if (!left.isPositive()) {

@@ -1,5 +1,6 @@
 package vn.binhyen.notification.rest;
 
+import vn.binhyen.notification.projection.Feed;
 import vn.binhyen.notification.config.NotificationConfig;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.scheduler.Scheduled;
@@ -39,7 +40,7 @@ public class FeedStream {
     private static final int LOOK_BACK = 500;
 
     private final AgroalDataSource dataSource;
-    private final BroadcastProcessor<FeedResource.Item> processor = BroadcastProcessor.create();
+    private final BroadcastProcessor<Feed.Item> processor = BroadcastProcessor.create();
     private final AtomicInteger listeners = new AtomicInteger();
     private final Set<Long> sent = new LinkedHashSet<>();
     private final StreamSlots slots;
@@ -61,16 +62,16 @@ public class FeedStream {
      *
      * @throws StreamSlots.Full (429) when the user, or this instance, already holds its streams
      */
-    public Multi<FeedResource.Item> follow(String user, Set<String> recipients, Duration lifetime) {
+    public Multi<Feed.Item> follow(String user, Set<String> recipients, Duration lifetime) {
         StreamSlots.Slot slot = slots.take(user);
-        Multi<FeedResource.Item> live = processor.filter(item -> recipients.contains(item.recipient()))
+        Multi<Feed.Item> live = processor.filter(item -> recipients.contains(item.recipient()))
                 .onOverflow().buffer(buffer)
                 .onFailure(BackPressureFailure.class).transform(f -> new SlowListener(user, buffer))
                 .select().first(lifetime)
                 .onSubscription().invoke(() -> listeners.incrementAndGet())
                 .onTermination().invoke(() -> listeners.decrementAndGet());
-        return Multi.createFrom().<FeedResource.Item>deferred(() -> slot.open() ? live
-                : Multi.createFrom().<FeedResource.Item>empty())
+        return Multi.createFrom().<Feed.Item>deferred(() -> slot.open() ? live
+                : Multi.createFrom().<Feed.Item>empty())
                 .onTermination().invoke(slot::release);
     }
 
@@ -105,7 +106,7 @@ public class FeedStream {
                         continue;
                     }
                     high = Math.max(high, seq);
-                    processor.onNext(new FeedResource.Item(rs.getString(2), rs.getString(3), rs.getString(4),
+                    processor.onNext(new Feed.Item(rs.getString(2), rs.getString(3), rs.getString(4),
                             rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8),
                             rs.getTimestamp(9).toInstant()));
                 }

@@ -50,6 +50,7 @@ import vn.binhyen.report.domain.EmergencyTerms;
 import vn.binhyen.report.domain.Report;
 import vn.binhyen.report.domain.ReportActions;
 import vn.binhyen.report.domain.ReportCommand;
+import vn.binhyen.report.projection.ReportQueue;
 import vn.binhyen.report.service.DutyRoster;
 import vn.binhyen.report.service.ReportService;
 import vn.binhyen.report.service.ReporterKeys;
@@ -80,6 +81,7 @@ public class DashboardResource {
     private final Sessions accounts;
     private final OidcClient oidc;
     private final ReportService service;
+    private final ReportQueue reportQueue;
     private final ReporterKeys keys;
     private final DutyRoster roster;
     private final DashboardStreams streams;
@@ -89,7 +91,8 @@ public class DashboardResource {
 
     DashboardResource(Sessions accounts, OidcClient oidc, ReportService service, ReporterKeys keys, DutyRoster roster,
             DashboardStreams streams, Clock clock, vn.binhyen.report.service.ReportScope scope,
-            ReportIntakeConfig.Dashboard dashboard) {
+            ReportIntakeConfig.Dashboard dashboard, ReportQueue reportQueue) {
+        this.reportQueue = reportQueue;
         boolean secureCookie = dashboard.secureCookie();
         this.accounts = accounts;
         this.oidc = oidc;
@@ -408,23 +411,23 @@ public class DashboardResource {
     Queue queueOf(Sessions.Officer officer, Filter f) {
         List<String> units = scope.queueUnits(officer.caller());
         Instant now = clock.instant();
-        var base = new ReportService.QueueFilter(f.type(), f.status(), f.overdue(), f.mine() ? officer.username()
+        var base = new ReportQueue.QueueFilter(f.type(), f.status(), f.overdue(), f.mine() ? officer.username()
                 : null, null);
-        var emergencies = service.console(units, base.raised(true), now, 0, PAGE).items();
-        List<ReportService.ConsoleItem> page;
+        var emergencies = reportQueue.console(units, base.raised(true), now, 0, PAGE).items();
+        List<ReportQueue.ConsoleItem> page;
         int total;
         ReporterKeys.Keyring searched = null;
         if (f.q() == null) {
-            var p = service.console(units, base.raised(false), now, (f.page() - 1) * PAGE, PAGE);
+            var p = reportQueue.console(units, base.raised(false), now, (f.page() - 1) * PAGE, PAGE);
             page = p.items();
             total = p.total();
         } else {
-            var all = new ArrayList<>(service.console(units, base.raised(false), now, 0, SEARCH_SCAN).items());
+            var all = new ArrayList<>(reportQueue.console(units, base.raised(false), now, 0, SEARCH_SCAN).items());
             all.addAll(emergencies);
-            var ring = keys.keyring(all.stream().map(ReportService.ConsoleItem::reportId).toList());
+            var ring = keys.keyring(all.stream().map(ReportQueue.ConsoleItem::reportId).toList());
             searched = ring;
             String needle = EmergencyTerms.fold(f.q());
-            java.util.function.Predicate<ReportService.ConsoleItem> matches = i -> EmergencyTerms.fold(String.join("\n",
+            java.util.function.Predicate<ReportQueue.ConsoleItem> matches = i -> EmergencyTerms.fold(String.join("\n",
                     nonNull(i.reportId(), i.type(), i.category(), i.groupId(), i.handler(),
                             ring.open(i.reportId(), i.summary()),
                             ring.open(i.reportId(), i.place())))).contains(needle);
@@ -433,11 +436,11 @@ public class DashboardResource {
             total = found.size();
             page = found.stream().skip((long) (f.page() - 1) * PAGE).limit(PAGE).toList();
         }
-        List<ReportService.ConsoleItem> shown = new ArrayList<>(emergencies);
+        List<ReportQueue.ConsoleItem> shown = new ArrayList<>(emergencies);
         shown.addAll(page);
         // a search read every key it looked through, the shown rows' among them
         var ring = searched != null ? searched
-                : keys.keyring(shown.stream().map(ReportService.ConsoleItem::reportId).toList());
+                : keys.keyring(shown.stream().map(ReportQueue.ConsoleItem::reportId).toList());
         return new Queue(emergencies.stream().map(i -> row(officer, i, ring)).toList(),
                 page.stream().map(i -> row(officer, i, ring)).toList(), total, f.page(),
                 Math.max(1, (total + PAGE - 1) / PAGE), f);
@@ -448,7 +451,7 @@ public class DashboardResource {
     }
 
 
-    private Row row(Sessions.Officer officer, ReportService.ConsoleItem i, ReporterKeys.Keyring ring) {
+    private Row row(Sessions.Officer officer, ReportQueue.ConsoleItem i, ReporterKeys.Keyring ring) {
         String summary = ring.open(i.reportId(), i.summary());
         boolean mine = officer.username().equals(i.handler());
         boolean handles = officer.roles().stream().anyMatch(vn.binhyen.report.domain.ReportDecider.HANDLERS::contains)
@@ -526,7 +529,7 @@ public class DashboardResource {
                 fields.add(new Field("Vì sao biết", d.howKnown()));
             }
             List<String> actions = ReportActions.available(o, officer.username(), roles, clock.instant());
-            var item = service.consoleItem(id);
+            var item = reportQueue.consoleItem(id);
             var ring = keys.keyring(List.of(id));
             String written = null;
             List<Entry> timeline = new ArrayList<>();
@@ -724,13 +727,13 @@ public class DashboardResource {
 
     /** The officer's roles for a report ({@link vn.binhyen.report.service.ReportScope}); empty when there is none. */
     private java.util.Set<String> rolesFor(Sessions.Officer officer, String id) {
-        var placement = service.placement(id);
+        var placement = reportQueue.placement(id);
         return placement == null ? java.util.Set.of()
                 : scope.rolesFor(officer.caller(), placement.unit(), placement.groupId());
     }
 
     private String placementUnit(String id) {
-        var placement = service.placement(id);
+        var placement = reportQueue.placement(id);
         return placement == null ? null : placement.unit();
     }
 

@@ -25,8 +25,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import vn.binhyen.report.dashboard.Sessions;
 import vn.binhyen.report.service.DutyRoster;
 import vn.binhyen.report.service.ReportScope;
-import vn.binhyen.report.service.ReportService;
 import vn.binhyen.report.service.ReportStatistics;
+import vn.binhyen.report.projection.ReportQueue;
 import vn.binhyen.report.service.ReporterKeys;
 
 /**
@@ -42,17 +42,17 @@ import vn.binhyen.report.service.ReporterKeys;
 public class HandoverResource {
     private final Sessions accounts;
     private final ReportStatistics statistics;
-    private final ReportService service;
+    private final ReportQueue queue;
     private final ReportScope scope;
     private final DutyRoster roster;
     private final ReporterKeys keys;
     private final Clock clock;
 
-    HandoverResource(Sessions accounts, ReportStatistics statistics, ReportService service, ReportScope scope,
+    HandoverResource(Sessions accounts, ReportStatistics statistics, ReportQueue queue, ReportScope scope,
             DutyRoster roster, ReporterKeys keys, Clock clock) {
         this.accounts = accounts;
         this.statistics = statistics;
-        this.service = service;
+        this.queue = queue;
         this.scope = scope;
         this.roster = roster;
         this.keys = keys;
@@ -100,22 +100,22 @@ public class HandoverResource {
         Instant start = day.atStartOfDay(ReportStatistics.VIETNAM).toInstant();
         Instant end = day.plusDays(1).atStartOfDay(ReportStatistics.VIETNAM).toInstant();
         Instant after = day.plusDays(2).atStartOfDay(ReportStatistics.VIETNAM).toInstant();
-        var received = statistics.receivedBetween(units, start, end);
-        var due = statistics.dueBetween(units, end, after);
-        var emergencies = service.console(units, ReportService.QueueFilter.ALL.raised(true), now, 0, 100).items();
-        int overdue = service.console(units, new ReportService.QueueFilter(null, null, true, null, null), now, 0, 1)
+        var received = queue.receivedBetween(units, start, end);
+        var due = queue.dueBetween(units, end, after);
+        var emergencies = queue.console(units, ReportQueue.QueueFilter.ALL.raised(true), now, 0, 100).items();
+        int overdue = queue.console(units, new ReportQueue.QueueFilter(null, null, true, null, null), now, 0, 1)
                 .total();
         var open = statistics.openByStatus(units);
         var ring = keys.keyring(Stream.of(received, due, emergencies).flatMap(List::stream)
-                .map(ReportService.ConsoleItem::reportId).distinct().toList());
+                .map(ReportQueue.ConsoleItem::reportId).distinct().toList());
         return Response.ok(Templates.handover(o, day.toString(), StatisticsResource.DAY.format(day),
                 day.minusDays(1).toString(), day.plusDays(1).toString(), roster.day(o.unit(), day).officers(),
                 roster.day(o.unit(), day.plusDays(1)).officers(), items(received, ring), items(due, ring),
                 items(emergencies, ring), open, open.values().stream().mapToInt(Integer::intValue).sum(), overdue,
-                DashboardResource.WHEN.format(now), ReportStatistics.LIST_LIMIT)).build();
+                DashboardResource.WHEN.format(now), ReportQueue.LIST_LIMIT)).build();
     }
 
-    private static List<Item> items(List<ReportService.ConsoleItem> items, ReporterKeys.Keyring ring) {
+    private static List<Item> items(List<ReportQueue.ConsoleItem> items, ReporterKeys.Keyring ring) {
         List<Item> out = new ArrayList<>();
         for (var i : items) {
             String summary = ring.open(i.reportId(), i.summary());

@@ -49,6 +49,7 @@ import vn.binhyen.report.domain.IntakeRules;
 import vn.binhyen.report.domain.Report;
 import vn.binhyen.report.domain.ReportCommand;
 import vn.binhyen.report.domain.ReportRules;
+import vn.binhyen.report.projection.ReportQueue;
 import vn.binhyen.report.service.Open311Clients;
 import vn.binhyen.report.service.ReportScope;
 import vn.binhyen.report.service.ReportService;
@@ -102,6 +103,7 @@ public class Open311Resource {
     private static final int ATTRIBUTE_LIMIT = 2_000;
 
     private final ReportService service;
+    private final ReportQueue reportQueue;
     private final EventStore store;
     private final EventCodec<ReportEvent> codec;
     private final JsonWebToken token;
@@ -115,7 +117,8 @@ public class Open311Resource {
     Open311Resource(ReportService service, EventStore store, EventCodec<ReportEvent> codec, JsonWebToken token,
             Clock clock, ReportScope scope, ReporterKeys keys, Open311Clients clients,
             CommandHandler<ReportCommand, Report, ReportEvent> reports,
-            ReportIntakeConfig.Open311 open311) {
+            ReportIntakeConfig.Open311 open311, ReportQueue reportQueue) {
+        this.reportQueue = reportQueue;
         String contact = open311.contact();
         this.reports = reports;
         this.service = service;
@@ -439,7 +442,7 @@ public class Open311Resource {
             if (jurisdiction != null) {
                 units = units.contains(jurisdiction) ? List.of(jurisdiction) : List.of();
             }
-            wanted = service.requestIds(units, types, closed, start, end, MAX_RESULTS);
+            wanted = reportQueue.requestIds(units, types, closed, start, end, MAX_RESULTS);
         }
         List<ServiceRequest> out = new ArrayList<>();
         for (String id : wanted) {
@@ -472,7 +475,7 @@ public class Open311Resource {
      * officers and auditors by their roles.
      */
     private ServiceRequest publicView(String id, Client client) {
-        var placement = service.placement(id);
+        var placement = reportQueue.placement(id);
         if (placement == null) {
             return null;
         }

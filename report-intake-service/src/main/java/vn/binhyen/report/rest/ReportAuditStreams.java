@@ -13,7 +13,7 @@ import vn.binhyen.eventlog.http.AuditQuery;
 import vn.binhyen.eventlog.http.AuditStreams;
 import vn.binhyen.report.domain.Report;
 import vn.binhyen.report.domain.ReportCommand;
-import vn.binhyen.report.service.ReportService;
+import vn.binhyen.report.projection.ReportQueue;
 import vn.binhyen.report.service.ReporterKeys;
 
 /**
@@ -28,20 +28,20 @@ public class ReportAuditStreams implements AuditStreams {
     private final CommandHandler<ReportCommand, Report, ReportEvent> reports;
     private final ReporterKeys keys;
     private final Directory directory;
-    private final ReportService service;
+    private final ReportQueue queue;
 
     ReportAuditStreams(CommandHandler<ReportCommand, Report, ReportEvent> reports, ReporterKeys keys,
-            Directory directory, ReportService service) {
+            Directory directory, ReportQueue queue) {
         this.reports = reports;
         this.keys = keys;
         this.directory = directory;
-        this.service = service;
+        this.queue = queue;
     }
 
     @Override
     public boolean visible(JsonWebToken auditor, String streamId, List<Envelope> events) {
-        return AuditQuery.scopedTo(auditor, directory, report -> Optional.ofNullable(service.placement(report))
-                .map(ReportService.Placement::unit)).test(events);
+        return AuditQuery.scopedTo(auditor, directory, report -> Optional.ofNullable(queue.placement(report))
+                .map(ReportQueue.Placement::unit)).test(events);
     }
 
     @Override

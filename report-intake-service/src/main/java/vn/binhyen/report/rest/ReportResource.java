@@ -18,7 +18,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -29,8 +28,7 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 import vn.binhyen.contracts.Roles;
 import vn.binhyen.contracts.report.ReportEvent;
 import vn.binhyen.eventlog.decider.CommandHandler;
-import vn.binhyen.eventlog.http.RequestMetadata;
-import vn.binhyen.eventlog.http.ETags;
+import vn.binhyen.eventlog.http.CommandEndpoint;
 import vn.binhyen.eventlog.http.Problem;
 import vn.binhyen.eventlog.http.PlausibleTime;
 import vn.binhyen.report.domain.IntakeRules;
@@ -38,6 +36,7 @@ import vn.binhyen.report.domain.Report;
 import vn.binhyen.report.domain.ReportCommand;
 import vn.binhyen.report.domain.ReportRules;
 import vn.binhyen.report.domain.UnknownReportException;
+import vn.binhyen.report.projection.ReportQueue;
 import vn.binhyen.report.service.ReportService;
 import vn.binhyen.report.service.ReportScope;
 import vn.binhyen.report.service.ReporterKeys;
@@ -68,17 +67,20 @@ public class ReportResource {
     static final Set<String> CLEAR = Set.of(Roles.DUTY_OFFICER, Roles.PCTP_OFFICER, Roles.COMMANDER);
 
     private final ReportService service;
+    private final ReportQueue reportQueue;
     private final ReporterKeys keys;
     private final JsonWebToken token;
-    private final Clock clock;
     private final ReportScope scope;
+    private final CommandEndpoint endpoint;
 
-    ReportResource(ReportService service, ReporterKeys keys, JsonWebToken token, Clock clock, ReportScope scope) {
+    ReportResource(ReportService service, ReporterKeys keys, JsonWebToken token, ReportScope scope,
+            CommandEndpoint endpoint, ReportQueue reportQueue) {
+        this.reportQueue = reportQueue;
         this.service = service;
         this.keys = keys;
         this.token = token;
-        this.clock = clock;
         this.scope = scope;
+        this.endpoint = endpoint;
     }
 
     public record ReporterInput(@Size(max = 200) String name, @Size(max = 500) String address,
@@ -150,7 +152,7 @@ public class ReportResource {
             mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = IncompleteReport.class)))
     public Response receive(@NotNull @Valid ReportRequest r, @HeaderParam("Idempotency-Key") String key,
             @Context ContainerRequestContext request) {
-        Instant now = clock.instant();
+        Instant now = endpoint.now();
         String reportId = null;
         if (key != null) {
             if (!IDEMPOTENCY_KEY.matcher(key).matches()) {
@@ -159,7 +161,7 @@ public class ReportResource {
                                 "idempotency-key", "1 to 200 characters of A-Z a-z 0-9 . _ : -"))).toResponse();
             }
             // a report already under this id (a retry) makes the receipt below a ConcurrencyException
-            reportId = ReportService.idempotentId(token.getName(), key);
+            reportId = ReportService.idempotentId(endpoint.actor(), key);
         }
         Response future = futureIncident(r.details(), now);
         if (future != null) {
@@ -178,7 +180,7 @@ public class ReportResource {
         String unit;
         if (token.getGroups().contains(Roles.BOT)) {
             var groupUnit = r.groupId() == null ? java.util.Optional.<String>empty() : scope.unitOf(r.groupId());
-            if (groupUnit.isEmpty() || !scope.serves(r.groupId(), token.getName())) {
+            if (groupUnit.isEmpty() || !scope.serves(r.groupId(), endpoint.actor())) {
                 return Problem.of("bot-not-bound", "Bot không phục vụ nhóm này / Bot not bound to the group",
                         Response.Status.FORBIDDEN, "a bot files reports only for a group it is bound to; nothing was "
                                 + "recorded").withErrors(List.of(new Problem.FieldError("groupId", "bot-bound",
@@ -202,7 +204,7 @@ public class ReportResource {
         try {
             outcome = service.receive(reportId, r.type(), r.channel(), r.groupId(), unit, reporter(r.reporter(),
                     r.refusal()), r.details() == null ? null : r.details().toDetails(), r.content(),
-                    token.getName(), Set.copyOf(token.getGroups()), start, meta(request));
+                    endpoint.actor(), Set.copyOf(token.getGroups()), start, endpoint.meta(request));
         } catch (vn.binhyen.eventlog.ConcurrencyException raced) {
             // the same key again, or concurrently: answered as the first receipt was
             if (reportId != null && service.load(reportId) instanceof Report.Open first) {
@@ -214,7 +216,7 @@ public class ReportResource {
     }
 
     /** 201 with the intake, or 422 with what is missing (the report is recorded either way). */
-    private static Response intake(Report.Open o, OptionalLong version, boolean replayed) {
+    private Response intake(Report.Open o, OptionalLong version, boolean replayed) {
         var missing = IntakeRules.missing(o.type(), o.reporter(), o.details(), o.content());
         String reply = IntakeRules.reply(missing);
         URI location = URI.create("/api/v1/reports/" + o.reportId());
@@ -234,7 +236,7 @@ public class ReportResource {
                     o.deadline(), List.of(), o.emergency() != Report.Emergency.NONE, reply));
         }
         if (version.isPresent()) {
-            answer.tag(ETags.of(version.getAsLong()));
+            endpoint.tagged(answer, version.getAsLong());
         }
         if (replayed) {
             answer.header("Idempotent-Replayed", "true");
@@ -263,14 +265,14 @@ public class ReportResource {
     @APIResponse(responseCode = "422", ref = ProblemResponses.RULE_VIOLATION)
     public Response complete(@PathParam("reportId") String reportId, @NotNull @Valid CompletionRequest r,
             @Context ContainerRequestContext request) {
-        Response future = futureIncident(r.details(), clock.instant());
+        Response future = futureIncident(r.details(), endpoint.now());
         if (future != null) {
             return future;
         }
         Set<String> roles = rolesFor(reportId);
         var outcome = service.complete(reportId, reporter(r.reporter(), r.refusal()),
-                r.details() == null ? null : r.details().toDetails(), r.content(), token.getName(), roles,
-                clock.instant(), meta(request));
+                r.details() == null ? null : r.details().toDetails(), r.content(), endpoint.actor(), roles,
+                endpoint.now(), endpoint.meta(request));
         return view(outcome, roles);
     }
 
@@ -294,7 +296,7 @@ public class ReportResource {
     public Response classify(@PathParam("reportId") String reportId, @HeaderParam("If-Match") String ifMatch,
             @NotNull @Valid ClassificationRequest r, @Context ContainerRequestContext request) {
         return act(reportId, ifMatch, new ReportCommand.Classify(r.category(), r.securityRelated(),
-                r.withinJurisdiction(), token.getName(), rolesFor(reportId), clock.instant()), request);
+                r.withinJurisdiction(), endpoint.actor(), rolesFor(reportId), endpoint.now()), request);
     }
 
     public record WrittenReportRequest(@NotBlank @Size(max = 20_000) String writtenReport) {
@@ -316,8 +318,8 @@ public class ReportResource {
     @APIResponse(responseCode = "422", ref = ProblemResponses.RULE_VIOLATION)
     public Response writeUp(@PathParam("reportId") String reportId, @HeaderParam("If-Match") String ifMatch,
             @NotNull @Valid WrittenReportRequest r, @Context ContainerRequestContext request) {
-        return act(reportId, ifMatch, new ReportCommand.WriteUp(r.writtenReport(), token.getName(), rolesFor(reportId),
-                clock.instant()), request);
+        return act(reportId, ifMatch, new ReportCommand.WriteUp(r.writtenReport(), endpoint.actor(), rolesFor(reportId),
+                endpoint.now()), request);
     }
 
     public record ForwardRequest(@NotBlank @Size(max = 128) String pctpOfficer) {
@@ -339,8 +341,8 @@ public class ReportResource {
     @APIResponse(responseCode = "422", ref = ProblemResponses.RULE_VIOLATION)
     public Response forward(@PathParam("reportId") String reportId, @HeaderParam("If-Match") String ifMatch,
             @NotNull @Valid ForwardRequest r, @Context ContainerRequestContext request) {
-        return act(reportId, ifMatch, new ReportCommand.Forward(r.pctpOfficer(), token.getName(), rolesFor(reportId),
-                clock.instant()), request);
+        return act(reportId, ifMatch, new ReportCommand.Forward(r.pctpOfficer(), endpoint.actor(), rolesFor(reportId),
+                endpoint.now()), request);
     }
 
     /**
@@ -373,14 +375,14 @@ public class ReportResource {
     public Response register(@PathParam("reportId") String reportId, @HeaderParam("If-Match") String ifMatch,
             @Valid RegistrationRequest r, @Context ContainerRequestContext request) {
         Set<String> roles = rolesFor(reportId);
-        String unit = service.placement(reportId).unit();
+        String unit = reportQueue.placement(reportId).unit();
         if (r.unit() != null && !r.unit().isBlank() && !r.unit().strip().equals(unit)) {
             return Problem.of("invalid-field", "Giá trị không hợp lệ / Invalid value", 422, "nothing was registered")
                     .withErrors(List.of(new Problem.FieldError("unit", vn.binhyen.report.domain.ReportDecider.TIPS,
                             "a tip is entered in the register of the unit that received it: " + unit))).toResponse();
         }
-        return view(service.register(reportId, unit, ETags.expectedVersion(ifMatch), token.getName(), roles,
-                clock.instant(), meta(request)), roles);
+        return view(service.register(reportId, unit, endpoint.expected(ifMatch), endpoint.actor(), roles,
+                endpoint.now(), endpoint.meta(request)), roles);
     }
 
     public record ResolutionRequest(@NotBlank @Size(max = 5000) String result) {
@@ -401,8 +403,8 @@ public class ReportResource {
     @APIResponse(responseCode = "422", ref = ProblemResponses.RULE_VIOLATION)
     public Response resolve(@PathParam("reportId") String reportId, @HeaderParam("If-Match") String ifMatch,
             @NotNull @Valid ResolutionRequest r, @Context ContainerRequestContext request) {
-        return act(reportId, ifMatch, new ReportCommand.Resolve(r.result(), token.getName(), rolesFor(reportId),
-                clock.instant()), request);
+        return act(reportId, ifMatch, new ReportCommand.Resolve(r.result(), endpoint.actor(), rolesFor(reportId),
+                endpoint.now()), request);
     }
 
     public record TransferRequest(@NotBlank @Size(max = 300) String body, @NotBlank @Size(max = 2000) String reason) {
@@ -424,8 +426,8 @@ public class ReportResource {
     @APIResponse(responseCode = "422", ref = ProblemResponses.RULE_VIOLATION)
     public Response transfer(@PathParam("reportId") String reportId, @HeaderParam("If-Match") String ifMatch,
             @NotNull @Valid TransferRequest r, @Context ContainerRequestContext request) {
-        return act(reportId, ifMatch, new ReportCommand.Transfer(r.body(), r.reason(), token.getName(), rolesFor(reportId),
-                clock.instant()), request);
+        return act(reportId, ifMatch, new ReportCommand.Transfer(r.body(), r.reason(), endpoint.actor(), rolesFor(reportId),
+                endpoint.now()), request);
     }
 
     @POST
@@ -442,7 +444,7 @@ public class ReportResource {
     @APIResponse(responseCode = "409", ref = ProblemResponses.CONFLICT)
     @APIResponse(responseCode = "422", ref = ProblemResponses.RULE_VIOLATION)
     public Response acknowledge(@PathParam("reportId") String reportId, @Context ContainerRequestContext request) {
-        return act(reportId, null, new ReportCommand.AcknowledgeEmergency(token.getName(), rolesFor(reportId), clock.instant()),
+        return act(reportId, null, new ReportCommand.AcknowledgeEmergency(endpoint.actor(), rolesFor(reportId), endpoint.now()),
                 request);
     }
 
@@ -462,7 +464,7 @@ public class ReportResource {
     @APIResponse(responseCode = "422", ref = ProblemResponses.RULE_VIOLATION)
     public Response take(@PathParam("reportId") String reportId, @Context ContainerRequestContext request) {
         Set<String> roles = rolesFor(reportId);
-        return view(service.take(reportId, token.getName(), roles, clock.instant(), meta(request)), roles);
+        return view(service.take(reportId, endpoint.actor(), roles, endpoint.now(), endpoint.meta(request)), roles);
     }
 
     public record NoteRequest(@NotBlank @Size(max = vn.binhyen.report.domain.ReportDecider.NOTE_LIMIT) String note) {
@@ -485,7 +487,7 @@ public class ReportResource {
     public Response note(@PathParam("reportId") String reportId, @NotNull @Valid NoteRequest r,
             @Context ContainerRequestContext request) {
         Set<String> roles = rolesFor(reportId);
-        return view(service.note(reportId, r.note(), token.getName(), roles, clock.instant(), meta(request)), roles);
+        return view(service.note(reportId, r.note(), endpoint.actor(), roles, endpoint.now(), endpoint.meta(request)), roles);
     }
 
     @GET
@@ -524,7 +526,7 @@ public class ReportResource {
     public Response shred(@PathParam("reportId") String reportId, @NotNull @Valid ShredRequest r,
             @Context ContainerRequestContext request) {
         Set<String> roles = rolesFor(reportId);
-        var outcome = service.shred(reportId, r.reason(), token.getName(), roles, clock.instant(), meta(request));
+        var outcome = service.shred(reportId, r.reason(), endpoint.actor(), roles, endpoint.now(), endpoint.meta(request));
         return view(outcome, roles);
     }
 
@@ -536,9 +538,9 @@ public class ReportResource {
             + "left.")
     @APIResponse(responseCode = "200", description = "The open reports, most urgent first (at most 500)", content =
             @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY,
-            implementation = ReportService.QueueItem.class)))
-    public List<ReportService.QueueItem> queue() {
-        return service.queue(scope.queueUnits(ReportScope.Caller.of(token)));
+            implementation = ReportQueue.QueueItem.class)))
+    public List<ReportQueue.QueueItem> queue() {
+        return reportQueue.queue(scope.queueUnits(ReportScope.Caller.of(token)));
     }
 
     /** A report as officers see it: the reporter in clear for duty, PCTP officers and commanders, masked otherwise. */
@@ -558,20 +560,20 @@ public class ReportResource {
     }
 
     private Response act(String reportId, String ifMatch, ReportCommand command, ContainerRequestContext request) {
-        return view(service.handle(reportId, ETags.expectedVersion(ifMatch), command, meta(request)), command.roles());
+        return endpoint.handle(service::handle, reportId, ifMatch, command, request,
+                (report, version) -> view((Report.Open) report, command.roles()));
     }
 
     /** The report after a step, as the caller sees it with the roles the step was decided under (looked up once). */
     private Response view(CommandHandler.Outcome<Report, ReportEvent> outcome, Set<String> roles) {
-        var o = (Report.Open) outcome.state();
-        return Response.ok(view(o, roles)).tag(ETags.of(outcome.version())).build();
+        return endpoint.ok(outcome, (report, version) -> view((Report.Open) report, roles));
     }
 
     /** Clear for the roles that handle the report (and the read recorded), masked for everyone else. */
     private ReportView view(Report.Open o, Set<String> roles) {
         // the details and content in clear for those who see the report at all (its officers, board, auditors)
-        return ReportView.of(o, reporterSeenBy(service, keys, o, token.getName(), roles),
-                keys.open(o.reportId(), o.details()), keys.open(o.reportId(), o.content()), clock.instant());
+        return ReportView.of(o, reporterSeenBy(service, keys, o, endpoint.actor(), roles),
+                keys.open(o.reportId(), o.details()), keys.open(o.reportId(), o.content()), endpoint.now());
     }
 
     /**
@@ -580,7 +582,7 @@ public class ReportResource {
      * revealed to another unit (issue 21).
      */
     private Set<String> rolesFor(String reportId) {
-        var placement = service.placement(reportId);
+        var placement = reportQueue.placement(reportId);
         if (placement == null) {
             throw new UnknownReportException("no report " + reportId);
         }
@@ -630,9 +632,5 @@ public class ReportResource {
                                     + "tương lai / the incident time is in the future"))).toResponse();
         }
         return null;
-    }
-
-    private CommandHandler.Metadata meta(ContainerRequestContext request) {
-        return RequestMetadata.of(token, request, null);
     }
 }

@@ -131,17 +131,6 @@ public class ReportStatistics {
                 e.getValue()[1], medians.get(e.getKey())[1])).toList();
     }
 
-    /** The reports received in [from, to), whatever became of them, in the order they came. */
-    public List<ReportService.ConsoleItem> receivedBetween(List<String> units, Instant from, Instant to) {
-        return items("received_at >= ? and received_at < ?", units, from, to, "received_at");
-    }
-
-    /** The reports still open whose deadline falls in [from, to), soonest first. */
-    public List<ReportService.ConsoleItem> dueBetween(List<String> units, Instant from, Instant to) {
-        return items("status not in ('RESOLVED', 'TRANSFERRED') and deadline >= ? and deadline < ?", units, from, to,
-                "deadline");
-    }
-
     /** Everything still open now, by status. */
     public Map<String, Integer> openByStatus(List<String> units) {
         Map<String, Integer> out = new LinkedHashMap<>();
@@ -152,32 +141,6 @@ public class ReportStatistics {
                     }
                     return null;
                 });
-        return out;
-    }
-
-    /** At most this many of a shift's lists are shown; the count says how many there are. */
-    public static final int LIST_LIMIT = 500;
-
-    private List<ReportService.ConsoleItem> items(String where, List<String> units, Instant from, Instant to,
-            String order) {
-        List<ReportService.ConsoleItem> out = new ArrayList<>();
-        if (units.isEmpty()) {
-            return out;
-        }
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
-                ReportService.CONSOLE_COLUMNS + " from report_summary where unit = any(?) and " + where + " order by "
-                        + order + ", report_id limit " + LIST_LIMIT)) {
-            ps.setArray(1, c.createArrayOf("text", units.toArray()));
-            ps.setTimestamp(2, Timestamp.from(from));
-            ps.setTimestamp(3, Timestamp.from(to));
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(ReportService.consoleItem(rs));
-                }
-            }
-        } catch (SQLException e) {
-            throw new EventLogException("the shift's reports could not be read: " + e.getMessage(), e);
-        }
         return out;
     }
 
