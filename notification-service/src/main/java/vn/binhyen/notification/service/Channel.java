@@ -7,4 +7,9 @@ public interface Channel {
     String name();
 
     Delivery.Outcome send(String address, String subject, String text);
+
+    /** A far end's answer, cut to 200 characters for the delivery's record. */
+    static String abbreviate(String s) {
+        return s == null ? "" : s.length() <= 200 ? s : s.substring(0, 200) + "…";
+    }
 }

@@ -6,6 +6,7 @@ import io.agroal.api.AgroalDataSource;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Any;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.inject.Instance;
 import java.sql.Array;
 import java.sql.Connection;
@@ -55,6 +56,11 @@ public class DeliveryQueue {
 
     DeliveryQueue(AgroalDataSource dataSource, JtaTransactions transactions, Contacts contacts, NotificationLog log,
             DeliverySettings settings, Clock clock, @Any Instance<Channel> channels) {
+        this.senders = java.util.concurrent.Executors.newFixedThreadPool(8, r -> {
+            Thread t = new Thread(r, "delivery-sender");
+            t.setDaemon(true);
+            return t;
+        });
         this.dataSource = dataSource;
         this.transactions = transactions;
         this.contacts = contacts;
@@ -232,13 +238,21 @@ public class DeliveryQueue {
     /** Due deliveries claimed together, sent concurrently, recorded in one transaction. */
     static final int BATCH = 32;
 
-    /** Sends run on these threads, a batch's at once: a slow gateway holds one batch, not one message after another. */
-    private static final java.util.concurrent.ExecutorService SENDERS = java.util.concurrent.Executors
-            .newFixedThreadPool(8, r -> {
-                Thread t = new Thread(r, "delivery-sender");
-                t.setDaemon(true);
-                return t;
-            });
+    /**
+     * Sends run on these eight threads, a batch's at once (a slow gateway holds one batch, not one message
+     * after another): the queue's own, stopped with it ({@link #stopSenders}). Plain threads on purpose,
+     * not a MicroProfile managed executor on Quarkus's worker threads: with one (carrying the caller's
+     * context but its transaction, or carrying and keeping none), the mail client's handling of the SMTP
+     * server's replies now and then waited 30 s, until GreenMail dropped the connection with 421
+     * (DeliveryTests in the full suite: four runs of seven failed so, on 2026-12-04); on plain threads it
+     * has not (and had not in any earlier run).
+     */
+    private final java.util.concurrent.ExecutorService senders;
+
+    @PreDestroy
+    void stopSenders() {
+        senders.shutdown(); // the sends in flight finish; their batch records them
+    }
 
     /** A claimed delivery: due to be tried, or handed over to zalo-connector and waited for long enough. */
     private record Due(String deliveryId, Outgoing n, String channel, String address, List<String> rest, int attempt,
@@ -264,7 +278,7 @@ public class DeliveryQueue {
         List<java.util.concurrent.Future<Delivery.Outcome>> sent = new ArrayList<>(due.size());
         for (Due d : due) {
             sent.add(d.handedOver() || Delivery.HANDED_OVER.contains(d.channel()) ? null
-                    : SENDERS.submit(() -> send(d.channel(), d.address(), d.n())));
+                    : senders.submit(() -> send(d.channel(), d.address(), d.n())));
         }
         for (int i = 0; i < due.size(); i++) {
             Due d = due.get(i);
@@ -385,6 +399,8 @@ public class DeliveryQueue {
                         new NotificationEvent.NotificationDelivered(n.notificationId(), channel));
             }
             case Delivery.Decision.RetryAt r -> {
+                LOG.infof("notification %s to %s over %s, attempt %d failed (%s); tried again at %s", n.notificationId(),
+                        n.recipient(), channel, attempt, error, r.at());
                 update(c, deliveryId, "PENDING", attempt, r.at(), error);
                 log.append(n.notificationId(), EventStore.ANY_VERSION, "delivery", n.correlationId(), cause,
                         new NotificationEvent.DeliveryAttempted(n.notificationId(), channel, masked, attempt, "RETRY",

@@ -38,7 +38,7 @@ public class EmailChannel implements Channel {
             String message = String.valueOf(e.getMessage());
             Matcher reply = SMTP_REPLY.matcher(message);
             boolean permanent = reply.find() && reply.group(1).equals("5");
-            return new Delivery.Outcome.Failed(!permanent, "SMTP: " + HttpSender.abbreviate(message));
+            return new Delivery.Outcome.Failed(!permanent, "SMTP: " + Channel.abbreviate(message));
         }
     }
 }

@@ -3,21 +3,22 @@ package vn.binhyen.report.dashboard;
 import vn.binhyen.report.config.ReportIntakeConfig;
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.enterprise.context.ApplicationScoped;
+import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
+import jakarta.ws.rs.ProcessingException;
+import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BiFunction;
+import java.util.function.Function;
 import org.jboss.logging.Logger;
 import vn.binhyen.eventlog.Json;
 
 /**
- * The boards' console's calls to group-service and moderation-service, made as the signed-in
- * person: their access token from Keycloak (kept sealed with the session, refreshed when it is
+ * The boards' console's calls to group-service and moderation-service ({@link BoardApis}, REST Client
+ * interfaces), made as the signed-in person: their access token from Keycloak (kept sealed with the session, refreshed when it is
  * about to end), so those services' own rules and deciders judge each read and step, and record
  * the person as its actor. Each call is bounded (2 s to connect, 5 s to answer).
  */
@@ -61,28 +62,31 @@ public class BoardServices {
     private final Sessions sessions;
     private final OidcClient oidc;
     private final Clock clock;
-    private final String groupService;
-    private final String moderationService;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final BoardApis.Groups groups;
+    private final BoardApis.Moderation moderation;
 
-    BoardServices(Sessions sessions, OidcClient oidc, Clock clock,
-            ReportIntakeConfig.Console console) {
-        String groupService = console.groupServiceUrl();
-        String moderationService = console.moderationServiceUrl();
+    BoardServices(Sessions sessions, OidcClient oidc, Clock clock, ReportIntakeConfig.Console console) {
         this.sessions = sessions;
         this.oidc = oidc;
         this.clock = clock;
-        this.groupService = trimmed(groupService);
-        this.moderationService = trimmed(moderationService);
+        this.groups = client(BoardApis.Groups.class, console.groupServiceUrl());
+        this.moderation = client(BoardApis.Moderation.class, console.moderationServiceUrl());
     }
 
-    public Answer get(String cookie, Service service, String path) {
-        return send(cookie, service, path, "GET", null, null);
+    private static <T> T client(Class<T> api, String url) {
+        return QuarkusRestClientBuilder.newBuilder().baseUri(URI.create(trimmed(url)))
+                .connectTimeout(2, TimeUnit.SECONDS).readTimeout(5, TimeUnit.SECONDS)
+                .property("microprofile.rest.client.disable.default.mapper", true).build(api);
     }
 
-    /** A step; {@code ifMatch} (the version the page showed) may be null. */
-    public Answer post(String cookie, Service service, String path, Object body, String ifMatch) {
-        return send(cookie, service, path, "POST", body, ifMatch);
+    /** A call to group-service as the session's person: {@code call} gets the API and the Authorization header. */
+    public Answer group(String cookie, BiFunction<BoardApis.Groups, String, Response> call) {
+        return call(cookie, Service.GROUP, authorization -> call.apply(groups, authorization));
+    }
+
+    /** A call to moderation-service as the session's person. */
+    public Answer moderation(String cookie, BiFunction<BoardApis.Moderation, String, Response> call) {
+        return call(cookie, Service.MODERATION, authorization -> call.apply(moderation, authorization));
     }
 
     private static String trimmed(String url) {
@@ -93,43 +97,27 @@ public class BoardServices {
         return u;
     }
 
-    public static String enc(String segment) {
-        return URLEncoder.encode(segment, StandardCharsets.UTF_8).replace("+", "%20");
-    }
-
-    private Answer send(String cookie, Service service, String path, String method, Object body, String ifMatch) {
-        String bearer = bearer(cookie);
-        try {
-            var request = HttpRequest.newBuilder(URI.create((service == Service.GROUP ? groupService : moderationService)
-                    + path)).timeout(Duration.ofSeconds(5)).header("Authorization", "Bearer " + bearer)
-                    .header("Accept", "application/json");
-            if (ifMatch != null) {
-                request.header("If-Match", ifMatch);
-            }
-            if (body != null) {
-                request.header("Content-Type", "application/json")
-                        .method(method, HttpRequest.BodyPublishers.ofString(Json.MAPPER.writeValueAsString(body)));
-            } else {
-                request.method(method, HttpRequest.BodyPublishers.noBody());
-            }
-            var response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            JsonNode json = null;
-            try {
-                json = response.body().isBlank() ? null : Json.MAPPER.readTree(response.body());
-            } catch (IOException notJson) {
-                // a proxy's page, say: the status tells
-            }
-            if (response.statusCode() == 401) {
-                throw new SignInAgain(service + " refused the session's token");
-            }
-            return new Answer(response.statusCode(), json);
-        } catch (IOException e) {
-            LOG.warnf("boards' console: %s did not answer %s %s: %s", service, method, path, e.getMessage());
+    private Answer call(String cookie, Service service, Function<String, Response> call) {
+        String authorization = "Bearer " + bearer(cookie);
+        int status;
+        String text;
+        try (Response response = call.apply(authorization)) {
+            status = response.getStatus();
+            text = response.hasEntity() ? response.readEntity(String.class) : "";
+        } catch (ProcessingException e) {
+            LOG.warnf("boards' console: %s did not answer: %s", service, e.getMessage());
             throw new Unreachable(service + " did not answer: " + e.getMessage());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new Unreachable("interrupted");
         }
+        if (status == 401) {
+            throw new SignInAgain(service + " refused the session's token");
+        }
+        JsonNode json = null;
+        try {
+            json = text.isBlank() ? null : Json.MAPPER.readTree(text);
+        } catch (IOException notJson) {
+            // a proxy's page, say: the status tells
+        }
+        return new Answer(status, json);
     }
 
     /** The session's access token, renewed by its refresh token when it ends within 30 s. */

@@ -30,7 +30,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestForm;
 import vn.binhyen.eventlog.http.ProblemResponses;
 import vn.binhyen.report.dashboard.BoardServices;
-import vn.binhyen.report.dashboard.BoardServices.Service;
 import vn.binhyen.report.dashboard.Sessions;
 
 /**
@@ -136,8 +135,7 @@ public class ApprovalsResource {
         List<Board> boards = new ArrayList<>();
         String problem = error;
         try {
-            var mine = services.get(cookie, Service.GROUP, "/api/v1/members/" + BoardServices.enc(officer
-                    .username()) + "/groups");
+            var mine = services.group(cookie, (api, auth) -> api.memberGroups(auth, officer.username()));
             if (!mine.ok()) {
                 problem = "Không đọc được các nhóm của anh/chị: " + mine.problem();
             } else {
@@ -159,8 +157,7 @@ public class ApprovalsResource {
 
     /** One group's waiting work, as group-service and moderation-service tell the person. */
     private Board board(String cookie, String groupId, String name, String role) {
-        String g = "/api/v1/groups/" + BoardServices.enc(groupId);
-        var group = services.get(cookie, Service.GROUP, g);
+        var group = services.group(cookie, (api, auth) -> api.group(auth, groupId));
         if (!group.ok()) {
             return new Board(groupId, name, role, false, null, List.of(), List.of(), List.of(), List.of(), List.of(),
                     false, List.of(), "Không đọc được nhóm: " + group.problem());
@@ -178,7 +175,7 @@ public class ApprovalsResource {
         view.path("infoChanges").forEach(c -> changes.add(new InfoChange(c.path("changeId").asText(),
                 c.path("name").asText(null), c.path("description").asText(null), c.path("proposedBy").asText())));
         List<Directive> directives = new ArrayList<>();
-        var ds = services.get(cookie, Service.GROUP, g + "/directives");
+        var ds = services.group(cookie, (api, auth) -> api.directives(auth, groupId));
         if (ds.ok() && ds.body() != null) {
             ds.body().forEach(d -> {
                 List<String> pending = new ArrayList<>();
@@ -193,7 +190,7 @@ public class ApprovalsResource {
         }
         List<Review> reviews = new ArrayList<>();
         String error = null;
-        var rs = services.get(cookie, Service.MODERATION, "/api/v1/reviews?groupId=" + BoardServices.enc(groupId));
+        var rs = services.moderation(cookie, (api, auth) -> api.reviews(auth, groupId));
         if (rs.ok() && rs.body() != null) {
             rs.body().forEach(r -> {
                 List<String> rules = new ArrayList<>();
@@ -209,7 +206,7 @@ public class ApprovalsResource {
         // answers 422 and shows no such section (no other body's clause on its page), and a board
         // moderation-service has not seen yet answers 404: nothing to show, not an error
         List<PostItem> posts = new ArrayList<>();
-        var ps = services.get(cookie, Service.MODERATION, g + "/posts");
+        var ps = services.moderation(cookie, (api, auth) -> api.posts(auth, groupId));
         boolean posting = ps.ok();
         if (ps.ok() && ps.body() != null) {
             ps.body().forEach(p -> posts.add(new PostItem(p.path("postId").asText(), p.path("authorId").asText(),
@@ -241,10 +238,9 @@ public class ApprovalsResource {
         if (bad != null) {
             return bad;
         }
-        return step(cookie, origin, host, csrf != null ? csrf : csrfHeader, () -> services.post(cookie, Service.GROUP, "/api/v1/groups/"
-                + BoardServices.enc(groupId) + "/membership-proposals/" + BoardServices.enc(proposalId) + "/decision",
-                Map.of("approve", "1".equals(approve), "reason", reason == null || reason.isBlank()
-                        ? ("1".equals(approve) ? "Đồng ý" : "Không đồng ý") : reason), etag(version)),
+        return step(cookie, origin, host, csrf != null ? csrf : csrfHeader, () -> services.group(cookie, (api, auth) -> api.decideProposal(auth,
+                etag(version), groupId, proposalId, Map.of("approve", "1".equals(approve), "reason",
+                        reason == null || reason.isBlank() ? ("1".equals(approve) ? "Đồng ý" : "Không đồng ý") : reason))),
                 "1".equals(approve) ? "duyet" : "tu-choi");
     }
 
@@ -261,9 +257,8 @@ public class ApprovalsResource {
             @PathParam("memberId") String memberId, @RestForm @Size(max = 40) String version,
             @RestForm("_csrf") @Size(max = 100) String csrf,
             @HeaderParam(DashboardResource.CSRF_HEADER) @Size(max = 100) String csrfHeader) {
-        return step(cookie, origin, host, csrf != null ? csrf : csrfHeader, () -> services.post(cookie, Service.GROUP, "/api/v1/groups/"
-                + BoardServices.enc(groupId) + "/leave-requests/" + BoardServices.enc(memberId) + "/consent", null,
-                etag(version)), "roi-nhom");
+        return step(cookie, origin, host, csrf != null ? csrf : csrfHeader, () -> services.group(cookie, (api, auth) -> api.consentToLeave(auth,
+                etag(version), groupId, memberId)), "roi-nhom");
     }
 
     /** A change to the group's information directed by the leader. */
@@ -284,10 +279,9 @@ public class ApprovalsResource {
         if (bad != null) {
             return bad;
         }
-        return step(cookie, origin, host, csrf != null ? csrf : csrfHeader, () -> services.post(cookie, Service.GROUP, "/api/v1/groups/"
-                + BoardServices.enc(groupId) + "/info-changes/" + BoardServices.enc(changeId) + "/decision",
-                Map.of("approve", "1".equals(approve), "reason", "1".equals(approve) ? "Đồng ý" : "Không đồng ý"),
-                etag(version)), "1".equals(approve) ? "doi-thong-tin" : "giu-thong-tin");
+        return step(cookie, origin, host, csrf != null ? csrf : csrfHeader, () -> services.group(cookie, (api, auth) -> api.decideInfoChange(auth,
+                etag(version), groupId, changeId, Map.of("approve", "1".equals(approve), "reason",
+                        "1".equals(approve) ? "Đồng ý" : "Không đồng ý"))), "1".equals(approve) ? "doi-thong-tin" : "giu-thong-tin");
     }
 
     /** A flagged message's review: the board confirms or overturns the screening (moderation-service). */
@@ -308,9 +302,8 @@ public class ApprovalsResource {
             return bad;
         }
         String o = outcome;
-        return step(cookie, origin, host, csrf != null ? csrf : csrfHeader, () -> services.post(cookie, Service.MODERATION, "/api/v1/reviews/"
-                + BoardServices.enc(reviewId) + "/decision", note == null || note.isBlank() ? Map.of("outcome", o)
-                : Map.of("outcome", o, "note", note), null),
+        return step(cookie, origin, host, csrf != null ? csrf : csrfHeader, () -> services.moderation(cookie, (api, auth) -> api.decideReview(auth,
+                reviewId, note == null || note.isBlank() ? Map.of("outcome", o) : Map.of("outcome", o, "note", note))),
                 o.equals("CONFIRMED") ? "vi-pham" : "khong-vi-pham");
     }
 
@@ -341,14 +334,14 @@ public class ApprovalsResource {
         if (bad != null) {
             return bad;
         }
-        Object body = switch (step) {
+        Map<String, Object> body = switch (step) {
             case "return" -> Map.of("comments", comments.strip());
             case "approval" -> Map.of();
             default -> null;
         };
-        return step(cookie, origin, host, csrf != null ? csrf : csrfHeader, () -> services.post(cookie,
-                Service.MODERATION, "/api/v1/posts/" + BoardServices.enc(postId) + "/" + step, body, etag(version)),
-                POST_STEPS.get(step));
+        return step(cookie, origin, host, csrf != null ? csrf : csrfHeader, () -> services.moderation(cookie,
+                (api, auth) -> body == null ? api.postStep(auth, etag(version), postId, step)
+                        : api.postStepWith(auth, etag(version), postId, step, body)), POST_STEPS.get(step));
     }
 
     /** An instant as the pages show times (Vietnam's), or the text as it came when it is not one. */

@@ -5,16 +5,12 @@ import vn.binhyen.connector.config.ConnectorConfig;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.util.Map;
 import java.util.Optional;
 import vn.binhyen.eventlog.Json;
 
 /**
- * The Zalo Bot platform's API ({@code <bot-api>/bot<TOKEN>/<method>}, JSON, answered
+ * The Zalo Bot platform's API ({@code <bot-api>/bot<TOKEN>/<method>}, through {@link ZaloApis.Bot}; JSON, answered
  * {@code {ok, result}} or {@code {ok: false, error_code, description}}): it sends messages and
  * nothing else a moderator needs (no delete, no removal, no settings). A 429 or a 5xx, a
  * timeout or no connection is {@link ZaloAnswer.Kind#UNAVAILABLE}; another refusal is permanent.
@@ -22,11 +18,11 @@ import vn.binhyen.eventlog.Json;
 @ApplicationScoped
 public class BotClient {
     private final ConnectorConfig config;
-    private final HttpClient http;
+    private final ZaloApis.Bot api;
 
     BotClient(ConnectorConfig config) {
         this.config = config;
-        this.http = HttpClient.newBuilder().connectTimeout(config.zalo().timeout()).build();
+        this.api = ZaloApis.client(ZaloApis.Bot.class, config.zalo().botApiUrl(), config.zalo().timeout());
     }
 
     /** The configured bot of this local name. */
@@ -42,30 +38,31 @@ public class BotClient {
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException(e);
         }
-        HttpRequest request = HttpRequest.newBuilder(URI.create(OaTokens.trim(config.zalo().botApiUrl()) + "/bot"
-                + bot.token() + "/" + method)).timeout(config.zalo().timeout()).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json)).build();
+        int status;
+        String text;
         try {
-            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() >= 500 || response.statusCode() == 429) {
-                return ZaloAnswer.unavailable("the Bot API answered HTTP " + response.statusCode());
+            var response = api.call(bot.token(), method, json);
+            status = response.getStatus();
+            text = ZaloApis.body(response);
+        } catch (RuntimeException e) {
+            if (ZaloApis.unanswered(e)) {
+                return ZaloAnswer.unavailable("the Bot API unreachable: " + e.getClass().getSimpleName());
             }
-            JsonNode answer;
-            try {
-                answer = Json.MAPPER.readTree(response.body());
-            } catch (JsonProcessingException e) {
-                return ZaloAnswer.unavailable("the Bot API answered HTTP " + response.statusCode() + " with no JSON");
-            }
-            if (answer.path("ok").asBoolean(false)) {
-                return new ZaloAnswer(ZaloAnswer.Kind.OK, 0, "ok", answer.path("result"));
-            }
-            return new ZaloAnswer(ZaloAnswer.Kind.PERMANENT, answer.path("error_code").asInt(response.statusCode()),
-                    answer.path("description").asText(""), null);
-        } catch (java.io.IOException e) {
-            return ZaloAnswer.unavailable("the Bot API unreachable: " + e.getClass().getSimpleName());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return ZaloAnswer.unavailable("interrupted");
+            throw e;
         }
+        if (status >= 500 || status == 429) {
+            return ZaloAnswer.unavailable("the Bot API answered HTTP " + status);
+        }
+        JsonNode answer;
+        try {
+            answer = Json.MAPPER.readTree(text);
+        } catch (JsonProcessingException e) {
+            return ZaloAnswer.unavailable("the Bot API answered HTTP " + status + " with no JSON");
+        }
+        if (answer != null && answer.path("ok").asBoolean(false)) {
+            return new ZaloAnswer(ZaloAnswer.Kind.OK, 0, "ok", answer.path("result"));
+        }
+        return new ZaloAnswer(ZaloAnswer.Kind.PERMANENT, answer == null ? status : answer.path("error_code").asInt(status),
+                answer == null ? "" : answer.path("description").asText(""), null);
     }
 }

@@ -5,20 +5,15 @@ import vn.binhyen.connector.config.ConnectorConfig;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
+import jakarta.ws.rs.core.Response;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
+import java.util.function.Function;
 import vn.binhyen.eventlog.Json;
 
 /**
  * Zalo's Official Account API for groups (GMF, {@code /v3.0/oa/group/*}), authorised by the
- * {@code access_token} header: at most {@code callsPerSecond} calls a second per OA, all
+ * {@code access_token} header, through its REST Client ({@link ZaloApis.Oa}): at most {@code callsPerSecond} calls a second per OA, all
  * instances together ({@link OaPace}), a token Zalo refuses refreshed and the call tried once more, every answer sorted
  * by kind ({@link ZaloAnswer}).
  */
@@ -26,14 +21,14 @@ import vn.binhyen.eventlog.Json;
 public class OaClient {
     private final ConnectorConfig config;
     private final OaTokens tokens;
-    private final HttpClient http;
+    private final ZaloApis.Oa api;
     private final OaPace pace;
 
     OaClient(ConnectorConfig config, OaTokens tokens, OaPace pace) {
         this.config = config;
         this.tokens = tokens;
         this.pace = pace;
-        this.http = HttpClient.newBuilder().connectTimeout(config.zalo().timeout()).build();
+        this.api = ZaloApis.client(ZaloApis.Oa.class, config.zalo().apiUrl(), config.zalo().timeout());
     }
 
     /** The configured OA with this id. */
@@ -41,7 +36,7 @@ public class OaClient {
         return config.oa().values().stream().filter(o -> o.oaId().equals(oaId)).findFirst();
     }
 
-    /** {@code POST /v3.0/oa/<call>} with a JSON body. */
+    /** {@code POST /v3.0/oa/<call>} with a JSON body; {@code call} is {@code <area>/<name>}, as {@code group/message}. */
     public ZaloAnswer post(ConnectorConfig.Oa oa, String call, Object body) {
         String json;
         try {
@@ -49,34 +44,35 @@ public class OaClient {
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException(e);
         }
-        return withToken(oa, token -> HttpRequest.newBuilder(uri(call, Map.of())).timeout(config.zalo().timeout())
-                .header("access_token", token).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json)).build());
+        String[] at = split(call);
+        return withToken(oa, token -> api.post(at[0], at[1], token, json));
     }
 
     /** {@code GET /v3.0/oa/<call>?<query>}. */
     public ZaloAnswer get(ConnectorConfig.Oa oa, String call, Map<String, String> query) {
-        return withToken(oa, token -> HttpRequest.newBuilder(uri(call, query)).timeout(config.zalo().timeout())
-                .header("access_token", token).GET().build());
+        String[] at = split(call);
+        return withToken(oa, token -> api.get(at[0], at[1], token, query));
     }
 
-    private URI uri(String call, Map<String, String> query) {
-        String q = query.isEmpty() ? "" : "?" + query.entrySet().stream()
-                .map(e -> enc(e.getKey()) + "=" + enc(e.getValue())).collect(Collectors.joining("&"));
-        return URI.create(OaTokens.trim(config.zalo().apiUrl()) + "/v3.0/oa/" + call + q);
+    private static String[] split(String call) {
+        int slash = call.indexOf('/');
+        if (slash <= 0 || slash != call.lastIndexOf('/') || slash == call.length() - 1) {
+            throw new IllegalArgumentException("an OA call is <area>/<name>, not " + call);
+        }
+        return new String[] {call.substring(0, slash), call.substring(slash + 1)};
     }
 
-    private ZaloAnswer withToken(ConnectorConfig.Oa oa, java.util.function.Function<String, HttpRequest> request) {
+    private ZaloAnswer withToken(ConnectorConfig.Oa oa, Function<String, Response> call) {
         String token;
         try {
             token = tokens.current(oa);
         } catch (OaTokens.TokenRefreshFailed e) {
             return ZaloAnswer.unavailable(e.getMessage());
         }
-        ZaloAnswer answer = send(oa, request.apply(token));
+        ZaloAnswer answer = send(oa, token, call);
         if (answer.kind() == ZaloAnswer.Kind.TOKEN) {
             try {
-                answer = send(oa, request.apply(tokens.refused(oa, token)));
+                answer = send(oa, tokens.refused(oa, token), call);
             } catch (OaTokens.TokenRefreshFailed e) {
                 return ZaloAnswer.unavailable(e.getMessage());
             }
@@ -84,29 +80,29 @@ public class OaClient {
         return answer;
     }
 
-    private ZaloAnswer send(ConnectorConfig.Oa oa, HttpRequest request) {
+    private ZaloAnswer send(ConnectorConfig.Oa oa, String token, Function<String, Response> call) {
         pace.await(oa.oaId());
+        int status;
+        String text;
         try {
-            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() >= 500 || response.statusCode() == 429) {
-                return ZaloAnswer.unavailable("Zalo answered HTTP " + response.statusCode());
+            Response response = call.apply(token);
+            status = response.getStatus();
+            text = ZaloApis.body(response);
+        } catch (RuntimeException e) {
+            if (ZaloApis.unanswered(e)) {
+                return ZaloAnswer.unavailable("Zalo unreachable: " + e.getClass().getSimpleName() + " " + e.getMessage());
             }
-            JsonNode body;
-            try {
-                body = Json.MAPPER.readTree(response.body());
-            } catch (JsonProcessingException e) {
-                return ZaloAnswer.unavailable("Zalo answered HTTP " + response.statusCode() + " with no JSON");
-            }
-            return ZaloAnswer.of(body);
-        } catch (java.io.IOException e) {
-            return ZaloAnswer.unavailable("Zalo unreachable: " + e.getClass().getSimpleName() + " " + e.getMessage());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return ZaloAnswer.unavailable("interrupted");
+            throw e;
         }
-    }
-
-    private static String enc(String s) {
-        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+        if (status >= 500 || status == 429) {
+            return ZaloAnswer.unavailable("Zalo answered HTTP " + status);
+        }
+        JsonNode body;
+        try {
+            body = Json.MAPPER.readTree(text);
+        } catch (JsonProcessingException e) {
+            return ZaloAnswer.unavailable("Zalo answered HTTP " + status + " with no JSON");
+        }
+        return body == null ? ZaloAnswer.unavailable("Zalo answered HTTP " + status + " with no JSON") : ZaloAnswer.of(body);
     }
 }

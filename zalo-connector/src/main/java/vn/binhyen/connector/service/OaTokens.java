@@ -7,10 +7,6 @@ import io.agroal.api.AgroalDataSource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -38,7 +34,7 @@ public class OaTokens {
     private final AgroalDataSource dataSource;
     private final ConnectorConfig config;
     private final Clock clock;
-    private final HttpClient http;
+    private final ZaloApis.OAuth oauth;
     /** The stored pair, read again when it is near its expiry or Zalo refuses it. */
     private final ConcurrentHashMap<String, Stored> cache = new ConcurrentHashMap<>();
 
@@ -49,7 +45,7 @@ public class OaTokens {
         this.dataSource = dataSource;
         this.config = config;
         this.clock = clock;
-        this.http = HttpClient.newBuilder().connectTimeout(config.zalo().timeout()).build();
+        this.oauth = ZaloApis.client(ZaloApis.OAuth.class, config.zalo().oauthUrl(), config.zalo().timeout());
     }
 
     /** The access token to call Zalo with for this OA: refreshed first when it is near its expiry. */
@@ -167,30 +163,31 @@ public class OaTokens {
     }
 
     private JsonNode post(ConnectorConfig.Oa oa, String refreshToken) {
-        String form = "app_id=" + enc(oa.appId()) + "&grant_type=refresh_token&refresh_token=" + enc(refreshToken);
-        HttpRequest request = HttpRequest.newBuilder(URI.create(trim(config.zalo().oauthUrl()) + "/v4/oa/access_token"))
-                .timeout(config.zalo().timeout()).header("Content-Type", "application/x-www-form-urlencoded")
-                .header("secret_key", oa.appSecret()).POST(HttpRequest.BodyPublishers.ofString(form)).build();
+        int status;
+        String text;
         try {
-            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() >= 500) {
-                throw new TokenRefreshFailed("Zalo's token endpoint answered " + response.statusCode());
+            var response = oauth.refresh(oa.appSecret(), oa.appId(), "refresh_token", refreshToken);
+            status = response.getStatus();
+            text = ZaloApis.body(response);
+        } catch (RuntimeException e) {
+            if (ZaloApis.unanswered(e)) {
+                throw new TokenRefreshFailed("Zalo's token endpoint unreachable: " + e.getMessage());
             }
-            return Json.MAPPER.readTree(response.body());
+            throw e;
+        }
+        if (status >= 500) {
+            throw new TokenRefreshFailed("Zalo's token endpoint answered " + status);
+        }
+        try {
+            JsonNode answer = Json.MAPPER.readTree(text);
+            return answer == null ? Json.MAPPER.missingNode() : answer;
         } catch (java.io.IOException e) {
-            throw new TokenRefreshFailed("Zalo's token endpoint unreachable: " + e.getMessage());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new TokenRefreshFailed("interrupted");
+            throw new TokenRefreshFailed("Zalo's token endpoint answered " + status + " with no JSON");
         }
     }
 
     static String trim(String url) {
         return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
-    }
-
-    private static String enc(String s) {
-        return URLEncoder.encode(s, StandardCharsets.UTF_8);
     }
 
     /** The token could not be refreshed now (Zalo down, or the refresh token refused): actions wait. */

@@ -1,0 +1,93 @@
+package vn.binhyen.connector.service;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.FormParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.ProcessingException;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
+import org.jboss.resteasy.reactive.RestQuery;
+
+/**
+ * Zalo's HTTP APIs as MicroProfile REST Client interfaces (Quarkus REST Client): the OA's group and
+ * message calls, the OAuth token endpoint and the Bot API. Each answer is read as a {@link Response}
+ * whatever its status (the default exception mapper is off), because Zalo's refusals are sorted by
+ * their JSON error codes ({@link ZaloAnswer}), not by HTTP status.
+ */
+public final class ZaloApis {
+    private ZaloApis() {
+    }
+
+    /** {@code <api>/v3.0/oa/<area>/<call>}: GMF's {@code group/*} and {@code message/cs}, by the OA's access token. */
+    @Path("/v3.0/oa")
+    @RegisterRestClient
+    public interface Oa {
+        @POST
+        @Path("/{area}/{call}")
+        @Consumes(MediaType.APPLICATION_JSON)
+        @Produces(MediaType.APPLICATION_JSON)
+        Response post(@PathParam("area") String area, @PathParam("call") String call,
+                @HeaderParam("access_token") String token, String json);
+
+        @GET
+        @Path("/{area}/{call}")
+        @Produces(MediaType.APPLICATION_JSON)
+        Response get(@PathParam("area") String area, @PathParam("call") String call,
+                @HeaderParam("access_token") String token, @RestQuery Map<String, String> query);
+    }
+
+    /** {@code <oauth>/v4/oa/access_token}: a single-use refresh token for a new access token. */
+    @Path("/v4/oa")
+    @RegisterRestClient
+    public interface OAuth {
+        @POST
+        @Path("/access_token")
+        @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+        @Produces(MediaType.APPLICATION_JSON)
+        Response refresh(@HeaderParam("secret_key") String secretKey, @FormParam("app_id") String appId,
+                @FormParam("grant_type") String grantType, @FormParam("refresh_token") String refreshToken);
+    }
+
+    /** {@code <bot-api>/bot<TOKEN>/<method>}: the Zalo Bot platform's Telegram-like API. */
+    @Path("/")
+    @RegisterRestClient
+    public interface Bot {
+        @POST
+        @Path("/bot{token}/{method}")
+        @Consumes(MediaType.APPLICATION_JSON)
+        @Produces(MediaType.APPLICATION_JSON)
+        Response call(@PathParam("token") String token, @PathParam("method") String method, String json);
+    }
+
+    /** A client of {@code api} at {@code baseUrl}, waiting at most {@code timeout} to connect and to be answered. */
+    static <T> T client(Class<T> api, String baseUrl, Duration timeout) {
+        return QuarkusRestClientBuilder.newBuilder().baseUri(URI.create(OaTokens.trim(baseUrl)))
+                .connectTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
+                .readTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
+                .property("microprofile.rest.client.disable.default.mapper", true)
+                .build(api);
+    }
+
+    /** The body of an answer, read whole (Zalo's answers are small JSON documents). */
+    static String body(Response response) {
+        try (response) {
+            return response.hasEntity() ? response.readEntity(String.class) : "";
+        }
+    }
+
+    /** Whether a failure is the exchange's own (no connection, a timeout), not an answer. */
+    static boolean unanswered(RuntimeException e) {
+        return e instanceof ProcessingException;
+    }
+}
