@@ -422,6 +422,20 @@ class ConnectorTests {
         await().atMost(Duration.ofSeconds(20)).until(() -> answer(toStranger) != null);
         assertThat(answer(toStranger).path("type").asText()).isEqualTo("ActionNotPossible");
         assertThat(answer(toStranger).path("payload").path("reason").asText()).contains("-213");
+        // a follower who has not interacted with the OA for eight days, outside Zalo's 7-day consultation window:
+        // Zalo's refusal (-230) is the answer, tried once (notification-service takes its next channel on it)
+        sim().interacted(ZaloSimResource.PERSON_ACCOUNT, Instant.now().minus(Duration.ofDays(8)));
+        try {
+            String quiet = zaloDelivery("USER", ZaloSimResource.PERSON_ACCOUNT, "Nhắc nhở: hãy phản hồi chỉ đạo",
+                    Instant.now().plus(Duration.ofMinutes(5)));
+            await().atMost(Duration.ofSeconds(20)).until(() -> answer(quiet) != null);
+            assertThat(answer(quiet).path("type").asText()).isEqualTo("ActionNotPossible");
+            assertThat(answer(quiet).path("payload").path("reason").asText()).contains("-230");
+            assertThat(sim().personOutbox(ZaloSimResource.PERSON_ACCOUNT))
+                    .filteredOn(c -> Integer.valueOf(-230).equals(c.get("error"))).hasSize(1);
+        } finally {
+            sim().interacted(ZaloSimResource.PERSON_ACCOUNT, Instant.now());
+        }
         // past its deadline (notification-service has sent it its next way): not sent at all
         String late = zaloDelivery("USER", ZaloSimResource.NAMED_ACCOUNT, "Quá hạn", Instant.now().minusSeconds(1));
         await().atMost(Duration.ofSeconds(20)).until(() -> answer(late) != null);
@@ -598,6 +612,46 @@ class ConnectorTests {
                 + notPosted + "')") == 2);
         assertThat(notices().stream().filter(posted::equals)).hasSize(1);
         assertThat(notices().stream().filter(notPosted::equals)).hasSize(1);
+    }
+
+    /**
+     * The same for a message to a person: the next instance looks for it in the OA's conversation with
+     * them ({@code GET /v2.0/oa/conversation}) and sends only what is not there.
+     */
+    @Test
+    void anOrphanedClaimOfAPersonsMessage_isReconciledWithTheirConversation_soItIsNeverSentTwice_issue_26()
+            throws Exception {
+        String person = ZaloSimResource.PERSON_ACCOUNT;
+        String sent = "Nhắc nhở đã gửi trước khi dịch vụ dừng " + UUID.randomUUID();
+        String notSent = "Nhắc nhở chưa kịp gửi " + UUID.randomUUID();
+        // the first reached the person before the instance died: it is in their conversation with the OA
+        var http = vn.binhyen.testsupport.Http.client();
+        var reached = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(sim().baseUrl()
+                + "/v3.0/oa/message/cs")).timeout(vn.binhyen.testsupport.Http.ANSWER).header("access_token",
+                sim().accessToken()).header("Content-Type", "application/json").POST(java.net.http.HttpRequest
+                .BodyPublishers.ofString(Json.MAPPER.writeValueAsString(Map.of("recipient", Map.of("user_id", person),
+                        "message", Map.of("text", sent))))).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(Json.MAPPER.readTree(reached.body()).path("error").asInt()).isZero();
+        for (String text : List.of(sent, notSent)) {
+            try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
+                    "insert into outbound_action (action_key, oa_id, effect, call, body, status, claimed_at, created_at) "
+                            + "values (?, ?, 'MESSAGE_PERSON', 'message/cs', ?, 'SENDING', now() - interval '2 minutes', "
+                            + "now() - interval '3 minutes')")) {
+                ps.setString(1, "orphan-person:" + text);
+                ps.setString(2, sim().config().oaId());
+                ps.setString(3, Json.MAPPER.writeValueAsString(Map.of("recipient", Map.of("user_id", person),
+                        "message", Map.of("text", text))));
+                ps.executeUpdate();
+            }
+        }
+        await().atMost(Duration.ofSeconds(20)).until(() -> count("select count(*) from outbound_action where action_key "
+                + "in ('orphan-person:" + sent + "', 'orphan-person:" + notSent + "') and status = 'DONE'") == 2);
+        List<String> texts = sim().personOutbox(person).stream().filter(c -> "message/cs".equals(c.get("call"))
+                && Integer.valueOf(0).equals(c.get("error"))).map(c -> Json.MAPPER.valueToTree(c.get("body"))
+                .path("message").path("text").asText()).toList();
+        assertThat(texts.stream().filter(sent::equals)).hasSize(1);
+        assertThat(texts.stream().filter(notSent::equals)).hasSize(1);
+        assertThat(sim().personOutbox(person)).anyMatch(c -> "conversation".equals(c.get("call")));
     }
 
     // ---- helpers

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 
 import java.io.IOException;
+import java.time.Instant;
 import java.util.List;
 
 /** {@code /sim/…}: what tests and outside checks drive and read. Refusals: {@code {status, message}}. */
@@ -56,11 +57,27 @@ final class ControlApi {
                 }
                 return;
             }
-            case "users" -> { // GET /sim/users/{userId}/outbox: the OA's messages to one person (message/cs)
-                if (seg.size() != 3 || !seg.get(2).equals("outbox")) break;
-                HttpIo.requireMethod(ex, "GET");
-                HttpIo.send(ex, 200, Json.MAPPER.valueToTree(state.personOutbox(seg.get(1))));
-                return;
+            case "users" -> {
+                if (seg.size() != 3) break;
+                if (seg.get(2).equals("outbox")) { // GET /sim/users/{userId}/outbox: the OA's messages to one person
+                    HttpIo.requireMethod(ex, "GET");
+                    HttpIo.send(ex, 200, Json.MAPPER.valueToTree(state.personOutbox(seg.get(1))));
+                    return;
+                }
+                if (seg.get(2).equals("interaction")) { // POST /sim/users/{userId}/interaction {at?}: their last one
+                    HttpIo.requireMethod(ex, "POST");
+                    ObjectNode req = HttpIo.jsonObject(HttpIo.body(ex));
+                    Instant at;
+                    try {
+                        at = req.hasNonNull("at") ? Instant.parse(req.path("at").asText()) : state.now();
+                    } catch (java.time.format.DateTimeParseException e) {
+                        throw new ZaloSim.SimException(400, "at: an ISO-8601 instant, not " + req.path("at").asText());
+                    }
+                    state.interacted(seg.get(1), at);
+                    HttpIo.send(ex, 200, Json.object().put("userId", seg.get(1)).put("at", at.toString()));
+                    return;
+                }
+                break;
             }
             case "webhooks" -> {
                 if (seg.size() == 1) {

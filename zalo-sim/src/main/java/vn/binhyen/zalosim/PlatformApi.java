@@ -63,8 +63,10 @@ final class PlatformApi {
 
     /**
      * {@code POST /v3.0/oa/message/cs}: the OA's message to one person ({@code recipient.user_id},
-     * an id scoped to the OA). Zalo refuses a person who does not follow the OA (-213); here the
-     * OA's followers are the members of its simulated groups.
+     * an id scoped to the OA). Zalo refuses a person who does not follow the OA (-213), and one whose
+     * last interaction with the OA is older than its consultation window, 7 days (-230); here the OA's
+     * followers are the members of its simulated groups, taken to have interacted when the simulator
+     * started, and {@code POST /sim/users/{userId}/interaction} sets a person's last interaction.
      */
     void personMessage(HttpExchange ex) throws IOException {
         HttpIo.requireMethod(ex, "POST");
@@ -87,8 +89,53 @@ final class PlatformApi {
                 answer = Zalo.error(-210, "Parameter exceeds its limit");
             } else if (!state.follower(userId)) {
                 answer = Zalo.error(-213, "User has not followed OA");
+            } else if (!state.withinInteractionWindow(userId)) {
+                answer = Zalo.error(-230, "User has not interacted with the OA in the last 7 days");
             } else {
-                answer = Zalo.success(Json.object().put("message_id", Zalo.newId()).put("user_id", userId));
+                String messageId = Zalo.newId();
+                answer = Zalo.success(Json.object().put("message_id", messageId).put("user_id", userId));
+                state.delivered(userId, messageId, text.asText());
+            }
+            state.recordPerson(userId, call, req, answer.path("error").asInt());
+        }
+        HttpIo.send(ex, 200, answer);
+    }
+
+    /**
+     * {@code GET /v2.0/oa/conversation?data={"user_id","offset","count"}}: the OA's conversation with one
+     * person, newest first, at most 10 at a time (the v2 call's JSON-in-{@code data} shape); here it holds
+     * the OA's messages that reached the person ({@code src} 0).
+     */
+    void personConversation(HttpExchange ex) throws IOException {
+        HttpIo.requireMethod(ex, "GET");
+        ObjectNode query = HttpIo.query(ex);
+        ObjectNode req;
+        try {
+            req = HttpIo.jsonObject(Json.text(query, "data") == null ? new byte[0]
+                    : Json.text(query, "data").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        } catch (HttpIo.HttpError e) {
+            HttpIo.send(ex, 200, Zalo.error(-201, "Parameter is invalid: data"));
+            return;
+        }
+        String call = "conversation";
+        if (faulted(ex, null, null, req)) return;
+        int tokenError = state.accessTokenError(ex.getRequestHeaders().getFirst("access_token"));
+        String userId = Json.text(req, "user_id");
+        int offset = req.path("offset").asInt(0);
+        int count = req.path("count").asInt(10);
+        ObjectNode answer;
+        synchronized (state) {
+            answer = refusedCall(tokenError);
+            if (answer != null) {
+                // the token or the rate limit refused it
+            } else if (userId == null) {
+                answer = Zalo.error(-201, "Parameter is invalid: user_id");
+            } else if (offset < 0 || count < 1 || count > 10) {
+                answer = Zalo.error(-210, "Parameter exceeds its limit");
+            } else {
+                var data = Json.MAPPER.createArrayNode();
+                state.personChat(userId, offset, count).forEach(data::add);
+                answer = Zalo.success(data);
             }
             state.recordPerson(userId, call, req, answer.path("error").asInt());
         }

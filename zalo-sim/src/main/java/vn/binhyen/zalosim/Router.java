@@ -34,6 +34,9 @@ final class Router implements HttpHandler {
             } else if (path.equals("/v3.0/oa/message/cs")) {
                 style = Style.OA;
                 platform.personMessage(ex);
+            } else if (path.equals("/v2.0/oa/conversation")) {
+                style = Style.OA;
+                platform.personConversation(ex);
             } else if (path.startsWith("/v3.0/oa/group/")) {
                 style = Style.OA;
                 platform.oa(ex, path.substring("/v3.0/oa/group/".length()));

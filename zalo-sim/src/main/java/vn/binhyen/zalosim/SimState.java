@@ -123,6 +123,46 @@ final class SimState {
 
     private final Map<String, List<OutboxEntry>> personOutboxes = new HashMap<>();
 
+    /**
+     * Zalo's consultation message ({@code message/cs}) reaches a follower only within this long of
+     * their last interaction with the OA (their message to it, a call, a reaction…): -230 after it.
+     */
+    static final java.time.Duration INTERACTION_WINDOW = java.time.Duration.ofDays(7);
+    /** Each person's last interaction with the OA, where one was set ({@link #interacted}). */
+    private final Map<String, Instant> interactions = new HashMap<>();
+    /** The simulator's start: the members it is started with are taken to have interacted then. */
+    private final Instant started = clock.instant();
+
+    /** Each person's conversation with the OA: the OA's messages that reached them, oldest first. */
+    private final Map<String, List<ObjectNode>> personChats = new HashMap<>();
+
+    /** The OA's message {@code messageId} reached {@code userId}: it is in their conversation now. */
+    synchronized void delivered(String userId, String messageId, String text) {
+        personChats.computeIfAbsent(userId, k -> new ArrayList<>()).add(Json.object().put("message_id", messageId)
+                .put("src", 0).put("time", now().toEpochMilli()).put("type", "text").put("message", text)
+                .put("from_id", config.oaId()).put("to_id", userId));
+    }
+
+    /** {@code userId}'s conversation with the OA, newest first, {@code count} from {@code offset}. */
+    synchronized List<ObjectNode> personChat(String userId, int offset, int count) {
+        List<ObjectNode> chat = personChats.getOrDefault(userId, List.of());
+        List<ObjectNode> out = new ArrayList<>();
+        for (int i = chat.size() - 1 - offset; i >= 0 && out.size() < count; i--) {
+            out.add(chat.get(i).deepCopy());
+        }
+        return out;
+    }
+
+    /** {@code userId} interacted with the OA at {@code at} (the control API's, a test's). */
+    synchronized void interacted(String userId, Instant at) {
+        interactions.put(userId, at);
+    }
+
+    /** Whether a consultation message reaches {@code userId} now: within {@link #INTERACTION_WINDOW} of their last interaction. */
+    synchronized boolean withinInteractionWindow(String userId) {
+        return !now().isAfter(interactions.getOrDefault(userId, started).plus(INTERACTION_WINDOW));
+    }
+
     /** Whether the OA's person messages reach {@code userId}: a member of one of the OA's groups follows it here. */
     synchronized boolean follower(String userId) {
         return groups.values().stream().anyMatch(g -> !g.bot() && g.members.containsKey(userId));

@@ -261,6 +261,11 @@ public final class ZaloSim implements AutoCloseable {
         webhooks.concurrency(n);
     }
 
+    /** {@code userId}'s last interaction with the OA was at {@code at}: {@code message/cs} reaches them for 7 days after it. */
+    public void interacted(String userId, java.time.Instant at) {
+        state.interacted(userId, at);
+    }
+
     /** Every OA call addressed to one person ({@code message/cs}), in order: {@code at, call, body, error}. */
     public List<Map<String, Object>> personOutbox(String userId) {
         return state.personOutbox(userId);

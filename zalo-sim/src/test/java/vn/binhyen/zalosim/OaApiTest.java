@@ -84,6 +84,60 @@ class OaApiTest {
     }
 
     @Test
+    void aMessageToAPerson_reachesThemOnlyWithinSevenDaysOfTheirLastInteraction_asZalosConsultationWindow() {
+        // the members are taken to have interacted when the simulator started
+        String text = Client.json(Map.of("recipient", Map.of("user_id", MEMBER), "message", Map.of("text", "Nhắc nhở")));
+        assertThat(client.oaPost(TOKEN, "/v3.0/oa/message/cs", text).json().get("error").asInt()).isZero();
+        // eight days since they last wrote to the OA: outside the window, refused as Zalo refuses it
+        Client.Answer set = client.post("/sim/users/" + MEMBER + "/interaction",
+                Client.json(Map.of("at", java.time.Instant.now().minus(java.time.Duration.ofDays(8)).toString())));
+        assertThat(set.status()).isEqualTo(200);
+        JsonNode outside = client.oaPost(TOKEN, "/v3.0/oa/message/cs", text).json();
+        assertThat(outside.get("error").asInt()).isEqualTo(-230);
+        assertThat(outside.get("message").asText()).contains("7 days");
+        // six days and 23 hours: inside it again; and an interaction now, of course
+        sim.interacted(MEMBER, java.time.Instant.now().minus(java.time.Duration.ofDays(7).minusHours(1)));
+        assertThat(client.oaPost(TOKEN, "/v3.0/oa/message/cs", text).json().get("error").asInt()).isZero();
+        assertThat(client.post("/sim/users/" + MEMBER + "/interaction", "{}").status()).isEqualTo(200);
+        assertThat(client.oaPost(TOKEN, "/v3.0/oa/message/cs", text).json().get("error").asInt()).isZero();
+        // a malformed moment changes nothing
+        assertThat(client.post("/sim/users/" + MEMBER + "/interaction", "{\"at\":\"last week\"}").status()).isEqualTo(400);
+        assertThat(sim.personOutbox(MEMBER)).extracting(e -> e.get("error")).containsExactly(0, -230, 0, 0);
+    }
+
+    @Test
+    void theOasConversationWithAPerson_holdsWhatReachedThem_newestFirst_tenAtMost() {
+        List<String> ids = new java.util.ArrayList<>();
+        for (String text : List.of("Tin thứ nhất", "Tin thứ hai")) {
+            ids.add(client.oaPost(TOKEN, "/v3.0/oa/message/cs", Client.json(Map.of("recipient", Map.of("user_id", MEMBER),
+                    "message", Map.of("text", text)))).json().at("/data/message_id").asText());
+        }
+        JsonNode chat = client.oaGet(TOKEN, "/v2.0/oa/conversation?data=" + java.net.URLEncoder.encode(Client.json(
+                Map.of("user_id", MEMBER, "offset", 0, "count", 10)), java.nio.charset.StandardCharsets.UTF_8)).json();
+        assertThat(chat.get("error").asInt()).isZero();
+        assertThat(chat.at("/data/0/message").asText()).isEqualTo("Tin thứ hai");
+        assertThat(chat.at("/data/0/message_id").asText()).isEqualTo(ids.get(1));
+        assertThat(chat.at("/data/0/src").asInt()).isZero();
+        assertThat(chat.at("/data/1/message_id").asText()).isEqualTo(ids.get(0));
+        assertThat(chat.get("data").size()).isEqualTo(2);
+        JsonNode second = client.oaGet(TOKEN, "/v2.0/oa/conversation?data=" + java.net.URLEncoder.encode(Client.json(
+                Map.of("user_id", MEMBER, "offset", 1, "count", 1)), java.nio.charset.StandardCharsets.UTF_8)).json();
+        assertThat(second.at("/data/0/message").asText()).isEqualTo("Tin thứ nhất");
+        // more than ten at once, no person, no data, a wrong token: refused as Zalo refuses them
+        assertThat(client.oaGet(TOKEN, "/v2.0/oa/conversation?data=" + java.net.URLEncoder.encode(Client.json(
+                Map.of("user_id", MEMBER, "offset", 0, "count", 11)), java.nio.charset.StandardCharsets.UTF_8)).json()
+                .get("error").asInt()).isEqualTo(-210);
+        assertThat(client.oaGet(TOKEN, "/v2.0/oa/conversation?data=%7B%7D").json().get("error").asInt()).isEqualTo(-201);
+        assertThat(client.oaGet(TOKEN, "/v2.0/oa/conversation").json().get("error").asInt()).isEqualTo(-201);
+        assertThat(client.oaGet("wrong-token", "/v2.0/oa/conversation?data=" + java.net.URLEncoder.encode(Client.json(
+                Map.of("user_id", MEMBER)), java.nio.charset.StandardCharsets.UTF_8)).json().get("error").asInt())
+                .isEqualTo(-216);
+        // a person the OA never reached has an empty conversation
+        assertThat(client.oaGet(TOKEN, "/v2.0/oa/conversation?data=" + java.net.URLEncoder.encode(Client.json(
+                Map.of("user_id", "zu-nobody")), java.nio.charset.StandardCharsets.UTF_8)).json().get("data").size()).isZero();
+    }
+
+    @Test
     void aTextOver2000CharactersAnswers210() {
         assertThat(send(GROUP, "ệ".repeat(2000)).get("error").asInt()).isZero();
         JsonNode tooLong = send(GROUP, "ệ".repeat(2001));

@@ -138,10 +138,9 @@ public class ActionWorker {
     }
 
     private void carryOut(Due d, Set<String> waiting) {
-        if (d.notAfter() != null && clock.instant().isAfter(d.notAfter()) && !(d.orphaned()
-                && d.call().equals("group/message"))) {
+        if (d.notAfter() != null && clock.instant().isAfter(d.notAfter()) && !(d.orphaned() && lookedFor(d.call()))) {
             // notification-service has sent it its next way by now (a claim orphaned earlier may have gone out: it
-            // is not looked for, except in a group's conversation)
+            // is looked for in the conversation first, where there is one to read)
             impossible(d, "EXPIRED", "not carried out by " + d.notAfter() + " (" + (d.attempts() == 0 ? "not tried"
                     : "tried " + d.attempts() + " times") + "): the notification goes its next way");
             return;
@@ -163,8 +162,13 @@ public class ActionWorker {
         if (body == null) {
             return;
         }
-        if (d.orphaned() && d.call().equals("group/message")) {
-            ZaloAnswer found = alreadyPosted(oa.get(), d, body.path("message").path("text").asText());
+        if (d.orphaned() && lookedFor(d.call())) {
+            String text = body.path("message").path("text").asText();
+            ZaloAnswer found = d.call().equals("group/message")
+                    ? alreadyPosted(d, text, 50, offset -> zalo.get(oa.get(), "group/conversation",
+                            java.util.Map.of("group_id", d.zaloGroupId(), "offset", String.valueOf(offset), "count", "50")))
+                    : alreadyPosted(d, text, 10, offset -> zalo.conversation(oa.get(),
+                            body.path("recipient").path("user_id").asText(), offset, 10));
             if (found == null) {
                 later(d, "reconciling an orphaned claim: Zalo's conversation unreadable now");
                 return;
@@ -174,7 +178,7 @@ public class ActionWorker {
                 return;
             }
             if (d.notAfter() != null && clock.instant().isAfter(d.notAfter())) {
-                impossible(d, "EXPIRED", "not in the group's conversation, and its deadline " + d.notAfter()
+                impossible(d, "EXPIRED", "not in the conversation, and its deadline " + d.notAfter()
                         + " has passed: the notification goes its next way");
                 return;
             }
@@ -232,19 +236,27 @@ public class ActionWorker {
     }
 
     /**
-     * Whether the OA's notice is in the group's recent conversation (posted before its instance
-     * died): an OK answer carrying its message id; not OK when it is not there; null when the
-     * conversation cannot be read now.
+     * The calls whose orphaned claims are looked for before they are sent again: a group's notice (the
+     * group's conversation) and a message to a person (the OA's conversation with them).
      */
-    private ZaloAnswer alreadyPosted(ConnectorConfig.Oa oa, Due d, String text) {
+    private static boolean lookedFor(String call) {
+        return call.equals("group/message") || call.equals("message/cs");
+    }
+
+    /**
+     * Whether the OA's message is in the recent conversation (sent before its instance died), read
+     * {@code pageSize} at a time by {@code page}: an OK answer carrying its message id; not OK when it
+     * is not there; null when the conversation cannot be read now.
+     */
+    private ZaloAnswer alreadyPosted(Due d, String text, int pageSize,
+            java.util.function.IntFunction<ZaloAnswer> page) {
         long since = d.createdAt().minusSeconds(5).toEpochMilli();
-        for (int offset = 0; offset < 200; offset += 50) { // newest first, back to the action's creation
-            ZaloAnswer chat = zalo.get(oa, "group/conversation", java.util.Map.of("group_id", d.zaloGroupId(),
-                    "offset", String.valueOf(offset), "count", "50"));
+        for (int offset = 0; offset < 200; offset += pageSize) { // newest first, back to the action's creation
+            ZaloAnswer chat = page.apply(offset);
             if (!chat.ok()) {
                 return null;
             }
-            boolean older = chat.data().size() < 50;
+            boolean older = chat.data().size() < pageSize;
             for (JsonNode m : chat.data()) {
                 if (m.path("time").asLong() < since) {
                     older = true;

@@ -54,6 +54,17 @@ public class OaClient {
         return withToken(oa, token -> api.get(at[0], at[1], token, query));
     }
 
+    /** {@code GET /v2.0/oa/conversation}: the OA's conversation with one person, newest first, {@code count} (at most 10) from {@code offset}. */
+    public ZaloAnswer conversation(ConnectorConfig.Oa oa, String userId, int offset, int count) {
+        String data;
+        try {
+            data = Json.MAPPER.writeValueAsString(Map.of("user_id", userId, "offset", offset, "count", count));
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException(e);
+        }
+        return withToken(oa, token -> api.conversation(token, data));
+    }
+
     private static String[] split(String call) {
         int slash = call.indexOf('/');
         if (slash <= 0 || slash != call.lastIndexOf('/') || slash == call.length() - 1) {

@@ -29,22 +29,31 @@ public final class ZaloApis {
     private ZaloApis() {
     }
 
-    /** {@code <api>/v3.0/oa/<area>/<call>}: GMF's {@code group/*} and {@code message/cs}, by the OA's access token. */
-    @Path("/v3.0/oa")
+    /**
+     * The OA's API, by its access token: {@code /v3.0/oa/<area>/<call>} (GMF's {@code group/*} and
+     * {@code message/cs}) and {@code /v2.0/oa/conversation} (the OA's conversation with one person).
+     */
+    @Path("/")
     @RegisterRestClient
     public interface Oa {
         @POST
-        @Path("/{area}/{call}")
+        @Path("/v3.0/oa/{area}/{call}")
         @Consumes(MediaType.APPLICATION_JSON)
         @Produces(MediaType.APPLICATION_JSON)
         Response post(@PathParam("area") String area, @PathParam("call") String call,
                 @HeaderParam("access_token") String token, String json);
 
         @GET
-        @Path("/{area}/{call}")
+        @Path("/v3.0/oa/{area}/{call}")
         @Produces(MediaType.APPLICATION_JSON)
         Response get(@PathParam("area") String area, @PathParam("call") String call,
                 @HeaderParam("access_token") String token, @RestQuery Map<String, String> query);
+
+        /** {@code data}: the v2 call's parameters as one JSON object ({@code user_id, offset, count}). */
+        @GET
+        @Path("/v2.0/oa/conversation")
+        @Produces(MediaType.APPLICATION_JSON)
+        Response conversation(@HeaderParam("access_token") String token, @RestQuery("data") String data);
     }
 
     /** {@code <oauth>/v4/oa/access_token}: a single-use refresh token for a new access token. */

@@ -26,6 +26,10 @@ public class ZaloSimResource implements QuarkusTestResourceLifecycleManager {
     public static final String BOT_MEMBER_ACCOUNT = "zb-1";
     public static final String BOT_MEMBER_NAME = "Đinh Thị Mai";
 
+    /** A follower of the OA that only messages to a person reach (in a group of its own no test binds). */
+    public static final String PERSON_ACCOUNT = "zu-person";
+    public static final String PERSONS = "zg-persons";
+
     /** The authorisation matrix's group: the OA is in it; an account on no roster in it. */
     public static final String MATRIX = "zg-matrix";
     public static final String MATRIX_STRANGER = "zu-matrix-stranger";
@@ -49,6 +53,8 @@ public class ZaloSimResource implements QuarkusTestResourceLifecycleManager {
                         ZaloSim.Group.oa(MATRIX, "Nhóm phân quyền",
                                 new ZaloSim.Member("zu-matrix-leader", "Trưởng nhóm phân quyền", true),
                                 new ZaloSim.Member(MATRIX_STRANGER, "Người ngoài danh sách", false)),
+                        ZaloSim.Group.oa(PERSONS, "Người theo dõi OA",
+                                new ZaloSim.Member(PERSON_ACCOUNT, "Người nhận tin riêng", false)),
                         ZaloSim.Group.bot(BOT_GROUP, "Tổ dân phố 5",
                                 new ZaloSim.Member(BOT_MEMBER_ACCOUNT, BOT_MEMBER_NAME, false))));
         ZaloSim.Config c = sim.config();
