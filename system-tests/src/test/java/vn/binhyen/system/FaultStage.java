@@ -66,6 +66,9 @@ final class FaultStage implements AutoCloseable {
     private ServiceProcess startService() throws Exception {
         Map<String, String> env = new java.util.HashMap<>(settings);
         env.put("BINHYEN_DB_URL", "jdbc:postgresql://127.0.0.1:" + proxy.port() + "/" + db.name());
+        // compiled by C1 alone, as ScaleOutTests' processes: these runs check what survives a fault, not speed,
+        // and C2's compilations of a service started again and again are most of their time on two cores
+        env.putIfAbsent("JAVA_TOOL_OPTIONS", "-XX:TieredStopAtLevel=1");
         return ServiceProcess.start(serviceName, db, broker, env);
     }
 
