@@ -38,18 +38,12 @@ public class BotClient {
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException(e);
         }
-        int status;
-        String text;
-        try {
-            var response = api.call(bot.token(), method, json);
-            status = response.getStatus();
-            text = ZaloApis.body(response);
-        } catch (RuntimeException e) {
-            if (ZaloApis.unanswered(e)) {
-                return ZaloAnswer.unavailable("the Bot API unreachable: " + e.getClass().getSimpleName());
-            }
-            throw e;
+        ZaloApis.Exchange x = ZaloApis.exchange(() -> api.call(bot.token(), method, json));
+        if (x.unanswered() != null) {
+            return ZaloAnswer.unavailable("the Bot API unreachable: " + x.unanswered());
         }
+        int status = x.status();
+        String text = x.text();
         if (status >= 500 || status == 429) {
             return ZaloAnswer.unavailable("the Bot API answered HTTP " + status);
         }

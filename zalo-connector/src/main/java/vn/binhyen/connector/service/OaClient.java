@@ -93,18 +93,12 @@ public class OaClient {
 
     private ZaloAnswer send(ConnectorConfig.Oa oa, String token, Function<String, Response> call) {
         pace.await(oa.oaId());
-        int status;
-        String text;
-        try {
-            Response response = call.apply(token);
-            status = response.getStatus();
-            text = ZaloApis.body(response);
-        } catch (RuntimeException e) {
-            if (ZaloApis.unanswered(e)) {
-                return ZaloAnswer.unavailable("Zalo unreachable: " + e.getClass().getSimpleName() + " " + e.getMessage());
-            }
-            throw e;
+        ZaloApis.Exchange x = ZaloApis.exchange(() -> call.apply(token));
+        if (x.unanswered() != null) {
+            return ZaloAnswer.unavailable("Zalo unreachable: " + x.unanswered());
         }
+        int status = x.status();
+        String text = x.text();
         if (status >= 500 || status == 429) {
             return ZaloAnswer.unavailable("Zalo answered HTTP " + status);
         }

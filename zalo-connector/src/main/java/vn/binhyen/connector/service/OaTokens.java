@@ -163,18 +163,13 @@ public class OaTokens {
     }
 
     private JsonNode post(ConnectorConfig.Oa oa, String refreshToken) {
-        int status;
-        String text;
-        try {
-            var response = oauth.refresh(oa.appSecret(), oa.appId(), "refresh_token", refreshToken);
-            status = response.getStatus();
-            text = ZaloApis.body(response);
-        } catch (RuntimeException e) {
-            if (ZaloApis.unanswered(e)) {
-                throw new TokenRefreshFailed("Zalo's token endpoint unreachable: " + e.getMessage());
-            }
-            throw e;
+        ZaloApis.Exchange x = ZaloApis.exchange(() -> oauth.refresh(oa.appSecret(), oa.appId(), "refresh_token",
+                refreshToken));
+        if (x.unanswered() != null) {
+            throw new TokenRefreshFailed("Zalo's token endpoint unreachable: " + x.unanswered());
         }
+        int status = x.status();
+        String text = x.text();
         if (status >= 500) {
             throw new TokenRefreshFailed("Zalo's token endpoint answered " + status);
         }

@@ -88,15 +88,19 @@ public final class ZaloApis {
                 .build(api);
     }
 
-    /** The body of an answer, read whole (Zalo's answers are small JSON documents). */
-    static String body(Response response) {
-        try (response) {
-            return response.hasEntity() ? response.readEntity(String.class) : "";
-        }
+    /**
+     * One call's answer: its status and body (read whole: Zalo's answers are small JSON documents), or,
+     * when nothing answered (no connection, a timeout, an answer cut off), {@code unanswered} saying why.
+     */
+    record Exchange(int status, String text, String unanswered) {
     }
 
-    /** Whether a failure is the exchange's own (no connection, a timeout), not an answer. */
-    static boolean unanswered(RuntimeException e) {
-        return e instanceof ProcessingException;
+    /** Makes the call and reads its answer; a failure of the exchange itself is an {@link Exchange} too. */
+    static Exchange exchange(java.util.function.Supplier<Response> call) {
+        try (Response response = call.get()) {
+            return new Exchange(response.getStatus(), response.hasEntity() ? response.readEntity(String.class) : "", null);
+        } catch (ProcessingException e) {
+            return new Exchange(0, "", e.getClass().getSimpleName() + " " + e.getMessage());
+        }
     }
 }
