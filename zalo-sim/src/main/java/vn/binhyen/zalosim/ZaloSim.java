@@ -266,7 +266,10 @@ public final class ZaloSim implements AutoCloseable {
         state.interacted(userId, at);
     }
 
-    /** Every OA call addressed to one person ({@code message/cs}), in order: {@code at, call, body, error}. */
+    /**
+     * Every OA call addressed to one person, in order: its messages ({@code message/cs}) and its reads of
+     * their conversation ({@code conversation}): {@code at, call, body, error}.
+     */
     public List<Map<String, Object>> personOutbox(String userId) {
         return state.personOutbox(userId);
     }

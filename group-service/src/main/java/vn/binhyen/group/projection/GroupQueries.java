@@ -50,6 +50,9 @@ public class GroupQueries {
             p.and("scope", scope);
         }
         long total = GroupSummaryRow.count(where.toString(), p);
+        if ((long) page * size >= total) {
+            return new Page(List.of(), total, page, size); // past the last page (Panache's offset is an int)
+        }
         List<Summary> items = GroupSummaryRow.find(where.toString(), Sort.by("name").and("groupId"), p)
                 .project(Summary.class).page(io.quarkus.panache.common.Page.of(page, size)).list();
         return new Page(items, total, page, size);

@@ -86,8 +86,12 @@ public class UnitTree {
 
     /** Every unit, by id, one page at a time (Panache, into {@link UnitRow} projections). */
     public UnitPage units(int page, int size) {
+        long total = UnitSummaryRow.count();
+        if ((long) page * size >= total) {
+            return new UnitPage(List.of(), total, page, size); // past the last page (Panache's offset is an int)
+        }
         List<UnitRow> items = UnitSummaryRow.findAll(Sort.by("unitId")).project(UnitRow.class)
                 .page(io.quarkus.panache.common.Page.of(page, size)).list();
-        return new UnitPage(items, UnitSummaryRow.count(), page, size);
+        return new UnitPage(items, total, page, size);
     }
 }

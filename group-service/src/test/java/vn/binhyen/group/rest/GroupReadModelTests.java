@@ -73,6 +73,15 @@ class GroupReadModelTests {
                 .queryParam("unit", unit).queryParam("status", "ACTIVE").queryParam("size", 1)
                 .get("/api/v1/groups").then().statusCode(200)
                 .body("total", equalTo(2)).body("items", hasSize(1)).body("items[0].name", equalTo("Nhóm 0"));
+        given().auth().oauth2(Tokens.forUnit(Roles.AUDITOR, "auditor-1", unit))
+                .queryParam("unit", unit).queryParam("status", "ACTIVE").queryParam("size", 1).queryParam("page", 1)
+                .get("/api/v1/groups").then().statusCode(200).body("items[0].name", equalTo("Nhóm 1"));
+        // a page far past the last (its offset beyond an int): empty, with the count, not a failure
+        given().auth().oauth2(Tokens.forUnit(Roles.AUDITOR, "auditor-1", unit))
+                .queryParam("unit", unit).queryParam("size", 500).queryParam("page", 5_000_000)
+                .get("/api/v1/groups").then().statusCode(200).body("total", equalTo(3)).body("items", hasSize(0));
+        given().auth().oauth2(Tokens.forRole(Roles.SYSTEM_ADMIN, "sysadmin-1")).queryParam("size", 500)
+                .queryParam("page", 5_000_000).get("/api/v1/units").then().statusCode(200).body("items", hasSize(0));
         // an auditor of another unit lists none of them, whatever unit it names
         given().auth().oauth2(Tokens.forRole(Roles.AUDITOR, "auditor-1"))
                 .queryParam("unit", unit).get("/api/v1/groups").then().statusCode(200).body("total", equalTo(0));

@@ -22,7 +22,9 @@ import vn.binhyen.notification.domain.Delivery;
 /**
  * How recipients are reached outside the app. Members' Zalo ids and phones are learned from
  * group events; preferences, emails, quiet hours and the addresses of roles, groups and
- * citizens are set through the contacts API.
+ * citizens are set through the contacts API. JDBC on purpose: a contact is written by upserts
+ * that keep what an event leaves out ({@code on conflict … coalesce}), and read on routing's hot path
+ * behind a two-second cache.
  */
 @ApplicationScoped
 public class Contacts {

@@ -39,7 +39,10 @@ import vn.binhyen.notification.domain.Delivery;
  * event never sends twice. A sweep claims due rows with eventlog's {@link DueWork}
  * (several instances share the work), sends, and records the attempt and its outcome as
  * events in the same transaction: delivered, retried with exponential backoff, handed over to
- * the next channel of the recipient's chain, or dead-lettered with the reason.
+ * the next channel of the recipient's chain, or dead-lettered with the reason. JDBC on purpose:
+ * the queue is a work queue, not a read model; its rows are claimed with {@code FOR UPDATE SKIP
+ * LOCKED} (DueWork), inserted once with {@code on conflict do nothing} and updated in the claiming
+ * transaction beside the events, none of which Panache expresses.
  */
 @ApplicationScoped
 public class DeliveryQueue {

@@ -30,7 +30,8 @@ import vn.binhyen.notification.domain.Delivery;
  * Non-urgent notifications are batched per recipient: once the oldest waiting item is
  * {@code digest-every} old, all of the recipient's waiting items become one message, queued like
  * any other delivery (its source is the digest, so it is sent once). Critical and urgent ones
- * never wait here.
+ * never wait here. JDBC, as the delivery queue's: a recipient's items are claimed with {@code FOR
+ * UPDATE SKIP LOCKED} (DueWork) and marked in the claiming transaction.
  */
 @ApplicationScoped
 public class Digests {

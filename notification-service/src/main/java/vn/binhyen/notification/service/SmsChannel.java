@@ -22,8 +22,15 @@ public class SmsChannel implements Channel {
     SmsChannel(NotificationConfig config) {
         String baseUrl = config.sms().baseUrl();
         long timeout = config.httpTimeout().toMillis();
+        URI base;
+        try {
+            base = URI.create(baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl);
+        } catch (IllegalArgumentException e) {
+            // refused at start, as any configuration the service cannot use: not found out one SMS at a time
+            throw new IllegalStateException("binhyen.notification.sms.base-url is not a URL: " + e.getMessage(), e);
+        }
         this.gateway = QuarkusRestClientBuilder.newBuilder()
-                .baseUri(URI.create(baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl))
+                .baseUri(base)
                 .connectTimeout(Math.min(timeout, 2_000), TimeUnit.MILLISECONDS)
                 .readTimeout(timeout, TimeUnit.MILLISECONDS)
                 .property("microprofile.rest.client.disable.default.mapper", true)

@@ -13,7 +13,8 @@ import vn.binhyen.report.domain.IntakeRules;
  * Reads of the report queue ({@link ReportSummaryRow}, through Panache): the officers' queue, the
  * console's pages and rows, where a report came in, Open311's search and a shift's lists. Each filter
  * is a condition of its own, added only when it is asked for; each answer a projection (a record), so
- * nothing read stays in Hibernate's session.
+ * nothing read stays in Hibernate's session, read as a list (every answer is bounded), never as a
+ * stream, whose cursor Hibernate keeps open until the stream is closed.
  */
 @ApplicationScoped
 public class ReportQueue {
@@ -115,7 +116,7 @@ public class ReportQueue {
             where.append(filter.raised() ? " and emergency = 'RAISED'" : " and emergency <> 'RAISED'");
         }
         List<ConsoleItem> items = limit <= 0 ? List.of() : ReportSummaryRow.find(where + URGENT_FIRST, p)
-                .project(ConsoleRow.class).range(offset, offset + limit - 1).stream().map(ConsoleRow::item).toList();
+                .project(ConsoleRow.class).range(offset, offset + limit - 1).list().stream().map(ConsoleRow::item).toList();
         return new ConsolePage(items, Math.toIntExact(ReportSummaryRow.count(where.toString(), p)));
     }
 
@@ -145,7 +146,7 @@ public class ReportQueue {
             p.and("closed", CLOSED);
         }
         return ReportSummaryRow.find(where.toString(), Sort.descending("receivedAt"), p).project(RequestId.class)
-                .range(0, limit - 1).stream().map(RequestId::reportId).toList();
+                .range(0, limit - 1).list().stream().map(RequestId::reportId).toList();
     }
 
     /** The reports received in [from, to), whatever became of them, in the order they came. */
@@ -167,6 +168,6 @@ public class ReportQueue {
             p.and("closed", CLOSED);
         }
         return ReportSummaryRow.find("unit in :units and " + where, Sort.by(order).and("reportId"), p)
-                .project(ConsoleRow.class).range(0, LIST_LIMIT - 1).stream().map(ConsoleRow::item).toList();
+                .project(ConsoleRow.class).range(0, LIST_LIMIT - 1).list().stream().map(ConsoleRow::item).toList();
     }
 }

@@ -26,6 +26,10 @@ public class DutyRoster {
     public record Day(String unit, LocalDate date, List<String> officers) {
     }
 
+    /** A roster row as read: a projection, so nothing read stays in Hibernate's session. */
+    public record Officer(String officerId) {
+    }
+
     /** The unit's officers on that day, replacing whoever was set before. */
     @Transactional
     public Day assign(String unit, LocalDate date, List<String> officers, String by, Instant at) {
@@ -61,8 +65,8 @@ public class DutyRoster {
     }
 
     private Day read(String unit, LocalDate date) {
-        List<String> officers = DutyAssignment.<DutyAssignment>find("unit = ?1 and dutyDate = ?2",
-                Sort.by("officerId"), unit, date).stream().map(a -> a.officerId).toList();
+        List<String> officers = DutyAssignment.find("unit = ?1 and dutyDate = ?2", Sort.by("officerId"), unit, date)
+                .project(Officer.class).list().stream().map(Officer::officerId).toList();
         return new Day(unit, date, officers);
     }
 }

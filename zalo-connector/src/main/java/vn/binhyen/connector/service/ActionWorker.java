@@ -88,8 +88,9 @@ public class ActionWorker {
     /**
      * One round: due actions claimed in a short transaction (SENDING, committed), each then
      * carried out and its outcome committed on its own, so a crash leaves at most the claims in
-     * flight. A claim older than {@code actions.orphaned-after} is an instance's that died: its notice
-     * is looked for in the group's conversation first, and sent again only if it is not there.
+     * flight. A claim older than {@code actions.orphaned-after} is an instance's that died: its message
+     * is looked for in the conversation first (the group's, or the OA's with the person), and sent again
+     * only if it is not there.
      */
     int batch() throws Exception {
         List<Due> due = QuarkusTransaction.requiringNew().timeout(30).call(this::claim);
@@ -163,6 +164,9 @@ public class ActionWorker {
             return;
         }
         if (d.orphaned() && lookedFor(d.call())) {
+            // the claim is renewed first: reading the conversation back may take a while, and another instance must
+            // not take the claim for an orphan meanwhile and send it a second time
+            update("update outbound_action set claimed_at = now() where action_key = ?", d.key());
             String text = body.path("message").path("text").asText();
             ZaloAnswer found = d.call().equals("group/message")
                     ? alreadyPosted(d, text, 50, offset -> zalo.get(oa.get(), "group/conversation",
@@ -170,6 +174,11 @@ public class ActionWorker {
                     : alreadyPosted(d, text, 10, offset -> zalo.conversation(oa.get(),
                             body.path("recipient").path("user_id").asText(), offset, 10));
             if (found == null) {
+                if (d.notAfter() != null && clock.instant().isAfter(d.notAfter())) {
+                    impossible(d, "EXPIRED", "its conversation could not be read back, and its deadline " + d.notAfter()
+                            + " has passed: the notification goes its next way");
+                    return;
+                }
                 later(d, "reconciling an orphaned claim: Zalo's conversation unreadable now");
                 return;
             }
@@ -246,13 +255,19 @@ public class ActionWorker {
     /**
      * Whether the OA's message is in the recent conversation (sent before its instance died), read
      * {@code pageSize} at a time by {@code page}: an OK answer carrying its message id; not OK when it
-     * is not there; null when the conversation cannot be read now.
+     * is not there, or when Zalo refuses for good to let it be read; null when it cannot be read now.
      */
     private ZaloAnswer alreadyPosted(Due d, String text, int pageSize,
             java.util.function.IntFunction<ZaloAnswer> page) {
         long since = d.createdAt().minusSeconds(5).toEpochMilli();
         for (int offset = 0; offset < 200; offset += pageSize) { // newest first, back to the action's creation
             ZaloAnswer chat = page.apply(offset);
+            if (chat.kind() == ZaloAnswer.Kind.PERMANENT) {
+                // Zalo will not let it be read (a permission, a parameter): it cannot be looked for, so it is sent
+                // again (at least once), rather than waiting for a reading that will never come
+                LOG.warnf("action %s: the conversation cannot be read back (%s); sent again", d.key(), chat.describe());
+                return new ZaloAnswer(ZaloAnswer.Kind.PERMANENT, 0, "the conversation cannot be read", null);
+            }
             if (!chat.ok()) {
                 return null;
             }

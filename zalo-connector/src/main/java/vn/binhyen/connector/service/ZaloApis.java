@@ -100,7 +100,25 @@ public final class ZaloApis {
         try (Response response = call.get()) {
             return new Exchange(response.getStatus(), response.hasEntity() ? response.readEntity(String.class) : "", null);
         } catch (ProcessingException e) {
-            return new Exchange(0, "", e.getClass().getSimpleName() + " " + e.getMessage());
+            return new Exchange(0, "", e.getClass().getSimpleName() + " " + redacted(String.valueOf(e.getMessage())));
         }
+    }
+
+    /**
+     * A failure's message without the Bot API's token: Vert.x names the request's path in a timeout
+     * ({@code … POST /bot<TOKEN>/sendMessage …}), and the message is kept in {@code outbound_action}.
+     */
+    static String redacted(String message) {
+        StringBuilder out = new StringBuilder(message.length());
+        int from = 0;
+        for (int at = message.indexOf("/bot", from); at >= 0; at = message.indexOf("/bot", from)) {
+            int end = at + 4;
+            while (end < message.length() && message.charAt(end) != '/' && !Character.isWhitespace(message.charAt(end))) {
+                end++;
+            }
+            out.append(message, from, at).append("/bot***");
+            from = end;
+        }
+        return out.append(message.substring(from)).toString();
     }
 }
