@@ -64,6 +64,79 @@ class ScreenerRulesTests {
     }
 
     @Test
+    void contemptForAPeopleOrAReligion_isFlaggedForTheBoard_police_song_tri_6_2_ward_binh_phuoc_7_1() {
+        // given the police group's 6.2 ("chính sách đại đoàn kết toàn dân tộc"); when a member scorns a people
+        Verdict police = screen("police-song-tri", "Dân Thanh Hóa toàn lũ lừa lọc, đừng cho thuê nhà.", null, 1);
+        // then the board reviews it as hatred, under the clause that protects the unity of the peoples
+        assertThat(police.decision()).isEqualTo(Decision.FLAG);
+        assertThat(police.violations()).filteredOn(x -> x.category() == Category.HATE)
+                .extracting(Violation::ruleId, Violation::citation)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("contempt", "police-song-tri:6.2"));
+        // and the ward's 7.1 ("an ninh quốc gia, trật tự, an toàn xã hội") does the same for a religion
+        assertThat(screen("ward-binh-phuoc", "Bọn theo đạo toàn là cuồng tín, đuổi ra khỏi khu phố đi.", null, 1)
+                .violations()).filteredOn(x -> x.category() == Category.HATE).extracting(Violation::citation)
+                .containsExactly("ward-binh-phuoc:7.1");
+        // a people named in an official notice, without contempt, is not
+        assertThat(screen("police-song-tri", "Công an phường phối hợp hỗ trợ đồng bào dân tộc thiểu số làm căn cước.",
+                null, 1).violations()).isEmpty();
+    }
+
+    @Test
+    void contentAgainstTheState_andHatred_areRules_ofTheNationalSecurityClause_council_binh_duong_3_3_province_lai_chau_4_2() {
+        // given the council's 3.3 and Lai Châu's 4.2 ("gây phương hại đến an ninh quốc gia, trật tự, an toàn xã hội")
+        for (String[] p : new String[][] {{"council-binh-duong", "council-binh-duong:3.3"},
+                {"province-lai-chau", "province-lai-chau:4.2"}}) {
+            // when a member calls to take the streets, or to defy the State, or scorns a people
+            assertThat(screen(p[0], "Anh em rủ nhau xuống đường biểu tình chống chính quyền tỉnh sáng mai.", null, 1)
+                    .violations()).filteredOn(x -> x.category() == Category.ANTI_STATE)
+                    .extracting(Violation::citation).isNotEmpty().containsOnly(p[1]);
+            assertThat(screen(p[0], "Cả xóm thống nhất không đi bầu, đảng cử dân bầu cả thôi.", null, 1).violations())
+                    .extracting(Violation::ruleId, Violation::citation, Violation::decision)
+                    .contains(org.assertj.core.groups.Tuple.tuple("against-the-state", p[1], Decision.FLAG));
+            assertThat(screen(p[0], "Người Mông chỉ giỏi lười biếng, đừng tuyển vào cơ quan.", null, 1).violations())
+                    .extracting(Violation::ruleId, Violation::citation)
+                    .contains(org.assertj.core.groups.Tuple.tuple("contempt", p[1]));
+            // and the authority's own warning about the same is not
+            assertThat(screen(p[0], "Cảnh báo: các thế lực thù địch lợi dụng mạng xã hội kêu gọi tẩy chay bầu cử; "
+                    + "đề nghị các đồng chí phản bác luận điệu sai trái.", null, 1).violations())
+                    .extracting(Violation::decision).doesNotContain(Decision.REMOVE);
+            // neither seed makes a rule of defamation: an accusation is not a violation of them
+            assertThat(screen(p[0], "Ông giám đốc sở ăn hối lộ, ai cũng biết.", null, 1).violations())
+                    .extracting(Violation::category).doesNotContain(Category.DEFAMATION);
+        }
+    }
+
+    @Test
+    void contentAgainstTheState_isRemoved_orFlagged_ioc_dak_lak_4_3_2b() {
+        // given the IOC's 4.3.2b ("gây phương hại đến an ninh quốc gia"), which the screener had not enforced
+        Verdict removed = screen("ioc-dak-lak", "Đả đảo chế độ độc tài, lật đổ chính quyền!", null, 1);
+        assertThat(removed.decision()).isEqualTo(Decision.REMOVE);
+        assertThat(removed.violations()).filteredOn(x -> x.category() == Category.ANTI_STATE)
+                .extracting(Violation::citation).containsOnly("ioc-dak-lak:4.3.2b");
+        // a call to defy the State aimed at it: the board's to judge
+        assertThat(screen("ioc-dak-lak", "Đừng ai đi làm căn cước, đó là để nhà nước theo dõi dân.", null, 1)
+                .violations()).extracting(Violation::ruleId, Violation::decision)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("against-the-state", Decision.FLAG));
+    }
+
+    @Test
+    void aSlanderOfAnOfficial_isFlagged_anAuthoritysFindingIsNot_ioc_dak_lak_4_3_2d_police_song_tri_6_7() {
+        // given the IOC's 4.3.2d ("xúc phạm danh dự, nhân phẩm ... của các tổ chức, cá nhân khác")
+        Verdict slander = screen("ioc-dak-lak", "Nghe nói ông phó giám đốc trung tâm nhận hối lộ của nhà thầu, bồ nhí "
+                + "đầy ra.", null, 1);
+        assertThat(slander.decision()).isEqualTo(Decision.FLAG);
+        assertThat(slander.violations()).extracting(Violation::ruleId, Violation::citation)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("slander", "ioc-dak-lak:4.3.2d"));
+        // the authority reading out its own finding is news, not slander
+        assertThat(screen("ioc-dak-lak", "Thông báo quyết định kỷ luật cảnh cáo đồng chí trưởng phòng về hành vi nhận "
+                + "hối lộ, theo kết luận thanh tra tỉnh.", null, 1).violations()).isEmpty();
+        // a rumour is not lifted by the enforcement words it borrows ("bị điều tra"): the police's 6.7 too
+        assertThat(screen("police-song-tri", "Bà con biết chưa, ông tổ trưởng đang bị điều tra vì tham ô mà còn lên "
+                + "mặt.", null, 1).violations()).extracting(Violation::ruleId, Violation::citation)
+                .contains(org.assertj.core.groups.Tuple.tuple("slander", "police-song-tri:6.7"));
+    }
+
+    @Test
     void policeInternalMatters_andDisunity_areHeldForTheBoard_police_song_tri_6_6() {
         // given the police group's rules; when a member posts on the force's internal matters
         Verdict v = screen("police-song-tri", "Nghe nói trong nội bộ công an phường đang lục đục nội bộ, "

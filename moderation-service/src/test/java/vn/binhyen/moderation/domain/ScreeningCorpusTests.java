@@ -194,20 +194,50 @@ class ScreeningCorpusTests {
     @Test
     void heldOutSet_recallPerCategory_andFalseAlarmsOnOfficialTraffic_printed_andNotBelowTheirFloors()
             throws IOException {
+        heldOut("held out", "/screening/semantic-heldout.tsv", "/screening/official-heldout.tsv", HELD_OUT_FLOOR,
+                HELD_OUT_ALARMS, true);
+    }
+
+    /**
+     * The second held-out set (semantic-heldout-2.tsv: 15 messages per semantic category; official-heldout-2.tsv:
+     * 60 ordinary official messages on the same subjects), written on 2026-12-04 by a helper session that read
+     * the seeds and neither the screener nor its lists nor the first sets, before the lists were changed that
+     * day. The first held-out set had been seen, and tuned on, by then: this one is the honest figure. Its
+     * messages are not printed (they would be seen, and the set spoiled for the next change), unless asked for
+     * ({@code -Dbinhyen.heldout.show=true}); its figures are printed and held as floors.
+     */
+    @Test
+    void secondHeldOutSet_recallPerCategory_andFalseAlarmsOnOfficialTraffic_printed_andNotBelowTheirFloors()
+            throws IOException {
+        heldOut("held out (2)", "/screening/semantic-heldout-2.tsv", "/screening/official-heldout-2.tsv",
+                HELD_OUT_2_FLOOR, HELD_OUT_2_ALARMS, Boolean.getBoolean("binhyen.heldout.show"));
+    }
+
+    private static void heldOut(String title, String semantic, String officialTraffic, Map<Category, Double> floors,
+            double maxAlarms, boolean show) throws IOException {
         Map<Category, int[]> byCategory = new TreeMap<>(); // caught, messages
+        Map<Category, int[]> ruled = new TreeMap<>(); // the same, where the profile's seed makes a rule of the category
         List<String> missed = new ArrayList<>();
-        for (Sample s : samples("/screening/semantic-heldout.tsv")) {
+        for (Sample s : samples(semantic)) {
             Category want = s.expected().iterator().next();
             var verdict = SCREENERS.get(s.profile()).screen(s.message(), 1);
             int[] k = byCategory.computeIfAbsent(want, x -> new int[2]);
+            int[] r = ruled.computeIfAbsent(want, x -> new int[2]);
+            boolean hasRule = SCREENERS.get(s.profile()).policy().terms().stream().anyMatch(t -> t.category() == want);
             k[1]++;
+            if (hasRule) {
+                r[1]++;
+            }
             if (verdict.violations().stream().anyMatch(v -> v.category() == want)) {
                 k[0]++;
+                if (hasRule) {
+                    r[0]++;
+                }
             } else {
                 missed.add(s.profile() + " " + want + ": " + s.message().text());
             }
         }
-        List<Sample> official = samples("/screening/official-heldout.tsv");
+        List<Sample> official = samples(officialTraffic);
         List<String> alarms = new ArrayList<>();
         for (Sample s : official) {
             var verdict = SCREENERS.get(s.profile()).screen(s.message(), 1);
@@ -216,39 +246,57 @@ class ScreeningCorpusTests {
                         .map(v -> v.ruleId() + "=" + v.evidence().excerpt()).toList() + ": " + s.message().text());
             }
         }
-        System.out.printf("%n%-20s %7s %9s %7s %7s%n", "held out", "caught", "messages", "recall", "floor");
+        System.out.printf("%n%-20s %7s %9s %7s %7s   %s%n", title, "caught", "messages", "recall", "floor",
+                "where the profile's seed makes the rule");
         for (var e : byCategory.entrySet()) {
             double recall = (double) e.getValue()[0] / e.getValue()[1];
-            System.out.printf("%-20s %7d %9d %7.3f %7.3f%n", e.getKey(), e.getValue()[0], e.getValue()[1], recall,
-                    HELD_OUT_FLOOR.get(e.getKey()));
+            int[] r = ruled.get(e.getKey());
+            System.out.printf("%-20s %7d %9d %7.3f %7.3f   %d of %d%n", e.getKey(), e.getValue()[0], e.getValue()[1], recall,
+                    floors.get(e.getKey()), r[0], r[1]);
         }
         double alarmRate = (double) alarms.size() / official.size();
         System.out.printf("%-20s %7d %9d %7.3f (at most %.3f)%n", "official alarms", alarms.size(), official.size(),
-                alarmRate, HELD_OUT_ALARMS);
-        missed.forEach(m -> System.out.println("  missed: " + m));
-        alarms.forEach(a -> System.out.println("  alarm: " + a));
-        for (var e : byCategory.entrySet()) {
-            assertThat((double) e.getValue()[0] / e.getValue()[1]).as("held-out recall of %s", e.getKey())
-                    .isGreaterThanOrEqualTo(HELD_OUT_FLOOR.get(e.getKey()));
+                alarmRate, maxAlarms);
+        if (show) {
+            missed.forEach(m -> System.out.println("  missed: " + m));
+            alarms.forEach(a -> System.out.println("  alarm: " + a));
         }
-        assertThat(alarmRate).as("false alarms on held-out official traffic").isLessThanOrEqualTo(HELD_OUT_ALARMS);
+        assertThat(byCategory.keySet()).as("the semantic categories of " + semantic).isEqualTo(floors.keySet());
+        for (var e : byCategory.entrySet()) {
+            assertThat((double) e.getValue()[0] / e.getValue()[1]).as("%s recall of %s", title, e.getKey())
+                    .isGreaterThanOrEqualTo(floors.get(e.getKey()));
+        }
+        assertThat(alarmRate).as("false alarms on %s official traffic", title).isLessThanOrEqualTo(maxAlarms);
     }
 
     /**
-     * The held-out figures of its first run, 2026-12-01 (HARMFUL 7/12, ANTI_STATE 3/12, DEFAMATION 8/12, HATE
-     * 8/12; official alarms 6/48 = 0.125, five of them by the phrase rules that were there before, one by a
-     * phrase rule and a target-and-act rule together): far from the 0.95 recall and the one false alarm in
-     * twenty the issue asks. They are floors: a change may raise recall and lower alarms, not the reverse.
+     * The first held-out set's figures. Its first run, 2026-12-01: HARMFUL 7/12, ANTI_STATE 3/12, DEFAMATION 8/12,
+     * HATE 8/12, official alarms 6/48. On 2026-12-04 its misses were read and the lists widened from them (and the
+     * rules its profiles' seeds make and the screener did not: ANTI_STATE under ioc-dak-lak:4.3.2b,
+     * council-binh-duong:3.3 and province-lai-chau:4.2; HATE under police-song-tri:6.2, ward-binh-phuoc:7.1 and
+     * the other two; DEFAMATION under ioc-dak-lak:4.3.2d): 12/12 in every category, alarms 5/48. Tuned on now, so
+     * no longer an honest measure (the second set is); held as floors, a change may raise them, not lower them.
      */
-    static final Map<Category, Double> HELD_OUT_FLOOR = Map.of(Category.HARMFUL, 7 / 12.0, Category.ANTI_STATE,
-            3 / 12.0, Category.DEFAMATION, 8 / 12.0, Category.HATE, 8 / 12.0);
-    static final double HELD_OUT_ALARMS = 6 / 48.0;
+    static final Map<Category, Double> HELD_OUT_FLOOR = Map.of(Category.HARMFUL, 1.0, Category.ANTI_STATE, 1.0,
+            Category.DEFAMATION, 1.0, Category.HATE, 1.0);
+    static final double HELD_OUT_ALARMS = 5 / 48.0;
+
+    /**
+     * The second held-out set's floors. Before the lists were widened on 2026-12-04: HARMFUL 5/15, ANTI_STATE 5/15,
+     * DEFAMATION 5/15, HATE 2/15, official alarms 5/60; after (its first and only measure, its messages unread):
+     * 10/15, 8/15, 9/15 (9 of the 12 in profiles whose seed makes a defamation rule), 9/15, alarms 5/60. Far below
+     * the issue's 0.95: phrase lists, even with a target and an act, do not judge meaning (issue 23 stays open).
+     */
+    static final Map<Category, Double> HELD_OUT_2_FLOOR = Map.of(Category.HARMFUL, 10 / 15.0, Category.ANTI_STATE,
+            8 / 15.0, Category.DEFAMATION, 9 / 15.0, Category.HATE, 9 / 15.0);
+    static final double HELD_OUT_2_ALARMS = 5 / 60.0;
 
     /**
      * The recall measured on 2026-12-01 once the target-and-act rules were tuned on this set (HARMFUL 0.90,
-     * ANTI_STATE 0.85, DEFAMATION 0.95, HATE 0.95; phrase lists alone had 0.35, 0.20, 0.45, 0.15): a change
-     * may raise it, not lower it. The held-out set below is the honest figure.
+     * ANTI_STATE 0.85, DEFAMATION 0.95, HATE 0.95; phrase lists alone had 0.35, 0.20, 0.45, 0.15), and on 2026-12-04
+     * after the lists were widened (0.95, 1.0, 1.0, 1.0): a change may raise it, not lower it. The second held-out
+     * set is the honest figure.
      */
-    static final Map<Category, Double> SEMANTIC_FLOOR = Map.of(Category.HARMFUL, 0.90, Category.ANTI_STATE, 0.85,
-            Category.DEFAMATION, 0.95, Category.HATE, 0.95);
+    static final Map<Category, Double> SEMANTIC_FLOOR = Map.of(Category.HARMFUL, 0.95, Category.ANTI_STATE, 1.0,
+            Category.DEFAMATION, 1.0, Category.HATE, 1.0);
 }
