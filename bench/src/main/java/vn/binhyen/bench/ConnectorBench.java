@@ -149,16 +149,21 @@ public final class ConnectorBench {
         Map<String, Instant> violatingSent = new java.util.LinkedHashMap<>();
         long interval = 1_000_000_000L / RATE;
         long start = System.nanoTime();
-        long end = start + PHASE.toNanos();
+        // every message the schedule has in the phase is sent (an open-loop load: a message not sent on time goes as
+        // soon as it can, and its latency is timed from when it went); before, the loop stopped at the phase's end
+        // and a late pacer simply sent fewer
+        long scheduled = PHASE.toNanos() / interval + 1;
         int n = 0;
         long lastSend = start;
-        while (System.nanoTime() < end) {
+        long maxLag = 0;
+        while (n < scheduled) {
             long due = start + n * interval;
             // parked, not spun: a spinning pacer would take one of the machine's two cores from the services
             for (long wait = due - System.nanoTime(); wait > 0; wait = due - System.nanoTime()) {
                 java.util.concurrent.locks.LockSupport.parkNanos(wait);
             }
             lastSend = System.nanoTime();
+            maxLag = Math.max(maxLag, lastSend - due);
             boolean violating = n % VIOLATING_EVERY == 0;
             String author = "zu-" + (n % NAMES.size());
             Instant wall = Instant.now();
@@ -170,9 +175,11 @@ public final class ConnectorBench {
             }
             n++;
         }
-        // n messages are n - 1 intervals from the first send to the last (n over the whole time, the last send's
-        // own call included, printed 500/s and compared as 499.9: a run that met its target was called a miss)
+        // the load was offered at the rate when no message went out more than 50 ms after its scheduled time (a
+        // pacer on a saturated machine is itself late now and then; later than that, the run is not claimed)
         double sentRate = (n - 1) / ((lastSend - start) / 1e9);
+        long lagNanos = maxLag;
+        boolean rateHeld = lagNanos <= 50_000_000L;
         // every classified message's notice in the group's outbox (each is timed below, by its message's id)
         long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
         int seen = 0;
@@ -185,14 +192,15 @@ public final class ConnectorBench {
                 "binhyen.moderation.verdicts", violatingSent.keySet()));
         deliveries(sim);
         double simMs = simCall.getValueAtPercentile(50) / 1e6;
-        System.out.printf("sent %d messages at %,.0f/s; %d of %d notices in the group%n", n, sentRate, seen,
+        System.out.printf("sent %d messages at %,.1f/s (the latest %.2f ms after its scheduled time: the rate %s); %d of %d "
+                + "notices in the group%n", n, sentRate, lagNanos / 1e6, rateHeld ? "held" : "NOT held", seen,
                 violatingSent.size());
         System.out.printf("limit: the simulator's own time, its group/message call (p50): %.2f ms, subtracted; its "
                 + "webhook deliveries' round trip (p50, the connector's answer included, so not subtracted): %.2f ms%n",
                 simMs, deliveryMillis(sim, violatingSent.keySet()));
         double p99 = byId.getTotalCount() == 0 ? Double.NaN : byId.getValueAtPercentile(99) / 1e3;
         boolean met = seen == violatingSent.size() && byId.getTotalCount() == violatingSent.size() && p99 - simMs <= 1000
-                && sentRate >= 500;
+                && rateHeld;
         System.out.printf("message → notice (by message id): p50 %.0f ms  p99 %.0f ms, less the simulator's %.1f ms: "
                 + "p99 %.0f ms%n", byId.getValueAtPercentile(50) / 1e3, p99, simMs, p99 - simMs);
         return met;
