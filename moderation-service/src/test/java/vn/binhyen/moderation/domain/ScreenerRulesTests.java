@@ -114,7 +114,7 @@ class ScreenerRulesTests {
         assertThat(removed.violations()).filteredOn(x -> x.category() == Category.ANTI_STATE)
                 .extracting(Violation::citation).containsOnly("ioc-dak-lak:4.3.2b");
         // a call to defy the State aimed at it: the board's to judge
-        assertThat(screen("ioc-dak-lak", "Đừng ai đi làm căn cước, đó là để nhà nước theo dõi dân.", null, 1)
+        assertThat(screen("ioc-dak-lak", "Đừng ai đi làm căn cước, chính quyền này chỉ là tay sai.", null, 1)
                 .violations()).extracting(Violation::ruleId, Violation::decision)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("against-the-state", Decision.FLAG));
     }
@@ -134,6 +134,81 @@ class ScreenerRulesTests {
         assertThat(screen("police-song-tri", "Bà con biết chưa, ông tổ trưởng đang bị điều tra vì tham ô mà còn lên "
                 + "mặt.", null, 1).violations()).extracting(Violation::ruleId, Violation::citation)
                 .contains(org.assertj.core.groups.Tuple.tuple("slander", "police-song-tri:6.7"));
+    }
+
+    @Test
+    void aCallToDefyTheStatesDuties_goesToTheBoard_police_song_tri_6_3() {
+        // given the police group's 6.3 ("kích động chống đối, cản trở việc thực hiện các văn bản pháp luật")
+        Verdict v = screen("police-song-tri", "Cả tổ thống nhất rồi, đừng đóng thuế, cán bộ phường đến thì đóng cửa "
+                + "không tiếp.", null, 1);
+        // then the board reviews it, under 6.3, not 6.2
+        assertThat(v.decision()).isEqualTo(Decision.FLAG);
+        assertThat(v.violations()).extracting(Violation::ruleId, Violation::citation)
+                .contains(org.assertj.core.groups.Tuple.tuple("defiance", "police-song-tri:6.3"));
+        // the ward's own reminder of the same duty is not
+        assertThat(screen("police-song-tri", "Đề nghị các hộ kinh doanh nộp thuế đúng hạn, hộ nào không nộp thuế sẽ bị "
+                + "xử phạt theo quy định.", null, 1).violations()).isEmpty();
+    }
+
+    @Test
+    void aTargetListsExceptions_andAContextListsStrictWords_countAsTheirOwnListsDo_police_song_tri_6_5_6_7() {
+        // a target's exception: a water pistol for the children is not a weapon
+        assertThat(screen("police-song-tri", "Cuối tuần hướng dẫn làm súng nước cho các cháu thiếu nhi.", null, 1)
+                .violations()).isEmpty();
+        assertThat(screen("police-song-tri", "Ai cần thì mình hướng dẫn làm súng từ ống tuýp nước, bắn xuyên tôn.", null,
+                1).violations()).extracting(Violation::category).contains(Category.HARMFUL);
+        // a context list's strict word (hearsay's "thằng", only with its marks): an official-sounding lead-in does not
+        // lift a rumour that scorns its target; without the scorn, the warning is lifted
+        assertThat(screen("police-song-tri", "Cảnh giác bà con: thằng chủ tịch phường nhận hối lộ của nhà thầu.", null, 1)
+                .violations()).extracting(Violation::ruleId, Violation::decision)
+                .contains(org.assertj.core.groups.Tuple.tuple("slander", Decision.FLAG));
+        assertThat(screen("police-song-tri", "Cảnh giác kẻ giả danh cán bộ công an gọi điện, nói bà con nhận hối lộ để đòi "
+                + "tiền.", null, 1).violations()).isEmpty();
+    }
+
+    /**
+     * Ordinary official sentences that a review of the widened lists (2026-12-04) found them misfiring on: a term
+     * that is another word once its marks are gone ("đần"/"dân", "gian như"/"thời gian như"), a common word among
+     * the acts ("giá", "tham gia", "mọi"), a phrase of history or of traffic ("giành chính quyền", "chặn quốc lộ").
+     * None of them is a violation of its group's regulation.
+     */
+    @Test
+    void ordinarySentencesTheWidenedListsMisfiredOn_areNotViolations_police_song_tri_6_2_6_5_6_7() {
+        String[][] ordinary = {
+            {"ward-binh-phuoc", "Tuyến đường do mọi người dân trong khu phố góp tiền làm đã hoàn thành."},
+            {"ward-binh-phuoc", "Học bổng dành cho các em gái dân tộc thiểu số, mỗi suất 2 triệu đồng."},
+            {"police-song-tri", "Khu vực dành cho người xem bắn pháo hoa mở từ 21 giờ."},
+            {"province-lai-chau", "Đề nghị mọi người lao động tham gia bảo hiểm xã hội tự nguyện."},
+            {"province-lai-chau", "UBND tỉnh gặp mặt người lao động, thời gian như sau: 8 giờ ngày 10/12."},
+            {"ward-binh-phuoc", "Mọi người không chia sẻ thông tin đó khi chưa được kiểm chứng."},
+            {"ioc-dak-lak", "Đề nghị các đơn vị gửi báo cáo lao động 6 tháng trước ngày 5/7."},
+            {"police-song-tri", "Thời gian đổi giấy phép lái xe tại Công an tỉnh: thứ Hai đến thứ Sáu."},
+            {"ward-binh-phuoc", "Phụ huynh đã đăng ký tiêm cho con rồi thì không đăng ký lại."},
+            {"ioc-dak-lak", "Đồng chí Lò Thị Mai, người dân tộc Thái, công tác ở Ban Dân tộc tỉnh."},
+            {"province-lai-chau", "Mổ đục thủy tinh thể hai mắt miễn phí cho người già neo đơn."},
+            {"ward-binh-phuoc", "Kính mời mọi người dự lễ Giáng sinh tại nhà thờ giáo xứ."},
+            {"province-lai-chau", "Lũ quét tại Mường Tè, tỉnh hỗ trợ đồng bào bị thiệt hại."},
+            {"ioc-dak-lak", "Giá xăng RON95 giảm 320 đồng/lít từ 15 giờ chiều nay."},
+            {"ioc-dak-lak", "Giá cà phê nhân dao động 110–112 nghìn đồng/kg."},
+            {"ward-binh-phuoc", "Trường tuyển sinh lớp 1 được 35 em, trong đó 18 em gái."},
+            {"ward-binh-phuoc", "Ngân hàng Chính sách xã hội cho vay lãi suất 6,6%/năm, tối đa 100 triệu đồng."},
+            {"police-song-tri", "Mời bà con tham gia xem bắn pháo hoa đêm giao thừa."},
+            {"police-song-tri", "100% hộ gia đình ký cam kết không đốt pháo dịp Tết."},
+            {"province-lai-chau", "Kim ngạch xuất nhập khẩu qua biên giới đạt 45 triệu USD."},
+            {"council-binh-duong", "Đại biểu không mang theo dao, kéo vào hội trường kỳ họp."},
+            {"ioc-dak-lak", "Hướng dẫn kích hoạt Smart OTP trên ứng dụng ngân hàng."},
+            {"council-binh-duong", "Đoàn viên thanh niên cùng xuống đường ra quân dọn vệ sinh môi trường."},
+            {"province-lai-chau", "Kỷ niệm 80 năm Cách mạng Tháng Tám, nhân dân khởi nghĩa giành chính quyền."},
+            {"province-lai-chau", "Sạt lở đất chặn quốc lộ 4D qua huyện Tam Đường."},
+            {"ward-binh-phuoc", "Hộ nghèo đến UBND phường nhận tiền hỗ trợ Tết từ ngày 20/1."},
+            {"ioc-dak-lak", "Yêu cầu cán bộ bộ phận một cửa không hách dịch, cửa quyền, ngâm hồ sơ."},
+            {"ward-binh-phuoc", "Học sinh không phải người dân tộc thiểu số không thuộc diện hỗ trợ."},
+            {"ward-binh-phuoc", "Đề nghị bà con không chuyển tiền cho người lạ, tránh bị lừa đảo."},
+            {"police-song-tri", "Khuyến cáo bà con đừng tin người gọi điện xin mã OTP."},
+        };
+        for (String[] o : ordinary) {
+            assertThat(screen(o[0], o[1], null, 1).violations()).as(o[0] + ": " + o[1]).isEmpty();
+        }
     }
 
     @Test

@@ -283,13 +283,17 @@ class ScreeningCorpusTests {
 
     /**
      * The second held-out set's floors. Before the lists were widened on 2026-12-04: HARMFUL 5/15, ANTI_STATE 5/15,
-     * DEFAMATION 5/15, HATE 2/15, official alarms 5/60; after (its first and only measure, its messages unread):
-     * 10/15, 8/15, 9/15 (9 of the 12 in profiles whose seed makes a defamation rule), 9/15, alarms 5/60. Far below
-     * the issue's 0.95: phrase lists, even with a target and an act, do not judge meaning (issue 23 stays open).
+     * DEFAMATION 5/15, HATE 2/15, official alarms 5/60. After the widening: 10/15, 8/15, 9/15, 9/15, alarms 5/60.
+     * Then a review of the new terms (a helper reading the lists and the matcher, not this set) found ordinary
+     * official sentences they would misfire on (a term that, typed without marks, is another word; a common word
+     * among the act terms; a context word a hostile message borrows); those terms were taken out or made strict,
+     * and this set measured again, its messages still unread: 8/15, 9/15, 7/15 (7 of the 12 in profiles whose seed
+     * makes a defamation rule), 9/15, alarms 4/60. Far below the issue's 0.95: phrase lists, even with a target
+     * and an act, do not judge meaning (issue 23 stays open).
      */
-    static final Map<Category, Double> HELD_OUT_2_FLOOR = Map.of(Category.HARMFUL, 10 / 15.0, Category.ANTI_STATE,
-            8 / 15.0, Category.DEFAMATION, 9 / 15.0, Category.HATE, 9 / 15.0);
-    static final double HELD_OUT_2_ALARMS = 5 / 60.0;
+    static final Map<Category, Double> HELD_OUT_2_FLOOR = Map.of(Category.HARMFUL, 8 / 15.0, Category.ANTI_STATE,
+            9 / 15.0, Category.DEFAMATION, 7 / 15.0, Category.HATE, 9 / 15.0);
+    static final double HELD_OUT_2_ALARMS = 4 / 60.0;
 
     /**
      * The recall measured on 2026-12-01 once the target-and-act rules were tuned on this set (HARMFUL 0.90,

@@ -109,6 +109,11 @@ public final class Screener {
                 for (String t : l.strict()) {
                     add(targetToned, VietnameseText.tonedKey(t), new Hit(i, Kind.TARGET));
                 }
+                // a target list's exceptions as an act list's: "lô đất" is not the lottery's "lô"
+                for (String t : l.exceptions()) {
+                    add(targetToned, VietnameseText.tonedKey(t), new Hit(i, Kind.EXCEPTION));
+                    add(targetFolded, VietnameseText.foldedKey(t), new Hit(i, Kind.EXCEPTION));
+                }
             }
             Policy.Context context = rules.get(i).context();
             if (context != null) {
@@ -122,6 +127,9 @@ public final class Screener {
                     for (String t : l.terms()) {
                         add(tonedHits, VietnameseText.tonedKey(t), new Hit(i, Kind.valueOf(words[1])));
                         add(foldedHits, VietnameseText.foldedKey(t), new Hit(i, Kind.valueOf(words[1])));
+                    }
+                    for (String t : l.strict()) { // a context list's strict words, by their toned keys only
+                        add(tonedHits, VietnameseText.tonedKey(t), new Hit(i, Kind.valueOf(words[1])));
                     }
                 }
             }
@@ -259,7 +267,9 @@ public final class Screener {
                 Matches found = new Matches();
                 targets.match(text, found);
                 for (int j = 0; j < found.size; j++) {
-                    targeted[found.rule[j]] = true;
+                    if (found.kind[j] == Kind.TARGET && !found.excepted(found.rule[j], found.from[j], found.to[j])) {
+                        targeted[found.rule[j]] = true;
+                    }
                 }
             }
             if (matches.kind[i] == Kind.REPORTING || matches.kind[i] == Kind.SOLICITING) {
