@@ -6,7 +6,10 @@ import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.util.function.Consumer;
 
-/** Runs an action once the current JTA transaction has committed (never on rollback); at once without one. */
+/**
+ * Runs an action once the current JTA transaction has committed (never on rollback, nor for a transaction already
+ * marked for rollback); at once without one.
+ */
 @ApplicationScoped
 public class AfterCommit implements Consumer<Runnable> {
     private final TransactionSynchronizationRegistry registry;
@@ -26,9 +29,13 @@ public class AfterCommit implements Consumer<Runnable> {
 
     @Override
     public void accept(Runnable action) {
-        if (registry.getTransactionStatus() != Status.STATUS_ACTIVE) {
+        int status = registry.getTransactionStatus();
+        if (status == Status.STATUS_NO_TRANSACTION) {
             action.run();
             return;
+        }
+        if (status != Status.STATUS_ACTIVE) {
+            return; // marked for rollback (or already ending): it will not commit, so the action is never due
         }
         registry.registerInterposedSynchronization(new Synchronization() {
             @Override

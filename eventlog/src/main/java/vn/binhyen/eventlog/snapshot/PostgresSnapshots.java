@@ -20,6 +20,7 @@ import vn.binhyen.eventlog.decider.Snapshots;
  * its first event, so a stale snapshot can never be read as the truth.
  */
 public final class PostgresSnapshots<S> implements Snapshots<S> {
+    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(PostgresSnapshots.class);
     private final DataSource dataSource;
     private final Class<? extends S> type;
     private final String kind;
@@ -48,10 +49,18 @@ public final class PostgresSnapshots<S> implements Snapshots<S> {
                 if (!rs.next()) {
                     return Optional.empty();
                 }
-                S state = mapper.readValue(rs.getBytes(2), type);
+                S state;
+                try {
+                    state = mapper.readValue(rs.getBytes(2), type);
+                } catch (IOException e) {
+                    // a state's shape changed without a new kind: the events are the truth, folded from the first
+                    LOG.warnf("snapshot of %s (%s) cannot be read, the stream is folded from its first event: %s",
+                            streamId, kind, e.getMessage());
+                    return Optional.empty();
+                }
                 return Optional.of(new Snapshot<>(rs.getLong(1), state));
             }
-        } catch (SQLException | IOException e) {
+        } catch (SQLException e) {
             throw new EventLogException("snapshot of " + streamId + " could not be read: " + e.getMessage(), e);
         }
     }

@@ -16,9 +16,10 @@ import vn.binhyen.moderation.domain.screening.Decision;
 import vn.binhyen.moderation.domain.screening.Violation;
 
 /**
- * A member's ledger is snapshotted (ModerationBeans.ledger): the state written to the snapshot table and read
- * back decides as the state folded from the events does, so a takedown after a restart, or on another instance,
- * escalates as it would have (ward-binh-phuoc:9.1-9.4's steps counted from the same violations).
+ * A member's ledger is snapshotted (ModerationBeans.ledger): the state as the snapshot table keeps it (eventlog's
+ * JSON) decides, once read back, as the state folded from the events does (ward-binh-phuoc:9's steps counted from
+ * the same violations). This is the state's round trip only; the snapshot store and its cache are eventlog's, and
+ * tested there and in group-service.
  */
 class LedgerSnapshotTests {
     static final LedgerDecider DECIDER = new LedgerDecider();

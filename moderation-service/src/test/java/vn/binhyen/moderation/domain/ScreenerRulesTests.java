@@ -113,10 +113,13 @@ class ScreenerRulesTests {
         assertThat(removed.decision()).isEqualTo(Decision.REMOVE);
         assertThat(removed.violations()).filteredOn(x -> x.category() == Category.ANTI_STATE)
                 .extracting(Violation::citation).containsOnly("ioc-dak-lak:4.3.2b");
-        // a call to defy the State aimed at it: the board's to judge
-        assertThat(screen("ioc-dak-lak", "Đừng ai đi làm căn cước, chính quyền này chỉ là tay sai.", null, 1)
+        // an attack on the State aimed at it, and a call to refuse one of its duties: the board's to judge
+        assertThat(screen("ioc-dak-lak", "Chính quyền này chỉ là tay sai của bọn nhóm lợi ích.", null, 1)
                 .violations()).extracting(Violation::ruleId, Violation::decision)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("against-the-state", Decision.FLAG));
+        assertThat(screen("ioc-dak-lak", "Đừng ai đi làm căn cước, cả khu phố thống nhất không đi.", null, 1)
+                .violations()).extracting(Violation::ruleId, Violation::citation, Violation::decision)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("defiance", "ioc-dak-lak:4.3.2b", Decision.FLAG));
     }
 
     @Test
@@ -144,7 +147,8 @@ class ScreenerRulesTests {
         // then the board reviews it, under 6.3, not 6.2
         assertThat(v.decision()).isEqualTo(Decision.FLAG);
         assertThat(v.violations()).extracting(Violation::ruleId, Violation::citation)
-                .contains(org.assertj.core.groups.Tuple.tuple("defiance", "police-song-tri:6.3"));
+                .contains(org.assertj.core.groups.Tuple.tuple("defiance", "police-song-tri:6.3"))
+                .doesNotContain(org.assertj.core.groups.Tuple.tuple("against-the-state", "police-song-tri:6.2"));
         // the ward's own reminder of the same duty is not
         assertThat(screen("police-song-tri", "Đề nghị các hộ kinh doanh nộp thuế đúng hạn, hộ nào không nộp thuế sẽ bị "
                 + "xử phạt theo quy định.", null, 1).violations()).isEmpty();
@@ -173,7 +177,7 @@ class ScreenerRulesTests {
      * None of them is a violation of its group's regulation.
      */
     @Test
-    void ordinarySentencesTheWidenedListsMisfiredOn_areNotViolations_police_song_tri_6_2_6_5_6_7() {
+    void ordinarySentencesTheWidenedListsMisfiredOn_areNotViolations_inTheProfilesTheyWereFoundIn() {
         String[][] ordinary = {
             {"ward-binh-phuoc", "Tuyến đường do mọi người dân trong khu phố góp tiền làm đã hoàn thành."},
             {"ward-binh-phuoc", "Học bổng dành cho các em gái dân tộc thiểu số, mỗi suất 2 triệu đồng."},

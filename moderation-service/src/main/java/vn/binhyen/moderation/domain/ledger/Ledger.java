@@ -15,5 +15,10 @@ public sealed interface Ledger {
 
     /** {@code messages}: every message already recorded, so a repeat records nothing. */
     record Open(String groupId, String memberId, List<Entry> entries, Set<String> messages) implements Ledger {
+        /** Copies, never shared: a state read back from a snapshot is as immutable as a folded one. */
+        public Open {
+            entries = List.copyOf(entries);
+            messages = Set.copyOf(messages);
+        }
     }
 }

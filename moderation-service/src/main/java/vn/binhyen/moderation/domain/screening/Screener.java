@@ -109,7 +109,7 @@ public final class Screener {
                 for (String t : l.strict()) {
                     add(targetToned, VietnameseText.tonedKey(t), new Hit(i, Kind.TARGET));
                 }
-                // a target list's exceptions as an act list's: "lô đất" is not the lottery's "lô"
+                // a target list's exceptions as an act list's: a water pistol ("súng nước") is not a weapon
                 for (String t : l.exceptions()) {
                     add(targetToned, VietnameseText.tonedKey(t), new Hit(i, Kind.EXCEPTION));
                     add(targetFolded, VietnameseText.foldedKey(t), new Hit(i, Kind.EXCEPTION));
