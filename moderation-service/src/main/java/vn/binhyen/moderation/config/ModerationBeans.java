@@ -52,9 +52,15 @@ public class ModerationBeans {
      */
     @Produces
     @Singleton
+    CachedSnapshots<Ledger> ledgerSnapshots(AgroalDataSource dataSource, AfterCommit afterCommit) {
+        return new CachedSnapshots<>(new PostgresSnapshots<>(dataSource, Ledger.Open.class, LEDGER_SNAPSHOT_KIND, 20),
+                10_000, afterCommit);
+    }
+
+    @Produces
+    @Singleton
     CommandHandler<LedgerCommand, Ledger, ModerationEvent> ledger(EventStore store, EventCodec<ModerationEvent> codec,
-            Clock clock, AgroalDataSource dataSource, AfterCommit afterCommit) {
-        return new CommandHandler<>(store, new LedgerDecider(), codec, clock, new CachedSnapshots<>(
-                new PostgresSnapshots<>(dataSource, Ledger.Open.class, LEDGER_SNAPSHOT_KIND, 20), 10_000, afterCommit));
+            Clock clock, CachedSnapshots<Ledger> snapshots) {
+        return new CommandHandler<>(store, new LedgerDecider(), codec, clock, snapshots);
     }
 }

@@ -18,8 +18,8 @@ import vn.binhyen.moderation.domain.screening.Violation;
 /**
  * A member's ledger is snapshotted (ModerationBeans.ledger): the state as the snapshot table keeps it (eventlog's
  * JSON) decides, once read back, as the state folded from the events does (ward-binh-phuoc:9's steps counted from
- * the same violations). This is the state's round trip only; the snapshot store and its cache are eventlog's, and
- * tested there and in group-service.
+ * the same violations). This is the state's round trip only; through the service, the database's snapshot and
+ * the lost cache: ScreeningResourceTests.
  */
 class LedgerSnapshotTests {
     static final LedgerDecider DECIDER = new LedgerDecider();

@@ -206,6 +206,33 @@ class ScreeningResourceTests {
         }
     }
 
+    @Inject
+    vn.binhyen.eventlog.snapshot.CachedSnapshots<vn.binhyen.moderation.domain.ledger.Ledger> ledgerSnapshots;
+
+    @Test
+    void aLongLedger_isSnapshotted_andReadBackAfterTheCacheIsLost_escalatesAsTheWholeHistoryDoes_ward_binh_phuoc_9() {
+        // given a member who advertised eight times this month (three events each: past the snapshot's 20)
+        String group = "group-" + UUID.randomUUID();
+        for (int i = 1; i <= 8; i++) {
+            screen(message(group, "ad-" + i, "flooder", "Khuyến mãi cuối năm, giảm giá 50%, liên hệ mua ngay lần " + i))
+                    .statusCode(200).body("decision", equalTo("REMOVE"))
+                    .body("sanction", equalTo(i < 3 ? "REMIND" : "REMOVE_MEMBER"));
+        }
+        String stream = vn.binhyen.moderation.domain.ledger.LedgerDecider.streamOf(group, "flooder");
+        awaitRow("select 1 from snapshot where stream_id = ? and kind = ? and stream_version >= 20", stream,
+                vn.binhyen.moderation.config.ModerationBeans.LEDGER_SNAPSHOT_KIND);
+        // when the states in memory are lost (a restart, another instance): the next takedown starts from the
+        // database's snapshot and the events after it
+        ledgerSnapshots.clear();
+        // then it is decided as the whole history decides it (a snapshot that lost the entries would count one and
+        // remind), and a retried message still gets its first answer
+        screen(message(group, "ad-9", "flooder", "Khuyến mãi cuối năm, giảm giá 50%, liên hệ mua ngay lần 9"))
+                .statusCode(200).body("decision", equalTo("REMOVE")).body("sanction", equalTo("REMOVE_MEMBER"));
+        ledgerSnapshots.clear();
+        screen(message(group, "ad-2", "flooder", "Khuyến mãi cuối năm, giảm giá 50%, liên hệ mua ngay lần 2"))
+                .statusCode(200).body("decision", equalTo("REMOVE")).body("sanction", equalTo("REMIND"));
+    }
+
     @Test
     void profileLearnedFromGroupEvents_appliesItsOwnRules_police_song_tri_6_4() throws Exception {
         String group = "group-" + UUID.randomUUID();
