@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -184,11 +183,9 @@ public final class Keycloak implements AutoCloseable {
         return keycloak;
     }
 
-    /** A port free on this machine now. */
+    /** A port free on this machine now ({@link Ports#free}). */
     public static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        }
+        return Ports.free();
     }
 
     private void awaitReady(String health, Path log) throws Exception {

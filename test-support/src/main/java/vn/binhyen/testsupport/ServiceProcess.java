@@ -1,7 +1,6 @@
 package vn.binhyen.testsupport;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
@@ -83,18 +82,42 @@ public final class ServiceProcess implements AutoCloseable {
     /** As {@link #start(String, PostgresDatabase, KafkaBroker)}, with further environment settings. */
     public static ServiceProcess start(String module, PostgresDatabase db, KafkaBroker broker, Map<String, String> env)
             throws Exception {
+        if (env.containsKey("QUARKUS_HTTP_PORT")) {
+            // a port chosen before (an address Keycloak knows)
+            return start(module, db, broker, env, Integer.parseInt(env.get("QUARKUS_HTTP_PORT")));
+        }
+        // a port found free here can still be taken before the service binds it (Ports): a start that finds its
+        // port taken is tried again on another one
+        for (int attempt = 1; ; attempt++) {
+            Path log = log(module);
+            long before = Files.exists(log) ? Files.size(log) : 0;
+            try {
+                return start(module, db, broker, env, Ports.free());
+            } catch (Exited e) {
+                if (attempt == 3 || !portTaken(log, before)) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    /** Whether the service's log, since {@code offset}, says its HTTP port was in use. */
+    private static boolean portTaken(Path log, long offset) throws IOException {
+        if (!Files.exists(log)) {
+            return false;
+        }
+        byte[] all = Files.readAllBytes(log);
+        String since = new String(all, (int) Math.min(offset, all.length), (int) Math.max(0, all.length - offset),
+                java.nio.charset.StandardCharsets.UTF_8);
+        return since.contains("seems to be in use by another process");
+    }
+
+    private static ServiceProcess start(String module, PostgresDatabase db, KafkaBroker broker, Map<String, String> env,
+            int port) throws Exception {
         Path root = root();
         Path jar = root.resolve(module).resolve("target/quarkus-app/quarkus-run.jar");
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " is missing: build first (bin/bench does)");
-        }
-        int port;
-        if (env.containsKey("QUARKUS_HTTP_PORT")) {
-            port = Integer.parseInt(env.get("QUARKUS_HTTP_PORT")); // a port chosen before (an address Keycloak knows)
-        } else {
-            try (ServerSocket s = new ServerSocket(0)) {
-                port = s.getLocalPort();
-            }
         }
         ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx1g", "-jar", jar.toString());
@@ -114,6 +137,7 @@ public final class ServiceProcess implements AutoCloseable {
         }
         pb.environment().put("QUARKUS_LOG_LEVEL", "WARN");
         pb.environment().putAll(env);
+        pb.environment().put("QUARKUS_HTTP_PORT", Integer.toString(port));
         // appended: a restarted service (the fault tests) keeps what its previous run logged
         pb.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(root.resolve(module)
                 .resolve("target/" + module + ".process.log").toFile()));

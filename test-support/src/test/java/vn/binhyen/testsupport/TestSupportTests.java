@@ -93,4 +93,14 @@ class TestSupportTests {
                 .contains("\"iss\":\"" + Tokens.ISSUER + "\"");
         assertThatThrownBy(() -> Tokens.forRole("OVERLORD")).isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void aPortForAProcess_isFreeAndBelowTheRangeOfOutgoingConnections() throws Exception {
+        int port = Ports.free();
+        // below 32768, where Linux takes the ports of outgoing connections from (ip_local_port_range)
+        assertThat(port).isBetween(20_000, 31_999);
+        try (java.net.ServerSocket s = new java.net.ServerSocket(port, 1, java.net.InetAddress.getLoopbackAddress())) {
+            assertThat(s.getLocalPort()).isEqualTo(port);
+        }
+    }
 }
