@@ -46,7 +46,7 @@ public final class DashboardBench {
         vn.binhyen.audit.QuietLogging.apply();
         System.out.printf("Bình Yên console benchmark — %s, %d cores, JDK %s%n", Instant.now(),
                 Runtime.getRuntime().availableProcessors(), Runtime.version());
-        int port = vn.binhyen.testsupport.Keycloak.freePort();
+        int port = vn.binhyen.testsupport.Ports.free();
         String dashboard = "http://127.0.0.1:" + port;
         try (PostgresDatabase db = PostgresDatabase.create(); PostgresDatabase keycloakDb = PostgresDatabase.create();
                 KafkaBroker broker = KafkaBroker.startTemporary();

@@ -68,7 +68,7 @@ class SystemTests {
         // identity from Keycloak (issue 22): the services verify its tokens, and only its tokens
         PostgresDatabase keycloakDb = PostgresDatabase.create();
         DATABASES.add(keycloakDb);
-        int reportPort = Keycloak.freePort();
+        int reportPort = vn.binhyen.testsupport.Ports.free();
         keycloak = Keycloak.start(Keycloak.testHome(), 0, keycloakDb.jdbcUrl(),
                 keycloakDb.username(), keycloakDb.passwordValue(), "http://127.0.0.1:" + reportPort,
                 ServiceProcess.root().resolve("system-tests/target/keycloak.log"));
@@ -82,11 +82,11 @@ class SystemTests {
                 zalo.config().accessToken(), "BINHYEN_ZALO_REFRESH_TOKEN", zalo.config().refreshToken()));
         // the address Zalo's webhooks go to, kept when the fault test starts the connector again; a
         // claim left by a killed instance is taken over after 12 s here (30 s by default)
-        zaloEnv.put("QUARKUS_HTTP_PORT", Integer.toString(Keycloak.freePort()));
+        zaloEnv.put("QUARKUS_HTTP_PORT", Integer.toString(vn.binhyen.testsupport.Ports.free()));
         zaloEnv.put("BINHYEN_CONNECTOR_ACTIONS_ORPHANED_AFTER", "PT12S");
         // the boards' console (report-intake) calls group- and moderation-service: their ports chosen first
-        int groupPort = Keycloak.freePort();
-        int moderationPort = Keycloak.freePort();
+        int groupPort = vn.binhyen.testsupport.Ports.free();
+        int moderationPort = vn.binhyen.testsupport.Ports.free();
         var pool = Executors.newFixedThreadPool(5);
         List<Future<?>> started = new ArrayList<>();
         for (String module : List.of("group-service", "moderation-service", "report-intake-service",

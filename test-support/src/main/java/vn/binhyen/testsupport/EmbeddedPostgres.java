@@ -39,7 +39,7 @@ public final class EmbeddedPostgres {
         if (shared == null) {
             try {
                 Path dir = Files.createTempDirectory("binhyen-pg-");
-                shared = start(dir, freePort(), false);
+                shared = start(dir, Ports.free(), false);
                 Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                     try {
                         shared.close();
@@ -65,10 +65,6 @@ public final class EmbeddedPostgres {
         return io.zonky.test.db.postgres.embedded.EmbeddedPostgres.builder().setPort(port).setDataDirectory(dir)
                 .setCleanDataDirectory(!keep).setServerConfig("listen_addresses", "127.0.0.1")
                 .setServerConfig("max_connections", "300").start();
-    }
-
-    private static int freePort() throws IOException {
-        return Ports.free();
     }
 
     private static void delete(Path dir) {

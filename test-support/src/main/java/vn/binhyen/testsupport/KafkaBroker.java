@@ -77,7 +77,7 @@ public final class KafkaBroker implements AutoCloseable {
      */
     public static KafkaBroker startTemporary() {
         try {
-            KafkaBroker broker = start(freePort(), freePort(), Files.createTempDirectory("binhyen-kafka-"), true);
+            KafkaBroker broker = start(Ports.free(), Ports.free(), Files.createTempDirectory("binhyen-kafka-"), true);
             broker.createTopics(vn.binhyen.contracts.Topics.ALL, 1);
             return broker;
         } catch (IOException e) {
@@ -344,10 +344,6 @@ public final class KafkaBroker implements AutoCloseable {
                 // a temporary directory left behind is not worth failing a test run
             }
         }
-    }
-
-    static int freePort() throws IOException {
-        return Ports.free();
     }
 
     /**

@@ -158,8 +158,8 @@ public final class Keycloak implements AutoCloseable {
         Path imports = dir.resolve("data/import");
         Files.createDirectories(imports);
         Files.copy(realmFile(), imports.resolve("binhyen-realm.json"), StandardCopyOption.REPLACE_EXISTING);
-        int httpPort = port == 0 ? freePort() : port;
-        int management = freePort();
+        int httpPort = port == 0 ? Ports.free() : port;
+        int management = Ports.free();
         String base = "http://127.0.0.1:" + httpPort;
         List<String> command = new ArrayList<>(List.of(dir.resolve("bin/kc.sh").toString(), "start-dev",
                 "--http-host=127.0.0.1", "--http-port=" + httpPort, "--http-management-port=" + management,
@@ -181,11 +181,6 @@ public final class Keycloak implements AutoCloseable {
         Keycloak keycloak = new Keycloak(base, pb.start());
         keycloak.awaitReady("http://127.0.0.1:" + management + "/health/ready", log);
         return keycloak;
-    }
-
-    /** A port free on this machine now ({@link Ports#free}). */
-    public static int freePort() throws IOException {
-        return Ports.free();
     }
 
     private void awaitReady(String health, Path log) throws Exception {

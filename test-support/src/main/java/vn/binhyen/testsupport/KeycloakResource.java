@@ -22,7 +22,7 @@ public class KeycloakResource implements QuarkusTestResourceLifecycleManager {
         int port;
         try {
             db = PostgresDatabase.create();
-            port = Keycloak.freePort();
+            port = Ports.free();
             dashboard = "http://localhost:" + port;
             keycloak = Keycloak.start(Keycloak.testHome(), 0, db.jdbcUrl(), db.username(), db.passwordValue(),
                     dashboard, Keycloak.testHome().resolve("keycloak-" + ProcessHandle.current().pid() + ".log"));

@@ -1,7 +1,6 @@
 package vn.binhyen.testsupport;
 
 import java.io.IOException;
-import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -15,12 +14,12 @@ public final class Ports {
     private Ports() {
     }
 
-    /** A port free now on the loopback address, below the outgoing connections' range; any free one if none is. */
+    /** A port free now (on every address, as a service binds it), below the outgoing connections' range; any free one if none is. */
     public static int free() throws IOException {
         ThreadLocalRandom random = ThreadLocalRandom.current();
         for (int i = 0; i < 50; i++) {
             int candidate = random.nextInt(20_000, 32_000);
-            try (ServerSocket s = new ServerSocket(candidate, 1, InetAddress.getLoopbackAddress())) {
+            try (ServerSocket s = new ServerSocket(candidate)) {
                 return s.getLocalPort();
             } catch (IOException taken) {
                 // in use: another one
